@@ -1,0 +1,38 @@
+import { Command } from 'commander';
+import { loadConfig } from '@shuliu/core';
+import { startServer } from '@shuliu/server';
+
+export function serveCommand() {
+  return new Command('serve')
+    .description('migrate the database and serve the API and the web portal')
+    .option('-p, --port <port>', 'port to listen on (default: PORT or 8080)')
+    .option('--host <host>', 'address to bind (default: SHULIU_HOST or localhost)')
+    .option('--demo', 'seed the demo platform when the database is empty')
+    .option('--memory', 'use a throw-away in-memory database')
+    .action(async (opts: { port?: string; host?: string; demo?: boolean; memory?: boolean }) => {
+      const config = loadConfig(undefined, {
+        ...(opts.port !== undefined && { port: parsePort(opts.port) }),
+        ...(opts.host && { host: opts.host }),
+      });
+      const started = Date.now();
+      const server = await startServer({ config, demo: opts.demo || config.demo, memory: opts.memory });
+      const where = config.databaseUrl ? 'PostgreSQL' : opts.memory ? 'in-memory PGlite' : `PGlite in ${config.dataDir}`;
+      console.log(`Shuliu is serving on http://${config.host}:${server.app.server.address() && (server.app.server.address() as { port: number }).port} (database: ${where}, ready in ${Date.now() - started} ms)`);
+      let stopping = false;
+      const stop = async (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        console.log(`${signal}: closing…`);
+        await server.close();
+        process.exit(0);
+      };
+      process.on('SIGINT', () => void stop('SIGINT'));
+      process.on('SIGTERM', () => void stop('SIGTERM'));
+    });
+}
+
+function parsePort(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`--port must be a number from 0 to 65535, got "${v}"`);
+  return n;
+}

@@ -1,0 +1,146 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { ulid, type Config, type DbKind, type Services } from '@shuliu/core';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler,
+} from 'fastify-type-provider-zod';
+import { newContext } from './context.js';
+import { errorHandler, sendError } from './errors.js';
+import { auditRoutes } from './routes/audit.js';
+import { authRoutes } from './routes/auth.js';
+import { notificationRoutes } from './routes/notifications.js';
+import { onboardingRoutes } from './routes/onboarding.js';
+import { orgRoutes } from './routes/orgs.js';
+import { systemRoutes } from './routes/system.js';
+import { userRoutes } from './routes/users.js';
+
+export interface AppDeps {
+  services: Services;
+  config: Config;
+  dbKind: DbKind;
+  version: string;
+  /** Directory of the built portal; when absent the portal answers with a page that says how to build it. */
+  webDist?: string;
+  logger?: FastifyServerOptions['logger'];
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+const SECRET_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'req.body.password', 'req.body.newPassword', 'req.body.currentPassword'];
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: deps.logger ?? { level: config.logLevel, redact: SECRET_PATHS },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : `req_${ulid()}`;
+    },
+    routerOptions: { ignoreTrailingSlash: true },
+    ajv: undefined,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.removeContentTypeParser('text/plain');
+  app.decorateRequest('ctx', null as never);
+  app.decorateRequest('me', null);
+
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    req.ctx = newContext(req);
+    const auth = req.headers.authorization;
+    if (auth?.startsWith('Bearer ')) {
+      const found = await deps.services.auth.authenticate(auth.slice(7).trim());
+      if (found) {
+        req.ctx.principal = found.principal;
+        req.me = found.me;
+      }
+    }
+  });
+  // Every state-changing route audits itself inside its transaction; this records what did not get that far
+  // (validation errors, denials, conflicts) so that no attempt goes unrecorded.
+  app.addHook('onSend', async (req, reply, payload) => {
+    const action = req.routeOptions.config?.audit;
+    if (!action || req.ctx?.audited) return payload;
+    const status = reply.statusCode;
+    const outcome = status < 400 ? 'success' : status === 401 || status === 403 ? 'denied' : 'failure';
+    let code: string | undefined;
+    if (status >= 400 && typeof payload === 'string') code = (JSON.parse(payload) as { error?: { code?: string } }).error?.code;
+    await deps.services.audit.record(req.ctx, { action, outcome, details: { status, ...(code && { code }), path: req.url.split('?')[0] } });
+    return payload;
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  if (config.corsOrigins.length) await app.register(cors, { origin: config.corsOrigins, credentials: false });
+  if (config.rateLimitPerMinute > 0) {
+    await app.register(rateLimit, {
+      global: true,
+      timeWindow: '1 minute',
+      max: (req) => (req.ctx?.principal ? config.rateLimitTokenPerMinute : config.rateLimitPerMinute),
+      keyGenerator: (req) => (req.ctx?.principal ? `p:${req.ctx.principal.credentialId}` : `ip:${req.ip}`),
+      errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, message: `too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s` }),
+    });
+  }
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Shuliu (数流) API', version: deps.version, description: 'Data-element circulation platform API. Errors always have the shape { error: { code, message, details, requestId } }.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'session token from /api/auth/login, or an API token' } } },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, transformStaticCSP: (h) => h.replace("style-src 'self' https:", "style-src 'self' 'unsafe-inline'") });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const routeDeps = deps;
+  await app.register(async (api) => {
+    for (const register of [systemRoutes, authRoutes, onboardingRoutes, orgRoutes, userRoutes, auditRoutes, notificationRoutes]) {
+      register(api, routeDeps);
+    }
+  });
+
+  await registerPortal(app, deps.webDist);
+  return app;
+}
+
+async function registerPortal(app: FastifyInstance, webDist: string | undefined) {
+  const index = webDist && existsSync(join(webDist, 'index.html')) ? readFileSync(join(webDist, 'index.html'), 'utf8') : null;
+  if (index && webDist) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h', immutable: false });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api') || req.method !== 'GET') {
+      return sendError(req, reply, { status: 404, code: 'ROUTE_NOT_FOUND', message: `no route ${req.method} ${req.url.split('?')[0]}` });
+    }
+    if (!index) {
+      return reply.code(503).type('text/html; charset=utf-8').send('<!doctype html><meta charset="utf-8"><title>Shuliu</title><p>The web portal is not built. Run <code>npm run build</code>, then reload. The API is at <a href="/api/docs">/api/docs</a>.</p>');
+    }
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(index);
+  });
+}

@@ -1,0 +1,2 @@
+export { buildApp, type AppDeps } from './app.js';
+export { startServer, VERSION, DEFAULT_WEB_DIST, type StartOptions, type RunningServer } from './start.js';

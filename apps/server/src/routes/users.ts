@@ -1,0 +1,16 @@
+import { api } from '@shuliu/contracts';
+import type { FastifyInstance } from 'fastify';
+import { handle } from '../route.js';
+import type { AppDeps } from '../app.js';
+
+export function userRoutes(app: FastifyInstance, { services: s }: AppDeps) {
+  handle(app, api.users.list, ({ ctx, query: { page, pageSize, ...f } }) => s.users.list(ctx, f, page, pageSize));
+  handle(app, api.users.create, ({ ctx, body }) => s.users.create(ctx, body));
+  handle(app, api.users.get, ({ ctx, params }) => s.users.get(ctx, params.id));
+  handle(app, api.users.update, ({ ctx, params, body }) => s.users.update(ctx, params.id, body));
+  handle(app, api.users.resetPassword, async ({ ctx, params, body }) => {
+    await s.users.resetPassword(ctx, params.id, body.password);
+    return { ok: true as const };
+  });
+  handle(app, api.users.unlock, ({ ctx, params }) => s.users.unlock(ctx, params.id));
+}

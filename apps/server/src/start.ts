@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createServices, demo, loadConfig, migrate, openDatabase, type Config, type Database, type Services } from '@shuliu/core';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { buildApp } from './app.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const VERSION: string = (JSON.parse(readFileSync(join(here, '../package.json'), 'utf8')) as { version: string }).version;
+export const DEFAULT_WEB_DIST = join(here, '../../web/dist');
+
+export interface StartOptions {
+  config?: Config;
+  /** Use a throw-away in-memory PGlite (tests, e2e) instead of ./data or DATABASE_URL. */
+  memory?: boolean;
+  /** An already opened database (tests isolate themselves in a schema). */
+  database?: Database;
+  /** Seed the demo on an empty database. */
+  demo?: boolean;
+  listen?: boolean;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  url: string;
+  database: Database;
+  services: Services;
+  close(): Promise<void>;
+}
+
+/** Opens the database, migrates, optionally seeds the demo, and serves the API and the portal. */
+export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
+  const config = opts.config ?? loadConfig();
+  const database =
+    opts.database ??
+    (await openDatabase(opts.memory ? { dataDir: 'memory' } : { url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize }));
+  try {
+    await migrate(database.db);
+    if (opts.demo ?? config.demo) await demo.seedDemo(database.db, config);
+    const services = createServices(database.db, config);
+    const app = await buildApp({
+      services, config, dbKind: database.kind, version: VERSION, webDist: config.webDist ?? DEFAULT_WEB_DIST, logger: opts.logger,
+    });
+    let url = '';
+    if (opts.listen !== false) {
+      await app.listen({ port: config.port, host: config.host });
+      const addr = app.server.address();
+      url = typeof addr === 'object' && addr ? `http://${addr.family === 'IPv6' ? `[${addr.address}]` : addr.address}:${addr.port}` : '';
+    } else {
+      await app.ready();
+    }
+    let closed = false;
+    return {
+      app, url, database, services,
+      close: async () => {
+        if (closed) return;
+        closed = true;
+        await app.close();
+        if (!opts.database) await database.close();
+      },
+    };
+  } catch (e) {
+    if (!opts.database) await database.close();
+    throw e;
+  }
+}

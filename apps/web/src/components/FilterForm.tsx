@@ -1,0 +1,69 @@
+import { DownOutlined, SearchOutlined, UpOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Form, Row, Space } from 'antd';
+import { useEffect, useState, type ReactNode } from 'react';
+import { useT } from '../i18n/I18nProvider';
+
+export interface FilterField {
+  name: string;
+  label: string;
+  node: ReactNode;
+}
+
+interface Props<V> {
+  fields: FilterField[];
+  /** The filters in force (from the URL); the form follows them when they change. */
+  values: V;
+  onSearch: (values: V) => void;
+  /** How many fields show before "More"; the rest fold away like Ant Design Pro's query filter. */
+  visibleCount?: number;
+}
+
+/** The query form above every list: fields in a responsive grid, Search and Reset, fold for long forms. */
+export function FilterForm<V extends object>({ fields, values, onSearch, visibleCount = 3 }: Props<V>) {
+  const t = useT();
+  const [form] = Form.useForm<V>();
+  const [expanded, setExpanded] = useState(false);
+  const foldable = fields.length > visibleCount;
+  const shown = foldable && !expanded ? fields.slice(0, visibleCount) : fields;
+  useEffect(() => {
+    form.resetFields();
+    form.setFieldsValue(values as Parameters<typeof form.setFieldsValue>[0]);
+  }, [form, values]);
+  return (
+    <Card style={{ marginBottom: 16 }} styles={{ body: { paddingBottom: 0 } }}>
+      <Form form={form} layout="horizontal" labelCol={{ flex: '96px' }} onFinish={(v) => onSearch(v)} data-testid="filter-form">
+        <Row gutter={24}>
+          {shown.map((f) => (
+            <Col key={f.name} xs={24} md={12} xl={8}>
+              <Form.Item name={f.name} label={f.label}>
+                {f.node}
+              </Form.Item>
+            </Col>
+          ))}
+          <Col flex="auto" style={{ textAlign: 'right', marginBottom: 24 }}>
+            <Space>
+              <Button
+                onClick={() => {
+                  form.resetFields();
+                  form.setFieldsValue({} as Parameters<typeof form.setFieldsValue>[0]);
+                  onSearch({} as V);
+                }}
+              >
+                {t.common.reset}
+              </Button>
+              <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="filter-search">
+                {t.common.search}
+              </Button>
+              {foldable && (
+                <Button type="link" onClick={() => setExpanded((e) => !e)} style={{ paddingInline: 4 }}>
+                  {expanded ? t.common.collapse : t.common.expand}
+                  {expanded ? <UpOutlined /> : <DownOutlined />}
+                </Button>
+              )}
+            </Space>
+          </Col>
+        </Row>
+      </Form>
+    </Card>
+  );
+}

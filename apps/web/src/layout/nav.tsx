@@ -1,0 +1,105 @@
+import {
+  AuditOutlined, BankOutlined, DashboardOutlined, FileDoneOutlined, FileSearchOutlined, SafetyCertificateOutlined,
+  TeamOutlined, UserOutlined,
+} from '@ant-design/icons';
+import type { Role } from '@shuliu/contracts';
+import type { ReactNode } from 'react';
+import type { Messages } from '../i18n/zh-CN';
+
+/** Who sees what: the menu, the breadcrumbs and the route guards all read this one table. */
+export interface NavItem {
+  key: string;
+  path: string;
+  label: (t: Messages) => string;
+  icon: ReactNode;
+  /** Any of these roles may open it; absent = every logged-in user. */
+  roles?: readonly Role[];
+  /** Shown in the menu only when this holds (routes stay reachable by URL). */
+  showWhen?: (ctx: NavContext) => boolean;
+  hidden?: boolean;
+}
+
+export interface NavGroup {
+  key: string;
+  label: (t: Messages) => string;
+  icon: ReactNode;
+  children: NavItem[];
+}
+
+export interface NavContext {
+  roles: readonly Role[];
+  orgStatus: string | null;
+}
+
+export const NAV: (NavItem | NavGroup)[] = [
+  { key: 'dashboard', path: '/', label: (t) => t.menu.dashboard, icon: <DashboardOutlined /> },
+  {
+    key: 'subjects',
+    label: (t) => t.menu.subjects,
+    icon: <TeamOutlined />,
+    children: [
+      { key: 'review', path: '/review/applications', label: (t) => t.menu.review, icon: <AuditOutlined />, roles: ['operator'] },
+      { key: 'orgs', path: '/orgs', label: (t) => t.menu.orgs, icon: <BankOutlined />, roles: ['operator', 'regulator'] },
+      { key: 'users', path: '/users', label: (t) => t.menu.users, icon: <UserOutlined />, roles: ['operator', 'org_admin'] },
+    ],
+  },
+  {
+    key: 'security',
+    label: (t) => t.menu.security,
+    icon: <SafetyCertificateOutlined />,
+    children: [
+      { key: 'audit', path: '/audit', label: (t) => t.menu.audit, icon: <FileSearchOutlined />, roles: ['operator', 'regulator'] },
+    ],
+  },
+  {
+    key: 'my-application',
+    path: '/my-application',
+    label: (t) => t.menu.myApplication,
+    icon: <FileDoneOutlined />,
+    showWhen: ({ roles, orgStatus }) =>
+      orgStatus === 'pending' || orgStatus === 'rejected' || (roles.includes('org_admin') && !roles.includes('operator')),
+  },
+  { key: 'account', path: '/account', label: (t) => t.menu.account, icon: <UserOutlined />, hidden: true },
+];
+
+export const isGroup = (n: NavItem | NavGroup): n is NavGroup => 'children' in n;
+
+export function canSee(item: NavItem, roles: readonly Role[]): boolean {
+  return !item.roles || item.roles.some((r) => roles.includes(r));
+}
+
+/** An org that is not yet (or no longer) admitted sees only its application and its account. */
+export function orgGated(orgStatus: string | null): boolean {
+  return orgStatus === 'pending' || orgStatus === 'rejected';
+}
+export const GATED_PATHS = ['/my-application', '/account'];
+
+function allItems(): { item: NavItem; group?: NavGroup }[] {
+  return NAV.flatMap((n) => (isGroup(n) ? n.children.map((item) => ({ item, group: n })) : [{ item: n }]));
+}
+
+/** The menu item a path belongs to: the longest nav path that prefixes it. */
+export function matchNav(pathname: string): { item: NavItem; group?: NavGroup } | undefined {
+  let best: { item: NavItem; group?: NavGroup } | undefined;
+  for (const e of allItems()) {
+    const p = e.item.path;
+    const hit = p === '/' ? pathname === '/' : pathname === p || pathname.startsWith(`${p}/`);
+    if (hit && (!best || p.length > best.item.path.length)) best = e;
+  }
+  return best;
+}
+
+export interface Crumb {
+  title: string;
+  path?: string;
+}
+
+export function breadcrumbFor(pathname: string, t: Messages): Crumb[] {
+  const m = matchNav(pathname);
+  const crumbs: Crumb[] = [{ title: t.menu.home, path: '/' }];
+  if (!m || m.item.path === '/') return [{ title: t.menu.home, path: '/' }, { title: t.menu.dashboard }];
+  if (m.group) crumbs.push({ title: m.group.label(t) });
+  crumbs.push({ title: m.item.label(t), path: m.item.path });
+  if (pathname !== m.item.path) crumbs.push({ title: t.common.detail });
+  return crumbs;
+}

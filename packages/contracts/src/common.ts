@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/** The one error shape every failing request returns (DESIGN.md §4). */
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.unknown().optional(),
+    requestId: z.string().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+export const Id = (prefix: string) =>
+  z
+    .string()
+    .regex(new RegExp(`^${prefix}_[0-9a-z]{26}$`), `must be a ${prefix}_ id`)
+    .describe(`${prefix}_… identifier`);
+
+export const IdParams = (prefix: string) => z.strictObject({ id: Id(prefix) });
+
+export const Timestamp = z.string().describe('ISO 8601 UTC');
+
+export const PageQuery = {
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+};
+
+export const paged = <T extends z.ZodType>(item: T) =>
+  z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
+export type Paged<T> = { items: T[]; total: number; page: number; pageSize: number };
+
+export const Ok = z.object({ ok: z.literal(true) });
+
+/** A query-string boolean: `true`/`false`/`1`/`0`. */
+export const QueryBool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');

@@ -1,0 +1,2 @@
+export { seedDemo, DEMO_PASSWORD, type SeedResult } from './seed.js';
+export { makeUscc } from './uscc.js';

@@ -1,0 +1,60 @@
+import type { Kysely } from 'kysely';
+import type { Config } from '../config.js';
+import type { DB } from '../db/schema.js';
+import { createServices } from '../services.js';
+import { systemContext, type RequestContext } from '../shared/context.js';
+import { DEMO_APPLICANTS, DEMO_PASSWORD, DEMO_PLATFORM_ORGS, DEMO_EXTRA_USERS } from './demo-data.js';
+
+export { DEMO_PASSWORD };
+
+export interface SeedResult {
+  seeded: boolean;
+  orgs: number;
+  users: number;
+}
+
+/**
+ * Seeds a believable province platform on an empty database by running the real flows: the data bureau
+ * is bootstrapped as operator, every other org applies and is reviewed, admins add their staff.
+ */
+export async function seedDemo(db: Kysely<DB>, config: Config): Promise<SeedResult> {
+  const s = createServices(db, config);
+  if (!(await s.bootstrap.isEmpty())) return { seeded: false, orgs: 0, users: 0 };
+  const sys = systemContext('demo-seed');
+  let users = 0;
+  const orgIds = new Map<string, string>();
+  for (const o of DEMO_PLATFORM_ORGS) {
+    const orgId = await s.bootstrap.createActiveOrg(sys, o.org);
+    orgIds.set(o.key, orgId);
+    for (const u of o.users) {
+      await s.bootstrap.createActiveUser(sys, { ...u, password: DEMO_PASSWORD, orgId });
+      users++;
+    }
+  }
+  const operator = await loginAs(s, 'operator');
+  for (const a of DEMO_APPLICANTS) {
+    const app = await s.onboarding.submit(ctx(), {
+      org: { ...a.org, merchantKinds: a.org.merchantKinds ?? [], providerKinds: a.org.providerKinds ?? [] },
+      admin: { ...a.admin, password: DEMO_PASSWORD },
+      declarations: ['truthful', 'lawfulOperation', 'dataSecurity', 'acceptRules'],
+    });
+    users++;
+    orgIds.set(a.key, app.org.id);
+    if (a.decision === 'approve') await s.onboarding.approve(operator, app.id, a.note);
+    if (a.decision === 'reject') await s.onboarding.reject(operator, app.id, a.note ?? '材料不全');
+  }
+  for (const u of DEMO_EXTRA_USERS) {
+    const admin = await loginAs(s, u.createdBy);
+    await s.users.create(admin, { ...u.user, password: DEMO_PASSWORD, orgId: orgIds.get(u.orgKey) });
+    users++;
+  }
+  return { seeded: true, orgs: orgIds.size, users };
+}
+
+const ctx = (): RequestContext => ({ requestId: 'demo-seed', ip: '127.0.0.1', userAgent: 'shuliu-demo', principal: null, audited: false });
+
+async function loginAs(s: ReturnType<typeof createServices>, username: string): Promise<RequestContext> {
+  const { token } = await s.auth.login(ctx(), username, DEMO_PASSWORD);
+  const found = await s.auth.authenticate(token);
+  return { ...ctx(), principal: found!.principal };
+}

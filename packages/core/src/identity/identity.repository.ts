@@ -1,0 +1,157 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { escapeLike } from '../shared/sql.js';
+
+type Executor = Kysely<DB>;
+
+/** The org columns selected beside a user, prefixed so they do not clash. */
+const ORG_COLUMNS = [
+  'o.name as o_name', 'o.name_en as o_name_en', 'o.uscc as o_uscc', 'o.types as o_types',
+  'o.merchant_kinds as o_merchant_kinds', 'o.provider_kinds as o_provider_kinds', 'o.region as o_region',
+  'o.contact_name as o_contact_name', 'o.contact_phone as o_contact_phone', 'o.contact_email as o_contact_email',
+  'o.status as o_status', 'o.created_at as o_created_at', 'o.updated_at as o_updated_at',
+] as const;
+
+export interface UserFilter {
+  orgId?: string;
+  role?: string;
+  status?: string;
+  locked?: boolean;
+  q?: string;
+}
+
+export const identityRepository = {
+  findUserById: (db: Executor, id: string) => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
+  findUserByUsername: (db: Executor, username: string) =>
+    db.selectFrom('users').selectAll().where('username', '=', username.toLowerCase()).executeTakeFirst(),
+  findOrgById: (db: Executor, id: string) => db.selectFrom('orgs').selectAll().where('id', '=', id).executeTakeFirst(),
+  findOrgByUscc: (db: Executor, uscc: string) => db.selectFrom('orgs').selectAll().where('uscc', '=', uscc).executeTakeFirst(),
+
+  /** The hot path of every authenticated request: session, user and org in one round trip. */
+  findSessionPrincipal: (db: Executor, tokenHash: string) =>
+    db
+      .selectFrom('sessions as s')
+      .innerJoin('users as u', 'u.id', 's.user_id')
+      .leftJoin('orgs as o', 'o.id', 'u.org_id')
+      .selectAll('u')
+      .select(['s.id as s_id', 's.expires_at as s_expires_at', 's.last_seen_at as s_last_seen_at'])
+      .select(ORG_COLUMNS)
+      .where('s.token_hash', '=', tokenHash)
+      .where('s.revoked_at', 'is', null)
+      .where('s.expires_at', '>', sql<Date>`now()`)
+      .executeTakeFirst(),
+
+  findTokenPrincipal: (db: Executor, tokenHash: string) =>
+    db
+      .selectFrom('api_tokens as t')
+      .innerJoin('users as u', 'u.id', 't.user_id')
+      .leftJoin('orgs as o', 'o.id', 'u.org_id')
+      .selectAll('u')
+      .select([
+        't.id as t_id', 't.roles as t_roles', 't.read_only as t_read_only', 't.expires_at as t_expires_at',
+        't.last_used_at as t_last_used_at',
+      ])
+      .select(ORG_COLUMNS)
+      .where('t.token_hash', '=', tokenHash)
+      .where('t.revoked_at', 'is', null)
+      .where((eb) => eb.or([eb('t.expires_at', 'is', null), eb('t.expires_at', '>', sql<Date>`now()`)]))
+      .executeTakeFirst(),
+
+  touchSession: (db: Executor, id: string) =>
+    db.updateTable('sessions').set({ last_seen_at: new Date() }).where('id', '=', id).execute(),
+  touchToken: (db: Executor, id: string) =>
+    db.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', id).execute(),
+
+  revokeSessionsOfUser: (db: Executor, userId: string, exceptId: string | null = null) => {
+    let q = db.updateTable('sessions').set({ revoked_at: new Date() }).where('user_id', '=', userId).where('revoked_at', 'is', null);
+    if (exceptId) q = q.where('id', '!=', exceptId);
+    return q.execute();
+  },
+
+  /** Users with any of the roles in active orgs, e.g. every operator reviewer to notify. */
+  findActiveUserIdsWithRole: async (db: Executor, role: string) =>
+    (
+      await db
+        .selectFrom('users')
+        .select('id')
+        .where('status', '=', 'active')
+        .where(sql<boolean>`${role} = any(roles)`)
+        .execute()
+    ).map((r) => r.id),
+
+  searchUsers: async (db: Executor, f: UserFilter, page: number, pageSize: number) => {
+    let q = db.selectFrom('users as u').leftJoin('orgs as o', 'o.id', 'u.org_id');
+    if (f.orgId) q = q.where('u.org_id', '=', f.orgId);
+    if (f.role) q = q.where(sql<boolean>`${f.role} = any(u.roles)`);
+    if (f.status) q = q.where('u.status', '=', f.status);
+    if (f.locked !== undefined) {
+      q = f.locked
+        ? q.where('u.locked_until', '>', sql<Date>`now()`)
+        : q.where((eb) => eb.or([eb('u.locked_until', 'is', null), eb('u.locked_until', '<=', sql<Date>`now()`)]));
+    }
+    if (f.q) {
+      const like = `%${escapeLike(f.q)}%`;
+      q = q.where((eb) => eb.or([eb('u.username', 'ilike', like), eb('u.display_name', 'ilike', like), eb('o.name', 'ilike', like)]));
+    }
+    const [rows, count] = await Promise.all([
+      q.selectAll('u').select('o.name as org_name').orderBy('u.created_at', 'desc').orderBy('u.id').limit(pageSize).offset((page - 1) * pageSize).execute(),
+      q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { rows, total: Number(count.n) };
+  },
+
+  searchOrgs: async (db: Executor, f: { status?: string; type?: string; q?: string }, page: number, pageSize: number) => {
+    let q = db.selectFrom('orgs');
+    if (f.status) q = q.where('status', '=', f.status);
+    if (f.type) q = q.where(sql<boolean>`${f.type} = any(types)`);
+    if (f.q) {
+      const like = `%${escapeLike(f.q)}%`;
+      q = q.where((eb) => eb.or([eb('name', 'ilike', like), eb('uscc', 'ilike', like), eb('name_en', 'ilike', like)]));
+    }
+    const [rows, count] = await Promise.all([
+      q.selectAll().orderBy('created_at', 'desc').orderBy('id').limit(pageSize).offset((page - 1) * pageSize).execute(),
+      q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { rows, total: Number(count.n) };
+  },
+
+  findApplication: (db: Executor, id: string) =>
+    db.selectFrom('org_applications').selectAll().where('id', '=', id).executeTakeFirst(),
+  findApplicationByAdmin: (db: Executor, userId: string) =>
+    db.selectFrom('org_applications').selectAll().where('admin_user_id', '=', userId).executeTakeFirst(),
+
+  searchApplications: async (db: Executor, f: { status?: string; q?: string }, page: number, pageSize: number) => {
+    let q = db.selectFrom('org_applications as a').innerJoin('orgs as o', 'o.id', 'a.org_id').innerJoin('users as u', 'u.id', 'a.admin_user_id');
+    if (f.status) q = q.where('a.status', '=', f.status);
+    if (f.q) {
+      const like = `%${escapeLike(f.q)}%`;
+      q = q.where((eb) => eb.or([eb('o.name', 'ilike', like), eb('o.uscc', 'ilike', like), eb('u.username', 'ilike', like)]));
+    }
+    const [rows, count] = await Promise.all([
+      q.select(['a.id']).orderBy('a.submitted_at', 'desc').orderBy('a.id').limit(pageSize).offset((page - 1) * pageSize).execute(),
+      q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { ids: rows.map((r) => r.id), total: Number(count.n) };
+  },
+};
+
+/** Splits a joined user+org row into its two parts. */
+export function splitOrg<T extends Record<string, unknown>>(row: T & { org_id: string | null }) {
+  if (!row.org_id || row.o_name === null || row.o_name === undefined) return null;
+  return {
+    id: row.org_id,
+    name: row.o_name as string,
+    name_en: row.o_name_en as string | null,
+    uscc: row.o_uscc as string,
+    types: row.o_types as string[],
+    merchant_kinds: row.o_merchant_kinds as string[],
+    provider_kinds: row.o_provider_kinds as string[],
+    region: row.o_region as string | null,
+    contact_name: row.o_contact_name as string,
+    contact_phone: row.o_contact_phone as string,
+    contact_email: row.o_contact_email as string | null,
+    status: row.o_status as string,
+    created_at: row.o_created_at as Date,
+    updated_at: row.o_updated_at as Date,
+  };
+}

@@ -1,0 +1,1 @@
+export { NotificationService, notifyUsers, type NewNotification } from './notifications.service.js';

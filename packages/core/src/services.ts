@@ -1,0 +1,22 @@
+import type { Kysely } from 'kysely';
+import type { Config } from './config.js';
+import type { DB } from './db/schema.js';
+import { AuditService } from './audit/index.js';
+import { AuthService, BootstrapService, OnboardingService, OrgsService, UsersService } from './identity/index.js';
+import { NotificationService } from './notifications/index.js';
+
+/** Every domain service, wired to one database. The HTTP server and the CLI both start from here. */
+export function createServices(db: Kysely<DB>, config: Config) {
+  return {
+    db,
+    audit: new AuditService(db),
+    auth: new AuthService(db, config),
+    onboarding: new OnboardingService(db),
+    users: new UsersService(db),
+    orgs: new OrgsService(db),
+    bootstrap: new BootstrapService(db),
+    notifications: new NotificationService(db),
+  };
+}
+export type Services = ReturnType<typeof createServices>;
+export * as demo from './demo/index.js';
