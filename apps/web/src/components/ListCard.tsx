@@ -18,6 +18,7 @@ interface Props<T> {
   error?: unknown;
   onRefresh: () => void;
   refreshing?: boolean;
+  testId?: string;
 }
 
 function useHiddenColumns(id: string) {
@@ -66,7 +67,8 @@ function ColumnSettings<T>({ columns, hidden, onChange }: { columns: ColumnsType
 }
 
 /** A Pro-style table card: title, actions, refresh, column settings, CSV export of the page, then the table. */
-export function ListCard<T extends object>({ id, title, columns, table, actions, csv, error, onRefresh, refreshing }: Props<T>) {
+export function ListCard<T extends object>(props: Props<T>) {
+  const { id, title, columns, table, actions, csv, error, onRefresh, refreshing, testId } = props;
   const t = useT();
   const [hidden, setHidden] = useHiddenColumns(id);
   const visible = useMemo(() => columns.filter((c) => !hidden.includes(String(c.key))), [columns, hidden]);
@@ -91,7 +93,9 @@ export function ListCard<T extends object>({ id, title, columns, table, actions,
         </Space>
       </Flex>
       {error ? <QueryErrorAlert error={error} onRetry={onRefresh} /> : null}
-      <Table<T> size="middle" scroll={{ x: 'max-content' }} {...table} columns={visible} />
+      <div data-testid={testId}>
+        <Table<T> size="middle" scroll={{ x: 'max-content' }} {...table} columns={visible} />
+      </div>
     </Card>
   );
 }

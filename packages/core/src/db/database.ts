@@ -11,6 +11,8 @@ export type DbKind = 'pglite' | 'postgres';
 export interface Database {
   db: Kysely<DB>;
   kind: DbKind;
+  /** The embedded database itself, when kind is pglite (for dumps and direct access in tests). */
+  pglite?: PGlite;
   /** Closes the pool or the embedded database; PGlite must be closed or its files may be left unflushed. */
   close(): Promise<void>;
 }
@@ -56,6 +58,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   return {
     db,
     kind: 'pglite',
+    pglite: client,
     close: async () => {
       if (closed) return;
       closed = true;

@@ -6,7 +6,8 @@ import { errorText } from '../../components/QueryError';
 import { useT } from '../../i18n/I18nProvider';
 import { zodRule } from '../../lib/zod-form';
 
-const reasonSchema = api.orgs.setStatus.body.shape.reason;
+// The route's own body schema: the same rule (2–1000 chars) as the server.
+const reasonSchema = api.orgs.setStatus.body!.shape.reason;
 
 /** Suspend or reactivate an organization; a reason is required and goes into the audit log. */
 export function OrgStatusModal({ org, onClose }: { org: Org | null; onClose: () => void }) {

@@ -1,0 +1,1 @@
+export { createTestDatabase, testDbKind, PGLITE_TEMPLATE } from './test-db.js';
