@@ -11,6 +11,8 @@ export default async function setup() {
     writeFileSync(PGLITE_TEMPLATE, Buffer.from(await dump.arrayBuffer()));
     await database.close();
   }
-  console.log(`integration tests run on ${testDbKind() === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : 'PGlite'}`);
+  console.log(
+    `integration tests run on ${testDbKind() === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : 'PGlite'}`,
+  );
   return () => rmSync(PGLITE_TEMPLATE, { force: true });
 }

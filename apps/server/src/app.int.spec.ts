@@ -9,7 +9,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const errorShape = { error: { code: expect.any(String), message: expect.any(String), requestId: expect.any(String) } };
+const errorShape = {
+  error: { code: expect.any(String), message: expect.any(String), requestId: expect.any(String) },
+};
 
 describe('HTTP basics', () => {
   it('reports health with the database kind and version', async () => {
@@ -33,7 +35,10 @@ describe('HTTP basics', () => {
   });
 
   it('publishes an OpenAPI 3.1 document and interactive docs', async () => {
-    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as { openapi: string; paths: Record<string, unknown> };
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toContain('/api/auth/login');
     expect((await t.app.inject({ url: '/api/docs/' })).statusCode).toBe(200);
@@ -53,13 +58,21 @@ describe('bad input gets a 4xx with the error shape', () => {
   it('wrong types → 400 naming the field', async () => {
     const res = await post(JSON.stringify({ username: 42, password: 'x' }));
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('body.username'), details: [{ path: 'body.username' }] } });
+    expect(res.json()).toMatchObject({
+      error: {
+        code: 'VALIDATION_FAILED',
+        message: expect.stringContaining('body.username'),
+        details: [{ path: 'body.username' }],
+      },
+    });
   });
 
   it('unknown fields → 400 naming the field', async () => {
     const res = await post(JSON.stringify({ username: 'a', password: 'b', isAdmin: true }));
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED', details: [{ path: 'body.isAdmin' }] } });
+    expect(res.json()).toMatchObject({
+      error: { code: 'VALIDATION_FAILED', details: [{ path: 'body.isAdmin' }] },
+    });
   });
 
   it('oversized body → 413', async () => {
@@ -78,52 +91,106 @@ describe('bad input gets a 4xx with the error shape', () => {
     const auth = { authorization: `Bearer ${operator}` };
     const q = await t.app.inject({ url: '/api/users?page=0&pageSize=abc', headers: auth });
     expect(q.statusCode).toBe(400);
-    expect(q.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('querystring.page') } });
+    expect(q.json()).toMatchObject({
+      error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('querystring.page') },
+    });
     const p = await t.app.inject({ url: '/api/users/not-an-id', headers: auth });
     expect(p.statusCode).toBe(400);
     expect(p.json()).toMatchObject({ error: { details: [{ path: 'params.id' }] } });
   });
 
   it('unknown route → 404 ROUTE_NOT_FOUND; unknown id → 404 NOT_FOUND', async () => {
-    expect((await t.app.inject({ url: '/api/nothing-here' })).json()).toMatchObject({ error: { code: 'ROUTE_NOT_FOUND' } });
-    const res = await t.app.inject({ url: '/api/orgs/org_00000000000000000000000000', headers: { authorization: `Bearer ${operator}` } });
+    expect((await t.app.inject({ url: '/api/nothing-here' })).json()).toMatchObject({
+      error: { code: 'ROUTE_NOT_FOUND' },
+    });
+    const res = await t.app.inject({
+      url: '/api/orgs/org_00000000000000000000000000',
+      headers: { authorization: `Bearer ${operator}` },
+    });
     expect(res.statusCode).toBe(404);
     expect(res.json()).toMatchObject({ error: { code: 'NOT_FOUND' } });
   });
 
   it('a conflict → 409 with a code naming the rule', async () => {
-    const list = (await t.app.inject({ url: '/api/onboarding/applications?status=approved', headers: { authorization: `Bearer ${operator}` } })).json() as { items: { id: string }[] };
-    const res = await t.app.inject({ method: 'POST', url: `/api/onboarding/applications/${list.items[0]!.id}/approve`, payload: {}, headers: { authorization: `Bearer ${operator}` } });
+    const list = (
+      await t.app.inject({
+        url: '/api/onboarding/applications?status=approved',
+        headers: { authorization: `Bearer ${operator}` },
+      })
+    ).json() as { items: { id: string }[] };
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/onboarding/applications/${list.items[0]!.id}/approve`,
+      payload: {},
+      headers: { authorization: `Bearer ${operator}` },
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ error: { code: 'IDENTITY_APPLICATION_NOT_PENDING' } });
   });
 
   it('rejected state-changing requests are audited too', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/users', payload: { username: 'x' }, headers: { authorization: `Bearer ${operator}` } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      payload: { username: 'x' },
+      headers: { authorization: `Bearer ${operator}` },
+    });
     expect(res.statusCode).toBe(400);
-    const events = (await t.app.inject({ url: `/api/audit/events?requestId=${res.headers['x-request-id']}`, headers: { authorization: `Bearer ${operator}` } })).json() as { items: { action: string; outcome: string; details: { code: string } }[] };
-    expect(events.items[0]).toMatchObject({ action: 'identity.user.create', outcome: 'failure', details: { code: 'VALIDATION_FAILED' } });
+    const events = (
+      await t.app.inject({
+        url: `/api/audit/events?requestId=${res.headers['x-request-id']}`,
+        headers: { authorization: `Bearer ${operator}` },
+      })
+    ).json() as { items: { action: string; outcome: string; details: { code: string } }[] };
+    expect(events.items[0]).toMatchObject({
+      action: 'identity.user.create',
+      outcome: 'failure',
+      details: { code: 'VALIDATION_FAILED' },
+    });
   });
 });
 
 describe('login over HTTP', () => {
   it('returns a token that /api/me accepts, and logout ends it', async () => {
-    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'buyer', password: 'Shuliu2026!' } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'buyer', password: 'Shuliu2026!' },
+    });
     expect(login.statusCode).toBe(200);
-    const { token, expiresAt, user } = login.json() as { token: string; expiresAt: string; user: { username: string } };
+    const { token, expiresAt, user } = login.json() as {
+      token: string;
+      expiresAt: string;
+      user: { username: string };
+    };
     expect(user.username).toBe('buyer');
     expect(new Date(expiresAt).getTime()).toBeGreaterThan(Date.now());
     const auth = { authorization: `Bearer ${token}` };
     const me = await t.app.inject({ url: '/api/me', headers: auth });
-    expect(me.json()).toMatchObject({ user: { username: 'buyer', roles: expect.arrayContaining(['buyer']) }, org: { name: '鲁信普惠金融科技有限公司' }, session: { kind: 'session' } });
+    expect(me.json()).toMatchObject({
+      user: { username: 'buyer', roles: expect.arrayContaining(['buyer']) },
+      org: { name: '鲁信普惠金融科技有限公司' },
+      session: { kind: 'session' },
+    });
     expect(JSON.stringify(me.json())).not.toMatch(/password|token_hash/);
-    expect((await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: auth })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: auth })).statusCode).toBe(
+      200,
+    );
     expect((await t.app.inject({ url: '/api/me', headers: auth })).statusCode).toBe(401);
   });
 
   it('never writes passwords or tokens into the audit log', async () => {
-    await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'buyer', password: 'Wrong-password-9' } });
-    const all = (await t.app.inject({ url: '/api/audit/events?pageSize=200', headers: { authorization: `Bearer ${operator}` } })).body;
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'buyer', password: 'Wrong-password-9' },
+    });
+    const all = (
+      await t.app.inject({
+        url: '/api/audit/events?pageSize=200',
+        headers: { authorization: `Bearer ${operator}` },
+      })
+    ).body;
     expect(all).not.toContain('Wrong-password-9');
     expect(all).not.toContain('Shuliu2026!');
     expect(all).not.toContain(operator);

@@ -9,7 +9,10 @@ import swaggerUi from '@fastify/swagger-ui';
 import { ulid, type Config, type DbKind, type Services } from '@shuliu/core';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import {
-  jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler,
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
 } from 'fastify-type-provider-zod';
 import { newContext } from './context.js';
 import { errorHandler, sendError } from './errors.js';
@@ -32,7 +35,13 @@ export interface AppDeps {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
-const SECRET_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'req.body.password', 'req.body.newPassword', 'req.body.currentPassword'];
+const SECRET_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.body.password',
+  'req.body.newPassword',
+  'req.body.currentPassword',
+];
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
@@ -75,8 +84,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const status = reply.statusCode;
     const outcome = status < 400 ? 'success' : status === 401 || status === 403 ? 'denied' : 'failure';
     let code: string | undefined;
-    if (status >= 400 && typeof payload === 'string') code = (JSON.parse(payload) as { error?: { code?: string } }).error?.code;
-    await deps.services.audit.record(req.ctx, { action, outcome, details: { status, ...(code && { code }), path: req.url.split('?')[0] } });
+    if (status >= 400 && typeof payload === 'string')
+      code = (JSON.parse(payload) as { error?: { code?: string } }).error?.code;
+    await deps.services.audit.record(req.ctx, {
+      action,
+      outcome,
+      details: { status, ...(code && { code }), path: req.url.split('?')[0] },
+    });
     return payload;
   });
 
@@ -102,25 +116,53 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       timeWindow: '1 minute',
       max: (req) => (req.ctx?.principal ? config.rateLimitTokenPerMinute : config.rateLimitPerMinute),
       keyGenerator: (req) => (req.ctx?.principal ? `p:${req.ctx.principal.credentialId}` : `ip:${req.ip}`),
-      errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, message: `too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s` }),
+      errorResponseBuilder: (_req, ctx) => ({
+        statusCode: 429,
+        message: `too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s`,
+      }),
     });
   }
 
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Shuliu (数流) API', version: deps.version, description: 'Data-element circulation platform API. Errors always have the shape { error: { code, message, details, requestId } }.' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'session token from /api/auth/login, or an API token' } } },
+      info: {
+        title: 'Shuliu (数流) API',
+        version: deps.version,
+        description:
+          'Data-element circulation platform API. Errors always have the shape { error: { code, message, details, requestId } }.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'session token from /api/auth/login, or an API token',
+          },
+        },
+      },
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, transformStaticCSP: (h) => h.replace("style-src 'self' https:", "style-src 'self' 'unsafe-inline'") });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    transformStaticCSP: (h) => h.replace("style-src 'self' https:", "style-src 'self' 'unsafe-inline'"),
+  });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const routeDeps = deps;
   await app.register(async (api) => {
-    for (const register of [systemRoutes, authRoutes, onboardingRoutes, orgRoutes, userRoutes, auditRoutes, notificationRoutes]) {
+    for (const register of [
+      systemRoutes,
+      authRoutes,
+      onboardingRoutes,
+      orgRoutes,
+      userRoutes,
+      auditRoutes,
+      notificationRoutes,
+    ]) {
       register(api, routeDeps);
     }
   });
@@ -130,16 +172,34 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 }
 
 async function registerPortal(app: FastifyInstance, webDist: string | undefined) {
-  const index = webDist && existsSync(join(webDist, 'index.html')) ? readFileSync(join(webDist, 'index.html'), 'utf8') : null;
+  const index =
+    webDist && existsSync(join(webDist, 'index.html'))
+      ? readFileSync(join(webDist, 'index.html'), 'utf8')
+      : null;
   if (index && webDist) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h', immutable: false });
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      index: false,
+      maxAge: '1h',
+      immutable: false,
+    });
   }
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api') || req.method !== 'GET') {
-      return sendError(req, reply, { status: 404, code: 'ROUTE_NOT_FOUND', message: `no route ${req.method} ${req.url.split('?')[0]}` });
+      return sendError(req, reply, {
+        status: 404,
+        code: 'ROUTE_NOT_FOUND',
+        message: `no route ${req.method} ${req.url.split('?')[0]}`,
+      });
     }
     if (!index) {
-      return reply.code(503).type('text/html; charset=utf-8').send('<!doctype html><meta charset="utf-8"><title>Shuliu</title><p>The web portal is not built. Run <code>npm run build</code>, then reload. The API is at <a href="/api/docs">/api/docs</a>.</p>');
+      return reply
+        .code(503)
+        .type('text/html; charset=utf-8')
+        .send(
+          '<!doctype html><meta charset="utf-8"><title>Shuliu</title><p>The web portal is not built. Run <code>npm run build</code>, then reload. The API is at <a href="/api/docs">/api/docs</a>.</p>',
+        );
     }
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(index);
   });

@@ -31,7 +31,12 @@ beforeAll(async () => {
     paths: Record<string, Record<string, { 'x-access'?: Access; parameters?: Operation['params'] }>>;
   };
   operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
-    Object.entries(methods).map(([method, op]) => ({ method: method.toUpperCase(), path, access: op['x-access'], params: op.parameters ?? [] })),
+    Object.entries(methods).map(([method, op]) => ({
+      method: method.toUpperCase(),
+      path,
+      access: op['x-access'],
+      params: op.parameters ?? [],
+    })),
   );
   for (const u of Object.keys(USERS)) tokens[u] = await t.login(u);
 });
@@ -57,7 +62,9 @@ const call = (op: Operation, token?: string) =>
 describe('authorization matrix over every route of the OpenAPI document', () => {
   it('finds the routes, and every one declares who may call it', () => {
     expect(operations.length).toBeGreaterThan(20);
-    const undeclared = operations.filter((op) => op.access === undefined).map((op) => `${op.method} ${op.path}`);
+    const undeclared = operations
+      .filter((op) => op.access === undefined)
+      .map((op) => `${op.method} ${op.path}`);
     expect(undeclared).toEqual([]);
   });
 
@@ -65,7 +72,10 @@ describe('authorization matrix over every route of the OpenAPI document', () => 
     const failures: string[] = [];
     for (const op of operations.filter((o) => o.access !== 'public')) {
       const res = await call(op);
-      if (res.statusCode !== 401 || (res.json() as { error?: { code?: string } }).error?.code !== 'UNAUTHENTICATED') {
+      if (
+        res.statusCode !== 401 ||
+        (res.json() as { error?: { code?: string } }).error?.code !== 'UNAUTHENTICATED'
+      ) {
         failures.push(`${op.method} ${op.path} → ${res.statusCode}`);
       }
     }
@@ -99,10 +109,13 @@ describe('authorization matrix over every route of the OpenAPI document', () => 
     const failures: string[] = [];
     for (const op of operations) {
       if (typeof op.access !== 'object') continue;
-      const holder = Object.keys(USERS).find((u) => USERS[u]!.some((r) => (op.access as { roles: string[] }).roles.includes(r)));
+      const holder = Object.keys(USERS).find((u) =>
+        USERS[u]!.some((r) => (op.access as { roles: string[] }).roles.includes(r)),
+      );
       if (!holder) continue;
       const res = await call(op, tokens[holder]);
-      if (res.statusCode === 401 || res.statusCode === 403) failures.push(`${op.method} ${op.path} as ${holder} → ${res.statusCode}`);
+      if (res.statusCode === 401 || res.statusCode === 403)
+        failures.push(`${op.method} ${op.path} as ${holder} → ${res.statusCode}`);
     }
     expect(failures).toEqual([]);
   });

@@ -12,5 +12,11 @@ declare module 'fastify' {
 
 export function newContext(req: FastifyRequest): RequestContext {
   const ua = req.headers['user-agent'];
-  return { requestId: req.id, ip: req.ip, userAgent: typeof ua === 'string' ? ua : null, principal: null, audited: false };
+  return {
+    requestId: req.id,
+    ip: req.ip,
+    userAgent: typeof ua === 'string' ? ua : null,
+    principal: null,
+    audited: false,
+  };
 }

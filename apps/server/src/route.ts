@@ -17,9 +17,17 @@ declare module 'fastify' {
   }
 }
 
-type In<C> = C extends RouteContract<infer P, infer Q, infer B, z.ZodType>
-  ? { params: z.output<P>; query: z.output<Q>; body: z.output<B>; ctx: RequestContext; req: FastifyRequest; reply: FastifyReply }
-  : never;
+type In<C> =
+  C extends RouteContract<infer P, infer Q, infer B, z.ZodType>
+    ? {
+        params: z.output<P>;
+        query: z.output<Q>;
+        body: z.output<B>;
+        ctx: RequestContext;
+        req: FastifyRequest;
+        reply: FastifyReply;
+      }
+    : never;
 type Out<C> = C extends RouteContract<z.ZodType, z.ZodType, z.ZodType, infer R> ? z.input<R> : never;
 
 const ERROR_STATUSES = [400, 401, 403, 404, 409, 413, 415, 423, 429, 500] as const;
@@ -29,13 +37,24 @@ function authorize(access: Access) {
   return async (req: FastifyRequest, reply: FastifyReply) => {
     if (access.kind === 'public') return;
     const p = req.ctx.principal;
-    if (!p) return sendError(req, reply, { status: 401, code: 'UNAUTHENTICATED', message: 'log in first: send Authorization: Bearer <token>' });
+    if (!p)
+      return sendError(req, reply, {
+        status: 401,
+        code: 'UNAUTHENTICATED',
+        message: 'log in first: send Authorization: Bearer <token>',
+      });
     if (p.readOnly && req.method !== 'GET') {
-      return sendError(req, reply, { status: 403, code: 'TOKEN_READ_ONLY', message: 'this API token may only read' });
+      return sendError(req, reply, {
+        status: 403,
+        code: 'TOKEN_READ_ONLY',
+        message: 'this API token may only read',
+      });
     }
     if (access.kind === 'roles' && !p.roles.some((r) => access.roles.includes(r))) {
       return sendError(req, reply, {
-        status: 403, code: 'FORBIDDEN', message: `this needs one of the roles: ${access.roles.join(', ')}`,
+        status: 403,
+        code: 'FORBIDDEN',
+        message: `this needs one of the roles: ${access.roles.join(', ')}`,
         details: { requiredRoles: access.roles },
       });
     }
@@ -43,7 +62,11 @@ function authorize(access: Access) {
 }
 
 /** Registers one contract's route: zod validation both ways, access rule, audit action, OpenAPI metadata. */
-export function handle<C extends RouteContract>(app: FastifyInstance, contract: C, handler: (input: In<C>) => Promise<Out<C>>) {
+export function handle<C extends RouteContract>(
+  app: FastifyInstance,
+  contract: C,
+  handler: (input: In<C>) => Promise<Out<C>>,
+) {
   const status = contract.status ?? 200;
   const response: Record<number, z.ZodType> = { [status]: contract.response };
   for (const s of ERROR_STATUSES) response[s] = ErrorBody;
@@ -65,7 +88,12 @@ export function handle<C extends RouteContract>(app: FastifyInstance, contract: 
     onRequest: authorize(contract.access),
     handler: async (req, reply) => {
       const out = await handler({
-        params: req.params, query: req.query, body: req.body, ctx: req.ctx, req, reply,
+        params: req.params,
+        query: req.query,
+        body: req.body,
+        ctx: req.ctx,
+        req,
+        reply,
       } as unknown as In<C>);
       return reply.code(status).send(out);
     },

@@ -1,12 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createServices, demo, loadConfig, migrate, openDatabase, type Config, type Database, type Services } from '@shuliu/core';
+import {
+  createServices,
+  demo,
+  loadConfig,
+  migrate,
+  openDatabase,
+  type Config,
+  type Database,
+  type Services,
+} from '@shuliu/core';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp } from './app.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const VERSION: string = (JSON.parse(readFileSync(join(here, '../package.json'), 'utf8')) as { version: string }).version;
+export const VERSION: string = (
+  JSON.parse(readFileSync(join(here, '../package.json'), 'utf8')) as { version: string }
+).version;
 export const DEFAULT_WEB_DIST = join(here, '../../web/dist');
 
 export interface StartOptions {
@@ -34,25 +45,40 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const config = opts.config ?? loadConfig();
   const database =
     opts.database ??
-    (await openDatabase(opts.memory ? { dataDir: 'memory' } : { url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize }));
+    (await openDatabase(
+      opts.memory
+        ? { dataDir: 'memory' }
+        : { url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize },
+    ));
   try {
     await migrate(database.db);
     if (opts.demo ?? config.demo) await demo.seedDemo(database.db, config);
     const services = createServices(database.db, config);
     const app = await buildApp({
-      services, config, dbKind: database.kind, version: VERSION, webDist: config.webDist ?? DEFAULT_WEB_DIST, logger: opts.logger,
+      services,
+      config,
+      dbKind: database.kind,
+      version: VERSION,
+      webDist: config.webDist ?? DEFAULT_WEB_DIST,
+      logger: opts.logger,
     });
     let url = '';
     if (opts.listen !== false) {
       await app.listen({ port: config.port, host: config.host });
       const addr = app.server.address();
-      url = typeof addr === 'object' && addr ? `http://${addr.family === 'IPv6' ? `[${addr.address}]` : addr.address}:${addr.port}` : '';
+      url =
+        typeof addr === 'object' && addr
+          ? `http://${addr.family === 'IPv6' ? `[${addr.address}]` : addr.address}:${addr.port}`
+          : '';
     } else {
       await app.ready();
     }
     let closed = false;
     return {
-      app, url, database, services,
+      app,
+      url,
+      database,
+      services,
       close: async () => {
         if (closed) return;
         closed = true;

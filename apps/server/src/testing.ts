@@ -11,10 +11,18 @@ export interface TestServer extends RunningServer {
  * A server on a fresh test database (PGlite, or a schema of its own on DATABASE_URL's PostgreSQL)
  * seeded with the demo platform. `listen` serves on a random loopback port for browser and load tests.
  */
-export async function startTestServer(opts: { listen?: boolean; config?: Partial<Config>; demo?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(
+  opts: { listen?: boolean; config?: Partial<Config>; demo?: boolean } = {},
+): Promise<TestServer> {
   const database: Database = await createTestDatabase();
   const config = loadConfig({}, { port: 0, host: '127.0.0.1', logLevel: 'silent', ...opts.config });
-  const server = await startServer({ config, database, demo: opts.demo ?? true, listen: opts.listen ?? false, logger: false });
+  const server = await startServer({
+    config,
+    database,
+    demo: opts.demo ?? true,
+    listen: opts.listen ?? false,
+    logger: false,
+  });
   return {
     ...server,
     close: async () => {
@@ -22,7 +30,11 @@ export async function startTestServer(opts: { listen?: boolean; config?: Partial
       await database.close();
     },
     login: async (username, password = demo.DEMO_PASSWORD) => {
-      const res = await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+      const res = await server.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password },
+      });
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.body}`);
       return (res.json() as { token: string }).token;
     },

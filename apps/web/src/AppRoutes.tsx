@@ -8,16 +8,22 @@ import { ForbiddenPage, NotFoundPage } from './pages/errors/ErrorPages';
 import { LoginPage } from './pages/login/LoginPage';
 
 // Pages behind the login load on demand, so the login page stays small.
-const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const DashboardPage = lazy(() =>
+  import('./pages/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })),
+);
 const ApplyPage = lazy(() => import('./pages/apply/ApplyPage').then((m) => ({ default: m.ApplyPage })));
 const MyApplicationPage = lazy(() =>
   import('./pages/my-application/MyApplicationPage').then((m) => ({ default: m.MyApplicationPage })),
 );
-const ApplicationsPage = lazy(() => import('./pages/review/ApplicationsPage').then((m) => ({ default: m.ApplicationsPage })));
+const ApplicationsPage = lazy(() =>
+  import('./pages/review/ApplicationsPage').then((m) => ({ default: m.ApplicationsPage })),
+);
 const OrgsPage = lazy(() => import('./pages/orgs/OrgsPage').then((m) => ({ default: m.OrgsPage })));
 const UsersPage = lazy(() => import('./pages/users/UsersPage').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
-const AccountPage = lazy(() => import('./pages/account/AccountPage').then((m) => ({ default: m.AccountPage })));
+const AccountPage = lazy(() =>
+  import('./pages/account/AccountPage').then((m) => ({ default: m.AccountPage })),
+);
 
 function rolesOf(key: string): NonNullable<NavItem['roles']> {
   const item = NAV.flatMap((n) => (isGroup(n) ? n.children : [n])).find((i) => i.key === key);
@@ -42,7 +48,14 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
-      <Route path="/apply" element={<Lazy><ApplyPage /></Lazy>} />
+      <Route
+        path="/apply"
+        element={
+          <Lazy>
+            <ApplyPage />
+          </Lazy>
+        }
+      />
       <Route
         element={
           <RequireAuth>
@@ -50,20 +63,69 @@ export function AppRoutes() {
           </RequireAuth>
         }
       >
-        <Route index element={<Lazy><DashboardPage /></Lazy>} />
-        <Route path="my-application" element={<Lazy><MyApplicationPage /></Lazy>} />
-        <Route path="account" element={<Lazy><AccountPage /></Lazy>} />
+        <Route
+          index
+          element={
+            <Lazy>
+              <DashboardPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="my-application"
+          element={
+            <Lazy>
+              <MyApplicationPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="account"
+          element={
+            <Lazy>
+              <AccountPage />
+            </Lazy>
+          }
+        />
         <Route element={<RequireRoles roles={rolesOf('review')} />}>
-          <Route path="review/applications/:id?" element={<Lazy><ApplicationsPage /></Lazy>} />
+          <Route
+            path="review/applications/:id?"
+            element={
+              <Lazy>
+                <ApplicationsPage />
+              </Lazy>
+            }
+          />
         </Route>
         <Route element={<RequireRoles roles={rolesOf('orgs')} />}>
-          <Route path="orgs/:id?" element={<Lazy><OrgsPage /></Lazy>} />
+          <Route
+            path="orgs/:id?"
+            element={
+              <Lazy>
+                <OrgsPage />
+              </Lazy>
+            }
+          />
         </Route>
         <Route element={<RequireRoles roles={rolesOf('users')} />}>
-          <Route path="users" element={<Lazy><UsersPage /></Lazy>} />
+          <Route
+            path="users"
+            element={
+              <Lazy>
+                <UsersPage />
+              </Lazy>
+            }
+          />
         </Route>
         <Route element={<RequireRoles roles={rolesOf('audit')} />}>
-          <Route path="audit" element={<Lazy><AuditPage /></Lazy>} />
+          <Route
+            path="audit"
+            element={
+              <Lazy>
+                <AuditPage />
+              </Lazy>
+            }
+          />
         </Route>
         <Route path="403" element={<ForbiddenPage />} />
         <Route path="*" element={<NotFoundPage />} />

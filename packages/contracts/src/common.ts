@@ -38,6 +38,4 @@ export type Paged<T> = { items: T[]; total: number; page: number; pageSize: numb
 export const Ok = z.object({ ok: z.literal(true) });
 
 /** A query-string boolean: `true`/`false`/`1`/`0`. */
-export const QueryBool = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1');
+export const QueryBool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');

@@ -2,7 +2,17 @@ import { z } from 'zod';
 import { validateUscc } from './rules/check-digits.js';
 import { Id, Timestamp } from './common.js';
 
-export const ROLES = ['operator', 'regulator', 'authority', 'merchant', 'buyer', 'provider', 'person', 'agent', 'org_admin'] as const;
+export const ROLES = [
+  'operator',
+  'regulator',
+  'authority',
+  'merchant',
+  'buyer',
+  'provider',
+  'person',
+  'agent',
+  'org_admin',
+] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
@@ -20,7 +30,12 @@ export const Uscc = z
   .toUpperCase()
   .superRefine((code, ctx) => {
     const r = validateUscc(code);
-    if (!r.valid) ctx.addIssue({ code: 'custom', message: `统一社会信用代码 ${r.message}`, params: { problem: r.problem } });
+    if (!r.valid)
+      ctx.addIssue({
+        code: 'custom',
+        message: `统一社会信用代码 ${r.message}`,
+        params: { problem: r.problem },
+      });
   })
   .describe('统一社会信用代码 (GB 32100, check digits verified)');
 
@@ -75,13 +90,20 @@ export const Password = z
   .refine((p) => /[a-zA-Z]/.test(p) && /\d/.test(p), 'must contain letters and digits');
 export const Mobile = z.string().regex(/^1[3-9]\d{9}$/, 'must be an 11-digit mainland mobile number');
 
-export const LoginBody = z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) });
+export const LoginBody = z.strictObject({
+  username: z.string().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
 export const LoginReply = z.object({ token: z.string(), expiresAt: Timestamp, user: User });
 
 export const Me = z.object({
   user: User,
   org: Org.nullable(),
-  session: z.object({ kind: z.enum(['session', 'api_token']), id: z.string(), expiresAt: Timestamp.nullable() }),
+  session: z.object({
+    kind: z.enum(['session', 'api_token']),
+    id: z.string(),
+    expiresAt: Timestamp.nullable(),
+  }),
 });
 export type Me = z.infer<typeof Me>;
 
@@ -119,7 +141,10 @@ export const OrgFields = z.strictObject({
   name: z.string().trim().min(2).max(200),
   nameEn: z.string().trim().max(200).optional(),
   uscc: Uscc,
-  types: z.array(OrgType.exclude(['operator'])).min(1).max(5),
+  types: z
+    .array(OrgType.exclude(['operator']))
+    .min(1)
+    .max(5),
   merchantKinds: z.array(MerchantKind).default([]),
   providerKinds: z.array(ProviderKind).default([]),
   region: z.string().trim().max(100).optional(),
@@ -157,7 +182,12 @@ export const Application = z.object({
   decidedBy: z.string().nullable(),
   reason: z.string().nullable(),
   history: z.array(
-    z.object({ at: Timestamp, action: z.string(), actor: z.string().nullable(), reason: z.string().nullable() }),
+    z.object({
+      at: Timestamp,
+      action: z.string(),
+      actor: z.string().nullable(),
+      reason: z.string().nullable(),
+    }),
   ),
 });
 export type Application = z.infer<typeof Application>;
@@ -182,4 +212,7 @@ export const UpdateUserBody = z.strictObject({
   status: z.enum(['active', 'disabled']).optional(),
 });
 export const ResetPasswordBody = z.strictObject({ password: Password });
-export const ChangePasswordBody = z.strictObject({ currentPassword: z.string().min(1).max(256), newPassword: Password });
+export const ChangePasswordBody = z.strictObject({
+  currentPassword: z.string().min(1).max(256),
+  newPassword: Password,
+});

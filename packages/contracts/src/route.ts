@@ -3,9 +3,7 @@ import type { Role } from './identity.js';
 
 /** Who may call a route. Every route declares one; the server enforces it and the OpenAPI document shows it. */
 export type Access =
-  | { kind: 'public' }
-  | { kind: 'authenticated' }
-  | { kind: 'roles'; roles: readonly Role[] };
+  { kind: 'public' } | { kind: 'authenticated' } | { kind: 'roles'; roles: readonly Role[] };
 
 export const publicAccess: Access = { kind: 'public' };
 export const authenticated: Access = { kind: 'authenticated' };
@@ -41,11 +39,14 @@ export function defineRoute<
   B extends z.ZodType = z.ZodNever,
   R extends z.ZodType = z.ZodType,
 >(def: RouteContract<P, Q, B, R>): RouteContract<P, Q, B, R> {
-  if (def.method !== 'GET' && !def.audit) throw new Error(`route ${def.method} ${def.path} must name its audit action`);
+  if (def.method !== 'GET' && !def.audit)
+    throw new Error(`route ${def.method} ${def.path} must name its audit action`);
   return def;
 }
 
-export type Params<C> = C extends RouteContract<infer P, z.ZodType, z.ZodType, z.ZodType> ? z.input<P> : never;
+export type Params<C> =
+  C extends RouteContract<infer P, z.ZodType, z.ZodType, z.ZodType> ? z.input<P> : never;
 export type Query<C> = C extends RouteContract<z.ZodType, infer Q, z.ZodType, z.ZodType> ? z.input<Q> : never;
 export type Body<C> = C extends RouteContract<z.ZodType, z.ZodType, infer B, z.ZodType> ? z.input<B> : never;
-export type Reply<C> = C extends RouteContract<z.ZodType, z.ZodType, z.ZodType, infer R> ? z.output<R> : never;
+export type Reply<C> =
+  C extends RouteContract<z.ZodType, z.ZodType, z.ZodType, infer R> ? z.output<R> : never;

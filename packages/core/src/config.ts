@@ -33,7 +33,12 @@ const Schema = z.object({
   corsOrigins: z
     .string()
     .default('')
-    .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean)),
+    .transform((s) =>
+      s
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    ),
   trustProxy: bool.default(false),
   demo: bool.default(false),
   webDist: z.string().optional(),
@@ -84,7 +89,9 @@ function readRaw(env: Env, problems: string[]): Record<string, string> {
         try {
           value = readFileSync(file, 'utf8').trim();
         } catch (e) {
-          problems.push(`${name}_FILE: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+          problems.push(
+            `${name}_FILE: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+          );
           continue;
         }
       }

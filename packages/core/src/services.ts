@@ -2,7 +2,13 @@ import type { Kysely } from 'kysely';
 import type { Config } from './config.js';
 import type { DB } from './db/schema.js';
 import { AuditService } from './audit/index.js';
-import { AuthService, BootstrapService, OnboardingService, OrgsService, UsersService } from './identity/index.js';
+import {
+  AuthService,
+  BootstrapService,
+  OnboardingService,
+  OrgsService,
+  UsersService,
+} from './identity/index.js';
 import { NotificationService } from './notifications/index.js';
 
 /** Every domain service, wired to one database. The HTTP server and the CLI both start from here. */

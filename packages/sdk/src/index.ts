@@ -37,7 +37,8 @@ function buildPath(path: string, params: Record<string, unknown> | undefined): s
 function buildQuery(query: Record<string, unknown> | undefined): string {
   if (!query) return '';
   const sp = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') sp.set(k, String(v));
+  for (const [k, v] of Object.entries(query))
+    if (v !== undefined && v !== null && v !== '') sp.set(k, String(v));
   const s = sp.toString();
   return s ? `?${s}` : '';
 }
@@ -51,7 +52,11 @@ export class ShuliuClient {
   }
 
   async call<C extends RouteContract>(route: C, input?: Input<C>): Promise<Reply<C>> {
-    const i = (input ?? {}) as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown };
+    const i = (input ?? {}) as {
+      params?: Record<string, unknown>;
+      query?: Record<string, unknown>;
+      body?: unknown;
+    };
     const url = `${this.opts.baseUrl ?? ''}${buildPath(route.path, i.params)}${buildQuery(i.query)}`;
     const headers: Record<string, string> = { accept: 'application/json', ...this.opts.headers };
     const token = this.token();
@@ -72,8 +77,16 @@ export class ShuliuClient {
       throw new ApiError(res.status, 'BAD_RESPONSE', `server answered ${res.status} with non-JSON content`);
     }
     if (!res.ok) {
-      const e = (json as { error?: { code?: string; message?: string; details?: unknown; requestId?: string } })?.error;
-      throw new ApiError(res.status, e?.code ?? 'HTTP_ERROR', e?.message ?? res.statusText, e?.details, e?.requestId);
+      const e = (
+        json as { error?: { code?: string; message?: string; details?: unknown; requestId?: string } }
+      )?.error;
+      throw new ApiError(
+        res.status,
+        e?.code ?? 'HTTP_ERROR',
+        e?.message ?? res.statusText,
+        e?.details,
+        e?.requestId,
+      );
     }
     return json as Reply<C>;
   }

@@ -33,23 +33,33 @@ export function adminCommand() {
     .action(async (opts: CreateUserOpts) => {
       const roles = parseRoles(opts.roles);
       const password = opts.passwordFile ? readFileSync(opts.passwordFile, 'utf8').trim() : opts.password;
-      if (!password || password.length < 10) throw new Error('give a password of at least 10 characters (--password or --password-file)');
+      if (!password || password.length < 10)
+        throw new Error('give a password of at least 10 characters (--password or --password-file)');
       await withDatabase(async ({ db }, config) => {
         const s = createServices(db, config);
         const ctx = systemContext('cli');
         let orgId = opts.orgId ?? (await s.bootstrap.findOperatorOrgId());
         if (!orgId) {
           if (!opts.operatorOrgName || !opts.operatorUscc) {
-            throw new Error('no operator organization exists yet: give --operator-org-name and --operator-uscc to create it');
+            throw new Error(
+              'no operator organization exists yet: give --operator-org-name and --operator-uscc to create it',
+            );
           }
           orgId = await s.bootstrap.createActiveOrg(ctx, {
-            name: opts.operatorOrgName, uscc: opts.operatorUscc.toUpperCase(), types: ['operator'],
-            contactName: opts.displayName ?? opts.username, contactPhone: opts.contactPhone ?? '13800000000',
+            name: opts.operatorOrgName,
+            uscc: opts.operatorUscc.toUpperCase(),
+            types: ['operator'],
+            contactName: opts.displayName ?? opts.username,
+            contactPhone: opts.contactPhone ?? '13800000000',
           });
           console.log(`created operator organization ${opts.operatorOrgName} (${orgId})`);
         }
         const id = await s.bootstrap.createActiveUser(ctx, {
-          username: opts.username, displayName: opts.displayName ?? opts.username, password, orgId, roles,
+          username: opts.username,
+          displayName: opts.displayName ?? opts.username,
+          password,
+          orgId,
+          roles,
         });
         console.log(`created user ${opts.username} (${id}) with roles ${roles.join(', ')}`);
       });
@@ -58,8 +68,12 @@ export function adminCommand() {
 }
 
 function parseRoles(s: string): Role[] {
-  const roles = s.split(',').map((r) => r.trim()).filter(Boolean);
+  const roles = s
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
   const bad = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
-  if (bad.length || !roles.length) throw new Error(`unknown roles: ${bad.join(', ') || '(none given)'}; choose from ${ROLES.join(', ')}`);
+  if (bad.length || !roles.length)
+    throw new Error(`unknown roles: ${bad.join(', ') || '(none given)'}; choose from ${ROLES.join(', ')}`);
   return roles as Role[];
 }

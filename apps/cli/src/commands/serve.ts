@@ -16,8 +16,14 @@ export function serveCommand() {
       });
       const started = Date.now();
       const server = await startServer({ config, demo: opts.demo || config.demo, memory: opts.memory });
-      const where = config.databaseUrl ? 'PostgreSQL' : opts.memory ? 'in-memory PGlite' : `PGlite in ${config.dataDir}`;
-      console.log(`Shuliu is serving on http://${config.host}:${server.app.server.address() && (server.app.server.address() as { port: number }).port} (database: ${where}, ready in ${Date.now() - started} ms)`);
+      const where = config.databaseUrl
+        ? 'PostgreSQL'
+        : opts.memory
+          ? 'in-memory PGlite'
+          : `PGlite in ${config.dataDir}`;
+      console.log(
+        `Shuliu is serving on http://${config.host}:${server.app.server.address() && (server.app.server.address() as { port: number }).port} (database: ${where}, ready in ${Date.now() - started} ms)`,
+      );
       let stopping = false;
       const stop = async (signal: string) => {
         if (stopping) return;
@@ -33,6 +39,7 @@ export function serveCommand() {
 
 function parsePort(v: string): number {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`--port must be a number from 0 to 65535, got "${v}"`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new Error(`--port must be a number from 0 to 65535, got "${v}"`);
   return n;
 }

@@ -7,8 +7,14 @@ export function onboardingRoutes(app: FastifyInstance, { services: s }: AppDeps)
   handle(app, api.onboarding.submit, ({ ctx, body }) => s.onboarding.submit(ctx, body));
   handle(app, api.onboarding.mine, ({ ctx }) => s.onboarding.mine(ctx));
   handle(app, api.onboarding.resubmit, ({ ctx, body }) => s.onboarding.resubmit(ctx, body));
-  handle(app, api.onboarding.list, ({ query: { page, pageSize, ...f } }) => s.onboarding.list(f, page, pageSize));
+  handle(app, api.onboarding.list, ({ query: { page, pageSize, ...f } }) =>
+    s.onboarding.list(f, page, pageSize),
+  );
   handle(app, api.onboarding.get, ({ params }) => s.onboarding.get(params.id));
-  handle(app, api.onboarding.approve, ({ ctx, params, body }) => s.onboarding.approve(ctx, params.id, body.reason));
-  handle(app, api.onboarding.reject, ({ ctx, params, body }) => s.onboarding.reject(ctx, params.id, body.reason));
+  handle(app, api.onboarding.approve, ({ ctx, params, body }) =>
+    s.onboarding.approve(ctx, params.id, body.reason),
+  );
+  handle(app, api.onboarding.reject, ({ ctx, params, body }) =>
+    s.onboarding.reject(ctx, params.id, body.reason),
+  );
 }

@@ -4,7 +4,9 @@ import { handle } from '../route.js';
 import type { AppDeps } from '../app.js';
 
 export function userRoutes(app: FastifyInstance, { services: s }: AppDeps) {
-  handle(app, api.users.list, ({ ctx, query: { page, pageSize, ...f } }) => s.users.list(ctx, f, page, pageSize));
+  handle(app, api.users.list, ({ ctx, query: { page, pageSize, ...f } }) =>
+    s.users.list(ctx, f, page, pageSize),
+  );
   handle(app, api.users.create, ({ ctx, body }) => s.users.create(ctx, body));
   handle(app, api.users.get, ({ ctx, params }) => s.users.get(ctx, params.id));
   handle(app, api.users.update, ({ ctx, params, body }) => s.users.update(ctx, params.id, body));

@@ -14,7 +14,7 @@ export function asApiError(e: unknown): ApiError {
   return new ApiError(0, 'UNKNOWN', String(e));
 }
 
-/** Validation details of a 400 answer, as form field paths (`org.uscc` or `/org/uscc` → ['org','uscc']). */
+/** Validation details of a 400 answer as form field paths (`body.org.uscc` → ['org','uscc']). */
 export function fieldIssues(e: unknown): FieldIssue[] {
   if (!(e instanceof ApiError) || !Array.isArray(e.details)) return [];
   const out: FieldIssue[] = [];
@@ -26,6 +26,8 @@ export function fieldIssues(e: unknown): FieldIssue[] {
       .split(/[./]/)
       .filter(Boolean)
       .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    // The server prefixes where the value was (`body.org.uscc`); forms are named after the body alone.
+    if (['body', 'query', 'params', 'querystring'].includes(String(segs[0]))) segs.shift();
     out.push({ path: segs, message });
   }
   return out;

@@ -20,7 +20,12 @@ interface AuthValue {
 const AuthContext = createContext<AuthValue | null>(null);
 
 function useMeQuery(token: string | null) {
-  return useQuery({ queryKey: ['me', token], queryFn: () => sdk.auth.me(), enabled: !!token, staleTime: 60_000 });
+  return useQuery({
+    queryKey: ['me', token],
+    queryFn: () => sdk.auth.me(),
+    enabled: !!token,
+    staleTime: 60_000,
+  });
 }
 
 /** The path to come back to after logging in again. */

@@ -23,7 +23,8 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   const { pathname, search } = useLocation();
   if (!token) return <Navigate to={loginPath(pathname + search)} replace />;
   if (meQuery.isPending) return <FullPageSpin />;
-  if (meQuery.isError) return <QueryErrorResult error={meQuery.error} onRetry={() => void meQuery.refetch()} />;
+  if (meQuery.isError)
+    return <QueryErrorResult error={meQuery.error} onRetry={() => void meQuery.refetch()} />;
   const orgStatus = meQuery.data.org?.status ?? null;
   if (orgGated(orgStatus) && !GATED_PATHS.some((p) => pathname.startsWith(p))) {
     return <Navigate to="/my-application" replace />;

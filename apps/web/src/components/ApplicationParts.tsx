@@ -1,4 +1,10 @@
-import { CheckSquareFilled, CloseCircleOutlined, CheckCircleOutlined, ClockCircleOutlined, EditOutlined } from '@ant-design/icons';
+import {
+  CheckSquareFilled,
+  CloseCircleOutlined,
+  CheckCircleOutlined,
+  ClockCircleOutlined,
+  EditOutlined,
+} from '@ant-design/icons';
 import type { Application, Org } from '@shuliu/contracts';
 import { Descriptions, Flex, Timeline, Typography } from 'antd';
 import { useT } from '../i18n/I18nProvider';
@@ -18,11 +24,36 @@ export function OrgDescriptions({ org, column = 2 }: { org: Org; column?: number
       items={[
         { key: 'name', label: t.org.name, children: org.name, span: column },
         ...(org.nameEn ? [{ key: 'nameEn', label: t.org.nameEn, children: org.nameEn, span: column }] : []),
-        { key: 'uscc', label: t.org.uscc, children: <Typography.Text copyable code>{org.uscc}</Typography.Text>, span: column },
+        {
+          key: 'uscc',
+          label: t.org.uscc,
+          children: (
+            <Typography.Text copyable code>
+              {org.uscc}
+            </Typography.Text>
+          ),
+          span: column,
+        },
         { key: 'types', label: t.org.types, children: <OrgTypeTags types={org.types} /> },
         { key: 'status', label: t.org.status, children: <StatusTag status={org.status} /> },
-        ...(org.merchantKinds.length ? [{ key: 'mk', label: t.org.merchantKinds, children: <KindTags kind="merchant" values={org.merchantKinds} /> }] : []),
-        ...(org.providerKinds.length ? [{ key: 'pk', label: t.org.providerKinds, children: <KindTags kind="provider" values={org.providerKinds} /> }] : []),
+        ...(org.merchantKinds.length
+          ? [
+              {
+                key: 'mk',
+                label: t.org.merchantKinds,
+                children: <KindTags kind="merchant" values={org.merchantKinds} />,
+              },
+            ]
+          : []),
+        ...(org.providerKinds.length
+          ? [
+              {
+                key: 'pk',
+                label: t.org.providerKinds,
+                children: <KindTags kind="provider" values={org.providerKinds} />,
+              },
+            ]
+          : []),
         { key: 'region', label: t.org.region, children: org.region ?? '—' },
         { key: 'contact', label: t.org.contactName, children: org.contactName },
         { key: 'phone', label: t.org.contactPhone, children: org.contactPhone },
@@ -76,7 +107,9 @@ export function HistoryTimeline({ history }: { history: Application['history'] }
           <>
             <Typography.Text strong>{actionLabel(t, h.action)}</Typography.Text>
             {h.actor && <Typography.Text type="secondary"> · {h.actor}</Typography.Text>}
-            {h.reason && <Typography.Paragraph style={{ margin: '4px 0 0' }}>{h.reason}</Typography.Paragraph>}
+            {h.reason && (
+              <Typography.Paragraph style={{ margin: '4px 0 0' }}>{h.reason}</Typography.Paragraph>
+            )}
           </>
         ),
       }))}

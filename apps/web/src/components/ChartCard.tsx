@@ -34,7 +34,10 @@ export function ChartCard({ title, rows, option, loading, error, onRetry, filena
   }, []);
   const exportPng = () => {
     const url = chart.current?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
-    if (url) void fetch(url).then((r) => r.blob()).then((b) => downloadBlob(b, `${filename}.png`));
+    if (url)
+      void fetch(url)
+        .then((r) => r.blob())
+        .then((b) => downloadBlob(b, `${filename}.png`));
   };
   const csvColumns = [
     { header: t.dashboard.type, value: (r: ChartRow) => r.name },
@@ -52,10 +55,21 @@ export function ChartCard({ title, rows, option, loading, error, onRetry, filena
         ]}
       />
       <Tooltip title={t.common.exportPng}>
-        <Button type="text" size="small" icon={<FileImageOutlined />} disabled={view !== 'chart'} onClick={exportPng} />
+        <Button
+          type="text"
+          size="small"
+          icon={<FileImageOutlined />}
+          disabled={view !== 'chart'}
+          onClick={exportPng}
+        />
       </Tooltip>
       <Tooltip title={t.common.exportCsv}>
-        <Button type="text" size="small" icon={<DownloadOutlined />} onClick={() => downloadCsv(`${filename}.csv`, rows, csvColumns)} />
+        <Button
+          type="text"
+          size="small"
+          icon={<DownloadOutlined />}
+          onClick={() => downloadCsv(`${filename}.csv`, rows, csvColumns)}
+        />
       </Tooltip>
     </Space>
   );

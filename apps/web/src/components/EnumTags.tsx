@@ -2,7 +2,15 @@ import { Space, Tag } from 'antd';
 import { useT } from '../i18n/I18nProvider';
 import { enumLabel } from '../i18n/labels';
 
-function Tags({ values, labels, color }: { values: readonly string[]; labels: Record<string, string>; color: string }) {
+function Tags({
+  values,
+  labels,
+  color,
+}: {
+  values: readonly string[];
+  labels: Record<string, string>;
+  color: string;
+}) {
   if (values.length === 0) return <>—</>;
   return (
     <Space size={[0, 4]} wrap>
@@ -25,5 +33,7 @@ export function OrgTypeTags({ types }: { types: readonly string[] }) {
 
 export function KindTags({ values, kind }: { values: readonly string[]; kind: 'merchant' | 'provider' }) {
   const t = useT();
-  return <Tags values={values} labels={kind === 'merchant' ? t.merchantKind : t.providerKind} color="purple" />;
+  return (
+    <Tags values={values} labels={kind === 'merchant' ? t.merchantKind : t.providerKind} color="purple" />
+  );
 }

@@ -31,7 +31,13 @@ export function FilterForm<V extends object>({ fields, values, onSearch, visible
   }, [form, values]);
   return (
     <Card style={{ marginBottom: 16 }} styles={{ body: { paddingBottom: 0 } }}>
-      <Form form={form} layout="horizontal" labelCol={{ flex: '96px' }} onFinish={(v) => onSearch(v)} data-testid="filter-form">
+      <Form
+        form={form}
+        layout="horizontal"
+        labelCol={{ flex: '96px' }}
+        onFinish={(v) => onSearch(v)}
+        data-testid="filter-form"
+      >
         <Row gutter={24}>
           {shown.map((f) => (
             <Col key={f.name} xs={24} md={12} xl={8}>

@@ -23,7 +23,9 @@ interface Props<T> {
 
 function useHiddenColumns(id: string) {
   const key = `shuliu.columns.${id}`;
-  const [hidden, setHidden] = useState<string[]>(() => JSON.parse(localStorage.getItem(key) ?? '[]') as string[]);
+  const [hidden, setHidden] = useState<string[]>(
+    () => JSON.parse(localStorage.getItem(key) ?? '[]') as string[],
+  );
   const update = (next: string[]) => {
     localStorage.setItem(key, JSON.stringify(next));
     setHidden(next);
@@ -31,7 +33,15 @@ function useHiddenColumns(id: string) {
   return [hidden, update] as const;
 }
 
-function ColumnSettings<T>({ columns, hidden, onChange }: { columns: ColumnsType<T>; hidden: string[]; onChange: (h: string[]) => void }) {
+function ColumnSettings<T>({
+  columns,
+  hidden,
+  onChange,
+}: {
+  columns: ColumnsType<T>;
+  hidden: string[];
+  onChange: (h: string[]) => void;
+}) {
   const t = useT();
   const content = (
     <Flex vertical gap={6}>
@@ -82,12 +92,21 @@ export function ListCard<T extends object>(props: Props<T>) {
         <Space size={4} wrap>
           {actions}
           {csv && (
-            <Button icon={<DownloadOutlined />} disabled={rows.length === 0} onClick={() => downloadCsv(csv.filename, rows, csv.columns)}>
+            <Button
+              icon={<DownloadOutlined />}
+              disabled={rows.length === 0}
+              onClick={() => downloadCsv(csv.filename, rows, csv.columns)}
+            >
               {t.common.exportCsv}
             </Button>
           )}
           <Tooltip title={t.common.refresh}>
-            <Button type="text" icon={<ReloadOutlined spin={refreshing} />} onClick={onRefresh} aria-label={t.common.refresh} />
+            <Button
+              type="text"
+              icon={<ReloadOutlined spin={refreshing} />}
+              onClick={onRefresh}
+              aria-label={t.common.refresh}
+            />
           </Tooltip>
           <ColumnSettings columns={columns} hidden={hidden} onChange={setHidden} />
         </Space>

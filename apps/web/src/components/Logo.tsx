@@ -9,7 +9,13 @@ export function Logo({ size = 32 }: { size?: number }) {
         </linearGradient>
       </defs>
       <rect width="64" height="64" rx="14" fill="url(#shuliu-logo)" />
-      <path d="M12 24c8-8 16 8 24 0s12-6 16-2" fill="none" stroke="#fff" strokeWidth="5" strokeLinecap="round" />
+      <path
+        d="M12 24c8-8 16 8 24 0s12-6 16-2"
+        fill="none"
+        stroke="#fff"
+        strokeWidth="5"
+        strokeLinecap="round"
+      />
       <path
         d="M12 40c8-8 16 8 24 0s12-6 16-2"
         fill="none"

@@ -32,7 +32,8 @@ export function OrgSelect({ value, onChange, placeholder, allowClear = true }: P
     enabled: !!value && !list.data?.items.some((o) => o.id === value),
   });
   const options = (list.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }));
-  if (chosen.data && !options.some((o) => o.value === chosen.data.id)) options.unshift({ value: chosen.data.id, label: chosen.data.name });
+  if (chosen.data && !options.some((o) => o.value === chosen.data.id))
+    options.unshift({ value: chosen.data.id, label: chosen.data.name });
   return (
     <Select
       showSearch={{ filterOption: false, onSearch: setInput }}

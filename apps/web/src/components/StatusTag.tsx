@@ -1,6 +1,12 @@
 import {
-  CheckCircleOutlined, ClockCircleOutlined, CloseCircleOutlined, EyeOutlined, LockOutlined, MinusCircleOutlined,
-  StopOutlined, UserOutlined,
+  CheckCircleOutlined,
+  ClockCircleOutlined,
+  CloseCircleOutlined,
+  EyeOutlined,
+  LockOutlined,
+  MinusCircleOutlined,
+  StopOutlined,
+  UserOutlined,
 } from '@ant-design/icons';
 import { Tag } from 'antd';
 import type { ReactNode } from 'react';
@@ -8,8 +14,20 @@ import { useT } from '../i18n/I18nProvider';
 
 /** Every status the portal shows. A meaning has one colour everywhere (STYLE.md "The portal"). */
 export type Status =
-  | 'pending' | 'approved' | 'active' | 'rejected' | 'suspended' | 'disabled' | 'locked'
-  | 'success' | 'failure' | 'denied' | 'revoked' | 'expired' | 'current' | 'readOnly';
+  | 'pending'
+  | 'approved'
+  | 'active'
+  | 'rejected'
+  | 'suspended'
+  | 'disabled'
+  | 'locked'
+  | 'success'
+  | 'failure'
+  | 'denied'
+  | 'revoked'
+  | 'expired'
+  | 'current'
+  | 'readOnly';
 
 const LOOK: Record<Status, { color: string; icon: ReactNode }> = {
   pending: { color: 'gold', icon: <ClockCircleOutlined /> },

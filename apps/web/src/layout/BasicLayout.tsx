@@ -18,13 +18,27 @@ function useMenuItems(): MenuProps['items'] {
     const orgStatus = me?.org?.status ?? null;
     const gated = orgGated(orgStatus);
     const visible = (i: NavItem) =>
-      !i.hidden && canSee(i, roles) && (!i.showWhen || i.showWhen({ roles, orgStatus })) && (!gated || i.showWhen);
-    const leaf = (i: NavItem) => ({ key: i.path, icon: i.icon, label: <span data-testid={`menu-${i.key}`}>{i.label(t)}</span> });
+      !i.hidden &&
+      canSee(i, roles) &&
+      (!i.showWhen || i.showWhen({ roles, orgStatus })) &&
+      (!gated || i.showWhen);
+    const leaf = (i: NavItem) => ({
+      key: i.path,
+      icon: i.icon,
+      label: <span data-testid={`menu-${i.key}`}>{i.label(t)}</span>,
+    });
     return NAV.flatMap((n) => {
       if (!isGroup(n)) return visible(n) ? [leaf(n)] : [];
       const children = n.children.filter(visible).map(leaf);
       if (children.length === 0) return [];
-      return [{ key: n.key, icon: n.icon, label: <span data-testid={`menu-${n.key}`}>{n.label(t)}</span>, children }];
+      return [
+        {
+          key: n.key,
+          icon: n.icon,
+          label: <span data-testid={`menu-${n.key}`}>{n.label(t)}</span>,
+          children,
+        },
+      ];
     });
   }, [t, roles, me]);
 }
@@ -54,7 +68,12 @@ export function BasicLayout() {
         style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
         data-testid="side-menu"
       >
-        <Flex align="center" gap={10} style={{ height: 56, paddingInline: collapsed ? 24 : 20, cursor: 'pointer' }} onClick={() => void navigate('/')}>
+        <Flex
+          align="center"
+          gap={10}
+          style={{ height: 56, paddingInline: collapsed ? 24 : 20, cursor: 'pointer' }}
+          onClick={() => void navigate('/')}
+        >
           <Logo size={28} />
           {!collapsed && (
             <Typography.Text strong style={{ color: '#fff', fontSize: 17, whiteSpace: 'nowrap' }}>
@@ -86,7 +105,11 @@ export function BasicLayout() {
           }}
         >
           <Flex justify="space-between" align="center" style={{ height: '100%' }}>
-            <Button type="text" icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />} onClick={toggle} />
+            <Button
+              type="text"
+              icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+              onClick={toggle}
+            />
             <Flex align="center" gap={4}>
               <OrgBadge />
               <NotificationBell />
@@ -95,11 +118,15 @@ export function BasicLayout() {
             </Flex>
           </Flex>
         </Layout.Header>
-        {me?.org?.status === 'suspended' && <Alert banner type="warning" title={`${me.org.name} · ${t.status.suspended}`} />}
+        {me?.org?.status === 'suspended' && (
+          <Alert banner type="warning" title={`${me.org.name} · ${t.status.suspended}`} />
+        )}
         <Layout.Content>
           <Outlet />
         </Layout.Content>
-        <Layout.Footer style={{ textAlign: 'center', color: token.colorTextTertiary }}>{t.app.copyright}</Layout.Footer>
+        <Layout.Footer style={{ textAlign: 'center', color: token.colorTextTertiary }}>
+          {t.app.copyright}
+        </Layout.Footer>
       </Layout>
     </Layout>
   );

@@ -1,4 +1,10 @@
-import { BankOutlined, BellOutlined, LogoutOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  BankOutlined,
+  BellOutlined,
+  LogoutOutlined,
+  TranslationOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Avatar, Badge, Button, Dropdown, Flex, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
@@ -20,7 +26,12 @@ export function NotificationBell() {
   return (
     <>
       <Tooltip title={t.header.notifications}>
-        <Button type="text" onClick={() => setOpen(true)} data-testid="notification-bell" aria-label={t.header.notifications}>
+        <Button
+          type="text"
+          onClick={() => setOpen(true)}
+          data-testid="notification-bell"
+          aria-label={t.header.notifications}
+        >
           <Badge count={unread.data?.unread ?? 0} size="small" overflowCount={99}>
             <BellOutlined style={{ fontSize: 16 }} />
           </Badge>

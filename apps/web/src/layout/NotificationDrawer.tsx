@@ -1,6 +1,19 @@
 import { CheckOutlined, RightOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Badge, Button, Drawer, Empty, Flex, Pagination, Segmented, Skeleton, Tooltip, Typography, theme } from 'antd';
+import {
+  App,
+  Badge,
+  Button,
+  Drawer,
+  Empty,
+  Flex,
+  Pagination,
+  Segmented,
+  Skeleton,
+  Tooltip,
+  Typography,
+  theme,
+} from 'antd';
 import type { Notification } from '@shuliu/contracts';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -11,13 +24,25 @@ import { formatTime, fromNow } from '../lib/time';
 
 const PAGE_SIZE = 10;
 
-function NotificationItem({ n, onRead, onOpen }: { n: Notification; onRead: () => void; onOpen: () => void }) {
+function NotificationItem({
+  n,
+  onRead,
+  onOpen,
+}: {
+  n: Notification;
+  onRead: () => void;
+  onOpen: () => void;
+}) {
   const t = useT();
   const { token } = theme.useToken();
   return (
     <div
       data-testid="notification-item"
-      style={{ padding: '12px 0', borderBottom: `1px solid ${token.colorBorderSecondary}`, opacity: n.read ? 0.75 : 1 }}
+      style={{
+        padding: '12px 0',
+        borderBottom: `1px solid ${token.colorBorderSecondary}`,
+        opacity: n.read ? 0.75 : 1,
+      }}
     >
       <Flex justify="space-between" align="start" gap={8}>
         <Badge dot={!n.read} offset={[6, 4]}>
@@ -59,13 +84,19 @@ export function NotificationDrawer({ open, onClose }: { open: boolean; onClose: 
   const list = useQuery({
     queryKey: ['notifications', 'list', filter, page],
     queryFn: () =>
-      sdk.notifications.list({ query: { page, pageSize: PAGE_SIZE, unread: filter === 'unread' ? 'true' : undefined } }),
+      sdk.notifications.list({
+        query: { page, pageSize: PAGE_SIZE, unread: filter === 'unread' ? 'true' : undefined },
+      }),
     enabled: open,
     placeholderData: keepPreviousData,
   });
   const refresh = () => void qc.invalidateQueries({ queryKey: ['notifications'] });
   const onError = (e: unknown) => void message.error(errorText(e));
-  const markRead = useMutation({ mutationFn: (id: string) => sdk.notifications.markRead({ params: { id } }), onSuccess: refresh, onError });
+  const markRead = useMutation({
+    mutationFn: (id: string) => sdk.notifications.markRead({ params: { id } }),
+    onSuccess: refresh,
+    onError,
+  });
   const markAll = useMutation({
     mutationFn: () => sdk.notifications.markAllRead(),
     onSuccess: () => {
@@ -87,7 +118,13 @@ export function NotificationDrawer({ open, onClose }: { open: boolean; onClose: 
       onClose={onClose}
       size={420}
       extra={
-        <Button size="small" icon={<CheckOutlined />} loading={markAll.isPending} onClick={() => markAll.mutate()} data-testid="mark-all-read">
+        <Button
+          size="small"
+          icon={<CheckOutlined />}
+          loading={markAll.isPending}
+          onClick={() => markAll.mutate()}
+          data-testid="mark-all-read"
+        >
           {t.header.markAllRead}
         </Button>
       }
@@ -110,11 +147,24 @@ export function NotificationDrawer({ open, onClose }: { open: boolean; onClose: 
       ) : items.length === 0 && !list.isError ? (
         <Empty description={t.header.noNotifications} style={{ marginTop: 48 }} />
       ) : (
-        items.map((n) => <NotificationItem key={n.id} n={n} onRead={() => markRead.mutate(n.id)} onOpen={() => openLink(n)} />)
+        items.map((n) => (
+          <NotificationItem
+            key={n.id}
+            n={n}
+            onRead={() => markRead.mutate(n.id)}
+            onOpen={() => openLink(n)}
+          />
+        ))
       )}
       {(list.data?.total ?? 0) > PAGE_SIZE && (
         <Flex justify="center" style={{ marginTop: 16 }}>
-          <Pagination simple current={page} pageSize={PAGE_SIZE} total={list.data?.total} onChange={setPage} />
+          <Pagination
+            simple
+            current={page}
+            pageSize={PAGE_SIZE}
+            total={list.data?.total}
+            onChange={setPage}
+          />
         </Flex>
       )}
     </Drawer>

@@ -1,6 +1,12 @@
 import {
-  AuditOutlined, BankOutlined, DashboardOutlined, FileDoneOutlined, FileSearchOutlined, SafetyCertificateOutlined,
-  TeamOutlined, UserOutlined,
+  AuditOutlined,
+  BankOutlined,
+  DashboardOutlined,
+  FileDoneOutlined,
+  FileSearchOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+  UserOutlined,
 } from '@ant-design/icons';
 import type { Role } from '@shuliu/contracts';
 import type { ReactNode } from 'react';
@@ -38,9 +44,27 @@ export const NAV: (NavItem | NavGroup)[] = [
     label: (t) => t.menu.subjects,
     icon: <TeamOutlined />,
     children: [
-      { key: 'review', path: '/review/applications', label: (t) => t.menu.review, icon: <AuditOutlined />, roles: ['operator'] },
-      { key: 'orgs', path: '/orgs', label: (t) => t.menu.orgs, icon: <BankOutlined />, roles: ['operator', 'regulator'] },
-      { key: 'users', path: '/users', label: (t) => t.menu.users, icon: <UserOutlined />, roles: ['operator', 'org_admin'] },
+      {
+        key: 'review',
+        path: '/review/applications',
+        label: (t) => t.menu.review,
+        icon: <AuditOutlined />,
+        roles: ['operator'],
+      },
+      {
+        key: 'orgs',
+        path: '/orgs',
+        label: (t) => t.menu.orgs,
+        icon: <BankOutlined />,
+        roles: ['operator', 'regulator'],
+      },
+      {
+        key: 'users',
+        path: '/users',
+        label: (t) => t.menu.users,
+        icon: <UserOutlined />,
+        roles: ['operator', 'org_admin'],
+      },
     ],
   },
   {
@@ -48,7 +72,13 @@ export const NAV: (NavItem | NavGroup)[] = [
     label: (t) => t.menu.security,
     icon: <SafetyCertificateOutlined />,
     children: [
-      { key: 'audit', path: '/audit', label: (t) => t.menu.audit, icon: <FileSearchOutlined />, roles: ['operator', 'regulator'] },
+      {
+        key: 'audit',
+        path: '/audit',
+        label: (t) => t.menu.audit,
+        icon: <FileSearchOutlined />,
+        roles: ['operator', 'regulator'],
+      },
     ],
   },
   {
@@ -57,7 +87,9 @@ export const NAV: (NavItem | NavGroup)[] = [
     label: (t) => t.menu.myApplication,
     icon: <FileDoneOutlined />,
     showWhen: ({ roles, orgStatus }) =>
-      orgStatus === 'pending' || orgStatus === 'rejected' || (roles.includes('org_admin') && !roles.includes('operator')),
+      orgStatus === 'pending' ||
+      orgStatus === 'rejected' ||
+      (roles.includes('org_admin') && !roles.includes('operator')),
   },
   { key: 'account', path: '/account', label: (t) => t.menu.account, icon: <UserOutlined />, hidden: true },
 ];

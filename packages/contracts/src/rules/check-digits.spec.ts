@@ -24,14 +24,20 @@ describe('GB 32100 unified social credit code', () => {
     expect(validateUscc('91350100M000100Y433')).toMatchObject({ valid: false, problem: 'length' });
   });
 
-  it.each(['I', 'O', 'S', 'V', 'Z', 'a', '-'])('rejects the character %s, which GB 32100 never uses', (ch) => {
-    expect(validateUscc(`91350100M000100Y4${ch}`)).toMatchObject({ valid: false, problem: 'charset' });
-  });
+  it.each(['I', 'O', 'S', 'V', 'Z', 'a', '-'])(
+    'rejects the character %s, which GB 32100 never uses',
+    (ch) => {
+      expect(validateUscc(`91350100M000100Y4${ch}`)).toMatchObject({ valid: false, problem: 'charset' });
+    },
+  );
 
   it('rejects a code whose embedded organization code fails its own check', () => {
     // change the organization code's check character (position 17) and fix up the USCC check so only GB 11714 fails
     const first17 = '91350100M000100Y5';
-    expect(validateUscc(first17 + usccCheckChar(first17))).toMatchObject({ valid: false, problem: 'orgCodeCheck' });
+    expect(validateUscc(first17 + usccCheckChar(first17))).toMatchObject({
+      valid: false,
+      problem: 'orgCodeCheck',
+    });
   });
 
   it('rejects a wrong 18th check character', () => {

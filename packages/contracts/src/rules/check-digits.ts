@@ -34,12 +34,20 @@ export function validateUscc(code: string): UsccResult {
   if (code.length !== 18) return { valid: false, problem: 'length', message: 'must be 18 characters' };
   for (const ch of code) {
     if (!USCC_CHARSET.includes(ch)) {
-      return { valid: false, problem: 'charset', message: `character "${ch}" is not allowed (I, O, S, V, Z never occur)` };
+      return {
+        valid: false,
+        problem: 'charset',
+        message: `character "${ch}" is not allowed (I, O, S, V, Z never occur)`,
+      };
     }
   }
   const orgCode = code.slice(8, 17);
   if (orgCodeCheckChar(orgCode.slice(0, 8)) !== orgCode[8]) {
-    return { valid: false, problem: 'orgCodeCheck', message: 'the embedded organization code (chars 9–17) fails its GB 11714 check' };
+    return {
+      valid: false,
+      problem: 'orgCodeCheck',
+      message: 'the embedded organization code (chars 9–17) fails its GB 11714 check',
+    };
   }
   if (usccCheckChar(code.slice(0, 17)) !== code[17]) {
     return { valid: false, problem: 'checkDigit', message: 'the check character (18th) is wrong' };
@@ -57,7 +65,8 @@ export function validateIdCard(id: string): boolean {
   const m = Number(id.slice(10, 12));
   const d = Number(id.slice(12, 14));
   const date = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return false;
+  if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
+    return false;
   if (date.getTime() > Date.now()) return false;
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += Number(id[i]) * ID_WEIGHTS[i]!;

@@ -6,8 +6,21 @@ import type { RequestContext } from '../shared/context.js';
 import { AuditService } from './audit.service.js';
 
 const ctx = (n: number): RequestContext => ({
-  requestId: `req-${n}`, ip: '10.0.0.1', userAgent: 'test', audited: false,
-  principal: { kind: 'session', credentialId: 'ses_x', userId: 'usr_a', username: 'alice', displayName: 'Alice', orgId: 'org_a', roles: ['operator'], readOnly: false, expiresAt: null },
+  requestId: `req-${n}`,
+  ip: '10.0.0.1',
+  userAgent: 'test',
+  audited: false,
+  principal: {
+    kind: 'session',
+    credentialId: 'ses_x',
+    userId: 'usr_a',
+    username: 'alice',
+    displayName: 'Alice',
+    orgId: 'org_a',
+    roles: ['operator'],
+    readOnly: false,
+    expiresAt: null,
+  },
 });
 
 let database: Database;
@@ -23,7 +36,12 @@ beforeEach(async () => {
   await sql`truncate audit_events`.execute(database.db);
   await sql`update audit_head set seq = 0, hash = repeat('0', 64)`.execute(database.db);
   for (let i = 1; i <= 5; i++) {
-    await audit.record(ctx(i), { action: 'test.thing', objectType: 'thing', objectId: `t${i}`, details: { n: i, nested: { z: 1, a: [1, 2] } } });
+    await audit.record(ctx(i), {
+      action: 'test.thing',
+      objectType: 'thing',
+      objectId: `t${i}`,
+      details: { n: i, nested: { z: 1, a: [1, 2] } },
+    });
   }
 });
 
@@ -40,27 +58,43 @@ describe('audit hash chain', () => {
 
   it('detects an edited row', async () => {
     await sql`update audit_events set outcome = 'failure' where seq = 3`.execute(database.db);
-    expect(await audit.verify()).toMatchObject({ ok: false, firstBadSeq: 3, problem: expect.stringMatching(/altered/) });
+    expect(await audit.verify()).toMatchObject({
+      ok: false,
+      firstBadSeq: 3,
+      problem: expect.stringMatching(/altered/),
+    });
   });
 
   it('detects an edit hidden in the details JSON', async () => {
-    await sql`update audit_events set details = jsonb_set(details, '{n}', '99') where seq = 2`.execute(database.db);
+    await sql`update audit_events set details = jsonb_set(details, '{n}', '99') where seq = 2`.execute(
+      database.db,
+    );
     expect(await audit.verify()).toMatchObject({ ok: false, firstBadSeq: 2 });
   });
 
   it('detects a row whose hash was recomputed after an edit (the next link breaks)', async () => {
-    await sql`update audit_events set actor_name = 'mallory', hash = repeat('a', 64) where seq = 2`.execute(database.db);
+    await sql`update audit_events set actor_name = 'mallory', hash = repeat('a', 64) where seq = 2`.execute(
+      database.db,
+    );
     expect(await audit.verify()).toMatchObject({ ok: false, firstBadSeq: 2 });
   });
 
   it('detects a deleted row in the middle', async () => {
     await sql`delete from audit_events where seq = 4`.execute(database.db);
-    expect(await audit.verify()).toMatchObject({ ok: false, firstBadSeq: 4, problem: expect.stringMatching(/missing/) });
+    expect(await audit.verify()).toMatchObject({
+      ok: false,
+      firstBadSeq: 4,
+      problem: expect.stringMatching(/missing/),
+    });
   });
 
   it('detects deleted rows at the end through the chain head', async () => {
     await sql`delete from audit_events where seq >= 4`.execute(database.db);
-    expect(await audit.verify()).toMatchObject({ ok: false, firstBadSeq: 4, problem: expect.stringMatching(/missing from the end/) });
+    expect(await audit.verify()).toMatchObject({
+      ok: false,
+      firstBadSeq: 4,
+      problem: expect.stringMatching(/missing from the end/),
+    });
   });
 
   it('verifies a chain longer than one page', async () => {
@@ -68,7 +102,9 @@ describe('audit hash chain', () => {
   });
 
   it('keeps one unbroken chain under concurrent appends', async () => {
-    await Promise.all(Array.from({ length: 40 }, (_, i) => audit.record(ctx(100 + i), { action: 'test.concurrent' })));
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) => audit.record(ctx(100 + i), { action: 'test.concurrent' })),
+    );
     const r = await audit.verify();
     expect(r).toMatchObject({ ok: true, checked: 45, headSeq: 45 });
   });
@@ -78,7 +114,9 @@ describe('audit hash chain', () => {
     expect((await audit.list({ action: 'test.' }, 1, 50)).total).toBe(5);
     expect((await audit.list({ action: 'test*' }, 1, 50)).total).toBe(5);
     expect((await audit.list({ action: 'test.thing' }, 1, 50)).total).toBe(5);
-    expect((await audit.list({ outcome: 'denied' }, 1, 50)).items.map((e) => e.action)).toEqual(['other.event']);
+    expect((await audit.list({ outcome: 'denied' }, 1, 50)).items.map((e) => e.action)).toEqual([
+      'other.event',
+    ]);
     expect((await audit.list({ q: 'special' }, 1, 50)).total).toBe(1);
     expect((await audit.list({ requestId: 'req-3' }, 1, 50)).items[0]!.objectId).toBe('t3');
     const p2 = await audit.list({}, 2, 2);

@@ -20,7 +20,12 @@ export interface AuditFilter {
 export const auditRepository = {
   /** Locks the chain head for the rest of the transaction: audit appends are serialized here. */
   lockHead: (db: Executor) =>
-    db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).forUpdate().executeTakeFirstOrThrow(),
+    db
+      .selectFrom('audit_head')
+      .select(['seq', 'hash'])
+      .where('id', '=', 1)
+      .forUpdate()
+      .executeTakeFirstOrThrow(),
 
   findHead: (db: Executor) =>
     db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow(),
@@ -47,7 +52,11 @@ export const auditRepository = {
         hash: row.hash,
       })
       .execute();
-    await db.updateTable('audit_head').set({ seq: row.seq, hash: row.hash, updated_at: new Date() }).where('id', '=', 1).execute();
+    await db
+      .updateTable('audit_head')
+      .set({ seq: row.seq, hash: row.hash, updated_at: new Date() })
+      .where('id', '=', 1)
+      .execute();
   },
 
   /** Rows with seq > after, in order; the verifier walks the table in such pages. */
@@ -59,8 +68,15 @@ export const auditRepository = {
     if (f.actorId) q = q.where('actor_id', '=', f.actorId);
     if (f.orgId) q = q.where('org_id', '=', f.orgId);
     if (f.action) {
-      const prefix = f.action.endsWith('*') ? f.action.slice(0, -1) : f.action.endsWith('.') ? f.action : null;
-      q = prefix !== null ? q.where('action', 'like', `${escapeLike(prefix)}%`) : q.where('action', '=', f.action);
+      const prefix = f.action.endsWith('*')
+        ? f.action.slice(0, -1)
+        : f.action.endsWith('.')
+          ? f.action
+          : null;
+      q =
+        prefix !== null
+          ? q.where('action', 'like', `${escapeLike(prefix)}%`)
+          : q.where('action', '=', f.action);
     }
     if (f.objectId) q = q.where('object_id', '=', f.objectId);
     if (f.outcome) q = q.where('outcome', '=', f.outcome);
@@ -74,11 +90,14 @@ export const auditRepository = {
       );
     }
     const [rows, count] = await Promise.all([
-      q.selectAll().orderBy('seq', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
+      q
+        .selectAll()
+        .orderBy('seq', 'desc')
+        .limit(pageSize)
+        .offset((page - 1) * pageSize)
+        .execute(),
       q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
     return { rows, total: Number(count.n) };
   },
 };
-
-

@@ -40,8 +40,10 @@ export function checkLink(prev: { seq: number; hash: string }, row: ChainRow): C
   if (row.seq !== prev.seq + 1) {
     return { seq: prev.seq + 1, problem: `event ${prev.seq + 1} is missing (next present is ${row.seq})` };
   }
-  if (row.prevHash !== prev.hash) return { seq: row.seq, problem: `event ${row.seq} does not link to event ${prev.seq}` };
-  if (row.hashAlg !== 'sha256') return { seq: row.seq, problem: `event ${row.seq} uses unknown hash ${row.hashAlg}` };
+  if (row.prevHash !== prev.hash)
+    return { seq: row.seq, problem: `event ${row.seq} does not link to event ${prev.seq}` };
+  if (row.hashAlg !== 'sha256')
+    return { seq: row.seq, problem: `event ${row.seq} uses unknown hash ${row.hashAlg}` };
   const { hashAlg: _a, prevHash: _p, hash: _h, ...fields } = row;
   if (eventHash(row.hashAlg, row.prevHash, fields) !== row.hash) {
     return { seq: row.seq, problem: `event ${row.seq} was altered after it was written` };

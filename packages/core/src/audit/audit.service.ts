@@ -91,7 +91,14 @@ export class AuditService {
     const headSeq = Number(head.seq);
     let prev = { seq: 0, hash: GENESIS_HASH };
     let checked = 0;
-    const fail = (seq: number, problem: string) => ({ ok: false, hashAlg: HASH_ALG, checked, headSeq, firstBadSeq: seq, problem });
+    const fail = (seq: number, problem: string) => ({
+      ok: false,
+      hashAlg: HASH_ALG,
+      checked,
+      headSeq,
+      firstBadSeq: seq,
+      problem,
+    });
     for (;;) {
       const rows = await auditRepository.findPageAfter(this.db, prev.seq, pageSize);
       for (const r of rows) {
@@ -104,7 +111,8 @@ export class AuditService {
       }
       if (rows.length < pageSize) break;
     }
-    if (prev.seq !== headSeq) return fail(prev.seq + 1, `events ${prev.seq + 1}…${headSeq} are missing from the end`);
+    if (prev.seq !== headSeq)
+      return fail(prev.seq + 1, `events ${prev.seq + 1}…${headSeq} are missing from the end`);
     if (prev.hash !== head.hash) return fail(headSeq, `the last event does not match the chain head`);
     return { ok: true, hashAlg: HASH_ALG, checked, headSeq, firstBadSeq: null, problem: null };
   }

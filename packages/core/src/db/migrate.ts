@@ -63,7 +63,9 @@ export async function migrate(db: Kysely<any>, migrations = loadMigrations()): P
         if (applied.has(m.version)) continue;
         await conn.transaction().execute(async (trx) => {
           await sql.raw(m.sql).execute(trx);
-          await sql`insert into schema_migrations (version, name, checksum) values (${m.version}, ${m.name}, ${m.checksum})`.execute(trx);
+          await sql`insert into schema_migrations (version, name, checksum) values (${m.version}, ${m.name}, ${m.checksum})`.execute(
+            trx,
+          );
         });
         ran.push(m.name);
       }

@@ -51,7 +51,13 @@ export async function seedDemo(db: Kysely<DB>, config: Config): Promise<SeedResu
   return { seeded: true, orgs: orgIds.size, users };
 }
 
-const ctx = (): RequestContext => ({ requestId: 'demo-seed', ip: '127.0.0.1', userAgent: 'shuliu-demo', principal: null, audited: false });
+const ctx = (): RequestContext => ({
+  requestId: 'demo-seed',
+  ip: '127.0.0.1',
+  userAgent: 'shuliu-demo',
+  principal: null,
+  audited: false,
+});
 
 async function loginAs(s: ReturnType<typeof createServices>, username: string): Promise<RequestContext> {
   const { token } = await s.auth.login(ctx(), username, DEMO_PASSWORD);

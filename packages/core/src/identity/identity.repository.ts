@@ -6,10 +6,19 @@ type Executor = Kysely<DB>;
 
 /** The org columns selected beside a user, prefixed so they do not clash. */
 const ORG_COLUMNS = [
-  'o.name as o_name', 'o.name_en as o_name_en', 'o.uscc as o_uscc', 'o.types as o_types',
-  'o.merchant_kinds as o_merchant_kinds', 'o.provider_kinds as o_provider_kinds', 'o.region as o_region',
-  'o.contact_name as o_contact_name', 'o.contact_phone as o_contact_phone', 'o.contact_email as o_contact_email',
-  'o.status as o_status', 'o.created_at as o_created_at', 'o.updated_at as o_updated_at',
+  'o.name as o_name',
+  'o.name_en as o_name_en',
+  'o.uscc as o_uscc',
+  'o.types as o_types',
+  'o.merchant_kinds as o_merchant_kinds',
+  'o.provider_kinds as o_provider_kinds',
+  'o.region as o_region',
+  'o.contact_name as o_contact_name',
+  'o.contact_phone as o_contact_phone',
+  'o.contact_email as o_contact_email',
+  'o.status as o_status',
+  'o.created_at as o_created_at',
+  'o.updated_at as o_updated_at',
 ] as const;
 
 export interface UserFilter {
@@ -21,11 +30,14 @@ export interface UserFilter {
 }
 
 export const identityRepository = {
-  findUserById: (db: Executor, id: string) => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
+  findUserById: (db: Executor, id: string) =>
+    db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
   findUserByUsername: (db: Executor, username: string) =>
     db.selectFrom('users').selectAll().where('username', '=', username.toLowerCase()).executeTakeFirst(),
-  findOrgById: (db: Executor, id: string) => db.selectFrom('orgs').selectAll().where('id', '=', id).executeTakeFirst(),
-  findOrgByUscc: (db: Executor, uscc: string) => db.selectFrom('orgs').selectAll().where('uscc', '=', uscc).executeTakeFirst(),
+  findOrgById: (db: Executor, id: string) =>
+    db.selectFrom('orgs').selectAll().where('id', '=', id).executeTakeFirst(),
+  findOrgByUscc: (db: Executor, uscc: string) =>
+    db.selectFrom('orgs').selectAll().where('uscc', '=', uscc).executeTakeFirst(),
 
   /** The hot path of every authenticated request: session, user and org in one round trip. */
   findSessionPrincipal: (db: Executor, tokenHash: string) =>
@@ -48,7 +60,10 @@ export const identityRepository = {
       .leftJoin('orgs as o', 'o.id', 'u.org_id')
       .selectAll('u')
       .select([
-        't.id as t_id', 't.roles as t_roles', 't.read_only as t_read_only', 't.expires_at as t_expires_at',
+        't.id as t_id',
+        't.roles as t_roles',
+        't.read_only as t_read_only',
+        't.expires_at as t_expires_at',
         't.last_used_at as t_last_used_at',
       ])
       .select(ORG_COLUMNS)
@@ -63,7 +78,11 @@ export const identityRepository = {
     db.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', id).execute(),
 
   revokeSessionsOfUser: (db: Executor, userId: string, exceptId: string | null = null) => {
-    let q = db.updateTable('sessions').set({ revoked_at: new Date() }).where('user_id', '=', userId).where('revoked_at', 'is', null);
+    let q = db
+      .updateTable('sessions')
+      .set({ revoked_at: new Date() })
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null);
     if (exceptId) q = q.where('id', '!=', exceptId);
     return q.execute();
   },
@@ -87,29 +106,57 @@ export const identityRepository = {
     if (f.locked !== undefined) {
       q = f.locked
         ? q.where('u.locked_until', '>', sql<Date>`now()`)
-        : q.where((eb) => eb.or([eb('u.locked_until', 'is', null), eb('u.locked_until', '<=', sql<Date>`now()`)]));
+        : q.where((eb) =>
+            eb.or([eb('u.locked_until', 'is', null), eb('u.locked_until', '<=', sql<Date>`now()`)]),
+          );
     }
     if (f.q) {
       const like = `%${escapeLike(f.q)}%`;
-      q = q.where((eb) => eb.or([eb('u.username', 'ilike', like), eb('u.display_name', 'ilike', like), eb('o.name', 'ilike', like)]));
+      q = q.where((eb) =>
+        eb.or([
+          eb('u.username', 'ilike', like),
+          eb('u.display_name', 'ilike', like),
+          eb('o.name', 'ilike', like),
+        ]),
+      );
     }
     const [rows, count] = await Promise.all([
-      q.selectAll('u').select('o.name as org_name').orderBy('u.created_at', 'desc').orderBy('u.id').limit(pageSize).offset((page - 1) * pageSize).execute(),
+      q
+        .selectAll('u')
+        .select('o.name as org_name')
+        .orderBy('u.created_at', 'desc')
+        .orderBy('u.id')
+        .limit(pageSize)
+        .offset((page - 1) * pageSize)
+        .execute(),
       q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
     return { rows, total: Number(count.n) };
   },
 
-  searchOrgs: async (db: Executor, f: { status?: string; type?: string; q?: string }, page: number, pageSize: number) => {
+  searchOrgs: async (
+    db: Executor,
+    f: { status?: string; type?: string; q?: string },
+    page: number,
+    pageSize: number,
+  ) => {
     let q = db.selectFrom('orgs');
     if (f.status) q = q.where('status', '=', f.status);
     if (f.type) q = q.where(sql<boolean>`${f.type} = any(types)`);
     if (f.q) {
       const like = `%${escapeLike(f.q)}%`;
-      q = q.where((eb) => eb.or([eb('name', 'ilike', like), eb('uscc', 'ilike', like), eb('name_en', 'ilike', like)]));
+      q = q.where((eb) =>
+        eb.or([eb('name', 'ilike', like), eb('uscc', 'ilike', like), eb('name_en', 'ilike', like)]),
+      );
     }
     const [rows, count] = await Promise.all([
-      q.selectAll().orderBy('created_at', 'desc').orderBy('id').limit(pageSize).offset((page - 1) * pageSize).execute(),
+      q
+        .selectAll()
+        .orderBy('created_at', 'desc')
+        .orderBy('id')
+        .limit(pageSize)
+        .offset((page - 1) * pageSize)
+        .execute(),
       q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
     return { rows, total: Number(count.n) };
@@ -120,15 +167,31 @@ export const identityRepository = {
   findApplicationByAdmin: (db: Executor, userId: string) =>
     db.selectFrom('org_applications').selectAll().where('admin_user_id', '=', userId).executeTakeFirst(),
 
-  searchApplications: async (db: Executor, f: { status?: string; q?: string }, page: number, pageSize: number) => {
-    let q = db.selectFrom('org_applications as a').innerJoin('orgs as o', 'o.id', 'a.org_id').innerJoin('users as u', 'u.id', 'a.admin_user_id');
+  searchApplications: async (
+    db: Executor,
+    f: { status?: string; q?: string },
+    page: number,
+    pageSize: number,
+  ) => {
+    let q = db
+      .selectFrom('org_applications as a')
+      .innerJoin('orgs as o', 'o.id', 'a.org_id')
+      .innerJoin('users as u', 'u.id', 'a.admin_user_id');
     if (f.status) q = q.where('a.status', '=', f.status);
     if (f.q) {
       const like = `%${escapeLike(f.q)}%`;
-      q = q.where((eb) => eb.or([eb('o.name', 'ilike', like), eb('o.uscc', 'ilike', like), eb('u.username', 'ilike', like)]));
+      q = q.where((eb) =>
+        eb.or([eb('o.name', 'ilike', like), eb('o.uscc', 'ilike', like), eb('u.username', 'ilike', like)]),
+      );
     }
     const [rows, count] = await Promise.all([
-      q.select(['a.id']).orderBy('a.submitted_at', 'desc').orderBy('a.id').limit(pageSize).offset((page - 1) * pageSize).execute(),
+      q
+        .select(['a.id'])
+        .orderBy('a.submitted_at', 'desc')
+        .orderBy('a.id')
+        .limit(pageSize)
+        .offset((page - 1) * pageSize)
+        .execute(),
       q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
     return { ids: rows.map((r) => r.id), total: Number(count.n) };

@@ -7,7 +7,12 @@ import { notifyUsers } from '../notifications/index.js';
 import { requirePrincipal, type RequestContext } from '../shared/context.js';
 import { NotFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
-import { ApplicationNotPending, ApplicationNotRejected, UsccTaken, UsernameTaken } from './identity.errors.js';
+import {
+  ApplicationNotPending,
+  ApplicationNotRejected,
+  UsccTaken,
+  UsernameTaken,
+} from './identity.errors.js';
 import { toApplication } from './identity.mappers.js';
 import { identityRepository as repo } from './identity.repository.js';
 import { initialAdminRoles } from './identity.rules.js';
@@ -31,7 +36,11 @@ const orgColumns = (o: OrgInput) => ({
   contact_email: o.contactEmail ?? null,
 });
 
-const historyEntry = (action: string, actor: string | null, reason: string | null = null): ApplicationHistoryEntry => ({
+const historyEntry = (
+  action: string,
+  actor: string | null,
+  reason: string | null = null,
+): ApplicationHistoryEntry => ({
   at: new Date().toISOString(),
   action,
   actor,
@@ -46,24 +55,52 @@ export class OnboardingService {
     const passwordHash = await hashPassword(body.admin.password);
     const id = await this.db.transaction().execute(async (tx) => {
       if (await repo.findOrgByUscc(tx, body.org.uscc)) throw UsccTaken(undefined, { field: 'org.uscc' });
-      if (await repo.findUserByUsername(tx, body.admin.username)) throw UsernameTaken(undefined, { field: 'admin.username' });
+      if (await repo.findUserByUsername(tx, body.admin.username))
+        throw UsernameTaken(undefined, { field: 'admin.username' });
       const orgId = newId('org');
       const userId = newId('usr');
       const appId = newId('app');
-      await tx.insertInto('orgs').values({ id: orgId, ...orgColumns(body.org), status: 'pending' }).execute();
-      await tx.insertInto('users').values({
-        id: userId, username: body.admin.username.toLowerCase(), display_name: body.admin.displayName,
-        email: body.admin.email ?? null, phone: body.admin.phone ?? null, org_id: orgId, roles: [], status: 'pending',
-        password_hash: passwordHash, locked_until: null, last_login_at: null,
-      }).execute();
-      await tx.insertInto('org_applications').values({
-        id: appId, org_id: orgId, admin_user_id: userId, status: 'pending', declarations: body.declarations,
-        submitted_at: new Date(), decided_at: null, decided_by: null, reason: null,
-        history: JSON.stringify([historyEntry('submitted', body.admin.username)]),
-      }).execute();
+      await tx
+        .insertInto('orgs')
+        .values({ id: orgId, ...orgColumns(body.org), status: 'pending' })
+        .execute();
+      await tx
+        .insertInto('users')
+        .values({
+          id: userId,
+          username: body.admin.username.toLowerCase(),
+          display_name: body.admin.displayName,
+          email: body.admin.email ?? null,
+          phone: body.admin.phone ?? null,
+          org_id: orgId,
+          roles: [],
+          status: 'pending',
+          password_hash: passwordHash,
+          locked_until: null,
+          last_login_at: null,
+        })
+        .execute();
+      await tx
+        .insertInto('org_applications')
+        .values({
+          id: appId,
+          org_id: orgId,
+          admin_user_id: userId,
+          status: 'pending',
+          declarations: body.declarations,
+          submitted_at: new Date(),
+          decided_at: null,
+          decided_by: null,
+          reason: null,
+          history: JSON.stringify([historyEntry('submitted', body.admin.username)]),
+        })
+        .execute();
       await this.notifyReviewers(tx, body.org.name, appId);
       await recordAudit(tx, ctx, {
-        action: 'identity.application.submit', objectType: 'org_application', objectId: appId, orgId,
+        action: 'identity.application.submit',
+        objectType: 'org_application',
+        objectId: appId,
+        orgId,
         details: { orgName: body.org.name, uscc: body.org.uscc, admin: body.admin.username },
       });
       return appId;
@@ -74,15 +111,21 @@ export class OnboardingService {
   private async notifyReviewers(tx: Executor, orgName: string, appId: string) {
     const reviewers = await repo.findActiveUserIdsWithRole(tx, 'operator');
     await notifyUsers(tx, reviewers, {
-      kind: 'onboarding.submitted', title: '新的入驻申请待审核', body: `${orgName} 提交了入驻申请，请审核。`,
-      params: { orgName, applicationId: appId }, link: `/review/applications/${appId}`,
+      kind: 'onboarding.submitted',
+      title: '新的入驻申请待审核',
+      body: `${orgName} 提交了入驻申请，请审核。`,
+      params: { orgName, applicationId: appId },
+      link: `/review/applications/${appId}`,
     });
   }
 
   async get(id: string, db: Executor = this.db): Promise<Application> {
     const app = await repo.findApplication(db, id);
     if (!app) throw NotFound('application', id);
-    const [org, admin] = await Promise.all([repo.findOrgById(db, app.org_id), repo.findUserById(db, app.admin_user_id)]);
+    const [org, admin] = await Promise.all([
+      repo.findOrgById(db, app.org_id),
+      repo.findUserById(db, app.admin_user_id),
+    ]);
     return toApplication(app, org!, admin!.username);
   }
 
@@ -93,7 +136,11 @@ export class OnboardingService {
     return this.get(app.id);
   }
 
-  async list(f: { status?: string; q?: string }, page: number, pageSize: number): Promise<Paged<Application>> {
+  async list(
+    f: { status?: string; q?: string },
+    page: number,
+    pageSize: number,
+  ): Promise<Paged<Application>> {
     const { ids, total } = await repo.searchApplications(this.db, f, page, pageSize);
     return { items: await Promise.all(ids.map((id) => this.get(id))), total, page, pageSize };
   }
@@ -104,18 +151,40 @@ export class OnboardingService {
       const app = await this.lockPending(tx, id);
       const org = (await repo.findOrgById(tx, app.org_id))!;
       const now = new Date();
-      await tx.updateTable('org_applications').set({
-        status: 'approved', decided_at: now, decided_by: p.username, reason: note ?? null,
-        history: JSON.stringify([...app.history, historyEntry('approved', p.username, note ?? null)]),
-      }).where('id', '=', id).execute();
-      await tx.updateTable('orgs').set({ status: 'active', updated_at: now }).where('id', '=', org.id).execute();
-      await tx.updateTable('users').set({ status: 'active', roles: initialAdminRoles(org.types as OrgType[]), updated_at: now })
-        .where('id', '=', app.admin_user_id).execute();
+      await tx
+        .updateTable('org_applications')
+        .set({
+          status: 'approved',
+          decided_at: now,
+          decided_by: p.username,
+          reason: note ?? null,
+          history: JSON.stringify([...app.history, historyEntry('approved', p.username, note ?? null)]),
+        })
+        .where('id', '=', id)
+        .execute();
+      await tx
+        .updateTable('orgs')
+        .set({ status: 'active', updated_at: now })
+        .where('id', '=', org.id)
+        .execute();
+      await tx
+        .updateTable('users')
+        .set({ status: 'active', roles: initialAdminRoles(org.types as OrgType[]), updated_at: now })
+        .where('id', '=', app.admin_user_id)
+        .execute();
       await notifyUsers(tx, [app.admin_user_id], {
-        kind: 'onboarding.approved', title: '入驻申请已通过', body: `${org.name} 的入驻申请已通过审核，欢迎使用数流平台。`,
-        params: { orgName: org.name, applicationId: id }, link: '/',
+        kind: 'onboarding.approved',
+        title: '入驻申请已通过',
+        body: `${org.name} 的入驻申请已通过审核，欢迎使用数流平台。`,
+        params: { orgName: org.name, applicationId: id },
+        link: '/',
       });
-      await recordAudit(tx, ctx, { action: 'identity.application.approve', objectType: 'org_application', objectId: id, details: { orgId: org.id, orgName: org.name, note: note ?? null } });
+      await recordAudit(tx, ctx, {
+        action: 'identity.application.approve',
+        objectType: 'org_application',
+        objectId: id,
+        details: { orgId: org.id, orgName: org.name, note: note ?? null },
+      });
     });
     return this.get(id);
   }
@@ -126,16 +195,35 @@ export class OnboardingService {
       const app = await this.lockPending(tx, id);
       const org = (await repo.findOrgById(tx, app.org_id))!;
       const now = new Date();
-      await tx.updateTable('org_applications').set({
-        status: 'rejected', decided_at: now, decided_by: p.username, reason,
-        history: JSON.stringify([...app.history, historyEntry('rejected', p.username, reason)]),
-      }).where('id', '=', id).execute();
-      await tx.updateTable('orgs').set({ status: 'rejected', updated_at: now }).where('id', '=', org.id).execute();
+      await tx
+        .updateTable('org_applications')
+        .set({
+          status: 'rejected',
+          decided_at: now,
+          decided_by: p.username,
+          reason,
+          history: JSON.stringify([...app.history, historyEntry('rejected', p.username, reason)]),
+        })
+        .where('id', '=', id)
+        .execute();
+      await tx
+        .updateTable('orgs')
+        .set({ status: 'rejected', updated_at: now })
+        .where('id', '=', org.id)
+        .execute();
       await notifyUsers(tx, [app.admin_user_id], {
-        kind: 'onboarding.rejected', title: '入驻申请未通过', body: `${org.name} 的入驻申请未通过：${reason}。可修改后重新提交。`,
-        params: { orgName: org.name, applicationId: id, reason }, link: '/my-application',
+        kind: 'onboarding.rejected',
+        title: '入驻申请未通过',
+        body: `${org.name} 的入驻申请未通过：${reason}。可修改后重新提交。`,
+        params: { orgName: org.name, applicationId: id, reason },
+        link: '/my-application',
       });
-      await recordAudit(tx, ctx, { action: 'identity.application.reject', objectType: 'org_application', objectId: id, details: { orgId: org.id, orgName: org.name, reason } });
+      await recordAudit(tx, ctx, {
+        action: 'identity.application.reject',
+        objectType: 'org_application',
+        objectId: id,
+        details: { orgId: org.id, orgName: org.name, reason },
+      });
     });
     return this.get(id);
   }
@@ -143,25 +231,53 @@ export class OnboardingService {
   async resubmit(ctx: RequestContext, body: Pick<Submit, 'org' | 'declarations'>): Promise<Application> {
     const p = requirePrincipal(ctx);
     const id = await this.db.transaction().execute(async (tx) => {
-      const app = await tx.selectFrom('org_applications').selectAll().where('admin_user_id', '=', p.userId).forUpdate().executeTakeFirst();
+      const app = await tx
+        .selectFrom('org_applications')
+        .selectAll()
+        .where('admin_user_id', '=', p.userId)
+        .forUpdate()
+        .executeTakeFirst();
       if (!app) throw NotFound('application of user', p.username);
       if (app.status !== 'rejected') throw ApplicationNotRejected(undefined, { status: app.status });
       const other = await repo.findOrgByUscc(tx, body.org.uscc);
       if (other && other.id !== app.org_id) throw UsccTaken(undefined, { field: 'org.uscc' });
-      await tx.updateTable('orgs').set({ ...orgColumns(body.org), status: 'pending', updated_at: new Date() }).where('id', '=', app.org_id).execute();
-      await tx.updateTable('org_applications').set({
-        status: 'pending', declarations: body.declarations, submitted_at: new Date(), decided_at: null, decided_by: null, reason: null,
-        history: JSON.stringify([...app.history, historyEntry('resubmitted', p.username)]),
-      }).where('id', '=', app.id).execute();
+      await tx
+        .updateTable('orgs')
+        .set({ ...orgColumns(body.org), status: 'pending', updated_at: new Date() })
+        .where('id', '=', app.org_id)
+        .execute();
+      await tx
+        .updateTable('org_applications')
+        .set({
+          status: 'pending',
+          declarations: body.declarations,
+          submitted_at: new Date(),
+          decided_at: null,
+          decided_by: null,
+          reason: null,
+          history: JSON.stringify([...app.history, historyEntry('resubmitted', p.username)]),
+        })
+        .where('id', '=', app.id)
+        .execute();
       await this.notifyReviewers(tx, body.org.name, app.id);
-      await recordAudit(tx, ctx, { action: 'identity.application.resubmit', objectType: 'org_application', objectId: app.id, orgId: app.org_id });
+      await recordAudit(tx, ctx, {
+        action: 'identity.application.resubmit',
+        objectType: 'org_application',
+        objectId: app.id,
+        orgId: app.org_id,
+      });
       return app.id;
     });
     return this.get(id);
   }
 
   private async lockPending(tx: Executor, id: string) {
-    const app = await tx.selectFrom('org_applications').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    const app = await tx
+      .selectFrom('org_applications')
+      .selectAll()
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
     if (!app) throw NotFound('application', id);
     if (app.status !== 'pending') throw ApplicationNotPending(undefined, { status: app.status });
     return app;

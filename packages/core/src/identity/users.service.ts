@@ -40,7 +40,12 @@ export class UsersService {
 
   async list(ctx: RequestContext, f: UserFilter, page: number, pageSize: number): Promise<Paged<User>> {
     const scope = this.scope(ctx);
-    const { rows, total } = await repo.searchUsers(this.db, scope ? { ...f, orgId: scope } : f, page, pageSize);
+    const { rows, total } = await repo.searchUsers(
+      this.db,
+      scope ? { ...f, orgId: scope } : f,
+      page,
+      pageSize,
+    );
     return { items: rows.map((r) => toUser(r, r.org_name)), total, page, pageSize };
   }
 
@@ -53,7 +58,8 @@ export class UsersService {
     const p = requirePrincipal(ctx);
     const scope = this.scope(ctx);
     const orgId = body.orgId ?? p.orgId;
-    if (scope !== null && orgId !== scope) throw Forbidden('you may create users only in your own organization');
+    if (scope !== null && orgId !== scope)
+      throw Forbidden('you may create users only in your own organization');
     const passwordHash = await hashPassword(body.password);
     const id = newId('usr');
     await this.db.transaction().execute(async (tx) => {
@@ -61,20 +67,42 @@ export class UsersService {
       if (orgId && !org) throw NotFound('organization', orgId);
       if (org && org.status !== 'active') throw OrgNotActive(undefined, { status: org.status });
       this.checkRoles(body.roles, org ? (org.types as OrgType[]) : null);
-      if (await repo.findUserByUsername(tx, body.username)) throw UsernameTaken(undefined, { field: 'username' });
-      await tx.insertInto('users').values({
-        id, username: body.username.toLowerCase(), display_name: body.displayName, email: body.email ?? null,
-        phone: body.phone ?? null, org_id: orgId, roles: [...new Set(body.roles)], status: 'active',
-        password_hash: passwordHash, locked_until: null, last_login_at: null,
-      }).execute();
-      await recordAudit(tx, ctx, { action: 'identity.user.create', objectType: 'user', objectId: id, orgId, details: { username: body.username, roles: body.roles } });
+      if (await repo.findUserByUsername(tx, body.username))
+        throw UsernameTaken(undefined, { field: 'username' });
+      await tx
+        .insertInto('users')
+        .values({
+          id,
+          username: body.username.toLowerCase(),
+          display_name: body.displayName,
+          email: body.email ?? null,
+          phone: body.phone ?? null,
+          org_id: orgId,
+          roles: [...new Set(body.roles)],
+          status: 'active',
+          password_hash: passwordHash,
+          locked_until: null,
+          last_login_at: null,
+        })
+        .execute();
+      await recordAudit(tx, ctx, {
+        action: 'identity.user.create',
+        objectType: 'user',
+        objectId: id,
+        orgId,
+        details: { username: body.username, roles: body.roles },
+      });
     });
     return this.get(ctx, id);
   }
 
   private checkRoles(roles: Role[], orgTypes: OrgType[] | null) {
     const bad = disallowedRoles(roles, orgTypes);
-    if (bad.length) throw RoleNotAllowed(`the organization may not hold the roles: ${bad.join(', ')}`, { field: 'roles', roles: bad });
+    if (bad.length)
+      throw RoleNotAllowed(`the organization may not hold the roles: ${bad.join(', ')}`, {
+        field: 'roles',
+        roles: bad,
+      });
   }
 
   async update(ctx: RequestContext, id: string, body: z.output<typeof UpdateUserBody>): Promise<User> {
@@ -86,25 +114,39 @@ export class UsersService {
         this.checkRoles(body.roles, org ? (org.types as OrgType[]) : null);
       }
       if (id === p.userId) {
-        const dropsAdmin = body.roles && p.roles.some((r) => (r === 'operator' || r === 'org_admin') && !body.roles!.includes(r));
+        const dropsAdmin =
+          body.roles &&
+          p.roles.some((r) => (r === 'operator' || r === 'org_admin') && !body.roles!.includes(r));
         if (body.status === 'disabled' || dropsAdmin) throw SelfLockout();
       }
-      await tx.updateTable('users').set({
-        ...(body.displayName !== undefined && { display_name: body.displayName }),
-        ...(body.email !== undefined && { email: body.email }),
-        ...(body.phone !== undefined && { phone: body.phone }),
-        ...(body.roles !== undefined && { roles: [...new Set(body.roles)] }),
-        ...(body.status !== undefined && { status: body.status }),
-        updated_at: new Date(),
-      }).where('id', '=', id).execute();
+      await tx
+        .updateTable('users')
+        .set({
+          ...(body.displayName !== undefined && { display_name: body.displayName }),
+          ...(body.email !== undefined && { email: body.email }),
+          ...(body.phone !== undefined && { phone: body.phone }),
+          ...(body.roles !== undefined && { roles: [...new Set(body.roles)] }),
+          ...(body.status !== undefined && { status: body.status }),
+          updated_at: new Date(),
+        })
+        .where('id', '=', id)
+        .execute();
       if (body.status === 'disabled') await repo.revokeSessionsOfUser(tx, id);
       if (body.roles || body.status) {
         await notifyUsers(tx, [id], {
-          kind: 'identity.account_changed', title: '账号权限已变更', body: `管理员 ${p.username} 修改了您的账号（角色或状态）。`,
+          kind: 'identity.account_changed',
+          title: '账号权限已变更',
+          body: `管理员 ${p.username} 修改了您的账号（角色或状态）。`,
           params: { by: p.username, roles: body.roles ?? null, status: body.status ?? null },
         });
       }
-      await recordAudit(tx, ctx, { action: 'identity.user.update', objectType: 'user', objectId: id, orgId: user.org_id, details: { before: { roles: user.roles, status: user.status }, changes: body } });
+      await recordAudit(tx, ctx, {
+        action: 'identity.user.update',
+        objectType: 'user',
+        objectId: id,
+        orgId: user.org_id,
+        details: { before: { roles: user.roles, status: user.status }, changes: body },
+      });
     });
     return this.get(ctx, id);
   }
@@ -113,17 +155,41 @@ export class UsersService {
     const hash = await hashPassword(password);
     await this.db.transaction().execute(async (tx) => {
       const user = await this.loadManaged(tx, ctx, id);
-      await tx.updateTable('users').set({ password_hash: hash, password_changed_at: new Date(), failed_logins: 0, locked_until: null, updated_at: new Date() }).where('id', '=', id).execute();
+      await tx
+        .updateTable('users')
+        .set({
+          password_hash: hash,
+          password_changed_at: new Date(),
+          failed_logins: 0,
+          locked_until: null,
+          updated_at: new Date(),
+        })
+        .where('id', '=', id)
+        .execute();
       await repo.revokeSessionsOfUser(tx, id);
-      await recordAudit(tx, ctx, { action: 'identity.user.password_reset', objectType: 'user', objectId: id, orgId: user.org_id });
+      await recordAudit(tx, ctx, {
+        action: 'identity.user.password_reset',
+        objectType: 'user',
+        objectId: id,
+        orgId: user.org_id,
+      });
     });
   }
 
   async unlock(ctx: RequestContext, id: string): Promise<User> {
     await this.db.transaction().execute(async (tx) => {
       const user = await this.loadManaged(tx, ctx, id);
-      await tx.updateTable('users').set({ failed_logins: 0, locked_until: null, updated_at: new Date() }).where('id', '=', id).execute();
-      await recordAudit(tx, ctx, { action: 'identity.user.unlock', objectType: 'user', objectId: id, orgId: user.org_id });
+      await tx
+        .updateTable('users')
+        .set({ failed_logins: 0, locked_until: null, updated_at: new Date() })
+        .where('id', '=', id)
+        .execute();
+      await recordAudit(tx, ctx, {
+        action: 'identity.user.unlock',
+        objectType: 'user',
+        objectId: id,
+        orgId: user.org_id,
+      });
     });
     return this.get(ctx, id);
   }
@@ -133,7 +199,11 @@ export class UsersService {
 export class OrgsService {
   constructor(private readonly db: Executor) {}
 
-  async list(f: { status?: string; type?: string; q?: string }, page: number, pageSize: number): Promise<Paged<Org>> {
+  async list(
+    f: { status?: string; type?: string; q?: string },
+    page: number,
+    pageSize: number,
+  ): Promise<Paged<Org>> {
     const { rows, total } = await repo.searchOrgs(this.db, f, page, pageSize);
     return { items: rows.map(toOrg), total, page, pageSize };
   }
@@ -144,20 +214,45 @@ export class OrgsService {
     return toOrg(org);
   }
 
-  async setStatus(ctx: RequestContext, id: string, status: 'active' | 'suspended', reason: string): Promise<Org> {
+  async setStatus(
+    ctx: RequestContext,
+    id: string,
+    status: 'active' | 'suspended',
+    reason: string,
+  ): Promise<Org> {
     const p = requirePrincipal(ctx);
     await this.db.transaction().execute(async (tx) => {
       const org = await tx.selectFrom('orgs').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
       if (!org) throw NotFound('organization', id);
-      if (org.id === p.orgId && status === 'suspended') throw SelfLockout('you cannot suspend your own organization');
-      if (org.status !== 'active' && org.status !== 'suspended') throw OrgNotActive(`an organization in status ${org.status} cannot be ${status === 'active' ? 'reactivated' : 'suspended'}`, { status: org.status });
+      if (org.id === p.orgId && status === 'suspended')
+        throw SelfLockout('you cannot suspend your own organization');
+      if (org.status !== 'active' && org.status !== 'suspended')
+        throw OrgNotActive(
+          `an organization in status ${org.status} cannot be ${status === 'active' ? 'reactivated' : 'suspended'}`,
+          { status: org.status },
+        );
       await tx.updateTable('orgs').set({ status, updated_at: new Date() }).where('id', '=', id).execute();
-      const members = (await tx.selectFrom('users').select('id').where('org_id', '=', id).where('status', '=', 'active').execute()).map((u) => u.id);
+      const members = (
+        await tx
+          .selectFrom('users')
+          .select('id')
+          .where('org_id', '=', id)
+          .where('status', '=', 'active')
+          .execute()
+      ).map((u) => u.id);
       await notifyUsers(tx, members, {
         kind: status === 'suspended' ? 'identity.org_suspended' : 'identity.org_reactivated',
-        title: status === 'suspended' ? '机构已被暂停' : '机构已恢复', body: `${org.name}：${reason}`, params: { reason },
+        title: status === 'suspended' ? '机构已被暂停' : '机构已恢复',
+        body: `${org.name}：${reason}`,
+        params: { reason },
       });
-      await recordAudit(tx, ctx, { action: 'identity.org.status', objectType: 'org', objectId: id, orgId: id, details: { from: org.status, to: status, reason } });
+      await recordAudit(tx, ctx, {
+        action: 'identity.org.status',
+        objectType: 'org',
+        objectId: id,
+        orgId: id,
+        details: { from: org.status, to: status, reason },
+      });
     });
     return this.get(id);
   }

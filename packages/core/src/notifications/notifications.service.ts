@@ -51,11 +51,22 @@ const toNotification = (r: Selectable<NotificationsTable>): Notification => ({
 export class NotificationService {
   constructor(private readonly db: Executor) {}
 
-  async list(userId: string, unread: boolean | undefined, page: number, pageSize: number): Promise<Paged<Notification>> {
+  async list(
+    userId: string,
+    unread: boolean | undefined,
+    page: number,
+    pageSize: number,
+  ): Promise<Paged<Notification>> {
     let q = this.db.selectFrom('notifications').where('user_id', '=', userId);
     if (unread !== undefined) q = q.where('read_at', unread ? 'is' : 'is not', null);
     const [rows, count] = await Promise.all([
-      q.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
+      q
+        .selectAll()
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(pageSize)
+        .offset((page - 1) * pageSize)
+        .execute(),
       q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
     return { items: rows.map(toNotification), total: Number(count.n), page, pageSize };
@@ -88,7 +99,12 @@ export class NotificationService {
       .where('read_at', 'is', null)
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) === 0) {
-      const exists = await tx.selectFrom('notifications').select('id').where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
+      const exists = await tx
+        .selectFrom('notifications')
+        .select('id')
+        .where('id', '=', id)
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
       if (!exists) throw NotFound('notification', id);
     }
   }
@@ -103,7 +119,12 @@ export class NotificationService {
         .where('read_at', 'is', null)
         .executeTakeFirst();
       const n = Number(r.numUpdatedRows);
-      await recordAudit(tx, ctx, { action: 'notification.read_all', objectType: 'user', objectId: userId, details: { marked: n } });
+      await recordAudit(tx, ctx, {
+        action: 'notification.read_all',
+        objectType: 'user',
+        objectId: userId,
+        details: { marked: n },
+      });
       return n;
     });
   }

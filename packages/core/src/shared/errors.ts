@@ -23,8 +23,11 @@ export function createError(code: string, defaultMessage: string, status: number
 
 export const NotFound = (what: string, id: string) =>
   new DomainError('NOT_FOUND', `${what} ${id} does not exist`, 404, { id });
-export const Forbidden = (message = 'you do not have the right to do this') => new DomainError('FORBIDDEN', message, 403);
-export const Conflict = (code: string, message: string, details?: unknown) => new DomainError(code, message, 409, details);
-export const Invalid = (code: string, message: string, details?: unknown) => new DomainError(code, message, 400, details);
+export const Forbidden = (message = 'you do not have the right to do this') =>
+  new DomainError('FORBIDDEN', message, 403);
+export const Conflict = (code: string, message: string, details?: unknown) =>
+  new DomainError(code, message, 409, details);
+export const Invalid = (code: string, message: string, details?: unknown) =>
+  new DomainError(code, message, 400, details);
 export const Unauthenticated = (message = 'log in first: the credential is missing, expired or revoked') =>
   new DomainError('UNAUTHENTICATED', message, 401);

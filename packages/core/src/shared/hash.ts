@@ -3,12 +3,14 @@ import { createHash } from 'node:crypto';
 /** Hash algorithms the platform's chains and tokens may use. */
 export type HashAlg = 'sha256';
 
-export const hashHex = (alg: HashAlg, data: string | Uint8Array) => createHash(alg).update(data).digest('hex');
+export const hashHex = (alg: HashAlg, data: string | Uint8Array) =>
+  createHash(alg).update(data).digest('hex');
 
 /** RFC 8785-style canonical JSON (sorted keys, no spaces) for hashing structured records. */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') {
-    if (typeof value === 'number' && !Number.isFinite(value)) throw new Error('cannot canonicalize a non-finite number');
+    if (typeof value === 'number' && !Number.isFinite(value))
+      throw new Error('cannot canonicalize a non-finite number');
     return JSON.stringify(value) ?? 'null';
   }
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;

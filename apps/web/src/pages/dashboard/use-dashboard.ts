@@ -12,6 +12,11 @@ function combineCounts<K extends string>(keys: readonly K[]) {
   });
 }
 
+// Module-level so TanStack Query can memoise the combined result between renders.
+const combineTypes = combineCounts(ORG_TYPES);
+const combineStatuses = combineCounts(OrgStatus.options);
+const combineUsers = combineCounts(['all', 'locked'] as const);
+
 export function useOrgCounts(enabled: boolean) {
   const byType = useQueries({
     queries: ORG_TYPES.map((type) => ({
@@ -19,7 +24,7 @@ export function useOrgCounts(enabled: boolean) {
       queryFn: () => sdk.orgs.list({ query: { type, pageSize: 1 } }),
       enabled,
     })),
-    combine: combineCounts(ORG_TYPES),
+    combine: combineTypes,
   });
   const byStatus = useQueries({
     queries: OrgStatus.options.map((status) => ({
@@ -27,7 +32,7 @@ export function useOrgCounts(enabled: boolean) {
       queryFn: () => sdk.orgs.list({ query: { status, pageSize: 1 } }),
       enabled,
     })),
-    combine: combineCounts(OrgStatus.options),
+    combine: combineStatuses,
   });
   return { byType, byStatus };
 }
@@ -47,7 +52,7 @@ export function useUserCounts(enabled: boolean) {
       queryFn: () => sdk.users.list({ query: { locked, pageSize: 1 } }),
       enabled,
     })),
-    combine: combineCounts(['all', 'locked'] as const),
+    combine: combineUsers,
   });
 }
 
