@@ -14,7 +14,7 @@ export interface TestServer extends RunningServer {
 export async function startTestServer(
   opts: { listen?: boolean; config?: Partial<Config>; demo?: boolean } = {},
 ): Promise<TestServer> {
-  const database: Database = await createTestDatabase();
+  const database: Database = await createTestDatabase({ poolSize: opts.config?.dbPoolSize });
   const config = loadConfig({}, { port: 0, host: '127.0.0.1', logLevel: 'silent', ...opts.config });
   const server = await startServer({
     config,

@@ -26,7 +26,12 @@ function AntdRoot({ children }: { children: ReactNode }) {
     <ConfigProvider
       locale={lang === 'zh-CN' ? zhCNLocale : enUSLocale}
       theme={{
-        token: { colorPrimary: '#1677ff', borderRadius: 6, fontFamily: "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Helvetica Neue', Arial, sans-serif" },
+        token: {
+          colorPrimary: '#1677ff',
+          borderRadius: 6,
+          fontFamily:
+            "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Helvetica Neue', Arial, sans-serif",
+        },
         components: { Layout: { siderBg: '#001529', bodyBg: '#f5f7fa' } },
       }}
     >

@@ -1,32 +1,59 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Result, Typography } from 'antd';
+import { useCallback } from 'react';
 import { asApiError } from '../api/errors';
 import { useT } from '../i18n/I18nProvider';
+import type { Messages } from '../i18n/zh-CN';
+import { formatTime } from '../lib/time';
 
-function ErrorLine({ error }: { error: unknown }) {
-  const t = useT();
+/**
+ * What to tell the user about a failed call: the message in the portal's language when the error code is
+ * known (the server speaks English), else the server's own message; always with the code to quote.
+ */
+export function describeError(
+  t: Messages,
+  error: unknown,
+): { message: string; code: string; requestId?: string } {
   const e = asApiError(error);
-  const message = e.code === 'NETWORK_ERROR' ? t.errors.network : e.message;
-  return (
-    <span data-testid="error-message">
-      {message}
-      <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
-        {t.common.errorCode}: <Typography.Text code>{e.code}</Typography.Text>
-        {e.requestId ? ` · ${t.common.requestId}: ${e.requestId}` : null}
-      </Typography.Text>
-    </span>
+  let message = t.apiError[e.code] ?? e.message;
+  const until = (e.details as { lockedUntil?: unknown } | undefined)?.lockedUntil;
+  if (e.code === 'IDENTITY_ACCOUNT_LOCKED' && typeof until === 'string')
+    message += t.login.lockedUntil(formatTime(until));
+  return { message, code: e.code, requestId: e.requestId };
+}
+
+/** `(error) => "message (CODE)"` for toasts. */
+export function useErrorText(): (error: unknown) => string {
+  const t = useT();
+  return useCallback(
+    (error: unknown) => {
+      const d = describeError(t, error);
+      return `${d.message} (${d.code})`;
+    },
+    [t],
   );
 }
 
-/** A failed load inside a card or above a table: the API's message and code, with a retry. */
+function CodeLine({ code, requestId }: { code: string; requestId?: string }) {
+  const t = useT();
+  return (
+    <Typography.Text type="secondary">
+      {t.common.errorCode}: <Typography.Text code>{code}</Typography.Text>
+      {requestId ? ` · ${t.common.requestId}: ${requestId}` : null}
+    </Typography.Text>
+  );
+}
+
+/** A failed load inside a card or above a table: the message and code, with a retry. */
 export function QueryErrorAlert({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const t = useT();
+  const d = describeError(t, error);
   return (
     <Alert
       type="error"
       showIcon
-      title={t.common.loadFailed}
-      description={<ErrorLine error={error} />}
+      title={<span data-testid="error-message">{d.message}</span>}
+      description={<CodeLine code={d.code} requestId={d.requestId} />}
       action={
         onRetry && (
           <Button size="small" icon={<ReloadOutlined />} onClick={onRetry}>
@@ -39,14 +66,42 @@ export function QueryErrorAlert({ error, onRetry }: { error: unknown; onRetry?: 
   );
 }
 
+/** A failed submit shown above its form. */
+export function MutationErrorAlert({ error, title }: { error: unknown; title?: string }) {
+  const t = useT();
+  if (!error) return null;
+  const d = describeError(t, error);
+  return (
+    <Alert
+      type="error"
+      showIcon
+      title={title ?? d.message}
+      description={
+        <>
+          {title && <div>{d.message}</div>}
+          <CodeLine code={d.code} requestId={d.requestId} />
+        </>
+      }
+      style={{ marginBottom: 16 }}
+      data-testid="form-error"
+    />
+  );
+}
+
 /** A failed load of a whole page or detail. */
 export function QueryErrorResult({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const t = useT();
+  const d = describeError(t, error);
   return (
     <Result
       status="error"
       title={t.common.loadFailed}
-      subTitle={<ErrorLine error={error} />}
+      subTitle={
+        <>
+          <div data-testid="error-message">{d.message}</div>
+          <CodeLine code={d.code} requestId={d.requestId} />
+        </>
+      }
       extra={
         onRetry && (
           <Button type="primary" icon={<ReloadOutlined />} onClick={onRetry}>
@@ -56,10 +111,4 @@ export function QueryErrorResult({ error, onRetry }: { error: unknown; onRetry?:
       }
     />
   );
-}
-
-/** The text of a failed mutation for a toast: message and code. */
-export function errorText(error: unknown): string {
-  const e = asApiError(error);
-  return `${e.message} (${e.code})`;
 }

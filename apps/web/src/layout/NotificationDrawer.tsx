@@ -18,7 +18,7 @@ import type { Notification } from '@shuliu/contracts';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { sdk } from '../api/sdk';
-import { QueryErrorAlert, errorText } from '../components/QueryError';
+import { QueryErrorAlert, useErrorText } from '../components/QueryError';
 import { useT } from '../i18n/I18nProvider';
 import { formatTime, fromNow } from '../lib/time';
 
@@ -77,6 +77,7 @@ function NotificationItem({
 export function NotificationDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useT();
   const { message } = App.useApp();
+  const errText = useErrorText();
   const navigate = useNavigate();
   const qc = useQueryClient();
   const [filter, setFilter] = useState<'all' | 'unread'>('all');
@@ -91,7 +92,7 @@ export function NotificationDrawer({ open, onClose }: { open: boolean; onClose: 
     placeholderData: keepPreviousData,
   });
   const refresh = () => void qc.invalidateQueries({ queryKey: ['notifications'] });
-  const onError = (e: unknown) => void message.error(errorText(e));
+  const onError = (e: unknown) => void message.error(errText(e));
   const markRead = useMutation({
     mutationFn: (id: string) => sdk.notifications.markRead({ params: { id } }),
     onSuccess: refresh,

@@ -10,14 +10,19 @@ type Issue = z.core.$ZodIssue;
 export function issueMessage(t: Messages, issue: Issue, fallback?: string): string {
   if (issue.code === 'custom') {
     const problem = (issue.params as { problem?: string } | undefined)?.problem;
-    if (problem && problem in t.validation.uscc) return t.validation.uscc[problem as keyof Messages['validation']['uscc']];
+    if (problem && problem in t.validation.uscc)
+      return t.validation.uscc[problem as keyof Messages['validation']['uscc']];
   }
   if (fallback) return fallback;
   switch (issue.code) {
     case 'too_small':
-      return issue.origin === 'array' ? t.validation.minItems(Number(issue.minimum)) : t.validation.minLength(Number(issue.minimum));
+      return issue.origin === 'array'
+        ? t.validation.minItems(Number(issue.minimum))
+        : t.validation.minLength(Number(issue.minimum));
     case 'too_big':
-      return issue.origin === 'array' ? t.validation.maxItems(Number(issue.maximum)) : t.validation.maxLength(Number(issue.maximum));
+      return issue.origin === 'array'
+        ? t.validation.maxItems(Number(issue.maximum))
+        : t.validation.maxLength(Number(issue.maximum));
     case 'invalid_format':
       return issue.format === 'email' ? t.validation.email : t.validation.invalid;
     default:
@@ -48,7 +53,11 @@ export function showZodIssues(form: FormInstance, issues: readonly Issue[], t: M
 }
 
 /** Puts the field errors of a 400 answer beside the fields they name; returns whether any matched a field. */
-export function showServerIssues(form: FormInstance, error: unknown, prefix: (string | number)[] = []): boolean {
+export function showServerIssues(
+  form: FormInstance,
+  error: unknown,
+  prefix: (string | number)[] = [],
+): boolean {
   const issues = fieldIssues(error);
   const known = issues.filter((i) => i.path.length > 0);
   form.setFields(known.map((i) => ({ name: [...prefix, ...i.path], errors: [i.message] })));

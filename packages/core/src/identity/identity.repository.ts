@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { escapeLike } from '../shared/sql.js';
+import { escapeLike, preparedQuery } from '../shared/sql.js';
 
 type Executor = Kysely<DB>;
 
@@ -29,6 +29,38 @@ export interface UserFilter {
   q?: string;
 }
 
+const sessionPrincipal = preparedQuery((db: Executor) =>
+  db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .leftJoin('orgs as o', 'o.id', 'u.org_id')
+    .selectAll('u')
+    .select(['s.id as s_id', 's.expires_at as s_expires_at', 's.last_seen_at as s_last_seen_at'])
+    .select(ORG_COLUMNS)
+    .where('s.token_hash', '=', '')
+    .where('s.revoked_at', 'is', null)
+    .where('s.expires_at', '>', sql<Date>`now()`),
+);
+
+const tokenPrincipal = preparedQuery((db: Executor) =>
+  db
+    .selectFrom('api_tokens as t')
+    .innerJoin('users as u', 'u.id', 't.user_id')
+    .leftJoin('orgs as o', 'o.id', 'u.org_id')
+    .selectAll('u')
+    .select([
+      't.id as t_id',
+      't.roles as t_roles',
+      't.read_only as t_read_only',
+      't.expires_at as t_expires_at',
+      't.last_used_at as t_last_used_at',
+    ])
+    .select(ORG_COLUMNS)
+    .where('t.token_hash', '=', '')
+    .where('t.revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('t.expires_at', 'is', null), eb('t.expires_at', '>', sql<Date>`now()`)])),
+);
+
 export const identityRepository = {
   findUserById: (db: Executor, id: string) =>
     db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
@@ -40,37 +72,8 @@ export const identityRepository = {
     db.selectFrom('orgs').selectAll().where('uscc', '=', uscc).executeTakeFirst(),
 
   /** The hot path of every authenticated request: session, user and org in one round trip. */
-  findSessionPrincipal: (db: Executor, tokenHash: string) =>
-    db
-      .selectFrom('sessions as s')
-      .innerJoin('users as u', 'u.id', 's.user_id')
-      .leftJoin('orgs as o', 'o.id', 'u.org_id')
-      .selectAll('u')
-      .select(['s.id as s_id', 's.expires_at as s_expires_at', 's.last_seen_at as s_last_seen_at'])
-      .select(ORG_COLUMNS)
-      .where('s.token_hash', '=', tokenHash)
-      .where('s.revoked_at', 'is', null)
-      .where('s.expires_at', '>', sql<Date>`now()`)
-      .executeTakeFirst(),
-
-  findTokenPrincipal: (db: Executor, tokenHash: string) =>
-    db
-      .selectFrom('api_tokens as t')
-      .innerJoin('users as u', 'u.id', 't.user_id')
-      .leftJoin('orgs as o', 'o.id', 'u.org_id')
-      .selectAll('u')
-      .select([
-        't.id as t_id',
-        't.roles as t_roles',
-        't.read_only as t_read_only',
-        't.expires_at as t_expires_at',
-        't.last_used_at as t_last_used_at',
-      ])
-      .select(ORG_COLUMNS)
-      .where('t.token_hash', '=', tokenHash)
-      .where('t.revoked_at', 'is', null)
-      .where((eb) => eb.or([eb('t.expires_at', 'is', null), eb('t.expires_at', '>', sql<Date>`now()`)]))
-      .executeTakeFirst(),
+  findSessionPrincipal: async (db: Executor, tokenHash: string) => (await sessionPrincipal(db, tokenHash))[0],
+  findTokenPrincipal: async (db: Executor, tokenHash: string) => (await tokenPrincipal(db, tokenHash))[0],
 
   touchSession: (db: Executor, id: string) =>
     db.updateTable('sessions').set({ last_seen_at: new Date() }).where('id', '=', id).execute(),

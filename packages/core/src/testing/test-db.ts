@@ -18,7 +18,7 @@ export const testDbKind = () => (loadConfig().databaseUrl ? 'postgres' : 'pglite
  * A fresh, migrated database for one test file: an in-memory PGlite, or a schema of its own on the
  * PostgreSQL of DATABASE_URL (dropped again on close), so test files never see each other's rows.
  */
-export async function createTestDatabase(): Promise<Database> {
+export async function createTestDatabase(opts: { poolSize?: number } = {}): Promise<Database> {
   const url = loadConfig().databaseUrl;
   if (!url) {
     const template = existsSync(PGLITE_TEMPLATE) ? new Blob([readFileSync(PGLITE_TEMPLATE)]) : undefined;
@@ -31,7 +31,7 @@ export async function createTestDatabase(): Promise<Database> {
   await admin.connect();
   await admin.query(`create schema ${schema}`);
   await admin.end();
-  const database = await openDatabase({ url, schema, poolSize: 5 });
+  const database = await openDatabase({ url, schema, poolSize: opts.poolSize ?? 5 });
   await migrate(database.db);
   return {
     ...database,

@@ -15,7 +15,10 @@ export function AccountPage() {
   const [sp, setSp] = useSearchParams();
   const tab = sp.get('tab') ?? 'profile';
   return (
-    <PageContainer title={t.account.title} subTitle={me ? `${me.user.displayName} · ${me.user.username}` : undefined}>
+    <PageContainer
+      title={t.account.title}
+      subTitle={me ? `${me.user.displayName} · ${me.user.username}` : undefined}
+    >
       <Card>
         <Tabs
           activeKey={tab}

@@ -4,7 +4,7 @@ import { Alert, App, Checkbox, Form, Input, Modal, Select, Switch, Typography } 
 import { useState } from 'react';
 import { sdk } from '../../api/sdk';
 import { useAuth } from '../../auth/AuthProvider';
-import { errorText } from '../../components/QueryError';
+import { useErrorText } from '../../components/QueryError';
 import { useT } from '../../i18n/I18nProvider';
 import { zodRule } from '../../lib/zod-form';
 
@@ -15,6 +15,7 @@ const EXPIRY_CHOICES = [7, 30, 90, 365];
 export function CreateTokenModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useT();
   const { message } = App.useApp();
+  const errText = useErrorText();
   const { roles } = useAuth();
   const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
@@ -33,7 +34,7 @@ export function CreateTokenModal({ open, onClose }: { open: boolean; onClose: ()
       setToken(r.token);
       void qc.invalidateQueries({ queryKey: ['me', 'tokens'] });
     },
-    onError: (e) => void message.error(errorText(e)),
+    onError: (e) => void message.error(errText(e)),
   });
   const close = () => {
     setToken(null);
@@ -42,9 +43,21 @@ export function CreateTokenModal({ open, onClose }: { open: boolean; onClose: ()
   };
   if (token) {
     return (
-      <Modal open={open} title={t.account.tokenCreated} onCancel={close} onOk={close} cancelButtonProps={{ style: { display: 'none' } }} destroyOnHidden>
+      <Modal
+        open={open}
+        title={t.account.tokenCreated}
+        onCancel={close}
+        onOk={close}
+        cancelButtonProps={{ style: { display: 'none' } }}
+        destroyOnHidden
+      >
         <Alert type="warning" showIcon title={t.account.tokenWarn} style={{ marginBottom: 16 }} />
-        <Typography.Paragraph copyable={{ text: token }} code style={{ wordBreak: 'break-all' }} data-testid="new-token">
+        <Typography.Paragraph
+          copyable={{ text: token }}
+          code
+          style={{ wordBreak: 'break-all' }}
+          data-testid="new-token"
+        >
           {token}
         </Typography.Paragraph>
       </Modal>
@@ -61,19 +74,43 @@ export function CreateTokenModal({ open, onClose }: { open: boolean; onClose: ()
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">{t.account.tokenHelp}</Typography.Paragraph>
-      <Form<Values> form={form} layout="vertical" preserve={false} initialValues={{ roles: [], readOnly: true, expiresInDays: 90 }}>
-        <Form.Item name="name" label={t.account.tokenName} rules={[required, zodRule(CreateApiTokenBody.shape.name, t)]}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={{ roles: [], readOnly: true, expiresInDays: 90 }}
+      >
+        <Form.Item
+          name="name"
+          label={t.account.tokenName}
+          rules={[required, zodRule(CreateApiTokenBody.shape.name, t)]}
+        >
           <Input maxLength={100} placeholder="etl-pipeline" />
         </Form.Item>
-        <Form.Item name="roles" label={t.account.roles} rules={[zodRule(CreateApiTokenBody.shape.roles, t), { required: true, type: 'array', min: 1, message: t.validation.minItems(1) }]}>
+        <Form.Item
+          name="roles"
+          label={t.account.roles}
+          rules={[
+            zodRule(CreateApiTokenBody.shape.roles, t),
+            { required: true, type: 'array', min: 1, message: t.validation.minItems(1) },
+          ]}
+        >
           <Checkbox.Group options={roles.map((r) => ({ value: r, label: t.role[r] }))} />
         </Form.Item>
-        <Form.Item name="readOnly" label={t.account.readOnly} valuePropName="checked" extra={t.account.readOnlyHelp}>
+        <Form.Item
+          name="readOnly"
+          label={t.account.readOnly}
+          valuePropName="checked"
+          extra={t.account.readOnlyHelp}
+        >
           <Switch />
         </Form.Item>
         <Form.Item name="expiresInDays" label={t.account.expiresInDays}>
           <Select
-            options={[...EXPIRY_CHOICES.map((d) => ({ value: d, label: t.account.days(d) })), { value: 0, label: t.account.never }]}
+            options={[
+              ...EXPIRY_CHOICES.map((d) => ({ value: d, label: t.account.days(d) })),
+              { value: 0, label: t.account.never },
+            ]}
           />
         </Form.Item>
       </Form>

@@ -1,8 +1,8 @@
 import { ChangePasswordBody, Password } from '@shuliu/contracts';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Input } from 'antd';
-import { asApiError } from '../../api/errors';
+import { App, Button, Form, Input } from 'antd';
 import { sdk } from '../../api/sdk';
+import { MutationErrorAlert } from '../../components/QueryError';
 import { useT } from '../../i18n/I18nProvider';
 import { showServerIssues, zodRule } from '../../lib/zod-form';
 
@@ -18,7 +18,8 @@ export function PasswordTab() {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const change = useMutation({
-    mutationFn: ({ currentPassword, newPassword }: Values) => sdk.auth.changePassword({ body: { currentPassword, newPassword } }),
+    mutationFn: ({ currentPassword, newPassword }: Values) =>
+      sdk.auth.changePassword({ body: { currentPassword, newPassword } }),
     onSuccess: () => {
       void message.success(t.account.passwordChanged);
       form.resetFields();
@@ -26,14 +27,21 @@ export function PasswordTab() {
     onError: (e) => showServerIssues(form, e),
   });
   const required = { required: true, message: t.validation.required };
-  const error = change.error ? asApiError(change.error) : null;
   return (
     <Form form={form} layout="vertical" style={{ maxWidth: 420 }} onFinish={(v) => change.mutate(v)}>
-      {error && <Alert type="error" showIcon title={`${error.message} (${error.code})`} style={{ marginBottom: 16 }} />}
-      <Form.Item name="currentPassword" label={t.account.currentPassword} rules={[required, zodRule(ChangePasswordBody.shape.currentPassword, t)]}>
+      <MutationErrorAlert error={change.error} />
+      <Form.Item
+        name="currentPassword"
+        label={t.account.currentPassword}
+        rules={[required, zodRule(ChangePasswordBody.shape.currentPassword, t)]}
+      >
         <Input.Password autoComplete="current-password" />
       </Form.Item>
-      <Form.Item name="newPassword" label={t.account.newPassword} rules={[required, zodRule(Password, t, t.validation.password)]}>
+      <Form.Item
+        name="newPassword"
+        label={t.account.newPassword}
+        rules={[required, zodRule(Password, t, t.validation.password)]}
+      >
         <Input.Password autoComplete="new-password" />
       </Form.Item>
       <Form.Item

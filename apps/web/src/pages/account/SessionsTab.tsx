@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Popconfirm, Table, Typography } from 'antd';
 import { sdk } from '../../api/sdk';
-import { QueryErrorAlert, errorText } from '../../components/QueryError';
+import { QueryErrorAlert, useErrorText } from '../../components/QueryError';
 import { StatusTag } from '../../components/StatusTag';
 import { useT } from '../../i18n/I18nProvider';
 import { formatTime } from '../../lib/time';
@@ -12,6 +12,7 @@ type Session = Awaited<ReturnType<typeof sdk.auth.sessions>>['items'][number];
 export function SessionsTab() {
   const t = useT();
   const { message } = App.useApp();
+  const errText = useErrorText();
   const qc = useQueryClient();
   const q = useQuery({ queryKey: ['me', 'sessions'], queryFn: () => sdk.auth.sessions() });
   const revoke = useMutation({
@@ -20,7 +21,7 @@ export function SessionsTab() {
       void message.success(t.account.sessionRevoked);
       void qc.invalidateQueries({ queryKey: ['me', 'sessions'] });
     },
-    onError: (e) => void message.error(errorText(e)),
+    onError: (e) => void message.error(errText(e)),
   });
   return (
     <>
@@ -40,7 +41,11 @@ export function SessionsTab() {
           {
             key: 'ua',
             title: t.account.userAgent,
-            render: (_, s) => <Typography.Text ellipsis={{ tooltip: s.userAgent }} style={{ maxWidth: 280 }}>{s.userAgent ?? '—'}</Typography.Text>,
+            render: (_, s) => (
+              <Typography.Text ellipsis={{ tooltip: s.userAgent }} style={{ maxWidth: 280 }}>
+                {s.userAgent ?? '—'}
+              </Typography.Text>
+            ),
           },
           {
             key: 'actions',

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { sdk } from '../../api/sdk';
 import { useAuth } from '../../auth/AuthProvider';
 import { RoleTags } from '../../components/EnumTags';
-import { QueryErrorAlert, errorText } from '../../components/QueryError';
+import { QueryErrorAlert, useErrorText } from '../../components/QueryError';
 import { StatusTag } from '../../components/StatusTag';
 import { useT } from '../../i18n/I18nProvider';
 import { formatTime } from '../../lib/time';
@@ -23,6 +23,7 @@ function tokenState(k: ApiToken): 'revoked' | 'expired' | 'active' {
 export function TokensTab() {
   const t = useT();
   const { message } = App.useApp();
+  const errText = useErrorText();
   const { hasRole } = useAuth();
   const qc = useQueryClient();
   const [creating, setCreating] = useState(false);
@@ -33,16 +34,30 @@ export function TokensTab() {
       void message.success(t.account.tokenRevoked);
       void qc.invalidateQueries({ queryKey: ['me', 'tokens'] });
     },
-    onError: (e) => void message.error(errorText(e)),
+    onError: (e) => void message.error(errText(e)),
   });
   // Natural persons cannot mint machine tokens (the route excludes the person role).
-  const canCreate = hasRole('operator', 'regulator', 'authority', 'merchant', 'buyer', 'provider', 'agent', 'org_admin');
+  const canCreate = hasRole(
+    'operator',
+    'regulator',
+    'authority',
+    'merchant',
+    'buyer',
+    'provider',
+    'agent',
+    'org_admin',
+  );
   return (
     <>
       <Flex justify="space-between" align="center" style={{ marginBottom: 16 }}>
         <Typography.Text type="secondary">{t.account.tokenHelp}</Typography.Text>
         {canCreate && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create-token">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setCreating(true)}
+            data-testid="create-token"
+          >
             {t.account.createToken}
           </Button>
         )}
@@ -56,12 +71,28 @@ export function TokensTab() {
         pagination={false}
         scroll={{ x: 'max-content' }}
         columns={[
-          { key: 'name', title: t.account.tokenName, render: (_, k) => <Typography.Text strong>{k.name}</Typography.Text> },
-          { key: 'prefix', title: t.account.prefix, render: (_, k) => <Typography.Text code>{k.prefix}…</Typography.Text> },
+          {
+            key: 'name',
+            title: t.account.tokenName,
+            render: (_, k) => <Typography.Text strong>{k.name}</Typography.Text>,
+          },
+          {
+            key: 'prefix',
+            title: t.account.prefix,
+            render: (_, k) => <Typography.Text code>{k.prefix}…</Typography.Text>,
+          },
           { key: 'roles', title: t.account.roles, render: (_, k) => <RoleTags roles={k.roles} /> },
-          { key: 'readOnly', title: t.account.readOnly, render: (_, k) => (k.readOnly ? <StatusTag status="readOnly" /> : t.common.no) },
+          {
+            key: 'readOnly',
+            title: t.account.readOnly,
+            render: (_, k) => (k.readOnly ? <StatusTag status="readOnly" /> : t.common.no),
+          },
           { key: 'state', title: t.users.status, render: (_, k) => <StatusTag status={tokenState(k)} /> },
-          { key: 'expiresAt', title: t.account.expiresAt, render: (_, k) => (k.expiresAt ? formatTime(k.expiresAt) : t.account.never) },
+          {
+            key: 'expiresAt',
+            title: t.account.expiresAt,
+            render: (_, k) => (k.expiresAt ? formatTime(k.expiresAt) : t.account.never),
+          },
           { key: 'lastUsedAt', title: t.account.lastUsed, render: (_, k) => formatTime(k.lastUsedAt) },
           { key: 'createdAt', title: t.account.createdAt, render: (_, k) => formatTime(k.createdAt) },
           {

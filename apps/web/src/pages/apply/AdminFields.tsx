@@ -6,7 +6,12 @@ import { zodRule } from '../../lib/zod-form';
 const a = SubmitApplicationBody.shape.admin.shape;
 
 export const ADMIN_FIELD_NAMES: (string | string[])[] = [
-  ['admin', 'username'], ['admin', 'displayName'], ['admin', 'password'], 'confirmPassword', ['admin', 'email'], ['admin', 'phone'],
+  ['admin', 'username'],
+  ['admin', 'displayName'],
+  ['admin', 'password'],
+  'confirmPassword',
+  ['admin', 'email'],
+  ['admin', 'phone'],
 ];
 
 /** The org's first administrator account (`admin.*`), validated with the API's schema. */
@@ -18,17 +23,29 @@ export function AdminFields() {
       <Alert type="info" showIcon title={t.apply.adminIntro} style={{ marginBottom: 24 }} />
       <Row gutter={24}>
         <Col xs={24} md={12}>
-          <Form.Item name={['admin', 'username']} label={t.admin.username} rules={[required, zodRule(Username, t, t.validation.username)]}>
+          <Form.Item
+            name={['admin', 'username']}
+            label={t.admin.username}
+            rules={[required, zodRule(Username, t, t.validation.username)]}
+          >
             <Input autoComplete="username" data-testid="apply-admin-username" />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item name={['admin', 'displayName']} label={t.admin.displayName} rules={[required, zodRule(a.displayName, t)]}>
+          <Form.Item
+            name={['admin', 'displayName']}
+            label={t.admin.displayName}
+            rules={[required, zodRule(a.displayName, t)]}
+          >
             <Input maxLength={100} data-testid="apply-admin-name" />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item name={['admin', 'password']} label={t.admin.password} rules={[required, zodRule(Password, t, t.validation.password)]}>
+          <Form.Item
+            name={['admin', 'password']}
+            label={t.admin.password}
+            rules={[required, zodRule(Password, t, t.validation.password)]}
+          >
             <Input.Password autoComplete="new-password" data-testid="apply-admin-password" />
           </Form.Item>
         </Col>
@@ -41,7 +58,8 @@ export function AdminFields() {
               required,
               ({ getFieldValue }) => ({
                 validator: async (_r, v) => {
-                  if (v && v !== getFieldValue(['admin', 'password'])) throw new Error(t.validation.passwordMismatch);
+                  if (v && v !== getFieldValue(['admin', 'password']))
+                    throw new Error(t.validation.passwordMismatch);
                 },
               }),
             ]}
@@ -55,7 +73,11 @@ export function AdminFields() {
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item name={['admin', 'phone']} label={t.admin.phone} rules={[zodRule(Mobile, t, t.validation.mobile)]}>
+          <Form.Item
+            name={['admin', 'phone']}
+            label={t.admin.phone}
+            rules={[zodRule(Mobile, t, t.validation.mobile)]}
+          >
             <Input maxLength={11} />
           </Form.Item>
         </Col>

@@ -1,11 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card, Flex, Form, Result, Steps, Typography } from 'antd';
+import { Button, Card, Flex, Form, Result, Steps, Typography } from 'antd';
 import type { Application } from '@shuliu/contracts';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { asApiError, fieldIssues } from '../../api/errors';
+import { fieldIssues } from '../../api/errors';
 import { sdk } from '../../api/sdk';
 import { Logo } from '../../components/Logo';
+import { MutationErrorAlert } from '../../components/QueryError';
 import { useT } from '../../i18n/I18nProvider';
 import { showServerIssues, showZodIssues } from '../../lib/zod-form';
 import { AuthShell } from '../login/AuthShell';
@@ -14,7 +15,13 @@ import { buildApplication, type ApplyFormValues } from './application-body';
 import { DeclarationsFields, declFieldNames } from './DeclarationsFields';
 import { ORG_FIELD_NAMES, OrgFieldsForm } from './OrgFieldsForm';
 
-const STEP_OF_ROOT: Record<string, number> = { org: 0, admin: 1, confirmPassword: 1, decl: 2, declarations: 2 };
+const STEP_OF_ROOT: Record<string, number> = {
+  org: 0,
+  admin: 1,
+  confirmPassword: 1,
+  decl: 2,
+  declarations: 2,
+};
 
 function stepOf(path: readonly PropertyKey[] | undefined): number {
   return STEP_OF_ROOT[String(path?.[0])] ?? 0;
@@ -30,7 +37,10 @@ function Submitted({ app }: { app: Application }) {
       subTitle={t.apply.successSub(app.id)}
       data-testid="apply-result"
       extra={
-        <Button type="primary" onClick={() => void navigate(`/login?username=${encodeURIComponent(app.adminUsername)}`)}>
+        <Button
+          type="primary"
+          onClick={() => void navigate(`/login?username=${encodeURIComponent(app.adminUsername)}`)}
+        >
           {t.apply.goLogin}
         </Button>
       }
@@ -81,7 +91,6 @@ export function ApplyPage() {
       </AuthShell>
     );
   }
-  const error = submit.error ? asApiError(submit.error) : null;
   return (
     <AuthShell wide>
       <Card style={{ width: 880, maxWidth: '100%' }}>
@@ -97,11 +106,13 @@ export function ApplyPage() {
         <Steps
           current={step}
           style={{ margin: '24px 0 32px' }}
-          items={[{ title: t.apply.steps.org }, { title: t.apply.steps.admin }, { title: t.apply.steps.declarations }]}
+          items={[
+            { title: t.apply.steps.org },
+            { title: t.apply.steps.admin },
+            { title: t.apply.steps.declarations },
+          ]}
         />
-        {error && (
-          <Alert type="error" showIcon title={error.message} description={`${t.common.errorCode}: ${error.code}`} style={{ marginBottom: 24 }} />
-        )}
+        <MutationErrorAlert error={submit.error} />
         <Form form={form} layout="vertical" requiredMark scrollToFirstError data-testid="apply-form">
           <div style={{ display: step === 0 ? 'block' : 'none' }}>
             <OrgFieldsForm />
@@ -125,7 +136,12 @@ export function ApplyPage() {
               </Button>
             )}
             {step === 2 && (
-              <Button type="primary" loading={submit.isPending} onClick={() => void onSubmit()} data-testid="apply-submit">
+              <Button
+                type="primary"
+                loading={submit.isPending}
+                onClick={() => void onSubmit()}
+                data-testid="apply-submit"
+              >
                 {t.apply.submit}
               </Button>
             )}

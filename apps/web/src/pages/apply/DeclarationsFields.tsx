@@ -24,14 +24,26 @@ export function DeclarationsFields() {
     <Flex vertical gap={12}>
       <Typography.Text type="secondary">{t.apply.declarationsIntro}</Typography.Text>
       {DECLARATIONS.map((k, i) => (
-        <div key={k} style={{ border: `1px solid ${token.colorBorderSecondary}`, borderRadius: 8, padding: '12px 16px 0' }}>
+        <div
+          key={k}
+          style={{
+            border: `1px solid ${token.colorBorderSecondary}`,
+            borderRadius: 8,
+            padding: '12px 16px 0',
+          }}
+        >
           <Typography.Text strong>
             {i + 1}. {t.declaration[k].title}
           </Typography.Text>
           <Form.Item
             name={['decl', k]}
             valuePropName="checked"
-            rules={[{ validator: async (_r, v) => (v ? undefined : Promise.reject(new Error(t.validation.declarationRequired))) }]}
+            rules={[
+              {
+                validator: async (_r, v) =>
+                  v ? undefined : Promise.reject(new Error(t.validation.declarationRequired)),
+              },
+            ]}
             style={{ marginTop: 6 }}
           >
             <Checkbox data-testid={`declaration-${k}`}>{t.declaration[k].text}</Checkbox>

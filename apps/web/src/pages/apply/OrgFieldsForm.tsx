@@ -54,14 +54,20 @@ export function OrgFieldsForm() {
       {types.includes('merchant') && (
         <Col xs={24} md={12}>
           <Form.Item name={['org', 'merchantKinds']} label={t.org.merchantKinds}>
-            <Select mode="multiple" options={MerchantKind.options.map((v) => ({ value: v, label: t.merchantKind[v] }))} />
+            <Select
+              mode="multiple"
+              options={MerchantKind.options.map((v) => ({ value: v, label: t.merchantKind[v] }))}
+            />
           </Form.Item>
         </Col>
       )}
       {types.includes('provider') && (
         <Col xs={24} md={12}>
           <Form.Item name={['org', 'providerKinds']} label={t.org.providerKinds}>
-            <Select mode="multiple" options={ProviderKind.options.map((v) => ({ value: v, label: t.providerKind[v] }))} />
+            <Select
+              mode="multiple"
+              options={ProviderKind.options.map((v) => ({ value: v, label: t.providerKind[v] }))}
+            />
           </Form.Item>
         </Col>
       )}
@@ -75,17 +81,29 @@ export function OrgFieldsForm() {
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>
-        <Form.Item name={['org', 'contactName']} label={t.org.contactName} rules={[required, zodRule(f.contactName, t)]}>
+        <Form.Item
+          name={['org', 'contactName']}
+          label={t.org.contactName}
+          rules={[required, zodRule(f.contactName, t)]}
+        >
           <Input maxLength={100} />
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>
-        <Form.Item name={['org', 'contactPhone']} label={t.org.contactPhone} rules={[required, zodRule(Mobile, t, t.validation.mobile)]}>
+        <Form.Item
+          name={['org', 'contactPhone']}
+          label={t.org.contactPhone}
+          rules={[required, zodRule(Mobile, t, t.validation.mobile)]}
+        >
           <Input maxLength={11} />
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>
-        <Form.Item name={['org', 'contactEmail']} label={t.org.contactEmail} rules={[zodRule(f.contactEmail, t)]}>
+        <Form.Item
+          name={['org', 'contactEmail']}
+          label={t.org.contactEmail}
+          rules={[zodRule(f.contactEmail, t)]}
+        >
           <Input type="email" />
         </Form.Item>
       </Col>

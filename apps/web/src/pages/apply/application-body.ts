@@ -30,5 +30,8 @@ export function buildApplication(v: ApplyFormValues) {
     admin: compact({ ...v.admin }),
     declarations: affirmed(v.decl),
   };
-  return { body: body as z.input<typeof SubmitApplicationBody>, parsed: SubmitApplicationBody.safeParse(body) };
+  return {
+    body: body as z.input<typeof SubmitApplicationBody>,
+    parsed: SubmitApplicationBody.safeParse(body),
+  };
 }

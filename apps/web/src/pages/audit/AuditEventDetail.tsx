@@ -18,8 +18,24 @@ export function AuditEventDetail({ e }: { e: AuditEvent }) {
           label: t.audit.details,
           children: e.details ? <pre className="mono-block">{JSON.stringify(e.details, null, 2)}</pre> : '—',
         },
-        { key: 'prev', label: t.audit.prevHash, children: <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>{e.prevHash}</Typography.Text> },
-        { key: 'hash', label: t.audit.hash, children: <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>{e.hash}</Typography.Text> },
+        {
+          key: 'prev',
+          label: t.audit.prevHash,
+          children: (
+            <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>
+              {e.prevHash}
+            </Typography.Text>
+          ),
+        },
+        {
+          key: 'hash',
+          label: t.audit.hash,
+          children: (
+            <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>
+              {e.hash}
+            </Typography.Text>
+          ),
+        },
       ]}
     />
   );

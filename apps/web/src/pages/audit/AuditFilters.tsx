@@ -6,7 +6,17 @@ import { FilterForm } from '../../components/FilterForm';
 import { useT } from '../../i18n/I18nProvider';
 import { dayjs, pickerToIso } from '../../lib/time';
 
-export const AUDIT_KEYS = ['q', 'action', 'outcome', 'actorId', 'orgId', 'objectId', 'requestId', 'from', 'to'] as const;
+export const AUDIT_KEYS = [
+  'q',
+  'action',
+  'outcome',
+  'actorId',
+  'orgId',
+  'objectId',
+  'requestId',
+  'from',
+  'to',
+] as const;
 export type AuditFilterKey = (typeof AUDIT_KEYS)[number];
 type Filters = Partial<Record<AuditFilterKey, string>>;
 type FormValues = Omit<Filters, 'from' | 'to'> & { range?: [Dayjs | null, Dayjs | null] | null };
@@ -18,7 +28,11 @@ function toForm(f: Filters): FormValues {
 
 function fromForm(v: FormValues): Filters {
   const { range, ...rest } = v;
-  return { ...rest, from: range?.[0] ? pickerToIso(range[0]) : undefined, to: range?.[1] ? pickerToIso(range[1]) : undefined };
+  return {
+    ...rest,
+    from: range?.[0] ? pickerToIso(range[0]) : undefined,
+    to: range?.[1] ? pickerToIso(range[1]) : undefined,
+  };
 }
 
 /** Every filter the audit API offers; times are picked in Shanghai time and sent with their offset. */
@@ -30,8 +44,16 @@ export function AuditFilters({ filters, onSearch }: { filters: Filters; onSearch
       values={values}
       onSearch={(v) => onSearch(fromForm(v))}
       fields={[
-        { name: 'q', label: t.audit.q, node: <Input allowClear placeholder={t.audit.qPlaceholder} data-testid="audit-filter-q" /> },
-        { name: 'action', label: t.audit.action, node: <Input allowClear placeholder="identity.application." data-testid="audit-filter-action" /> },
+        {
+          name: 'q',
+          label: t.audit.q,
+          node: <Input allowClear placeholder={t.audit.qPlaceholder} data-testid="audit-filter-q" />,
+        },
+        {
+          name: 'action',
+          label: t.audit.action,
+          node: <Input allowClear placeholder="identity.application." data-testid="audit-filter-action" />,
+        },
         {
           name: 'range',
           label: t.audit.timeRange,
@@ -40,7 +62,13 @@ export function AuditFilters({ filters, onSearch }: { filters: Filters; onSearch
         {
           name: 'outcome',
           label: t.audit.outcome,
-          node: <Select allowClear placeholder={t.common.all} options={AuditOutcome.options.map((o) => ({ value: o, label: t.status[o] }))} />,
+          node: (
+            <Select
+              allowClear
+              placeholder={t.common.all}
+              options={AuditOutcome.options.map((o) => ({ value: o, label: t.status[o] }))}
+            />
+          ),
         },
         { name: 'actorId', label: t.audit.actorId, node: <Input allowClear placeholder="usr_…" /> },
         { name: 'orgId', label: t.audit.orgId, node: <Input allowClear placeholder="org_…" /> },

@@ -20,7 +20,11 @@ import { VerifyButton, VerifyResult } from './VerifyChain';
 const mono = { fontFamily: 'ui-monospace, Menlo, Consolas, monospace', fontSize: 12 };
 
 function Secondary({ text }: { text: string | null }) {
-  return text ? <Typography.Text type="secondary" style={mono}>{text}</Typography.Text> : null;
+  return text ? (
+    <Typography.Text type="secondary" style={mono}>
+      {text}
+    </Typography.Text>
+  ) : null;
 }
 
 function columns(t: Messages): ColumnsType<AuditEvent> {
@@ -62,7 +66,16 @@ function columns(t: Messages): ColumnsType<AuditEvent> {
     {
       key: 'requestId',
       title: t.audit.requestId,
-      render: (_, e) => (e.requestId ? <Tooltip title={e.requestId}><Typography.Text style={mono} copyable={{ text: e.requestId }}>{e.requestId.slice(0, 12)}</Typography.Text></Tooltip> : '—'),
+      render: (_, e) =>
+        e.requestId ? (
+          <Tooltip title={e.requestId}>
+            <Typography.Text style={mono} copyable={{ text: e.requestId }}>
+              {e.requestId.slice(0, 12)}
+            </Typography.Text>
+          </Tooltip>
+        ) : (
+          '—'
+        ),
     },
     { key: 'ip', title: t.audit.ip, render: (_, e) => e.ip ?? '—' },
   ];
@@ -93,8 +106,17 @@ export function AuditPage() {
   const t = useT();
   const lp = useListParams(AUDIT_KEYS);
   const f = lp.filters;
-  const query = { page: lp.page, pageSize: lp.pageSize, ...f, outcome: f.outcome as AuditEvent['outcome'] | undefined };
-  const list = useQuery({ queryKey: ['audit', 'list', query], queryFn: () => sdk.audit.list({ query }), placeholderData: keepPreviousData });
+  const query = {
+    page: lp.page,
+    pageSize: lp.pageSize,
+    ...f,
+    outcome: f.outcome as AuditEvent['outcome'] | undefined,
+  };
+  const list = useQuery({
+    queryKey: ['audit', 'list', query],
+    queryFn: () => sdk.audit.list({ query }),
+    placeholderData: keepPreviousData,
+  });
   const verify = useMutation({ mutationFn: () => sdk.audit.verify() });
   const pagination = usePagination(lp, list.data?.total);
   return (
@@ -117,7 +139,12 @@ export function AuditPage() {
           loading: list.isFetching && !list.isError,
           pagination,
           expandable: { expandedRowRender: (e) => <AuditEventDetail e={e} /> },
-          onRow: (e) => ({ 'data-testid': `audit-row-${e.seq}`, 'data-action': e.action, 'data-object': e.objectId ?? '' }) as HTMLAttributes<HTMLElement>,
+          onRow: (e) =>
+            ({
+              'data-testid': `audit-row-${e.seq}`,
+              'data-action': e.action,
+              'data-object': e.objectId ?? '',
+            }) as HTMLAttributes<HTMLElement>,
         }}
       />
     </PageContainer>

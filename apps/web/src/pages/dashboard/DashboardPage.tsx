@@ -7,7 +7,13 @@ import { OrgCharts } from './OrgCharts';
 import { PendingApplicationsCard, RecentAuditCard } from './RecentPanels';
 import { StatCard } from './StatCard';
 import { WelcomeCard } from './WelcomeCard';
-import { useOrgCounts, usePendingApplications, useRecentAudit, useUnreadCount, useUserCounts } from './use-dashboard';
+import {
+  useOrgCounts,
+  usePendingApplications,
+  useRecentAudit,
+  useUnreadCount,
+  useUserCounts,
+} from './use-dashboard';
 
 /** 工作台: a welcome for everyone; review queue, org statistics and recent audit for those who may see them. */
 export function DashboardPage() {
@@ -31,27 +37,63 @@ export function DashboardPage() {
         </Col>
         {operator && (
           <Col xs={24} sm={12} xl={6}>
-            <StatCard title={t.dashboard.pendingApps} value={pending.data?.total} loading={pending.isPending} icon={<AuditOutlined />} colour="#faad14" to="/review/applications" testId="stat-pending" />
+            <StatCard
+              title={t.dashboard.pendingApps}
+              value={pending.data?.total}
+              loading={pending.isPending}
+              icon={<AuditOutlined />}
+              colour="#faad14"
+              to="/review/applications"
+              testId="stat-pending"
+            />
           </Col>
         )}
         {overseer && (
           <Col xs={24} sm={12} xl={6}>
-            <StatCard title={t.dashboard.activeOrgs} value={active} loading={orgs.byStatus.isPending} icon={<BankOutlined />} colour="#52c41a" to="/orgs?status=active" footer={t.dashboard.totalOrgs(totalOrgs)} />
+            <StatCard
+              title={t.dashboard.activeOrgs}
+              value={active}
+              loading={orgs.byStatus.isPending}
+              icon={<BankOutlined />}
+              colour="#52c41a"
+              to="/orgs?status=active"
+              footer={t.dashboard.totalOrgs(totalOrgs)}
+            />
           </Col>
         )}
         {manager && (
           <>
             <Col xs={24} sm={12} xl={6}>
-              <StatCard title={t.dashboard.totalUsers} value={users.counts[0]?.value} loading={users.isPending} icon={<TeamOutlined />} colour="#1677ff" to="/users" />
+              <StatCard
+                title={t.dashboard.totalUsers}
+                value={users.counts[0]?.value}
+                loading={users.isPending}
+                icon={<TeamOutlined />}
+                colour="#1677ff"
+                to="/users"
+              />
             </Col>
             <Col xs={24} sm={12} xl={6}>
-              <StatCard title={t.dashboard.lockedUsers} value={users.counts[1]?.value} loading={users.isPending} icon={<LockOutlined />} colour="#fa541c" to="/users?locked=true" />
+              <StatCard
+                title={t.dashboard.lockedUsers}
+                value={users.counts[1]?.value}
+                loading={users.isPending}
+                icon={<LockOutlined />}
+                colour="#fa541c"
+                to="/users?locked=true"
+              />
             </Col>
           </>
         )}
         {!operator && (
           <Col xs={24} sm={12} xl={6}>
-            <StatCard title={t.dashboard.unread} value={unread.data?.unread} loading={unread.isPending} icon={<BellOutlined />} colour="#722ed1" />
+            <StatCard
+              title={t.dashboard.unread}
+              value={unread.data?.unread}
+              loading={unread.isPending}
+              icon={<BellOutlined />}
+              colour="#722ed1"
+            />
           </Col>
         )}
         {overseer && <OrgCharts counts={orgs} />}

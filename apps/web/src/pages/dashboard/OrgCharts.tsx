@@ -6,7 +6,12 @@ import { useT } from '../../i18n/I18nProvider';
 import type { useOrgCounts } from './use-dashboard';
 
 // The chart colours of statuses match their StatusTag colours.
-const STATUS_COLOURS: Record<string, string> = { pending: '#faad14', active: '#52c41a', rejected: '#ff4d4f', suspended: '#bfbfbf' };
+const STATUS_COLOURS: Record<string, string> = {
+  pending: '#faad14',
+  active: '#52c41a',
+  rejected: '#ff4d4f',
+  suspended: '#bfbfbf',
+};
 
 function pieOption(rows: ChartRow[]): EChartsCoreOption {
   return {
@@ -35,7 +40,10 @@ function barOption(rows: ChartRow[]): EChartsCoreOption {
       {
         type: 'bar',
         barMaxWidth: 40,
-        data: rows.map((r) => ({ value: r.value, itemStyle: { color: STATUS_COLOURS[r.key], borderRadius: [4, 4, 0, 0] } })),
+        data: rows.map((r) => ({
+          value: r.value,
+          itemStyle: { color: STATUS_COLOURS[r.key], borderRadius: [4, 4, 0, 0] },
+        })),
       },
     ],
   };

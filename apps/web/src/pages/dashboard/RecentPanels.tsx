@@ -12,7 +12,11 @@ import type { usePendingApplications, useRecentAudit } from './use-dashboard';
 export function RecentAuditCard({ q }: { q: ReturnType<typeof useRecentAudit> }) {
   const t = useT();
   return (
-    <Card title={t.dashboard.recentAudit} extra={<Link to="/audit">{t.dashboard.viewAll}</Link>} data-testid="recent-audit">
+    <Card
+      title={t.dashboard.recentAudit}
+      extra={<Link to="/audit">{t.dashboard.viewAll}</Link>}
+      data-testid="recent-audit"
+    >
       {q.isError && <QueryErrorAlert error={q.error} onRetry={() => void q.refetch()} />}
       <Table<AuditEvent>
         size="small"
@@ -22,14 +26,24 @@ export function RecentAuditCard({ q }: { q: ReturnType<typeof useRecentAudit> })
         pagination={false}
         scroll={{ x: 'max-content' }}
         columns={[
-          { key: 'at', title: t.audit.at, render: (_, e) => <span title={formatTime(e.at)}>{fromNow(e.at)}</span> },
+          {
+            key: 'at',
+            title: t.audit.at,
+            render: (_, e) => <span title={formatTime(e.at)}>{fromNow(e.at)}</span>,
+          },
           { key: 'actor', title: t.audit.actor, render: (_, e) => e.actorName ?? '—' },
           {
             key: 'action',
             title: t.audit.action,
-            render: (_, e) => <Link to={`/audit?action=${encodeURIComponent(e.action)}`}>{actionLabel(t, e.action)}</Link>,
+            render: (_, e) => (
+              <Link to={`/audit?action=${encodeURIComponent(e.action)}`}>{actionLabel(t, e.action)}</Link>
+            ),
           },
-          { key: 'object', title: t.audit.object, render: (_, e) => <Typography.Text type="secondary">{e.objectId ?? '—'}</Typography.Text> },
+          {
+            key: 'object',
+            title: t.audit.object,
+            render: (_, e) => <Typography.Text type="secondary">{e.objectId ?? '—'}</Typography.Text>,
+          },
           { key: 'outcome', title: t.audit.outcome, render: (_, e) => <StatusTag status={e.outcome} /> },
         ]}
       />
@@ -40,7 +54,10 @@ export function RecentAuditCard({ q }: { q: ReturnType<typeof useRecentAudit> })
 export function PendingApplicationsCard({ q }: { q: ReturnType<typeof usePendingApplications> }) {
   const t = useT();
   return (
-    <Card title={t.dashboard.pendingApps} extra={<Link to="/review/applications">{t.dashboard.viewAll}</Link>}>
+    <Card
+      title={t.dashboard.pendingApps}
+      extra={<Link to="/review/applications">{t.dashboard.viewAll}</Link>}
+    >
       {q.isError && <QueryErrorAlert error={q.error} onRetry={() => void q.refetch()} />}
       <Table<Application>
         size="small"
@@ -50,7 +67,11 @@ export function PendingApplicationsCard({ q }: { q: ReturnType<typeof usePending
         pagination={false}
         scroll={{ x: 'max-content' }}
         columns={[
-          { key: 'name', title: t.org.name, render: (_, a) => <Link to={`/review/applications/${a.id}`}>{a.org.name}</Link> },
+          {
+            key: 'name',
+            title: t.org.name,
+            render: (_, a) => <Link to={`/review/applications/${a.id}`}>{a.org.name}</Link>,
+          },
           { key: 'types', title: t.org.types, render: (_, a) => <OrgTypeTags types={a.org.types} /> },
           { key: 'submittedAt', title: t.review.submittedAt, render: (_, a) => fromNow(a.submittedAt) },
         ]}

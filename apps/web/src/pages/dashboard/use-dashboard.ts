@@ -4,7 +4,9 @@ import { sdk } from '../../api/sdk';
 
 /** Counts come from `total` of one-row pages of the existing list endpoints; there is no stats API yet. */
 function combineCounts<K extends string>(keys: readonly K[]) {
-  return (results: { data?: { total: number }; isPending: boolean; error: unknown; refetch: () => unknown }[]) => ({
+  return (
+    results: { data?: { total: number }; isPending: boolean; error: unknown; refetch: () => unknown }[],
+  ) => ({
     counts: keys.map((k, i) => ({ key: k, value: results[i]?.data?.total ?? 0 })),
     isPending: results.some((r) => r.isPending),
     error: results.find((r) => r.error)?.error ?? null,

@@ -22,10 +22,14 @@ function BrandPanel() {
     >
       <Flex align="center" gap={12}>
         <Logo size={36} />
-        <Typography.Text style={{ color: '#fff', fontSize: 20, fontWeight: 600 }}>{t.app.name}</Typography.Text>
+        <Typography.Text style={{ color: '#fff', fontSize: 20, fontWeight: 600 }}>
+          {t.app.name}
+        </Typography.Text>
       </Flex>
       <div>
-        <Typography.Title style={{ color: '#fff', fontSize: 34, marginBottom: 12 }}>{t.app.full}</Typography.Title>
+        <Typography.Title style={{ color: '#fff', fontSize: 34, marginBottom: 12 }}>
+          {t.app.full}
+        </Typography.Title>
         <Typography.Paragraph style={{ color: 'rgba(255,255,255,0.8)', fontSize: 16, marginBottom: 40 }}>
           {t.app.slogan}
         </Typography.Paragraph>
@@ -53,7 +57,12 @@ export function AuthShell({ children, wide = false }: { children: ReactNode; wid
         <Flex justify="end" style={{ padding: '12px 16px' }}>
           <LangSwitch />
         </Flex>
-        <Flex flex={1} align={wide ? 'start' : 'center'} justify="center" style={{ padding: '8px 16px 48px' }}>
+        <Flex
+          flex={1}
+          align={wide ? 'start' : 'center'}
+          justify="center"
+          style={{ padding: '8px 16px 48px' }}
+        >
           {children}
         </Flex>
       </Flex>

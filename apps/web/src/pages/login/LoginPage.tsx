@@ -3,10 +3,10 @@ import { LoginBody } from '@shuliu/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
-import { asApiError } from '../../api/errors';
 import { sdk } from '../../api/sdk';
 import { useAuth } from '../../auth/AuthProvider';
 import { Logo } from '../../components/Logo';
+import { describeError } from '../../components/QueryError';
 import { useT } from '../../i18n/I18nProvider';
 import { zodRule } from '../../lib/zod-form';
 import { AuthShell } from './AuthShell';
@@ -35,7 +35,7 @@ export function LoginPage() {
     },
   });
   if (token && !login.isPending) return <Navigate to={redirect} replace />;
-  const error = login.error ? asApiError(login.error) : null;
+  const error = login.error ? describeError(t, login.error) : null;
   return (
     <AuthShell>
       <Card style={{ width: 400, maxWidth: '100%', boxShadow: '0 6px 24px rgba(0,0,0,0.08)' }}>
@@ -46,7 +46,9 @@ export function LoginPage() {
           </Typography.Title>
           <Typography.Text type="secondary">{t.login.title}</Typography.Text>
         </Flex>
-        {sp.get('expired') && !error && <Alert type="warning" showIcon title={t.login.expired} style={{ marginBottom: 16 }} />}
+        {sp.get('expired') && !error && (
+          <Alert type="warning" showIcon title={t.login.expired} style={{ marginBottom: 16 }} />
+        )}
         {error && (
           <Alert
             type="error"
@@ -67,7 +69,12 @@ export function LoginPage() {
             name="username"
             rules={[{ required: true, message: t.validation.required }, zodRule(LoginBody.shape.username, t)]}
           >
-            <Input prefix={<UserOutlined />} placeholder={t.login.username} autoComplete="username" data-testid="login-username" />
+            <Input
+              prefix={<UserOutlined />}
+              placeholder={t.login.username}
+              autoComplete="username"
+              data-testid="login-username"
+            />
           </Form.Item>
           <Form.Item name="password" rules={[{ required: true, message: t.validation.required }]}>
             <Input.Password

@@ -23,7 +23,11 @@ function ProgressSteps({ app }: { app: Application }) {
       current={app.status === 'approved' ? 2 : 1}
       items={[
         { title: t.myApp.submitted, status: 'finish', content: formatTime(app.submittedAt) },
-        { title: t.myApp.review, status: reviewStatus, content: app.decidedAt ? formatTime(app.decidedAt) : undefined },
+        {
+          title: t.myApp.review,
+          status: reviewStatus,
+          content: app.decidedAt ? formatTime(app.decidedAt) : undefined,
+        },
         { title: t.myApp.done, status: app.status === 'approved' ? 'finish' : 'wait' },
       ]}
       style={{ marginBottom: 24 }}
@@ -37,15 +41,37 @@ function StatusBanner({ app, onResubmit }: { app: Application; onResubmit: () =>
   const navigate = useNavigate();
   if (app.status === 'pending') return <Alert type="info" showIcon title={t.myApp.pending} />;
   if (app.status === 'approved') {
-    return <Alert type="success" showIcon title={t.myApp.approved} action={<Button type="primary" size="small" onClick={() => void navigate('/')}>{t.menu.dashboard}</Button>} />;
+    return (
+      <Alert
+        type="success"
+        showIcon
+        title={t.myApp.approved}
+        action={
+          <Button type="primary" size="small" onClick={() => void navigate('/')}>
+            {t.menu.dashboard}
+          </Button>
+        }
+      />
+    );
   }
   return (
     <Alert
       type="error"
       showIcon
       title={t.myApp.rejected}
-      description={app.reason && <><Typography.Text strong>{t.myApp.rejectReason}：</Typography.Text>{app.reason}</>}
-      action={<Button type="primary" icon={<EditOutlined />} onClick={onResubmit} data-testid="resubmit-button">{t.myApp.resubmit}</Button>}
+      description={
+        app.reason && (
+          <>
+            <Typography.Text strong>{t.myApp.rejectReason}：</Typography.Text>
+            {app.reason}
+          </>
+        )
+      }
+      action={
+        <Button type="primary" icon={<EditOutlined />} onClick={onResubmit} data-testid="resubmit-button">
+          {t.myApp.resubmit}
+        </Button>
+      }
     />
   );
 }
@@ -56,18 +82,43 @@ export function MyApplicationPage() {
   const qc = useQueryClient();
   const { me } = useAuth();
   const [editing, setEditing] = useState(false);
-  const q = useQuery({ queryKey: ['applications', 'mine'], queryFn: () => sdk.onboarding.mine(), refetchInterval: 60_000 });
+  const q = useQuery({
+    queryKey: ['applications', 'mine'],
+    queryFn: () => sdk.onboarding.mine(),
+    refetchInterval: 60_000,
+  });
   const app = q.data;
   // Once approved, reload the session's org so the full menu appears.
   useEffect(() => {
-    if (app?.status === 'approved' && me?.org?.status !== 'active') void qc.invalidateQueries({ queryKey: ['me'] });
+    if (app?.status === 'approved' && me?.org?.status !== 'active')
+      void qc.invalidateQueries({ queryKey: ['me'] });
   }, [app?.status, me?.org?.status, qc]);
   const notFound = q.error instanceof ApiError && q.error.status === 404;
   return (
     <PageContainer title={t.myApp.title} extra={app && <StatusTag status={app.status} />}>
-      {q.isPending && <Card><Skeleton active paragraph={{ rows: 10 }} /></Card>}
-      {notFound && <Card><Empty description={<>{t.myApp.notFound}<br /><Typography.Text type="secondary">{t.myApp.notFoundSub}</Typography.Text></>} /></Card>}
-      {q.isError && !notFound && <Card><QueryErrorResult error={q.error} onRetry={() => void q.refetch()} /></Card>}
+      {q.isPending && (
+        <Card>
+          <Skeleton active paragraph={{ rows: 10 }} />
+        </Card>
+      )}
+      {notFound && (
+        <Card>
+          <Empty
+            description={
+              <>
+                {t.myApp.notFound}
+                <br />
+                <Typography.Text type="secondary">{t.myApp.notFoundSub}</Typography.Text>
+              </>
+            }
+          />
+        </Card>
+      )}
+      {q.isError && !notFound && (
+        <Card>
+          <QueryErrorResult error={q.error} onRetry={() => void q.refetch()} />
+        </Card>
+      )}
       {app && (
         <Row gutter={[16, 16]}>
           <Col span={24}>
@@ -83,7 +134,11 @@ export function MyApplicationPage() {
                 column={{ xs: 1, md: 2 }}
                 style={{ marginBottom: 16 }}
                 items={[
-                  { key: 'id', label: t.myApp.appId, children: <Typography.Text copyable>{app.id}</Typography.Text> },
+                  {
+                    key: 'id',
+                    label: t.myApp.appId,
+                    children: <Typography.Text copyable>{app.id}</Typography.Text>,
+                  },
                   { key: 'admin', label: t.myApp.admin, children: app.adminUsername },
                 ]}
               />

@@ -2,8 +2,8 @@ import type { Application } from '@shuliu/contracts';
 import { api } from '@shuliu/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Divider, Form, Modal } from 'antd';
-import { asApiError } from '../../api/errors';
 import { sdk } from '../../api/sdk';
+import { MutationErrorAlert } from '../../components/QueryError';
 import { useT } from '../../i18n/I18nProvider';
 import { showServerIssues, showZodIssues } from '../../lib/zod-form';
 import { orgFromForm, type ApplyFormValues } from '../apply/application-body';
@@ -16,21 +16,37 @@ function initialValues(app: Application): ApplyFormValues {
   const o = app.org;
   return {
     org: {
-      name: o.name, nameEn: o.nameEn ?? undefined, uscc: o.uscc, types: o.types.filter((x) => x !== 'operator'),
-      merchantKinds: o.merchantKinds, providerKinds: o.providerKinds, region: o.region ?? undefined,
-      contactName: o.contactName, contactPhone: o.contactPhone, contactEmail: o.contactEmail ?? undefined,
+      name: o.name,
+      nameEn: o.nameEn ?? undefined,
+      uscc: o.uscc,
+      types: o.types.filter((x) => x !== 'operator'),
+      merchantKinds: o.merchantKinds,
+      providerKinds: o.providerKinds,
+      region: o.region ?? undefined,
+      contactName: o.contactName,
+      contactPhone: o.contactPhone,
+      contactEmail: o.contactEmail ?? undefined,
     },
   };
 }
 
 /** Correct a rejected application and send it back for review (declarations are affirmed again). */
-export function ResubmitModal({ app, open, onClose }: { app: Application; open: boolean; onClose: () => void }) {
+export function ResubmitModal({
+  app,
+  open,
+  onClose,
+}: {
+  app: Application;
+  open: boolean;
+  onClose: () => void;
+}) {
   const t = useT();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm<ApplyFormValues>();
   const resubmit = useMutation({
-    mutationFn: (body: Parameters<typeof sdk.onboarding.resubmit>[0] & object) => sdk.onboarding.resubmit(body),
+    mutationFn: (body: Parameters<typeof sdk.onboarding.resubmit>[0] & object) =>
+      sdk.onboarding.resubmit(body),
     onSuccess: () => {
       void message.success(t.myApp.resubmitted);
       void qc.invalidateQueries({ queryKey: ['applications', 'mine'] });
@@ -46,7 +62,6 @@ export function ResubmitModal({ app, open, onClose }: { app: Application; open: 
     if (!parsed.success) return void showZodIssues(form, parsed.error.issues, t);
     resubmit.mutate({ body });
   };
-  const error = resubmit.error ? asApiError(resubmit.error) : null;
   return (
     <Modal
       open={open}
@@ -58,8 +73,16 @@ export function ResubmitModal({ app, open, onClose }: { app: Application; open: 
       onCancel={onClose}
       destroyOnHidden
     >
-      {app.reason && <Alert type="error" showIcon title={t.myApp.rejectReason} description={app.reason} style={{ marginBottom: 16 }} />}
-      {error && <Alert type="error" showIcon title={`${error.message} (${error.code})`} style={{ marginBottom: 16 }} />}
+      {app.reason && (
+        <Alert
+          type="error"
+          showIcon
+          title={t.myApp.rejectReason}
+          description={app.reason}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      <MutationErrorAlert error={resubmit.error} />
       <Form form={form} layout="vertical" preserve={false} initialValues={initialValues(app)}>
         <OrgFieldsForm />
         <Divider />

@@ -16,7 +16,10 @@ import type { Org } from '@shuliu/contracts';
 
 function OrgUsers({ orgId }: { orgId: string }) {
   const t = useT();
-  const q = useQuery({ queryKey: ['users', 'list', { orgId }], queryFn: () => sdk.users.list({ query: { orgId, pageSize: 50 } }) });
+  const q = useQuery({
+    queryKey: ['users', 'list', { orgId }],
+    queryFn: () => sdk.users.list({ query: { orgId, pageSize: 50 } }),
+  });
   if (q.isError) return <QueryErrorAlert error={q.error} onRetry={() => void q.refetch()} />;
   return (
     <Table<User>
@@ -29,7 +32,11 @@ function OrgUsers({ orgId }: { orgId: string }) {
         { key: 'username', title: t.users.username, dataIndex: 'username' },
         { key: 'displayName', title: t.users.displayName, dataIndex: 'displayName' },
         { key: 'roles', title: t.users.roles, render: (_, u) => <RoleTags roles={u.roles} /> },
-        { key: 'status', title: t.users.status, render: (_, u) => <StatusTag status={u.locked ? 'locked' : u.status} /> },
+        {
+          key: 'status',
+          title: t.users.status,
+          render: (_, u) => <StatusTag status={u.locked ? 'locked' : u.status} />,
+        },
       ]}
     />
   );
@@ -37,7 +44,10 @@ function OrgUsers({ orgId }: { orgId: string }) {
 
 function OrgAudit({ orgId }: { orgId: string }) {
   const t = useT();
-  const q = useQuery({ queryKey: ['audit', 'list', { orgId }], queryFn: () => sdk.audit.list({ query: { orgId, pageSize: 20 } }) });
+  const q = useQuery({
+    queryKey: ['audit', 'list', { orgId }],
+    queryFn: () => sdk.audit.list({ query: { orgId, pageSize: 20 } }),
+  });
   if (q.isError) return <QueryErrorAlert error={q.error} onRetry={() => void q.refetch()} />;
   return (
     <>
@@ -62,10 +72,22 @@ function OrgAudit({ orgId }: { orgId: string }) {
 }
 
 /** One organization: particulars, its users (operators) and its audit trail, with suspend/reactivate. */
-export function OrgDrawer({ id, onClose, onChangeStatus }: { id?: string; onClose: () => void; onChangeStatus: (o: Org) => void }) {
+export function OrgDrawer({
+  id,
+  onClose,
+  onChangeStatus,
+}: {
+  id?: string;
+  onClose: () => void;
+  onChangeStatus: (o: Org) => void;
+}) {
   const t = useT();
   const { hasRole } = useAuth();
-  const q = useQuery({ queryKey: ['orgs', 'detail', id], queryFn: () => sdk.orgs.get({ params: { id: id! } }), enabled: !!id });
+  const q = useQuery({
+    queryKey: ['orgs', 'detail', id],
+    queryFn: () => sdk.orgs.get({ params: { id: id! } }),
+    enabled: !!id,
+  });
   const org = q.data;
   const canChange = hasRole('operator') && org && org.status !== 'pending' && org.status !== 'rejected';
   const extra = canChange && (
@@ -85,7 +107,9 @@ export function OrgDrawer({ id, onClose, onChangeStatus }: { id?: string; onClos
         <Tabs
           items={[
             { key: 'basic', label: t.orgs.basic, children: <OrgDescriptions org={org} /> },
-            ...(hasRole('operator') ? [{ key: 'users', label: t.orgs.users, children: <OrgUsers orgId={org.id} /> }] : []),
+            ...(hasRole('operator')
+              ? [{ key: 'users', label: t.orgs.users, children: <OrgUsers orgId={org.id} /> }]
+              : []),
             { key: 'audit', label: t.orgs.audit, children: <OrgAudit orgId={org.id} /> },
           ]}
         />

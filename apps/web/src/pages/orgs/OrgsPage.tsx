@@ -20,7 +20,11 @@ import { OrgStatusModal } from './OrgStatusModal';
 
 const KEYS = ['status', 'type', 'q'] as const;
 
-function columns(t: Messages, open: (id: string) => void, change: ((o: Org) => void) | null): ColumnsType<Org> {
+function columns(
+  t: Messages,
+  open: (id: string) => void,
+  change: ((o: Org) => void) | null,
+): ColumnsType<Org> {
   return [
     {
       key: 'name',
@@ -90,14 +94,30 @@ export function OrgsPage() {
           {
             name: 'status',
             label: t.org.status,
-            node: <Select allowClear placeholder={t.common.all} options={OrgStatus.options.map((s) => ({ value: s, label: t.status[s] }))} />,
+            node: (
+              <Select
+                allowClear
+                placeholder={t.common.all}
+                options={OrgStatus.options.map((s) => ({ value: s, label: t.status[s] }))}
+              />
+            ),
           },
           {
             name: 'type',
             label: t.org.types,
-            node: <Select allowClear placeholder={t.common.all} options={OrgType.options.map((s) => ({ value: s, label: t.orgType[s] }))} />,
+            node: (
+              <Select
+                allowClear
+                placeholder={t.common.all}
+                options={OrgType.options.map((s) => ({ value: s, label: t.orgType[s] }))}
+              />
+            ),
           },
-          { name: 'q', label: t.common.search, node: <Input allowClear placeholder={t.orgs.searchPlaceholder} /> },
+          {
+            name: 'q',
+            label: t.common.search,
+            node: <Input allowClear placeholder={t.orgs.searchPlaceholder} />,
+          },
         ]}
         values={lp.filters}
         onSearch={(v) => lp.setFilters(v)}
@@ -123,9 +143,18 @@ export function OrgsPage() {
             { header: t.org.createdAt, value: (o) => formatTime(o.createdAt) },
           ],
         }}
-        table={{ rowKey: 'id', dataSource: list.data?.items, loading: list.isFetching && !list.isError, pagination }}
+        table={{
+          rowKey: 'id',
+          dataSource: list.data?.items,
+          loading: list.isFetching && !list.isError,
+          pagination,
+        }}
       />
-      <OrgDrawer id={id} onClose={() => void navigate({ pathname: '/orgs', search })} onChangeStatus={setChanging} />
+      <OrgDrawer
+        id={id}
+        onClose={() => void navigate({ pathname: '/orgs', search })}
+        onChangeStatus={setChanging}
+      />
       <OrgStatusModal org={changing} onClose={() => setChanging(null)} />
     </PageContainer>
   );

@@ -30,28 +30,55 @@ export function ApplicationDrawer({ id, onClose }: { id: string | undefined; onC
   const app = q.data;
   const footer = app?.status === 'pending' && (
     <Flex justify="end" gap={8}>
-      <Button danger icon={<CloseOutlined />} onClick={() => setDecision('reject')} data-testid="reject-button">
+      <Button
+        danger
+        icon={<CloseOutlined />}
+        onClick={() => setDecision('reject')}
+        data-testid="reject-button"
+      >
         {t.review.reject}
       </Button>
-      <Button type="primary" icon={<CheckOutlined />} onClick={() => setDecision('approve')} data-testid="approve-button">
+      <Button
+        type="primary"
+        icon={<CheckOutlined />}
+        onClick={() => setDecision('approve')}
+        data-testid="approve-button"
+      >
         {t.review.approve}
       </Button>
     </Flex>
   );
   return (
-    <Drawer open={!!id} onClose={onClose} size={760} title={t.review.detail} footer={footer || null} data-testid="application-drawer">
+    <Drawer
+      open={!!id}
+      onClose={onClose}
+      size={760}
+      title={t.review.detail}
+      footer={footer || null}
+      data-testid="application-drawer"
+    >
       {q.isPending && <Skeleton active paragraph={{ rows: 12 }} />}
       {q.isError && <QueryErrorResult error={q.error} onRetry={() => void q.refetch()} />}
       {app && (
         <>
           {app.status === 'rejected' && app.reason && (
-            <Alert type="error" showIcon title={t.myApp.rejectReason} description={app.reason} style={{ marginBottom: 16 }} />
+            <Alert
+              type="error"
+              showIcon
+              title={t.myApp.rejectReason}
+              description={app.reason}
+              style={{ marginBottom: 16 }}
+            />
           )}
           <Descriptions
             size="small"
             column={{ xs: 1, md: 2 }}
             items={[
-              { key: 'id', label: t.myApp.appId, children: <Typography.Text copyable>{app.id}</Typography.Text> },
+              {
+                key: 'id',
+                label: t.myApp.appId,
+                children: <Typography.Text copyable>{app.id}</Typography.Text>,
+              },
               { key: 'status', label: t.review.status, children: <StatusTag status={app.status} /> },
               { key: 'admin', label: t.review.admin, children: app.adminUsername },
               { key: 'submitted', label: t.review.submittedAt, children: formatTime(app.submittedAt) },

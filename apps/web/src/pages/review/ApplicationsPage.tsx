@@ -30,10 +30,18 @@ function columns(t: Messages, open: (id: string) => void): ColumnsType<Applicati
         </Typography.Link>
       ),
     },
-    { key: 'uscc', title: t.org.uscc, render: (_, a) => <Typography.Text code>{a.org.uscc}</Typography.Text> },
+    {
+      key: 'uscc',
+      title: t.org.uscc,
+      render: (_, a) => <Typography.Text code>{a.org.uscc}</Typography.Text>,
+    },
     { key: 'types', title: t.org.types, render: (_, a) => <OrgTypeTags types={a.org.types} /> },
     { key: 'region', title: t.org.region, render: (_, a) => a.org.region ?? '—' },
-    { key: 'contact', title: t.org.contactName, render: (_, a) => `${a.org.contactName} ${a.org.contactPhone}` },
+    {
+      key: 'contact',
+      title: t.org.contactName,
+      render: (_, a) => `${a.org.contactName} ${a.org.contactPhone}`,
+    },
     { key: 'admin', title: t.review.admin, dataIndex: 'adminUsername' },
     { key: 'submittedAt', title: t.review.submittedAt, render: (_, a) => formatTime(a.submittedAt) },
     { key: 'status', title: t.review.status, render: (_, a) => <StatusTag status={a.status} /> },
@@ -80,8 +88,16 @@ export function ApplicationsPage() {
     <PageContainer title={t.review.title}>
       <FilterForm
         fields={[
-          { name: 'status', label: t.review.status, node: <Select options={statusOptions} data-testid="filter-status" /> },
-          { name: 'q', label: t.common.search, node: <Input allowClear placeholder={t.review.searchPlaceholder} /> },
+          {
+            name: 'status',
+            label: t.review.status,
+            node: <Select options={statusOptions} data-testid="filter-status" />,
+          },
+          {
+            name: 'q',
+            label: t.common.search,
+            node: <Input allowClear placeholder={t.review.searchPlaceholder} />,
+          },
         ]}
         values={{ status, q: lp.filters.q }}
         onSearch={(v) => lp.setFilters(v)}
@@ -111,7 +127,10 @@ export function ApplicationsPage() {
           loading: list.isFetching && !list.isError,
           pagination,
           onRow: (a) =>
-            ({ 'data-testid': `application-row-${a.id}`, 'data-status': a.status }) as HTMLAttributes<HTMLElement>,
+            ({
+              'data-testid': `application-row-${a.id}`,
+              'data-status': a.status,
+            }) as HTMLAttributes<HTMLElement>,
         }}
       />
       <ApplicationDrawer id={id} onClose={() => void navigate({ pathname: BASE, search })} />

@@ -2,7 +2,7 @@ import { DecisionBody, RejectBody, type Application } from '@shuliu/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Form, Input, Modal } from 'antd';
 import { sdk } from '../../api/sdk';
-import { errorText } from '../../components/QueryError';
+import { useErrorText } from '../../components/QueryError';
 import { useT } from '../../i18n/I18nProvider';
 import { zodRule } from '../../lib/zod-form';
 
@@ -18,6 +18,7 @@ interface Props {
 export function DecisionModal({ app, decision, onClose }: Props) {
   const t = useT();
   const { message } = App.useApp();
+  const errText = useErrorText();
   const qc = useQueryClient();
   const [form] = Form.useForm<{ reason?: string }>();
   const decide = useMutation({
@@ -33,7 +34,7 @@ export function DecisionModal({ app, decision, onClose }: Props) {
       form.resetFields();
       onClose();
     },
-    onError: (e) => void message.error(errorText(e)),
+    onError: (e) => void message.error(errText(e)),
   });
   const approve = decision === 'approve';
   return (
@@ -41,8 +42,16 @@ export function DecisionModal({ app, decision, onClose }: Props) {
       open={decision !== null}
       title={approve ? t.review.approveTitle : t.review.rejectTitle}
       okText={approve ? t.review.approve : t.review.reject}
-      okButtonProps={{ danger: !approve, loading: decide.isPending, ...({ 'data-testid': 'confirm-button' } as object) }}
-      onOk={() => void form.validateFields().then((v) => decision && decide.mutate({ d: decision, reason: v.reason?.trim() }))}
+      okButtonProps={{
+        danger: !approve,
+        loading: decide.isPending,
+        ...({ 'data-testid': 'confirm-button' } as object),
+      }}
+      onOk={() =>
+        void form
+          .validateFields()
+          .then((v) => decision && decide.mutate({ d: decision, reason: v.reason?.trim() }))
+      }
       onCancel={() => {
         form.resetFields();
         onClose();
@@ -63,7 +72,10 @@ export function DecisionModal({ app, decision, onClose }: Props) {
           rules={
             approve
               ? [zodRule(DecisionBody.shape.reason, t)]
-              : [{ required: true, whitespace: true, message: t.validation.required }, zodRule(RejectBody.shape.reason, t)]
+              : [
+                  { required: true, whitespace: true, message: t.validation.required },
+                  zodRule(RejectBody.shape.reason, t),
+                ]
           }
         >
           <Input.TextArea rows={4} maxLength={1000} showCount data-testid="decision-reason" />

@@ -2,7 +2,7 @@ import { Password, type User } from '@shuliu/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { App, Form, Input, Modal } from 'antd';
 import { sdk } from '../../api/sdk';
-import { errorText } from '../../components/QueryError';
+import { useErrorText } from '../../components/QueryError';
 import { useT } from '../../i18n/I18nProvider';
 import { zodRule } from '../../lib/zod-form';
 
@@ -10,14 +10,16 @@ import { zodRule } from '../../lib/zod-form';
 export function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () => void }) {
   const t = useT();
   const { message } = App.useApp();
+  const errText = useErrorText();
   const [form] = Form.useForm<{ password: string; confirm: string }>();
   const reset = useMutation({
-    mutationFn: (password: string) => sdk.users.resetPassword({ params: { id: user!.id }, body: { password } }),
+    mutationFn: (password: string) =>
+      sdk.users.resetPassword({ params: { id: user!.id }, body: { password } }),
     onSuccess: () => {
       void message.success(t.users.passwordReset);
       onClose();
     },
-    onError: (e) => void message.error(errorText(e)),
+    onError: (e) => void message.error(errText(e)),
   });
   const required = { required: true, message: t.validation.required };
   return (
@@ -30,7 +32,11 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
       destroyOnHidden
     >
       <Form form={form} layout="vertical" preserve={false}>
-        <Form.Item name="password" label={t.users.newPassword} rules={[required, zodRule(Password, t, t.validation.password)]}>
+        <Form.Item
+          name="password"
+          label={t.users.newPassword}
+          rules={[required, zodRule(Password, t, t.validation.password)]}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item

@@ -1,8 +1,8 @@
 import { CreateUserBody, Mobile, Password, UpdateUserBody, Username, type User } from '@shuliu/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Col, Form, Input, Modal, Row, Select } from 'antd';
-import { asApiError } from '../../api/errors';
+import { App, Col, Form, Input, Modal, Row, Select } from 'antd';
 import { sdk } from '../../api/sdk';
+import { MutationErrorAlert } from '../../components/QueryError';
 import { useAuth } from '../../auth/AuthProvider';
 import { OrgSelect } from '../../components/OrgSelect';
 import { useT } from '../../i18n/I18nProvider';
@@ -32,7 +32,9 @@ export function UserFormModal({ open, user, onClose }: { open: boolean; user?: U
     mutationFn: (v: Values) => {
       if (!user) {
         const { username = '', password = '', displayName, email, phone, orgId, roles } = v;
-        return sdk.users.create({ body: compact({ username, password, displayName, email, phone, orgId, roles }) });
+        return sdk.users.create({
+          body: compact({ username, password, displayName, email, phone, orgId, roles }),
+        });
       }
       const { displayName, roles, status } = v;
       return sdk.users.update({
@@ -50,7 +52,6 @@ export function UserFormModal({ open, user, onClose }: { open: boolean; user?: U
   const required = { required: true, message: t.validation.required };
   const c = CreateUserBody.shape;
   const u = UpdateUserBody.shape;
-  const error = save.error ? asApiError(save.error) : null;
   return (
     <Modal
       open={open}
@@ -63,33 +64,51 @@ export function UserFormModal({ open, user, onClose }: { open: boolean; user?: U
       destroyOnHidden
       afterOpenChange={(o) => o || save.reset()}
     >
-      {error && <Alert type="error" showIcon title={`${error.message} (${error.code})`} style={{ marginBottom: 16 }} />}
+      <MutationErrorAlert error={save.error} />
       <Form<Values>
         form={form}
         layout="vertical"
         preserve={false}
         initialValues={
           user
-            ? { displayName: user.displayName, email: user.email ?? '', phone: user.phone ?? '', roles: user.roles, status: user.status === 'disabled' ? 'disabled' : 'active' }
+            ? {
+                displayName: user.displayName,
+                email: user.email ?? '',
+                phone: user.phone ?? '',
+                roles: user.roles,
+                status: user.status === 'disabled' ? 'disabled' : 'active',
+              }
             : { roles: [] }
         }
       >
         <Row gutter={16}>
           {!editing && (
             <Col xs={24} md={12}>
-              <Form.Item name="username" label={t.users.username} rules={[required, zodRule(Username, t, t.validation.username)]}>
+              <Form.Item
+                name="username"
+                label={t.users.username}
+                rules={[required, zodRule(Username, t, t.validation.username)]}
+              >
                 <Input autoComplete="off" data-testid="user-username" />
               </Form.Item>
             </Col>
           )}
           <Col xs={24} md={12}>
-            <Form.Item name="displayName" label={t.users.displayName} rules={[required, zodRule(c.displayName, t)]}>
+            <Form.Item
+              name="displayName"
+              label={t.users.displayName}
+              rules={[required, zodRule(c.displayName, t)]}
+            >
               <Input maxLength={100} />
             </Form.Item>
           </Col>
           {!editing && (
             <Col xs={24} md={12}>
-              <Form.Item name="password" label={t.users.password} rules={[required, zodRule(Password, t, t.validation.password)]}>
+              <Form.Item
+                name="password"
+                label={t.users.password}
+                rules={[required, zodRule(Password, t, t.validation.password)]}
+              >
                 <Input.Password autoComplete="new-password" />
               </Form.Item>
             </Col>
@@ -113,7 +132,10 @@ export function UserFormModal({ open, user, onClose }: { open: boolean; user?: U
           </Col>
           <Col xs={24} md={editing ? 12 : 24}>
             <Form.Item name="roles" label={t.users.roles} rules={[required, zodRule(c.roles, t)]}>
-              <Select mode="multiple" options={assignableRoles(me).map((r) => ({ value: r, label: t.role[r] }))} />
+              <Select
+                mode="multiple"
+                options={assignableRoles(me).map((r) => ({ value: r, label: t.role[r] }))}
+              />
             </Form.Item>
           </Col>
           {editing && (

@@ -11,7 +11,7 @@ import { FilterForm, type FilterField } from '../../components/FilterForm';
 import { ListCard } from '../../components/ListCard';
 import { OrgSelect } from '../../components/OrgSelect';
 import { PageContainer } from '../../components/PageContainer';
-import { errorText } from '../../components/QueryError';
+import { useErrorText } from '../../components/QueryError';
 import { StatusTag } from '../../components/StatusTag';
 import { useT } from '../../i18n/I18nProvider';
 import type { Messages } from '../../i18n/zh-CN';
@@ -52,7 +52,11 @@ function columns(t: Messages, a: RowActions): ColumnsType<User> {
         </Space>
       ),
     },
-    { key: 'contact', title: `${t.users.email} / ${t.users.phone}`, render: (_, u) => [u.email, u.phone].filter(Boolean).join(' · ') || '—' },
+    {
+      key: 'contact',
+      title: `${t.users.email} / ${t.users.phone}`,
+      render: (_, u) => [u.email, u.phone].filter(Boolean).join(' · ') || '—',
+    },
     { key: 'lastLogin', title: t.users.lastLogin, render: (_, u) => formatTime(u.lastLoginAt) },
     { key: 'createdAt', title: t.users.createdAt, render: (_, u) => formatTime(u.createdAt) },
     {
@@ -84,6 +88,7 @@ function columns(t: Messages, a: RowActions): ColumnsType<User> {
 export function UsersPage() {
   const t = useT();
   const { message } = App.useApp();
+  const errText = useErrorText();
   const { hasRole } = useAuth();
   const qc = useQueryClient();
   const lp = useListParams(KEYS);
@@ -99,21 +104,47 @@ export function UsersPage() {
     locked: f.locked as 'true' | 'false' | undefined,
     q: f.q,
   };
-  const list = useQuery({ queryKey: ['users', 'list', query], queryFn: () => sdk.users.list({ query }), placeholderData: keepPreviousData });
+  const list = useQuery({
+    queryKey: ['users', 'list', query],
+    queryFn: () => sdk.users.list({ query }),
+    placeholderData: keepPreviousData,
+  });
   const unlock = useMutation({
     mutationFn: (u: User) => sdk.users.unlock({ params: { id: u.id } }),
     onSuccess: () => {
       void message.success(t.users.unlocked);
       void qc.invalidateQueries({ queryKey: ['users'] });
     },
-    onError: (e) => void message.error(errorText(e)),
+    onError: (e) => void message.error(errText(e)),
   });
   const pagination = usePagination(lp, list.data?.total);
   const fields: FilterField[] = [
     { name: 'q', label: t.common.search, node: <Input allowClear placeholder={t.users.searchPlaceholder} /> },
-    ...(hasRole('operator') ? [{ name: 'orgId', label: t.users.org, node: <OrgSelect placeholder={t.common.all} /> }] : []),
-    { name: 'role', label: t.users.roles, node: <Select allowClear placeholder={t.common.all} options={ROLES.map((r) => ({ value: r, label: t.role[r] }))} /> },
-    { name: 'status', label: t.users.status, node: <Select allowClear placeholder={t.common.all} options={UserStatus.options.map((s) => ({ value: s, label: t.status[s] }))} /> },
+    ...(hasRole('operator')
+      ? [{ name: 'orgId', label: t.users.org, node: <OrgSelect placeholder={t.common.all} /> }]
+      : []),
+    {
+      name: 'role',
+      label: t.users.roles,
+      node: (
+        <Select
+          allowClear
+          placeholder={t.common.all}
+          options={ROLES.map((r) => ({ value: r, label: t.role[r] }))}
+        />
+      ),
+    },
+    {
+      name: 'status',
+      label: t.users.status,
+      node: (
+        <Select
+          allowClear
+          placeholder={t.common.all}
+          options={UserStatus.options.map((s) => ({ value: s, label: t.status[s] }))}
+        />
+      ),
+    },
     {
       name: 'locked',
       label: t.users.locked,
@@ -130,7 +161,12 @@ export function UsersPage() {
     },
   ];
   const create = (
-    <Button type="primary" icon={<PlusOutlined />} onClick={() => setForm({ open: true })} data-testid="create-user">
+    <Button
+      type="primary"
+      icon={<PlusOutlined />}
+      onClick={() => setForm({ open: true })}
+      data-testid="create-user"
+    >
       {t.users.create}
     </Button>
   );
@@ -141,7 +177,11 @@ export function UsersPage() {
         id="users"
         title={t.users.title}
         actions={create}
-        columns={columns(t, { edit: (user) => setForm({ open: true, user }), reset: setResetting, unlock: (u) => unlock.mutate(u) })}
+        columns={columns(t, {
+          edit: (user) => setForm({ open: true, user }),
+          reset: setResetting,
+          unlock: (u) => unlock.mutate(u),
+        })}
         error={list.error}
         onRefresh={() => void list.refetch()}
         refreshing={list.isFetching}
@@ -158,7 +198,12 @@ export function UsersPage() {
             { header: t.users.lastLogin, value: (u) => formatTime(u.lastLoginAt) },
           ],
         }}
-        table={{ rowKey: 'id', dataSource: list.data?.items, loading: list.isFetching && !list.isError, pagination }}
+        table={{
+          rowKey: 'id',
+          dataSource: list.data?.items,
+          loading: list.isFetching && !list.isError,
+          pagination,
+        }}
       />
       <UserFormModal open={form.open} user={form.user} onClose={() => setForm({ open: false })} />
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />

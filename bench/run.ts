@@ -1,0 +1,66 @@
+// `npm run bench`: each benchmark prints our figure beside a baseline measured in the same run.
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+const DURATION = Number(process.argv.find((a) => a.startsWith('--seconds='))?.slice(10) ?? 10);
+const CONNECTIONS = 32;
+const PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
+
+interface Target {
+  me: string;
+  bare: string;
+  token: string;
+  db: string;
+}
+
+async function startChild(databaseUrl: string | undefined) {
+  const env = { ...process.env, DATABASE_URL: databaseUrl ?? '' };
+  const child = spawn(process.execPath, ['apps/cli/bin/tsx-run.mjs', 'bench/me-server.ts'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`benchmark server exited with ${code}`)));
+  });
+  return { child, target: JSON.parse(line) as Target };
+}
+
+async function load(url: string, headers: Record<string, string> = {}) {
+  // a short warm-up lets the JIT and connection pool settle before the measured run
+  await autocannon({ url, connections: CONNECTIONS, duration: 2, headers });
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers });
+  if (r.non2xx > 0 || r.errors > 0) throw new Error(`${url}: ${r.non2xx} non-2xx answers, ${r.errors} errors`);
+  return { rps: r.requests.average, p99: r.latency.p99 };
+}
+
+async function postgresReachable() {
+  const c = new pg.Client({ connectionString: process.env.DATABASE_URL || PG_URL, connectionTimeoutMillis: 2000 });
+  try {
+    await c.connect();
+    await c.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function benchMe(databaseUrl: string | undefined) {
+  const { child, target } = await startChild(databaseUrl);
+  try {
+    const bare = await load(target.bare);
+    const me = await load(target.me, { authorization: `Bearer ${target.token}` });
+    const ratio = me.rps / bare.rps;
+    console.log(
+      `GET /api/me on ${target.db.padEnd(8)}  ${me.rps.toFixed(0).padStart(7)} req/s  p99 ${String(me.p99).padStart(3)} ms` +
+        `  |  bare Fastify ${bare.rps.toFixed(0).padStart(7)} req/s  p99 ${String(bare.p99).padStart(3)} ms  |  ratio ${(ratio * 100).toFixed(1)} %` +
+        (target.db === 'postgres' ? `  (goal ≥ 40 %: ${ratio >= 0.4 ? 'met' : 'NOT met'})` : ''),
+    );
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+console.log(`Shuliu benchmarks — ${CONNECTIONS} connections, ${DURATION} s per measurement, autocannon on loopback\n`);
+await benchMe(undefined);
+if (await postgresReachable()) await benchMe(process.env.DATABASE_URL || PG_URL);
+else console.log('GET /api/me on postgres: skipped (no PostgreSQL at DATABASE_URL or 127.0.0.1:5432)');
