@@ -16,7 +16,12 @@ describe.skipIf(!hasChromium && !process.env.CI)('portal in headless Chromium', 
 
   const shot = async (name: string) => {
     step += 1;
-    await page.screenshot({ path: `${SHOTS}/portal-${String(step).padStart(2, '0')}-${name}.png`, fullPage: true });
+    // Let drawers, modals and toasts finish their animations so the picture shows the settled page.
+    await page.waitForTimeout(600);
+    await page.screenshot({
+      path: `${SHOTS}/portal-${String(step).padStart(2, '0')}-${name}.png`,
+      fullPage: true,
+    });
   };
 
   beforeAll(async () => {
@@ -31,7 +36,8 @@ describe.skipIf(!hasChromium && !process.env.CI)('portal in headless Chromium', 
     page.setDefaultTimeout(15_000);
     page.on('console', (m) => {
       // Chromium logs every non-2xx response; the wrong-password step causes one on purpose.
-      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) consoleErrors.push(m.text());
+      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
+        consoleErrors.push(m.text());
     });
     page.on('pageerror', (e) => consoleErrors.push(e.message));
   });
@@ -47,7 +53,9 @@ describe.skipIf(!hasChromium && !process.env.CI)('portal in headless Chromium', 
     await page.getByTestId('login-username').fill('operator');
     await page.getByTestId('login-password').fill('not-the-password-1');
     await page.getByTestId('login-submit').click();
-    await expect(page.getByTestId('login-error').textContent()).resolves.toContain('IDENTITY_INVALID_CREDENTIALS');
+    await expect(page.getByTestId('login-error').textContent()).resolves.toContain(
+      'IDENTITY_INVALID_CREDENTIALS',
+    );
     await shot('login-error');
   });
 
@@ -62,7 +70,7 @@ describe.skipIf(!hasChromium && !process.env.CI)('portal in headless Chromium', 
     await page.getByTestId('menu-dashboard').click();
     await page.waitForURL(`${server.url}/`);
     await page.getByTestId('chart-orgs-by-type').locator('canvas').waitFor();
-    await page.getByTestId('recent-audit').locator('tbody tr').first().waitFor();
+    await page.getByTestId('recent-audit').locator('tbody tr.ant-table-row').first().waitFor();
     await shot('dashboard');
   });
 
@@ -86,6 +94,8 @@ describe.skipIf(!hasChromium && !process.env.CI)('portal in headless Chromium', 
     await page.getByTestId('approve-button').waitFor({ state: 'detached' });
     await page.locator('[data-testid="application-drawer"] [data-status="approved"]').first().waitFor();
     await shot('approved');
+    await page.locator('[data-testid="application-drawer"] .ant-drawer-close').click();
+    await page.waitForURL(/\/review\/applications$/);
 
     await page.getByTestId('menu-audit').click();
     await page.waitForURL(/\/audit/);

@@ -1,7 +1,14 @@
 /** The Shuliu mark: two data streams flowing in parallel, drawn inline so it needs no asset request. */
 export function Logo({ size = 32 }: { size?: number }) {
   return (
-    <svg width={size} height={size} viewBox="0 0 64 64" role="img" aria-label="Shuliu">
+    <svg
+      width={size}
+      height={size}
+      viewBox="0 0 64 64"
+      role="img"
+      aria-label="Shuliu"
+      style={{ flex: 'none' }}
+    >
       <defs>
         <linearGradient id="shuliu-logo" x1="0" y1="0" x2="1" y2="1">
           <stop offset="0" stopColor="#3b82f6" />
