@@ -1,10 +1,20 @@
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { orgCodeCheckChar, usccCheckChar } from '@shuliu/contracts';
 import { CHROMIUM, CHROMIUM_ARGS, hasChromium, startTestServer } from './harness.js';
 
 const SHOTS = 'test-results';
 const PASSWORD = 'Shuliu2026!';
+
+const DECLARATIONS = ['truthful', 'lawfulOperation', 'dataSecurity', 'acceptRules'];
+
+/** A unified social credit code with correct check characters, unique per run. */
+function validUscc(stamp: string): string {
+  const body8 = `MA${stamp.slice(-6)}`;
+  const first17 = `913701${'00'}${body8}${orgCodeCheckChar(body8)}`;
+  return first17 + usccCheckChar(first17);
+}
 
 /** The portal through a real browser: an operator reviews an org application and finds it in the audit log. */
 describe.skipIf(!hasChromium && !process.env.CI)('portal in headless Chromium', () => {
@@ -22,6 +32,19 @@ describe.skipIf(!hasChromium && !process.env.CI)('portal in headless Chromium', 
       path: `${SHOTS}/portal-${String(step).padStart(2, '0')}-${name}.png`,
       fullPage: true,
     });
+  };
+
+  const login = async (username: string) => {
+    await page.getByTestId('login-username').fill(username);
+    await page.getByTestId('login-password').fill(PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('user-menu').waitFor();
+  };
+
+  const logout = async () => {
+    await page.getByTestId('user-menu').hover();
+    await page.getByRole('menuitem', { name: '退出登录' }).click();
+    await page.waitForURL(/\/login$/);
   };
 
   beforeAll(async () => {
@@ -112,6 +135,100 @@ describe.skipIf(!hasChromium && !process.env.CI)('portal in headless Chromium', 
     await page.getByTestId('verify-chain').click();
     await expect(page.getByTestId('verify-result').getAttribute('data-ok')).resolves.toBe('true');
     await shot('audit-log');
+  });
+
+  it('shows organizations, users and the account pages', async () => {
+    await page.getByTestId('menu-orgs').click();
+    await page.locator('tbody tr.ant-table-row').first().waitFor();
+    await page.locator('tbody tr.ant-table-row').first().getByRole('button', { name: '查看' }).click();
+    await page.locator('.ant-drawer .ant-descriptions').first().waitFor();
+    await shot('org-detail');
+    await page.locator('.ant-drawer-close').click();
+
+    await page.getByTestId('menu-users').click();
+    await page.waitForURL(/\/users/);
+    await page.locator('tbody tr.ant-table-row').first().waitFor();
+    await shot('users');
+    await page.getByTestId('create-user').click();
+    await page.getByTestId('user-username').waitFor();
+    await shot('create-user');
+    await page.keyboard.press('Escape');
+
+    await page.goto(`${server.url}/account?tab=tokens`);
+    await page.getByTestId('create-token').waitFor();
+    await shot('account-tokens');
+  });
+
+  it('switches the portal to English and back', async () => {
+    await page.getByTestId('menu-dashboard').click();
+    await page.getByTestId('lang-switch').hover();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await expect(page.getByTestId('menu-dashboard').textContent()).resolves.toBe('Dashboard');
+    await page.getByTestId('chart-orgs-by-type').locator('canvas').waitFor();
+    await shot('dashboard-en');
+    await page.getByTestId('lang-switch').hover();
+    await page.getByRole('menuitem', { name: '简体中文' }).click();
+    await expect(page.getByTestId('menu-dashboard').textContent()).resolves.toBe('工作台');
+  });
+
+  it('lets an organization apply, be rejected, and resubmit', async () => {
+    const stamp = String(Date.now()).slice(-7);
+    const orgName = `济南测试数据科技有限公司${stamp}`;
+    const admin = `e2e${stamp}`;
+    await logout();
+    await page.getByTestId('link-apply').click();
+    await page.getByTestId('apply-org-name').fill(orgName);
+    const uscc = validUscc(stamp);
+    await page.getByTestId('apply-org-uscc').fill(uscc.slice(0, 17) + (uscc.endsWith('0') ? '1' : '0'));
+    await page.locator('#org_types').click();
+    await page.locator('.ant-select-item-option[title="数据商"]').click();
+    await page.keyboard.press('Escape');
+    await page.locator('#org_contactName').fill('李测试');
+    await page.locator('#org_contactPhone').fill('13800000000');
+    await page.getByTestId('apply-next').click();
+    await page.getByText('统一社会信用代码第 18 位校验码错误').waitFor();
+    await shot('apply-uscc-error');
+    await page.getByTestId('apply-org-uscc').fill(uscc);
+    await page.getByTestId('apply-next').click();
+    await page.getByTestId('apply-admin-username').fill(admin);
+    await page.getByTestId('apply-admin-name').fill('李测试');
+    await page.getByTestId('apply-admin-password').fill(PASSWORD);
+    await page.getByTestId('apply-admin-confirm').fill(PASSWORD);
+    await page.getByTestId('apply-next').click();
+    for (const d of DECLARATIONS) await page.getByTestId(`declaration-${d}`).check();
+    await shot('apply-declarations');
+    await page.getByTestId('apply-submit').click();
+    await page.getByTestId('apply-result').waitFor();
+    await shot('apply-submitted');
+
+    await page.getByTestId('apply-result').getByRole('button').click();
+    await expect(page.getByTestId('login-username').inputValue()).resolves.toBe(admin);
+    await login(admin);
+    await page.waitForURL(/\/my-application$/);
+    await page.getByTestId('application-steps').waitFor();
+    await shot('my-application-pending');
+
+    await logout();
+    await login('operator');
+    await page.goto(`${server.url}/review/applications?q=${encodeURIComponent(orgName)}`);
+    await page.locator('[data-testid^="open-application-"]').first().click();
+    await page.getByTestId('reject-button').click();
+    await page
+      .getByTestId('decision-reason')
+      .fill('营业执照信息与统一社会信用代码不一致，请核对后重新提交。');
+    await page.getByTestId('confirm-button').click();
+    await page.getByTestId('reject-button').waitFor({ state: 'detached' });
+
+    await logout();
+    await login(admin);
+    await page.getByTestId('resubmit-button').waitFor();
+    await shot('my-application-rejected');
+    await page.getByTestId('resubmit-button').click();
+    for (const d of DECLARATIONS) await page.getByTestId(`declaration-${d}`).check();
+    await page.getByTestId('confirm-button').click();
+    await page.getByTestId('resubmit-button').waitFor({ state: 'detached' });
+    await page.locator('[data-testid="history-timeline"] .ant-timeline-item').nth(2).waitFor();
+    await shot('my-application-resubmitted');
   });
 
   it('logged no errors in the browser console', () => {

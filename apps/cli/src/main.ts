@@ -1,16 +1,20 @@
 import { Command, CommanderError } from 'commander';
-import { ConfigError, DomainError } from '@shuliu/core';
-import { VERSION } from '@shuliu/server';
+import { readFileSync } from 'node:fs';
 import { serveCommand } from './commands/serve.js';
 import { migrateCommand } from './commands/migrate.js';
 import { demoCommand } from './commands/demo.js';
 import { adminCommand } from './commands/admin.js';
 import { auditCommand } from './commands/audit.js';
 
+// heavy modules (database, server) load inside each command's action, so `--help` answers at once
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
 const program = new Command()
   .name('shuliu')
   .description('Shuliu (数流): run and administer a data-element circulation platform')
-  .version(VERSION)
+  .version(version)
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride();
 
@@ -28,12 +32,13 @@ try {
 
 function reportError(e: unknown): number {
   if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-  if (e instanceof ConfigError) {
-    console.error(`shuliu: ${e.message}`);
+  const named = e as { name?: string; message?: string; code?: string };
+  if (named?.name === 'ConfigError') {
+    console.error(`shuliu: ${named.message}`);
     return 2;
   }
-  if (e instanceof DomainError) {
-    console.error(`shuliu: ${e.message} (${e.code})`);
+  if (named?.name === 'DomainError') {
+    console.error(`shuliu: ${named.message} (${named.code})`);
     return 1;
   }
   console.error(`shuliu: ${(e as Error)?.message ?? e}`);

@@ -1,4 +1,4 @@
-import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUSLocale from 'antd/locale/en_US';
 import zhCNLocale from 'antd/locale/zh_CN';
@@ -9,10 +9,10 @@ import { shouldRetry } from './api/errors';
 import { AppRoutes } from './AppRoutes';
 import { AuthProvider } from './auth/AuthProvider';
 import { I18nProvider, useI18n } from './i18n/I18nProvider';
+import { SIDER_BG } from './layout/BasicLayout';
 import './styles.css';
 
 const queryClient = new QueryClient({
-  queryCache: new QueryCache(),
   defaultOptions: {
     queries: { retry: shouldRetry, refetchOnWindowFocus: false, staleTime: 10_000 },
     mutations: { retry: false },
@@ -32,7 +32,7 @@ function AntdRoot({ children }: { children: ReactNode }) {
           fontFamily:
             "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Helvetica Neue', Arial, sans-serif",
         },
-        components: { Layout: { siderBg: '#001529', bodyBg: '#f5f7fa' } },
+        components: { Layout: { siderBg: SIDER_BG, bodyBg: '#f5f7fa' } },
       }}
     >
       <AntApp>{children}</AntApp>

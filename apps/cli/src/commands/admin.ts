@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { ROLES, type Role } from '@shuliu/contracts';
-import { createServices, systemContext } from '@shuliu/core';
 import { withDatabase } from './db.js';
 
 interface CreateUserOpts {
@@ -36,6 +35,7 @@ export function adminCommand() {
       if (!password || password.length < 10)
         throw new Error('give a password of at least 10 characters (--password or --password-file)');
       await withDatabase(async ({ db }, config) => {
+        const { createServices, systemContext } = await import('@shuliu/core');
         const s = createServices(db, config);
         const ctx = systemContext('cli');
         let orgId = opts.orgId ?? (await s.bootstrap.findOperatorOrgId());

@@ -1,5 +1,4 @@
 import { Command } from 'commander';
-import { createServices } from '@shuliu/core';
 import { withDatabase } from './db.js';
 
 export function auditCommand() {
@@ -12,6 +11,7 @@ export function auditCommand() {
     .option('--json', 'print the result as JSON')
     .action(async (opts: { json?: boolean }) => {
       await withDatabase(async ({ db }, config) => {
+        const { createServices } = await import('@shuliu/core');
         const r = await createServices(db, config).audit.verify();
         if (opts.json) console.log(JSON.stringify(r));
         else if (r.ok)

@@ -1,10 +1,11 @@
-import { loadConfig, migrate, openDatabase, type Config, type Database } from '@shuliu/core';
+import type { Config, Database } from '@shuliu/core';
 
 /** Opens the configured database (PGlite in ./data unless DATABASE_URL is set), runs `fn`, always closes. */
 export async function withDatabase<T>(
   fn: (db: Database, config: Config) => Promise<T>,
   opts: { migrate?: boolean } = {},
 ): Promise<T> {
+  const { loadConfig, migrate, openDatabase } = await import('@shuliu/core');
   const config = loadConfig();
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
   try {

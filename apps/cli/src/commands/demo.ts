@@ -1,10 +1,10 @@
 import { Command } from 'commander';
-import { demo } from '@shuliu/core';
 import { withDatabase } from './db.js';
 
 export function demoCommand() {
   return new Command('demo').description('seed the demo platform into an empty database').action(async () => {
     await withDatabase(async ({ db }, config) => {
+      const { demo } = await import('@shuliu/core');
       const r = await demo.seedDemo(db, config);
       console.log(
         r.seeded

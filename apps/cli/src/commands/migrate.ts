@@ -1,11 +1,11 @@
 import { Command } from 'commander';
-import { migrate } from '@shuliu/core';
 import { withDatabase } from './db.js';
 
 export function migrateCommand() {
   return new Command('migrate').description('apply pending database migrations').action(async () => {
     await withDatabase(
       async ({ db, kind }) => {
+        const { migrate } = await import('@shuliu/core');
         const r = await migrate(db);
         console.log(
           r.applied.length

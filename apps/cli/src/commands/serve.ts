@@ -1,6 +1,4 @@
 import { Command } from 'commander';
-import { loadConfig } from '@shuliu/core';
-import { startServer } from '@shuliu/server';
 
 export function serveCommand() {
   return new Command('serve')
@@ -10,6 +8,8 @@ export function serveCommand() {
     .option('--demo', 'seed the demo platform when the database is empty')
     .option('--memory', 'use a throw-away in-memory database')
     .action(async (opts: { port?: string; host?: string; demo?: boolean; memory?: boolean }) => {
+      const { loadConfig } = await import('@shuliu/core');
+      const { startServer } = await import('@shuliu/server');
       const config = loadConfig(undefined, {
         ...(opts.port !== undefined && { port: parsePort(opts.port) }),
         ...(opts.host && { host: opts.host }),

@@ -122,7 +122,7 @@ export const enUS: Messages = {
   org: {
     name: 'Name', nameEn: 'English name', uscc: 'Unified social credit code (统一社会信用代码)', types: 'Types',
     merchantKinds: 'Merchant kinds', providerKinds: 'Provider kinds', region: 'Region', contactName: 'Contact',
-    contactPhone: 'Contact phone', contactEmail: 'Contact email', status: 'Status', createdAt: 'Joined',
+    contactPhone: 'Contact phone', contactEmail: 'Contact email', status: 'Status', createdAt: 'Registered',
     updatedAt: 'Updated', id: 'Org ID', usccHelp: '18 characters, checked per GB 32100',
     regionPlaceholder: 'e.g. 山东省济南市',
   },

@@ -93,7 +93,7 @@ export const zhCN = {
   },
   org: {
     name: '机构名称', nameEn: '英文名称', uscc: '统一社会信用代码', types: '机构类型', merchantKinds: '数据商类型', providerKinds: '服务机构类型',
-    region: '所在地区', contactName: '联系人', contactPhone: '联系电话', contactEmail: '联系邮箱', status: '状态', createdAt: '入驻时间',
+    region: '所在地区', contactName: '联系人', contactPhone: '联系电话', contactEmail: '联系邮箱', status: '状态', createdAt: '登记时间',
     updatedAt: '更新时间', id: '机构 ID', usccHelp: '18 位，按 GB 32100 校验', regionPlaceholder: '如：山东省济南市',
   },
   apply: {

@@ -10,6 +10,7 @@ import { LangSwitch, NotificationBell, OrgBadge, UserMenu } from './HeaderAction
 import { canSee, isGroup, matchNav, NAV, orgGated, type NavItem } from './nav';
 
 const COLLAPSED_KEY = 'shuliu.sider.collapsed';
+export const SIDER_BG = '#001529';
 
 function useMenuItems(): MenuProps['items'] {
   const t = useT();
@@ -59,10 +60,10 @@ export function BasicLayout() {
     setCollapsed(!collapsed);
   };
   return (
-    <Layout style={{ minHeight: '100vh' }}>
+    <Layout style={{ minHeight: '100vh', background: SIDER_BG }}>
       <Layout.Sider
         collapsed={collapsed}
-        width={224}
+        width={232}
         breakpoint="lg"
         onBreakpoint={(broken) => setCollapsed(broken)}
         style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
@@ -77,7 +78,7 @@ export function BasicLayout() {
           <Logo size={28} />
           {!collapsed && (
             <Typography.Text strong style={{ color: '#fff', fontSize: 17, whiteSpace: 'nowrap' }}>
-              {t.app.name} <span style={{ fontWeight: 400, fontSize: 13, opacity: 0.65 }}>{t.app.full}</span>
+              {t.app.name} <span style={{ fontWeight: 400, fontSize: 12, opacity: 0.65 }}>{t.app.full}</span>
             </Typography.Text>
           )}
         </Flex>

@@ -18,7 +18,9 @@ export const testDbKind = () => (loadConfig().databaseUrl ? 'postgres' : 'pglite
  * A fresh, migrated database for one test file: an in-memory PGlite, or a schema of its own on the
  * PostgreSQL of DATABASE_URL (dropped again on close), so test files never see each other's rows.
  */
-export async function createTestDatabase(opts: { poolSize?: number } = {}): Promise<Database> {
+export async function createTestDatabase(
+  opts: { poolSize?: number } = {},
+): Promise<Database & { url?: string }> {
   const url = loadConfig().databaseUrl;
   if (!url) {
     const template = existsSync(PGLITE_TEMPLATE) ? new Blob([readFileSync(PGLITE_TEMPLATE)]) : undefined;
@@ -35,6 +37,8 @@ export async function createTestDatabase(opts: { poolSize?: number } = {}): Prom
   await migrate(database.db);
   return {
     ...database,
+    /** A connection URL that lands in this test's schema, for child processes. */
+    url: `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
     close: async () => {
       await sql.raw(`drop schema ${schema} cascade`).execute(database.db);
       await database.close();

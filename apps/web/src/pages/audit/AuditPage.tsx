@@ -19,12 +19,19 @@ import { VerifyButton, VerifyResult } from './VerifyChain';
 
 const mono = { fontFamily: 'ui-monospace, Menlo, Consolas, monospace', fontSize: 12 };
 
+/** A long identifier under its label: shortened to fit the column, the whole value in a tooltip and copyable. */
 function Secondary({ text }: { text: string | null }) {
-  return text ? (
-    <Typography.Text type="secondary" style={mono}>
+  if (!text) return null;
+  return (
+    <Typography.Text
+      type="secondary"
+      style={{ ...mono, maxWidth: 190 }}
+      ellipsis={{ tooltip: text }}
+      copyable={{ text }}
+    >
       {text}
     </Typography.Text>
-  ) : null;
+  );
 }
 
 function columns(t: Messages): ColumnsType<AuditEvent> {

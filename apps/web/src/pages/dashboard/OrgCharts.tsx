@@ -16,12 +16,11 @@ const STATUS_COLOURS: Record<string, string> = {
 function pieOption(rows: ChartRow[]): EChartsCoreOption {
   return {
     tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
-    legend: { bottom: 0, type: 'scroll' },
     series: [
       {
         type: 'pie',
         radius: ['42%', '68%'],
-        center: ['50%', '44%'],
+        center: ['50%', '50%'],
         itemStyle: { borderRadius: 6, borderColor: '#fff', borderWidth: 2 },
         label: { formatter: '{b}\n{c}' },
         data: rows.filter((r) => r.value > 0),
