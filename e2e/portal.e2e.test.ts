@@ -135,7 +135,7 @@ describe.skipIf(!hasChromium && !process.env.CI)('portal in headless Chromium', 
     await page.getByTestId('verify-chain').click();
     await expect(page.getByTestId('verify-result').getAttribute('data-ok')).resolves.toBe('true');
     await shot('audit-log');
-  });
+  }, 60_000);
 
   it('shows organizations, users and the account pages', async () => {
     await page.getByTestId('menu-orgs').click();
@@ -157,7 +157,7 @@ describe.skipIf(!hasChromium && !process.env.CI)('portal in headless Chromium', 
     await page.goto(`${server.url}/account?tab=tokens`);
     await page.getByTestId('create-token').waitFor();
     await shot('account-tokens');
-  });
+  }, 60_000);
 
   it('switches the portal to English and back', async () => {
     await page.getByTestId('menu-dashboard').click();
@@ -218,6 +218,7 @@ describe.skipIf(!hasChromium && !process.env.CI)('portal in headless Chromium', 
       .fill('营业执照信息与统一社会信用代码不一致，请核对后重新提交。');
     await page.getByTestId('confirm-button').click();
     await page.getByTestId('reject-button').waitFor({ state: 'detached' });
+    await page.locator('[data-testid="application-drawer"] .ant-drawer-close').click();
 
     await logout();
     await login(admin);
@@ -229,7 +230,7 @@ describe.skipIf(!hasChromium && !process.env.CI)('portal in headless Chromium', 
     await page.getByTestId('resubmit-button').waitFor({ state: 'detached' });
     await page.locator('[data-testid="history-timeline"] .ant-timeline-item').nth(2).waitFor();
     await shot('my-application-resubmitted');
-  });
+  }, 120_000);
 
   it('logged no errors in the browser console', () => {
     expect(consoleErrors).toEqual([]);

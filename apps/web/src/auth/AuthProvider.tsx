@@ -72,9 +72,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       // The session may already be gone; logging out locally is what matters.
     }
     tokenStore.clear();
+    // Leave first: the next user to log in here should start from home, not from this user's page.
+    void navigate('/login', { replace: true });
     setToken(null);
     queryClient.clear();
-    navigate('/login', { replace: true });
   }, [navigate, queryClient]);
 
   const roles = useMemo(() => meQuery.data?.user.roles ?? [], [meQuery.data]);

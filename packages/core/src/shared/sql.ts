@@ -1,8 +1,8 @@
 import type { CompiledQuery, Compilable, InferResult, Kysely } from 'kysely';
+import { markPrepared } from '../db/prepared.js';
 
 /** Escapes `%`, `_` and `\` so user text matches literally inside a LIKE pattern. */
 export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 
 /**
  * A query compiled once per database and then run with fresh parameters: for the hottest paths (every
@@ -15,6 +15,7 @@ export function preparedQuery<DB, Q extends Compilable<unknown>>(build: (db: Kys
     let compiled = cache.get(db);
     if (!compiled) {
       compiled = build(db).compile();
+      markPrepared(compiled.sql);
       cache.set(db, compiled);
     }
     const res = await db.executeQuery<InferResult<Q>[number]>({ ...compiled, parameters });
