@@ -196,3 +196,44 @@ describe('login over HTTP', () => {
     expect(all).not.toContain(operator);
   });
 });
+
+describe('API tokens and rate limits over HTTP', () => {
+  it('a read-only API token reads but may not write', async () => {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/me/tokens',
+      headers: { authorization: `Bearer ${operator}` },
+      payload: { name: 'dashboard', roles: ['operator'], readOnly: true },
+    });
+    expect(created.statusCode).toBe(201);
+    const { token } = created.json() as { token: string };
+    const auth = { authorization: `Bearer ${token}` };
+    expect((await t.app.inject({ url: '/api/orgs', headers: auth })).statusCode).toBe(200);
+    const write = await t.app.inject({
+      method: 'POST',
+      url: '/api/notifications/read-all',
+      headers: auth,
+      payload: {},
+    });
+    expect(write.statusCode).toBe(403);
+    expect(write.json()).toMatchObject({ error: { code: 'TOKEN_READ_ONLY' } });
+    const listed = (
+      await t.app.inject({ url: '/api/me/tokens', headers: { authorization: `Bearer ${operator}` } })
+    ).body;
+    expect(listed).not.toContain(token);
+  });
+
+  it('answers 429 with the error shape past the per-IP limit', async () => {
+    const { startTestServer } = await import('./testing.js');
+    const limited = await startTestServer({ demo: false, config: { rateLimitPerMinute: 3 } });
+    try {
+      const codes = [];
+      for (let i = 0; i < 5; i++) codes.push((await limited.app.inject({ url: '/api/health' })).statusCode);
+      expect(codes).toEqual([200, 200, 200, 429, 429]);
+      const res = await limited.app.inject({ url: '/api/health' });
+      expect(res.json()).toMatchObject({ error: { code: 'RATE_LIMITED' } });
+    } finally {
+      await limited.close();
+    }
+  });
+});
