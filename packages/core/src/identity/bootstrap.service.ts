@@ -4,12 +4,11 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { recordAudit } from '../audit/index.js';
 import type { RequestContext } from '../shared/context.js';
-import { Invalid, NotFound } from '../shared/errors.js';
+import { Invalid } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
-import { UsccTaken, UsernameTaken } from './identity.errors.js';
+import { UsccTaken } from './identity.errors.js';
 import { identityRepository as repo } from './identity.repository.js';
-import { disallowedRoles } from './identity.rules.js';
-import { hashPassword } from './passwords.js';
+import { createActiveUser } from './user-creation.js';
 
 type Executor = Kysely<DB>;
 
@@ -78,46 +77,8 @@ export class BootstrapService {
     return id;
   }
 
-  async createActiveUser(ctx: RequestContext, u: DirectUser): Promise<string> {
-    const passwordHash = await hashPassword(u.password);
-    const id = newId('usr');
-    await this.db.transaction().execute(async (tx) => {
-      const org = u.orgId ? await repo.findOrgById(tx, u.orgId) : null;
-      if (u.orgId && !org) throw NotFound('organization', u.orgId);
-      const bad = disallowedRoles(u.roles, org ? (org.types as OrgType[]) : null);
-      if (bad.length)
-        throw Invalid(
-          'IDENTITY_ROLE_NOT_ALLOWED',
-          `the organization may not hold the roles: ${bad.join(', ')}`,
-          { roles: bad },
-        );
-      if (await repo.findUserByUsername(tx, u.username))
-        throw UsernameTaken(undefined, { field: 'username' });
-      await tx
-        .insertInto('users')
-        .values({
-          id,
-          username: u.username.toLowerCase(),
-          display_name: u.displayName,
-          email: u.email ?? null,
-          phone: u.phone ?? null,
-          org_id: u.orgId,
-          roles: u.roles,
-          status: 'active',
-          password_hash: passwordHash,
-          locked_until: null,
-          last_login_at: null,
-        })
-        .execute();
-      await recordAudit(tx, ctx, {
-        action: 'identity.user.create',
-        objectType: 'user',
-        objectId: id,
-        orgId: u.orgId,
-        details: { username: u.username, roles: u.roles },
-      });
-    });
-    return id;
+  createActiveUser(ctx: RequestContext, u: DirectUser): Promise<string> {
+    return createActiveUser(this.db, ctx, u, { requireActiveOrg: false });
   }
 
   /** The platform operator org, if one exists. */

@@ -1,5 +1,5 @@
 import type { Application, OrgType, Paged, SubmitApplicationBody } from '@shuliu/contracts';
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../db/schema.js';
 import { recordAudit } from '../audit/index.js';
@@ -16,7 +16,7 @@ import {
 import { toApplication } from './identity.mappers.js';
 import { identityRepository as repo } from './identity.repository.js';
 import { initialAdminRoles } from './identity.rules.js';
-import type { ApplicationHistoryEntry } from './identity.tables.js';
+import type { ApplicationHistoryEntry, OrgApplicationsTable, OrgsTable } from './identity.tables.js';
 import { hashPassword } from './passwords.js';
 
 type Executor = Kysely<DB>;
@@ -146,22 +146,7 @@ export class OnboardingService {
   }
 
   async approve(ctx: RequestContext, id: string, note?: string): Promise<Application> {
-    const p = requirePrincipal(ctx);
-    await this.db.transaction().execute(async (tx) => {
-      const app = await this.lockPending(tx, id);
-      const org = (await repo.findOrgById(tx, app.org_id))!;
-      const now = new Date();
-      await tx
-        .updateTable('org_applications')
-        .set({
-          status: 'approved',
-          decided_at: now,
-          decided_by: p.username,
-          reason: note ?? null,
-          history: JSON.stringify([...app.history, historyEntry('approved', p.username, note ?? null)]),
-        })
-        .where('id', '=', id)
-        .execute();
+    return this.decide(ctx, id, 'approved', note ?? null, async (tx, app, org, now) => {
       await tx
         .updateTable('orgs')
         .set({ status: 'active', updated_at: now })
@@ -179,33 +164,11 @@ export class OnboardingService {
         params: { orgName: org.name, applicationId: id },
         link: '/',
       });
-      await recordAudit(tx, ctx, {
-        action: 'identity.application.approve',
-        objectType: 'org_application',
-        objectId: id,
-        details: { orgId: org.id, orgName: org.name, note: note ?? null },
-      });
     });
-    return this.get(id);
   }
 
   async reject(ctx: RequestContext, id: string, reason: string): Promise<Application> {
-    const p = requirePrincipal(ctx);
-    await this.db.transaction().execute(async (tx) => {
-      const app = await this.lockPending(tx, id);
-      const org = (await repo.findOrgById(tx, app.org_id))!;
-      const now = new Date();
-      await tx
-        .updateTable('org_applications')
-        .set({
-          status: 'rejected',
-          decided_at: now,
-          decided_by: p.username,
-          reason,
-          history: JSON.stringify([...app.history, historyEntry('rejected', p.username, reason)]),
-        })
-        .where('id', '=', id)
-        .execute();
+    return this.decide(ctx, id, 'rejected', reason, async (tx, app, org, now) => {
       await tx
         .updateTable('orgs')
         .set({ status: 'rejected', updated_at: now })
@@ -218,8 +181,41 @@ export class OnboardingService {
         params: { orgName: org.name, applicationId: id, reason },
         link: '/my-application',
       });
+    });
+  }
+
+  /** Records a reviewer's decision on a pending application, applies its effects, audits it, in one transaction. */
+  private async decide(
+    ctx: RequestContext,
+    id: string,
+    decision: 'approved' | 'rejected',
+    reason: string | null,
+    effects: (
+      tx: Executor,
+      app: Selectable<OrgApplicationsTable>,
+      org: Selectable<OrgsTable>,
+      now: Date,
+    ) => Promise<void>,
+  ): Promise<Application> {
+    const p = requirePrincipal(ctx);
+    await this.db.transaction().execute(async (tx) => {
+      const app = await this.lockPending(tx, id);
+      const org = (await repo.findOrgById(tx, app.org_id))!;
+      const now = new Date();
+      await tx
+        .updateTable('org_applications')
+        .set({
+          status: decision,
+          decided_at: now,
+          decided_by: p.username,
+          reason,
+          history: JSON.stringify([...app.history, historyEntry(decision, p.username, reason)]),
+        })
+        .where('id', '=', id)
+        .execute();
+      await effects(tx, app, org, now);
       await recordAudit(tx, ctx, {
-        action: 'identity.application.reject',
+        action: decision === 'approved' ? 'identity.application.approve' : 'identity.application.reject',
         objectType: 'org_application',
         objectId: id,
         details: { orgId: org.id, orgName: org.name, reason },

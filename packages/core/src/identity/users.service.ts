@@ -6,12 +6,12 @@ import { recordAudit } from '../audit/index.js';
 import { notifyUsers } from '../notifications/index.js';
 import { hasRole, requirePrincipal, type RequestContext } from '../shared/context.js';
 import { Forbidden, NotFound } from '../shared/errors.js';
-import { newId } from '../shared/ids.js';
-import { OrgNotActive, RoleNotAllowed, SelfLockout, UsernameTaken } from './identity.errors.js';
+import { OrgNotActive, RoleNotAllowed, SelfLockout } from './identity.errors.js';
 import { toOrg, toUser } from './identity.mappers.js';
 import { identityRepository as repo, type UserFilter } from './identity.repository.js';
 import { disallowedRoles } from './identity.rules.js';
 import { hashPassword } from './passwords.js';
+import { createActiveUser } from './user-creation.js';
 
 type Executor = Kysely<DB>;
 
@@ -60,39 +60,12 @@ export class UsersService {
     const orgId = body.orgId ?? p.orgId;
     if (scope !== null && orgId !== scope)
       throw Forbidden('you may create users only in your own organization');
-    const passwordHash = await hashPassword(body.password);
-    const id = newId('usr');
-    await this.db.transaction().execute(async (tx) => {
-      const org = orgId ? await repo.findOrgById(tx, orgId) : null;
-      if (orgId && !org) throw NotFound('organization', orgId);
-      if (org && org.status !== 'active') throw OrgNotActive(undefined, { status: org.status });
-      this.checkRoles(body.roles, org ? (org.types as OrgType[]) : null);
-      if (await repo.findUserByUsername(tx, body.username))
-        throw UsernameTaken(undefined, { field: 'username' });
-      await tx
-        .insertInto('users')
-        .values({
-          id,
-          username: body.username.toLowerCase(),
-          display_name: body.displayName,
-          email: body.email ?? null,
-          phone: body.phone ?? null,
-          org_id: orgId,
-          roles: [...new Set(body.roles)],
-          status: 'active',
-          password_hash: passwordHash,
-          locked_until: null,
-          last_login_at: null,
-        })
-        .execute();
-      await recordAudit(tx, ctx, {
-        action: 'identity.user.create',
-        objectType: 'user',
-        objectId: id,
-        orgId,
-        details: { username: body.username, roles: body.roles },
-      });
-    });
+    const id = await createActiveUser(
+      this.db,
+      ctx,
+      { ...body, orgId: orgId ?? null },
+      { requireActiveOrg: true },
+    );
     return this.get(ctx, id);
   }
 

@@ -1,0 +1,74 @@
+import type { OrgType, Role } from '@shuliu/contracts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { recordAudit } from '../audit/index.js';
+import type { RequestContext } from '../shared/context.js';
+import { NotFound } from '../shared/errors.js';
+import { newId } from '../shared/ids.js';
+import { OrgNotActive, RoleNotAllowed, UsernameTaken } from './identity.errors.js';
+import { identityRepository as repo } from './identity.repository.js';
+import { disallowedRoles } from './identity.rules.js';
+import { hashPassword } from './passwords.js';
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  password: string;
+  orgId: string | null;
+  roles: Role[];
+  email?: string;
+  phone?: string;
+}
+
+/**
+ * Creates an active account after the checks every path shares: the org exists (and, unless bootstrapping,
+ * is active), the roles suit the org's types, the username is free. Audited in the same transaction.
+ */
+export async function createActiveUser(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  u: NewUser,
+  opts: { requireActiveOrg: boolean },
+): Promise<string> {
+  const passwordHash = await hashPassword(u.password);
+  const id = newId('usr');
+  await db.transaction().execute(async (tx) => {
+    const org = u.orgId ? await repo.findOrgById(tx, u.orgId) : null;
+    if (u.orgId && !org) throw NotFound('organization', u.orgId);
+    if (org && opts.requireActiveOrg && org.status !== 'active')
+      throw OrgNotActive(undefined, { status: org.status });
+    const bad = disallowedRoles(u.roles, org ? (org.types as OrgType[]) : null);
+    if (bad.length) {
+      throw RoleNotAllowed(`the organization may not hold the roles: ${bad.join(', ')}`, {
+        field: 'roles',
+        roles: bad,
+      });
+    }
+    if (await repo.findUserByUsername(tx, u.username)) throw UsernameTaken(undefined, { field: 'username' });
+    const roles = [...new Set(u.roles)];
+    await tx
+      .insertInto('users')
+      .values({
+        id,
+        username: u.username.toLowerCase(),
+        display_name: u.displayName,
+        email: u.email ?? null,
+        phone: u.phone ?? null,
+        org_id: u.orgId,
+        roles,
+        status: 'active',
+        password_hash: passwordHash,
+        locked_until: null,
+        last_login_at: null,
+      })
+      .execute();
+    await recordAudit(tx, ctx, {
+      action: 'identity.user.create',
+      objectType: 'user',
+      objectId: id,
+      orgId: u.orgId,
+      details: { username: u.username, roles },
+    });
+  });
+  return id;
+}
