@@ -6,6 +6,9 @@ import { CHROMIUM, CHROMIUM_ARGS, hasChromium, startTestServer } from './harness
 
 const SHOTS = 'test-results';
 const PASSWORD = 'Shuliu2026!';
+const VIEWPORT = { width: 1440, height: 900 };
+const OPEN_DROPDOWN =
+  '.ant-dropdown:not(.ant-dropdown-hidden):not([class*="-enter"]):not([class*="-appear"]):not([class*="-leave"])';
 
 const DECLARATIONS = ['truthful', 'lawfulOperation', 'dataSecurity', 'acceptRules'];
 
@@ -17,21 +20,26 @@ function validUscc(stamp: string): string {
 }
 
 /** The portal through a real browser: an operator reviews an org application and finds it in the audit log. */
-describe.skipIf(!hasChromium && !process.env.CI)('portal in headless Chromium', () => {
+describe.skipIf(!hasChromium && !process.env.CI)('portal in headless Chromium', { timeout: 90_000 }, () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let browser: Browser;
   let page: Page;
   let step = 0;
   const consoleErrors: string[] = [];
 
+  /**
+   * A picture of the whole page. The viewport is grown to the page's height first (rather than using
+   * Playwright's fullPage capture, whose temporary resize can catch the side menu mid-animation).
+   */
   const shot = async (name: string) => {
     step += 1;
+    // A string expression: the root tsconfig has no DOM types.
+    const height = await page.evaluate<number>('document.documentElement.scrollHeight');
+    await page.setViewportSize({ width: VIEWPORT.width, height: Math.max(VIEWPORT.height, height) });
     // Let drawers, modals and toasts finish their animations so the picture shows the settled page.
     await page.waitForTimeout(600);
-    await page.screenshot({
-      path: `${SHOTS}/portal-${String(step).padStart(2, '0')}-${name}.png`,
-      fullPage: true,
-    });
+    await page.screenshot({ path: `${SHOTS}/portal-${String(step).padStart(2, '0')}-${name}.png` });
+    await page.setViewportSize(VIEWPORT);
   };
 
   const login = async (username: string) => {
@@ -41,10 +49,20 @@ describe.skipIf(!hasChromium && !process.env.CI)('portal in headless Chromium', 
     await page.getByTestId('user-menu').waitFor();
   };
 
+  /** Picks an item of a hover dropdown once it has finished opening (a click mid-animation can miss). */
+  const pick = async (trigger: string, item: string) => {
+    await page.mouse.move(0, 0);
+    await page.getByTestId(trigger).hover();
+    await page.locator(OPEN_DROPDOWN).getByRole('menuitem', { name: item }).click();
+    await page.mouse.move(0, 0);
+  };
+
   const logout = async () => {
-    await page.getByTestId('user-menu').hover();
-    await page.getByRole('menuitem', { name: '退出登录' }).click();
-    await page.waitForURL(/\/login$/);
+    await pick('user-menu', '退出登录');
+    await page.waitForURL(/\/login/).catch((e: Error) => {
+      throw new Error(`${e.message} (at ${page.url()})`);
+    });
+    expect(page.url()).toMatch(/\/login$/);
   };
 
   beforeAll(async () => {
@@ -52,11 +70,12 @@ describe.skipIf(!hasChromium && !process.env.CI)('portal in headless Chromium', 
     server = await startTestServer();
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     page = await browser.newPage({
-      viewport: { width: 1440, height: 900 },
+      viewport: VIEWPORT,
       locale: 'zh-CN',
       timezoneId: 'Asia/Shanghai',
     });
-    page.setDefaultTimeout(15_000);
+    // Generous: CI machines have two cores and run the browser next to the server.
+    page.setDefaultTimeout(30_000);
     page.on('console', (m) => {
       // Chromium logs every non-2xx response; the wrong-password step causes one on purpose.
       if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
@@ -135,15 +154,26 @@ describe.skipIf(!hasChromium && !process.env.CI)('portal in headless Chromium', 
     await page.getByTestId('verify-chain').click();
     await expect(page.getByTestId('verify-result').getAttribute('data-ok')).resolves.toBe('true');
     await shot('audit-log');
-  }, 60_000);
+  }, 120_000);
+
+  it('lists notifications and marks them all read', async () => {
+    await page.getByTestId('notification-bell').click();
+    await page.getByTestId('notification-item').first().waitFor();
+    await shot('notifications');
+    await page.getByTestId('mark-all-read').click();
+    await expect
+      .poll(() => page.getByTestId('notification-bell').locator('.ant-badge-count').count())
+      .toBe(0);
+    await page.keyboard.press('Escape');
+  });
 
   it('shows organizations, users and the account pages', async () => {
     await page.getByTestId('menu-orgs').click();
     await page.locator('tbody tr.ant-table-row').first().waitFor();
     await page.locator('tbody tr.ant-table-row').first().getByRole('button', { name: '查看' }).click();
-    await page.locator('.ant-drawer .ant-descriptions').first().waitFor();
+    await page.locator('[data-testid="org-drawer"] .ant-descriptions').waitFor();
     await shot('org-detail');
-    await page.locator('.ant-drawer-close').click();
+    await page.locator('[data-testid="org-drawer"] .ant-drawer-close').click();
 
     await page.getByTestId('menu-users').click();
     await page.waitForURL(/\/users/);
@@ -157,18 +187,19 @@ describe.skipIf(!hasChromium && !process.env.CI)('portal in headless Chromium', 
     await page.goto(`${server.url}/account?tab=tokens`);
     await page.getByTestId('create-token').waitFor();
     await shot('account-tokens');
-  }, 60_000);
+
+    await page.goto(`${server.url}/no-such-page`);
+    await page.getByTestId('page-404').waitFor();
+  }, 120_000);
 
   it('switches the portal to English and back', async () => {
     await page.getByTestId('menu-dashboard').click();
-    await page.getByTestId('lang-switch').hover();
-    await page.getByRole('menuitem', { name: 'English' }).click();
-    await expect(page.getByTestId('menu-dashboard').textContent()).resolves.toBe('Dashboard');
+    await pick('lang-switch', 'English');
+    await expect.poll(() => page.getByTestId('menu-dashboard').textContent()).toBe('Dashboard');
     await page.getByTestId('chart-orgs-by-type').locator('canvas').waitFor();
     await shot('dashboard-en');
-    await page.getByTestId('lang-switch').hover();
-    await page.getByRole('menuitem', { name: '简体中文' }).click();
-    await expect(page.getByTestId('menu-dashboard').textContent()).resolves.toBe('工作台');
+    await pick('lang-switch', '简体中文');
+    await expect.poll(() => page.getByTestId('menu-dashboard').textContent()).toBe('工作台');
   });
 
   it('lets an organization apply, be rejected, and resubmit', async () => {
@@ -230,7 +261,7 @@ describe.skipIf(!hasChromium && !process.env.CI)('portal in headless Chromium', 
     await page.getByTestId('resubmit-button').waitFor({ state: 'detached' });
     await page.locator('[data-testid="history-timeline"] .ant-timeline-item').nth(2).waitFor();
     await shot('my-application-resubmitted');
-  }, 120_000);
+  }, 180_000);
 
   it('logged no errors in the browser console', () => {
     expect(consoleErrors).toEqual([]);

@@ -1,8 +1,7 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
-/** The portal is served by the API server from `dist/`; in development Vite proxies `/api` to it. */
-export default defineConfig({
+const config: UserConfig = {
   plugins: [react()],
   server: { port: 5173, proxy: { '/api': 'http://localhost:8080' } },
   build: {
@@ -30,4 +29,12 @@ export default defineConfig({
       },
     },
   },
+};
+
+/** The portal is served by the API server from `dist/`; in development Vite proxies `/api` to it. */
+export default defineConfig(({ command }) => {
+  // A build is always a production build, even when started from a test runner that set NODE_ENV=test
+  // (Vite would then ship React's and antd's development code). Vite reads NODE_ENV after this file runs.
+  if (command === 'build') process.env.NODE_ENV = 'production';
+  return config;
 });

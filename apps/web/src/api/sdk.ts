@@ -4,24 +4,26 @@ import { tokenStore } from './token';
 type UnauthorizedListener = () => void;
 const listeners = new Set<UnauthorizedListener>();
 
-/** Called when a request that carried our token is answered 401: the session ended or was revoked. */
+/** Called when the server answers 401 to the session we hold: it ended, expired or was revoked. */
 export function onUnauthorized(listener: UnauthorizedListener): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
 
-function carriedToken(init: RequestInit | undefined): boolean {
+function bearerOf(init: RequestInit | undefined): string | null {
   const h = init?.headers;
-  if (!h) return false;
-  if (h instanceof Headers) return h.has('authorization');
-  if (Array.isArray(h)) return h.some(([k]) => k.toLowerCase() === 'authorization');
-  return Object.keys(h).some((k) => k.toLowerCase() === 'authorization');
+  if (!h) return null;
+  const entries = h instanceof Headers ? [...h.entries()] : Array.isArray(h) ? h : Object.entries(h);
+  const found = entries.find(([k]) => k.toLowerCase() === 'authorization');
+  return found ? found[1].replace(/^Bearer /, '') : null;
 }
 
 const authAwareFetch: typeof fetch = async (input, init) => {
   const res = await fetch(input, init);
-  // A failed login has no token on it, so its 401 is shown on the form instead of redirecting.
-  if (res.status === 401 && carriedToken(init)) {
+  // Only a 401 to the token we still hold ends the session: a failed login carries no token, and a request
+  // still in flight when the user logged out carries a token we have already dropped.
+  const sent = bearerOf(init);
+  if (res.status === 401 && sent && sent === tokenStore.get()) {
     tokenStore.clear();
     for (const l of listeners) l();
   }
@@ -30,3 +32,8 @@ const authAwareFetch: typeof fetch = async (input, init) => {
 
 /** The one API client of the portal: same origin, bearer token from storage. */
 export const sdk = createSdk({ baseUrl: '', token: () => tokenStore.get(), fetch: authAwareFetch });
+
+/** Ends a session server-side after the portal has already forgotten its token. */
+export async function revokeSession(token: string): Promise<void> {
+  await createSdk({ baseUrl: '', token }).auth.logout();
+}

@@ -1,8 +1,17 @@
 import type { Role } from '@shuliu/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  startTransition,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { onUnauthorized, sdk } from '../api/sdk';
+import { onUnauthorized, revokeSession, sdk } from '../api/sdk';
 import { tokenStore } from '../api/token';
 
 export type MeReply = Awaited<ReturnType<typeof sdk.auth.me>>;
@@ -44,16 +53,30 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const location = useLocation();
   const meQuery = useMeQuery(token);
 
+  /**
+   * Drops the session and goes to the login page in one render: the router updates the location in a
+   * transition, so the token must change in the same transition or the guard would redirect first.
+   */
+  const leave = useCallback(
+    (to: string) => {
+      startTransition(() => {
+        setToken(null);
+        void navigate(to, { replace: true });
+      });
+      // Cached answers of this user must not outlive the session.
+      setTimeout(() => queryClient.clear(), 0);
+    },
+    [navigate, queryClient],
+  );
+
   // On a 401 the token is already cleared by the fetch wrapper; drop cached data and go to the login page.
   const here = location.pathname + location.search;
   useEffect(
     () =>
       onUnauthorized(() => {
-        setToken(null);
-        queryClient.clear();
-        navigate(loginPath(here, true), { replace: true });
+        leave(loginPath(here, true));
       }),
-    [here, navigate, queryClient],
+    [here, leave],
   );
 
   const signIn = useCallback(
@@ -66,17 +89,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   );
 
   const signOut = useCallback(async () => {
-    try {
-      await sdk.auth.logout();
-    } catch {
-      // The session may already be gone; logging out locally is what matters.
-    }
+    const held = tokenStore.get();
+    // Forget the token first, so that answers still in flight for it are not taken for an expired session;
+    // go to plain /login, so that the next user to log in here starts from home, not from this user's page.
     tokenStore.clear();
-    // Leave first: the next user to log in here should start from home, not from this user's page.
-    void navigate('/login', { replace: true });
-    setToken(null);
-    queryClient.clear();
-  }, [navigate, queryClient]);
+    leave('/login');
+    if (held) await revokeSession(held).catch(() => undefined);
+  }, [leave]);
 
   const roles = useMemo(() => meQuery.data?.user.roles ?? [], [meQuery.data]);
   const hasRole = useCallback((...r: Role[]) => r.some((x) => roles.includes(x)), [roles]);

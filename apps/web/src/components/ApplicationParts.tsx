@@ -22,8 +22,10 @@ export function OrgDescriptions({ org, column = 2 }: { org: Org; column?: number
       size="small"
       column={{ xs: 1, md: column }}
       items={[
-        { key: 'name', label: t.org.name, children: org.name, span: column },
-        ...(org.nameEn ? [{ key: 'nameEn', label: t.org.nameEn, children: org.nameEn, span: column }] : []),
+        { key: 'name', label: t.org.name, children: org.name, span: 'filled' as const },
+        ...(org.nameEn
+          ? [{ key: 'nameEn', label: t.org.nameEn, children: org.nameEn, span: 'filled' as const }]
+          : []),
         {
           key: 'uscc',
           label: t.org.uscc,
@@ -32,7 +34,7 @@ export function OrgDescriptions({ org, column = 2 }: { org: Org; column?: number
               {org.uscc}
             </Typography.Text>
           ),
-          span: column,
+          span: 'filled' as const,
         },
         { key: 'types', label: t.org.types, children: <OrgTypeTags types={org.types} /> },
         { key: 'status', label: t.org.status, children: <StatusTag status={org.status} /> },
@@ -102,11 +104,15 @@ export function HistoryTimeline({ history }: { history: Application['history'] }
       items={history.map((h, i) => ({
         key: i,
         ...historyLook(h.action),
-        title: formatTime(h.at),
         content: (
           <>
             <Typography.Text strong>{actionLabel(t, h.action)}</Typography.Text>
             {h.actor && <Typography.Text type="secondary"> · {h.actor}</Typography.Text>}
+            <div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {formatTime(h.at)}
+              </Typography.Text>
+            </div>
             {h.reason && (
               <Typography.Paragraph style={{ margin: '4px 0 0' }}>{h.reason}</Typography.Paragraph>
             )}

@@ -14,7 +14,10 @@ interface Props<V> {
   /** The filters in force (from the URL); the form follows them when they change. */
   values: V;
   onSearch: (values: V) => void;
-  /** How many fields show before "More"; the rest fold away like Ant Design Pro's query filter. */
+  /**
+   * Forms with more fields than this fold away all but the first `visibleCount - 1`, leaving room for the
+   * buttons on the first row, like Ant Design Pro's query filter.
+   */
   visibleCount?: number;
 }
 
@@ -22,9 +25,12 @@ interface Props<V> {
 export function FilterForm<V extends object>({ fields, values, onSearch, visibleCount = 3 }: Props<V>) {
   const t = useT();
   const [form] = Form.useForm<V>();
-  const [expanded, setExpanded] = useState(false);
   const foldable = fields.length > visibleCount;
-  const shown = foldable && !expanded ? fields.slice(0, visibleCount) : fields;
+  // A filter in force must be visible, so a form opened from a link with a folded filter starts unfolded.
+  const [expanded, setExpanded] = useState(() =>
+    fields.slice(visibleCount - 1).some((f) => !!(values as Record<string, unknown>)[f.name]),
+  );
+  const shown = foldable && !expanded ? fields.slice(0, visibleCount - 1) : fields;
   useEffect(() => {
     form.resetFields();
     form.setFieldsValue(values as Parameters<typeof form.setFieldsValue>[0]);
@@ -40,7 +46,7 @@ export function FilterForm<V extends object>({ fields, values, onSearch, visible
       >
         <Row gutter={24}>
           {shown.map((f) => (
-            <Col key={f.name} xs={24} md={12} xl={8}>
+            <Col key={f.name} xs={24} md={12} xl={8} xxl={6}>
               <Form.Item name={f.name} label={f.label}>
                 {f.node}
               </Form.Item>

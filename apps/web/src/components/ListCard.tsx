@@ -19,13 +19,16 @@ interface Props<T> {
   onRefresh: () => void;
   refreshing?: boolean;
   testId?: string;
+  /** Columns hidden until the user shows them in the column settings. */
+  defaultHidden?: string[];
 }
 
-function useHiddenColumns(id: string) {
+function useHiddenColumns(id: string, defaultHidden: string[]) {
   const key = `shuliu.columns.${id}`;
-  const [hidden, setHidden] = useState<string[]>(
-    () => JSON.parse(localStorage.getItem(key) ?? '[]') as string[],
-  );
+  const [hidden, setHidden] = useState<string[]>(() => {
+    const saved = localStorage.getItem(key);
+    return saved ? (JSON.parse(saved) as string[]) : defaultHidden;
+  });
   const update = (next: string[]) => {
     localStorage.setItem(key, JSON.stringify(next));
     setHidden(next);
@@ -36,10 +39,12 @@ function useHiddenColumns(id: string) {
 function ColumnSettings<T>({
   columns,
   hidden,
+  defaults,
   onChange,
 }: {
   columns: ColumnsType<T>;
   hidden: string[];
+  defaults: string[];
   onChange: (h: string[]) => void;
 }) {
   const t = useT();
@@ -62,7 +67,7 @@ function ColumnSettings<T>({
   const title = (
     <Flex justify="space-between" align="center">
       {t.common.columns}
-      <Button type="link" size="small" onClick={() => onChange([])}>
+      <Button type="link" size="small" onClick={() => onChange(defaults)}>
         {t.common.resetColumns}
       </Button>
     </Flex>
@@ -78,9 +83,21 @@ function ColumnSettings<T>({
 
 /** A Pro-style table card: title, actions, refresh, column settings, CSV export of the page, then the table. */
 export function ListCard<T extends object>(props: Props<T>) {
-  const { id, title, columns, table, actions, csv, error, onRefresh, refreshing, testId } = props;
+  const {
+    id,
+    title,
+    columns,
+    table,
+    actions,
+    csv,
+    error,
+    onRefresh,
+    refreshing,
+    testId,
+    defaultHidden = [],
+  } = props;
   const t = useT();
-  const [hidden, setHidden] = useHiddenColumns(id);
+  const [hidden, setHidden] = useHiddenColumns(id, defaultHidden);
   const visible = useMemo(() => columns.filter((c) => !hidden.includes(String(c.key))), [columns, hidden]);
   const rows = (table.dataSource ?? []) as readonly T[];
   return (
@@ -108,7 +125,7 @@ export function ListCard<T extends object>(props: Props<T>) {
               aria-label={t.common.refresh}
             />
           </Tooltip>
-          <ColumnSettings columns={columns} hidden={hidden} onChange={setHidden} />
+          <ColumnSettings columns={columns} hidden={hidden} defaults={defaultHidden} onChange={setHidden} />
         </Space>
       </Flex>
       {error ? <QueryErrorAlert error={error} onRetry={onRefresh} /> : null}

@@ -5,7 +5,7 @@ import type { Messages } from './zh-CN';
 // prettier-ignore
 export const enUS: Messages = {
   app: {
-    name: 'Shuliu', full: 'Data Element Market Platform', slogan: 'Make data elements flow under control',
+    name: 'Shuliu', full: 'Data Element Market Platform', tag: 'Data market', slogan: 'Make data elements flow under control',
     copyright: 'Shuliu 数流 · open-source data element market platform',
   },
   common: {
@@ -21,7 +21,7 @@ export const enUS: Messages = {
   },
   lang: { switch: 'Language', 'zh-CN': '简体中文', 'en-US': 'English' },
   menu: {
-    home: 'Home', dashboard: 'Dashboard', subjects: 'Participants', review: 'Onboarding review (入驻审核)',
+    home: 'Home', dashboard: 'Dashboard', subjects: 'Participants', review: 'Onboarding review',
     orgs: 'Organizations', users: 'Users', security: 'Security & audit', audit: 'Audit log', account: 'My account',
     myApplication: 'My application', apply: 'Apply to join (入驻申请)',
   },
@@ -87,6 +87,8 @@ export const enUS: Messages = {
     'identity.user.unlock': 'Unlock user',
     'notification.read': 'Read message',
     'notification.read_all': 'Read all messages',
+    'identity.org.create': 'Create organization', 'crypto.key.create': 'Create key', 'crypto.key.rotate': 'Rotate key',
+    'ledger.audit_anchor': 'Anchor audit chain in ledger',
     submit: 'Submitted', submitted: 'Submitted', resubmit: 'Resubmitted', resubmitted: 'Resubmitted',
     approve: 'Approved', approved: 'Approved', reject: 'Rejected', rejected: 'Rejected',
   },
@@ -196,7 +198,7 @@ export const enUS: Messages = {
     currentPassword: 'Current password', newPassword: 'New password', confirmPassword: 'Confirm new password',
     passwordChanged: 'Password changed; your other sessions were ended', changePassword: 'Change password',
     sessionCreated: 'Logged in', lastSeen: 'Last seen', expiresAt: 'Expires', ip: 'IP', userAgent: 'Client',
-    revoke: 'Revoke', revokeSessionConfirm: 'That device will have to log in again.',
+    revoke: 'Revoke', revokeToken: 'Revoke', revokeSessionConfirm: 'That device will have to log in again.',
     sessionRevoked: 'Session revoked', createToken: 'New token', tokenName: 'Name', prefix: 'Prefix', roles: 'Roles',
     readOnly: 'Read-only', readOnlyHelp: 'A read-only token can only call query endpoints',
     expiresInDays: 'Valid for', days: (n: number) => `${n} days`, never: 'Never expires', lastUsed: 'Last used',
@@ -212,6 +214,7 @@ export const enUS: Messages = {
     lockedUsers: 'Locked accounts', orgsByType: 'Organizations by type', orgsByStatus: 'Organizations by status',
     recentAudit: 'Recent audit events', viewAll: 'View all', unread: 'Unread messages', quick: 'Shortcuts',
     type: 'Type', goReview: 'Review', org: 'Organization', lastLogin: 'Last login', noOrg: 'No organization',
+    myOrg: 'My organization', latestMessages: 'Latest messages',
   },
   apiError: {
     IDENTITY_INVALID_CREDENTIALS: 'Wrong username or password',
@@ -231,6 +234,5 @@ export const enUS: Messages = {
   },
   errors: {
     forbidden: 'Sorry, you are not allowed to open this page.', notFound: 'Sorry, this page does not exist.',
-    network: 'Cannot reach the server; check your network',
   },
 };

@@ -3,7 +3,7 @@
 // prettier-ignore
 export const zhCN = {
   app: {
-    name: '数流', full: '数据要素市场服务平台', slogan: '让数据要素安全有序流动', copyright: '数流 Shuliu · 开源数据要素市场平台',
+    name: '数流', full: '数据要素市场服务平台', tag: '数据要素市场服务平台', slogan: '让数据要素安全有序流动', copyright: '数流 Shuliu · 开源数据要素市场平台',
   },
   common: {
     ok: '确定', cancel: '取消', confirm: '确认', search: '查询', reset: '重置', refresh: '刷新', expand: '展开', collapse: '收起',
@@ -70,7 +70,8 @@ export const zhCN = {
     'identity.user.password_reset': '重置用户密码',
     'identity.user.unlock': '解锁用户',
     'notification.read': '消息已读',
-    'notification.read_all': '全部消息已读',
+    'notification.read_all': '全部消息已读', 'identity.org.create': '创建机构',
+    'crypto.key.create': '创建密钥', 'crypto.key.rotate': '轮换密钥', 'ledger.audit_anchor': '审计链锚定上链',
     submit: '提交申请', submitted: '提交申请', resubmit: '重新提交', resubmitted: '重新提交', approve: '审核通过', approved: '审核通过',
     reject: '审核驳回', rejected: '审核驳回',
   } as Record<string, string>,
@@ -145,7 +146,7 @@ export const zhCN = {
   account: {
     title: '个人中心', profile: '基本资料', password: '修改密码', sessions: '登录会话', tokens: 'API 令牌', currentPassword: '当前密码',
     newPassword: '新密码', confirmPassword: '确认新密码', passwordChanged: '密码已修改，其他会话已全部退出', changePassword: '修改密码',
-    sessionCreated: '登录时间', lastSeen: '最近活动', expiresAt: '过期时间', ip: 'IP 地址', userAgent: '客户端', revoke: '注销',
+    sessionCreated: '登录时间', lastSeen: '最近活动', expiresAt: '过期时间', ip: 'IP 地址', userAgent: '客户端', revoke: '注销', revokeToken: '撤销',
     revokeSessionConfirm: '注销该会话后，对应设备需要重新登录。', sessionRevoked: '会话已注销', createToken: '创建令牌', tokenName: '令牌名称',
     prefix: '前缀', roles: '权限角色', readOnly: '只读', readOnlyHelp: '只读令牌只能调用查询类接口', expiresInDays: '有效期',
     days: (n: number) => `${n} 天`, never: '永不过期', lastUsed: '最近使用', createdAt: '创建时间', tokenCreated: '令牌已创建',
@@ -157,7 +158,8 @@ export const zhCN = {
     greeting: (n: string) => `你好，${n}`, roles: '当前角色', pendingApps: '待审入驻申请', activeOrgs: '正常机构',
     totalOrgs: (n: number) => `机构总数 ${n}`, totalUsers: '用户总数', lockedUsers: '锁定账户', orgsByType: '机构类型分布',
     orgsByStatus: '机构状态分布', recentAudit: '最新审计事件', viewAll: '查看全部', unread: '未读消息', quick: '快捷入口', type: '类型',
-    goReview: '去审核', org: '所属机构', lastLogin: '上次登录', noOrg: '未关联机构',
+    goReview: '去审核', org: '所属机构', lastLogin: '上次登录', noOrg: '未关联机构', myOrg: '本机构信息',
+    latestMessages: '最新消息',
   },
   apiError: {
     IDENTITY_INVALID_CREDENTIALS: '用户名或密码错误', IDENTITY_ACCOUNT_LOCKED: '因连续多次登录失败，账户已被临时锁定',
@@ -171,7 +173,7 @@ export const zhCN = {
     NETWORK_ERROR: '无法连接服务器，请检查网络', ROUTE_NOT_FOUND: '接口不存在',
   } as Record<string, string>,
   errors: {
-    forbidden: '抱歉，您无权访问此页面。', notFound: '抱歉，您访问的页面不存在。', network: '无法连接服务器，请检查网络',
+    forbidden: '抱歉，您无权访问此页面。', notFound: '抱歉，您访问的页面不存在。',
   },
 };
 

@@ -78,7 +78,7 @@ export function BasicLayout() {
           <Logo size={28} />
           {!collapsed && (
             <Typography.Text strong style={{ color: '#fff', fontSize: 17, whiteSpace: 'nowrap' }}>
-              {t.app.name} <span style={{ fontWeight: 400, fontSize: 12, opacity: 0.65 }}>{t.app.full}</span>
+              {t.app.name} <span style={{ fontWeight: 400, fontSize: 12, opacity: 0.65 }}>{t.app.tag}</span>
             </Typography.Text>
           )}
         </Flex>

@@ -100,7 +100,9 @@ export function NotificationDrawer({ open, onClose }: { open: boolean; onClose: 
   });
   const markAll = useMutation({
     mutationFn: () => sdk.notifications.markAllRead(),
-    onSuccess: () => {
+    onSuccess: (reply) => {
+      // The answer is the new unread count: show it at once rather than waiting for the refetch.
+      qc.setQueryData(['notifications', 'unread'], reply);
       refresh();
       void message.success(t.header.allRead);
     },
@@ -132,6 +134,7 @@ export function NotificationDrawer({ open, onClose }: { open: boolean; onClose: 
     >
       <Segmented
         block
+        style={{ marginBottom: 4 }}
         value={filter}
         onChange={(v) => {
           setFilter(v as 'all' | 'unread');

@@ -86,10 +86,8 @@ export const NAV: (NavItem | NavGroup)[] = [
     path: '/my-application',
     label: (t) => t.menu.myApplication,
     icon: <FileDoneOutlined />,
-    showWhen: ({ roles, orgStatus }) =>
-      orgStatus === 'pending' ||
-      orgStatus === 'rejected' ||
-      (roles.includes('org_admin') && !roles.includes('operator')),
+    // Admitted orgs reach their application from the dashboard; the menu keeps it for those under review.
+    showWhen: ({ orgStatus }) => orgGated(orgStatus),
   },
   { key: 'account', path: '/account', label: (t) => t.menu.account, icon: <UserOutlined />, hidden: true },
 ];

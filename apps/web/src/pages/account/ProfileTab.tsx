@@ -19,7 +19,12 @@ export function ProfileTab() {
         { key: 'displayName', label: t.users.displayName, children: user.displayName },
         { key: 'org', label: t.users.org, children: org ? org.name : t.dashboard.noOrg },
         { key: 'orgTypes', label: t.org.types, children: org ? <OrgTypeTags types={org.types} /> : '—' },
-        { key: 'roles', label: t.users.roles, children: <RoleTags roles={user.roles} />, span: 2 },
+        {
+          key: 'roles',
+          label: t.users.roles,
+          children: <RoleTags roles={user.roles} />,
+          span: 'filled' as const,
+        },
         { key: 'email', label: t.users.email, children: user.email ?? '—' },
         { key: 'phone', label: t.users.phone, children: user.phone ?? '—' },
         { key: 'status', label: t.users.status, children: <StatusTag status={user.status} /> },
@@ -30,7 +35,7 @@ export function ProfileTab() {
           key: 'session',
           label: t.account.sessionKind,
           children: `${session.kind === 'session' ? t.account.session : t.account.apiToken} · ${t.account.expiresAt} ${formatTime(session.expiresAt)}`,
-          span: 2,
+          span: 'filled' as const,
         },
       ]}
     />

@@ -102,7 +102,7 @@ export function TokensTab() {
               tokenState(k) === 'active' && (
                 <Popconfirm title={t.account.revokeTokenConfirm} onConfirm={() => revoke.mutate(k.id)}>
                   <Button type="link" size="small" danger>
-                    {t.account.revoke}
+                    {t.account.revokeToken}
                   </Button>
                 </Popconfirm>
               ),

@@ -44,7 +44,7 @@ export function DeclarationsFields() {
                   v ? undefined : Promise.reject(new Error(t.validation.declarationRequired)),
               },
             ]}
-            style={{ marginTop: 6 }}
+            style={{ marginTop: 6, marginBottom: 12 }}
           >
             <Checkbox data-testid={`declaration-${k}`}>{t.declaration[k].text}</Checkbox>
           </Form.Item>

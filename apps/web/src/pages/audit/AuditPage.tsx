@@ -133,6 +133,7 @@ export function AuditPage() {
       <ListCard<AuditEvent>
         id="audit"
         testId="audit-table"
+        defaultHidden={['org', 'ip']}
         title={t.audit.title}
         actions={<VerifyButton loading={verify.isPending} onClick={() => verify.mutate()} />}
         columns={columns(t)}

@@ -3,6 +3,8 @@ import { Col, Row } from 'antd';
 import { useAuth } from '../../auth/AuthProvider';
 import { PageContainer } from '../../components/PageContainer';
 import { useT } from '../../i18n/I18nProvider';
+import { LatestMessages } from './LatestMessages';
+import { MyOrgCard } from './MyOrgCard';
 import { OrgCharts } from './OrgCharts';
 import { PendingApplicationsCard, RecentAuditCard } from './RecentPanels';
 import { StatCard } from './StatCard';
@@ -41,6 +43,8 @@ export function DashboardPage() {
               title={t.dashboard.pendingApps}
               value={pending.data?.total}
               loading={pending.isPending}
+              error={pending.error}
+              onRetry={() => void pending.refetch()}
               icon={<AuditOutlined />}
               colour="#faad14"
               to="/review/applications"
@@ -54,6 +58,8 @@ export function DashboardPage() {
               title={t.dashboard.activeOrgs}
               value={active}
               loading={orgs.byStatus.isPending}
+              error={orgs.byStatus.error}
+              onRetry={orgs.byStatus.refetch}
               icon={<BankOutlined />}
               colour="#52c41a"
               to="/orgs?status=active"
@@ -68,6 +74,8 @@ export function DashboardPage() {
                 title={t.dashboard.totalUsers}
                 value={users.counts[0]?.value}
                 loading={users.isPending}
+                error={users.error}
+                onRetry={users.refetch}
                 icon={<TeamOutlined />}
                 colour="#1677ff"
                 to="/users"
@@ -78,6 +86,8 @@ export function DashboardPage() {
                 title={t.dashboard.lockedUsers}
                 value={users.counts[1]?.value}
                 loading={users.isPending}
+                error={users.error}
+                onRetry={users.refetch}
                 icon={<LockOutlined />}
                 colour="#fa541c"
                 to="/users?locked=true"
@@ -91,10 +101,22 @@ export function DashboardPage() {
               title={t.dashboard.unread}
               value={unread.data?.unread}
               loading={unread.isPending}
+              error={unread.error}
+              onRetry={() => void unread.refetch()}
               icon={<BellOutlined />}
               colour="#722ed1"
             />
           </Col>
+        )}
+        {!overseer && (
+          <>
+            <Col xs={24} xl={14}>
+              <MyOrgCard />
+            </Col>
+            <Col xs={24} xl={10}>
+              <LatestMessages />
+            </Col>
+          </>
         )}
         {overseer && <OrgCharts counts={orgs} />}
         {operator && (

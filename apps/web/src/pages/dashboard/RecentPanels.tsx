@@ -1,7 +1,6 @@
 import type { Application, AuditEvent } from '@shuliu/contracts';
 import { Card, Table, Typography } from 'antd';
 import { Link } from 'react-router';
-import { OrgTypeTags } from '../../components/EnumTags';
 import { QueryErrorAlert } from '../../components/QueryError';
 import { StatusTag } from '../../components/StatusTag';
 import { useT } from '../../i18n/I18nProvider';
@@ -72,7 +71,6 @@ export function PendingApplicationsCard({ q }: { q: ReturnType<typeof usePending
             title: t.org.name,
             render: (_, a) => <Link to={`/review/applications/${a.id}`}>{a.org.name}</Link>,
           },
-          { key: 'types', title: t.org.types, render: (_, a) => <OrgTypeTags types={a.org.types} /> },
           { key: 'submittedAt', title: t.review.submittedAt, render: (_, a) => fromNow(a.submittedAt) },
         ]}
       />

@@ -41,8 +41,8 @@ export function LoginPage() {
       <Card style={{ width: 400, maxWidth: '100%', boxShadow: '0 6px 24px rgba(0,0,0,0.08)' }}>
         <Flex vertical align="center" gap={4} style={{ marginBottom: 24 }}>
           <Logo size={44} />
-          <Typography.Title level={3} style={{ margin: '8px 0 0' }}>
-            {t.app.name} · {t.app.full}
+          <Typography.Title level={3} style={{ margin: '8px 0 0', textAlign: 'center' }}>
+            {t.app.full}
           </Typography.Title>
           <Typography.Text type="secondary">{t.login.title}</Typography.Text>
         </Flex>

@@ -82,14 +82,19 @@ export function OrgDrawer({
   onChangeStatus: (o: Org) => void;
 }) {
   const t = useT();
-  const { hasRole } = useAuth();
+  const { hasRole, me } = useAuth();
   const q = useQuery({
     queryKey: ['orgs', 'detail', id],
     queryFn: () => sdk.orgs.get({ params: { id: id! } }),
     enabled: !!id,
   });
   const org = q.data;
-  const canChange = hasRole('operator') && org && org.status !== 'pending' && org.status !== 'rejected';
+  // Operators may not suspend their own organization: they would lock themselves out.
+  const canChange =
+    hasRole('operator') &&
+    org &&
+    org.id !== me?.org?.id &&
+    (org.status === 'active' || org.status === 'suspended');
   const extra = canChange && (
     <Button
       danger={org.status === 'active'}
@@ -100,7 +105,14 @@ export function OrgDrawer({
     </Button>
   );
   return (
-    <Drawer open={!!id} onClose={onClose} size={760} title={org?.name ?? t.orgs.detail} extra={extra || null}>
+    <Drawer
+      open={!!id}
+      onClose={onClose}
+      size={760}
+      title={org?.name ?? t.orgs.detail}
+      extra={extra || null}
+      data-testid="org-drawer"
+    >
       {q.isPending && <Skeleton active paragraph={{ rows: 10 }} />}
       {q.isError && <QueryErrorResult error={q.error} onRetry={() => void q.refetch()} />}
       {org && (

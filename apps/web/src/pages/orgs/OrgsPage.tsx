@@ -24,6 +24,7 @@ function columns(
   t: Messages,
   open: (id: string) => void,
   change: ((o: Org) => void) | null,
+  ownOrgId: string | undefined,
 ): ColumnsType<Org> {
   return [
     {
@@ -53,7 +54,7 @@ function columns(
           <Button type="link" size="small" onClick={() => open(o.id)}>
             {t.common.view}
           </Button>
-          {change && (o.status === 'active' || o.status === 'suspended') && (
+          {change && o.id !== ownOrgId && (o.status === 'active' || o.status === 'suspended') && (
             <Button type="link" size="small" danger={o.status === 'active'} onClick={() => change(o)}>
               {o.status === 'active' ? t.orgs.suspend : t.orgs.reactivate}
             </Button>
@@ -70,7 +71,7 @@ export function OrgsPage() {
   const navigate = useNavigate();
   const { search } = useLocation();
   const { id } = useParams();
-  const { hasRole } = useAuth();
+  const { hasRole, me } = useAuth();
   const lp = useListParams(KEYS);
   const [changing, setChanging] = useState<Org | null>(null);
   const query = {
@@ -125,7 +126,7 @@ export function OrgsPage() {
       <ListCard<Org>
         id="orgs"
         title={t.orgs.title}
-        columns={columns(t, open, hasRole('operator') ? setChanging : null)}
+        columns={columns(t, open, hasRole('operator') ? setChanging : null, me?.org?.id)}
         error={list.error}
         onRefresh={() => void list.refetch()}
         refreshing={list.isFetching}

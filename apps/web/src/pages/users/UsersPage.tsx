@@ -1,4 +1,4 @@
-import { KeyOutlined, PlusOutlined, UnlockOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { ROLES, UserStatus, type User } from '@shuliu/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Input, Popconfirm, Select, Space, Typography } from 'antd';
@@ -68,12 +68,12 @@ function columns(t: Messages, a: RowActions): ColumnsType<User> {
           <Button type="link" size="small" onClick={() => a.edit(u)}>
             {t.common.edit}
           </Button>
-          <Button type="link" size="small" icon={<KeyOutlined />} onClick={() => a.reset(u)}>
+          <Button type="link" size="small" onClick={() => a.reset(u)}>
             {t.users.resetPassword}
           </Button>
           {u.locked && (
             <Popconfirm title={t.users.unlockConfirm} onConfirm={() => a.unlock(u)}>
-              <Button type="link" size="small" icon={<UnlockOutlined />}>
+              <Button type="link" size="small">
                 {t.users.unlock}
               </Button>
             </Popconfirm>
