@@ -185,11 +185,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 }
 
 async function registerPortal(app: FastifyInstance, webDist: string | undefined) {
-  const index =
-    webDist && existsSync(join(webDist, 'index.html'))
-      ? readFileSync(join(webDist, 'index.html'), 'utf8')
-      : null;
-  if (index && webDist) {
+  const indexPath = webDist ? join(webDist, 'index.html') : null;
+  const built = indexPath !== null && existsSync(indexPath);
+  if (built && webDist) {
     await app.register(fastifyStatic, {
       root: webDist,
       wildcard: false,
@@ -199,14 +197,16 @@ async function registerPortal(app: FastifyInstance, webDist: string | undefined)
     });
   }
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api') || req.method !== 'GET') {
+    const path = req.url.split('?')[0]!;
+    // API paths, non-GETs and missing files (an old asset after a rebuild) are real 404s, never the portal page
+    if (path.startsWith('/api') || req.method !== 'GET' || /\.[a-z0-9]+$/i.test(path)) {
       return sendError(req, reply, {
         status: 404,
         code: 'ROUTE_NOT_FOUND',
-        message: `no route ${req.method} ${req.url.split('?')[0]}`,
+        message: `no route ${req.method} ${path}`,
       });
     }
-    if (!index) {
+    if (!built || !existsSync(indexPath)) {
       return reply
         .code(503)
         .type('text/html; charset=utf-8')
@@ -214,6 +214,10 @@ async function registerPortal(app: FastifyInstance, webDist: string | undefined)
           '<!doctype html><meta charset="utf-8"><title>Shuliu</title><p>The web portal is not built. Run <code>npm run build</code>, then reload. The API is at <a href="/api/docs">/api/docs</a>.</p>',
         );
     }
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(index);
+    // read on each navigation so a rebuilt portal is served without a restart
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(readFileSync(indexPath, 'utf8'));
   });
 }
