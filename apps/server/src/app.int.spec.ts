@@ -99,6 +99,12 @@ describe('bad input gets a 4xx with the error shape', () => {
     expect(p.json()).toMatchObject({ error: { details: [{ path: 'params.id' }] } });
   });
 
+  it('a missing portal file is a 404, not the portal page', async () => {
+    const res = await t.app.inject({ url: '/assets/index-gone.js' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toMatchObject({ error: { code: 'ROUTE_NOT_FOUND' } });
+  });
+
   it('unknown route → 404 ROUTE_NOT_FOUND; unknown id → 404 NOT_FOUND', async () => {
     expect((await t.app.inject({ url: '/api/nothing-here' })).json()).toMatchObject({
       error: { code: 'ROUTE_NOT_FOUND' },
