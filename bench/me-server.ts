@@ -12,7 +12,14 @@ bare.get('/hello', async () => ({ hello: 'world' }));
 await bare.listen({ port: 0, host: '127.0.0.1' });
 const token = await server.login('operator');
 const port = (bare.server.address() as { port: number }).port;
-console.log(JSON.stringify({ me: `${server.url}/api/me`, bare: `http://127.0.0.1:${port}/hello`, token, db: server.database.kind }));
+console.log(
+  JSON.stringify({
+    me: `${server.url}/api/me`,
+    bare: `http://127.0.0.1:${port}/hello`,
+    token,
+    db: server.database.kind,
+  }),
+);
 
 process.on('SIGTERM', async () => {
   await bare.close();

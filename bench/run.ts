@@ -17,7 +17,10 @@ interface Target {
 
 async function startChild(databaseUrl: string | undefined) {
   const env = { ...process.env, DATABASE_URL: databaseUrl ?? '' };
-  const child = spawn(process.execPath, ['apps/cli/bin/tsx-run.mjs', 'bench/me-server.ts'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['apps/cli/bin/tsx-run.mjs', 'bench/me-server.ts'], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const line = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`benchmark server exited with ${code}`)));
@@ -29,12 +32,16 @@ async function load(url: string, headers: Record<string, string> = {}) {
   // a short warm-up lets the JIT and connection pool settle before the measured run
   await autocannon({ url, connections: CONNECTIONS, duration: 2, headers });
   const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers });
-  if (r.non2xx > 0 || r.errors > 0) throw new Error(`${url}: ${r.non2xx} non-2xx answers, ${r.errors} errors`);
+  if (r.non2xx > 0 || r.errors > 0)
+    throw new Error(`${url}: ${r.non2xx} non-2xx answers, ${r.errors} errors`);
   return { rps: r.requests.average, p99: r.latency.p99 };
 }
 
 async function postgresReachable() {
-  const c = new pg.Client({ connectionString: process.env.DATABASE_URL || PG_URL, connectionTimeoutMillis: 2000 });
+  const c = new pg.Client({
+    connectionString: process.env.DATABASE_URL || PG_URL,
+    connectionTimeoutMillis: 2000,
+  });
   try {
     await c.connect();
     await c.end();
@@ -60,7 +67,9 @@ async function benchMe(databaseUrl: string | undefined) {
   }
 }
 
-console.log(`Shuliu benchmarks — ${CONNECTIONS} connections, ${DURATION} s per measurement, autocannon on loopback\n`);
+console.log(
+  `Shuliu benchmarks — ${CONNECTIONS} connections, ${DURATION} s per measurement, autocannon on loopback\n`,
+);
 await benchMe(undefined);
 if (await postgresReachable()) await benchMe(process.env.DATABASE_URL || PG_URL);
 else console.log('GET /api/me on postgres: skipped (no PostgreSQL at DATABASE_URL or 127.0.0.1:5432)');
