@@ -16,7 +16,8 @@ const run = (...args: string[]) =>
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-describe('shuliu command line', () => {
+// each call is a fresh process that opens the embedded database, which takes seconds on a busy machine
+describe('shuliu command line', { timeout: 240_000 }, () => {
   it('prints help for every command', () => {
     for (const args of [
       ['--help'],
