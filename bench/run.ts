@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { runLedgerBenchmarks } from './ledger.js';
 
 const DURATION = Number(process.argv.find((a) => a.startsWith('--seconds='))?.slice(10) ?? 10);
 const CONNECTIONS = 32;
@@ -71,5 +72,7 @@ console.log(
   `Shuliu benchmarks — ${CONNECTIONS} connections, ${DURATION} s per measurement, autocannon on loopback\n`,
 );
 await benchMe(undefined);
-if (await postgresReachable()) await benchMe(process.env.DATABASE_URL || PG_URL);
+const postgres = await postgresReachable();
+if (postgres) await benchMe(process.env.DATABASE_URL || PG_URL);
 else console.log('GET /api/me on postgres: skipped (no PostgreSQL at DATABASE_URL or 127.0.0.1:5432)');
+await runLedgerBenchmarks(postgres ? process.env.DATABASE_URL || PG_URL : undefined);

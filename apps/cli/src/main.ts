@@ -5,6 +5,8 @@ import { migrateCommand } from './commands/migrate.js';
 import { demoCommand } from './commands/demo.js';
 import { adminCommand } from './commands/admin.js';
 import { auditCommand } from './commands/audit.js';
+import { ledgerCommand } from './commands/ledger.js';
+import { verifyLedgerCommand } from './commands/verify-ledger.js';
 
 // heavy modules (database, server) load inside each command's action, so `--help` answers at once
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -23,6 +25,8 @@ program.addCommand(migrateCommand());
 program.addCommand(demoCommand());
 program.addCommand(adminCommand());
 program.addCommand(auditCommand());
+program.addCommand(ledgerCommand());
+program.addCommand(verifyLedgerCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -9,7 +9,8 @@ const BIN = join(import.meta.dirname, '../bin/shuliu.mjs');
 async function serve(url: string, demo: boolean): Promise<{ child: ChildProcess; base: string }> {
   const args = ['serve', '--port', '0', '--host', '127.0.0.1', ...(demo ? ['--demo'] : [])];
   const child = spawn(process.execPath, [BIN, ...args], {
-    env: { ...process.env, DATABASE_URL: url, SHULIU_LOG_LEVEL: 'warn' },
+    // with PostgreSQL the master key must be given: both processes share the one their sealed keys need
+    env: { ...process.env, DATABASE_URL: url, SHULIU_LOG_LEVEL: 'warn', SHULIU_MASTER_KEY: '9e'.repeat(32) },
   });
   const base = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).on('line', (l) => {

@@ -18,6 +18,7 @@ import { newContext } from './context.js';
 import { errorHandler, sendError } from './errors.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
+import { ledgerRoutes } from './routes/ledger.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { onboardingRoutes } from './routes/onboarding.js';
 import { orgRoutes } from './routes/orgs.js';
@@ -175,6 +176,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       userRoutes,
       auditRoutes,
       notificationRoutes,
+      ledgerRoutes,
     ]) {
       register(api, routeDeps);
     }

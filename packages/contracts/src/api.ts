@@ -26,6 +26,18 @@ import {
 } from './identity.js';
 import { AuditEvent, AuditQuery, AuditVerifyReply } from './audit.js';
 import { Notification, NotificationQuery, UnreadCount } from './notifications.js';
+import {
+  AnchorReply,
+  ConsistencyProof,
+  ConsistencyQuery,
+  InclusionProof,
+  InclusionQuery,
+  LedgerCheckpoint,
+  LedgerEntriesQuery,
+  LedgerEntryReply,
+  LedgerIndexParams,
+  LedgerKey,
+} from './ledger.js';
 
 export const Health = z.object({
   status: z.literal('ok'),
@@ -386,5 +398,81 @@ const notifications = {
   }),
 };
 
+// The ledger's read routes are public on purpose: anyone may check that a certificate, contract or consent
+// grant is in the log, and that the log never rewrote its history.
+const ledger = {
+  checkpoint: defineRoute({
+    method: 'GET',
+    path: '/api/ledger/checkpoint',
+    summary: 'Latest signed checkpoint (or the one at treeSize)',
+    tags: ['ledger'],
+    access: publicAccess,
+    query: z.strictObject({ treeSize: LedgerIndexParams.shape.index.min(1).optional() }),
+    response: LedgerCheckpoint,
+  }),
+  entries: defineRoute({
+    method: 'GET',
+    path: '/api/ledger/entries',
+    summary: 'Entries, newest first',
+    tags: ['ledger'],
+    access: publicAccess,
+    query: LedgerEntriesQuery,
+    response: paged(LedgerEntryReply),
+  }),
+  entry: defineRoute({
+    method: 'GET',
+    path: '/api/ledger/entries/:index',
+    summary: 'One entry: the canonical JSON that was hashed, and its leaf hash',
+    tags: ['ledger'],
+    access: publicAccess,
+    params: LedgerIndexParams,
+    response: LedgerEntryReply,
+  }),
+  inclusion: defineRoute({
+    method: 'GET',
+    path: '/api/ledger/proof/inclusion',
+    summary: 'RFC 9162 inclusion proof of one entry in a tree size',
+    tags: ['ledger'],
+    access: publicAccess,
+    query: InclusionQuery,
+    response: InclusionProof,
+  }),
+  consistency: defineRoute({
+    method: 'GET',
+    path: '/api/ledger/proof/consistency',
+    summary: 'RFC 9162 consistency proof between two tree sizes',
+    tags: ['ledger'],
+    access: publicAccess,
+    query: ConsistencyQuery,
+    response: ConsistencyProof,
+  }),
+  keys: defineRoute({
+    method: 'GET',
+    path: '/api/ledger/keys',
+    summary: 'Public keys that signed checkpoints, retired ones included',
+    tags: ['ledger'],
+    access: publicAccess,
+    response: z.object({ items: z.array(LedgerKey) }),
+  }),
+  rotateKey: defineRoute({
+    method: 'POST',
+    path: '/api/ledger/keys/rotate',
+    summary: 'Retire the signing key and create its successor (recorded in the ledger)',
+    tags: ['ledger'],
+    access: roles('operator'),
+    response: LedgerKey,
+    audit: 'crypto.key.rotate',
+  }),
+  anchor: defineRoute({
+    method: 'POST',
+    path: '/api/ledger/anchor',
+    summary: 'Anchor the audit chain head in the ledger now',
+    tags: ['ledger'],
+    access: roles('operator', 'regulator'),
+    response: AnchorReply,
+    audit: 'ledger.audit_anchor',
+  }),
+};
+
 /** Every route of the API, grouped by area. The server registers exactly these; the SDK calls them. */
-export const api = { system, auth, onboarding, orgs, users, audit, notifications };
+export const api = { system, auth, onboarding, orgs, users, audit, notifications, ledger };

@@ -3,5 +3,8 @@ export * from './common.js';
 export * from './identity.js';
 export * from './audit.js';
 export * from './notifications.js';
+export * from './ledger.js';
 export * from './api.js';
+export * from './rules/merkle.js';
+export * from './rules/sm3.js';
 export * from './rules/check-digits.js';

@@ -43,6 +43,20 @@ const Schema = z.object({
   demo: bool.default(false),
   webDist: z.string().optional(),
   dbPoolSize: int(1, 200).default(10),
+  /** 32 bytes as 64 hex digits; give it as SHULIU_MASTER_KEY_FILE. Unset with PGlite: `<dataDir>/master.key`. */
+  masterKey: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex digits (32 bytes)')
+    .optional(),
+  /** The ledger's checkpoint origin line (C2SP): a schema-less URL naming this log, unique per deployment. */
+  ledgerOrigin: z
+    .string()
+    .regex(/^[^\s]{1,200}$/, 'must be one word without spaces, e.g. ledger.example.gov.cn')
+    .default('shuliu.local/ledger'),
+  /** Hash of a new ledger's Merkle tree; an existing ledger keeps the one it was started with. */
+  ledgerHashAlg: z.enum(['sm3', 'sha256']).default('sm3'),
+  /** How often the server anchors the audit chain head in the ledger; 0 turns the job off. */
+  ledgerAnchorIntervalSeconds: int(0, 7 * 24 * 3600).default(3600),
 });
 export type Config = z.infer<typeof Schema>;
 
@@ -64,7 +78,14 @@ const ENV_NAMES: Record<keyof z.input<typeof Schema>, string[]> = {
   demo: ['SHULIU_DEMO'],
   webDist: ['SHULIU_WEB_DIST'],
   dbPoolSize: ['SHULIU_DB_POOL_SIZE'],
+  masterKey: ['SHULIU_MASTER_KEY'],
+  ledgerOrigin: ['SHULIU_LEDGER_ORIGIN'],
+  ledgerHashAlg: ['SHULIU_LEDGER_HASH_ALG'],
+  ledgerAnchorIntervalSeconds: ['SHULIU_LEDGER_ANCHOR_INTERVAL_SECONDS'],
 };
+
+/** Settings whose values never appear in an error message. */
+const SECRETS = new Set<string>(['masterKey']);
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -112,7 +133,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const key = String(issue.path[0]) as keyof typeof ENV_NAMES;
-      problems.push(`${ENV_NAMES[key]?.join(' / ') ?? key}: ${issue.message} (got "${raw[key] ?? ''}")`);
+      const got = SECRETS.has(key) ? 'a value that is not shown' : `"${raw[key] ?? ''}"`;
+      problems.push(`${ENV_NAMES[key]?.join(' / ') ?? key}: ${issue.message} (got ${got})`);
     }
   }
   if (problems.length) throw new ConfigError(problems);

@@ -11,4 +11,6 @@ export { newId, ulid } from './shared/ids.js';
 export * as audit from './audit/index.js';
 export * as identity from './identity/index.js';
 export * as notifications from './notifications/index.js';
+export * as crypto from './crypto/index.js';
+export * as ledger from './ledger/index.js';
 export * as demo from './demo/index.js';

@@ -10,9 +10,14 @@ import {
   UsersService,
 } from './identity/index.js';
 import { NotificationService } from './notifications/index.js';
+import { KeyService, resolveMasterKey, type MasterKey } from './crypto/index.js';
+import { LedgerService } from './ledger/index.js';
 
 /** Every domain service, wired to one database. The HTTP server and the CLI both start from here. */
 export function createServices(db: Kysely<DB>, config: Config) {
+  // the master key is resolved on first use: commands that never touch keys (migrate, audit verify) need none
+  let masterKey: MasterKey | undefined;
+  const keys = new KeyService(db, () => (masterKey ??= resolveMasterKey(config)));
   return {
     db,
     audit: new AuditService(db),
@@ -22,6 +27,8 @@ export function createServices(db: Kysely<DB>, config: Config) {
     orgs: new OrgsService(db),
     bootstrap: new BootstrapService(db),
     notifications: new NotificationService(db),
+    keys,
+    ledger: new LedgerService(db, keys, config),
   };
 }
 export type Services = ReturnType<typeof createServices>;

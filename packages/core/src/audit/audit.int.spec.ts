@@ -3,6 +3,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.js';
 import { createTestDatabase } from '../testing/index.js';
 import type { RequestContext } from '../shared/context.js';
+import { auditRepository } from './audit.repository.js';
+import { eventHash, GENESIS_HASH } from './audit.rules.js';
 import { AuditService } from './audit.service.js';
 
 const ctx = (n: number): RequestContext => ({
@@ -107,6 +109,50 @@ describe('audit hash chain', () => {
     );
     const r = await audit.verify();
     expect(r).toMatchObject({ ok: true, checked: 45, headSeq: 45 });
+  });
+
+  it('hashes new events with SM3', async () => {
+    const rows = await database.db.selectFrom('audit_events').select(['hash_alg']).execute();
+    expect(rows.map((r) => r.hash_alg)).toEqual(Array(5).fill('sm3'));
+    expect(await audit.verify()).toMatchObject({ ok: true, hashAlg: 'sm3' });
+  });
+
+  it('still verifies SHA-256 events written before the switch, and links SM3 events after them', async () => {
+    await sql`truncate audit_events`.execute(database.db);
+    let prev = GENESIS_HASH;
+    for (let seq = 1; seq <= 3; seq++) {
+      const fields = {
+        seq,
+        id: `aud_legacy${String(seq).padStart(17, '0')}`,
+        at: new Date(Date.UTC(2025, 0, seq)).toISOString(),
+        actorId: null,
+        actorName: 'legacy',
+        orgId: null,
+        action: 'legacy.event',
+        objectType: null,
+        objectId: null,
+        outcome: 'success',
+        requestId: null,
+        ip: null,
+        details: { seq },
+      };
+      const hash = eventHash('sha256', prev, fields);
+      await auditRepository.insert(database.db, { ...fields, hashAlg: 'sha256', prevHash: prev, hash });
+      prev = hash;
+    }
+    await audit.record(ctx(7), { action: 'test.after_switch' });
+    await audit.record(ctx(8), { action: 'test.after_switch' });
+    expect(await audit.verify()).toMatchObject({ ok: true, checked: 5, hashAlg: 'sha256+sm3' });
+    await sql`update audit_events set actor_name = 'forger' where seq = 2`.execute(database.db);
+    expect(await audit.verify()).toMatchObject({ ok: false, firstBadSeq: 2 });
+    await sql`update audit_events set actor_name = 'legacy', hash_alg = 'md5' where seq = 2`.execute(
+      database.db,
+    );
+    expect(await audit.verify()).toMatchObject({
+      ok: false,
+      firstBadSeq: 2,
+      problem: expect.stringMatching(/unknown hash/),
+    });
   });
 
   it('filters by action prefix, outcome, object and free text', async () => {

@@ -30,6 +30,9 @@ export interface ChainRow extends ChainedFields {
   hash: string;
 }
 
+/** The chain's hashes: SM3 (GB/T 32905) since the switch, SHA-256 for the rows written before it. */
+export const isChainHashAlg = (alg: string): alg is HashAlg => alg === 'sm3' || alg === 'sha256';
+
 export type ChainProblem = { seq: number; problem: string };
 
 /**
@@ -42,7 +45,7 @@ export function checkLink(prev: { seq: number; hash: string }, row: ChainRow): C
   }
   if (row.prevHash !== prev.hash)
     return { seq: row.seq, problem: `event ${row.seq} does not link to event ${prev.seq}` };
-  if (row.hashAlg !== 'sha256')
+  if (!isChainHashAlg(row.hashAlg))
     return { seq: row.seq, problem: `event ${row.seq} uses unknown hash ${row.hashAlg}` };
   const { hashAlg: _a, prevHash: _p, hash: _h, ...fields } = row;
   if (eventHash(row.hashAlg, row.prevHash, fields) !== row.hash) {

@@ -17,7 +17,8 @@ export interface AuditRecord {
   details?: Record<string, unknown>;
 }
 
-const HASH_ALG: HashAlg = 'sha256';
+/** New events hash with SM3 (GB/T 32905); rows written before the switch keep their SHA-256 and still verify. */
+const HASH_ALG: HashAlg = 'sm3';
 
 /**
  * Appends one event to the chain inside the caller's transaction, so the event commits or rolls back with
@@ -44,6 +45,14 @@ export async function recordAudit(tx: Executor, ctx: RequestContext, rec: AuditR
   const hash = eventHash(HASH_ALG, head.hash, fields);
   await auditRepository.insert(tx, { ...fields, hashAlg: HASH_ALG, prevHash: head.hash, hash });
   ctx.audited = true;
+}
+
+/** The chain head (last sequence number and hash) as `db` sees it; inside an append's transaction, after it. */
+export async function readAuditHead(db: Executor): Promise<{ seq: number; hash: string; hashAlg: string }> {
+  const head = await auditRepository.findHead(db);
+  const seq = Number(head.seq);
+  const last = seq ? await auditRepository.findPageAfter(db, seq - 1, 1) : [];
+  return { seq, hash: head.hash, hashAlg: last[0]?.hash_alg ?? HASH_ALG };
 }
 
 export function toChainRow(r: Selectable<AuditEventsTable>): ChainRow {
@@ -91,9 +100,11 @@ export class AuditService {
     const headSeq = Number(head.seq);
     let prev = { seq: 0, hash: GENESIS_HASH };
     let checked = 0;
+    const algs = new Set<string>();
+    const hashAlg = () => (algs.size ? [...algs].sort().join('+') : HASH_ALG);
     const fail = (seq: number, problem: string) => ({
       ok: false,
-      hashAlg: HASH_ALG,
+      hashAlg: hashAlg(),
       checked,
       headSeq,
       firstBadSeq: seq,
@@ -107,6 +118,7 @@ export class AuditService {
         const problem = checkLink(prev, row);
         if (problem) return fail(problem.seq, problem.problem);
         prev = { seq: row.seq, hash: row.hash };
+        algs.add(row.hashAlg);
         checked++;
       }
       if (rows.length < pageSize) break;
@@ -114,6 +126,6 @@ export class AuditService {
     if (prev.seq !== headSeq)
       return fail(prev.seq + 1, `events ${prev.seq + 1}…${headSeq} are missing from the end`);
     if (prev.hash !== head.hash) return fail(headSeq, `the last event does not match the chain head`);
-    return { ok: true, hashAlg: HASH_ALG, checked, headSeq, firstBadSeq: null, problem: null };
+    return { ok: true, hashAlg: hashAlg(), checked, headSeq, firstBadSeq: null, problem: null };
   }
 }

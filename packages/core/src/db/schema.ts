@@ -1,6 +1,8 @@
 import type { AuditTables } from '../audit/audit.tables.js';
+import type { CryptoTables } from '../crypto/crypto.tables.js';
 import type { IdentityTables } from '../identity/identity.tables.js';
+import type { LedgerTables } from '../ledger/ledger.tables.js';
 import type { NotificationTables } from '../notifications/notifications.tables.js';
 
 /** The whole database as Kysely sees it: each domain contributes its own tables. */
-export interface DB extends IdentityTables, AuditTables, NotificationTables {}
+export interface DB extends IdentityTables, AuditTables, NotificationTables, CryptoTables, LedgerTables {}

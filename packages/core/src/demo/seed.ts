@@ -21,6 +21,9 @@ export async function seedDemo(db: Kysely<DB>, config: Config): Promise<SeedResu
   const s = createServices(db, config);
   if (!(await s.bootstrap.isEmpty())) return { seeded: false, orgs: 0, users: 0 };
   const sys = systemContext('demo-seed');
+  // a living ledger: the platform's signing key, the empty log's checkpoint, then audit anchors as it grows
+  await s.keys.ensureSigningKey(sys);
+  await s.ledger.ensureCheckpoint();
   let users = 0;
   const orgIds = new Map<string, string>();
   for (const o of DEMO_PLATFORM_ORGS) {
@@ -31,6 +34,7 @@ export async function seedDemo(db: Kysely<DB>, config: Config): Promise<SeedResu
       users++;
     }
   }
+  await s.ledger.anchorAuditChain(sys, { force: true });
   const operator = await loginAs(s, 'operator');
   for (const a of DEMO_APPLICANTS) {
     const app = await s.onboarding.submit(ctx(), {
@@ -48,6 +52,7 @@ export async function seedDemo(db: Kysely<DB>, config: Config): Promise<SeedResu
     await s.users.create(admin, { ...u.user, password: DEMO_PASSWORD, orgId: orgIds.get(u.orgKey) });
     users++;
   }
+  await s.ledger.anchorAuditChain(sys, { force: true });
   return { seeded: true, orgs: orgIds.size, users };
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 /** Hash algorithms the platform's chains and tokens may use. */
-export type HashAlg = 'sha256';
+export type HashAlg = 'sha256' | 'sm3';
 
 export const hashHex = (alg: HashAlg, data: string | Uint8Array) =>
   createHash(alg).update(data).digest('hex');

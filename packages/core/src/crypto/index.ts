@@ -1,0 +1,17 @@
+export { sm3, sm3Hex, hmacSm3 } from './sm3.js';
+export {
+  DEFAULT_SM2_ID,
+  Sm2Signer,
+  sm2Verify,
+  sm2Z,
+  parsePublicKey,
+  parsePublicKeyPem,
+  publicKeyHex,
+  publicKeyPem,
+  publicKeyDer,
+  type Sm2PublicKey,
+} from './sm2.js';
+export { seal, open, parseEnvelope, ENVELOPE_VERSION, type DataKey } from './sm4.js';
+export { resolveMasterKey, type MasterKey } from './master-key.js';
+export { KeyService, type ActiveSigner } from './keys.service.js';
+export type { KeyPurpose } from './crypto.tables.js';

@@ -1,0 +1,173 @@
+import { randomBytes } from 'node:crypto';
+import { inspect } from 'node:util';
+import {
+  A,
+  B,
+  GX,
+  GY,
+  N,
+  decompress,
+  invMod,
+  isOnCurve,
+  mulBase,
+  mulBaseAdd,
+  type Affine,
+} from './sm2.curve.js';
+import { sm3 } from './sm3.js';
+
+/** GB/T 32918.2 / GM/T 0009: the signer ID when none is agreed. Always passed explicitly below. */
+export const DEFAULT_SM2_ID = '1234567812345678';
+
+export type Sm2PublicKey = Affine;
+
+const big = (b: Uint8Array) => (b.length ? BigInt(`0x${Buffer.from(b).toString('hex')}`) : 0n);
+const bytes32 = (v: bigint) => Buffer.from(v.toString(16).padStart(64, '0'), 'hex');
+
+/** A uniformly random scalar in [1, n − 2] (so that 1 + d stays invertible), by rejection. */
+function randomScalar(): bigint {
+  for (;;) {
+    const k = big(randomBytes(32));
+    if (k >= 1n && k <= N - 2n) return k;
+  }
+}
+
+export function sm2PublicKeyOf(d: bigint): Sm2PublicKey {
+  if (d < 1n || d > N - 2n) throw new Error('SM2 private key out of range');
+  return mulBase(d)!;
+}
+
+/** Uncompressed SEC1 encoding, 04 ‖ x ‖ y, as 130 hex digits. */
+export const publicKeyHex = (q: Sm2PublicKey) =>
+  `04${bytes32(q.x).toString('hex')}${bytes32(q.y).toString('hex')}`;
+
+/** Parses an uncompressed (04…) or compressed (02…/03…) public key and checks that it lies on the curve. */
+export function parsePublicKey(input: string | Uint8Array): Sm2PublicKey {
+  const b = typeof input === 'string' ? Buffer.from(input.replace(/^0x/i, ''), 'hex') : Buffer.from(input);
+  let q: Affine | null = null;
+  if (b.length === 65 && b[0] === 4) q = { x: big(b.subarray(1, 33)), y: big(b.subarray(33)) };
+  else if (b.length === 33 && (b[0] === 2 || b[0] === 3)) q = decompress(big(b.subarray(1)), b[0] === 3);
+  if (!q || !isOnCurve(q)) throw new Error('not an SM2 public key');
+  return q;
+}
+
+// SubjectPublicKeyInfo: id-ecPublicKey (1.2.840.10045.2.1) with the curve sm2p256v1 (1.2.156.10197.1.301)
+const SPKI_PREFIX = Buffer.from('3059301306072a8648ce3d020106082a811ccf5501822d034200', 'hex');
+
+export const publicKeyDer = (q: Sm2PublicKey) =>
+  Buffer.concat([SPKI_PREFIX, Buffer.from(publicKeyHex(q), 'hex')]);
+
+export function publicKeyPem(q: Sm2PublicKey): string {
+  const b64 = publicKeyDer(q).toString('base64');
+  return `-----BEGIN PUBLIC KEY-----\n${b64.match(/.{1,64}/g)!.join('\n')}\n-----END PUBLIC KEY-----\n`;
+}
+
+export function parsePublicKeyPem(pem: string): Sm2PublicKey {
+  const der = Buffer.from(pem.replace(/-----[A-Z ]+-----/g, '').replace(/\s+/g, ''), 'base64');
+  if (der.length !== 91 || !der.subarray(0, SPKI_PREFIX.length).equals(SPKI_PREFIX))
+    throw new Error('not an SM2 SubjectPublicKeyInfo');
+  return parsePublicKey(der.subarray(SPKI_PREFIX.length));
+}
+
+/** Z = SM3(ENTL ‖ ID ‖ a ‖ b ‖ xG ‖ yG ‖ xA ‖ yA), GB/T 32918.2 §5.5. */
+export function sm2Z(q: Sm2PublicKey, id: string | Uint8Array): Buffer {
+  const idBytes = typeof id === 'string' ? Buffer.from(id, 'utf8') : Buffer.from(id);
+  const bits = idBytes.length * 8;
+  if (bits > 0xffff) throw new Error('SM2 signer ID too long');
+  return sm3(Buffer.from([bits >> 8, bits & 0xff]), idBytes, ...[A, B, GX, GY, q.x, q.y].map(bytes32));
+}
+
+const toBytes = (m: string | Uint8Array) => (typeof m === 'string' ? Buffer.from(m, 'utf8') : m);
+
+/**
+ * An SM2 private key held for signing. The scalar lives in a private field and never serializes: JSON,
+ * util.inspect and template strings show only the public key.
+ */
+export class Sm2Signer {
+  readonly #d: bigint;
+  readonly #dInv: bigint;
+  readonly publicKey: Sm2PublicKey;
+  readonly #z = new Map<string, Buffer>();
+
+  constructor(d: bigint) {
+    this.publicKey = sm2PublicKeyOf(d);
+    this.#d = d;
+    this.#dInv = invMod(1n + d, N);
+  }
+
+  static generate(): Sm2Signer {
+    return new Sm2Signer(randomScalar());
+  }
+
+  static fromBytes(b: Uint8Array): Sm2Signer {
+    if (b.length !== 32) throw new Error('an SM2 private key is 32 bytes');
+    return new Sm2Signer(big(b));
+  }
+
+  /** The scalar as 32 bytes, for sealing under the master key; callers must not keep or print it. */
+  exportPrivate(): Buffer {
+    return bytes32(this.#d);
+  }
+
+  get publicKeyHex() {
+    return publicKeyHex(this.publicKey);
+  }
+
+  private z(id: string): Buffer {
+    let z = this.#z.get(id);
+    if (!z) this.#z.set(id, (z = sm2Z(this.publicKey, id)));
+    return z;
+  }
+
+  /**
+   * GB/T 32918.2 §6.1: e = SM3(Z ‖ M); (x1, y1) = kG; r = (e + x1) mod n; s = (1 + d)⁻¹(k − rd) mod n.
+   * Returns r ‖ s (64 bytes). `k` is for the standard's test vector only.
+   */
+  sign(message: string | Uint8Array, id: string, k?: bigint): Buffer {
+    const e = big(sm3(this.z(id), toBytes(message)));
+    for (;;) {
+      const kk = k ?? randomScalar();
+      const x1 = mulBase(kk)!.x;
+      const r = (e + x1) % N;
+      if (r === 0n || r + kk === N) {
+        if (k !== undefined) throw new Error('the given k yields r = 0');
+        continue;
+      }
+      const s = (this.#dInv * (((kk - r * this.#d) % N) + N)) % N;
+      if (s === 0n) {
+        if (k !== undefined) throw new Error('the given k yields s = 0');
+        continue;
+      }
+      return Buffer.concat([bytes32(r), bytes32(s)]);
+    }
+  }
+
+  toJSON() {
+    return { algorithm: 'sm2', publicKey: this.publicKeyHex };
+  }
+  toString() {
+    return `Sm2Signer(${this.publicKeyHex})`;
+  }
+  [inspect.custom]() {
+    return this.toString();
+  }
+}
+
+/** GB/T 32918.2 §7.1: r, s ∈ [1, n−1]; t = r + s ≠ 0; (x1, y1) = sG + tP; valid iff (e + x1) mod n = r. */
+export function sm2Verify(
+  q: Sm2PublicKey,
+  message: string | Uint8Array,
+  signature: Uint8Array | string,
+  id: string,
+): boolean {
+  const sig = typeof signature === 'string' ? Buffer.from(signature, 'hex') : signature;
+  if (sig.length !== 64) return false;
+  const r = big(sig.subarray(0, 32));
+  const s = big(sig.subarray(32));
+  if (r < 1n || r >= N || s < 1n || s >= N) return false;
+  const t = (r + s) % N;
+  if (t === 0n) return false;
+  const e = big(sm3(sm2Z(q, id), toBytes(message)));
+  const pt = mulBaseAdd(s, t, q);
+  if (!pt) return false;
+  return (e + pt.x) % N === r;
+}
