@@ -71,8 +71,13 @@ async function benchMe(databaseUrl: string | undefined) {
 console.log(
   `Shuliu benchmarks — ${CONNECTIONS} connections, ${DURATION} s per measurement, autocannon on loopback\n`,
 );
-await benchMe(undefined);
+// `npm run bench -- --only=me` (or `--only=ledger`) runs one group
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
 const postgres = await postgresReachable();
-if (postgres) await benchMe(process.env.DATABASE_URL || PG_URL);
-else console.log('GET /api/me on postgres: skipped (no PostgreSQL at DATABASE_URL or 127.0.0.1:5432)');
-await runLedgerBenchmarks(postgres ? process.env.DATABASE_URL || PG_URL : undefined);
+if (!only || only === 'me') {
+  await benchMe(undefined);
+  if (postgres) await benchMe(process.env.DATABASE_URL || PG_URL);
+  else console.log('GET /api/me on postgres: skipped (no PostgreSQL at DATABASE_URL or 127.0.0.1:5432)');
+}
+if (!only || only === 'ledger')
+  await runLedgerBenchmarks(postgres ? process.env.DATABASE_URL || PG_URL : undefined);
