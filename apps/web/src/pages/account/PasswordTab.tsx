@@ -1,7 +1,8 @@
-import { ChangePasswordBody, Password } from '@shuliu/contracts';
+import { ChangePasswordBody } from '@shuliu/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { App, Button, Form, Input } from 'antd';
 import { sdk } from '../../api/sdk';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
 import { MutationErrorAlert } from '../../components/QueryError';
 import { useT } from '../../i18n/I18nProvider';
 import { showServerIssues, zodRule } from '../../lib/zod-form';
@@ -37,28 +38,7 @@ export function PasswordTab() {
       >
         <Input.Password autoComplete="current-password" />
       </Form.Item>
-      <Form.Item
-        name="newPassword"
-        label={t.account.newPassword}
-        rules={[required, zodRule(Password, t, t.validation.password)]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
-      <Form.Item
-        name="confirm"
-        label={t.account.confirmPassword}
-        dependencies={['newPassword']}
-        rules={[
-          required,
-          ({ getFieldValue }) => ({
-            validator: async (_r, v) => {
-              if (v && v !== getFieldValue('newPassword')) throw new Error(t.validation.passwordMismatch);
-            },
-          }),
-        ]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
+      <NewPasswordFields name="newPassword" label={t.account.newPassword} />
       <Button type="primary" htmlType="submit" loading={change.isPending}>
         {t.account.changePassword}
       </Button>

@@ -1,10 +1,10 @@
-import { Password, type User } from '@shuliu/contracts';
+import type { User } from '@shuliu/contracts';
 import { useMutation } from '@tanstack/react-query';
-import { App, Form, Input, Modal } from 'antd';
+import { App, Form, Modal } from 'antd';
 import { sdk } from '../../api/sdk';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
 import { useErrorText } from '../../components/QueryError';
 import { useT } from '../../i18n/I18nProvider';
-import { zodRule } from '../../lib/zod-form';
 
 /** Sets a new password for another user; the server ends their sessions. */
 export function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () => void }) {
@@ -21,7 +21,6 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
     },
     onError: (e) => void message.error(errText(e)),
   });
-  const required = { required: true, message: t.validation.required };
   return (
     <Modal
       open={!!user}
@@ -32,28 +31,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
       destroyOnHidden
     >
       <Form form={form} layout="vertical" preserve={false}>
-        <Form.Item
-          name="password"
-          label={t.users.newPassword}
-          rules={[required, zodRule(Password, t, t.validation.password)]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t.account.confirmPassword}
-          dependencies={['password']}
-          rules={[
-            required,
-            ({ getFieldValue }) => ({
-              validator: async (_r, v) => {
-                if (v && v !== getFieldValue('password')) throw new Error(t.validation.passwordMismatch);
-              },
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields name="password" label={t.users.newPassword} />
       </Form>
     </Modal>
   );
