@@ -17,6 +17,7 @@ import {
 import { newContext } from './context.js';
 import { errorHandler, sendError } from './errors.js';
 import { auditRoutes } from './routes/audit.js';
+import { catalogRoutes } from './routes/catalog.js';
 import { authRoutes } from './routes/auth.js';
 import { ledgerRoutes } from './routes/ledger.js';
 import { notificationRoutes } from './routes/notifications.js';
@@ -177,6 +178,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       auditRoutes,
       notificationRoutes,
       ledgerRoutes,
+      catalogRoutes,
     ]) {
       register(api, routeDeps);
     }

@@ -38,6 +38,7 @@ import {
   LedgerIndexParams,
   LedgerKey,
 } from './ledger.js';
+import { catalogRoutes } from './catalog.api.js';
 
 export const Health = z.object({
   status: z.literal('ok'),
@@ -475,4 +476,14 @@ const ledger = {
 };
 
 /** Every route of the API, grouped by area. The server registers exactly these; the SDK calls them. */
-export const api = { system, auth, onboarding, orgs, users, audit, notifications, ledger };
+export const api = {
+  system,
+  auth,
+  onboarding,
+  orgs,
+  users,
+  audit,
+  notifications,
+  ledger,
+  catalog: catalogRoutes,
+};

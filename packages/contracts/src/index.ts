@@ -8,3 +8,5 @@ export * from './api.js';
 export * from './rules/merkle.js';
 export * from './rules/sm3.js';
 export * from './rules/check-digits.js';
+export * from './catalog.js';
+export * from './rules/grading.js';

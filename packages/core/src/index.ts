@@ -14,3 +14,4 @@ export * as notifications from './notifications/index.js';
 export * as crypto from './crypto/index.js';
 export * as ledger from './ledger/index.js';
 export * as demo from './demo/index.js';
+export * as catalog from './catalog/index.js';

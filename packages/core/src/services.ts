@@ -12,6 +12,7 @@ import {
 import { NotificationService } from './notifications/index.js';
 import { KeyService, resolveMasterKey, type MasterKey } from './crypto/index.js';
 import { LedgerService } from './ledger/index.js';
+import { ResourcesService, SectorsService } from './catalog/index.js';
 
 /** Every domain service, wired to one database. The HTTP server and the CLI both start from here. */
 export function createServices(db: Kysely<DB>, config: Config) {
@@ -29,6 +30,8 @@ export function createServices(db: Kysely<DB>, config: Config) {
     notifications: new NotificationService(db),
     keys,
     ledger: new LedgerService(db, keys, config),
+    sectors: new SectorsService(db),
+    resources: new ResourcesService(db),
   };
 }
 export type Services = ReturnType<typeof createServices>;

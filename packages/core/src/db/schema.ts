@@ -1,3 +1,4 @@
+import type { CatalogTables } from '../catalog/catalog.tables.js';
 import type { AuditTables } from '../audit/audit.tables.js';
 import type { CryptoTables } from '../crypto/crypto.tables.js';
 import type { IdentityTables } from '../identity/identity.tables.js';
@@ -5,4 +6,9 @@ import type { LedgerTables } from '../ledger/ledger.tables.js';
 import type { NotificationTables } from '../notifications/notifications.tables.js';
 
 /** The whole database as Kysely sees it: each domain contributes its own tables. */
-export interface DB extends IdentityTables, AuditTables, NotificationTables, CryptoTables, LedgerTables {}
+export interface DB extends IdentityTables,
+    AuditTables,
+    NotificationTables,
+    CryptoTables,
+    LedgerTables,
+    CatalogTables {}

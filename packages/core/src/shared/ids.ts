@@ -43,7 +43,20 @@ export function ulid(now = Date.now()): string {
   return out;
 }
 
-export type IdPrefix = 'org' | 'usr' | 'ses' | 'tok' | 'app' | 'aud' | 'ntf';
+export type IdPrefix =
+  | 'org'
+  | 'usr'
+  | 'ses'
+  | 'tok'
+  | 'app'
+  | 'aud'
+  | 'ntf'
+  | 'res'
+  | 'fil'
+  | 'opr'
+  | 'shr'
+  | 'rtf'
+  | 'svy';
 
 /** Prefixed sortable id, e.g. `org_01j…`. */
 export const newId = (prefix: IdPrefix) => `${prefix}_${ulid()}`;

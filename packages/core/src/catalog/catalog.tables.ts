@@ -1,0 +1,150 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type CreatedAt = ColumnType<Date, Date | undefined, never>;
+type UpdatedAt = ColumnType<Date, Date | undefined, Date>;
+type Json<T> = ColumnType<T, string, string>;
+type DateOnly = ColumnType<string | null, string | null | undefined, string | null>;
+
+export interface CatalogSectorsTable {
+  code: string;
+  parent_code: string | null;
+  name: string;
+  name_en: string | null;
+  sort: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface StoredColumn {
+  name: string;
+  type: string;
+  pii: { kind: string; confidence: number } | null;
+  computedGrade: string;
+  grade: string;
+}
+
+export interface CatalogResourcesTable {
+  id: string;
+  owner_org_id: string;
+  title: string;
+  title_en: string | null;
+  description: string;
+  description_en: string | null;
+  sector_code: string;
+  subject_type: string;
+  source_kind: string;
+  source_method: string | null;
+  update_frequency: string;
+  format: string | null;
+  spatial_coverage: string | null;
+  temporal_from: DateOnly;
+  temporal_to: DateOnly;
+  keywords: string[];
+  schema: ColumnType<StoredColumn[], string | undefined, string>;
+  computed_grade: string;
+  manual_grade: ColumnType<string | null, string | null | undefined, string | null>;
+  grade: string;
+  open_class: string | null;
+  status: string;
+  version: number;
+  derived_from: ColumnType<string | null, string | null | undefined, string | null>;
+  processing: ColumnType<string, string | undefined, string>;
+  doc_score: number;
+  search_text: string;
+  search_vector: ColumnType<string, never, never>;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  published_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  retired_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+export interface CatalogResourceVersionsTable {
+  resource_id: string;
+  version: number;
+  snapshot: Json<Record<string, unknown>>;
+  note: string | null;
+  changed_by: string;
+  changed_at: CreatedAt;
+}
+
+export interface CatalogFilesTable {
+  id: string;
+  resource_id: string;
+  role: 'data' | 'evidence';
+  name: string;
+  format: string;
+  size_bytes: number;
+  sm3: string | null;
+  blob_key: string;
+  status: 'uploading' | 'profiling' | 'ready' | 'failed';
+  progress: number;
+  row_count: number | null;
+  profile: Json<unknown> | null;
+  error: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface CatalogOpenRequestsTable {
+  id: string;
+  resource_id: string;
+  applicant_org_id: string;
+  applicant_user_id: string;
+  purpose: string;
+  status: 'pending' | 'approved' | 'rejected';
+  reason: string | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface SharingRequestsTable {
+  id: string;
+  resource_id: string;
+  provider_org_id: string;
+  requester_org_id: string;
+  provider_level: string;
+  requester_level: string;
+  purpose: string;
+  status: 'pending' | 'approved' | 'rejected' | 'delivered';
+  reason: string | null;
+  due_at: Date;
+  decided_by: string | null;
+  decided_at: Date | null;
+  delivered_at: Date | null;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface ReturnFlowsTable {
+  id: string;
+  resource_id: string;
+  from_org_id: string;
+  to_org_id: string;
+  to_level: string;
+  status: 'pending' | 'delivered';
+  due_at: Date;
+  delivered_at: Date | null;
+  note: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface CatalogSurveySnapshotsTable {
+  id: string;
+  taken_at: CreatedAt;
+  totals: Json<unknown>;
+}
+
+export interface CatalogTables {
+  catalog_sectors: CatalogSectorsTable;
+  catalog_resources: CatalogResourcesTable;
+  catalog_resource_versions: CatalogResourceVersionsTable;
+  catalog_files: CatalogFilesTable;
+  catalog_open_requests: CatalogOpenRequestsTable;
+  sharing_requests: SharingRequestsTable;
+  return_flows: ReturnFlowsTable;
+  catalog_survey_snapshots: CatalogSurveySnapshotsTable;
+}

@@ -1,0 +1,404 @@
+import {
+  GRADES,
+  gradeRank,
+  highestGrade,
+  type CreateResourceBody,
+  type Grade,
+  type GradeBody,
+  type Resource,
+  type ResourceColumn,
+  type ResourceLineage,
+  type ResourceQuery,
+  type ResourceSearchReply,
+  type ResourceVersion,
+  type UpdateResourceBody,
+} from '@shuliu/contracts';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { DB } from '../db/schema.js';
+import { recordAudit } from '../audit/index.js';
+import { hasRole, requirePrincipal, type RequestContext } from '../shared/context.js';
+import { NotFound } from '../shared/errors.js';
+import { newId } from '../shared/ids.js';
+import {
+  CoreNotPublishable,
+  GradeTooLow,
+  IllegalTransition,
+  NotOwner,
+  OpenClassRefused,
+  SectorUnknown,
+} from './catalog.errors.js';
+import { toResource } from './catalog.mappers.js';
+import { catalogRepository as repo, type ResourceRow, type Visibility } from './catalog.repository.js';
+import {
+  computedDatasetGrade,
+  DEFAULT_CATALOG_SETTINGS,
+  docScore,
+  gradeFields,
+  openClassRefusal,
+  publishRefusal,
+  type CatalogSettings,
+} from './catalog.rules.js';
+import { searchQuery, searchText } from './catalog.search.js';
+import { buildFacets } from './catalog.facets.js';
+
+type Executor = Kysely<DB>;
+type CreateBody = z.output<typeof CreateResourceBody>;
+type UpdateBody = z.output<typeof UpdateResourceBody>;
+type Query = z.output<typeof ResourceQuery>;
+
+/** Data resources (数据资源): cataloguing, grading, publication, search, versions and lineage. */
+export class ResourcesService {
+  constructor(
+    private readonly db: Executor,
+    readonly settings: CatalogSettings = DEFAULT_CATALOG_SETTINGS,
+  ) {}
+
+  /** What the caller may see (operators and regulators: everything; members: their own and published). */
+  visibility(ctx: RequestContext): Visibility {
+    const p = ctx.principal;
+    if (!p) return { all: false, ownOrgId: null, grades: [], openOnly: true };
+    if (hasRole(ctx, 'operator', 'regulator'))
+      return { all: true, ownOrgId: null, grades: [], openOnly: false };
+    const limit = gradeRank(this.settings.metadataVisibleUpTo);
+    return {
+      all: false,
+      ownOrgId: p.orgId,
+      grades: GRADES.filter((g) => gradeRank(g) <= limit),
+      openOnly: false,
+    };
+  }
+
+  private canSee(v: Visibility, r: ResourceRow): boolean {
+    if (v.all || (v.ownOrgId && r.owner_org_id === v.ownOrgId)) return true;
+    if (r.status !== 'published') return false;
+    if (v.openOnly)
+      return (
+        r.subject_type === 'public' && (r.open_class === 'unconditional' || r.open_class === 'conditional')
+      );
+    return v.grades.includes(r.grade as Grade);
+  }
+
+  /** The resource if the caller may see it; otherwise the same 404 as for a missing one. */
+  async load(ctx: RequestContext, id: string, db: Executor = this.db): Promise<ResourceRow> {
+    const r = await repo.findResource(db, id);
+    if (!r || !this.canSee(this.visibility(ctx), r)) throw NotFound('resource', id);
+    return r;
+  }
+
+  /** Locks the resource and checks that the caller's org owns it (operators act on any, when `operatorToo`). */
+  async lockOwned(tx: Executor, ctx: RequestContext, id: string, operatorToo = false): Promise<ResourceRow> {
+    const p = requirePrincipal(ctx);
+    const r = await repo.lockResource(tx, id);
+    if (!r || !this.canSee(this.visibility(ctx), r)) throw NotFound('resource', id);
+    if (r.owner_org_id !== p.orgId && !(operatorToo && hasRole(ctx, 'operator'))) throw NotOwner();
+    return r;
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<Resource> {
+    return toResource(await this.load(ctx, id));
+  }
+
+  async search(ctx: RequestContext, q: Query): Promise<ResourceSearchReply> {
+    const v = this.visibility(ctx);
+    const tsquery = q.q ? searchQuery(q.q) : null;
+    const filter = {
+      ...q,
+      tsquery,
+      org: q.mine === 'true' ? [ctx.principal?.orgId ?? '-'] : q.org,
+      sort: q.sort === 'relevance' && !tsquery ? ('updated' as const) : q.sort,
+    };
+    const [rows, counts] = await Promise.all([
+      repo.search(this.db, filter, v, q.page, q.pageSize),
+      repo.facets(this.db, filter, v),
+    ]);
+    const { total, facets } = await buildFacets(this.db, counts);
+    return { items: rows.map(toResource), total, page: q.page, pageSize: q.pageSize, facets };
+  }
+
+  async create(ctx: RequestContext, body: CreateBody): Promise<Resource> {
+    const p = requirePrincipal(ctx);
+    if (!p.orgId) throw NotOwner('only members of an organization may catalogue resources');
+    const id = newId('res');
+    await this.db.transaction().execute(async (tx) => {
+      await this.checkSector(tx, body.sectorCode);
+      this.checkOpenClass(body.openClass ?? null, 'general_1', body.subjectType);
+      const draft = { ...body, schema: [] as ResourceColumn[] };
+      await tx
+        .insertInto('catalog_resources')
+        .values({
+          id,
+          owner_org_id: p.orgId!,
+          ...this.columnsOf(draft),
+          computed_grade: computedDatasetGrade([], body.subjectType),
+          grade: computedDatasetGrade([], body.subjectType),
+          status: 'draft',
+          version: 1,
+          created_by: p.userId,
+        })
+        .execute();
+      await repo.insertVersion(tx, {
+        resourceId: id,
+        version: 1,
+        snapshot: body,
+        note: null,
+        changedBy: p.username,
+      });
+      await recordAudit(tx, ctx, {
+        action: 'catalog.resource.create',
+        objectType: 'resource',
+        objectId: id,
+        details: { title: body.title, sector: body.sectorCode, subjectType: body.subjectType },
+      });
+    });
+    return this.get(ctx, id);
+  }
+
+  async update(ctx: RequestContext, id: string, body: UpdateBody): Promise<Resource> {
+    const p = requirePrincipal(ctx);
+    await this.db.transaction().execute(async (tx) => {
+      const cur = toResource(await this.lockOwned(tx, ctx, id));
+      if (cur.status === 'retired') throw IllegalTransition('a retired resource can no longer change');
+      const { note, ...changes } = body;
+      const next = { ...cur, ...changes };
+      if (changes.sectorCode) await this.checkSector(tx, changes.sectorCode);
+      if (changes.subjectType) next.computedGrade = computedDatasetGrade(cur.schema, next.subjectType);
+      next.grade = highestGrade([next.manualGrade ?? next.computedGrade], next.computedGrade);
+      this.checkOpenClass(next.openClass, next.grade, next.subjectType);
+      const version = cur.version + 1;
+      await tx
+        .updateTable('catalog_resources')
+        .set({
+          ...this.columnsOf(next),
+          computed_grade: next.computedGrade,
+          grade: next.grade,
+          version,
+          updated_at: new Date(),
+        })
+        .where('id', '=', id)
+        .execute();
+      await repo.insertVersion(tx, {
+        resourceId: id,
+        version,
+        snapshot: changes,
+        note: note ?? null,
+        changedBy: p.username,
+      });
+      await recordAudit(tx, ctx, {
+        action: 'catalog.resource.update',
+        objectType: 'resource',
+        objectId: id,
+        orgId: cur.ownerOrgId,
+        details: { version, changed: Object.keys(changes), note: note ?? null },
+      });
+    });
+    return this.get(ctx, id);
+  }
+
+  /** Raises grades by hand (owner, or an operator); refuses anything below what the fields compute. */
+  async grade(ctx: RequestContext, id: string, body: z.output<typeof GradeBody>) {
+    await this.db.transaction().execute(async (tx) => {
+      const cur = toResource(await this.lockOwned(tx, ctx, id, true));
+      const manual = new Map(body.fields.map((f) => [f.name, f.grade]));
+      for (const f of body.fields) {
+        const col = cur.schema.find((c) => c.name === f.name);
+        if (!col) throw NotFound('field', f.name);
+        if (gradeRank(f.grade) < gradeRank(col.computedGrade))
+          throw GradeTooLow(`field ${f.name} computes as ${col.computedGrade}; ${f.grade} would lower it`, {
+            field: f.name,
+            computed: col.computedGrade,
+          });
+      }
+      const schema = gradeFields(cur.schema, manual);
+      const computed = computedDatasetGrade(schema, cur.subjectType);
+      const manualGrade = body.grade ?? cur.manualGrade;
+      if (body.grade && gradeRank(body.grade) < gradeRank(computed))
+        throw GradeTooLow(`the fields compute ${computed}; ${body.grade} would lower it`, { computed });
+      const grade = highestGrade([manualGrade ?? computed], computed);
+      if (cur.status === 'published') {
+        const refusal =
+          publishRefusal(grade) ?? openClassRefusal(cur.openClass, grade, cur.subjectType, this.settings);
+        if (refusal) throw grade === 'core' ? CoreNotPublishable() : OpenClassRefused(refusal);
+      }
+      await this.storeGrades(tx, id, schema, computed, manualGrade ?? null, grade);
+      await recordAudit(tx, ctx, {
+        action: 'catalog.resource.grade',
+        objectType: 'resource',
+        objectId: id,
+        orgId: cur.ownerOrgId,
+        details: { from: cur.grade, to: grade, fields: body.fields, reason: body.reason },
+      });
+    });
+    return this.get(ctx, id);
+  }
+
+  /** A new profiled schema arrives (a file was profiled): computed grades follow, manual ones stay. */
+  async applySchema(tx: Executor, id: string, columns: ResourceColumn[], format: string | null) {
+    const cur = await repo.lockResource(tx, id);
+    if (!cur) throw NotFound('resource', id);
+    const r = toResource(cur);
+    const manual = new Map(r.schema.filter((c) => c.grade !== c.computedGrade).map((c) => [c.name, c.grade]));
+    const schema = gradeFields(columns, manual);
+    const computed = computedDatasetGrade(schema, r.subjectType);
+    const grade = highestGrade([r.manualGrade ?? computed], computed);
+    await this.storeGrades(tx, id, schema, computed, r.manualGrade, grade);
+    const next = { ...r, schema, format: r.format ?? format };
+    await tx
+      .updateTable('catalog_resources')
+      .set({ format: next.format, doc_score: docScore(next) })
+      .where('id', '=', id)
+      .execute();
+    return { from: r.grade as Grade, to: grade };
+  }
+
+  private storeGrades(
+    tx: Executor,
+    id: string,
+    schema: ResourceColumn[],
+    computed: Grade,
+    manual: Grade | null,
+    grade: Grade,
+  ) {
+    return tx
+      .updateTable('catalog_resources')
+      .set({
+        schema: JSON.stringify(schema),
+        computed_grade: computed,
+        manual_grade: manual,
+        grade,
+        updated_at: new Date(),
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async publish(ctx: RequestContext, id: string): Promise<Resource> {
+    await this.transition(ctx, id, 'publish', (r) => {
+      if (r.status !== 'draft')
+        throw IllegalTransition(`only a draft can be published; this one is ${r.status}`);
+      if (publishRefusal(r.grade)) throw CoreNotPublishable();
+      this.checkOpenClass(r.openClass, r.grade, r.subjectType);
+      return { status: 'published', published_at: new Date() };
+    });
+    return this.get(ctx, id);
+  }
+
+  /** Withdraws a published resource (its owner, or an operator taking it down); the reason is kept. */
+  async retire(ctx: RequestContext, id: string, reason: string): Promise<Resource> {
+    await this.transition(
+      ctx,
+      id,
+      'retire',
+      (r) => {
+        if (r.status !== 'published')
+          throw IllegalTransition(`only a published resource can be retired; this one is ${r.status}`);
+        return { status: 'retired', retired_at: new Date() };
+      },
+      reason,
+    );
+    return this.get(ctx, id);
+  }
+
+  private async transition(
+    ctx: RequestContext,
+    id: string,
+    action: 'publish' | 'retire',
+    next: (r: Resource) => { status: string; published_at?: Date; retired_at?: Date },
+    reason?: string,
+  ) {
+    await this.db.transaction().execute(async (tx) => {
+      const r = toResource(await this.lockOwned(tx, ctx, id, action === 'retire'));
+      const set = next(r);
+      await tx
+        .updateTable('catalog_resources')
+        .set({ ...set, updated_at: new Date() })
+        .where('id', '=', id)
+        .execute();
+      await recordAudit(tx, ctx, {
+        action: `catalog.resource.${action}`,
+        objectType: 'resource',
+        objectId: id,
+        orgId: r.ownerOrgId,
+        details: { from: r.status, to: set.status, grade: r.grade, reason: reason ?? null },
+      });
+    });
+  }
+
+  async versions(ctx: RequestContext, id: string): Promise<ResourceVersion[]> {
+    await this.load(ctx, id);
+    const rows = await repo.findVersions(this.db, id);
+    return rows.map((v) => ({
+      version: v.version,
+      note: v.note,
+      changedBy: v.changed_by,
+      changedAt: new Date(v.changed_at).toISOString(),
+      snapshot: (typeof v.snapshot === 'string' ? JSON.parse(v.snapshot) : v.snapshot) as Record<
+        string,
+        unknown
+      >,
+    }));
+  }
+
+  async lineage(ctx: RequestContext, id: string): Promise<ResourceLineage> {
+    const r = await this.load(ctx, id);
+    const v = this.visibility(ctx);
+    const source = r.derived_from ? await repo.findResource(this.db, r.derived_from) : undefined;
+    const derivatives = await repo.findDerivatives(this.db, id);
+    return {
+      source: source && this.canSee(v, source) ? toResource(source) : null,
+      derivatives: derivatives.filter((d) => this.canSee(v, d)).map(toResource),
+    };
+  }
+
+  private async checkSector(tx: Executor, code: string) {
+    const s = await tx
+      .selectFrom('catalog_sectors')
+      .select('code')
+      .where('code', '=', code)
+      .executeTakeFirst();
+    if (!s) throw SectorUnknown(`no sector ${code}`, { field: 'sectorCode' });
+  }
+
+  private checkOpenClass(openClass: Resource['openClass'], grade: Grade, subject: Resource['subjectType']) {
+    const refusal = openClassRefusal(openClass, grade, subject, this.settings);
+    if (refusal) throw OpenClassRefused(refusal, { field: 'openClass' });
+  }
+
+  /** The descriptive columns of a resource row, its search words and documentation score. */
+  private columnsOf(r: Omit<CreateBody, 'keywords'> & { keywords: string[]; schema: ResourceColumn[] }) {
+    return {
+      title: r.title,
+      title_en: r.titleEn ?? null,
+      description: r.description,
+      description_en: r.descriptionEn ?? null,
+      sector_code: r.sectorCode,
+      subject_type: r.subjectType,
+      source_kind: r.sourceKind,
+      source_method: r.sourceMethod ?? null,
+      update_frequency: r.updateFrequency,
+      format: r.format ?? null,
+      spatial_coverage: r.spatialCoverage ?? null,
+      temporal_from: r.temporalFrom ?? null,
+      temporal_to: r.temporalTo ?? null,
+      keywords: r.keywords,
+      open_class: r.openClass ?? null,
+      search_text: searchText([
+        r.title,
+        r.titleEn,
+        r.description,
+        r.descriptionEn,
+        ...r.keywords,
+        r.spatialCoverage,
+      ]),
+      doc_score: docScore({
+        ...r,
+        titleEn: r.titleEn ?? null,
+        descriptionEn: r.descriptionEn ?? null,
+        format: r.format ?? null,
+        spatialCoverage: r.spatialCoverage ?? null,
+        temporalFrom: r.temporalFrom ?? null,
+        sourceMethod: r.sourceMethod ?? null,
+      }),
+    };
+  }
+}

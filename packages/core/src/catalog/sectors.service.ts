@@ -1,0 +1,118 @@
+import type { Sector, SectorBody, UpdateSectorBody } from '@shuliu/contracts';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { DB } from '../db/schema.js';
+import { recordAudit } from '../audit/index.js';
+import type { RequestContext } from '../shared/context.js';
+import { NotFound } from '../shared/errors.js';
+import { SectorExists, SectorInUse, SectorUnknown } from './catalog.errors.js';
+import { catalogRepository as repo } from './catalog.repository.js';
+
+type Executor = Kysely<DB>;
+
+/** The sector classification tree (GB/T 43697 Annex A as seeded), edited by operators. */
+export class SectorsService {
+  constructor(private readonly db: Executor) {}
+
+  async list(): Promise<Sector[]> {
+    const { rows } = await repo.findSectors(this.db);
+    return rows.map((s) => ({
+      code: s.code,
+      parentCode: s.parent_code,
+      name: s.name,
+      nameEn: s.name_en,
+      sort: s.sort,
+      resourceCount: Number(s.n),
+    }));
+  }
+
+  async create(ctx: RequestContext, body: z.output<typeof SectorBody>): Promise<Sector> {
+    await this.db.transaction().execute(async (tx) => {
+      if (await this.find(tx, body.code)) throw SectorExists(`sector ${body.code} exists`, { field: 'code' });
+      if (body.parentCode && !(await this.find(tx, body.parentCode)))
+        throw SectorUnknown(`no parent sector ${body.parentCode}`, { field: 'parentCode' });
+      await tx
+        .insertInto('catalog_sectors')
+        .values({
+          code: body.code,
+          parent_code: body.parentCode,
+          name: body.name,
+          name_en: body.nameEn,
+          sort: body.sort,
+        })
+        .execute();
+      await recordAudit(tx, ctx, {
+        action: 'catalog.sector.create',
+        objectType: 'sector',
+        objectId: body.code,
+        details: body,
+      });
+    });
+    return this.get(body.code);
+  }
+
+  async update(ctx: RequestContext, code: string, body: z.output<typeof UpdateSectorBody>): Promise<Sector> {
+    await this.db.transaction().execute(async (tx) => {
+      if (!(await this.find(tx, code))) throw NotFound('sector', code);
+      if (body.parentCode) await this.checkParent(tx, code, body.parentCode);
+      await tx
+        .updateTable('catalog_sectors')
+        .set({
+          ...(body.parentCode !== undefined && { parent_code: body.parentCode }),
+          ...(body.name !== undefined && { name: body.name }),
+          ...(body.nameEn !== undefined && { name_en: body.nameEn }),
+          ...(body.sort !== undefined && { sort: body.sort }),
+          updated_at: new Date(),
+        })
+        .where('code', '=', code)
+        .execute();
+      await recordAudit(tx, ctx, {
+        action: 'catalog.sector.update',
+        objectType: 'sector',
+        objectId: code,
+        details: body,
+      });
+    });
+    return this.get(code);
+  }
+
+  async remove(ctx: RequestContext, code: string): Promise<void> {
+    await this.db.transaction().execute(async (tx) => {
+      if (!(await this.find(tx, code))) throw NotFound('sector', code);
+      const used = await tx
+        .selectFrom('catalog_resources')
+        .select('id')
+        .where('sector_code', '=', code)
+        .union(tx.selectFrom('catalog_sectors').select('code as id').where('parent_code', '=', code))
+        .limit(1)
+        .executeTakeFirst();
+      if (used) throw SectorInUse();
+      await tx.deleteFrom('catalog_sectors').where('code', '=', code).execute();
+      await recordAudit(tx, ctx, { action: 'catalog.sector.delete', objectType: 'sector', objectId: code });
+    });
+  }
+
+  private find(db: Executor, code: string) {
+    return db
+      .selectFrom('catalog_sectors')
+      .select(['code', 'parent_code'])
+      .where('code', '=', code)
+      .executeTakeFirst();
+  }
+
+  /** A sector may not become its own ancestor. */
+  private async checkParent(tx: Executor, code: string, parent: string) {
+    for (let at: string | null = parent; at;) {
+      if (at === code) throw SectorUnknown('a sector cannot sit under itself', { field: 'parentCode' });
+      const row = await this.find(tx, at);
+      if (!row) throw SectorUnknown(`no parent sector ${parent}`, { field: 'parentCode' });
+      at = row.parent_code;
+    }
+  }
+
+  private async get(code: string): Promise<Sector> {
+    const s = (await this.list()).find((x) => x.code === code);
+    if (!s) throw NotFound('sector', code);
+    return s;
+  }
+}
