@@ -5,6 +5,7 @@ import { RequireAuth, RequireRoles } from './auth/guards';
 import { BasicLayout } from './layout/BasicLayout';
 import { NAV, isGroup, type NavItem } from './layout/nav';
 import { ForbiddenPage, NotFoundPage } from './pages/errors/ErrorPages';
+import { LedgerShell } from './pages/ledger/LedgerShell';
 import { LoginPage } from './pages/login/LoginPage';
 
 // Pages behind the login load on demand, so the login page stays small.
@@ -24,6 +25,7 @@ const AuditPage = lazy(() => import('./pages/audit/AuditPage').then((m) => ({ de
 const AccountPage = lazy(() =>
   import('./pages/account/AccountPage').then((m) => ({ default: m.AccountPage })),
 );
+const LedgerPage = lazy(() => import('./pages/ledger/LedgerPage').then((m) => ({ default: m.LedgerPage })));
 
 function rolesOf(key: string): NonNullable<NavItem['roles']> {
   const item = NAV.flatMap((n) => (isGroup(n) ? n.children : [n])).find((i) => i.key === key);
@@ -56,6 +58,17 @@ export function AppRoutes() {
           </Lazy>
         }
       />
+      {/* Public: the portal's shell when logged in, a public frame otherwise. */}
+      <Route element={<LedgerShell />}>
+        <Route
+          path="/ledger"
+          element={
+            <Lazy>
+              <LedgerPage />
+            </Lazy>
+          }
+        />
+      </Route>
       <Route
         element={
           <RequireAuth>

@@ -7,6 +7,8 @@ export * from './ledger.js';
 export * from './api.js';
 export * from './rules/merkle.js';
 export * from './rules/sm3.js';
+export * from './rules/sm2-verify.js';
+export * as sm2Curve from './rules/sm2-curve.js';
 export * from './rules/check-digits.js';
 export * from './catalog.js';
 export * from './rules/grading.js';

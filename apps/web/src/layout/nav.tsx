@@ -4,6 +4,7 @@ import {
   DashboardOutlined,
   FileDoneOutlined,
   FileSearchOutlined,
+  NodeIndexOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
   UserOutlined,
@@ -79,6 +80,8 @@ export const NAV: (NavItem | NavGroup)[] = [
         icon: <FileSearchOutlined />,
         roles: ['operator', 'regulator'],
       },
+      // Public (also reachable logged out, see AppRoutes): every logged-in user sees it in the menu.
+      { key: 'ledger', path: '/ledger', label: (t) => t.menu.ledger, icon: <NodeIndexOutlined /> },
     ],
   },
   {
@@ -98,11 +101,11 @@ export function canSee(item: NavItem, roles: readonly Role[]): boolean {
   return !item.roles || item.roles.some((r) => roles.includes(r));
 }
 
-/** An org that is not yet (or no longer) admitted sees only its application and its account. */
+/** An org that is not yet (or no longer) admitted sees only its application, its account and the public ledger. */
 export function orgGated(orgStatus: string | null): boolean {
   return orgStatus === 'pending' || orgStatus === 'rejected';
 }
-export const GATED_PATHS = ['/my-application', '/account'];
+export const GATED_PATHS = ['/my-application', '/account', '/ledger'];
 
 function allItems(): { item: NavItem; group?: NavGroup }[] {
   return NAV.flatMap((n) => (isGroup(n) ? n.children.map((item) => ({ item, group: n })) : [{ item: n }]));

@@ -15,3 +15,4 @@ export { seal, open, parseEnvelope, ENVELOPE_VERSION, type DataKey } from './sm4
 export { resolveMasterKey, type MasterKey } from './master-key.js';
 export { KeyService, type ActiveSigner } from './keys.service.js';
 export type { KeyPurpose } from './crypto.tables.js';
+export { sealStream, openStream, STREAM_VERSION } from './sm4-stream.js';

@@ -12,9 +12,10 @@ import {
   sm2PublicKeyOf,
   sm2Verify,
 } from './sm2.js';
-import { N } from './sm2.curve.js';
+import { sm2Curve, sm2Verify as browserVerify } from '@shuliu/contracts';
 
 const { sm2 } = smCrypto;
+const { N } = sm2Curve;
 const ID = DEFAULT_SM2_ID;
 
 describe('SM2 interoperability with the sm-crypto package', () => {
@@ -85,6 +86,16 @@ describe('SM2 keys and signatures', () => {
     expect(() => parsePublicKey('zz')).toThrow();
     expect(() => sm2PublicKeyOf(0n)).toThrow();
     expect(() => sm2PublicKeyOf(N - 1n)).toThrow();
+  });
+
+  it('makes signatures that the browser verifier (plain-TS SM3, default ID) accepts', () => {
+    for (let i = 0; i < 5; i++) {
+      const signer = Sm2Signer.generate();
+      const body = `shuliu.test/ledger\n${i + 1}\n${Buffer.alloc(32, i).toString('base64')}\n`;
+      const sig = signer.sign(body, ID).toString('hex');
+      expect(browserVerify(signer.publicKeyHex, body, sig)).toBe(true);
+      expect(browserVerify(signer.publicKeyHex, `${body} `, sig)).toBe(false);
+    }
   });
 
   it('rejects signatures with r or s out of range, of the wrong length, or for another key', () => {

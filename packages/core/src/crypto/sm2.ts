@@ -1,27 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import { inspect } from 'node:util';
 import {
-  A,
-  B,
-  GX,
-  GY,
-  N,
-  decompress,
-  invMod,
-  isOnCurve,
-  mulBase,
-  mulBaseAdd,
-  type Affine,
-} from './sm2.curve.js';
+  DEFAULT_SM2_ID,
+  bigFromBytes as big,
+  bytes32 as bytes32Array,
+  parseSm2PublicKey,
+  sm2Curve,
+  sm2Verify as verifyWith,
+  sm2Z as zWith,
+  type Sm2PublicKey,
+} from '@shuliu/contracts';
 import { sm3 } from './sm3.js';
 
-/** GB/T 32918.2 / GM/T 0009: the signer ID when none is agreed. Always passed explicitly below. */
-export const DEFAULT_SM2_ID = '1234567812345678';
+// The curve, the key parser and verification live in @shuliu/contracts, so that the browser and the offline
+// verifier check signatures with the code the server uses; signing (private keys, randomness) stays here.
+export { DEFAULT_SM2_ID, type Sm2PublicKey };
 
-export type Sm2PublicKey = Affine;
-
-const big = (b: Uint8Array) => (b.length ? BigInt(`0x${Buffer.from(b).toString('hex')}`) : 0n);
-const bytes32 = (v: bigint) => Buffer.from(v.toString(16).padStart(64, '0'), 'hex');
+const { N, invMod, mulBase } = sm2Curve;
+const bytes32 = (v: bigint) => Buffer.from(bytes32Array(v));
 
 /** A uniformly random scalar in [1, n − 2] (so that 1 + d stays invertible), by rejection. */
 function randomScalar(): bigint {
@@ -41,14 +37,7 @@ export const publicKeyHex = (q: Sm2PublicKey) =>
   `04${bytes32(q.x).toString('hex')}${bytes32(q.y).toString('hex')}`;
 
 /** Parses an uncompressed (04…) or compressed (02…/03…) public key and checks that it lies on the curve. */
-export function parsePublicKey(input: string | Uint8Array): Sm2PublicKey {
-  const b = typeof input === 'string' ? Buffer.from(input.replace(/^0x/i, ''), 'hex') : Buffer.from(input);
-  let q: Affine | null = null;
-  if (b.length === 65 && b[0] === 4) q = { x: big(b.subarray(1, 33)), y: big(b.subarray(33)) };
-  else if (b.length === 33 && (b[0] === 2 || b[0] === 3)) q = decompress(big(b.subarray(1)), b[0] === 3);
-  if (!q || !isOnCurve(q)) throw new Error('not an SM2 public key');
-  return q;
-}
+export const parsePublicKey = parseSm2PublicKey;
 
 // SubjectPublicKeyInfo: id-ecPublicKey (1.2.840.10045.2.1) with the curve sm2p256v1 (1.2.156.10197.1.301)
 const SPKI_PREFIX = Buffer.from('3059301306072a8648ce3d020106082a811ccf5501822d034200', 'hex');
@@ -68,13 +57,8 @@ export function parsePublicKeyPem(pem: string): Sm2PublicKey {
   return parsePublicKey(der.subarray(SPKI_PREFIX.length));
 }
 
-/** Z = SM3(ENTL ‖ ID ‖ a ‖ b ‖ xG ‖ yG ‖ xA ‖ yA), GB/T 32918.2 §5.5. */
-export function sm2Z(q: Sm2PublicKey, id: string | Uint8Array): Buffer {
-  const idBytes = typeof id === 'string' ? Buffer.from(id, 'utf8') : Buffer.from(id);
-  const bits = idBytes.length * 8;
-  if (bits > 0xffff) throw new Error('SM2 signer ID too long');
-  return sm3(Buffer.from([bits >> 8, bits & 0xff]), idBytes, ...[A, B, GX, GY, q.x, q.y].map(bytes32));
-}
+/** Z = SM3(ENTL ‖ ID ‖ a ‖ b ‖ xG ‖ yG ‖ xA ‖ yA), GB/T 32918.2 §5.5, hashed with OpenSSL's SM3. */
+export const sm2Z = (q: Sm2PublicKey, id: string | Uint8Array): Buffer => Buffer.from(zWith(q, id, sm3));
 
 const toBytes = (m: string | Uint8Array) => (typeof m === 'string' ? Buffer.from(m, 'utf8') : m);
 
@@ -152,22 +136,10 @@ export class Sm2Signer {
   }
 }
 
-/** GB/T 32918.2 §7.1: r, s ∈ [1, n−1]; t = r + s ≠ 0; (x1, y1) = sG + tP; valid iff (e + x1) mod n = r. */
-export function sm2Verify(
+/** GB/T 32918.2 §7.1 with OpenSSL's SM3; the signer ID is always given on the server. */
+export const sm2Verify = (
   q: Sm2PublicKey,
   message: string | Uint8Array,
   signature: Uint8Array | string,
   id: string,
-): boolean {
-  const sig = typeof signature === 'string' ? Buffer.from(signature, 'hex') : signature;
-  if (sig.length !== 64) return false;
-  const r = big(sig.subarray(0, 32));
-  const s = big(sig.subarray(32));
-  if (r < 1n || r >= N || s < 1n || s >= N) return false;
-  const t = (r + s) % N;
-  if (t === 0n) return false;
-  const e = big(sm3(sm2Z(q, id), toBytes(message)));
-  const pt = mulBaseAdd(s, t, q);
-  if (!pt) return false;
-  return (e + pt.x) % N === r;
-}
+): boolean => verifyWith(q, message, signature, id, sm3);

@@ -94,6 +94,11 @@ export function LoginPage() {
             {t.login.apply}
           </Link>
         </Flex>
+        <Flex justify="center" style={{ marginTop: 8 }}>
+          <Link to="/ledger" data-testid="link-ledger">
+            {t.login.ledger}
+          </Link>
+        </Flex>
       </Card>
     </AuthShell>
   );

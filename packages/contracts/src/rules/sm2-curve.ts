@@ -3,7 +3,8 @@
  * Points are Jacobian (X, Y, Z) during computation and affine (x, y) at the edges; k·G uses a fixed-base
  * table (one mixed addition per 8-bit window, no doublings) and k·P uses width-5 wNAF.
  * BigInt arithmetic is not constant-time: this code must not run where an attacker can time one process
- * closely (the platform signs on its own servers; see docs).
+ * closely (the platform signs on its own servers; see docs). Verifying handles only public values, so the
+ * browser and the offline verifier run this same code.
  */
 
 export const P = 0xfffffffeffffffffffffffffffffffffffffffff00000000ffffffffffffffffn;

@@ -1,0 +1,1 @@
+export { BlobStore, BlobTooLarge, BlobMissing, type StoredBlob, type KeyWrapper } from './blob-store.js';
