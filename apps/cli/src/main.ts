@@ -7,6 +7,7 @@ import { adminCommand } from './commands/admin.js';
 import { auditCommand } from './commands/audit.js';
 import { ledgerCommand } from './commands/ledger.js';
 import { verifyLedgerCommand } from './commands/verify-ledger.js';
+import { protectCommand } from './commands/protect.js';
 
 // heavy modules (database, server) load inside each command's action, so `--help` answers at once
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -27,6 +28,7 @@ program.addCommand(adminCommand());
 program.addCommand(auditCommand());
 program.addCommand(ledgerCommand());
 program.addCommand(verifyLedgerCommand());
+program.addCommand(protectCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -23,6 +23,7 @@ import { ledgerRoutes } from './routes/ledger.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { onboardingRoutes } from './routes/onboarding.js';
 import { orgRoutes } from './routes/orgs.js';
+import { sharingRoutes } from './routes/sharing.js';
 import { systemRoutes } from './routes/system.js';
 import { userRoutes } from './routes/users.js';
 
@@ -64,6 +65,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.removeContentTypeParser('text/plain');
+  // uploads stream straight to the blob store: the body is handed over unread, and only to upload routes
+  app.addContentTypeParser('application/octet-stream', (req, payload, done) => {
+    if (req.routeOptions.config?.upload) return done(null, payload);
+    const e = Object.assign(new Error('this route takes JSON, not a file'), {
+      statusCode: 415,
+      code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+    });
+    done(e, undefined);
+  });
   app.decorateRequest('ctx', null as never);
   app.decorateRequest('me', null);
 
@@ -179,6 +189,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       notificationRoutes,
       ledgerRoutes,
       catalogRoutes,
+      sharingRoutes,
     ]) {
       register(api, routeDeps);
     }

@@ -14,6 +14,7 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
     audit?: string;
+    upload?: boolean;
   }
 }
 
@@ -68,19 +69,21 @@ export function handle<C extends RouteContract>(
   handler: (input: In<C>) => Promise<Out<C>>,
 ) {
   const status = contract.status ?? 200;
-  const response: Record<number, z.ZodType> = { [status]: contract.response };
+  // a file download's bytes pass through unserialized; only its errors have a schema
+  const response: Record<number, z.ZodType> = contract.download ? {} : { [status]: contract.response };
   for (const s of ERROR_STATUSES) response[s] = ErrorBody;
   const secured = contract.access.kind !== 'public';
   app.withTypeProvider<ZodTypeProvider>().route({
     method: contract.method,
     url: contract.path,
-    config: { access: contract.access, audit: contract.audit },
+    config: { access: contract.access, audit: contract.audit, upload: !!contract.upload },
     schema: {
       summary: contract.summary,
       tags: contract.tags,
       ...(contract.params && { params: contract.params }),
       ...(contract.query && { querystring: contract.query }),
       ...(contract.body && { body: contract.body }),
+      ...(contract.upload && { consumes: ['application/octet-stream'] }),
       response,
       ...(secured && { security: [{ bearer: [] }] }),
       'x-access': contract.access.kind === 'roles' ? { roles: contract.access.roles } : contract.access.kind,

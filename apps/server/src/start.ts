@@ -54,6 +54,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     await migrate(database.db);
     if (opts.demo ?? config.demo) await demo.seedDemo(database.db, config);
     const services = createServices(database.db, config);
+    // profiling that a stopped process left unfinished starts again here
+    await services.files.resumePending();
     const app = await buildApp({
       services,
       config,
@@ -83,6 +85,9 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
         if (closed) return;
         closed = true;
         await app.close();
+        // background jobs finish their current file before the database goes away
+        await services.masking.idle();
+        await services.files.idle();
         if (!opts.database) await database.close();
       },
     };

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { demo, loadConfig, type Config, type Database } from '@shuliu/core';
 import { createTestDatabase } from '@shuliu/core/testing';
 import { startServer, type RunningServer } from './start.js';
@@ -15,7 +18,9 @@ export async function startTestServer(
   opts: { listen?: boolean; config?: Partial<Config>; demo?: boolean } = {},
 ): Promise<TestServer> {
   const database: Database = await createTestDatabase({ poolSize: opts.config?.dbPoolSize });
-  const config = loadConfig({}, { port: 0, host: '127.0.0.1', logLevel: 'silent', ...opts.config });
+  // uploaded files of a test server live in a directory of their own, removed with it
+  const blobDir = opts.config?.blobDir ?? (await mkdtemp(join(tmpdir(), 'shuliu-test-blobs-')));
+  const config = loadConfig({}, { port: 0, host: '127.0.0.1', logLevel: 'silent', ...opts.config, blobDir });
   const server = await startServer({
     config,
     database,
@@ -28,6 +33,7 @@ export async function startTestServer(
     close: async () => {
       await server.close();
       await database.close();
+      if (!opts.config?.blobDir) await rm(blobDir, { recursive: true, force: true });
     },
     login: async (username, password = demo.DEMO_PASSWORD) => {
       const res = await server.app.inject({

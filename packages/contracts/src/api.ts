@@ -39,6 +39,7 @@ import {
   LedgerKey,
 } from './ledger.js';
 import { catalogRoutes } from './catalog.api.js';
+import { sharingRoutes, surveyRoutes } from './sharing.api.js';
 
 export const Health = z.object({
   status: z.literal('ok'),
@@ -486,4 +487,6 @@ export const api = {
   notifications,
   ledger,
   catalog: catalogRoutes,
+  sharing: sharingRoutes,
+  survey: surveyRoutes,
 };

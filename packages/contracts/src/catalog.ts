@@ -217,3 +217,119 @@ export const ResourceLineage = z.object({
   derivatives: z.array(Resource),
 });
 export type ResourceLineage = z.infer<typeof ResourceLineage>;
+
+export const FileRole = z.enum(['data', 'evidence']);
+export type FileRole = z.infer<typeof FileRole>;
+export const FileStatus = z.enum(['uploading', 'profiling', 'ready', 'failed']);
+export type FileStatus = z.infer<typeof FileStatus>;
+
+export const ColumnProfile = z.object({
+  name: z.string(),
+  type: z.string(),
+  nullRate: z.number(),
+  distinct: z.number().int().describe('estimated (HyperLogLog)'),
+  min: z.union([z.string(), z.number()]).nullable(),
+  max: z.union([z.string(), z.number()]).nullable(),
+  pii: PiiMatch.nullable(),
+  /** PIPL Art. 28 sensitive personal information. */
+  sensitive: z.boolean(),
+  suggestedGrade: Grade,
+  /** The masking rule a derivative uses for this column unless told otherwise. */
+  defaultRule: z.record(z.string(), z.unknown()).nullable(),
+});
+export type ColumnProfile = z.infer<typeof ColumnProfile>;
+
+export const FileProfile = z.object({
+  rows: z.number().int(),
+  encoding: z.string().nullable(),
+  columns: z.array(ColumnProfile),
+  datasetGrade: Grade,
+  /** The first rows with every detected personal field masked by its default strategy. */
+  sample: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))),
+});
+export type FileProfile = z.infer<typeof FileProfile>;
+
+export const CatalogFile = z.object({
+  id: z.string(),
+  resourceId: z.string(),
+  role: FileRole,
+  name: z.string(),
+  format: z.string(),
+  sizeBytes: z.number().int(),
+  sm3: z.string().nullable(),
+  status: FileStatus,
+  progress: z.number().describe('0..1 while profiling'),
+  rowCount: z.number().int().nullable(),
+  profile: FileProfile.nullable(),
+  error: z.string().nullable(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type CatalogFile = z.infer<typeof CatalogFile>;
+
+export const UploadQuery = z.strictObject({
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(/^[^/\\\0]+$/, 'must be a file name, not a path'),
+  role: FileRole.default('data'),
+});
+export type UploadQuery = z.input<typeof UploadQuery>;
+
+/** Masking rules of a derivative: a strategy per column (defaults come from PII detection). */
+export const MaskRule = z.object({ strategy: z.string().min(1).max(40) }).catchall(z.unknown());
+export const DeriveBody = z.strictObject({
+  title: Text(120),
+  fileId: Id('fil').optional().describe('the source file; defaults to the newest ready data file'),
+  columns: z.record(z.string().max(200), MaskRule).default({}),
+});
+export type DeriveBody = z.input<typeof DeriveBody>;
+
+export const OpenRequestStatus = z.enum(['pending', 'approved', 'rejected']);
+export const OpenRequest = z.object({
+  id: z.string(),
+  resourceId: z.string(),
+  resourceTitle: z.string(),
+  ownerOrgId: z.string(),
+  ownerOrgName: z.string().nullable(),
+  applicantOrgId: z.string(),
+  applicantOrgName: z.string().nullable(),
+  purpose: z.string(),
+  status: OpenRequestStatus,
+  reason: z.string().nullable(),
+  decidedAt: Timestamp.nullable(),
+  createdAt: Timestamp,
+});
+export type OpenRequest = z.infer<typeof OpenRequest>;
+
+export const OpenRequestBody = z.strictObject({ purpose: Text(1000) });
+export const OpenDecisionBody = z
+  .strictObject({ approve: z.boolean(), reason: Text(500).optional() })
+  .refine((b) => b.approve || !!b.reason, { path: ['reason'], message: 'say why the request is rejected' });
+export const OpenRequestQuery = z.strictObject({
+  ...PageQuery,
+  box: z.enum(['incoming', 'outgoing', 'all']).default('incoming'),
+  status: OpenRequestStatus.optional(),
+});
+
+/** A DCAT 3 JSON-LD document (dcat:Catalog or dcat:Dataset). */
+export const JsonLd = z.record(z.string(), z.unknown());
+export const DcatQuery = z.strictObject({ ...PageQuery, pageSize: PageQuery.pageSize.default(50) });
+
+export const MaskPreviewBody = z.strictObject({
+  fileId: Id('fil').optional(),
+  columns: z.record(z.string().max(200), MaskRule).default({}),
+  rows: z.number().int().min(1).max(50).default(10),
+});
+export type MaskPreviewBody = z.input<typeof MaskPreviewBody>;
+const Row = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+export const MaskPreview = z.object({
+  columns: z.array(z.string()),
+  /** Per column, the rule applied (the given one or the default from detection). */
+  rules: z.record(z.string(), z.record(z.string(), z.unknown())),
+  before: z.array(Row),
+  after: z.array(Row),
+});
+export type MaskPreview = z.infer<typeof MaskPreview>;

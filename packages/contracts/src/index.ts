@@ -11,4 +11,5 @@ export * from './rules/sm2-verify.js';
 export * as sm2Curve from './rules/sm2-curve.js';
 export * from './rules/check-digits.js';
 export * from './catalog.js';
+export * from './sharing.js';
 export * from './rules/grading.js';

@@ -31,6 +31,10 @@ export interface RouteContract<
   status?: 200 | 201 | 202 | 204;
   /** The audit action a state-changing route records, e.g. `identity.org.approve`. */
   audit?: string;
+  /** The body is a raw byte stream (`application/octet-stream`), handed to the handler unread. */
+  upload?: true;
+  /** The success response is a file (bytes with its own content type), not JSON. */
+  download?: true;
 }
 
 export function defineRoute<

@@ -113,12 +113,16 @@ create table sharing_requests (
   provider_level     text not null check (provider_level in ('province', 'city', 'county')),
   requester_level    text not null check (requester_level in ('province', 'city', 'county')),
   purpose            text not null,
-  status             text not null check (status in ('pending', 'approved', 'rejected', 'delivered')),
+  status             text not null
+                     check (status in ('pending', 'approved', 'rejected', 'delivered', 'withdrawn')),
   reason             text,
+  -- the provider's word on approval or delivery (how and where the data was handed over)
+  note               text,
   due_at             timestamptz not null,
   decided_by         text,
   decided_at         timestamptz,
   delivered_at       timestamptz,
+  withdrawn_at       timestamptz,
   created_by         text not null,
   created_at         timestamptz not null default now()
 );

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -57,8 +57,17 @@ const Schema = z.object({
   ledgerHashAlg: z.enum(['sm3', 'sha256']).default('sm3'),
   /** How often the server anchors the audit chain head in the ledger; 0 turns the job off. */
   ledgerAnchorIntervalSeconds: int(0, 7 * 24 * 3600).default(3600),
+  /** Where uploaded files live, SM4-encrypted (default `<dataDir>/blobs`); share it between server processes. */
+  blobDir: z.string().min(1).optional(),
+  /** The largest file one upload may carry. */
+  uploadMaxBytes: z.coerce
+    .number({ message: 'must be a number' })
+    .int()
+    .min(1024)
+    .max(1024 ** 4)
+    .default(20 * 1024 ** 3),
 });
-export type Config = z.infer<typeof Schema>;
+export type Config = z.infer<typeof Schema> & { blobDir: string };
 
 const ENV_NAMES: Record<keyof z.input<typeof Schema>, string[]> = {
   port: ['PORT', 'SHULIU_PORT'],
@@ -82,6 +91,8 @@ const ENV_NAMES: Record<keyof z.input<typeof Schema>, string[]> = {
   ledgerOrigin: ['SHULIU_LEDGER_ORIGIN'],
   ledgerHashAlg: ['SHULIU_LEDGER_HASH_ALG'],
   ledgerAnchorIntervalSeconds: ['SHULIU_LEDGER_ANCHOR_INTERVAL_SECONDS'],
+  blobDir: ['SHULIU_BLOB_DIR'],
+  uploadMaxBytes: ['SHULIU_UPLOAD_MAX_BYTES'],
 };
 
 /** Settings whose values never appear in an error message. */
@@ -139,7 +150,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   }
   if (problems.length) throw new ConfigError(problems);
   const config = { ...parsed.data!, ...overrides };
-  return { ...config, dataDir: resolve(config.dataDir) };
+  const dataDir = resolve(config.dataDir);
+  return { ...config, dataDir, blobDir: resolve(config.blobDir ?? join(dataDir, 'blobs')) };
 }
 
 /** Whether the process runs under CI (used by tests to decide that a missing browser is a failure). */

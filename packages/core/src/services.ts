@@ -12,13 +12,31 @@ import {
 import { NotificationService } from './notifications/index.js';
 import { KeyService, resolveMasterKey, type MasterKey } from './crypto/index.js';
 import { LedgerService } from './ledger/index.js';
-import { ResourcesService, SectorsService } from './catalog/index.js';
+import {
+  DcatService,
+  FilesService,
+  MaskingService,
+  OpenDataService,
+  ResourcesService,
+  ReturnFlowService,
+  SectorsService,
+  SharingService,
+  SurveyService,
+} from './catalog/index.js';
+import { BlobStore } from './blobs/index.js';
 
 /** Every domain service, wired to one database. The HTTP server and the CLI both start from here. */
 export function createServices(db: Kysely<DB>, config: Config) {
   // the master key is resolved on first use: commands that never touch keys (migrate, audit verify) need none
   let masterKey: MasterKey | undefined;
   const keys = new KeyService(db, () => (masterKey ??= resolveMasterKey(config)));
+  const resources = new ResourcesService(db);
+  const openData = new OpenDataService(db, resources);
+  const blobs = new BlobStore(config.blobDir, keys);
+  const files = new FilesService(db, blobs, resources, openData, config.uploadMaxBytes);
+  const masking = new MaskingService(db, blobs, resources, files, (orgId) =>
+    keys.deriveSecret(`pseudonym:${orgId}`),
+  );
   return {
     db,
     audit: new AuditService(db),
@@ -31,7 +49,14 @@ export function createServices(db: Kysely<DB>, config: Config) {
     keys,
     ledger: new LedgerService(db, keys, config),
     sectors: new SectorsService(db),
-    resources: new ResourcesService(db),
+    resources,
+    files,
+    masking,
+    openData,
+    dcat: new DcatService(resources, files),
+    sharing: new SharingService(db, resources),
+    returnFlows: new ReturnFlowService(db, resources),
+    survey: new SurveyService(db),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -1,9 +1,17 @@
 import { api } from '@shuliu/contracts';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Readable } from 'node:stream';
 import { handle } from '../route.js';
 import type { AppDeps } from '../app.js';
 
 const c = api.catalog;
+
+/** The URL this server is reached at, for the absolute identifiers of JSON-LD documents. */
+const baseUrl = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
+
+/** RFC 6266 / 5987: the file name in ASCII for old clients and in UTF-8 for the rest. */
+const disposition = (name: string) =>
+  `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 export function catalogRoutes(app: FastifyInstance, { services: s }: AppDeps) {
   handle(app, c.sectors, async () => ({ items: await s.sectors.list() }));
@@ -22,4 +30,29 @@ export function catalogRoutes(app: FastifyInstance, { services: s }: AppDeps) {
   handle(app, c.retire, ({ ctx, params, body }) => s.resources.retire(ctx, params.id, body.reason));
   handle(app, c.versions, async ({ ctx, params }) => ({ items: await s.resources.versions(ctx, params.id) }));
   handle(app, c.lineage, ({ ctx, params }) => s.resources.lineage(ctx, params.id));
+  handle(app, c.files, async ({ ctx, params }) => ({ items: await s.files.list(ctx, params.id) }));
+  handle(app, c.upload, ({ ctx, params, query, body }) =>
+    s.files.upload(ctx, params.id, { ...query, body: body as unknown as Readable }),
+  );
+  handle(app, c.file, ({ ctx, params }) => s.files.get(ctx, params.id));
+  handle(app, c.download, async ({ ctx, params, reply }) => {
+    const f = await s.files.download(ctx, params.id);
+    reply.header('content-type', 'application/octet-stream');
+    reply.header('content-length', f.size);
+    reply.header('content-disposition', disposition(f.name));
+    return f.body;
+  });
+  handle(app, c.applyOpen, ({ ctx, params, body }) => s.openData.apply(ctx, params.id, body.purpose));
+  handle(app, c.openRequests, ({ ctx, query }) => s.openData.list(ctx, query));
+  handle(app, c.decideOpen, ({ ctx, params, body }) => s.openData.decide(ctx, params.id, body));
+  handle(app, c.dcat, async ({ ctx, query, req, reply }) => {
+    reply.header('content-type', 'application/ld+json; charset=utf-8');
+    return s.dcat.catalog(ctx, baseUrl(req), query.page, query.pageSize);
+  });
+  handle(app, c.dcatDataset, async ({ ctx, params, req, reply }) => {
+    reply.header('content-type', 'application/ld+json; charset=utf-8');
+    return s.dcat.dataset(ctx, baseUrl(req), params.id);
+  });
+  handle(app, c.maskPreview, ({ ctx, params, body }) => s.masking.preview(ctx, params.id, body));
+  handle(app, c.derive, ({ ctx, params, body }) => s.masking.derive(ctx, params.id, body));
 }

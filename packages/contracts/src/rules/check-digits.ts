@@ -58,6 +58,13 @@ export function validateUscc(code: string): UsccResult {
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
 
+/** GB 11643-1999 §5.2: the check character of the first 17 digits of a 公民身份号码. */
+export function idCardCheckChar(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * ID_WEIGHTS[i]!;
+  return ID_CHECK[sum % 11]!;
+}
+
 /** GB 11643-1999: validates an 18-digit 公民身份号码 (real birth date, check character). */
 export function validateIdCard(id: string): boolean {
   if (!/^\d{17}[\dX]$/.test(id)) return false;
@@ -68,7 +75,5 @@ export function validateIdCard(id: string): boolean {
   if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
     return false;
   if (date.getTime() > Date.now()) return false;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(id[i]) * ID_WEIGHTS[i]!;
-  return ID_CHECK[sum % 11] === id[17];
+  return idCardCheckChar(id.slice(0, 17)) === id[17];
 }

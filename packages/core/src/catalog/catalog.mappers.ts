@@ -1,4 +1,6 @@
 import type {
+  CatalogFile,
+  FileProfile,
   Grade,
   OpenClass,
   Processing,
@@ -9,7 +11,9 @@ import type {
   SubjectType,
   UpdateFrequency,
 } from '@shuliu/contracts';
+import type { Selectable } from 'kysely';
 import type { ResourceRow } from './catalog.repository.js';
+import type { CatalogFilesTable } from './catalog.tables.js';
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 const day = (d: string | Date | null) =>
@@ -49,4 +53,21 @@ export const toResource = (r: ResourceRow): Resource => ({
   updatedAt: iso(r.updated_at)!,
   publishedAt: iso(r.published_at),
   retiredAt: iso(r.retired_at),
+});
+
+export const toCatalogFile = (f: Selectable<CatalogFilesTable>): CatalogFile => ({
+  id: f.id,
+  resourceId: f.resource_id,
+  role: f.role,
+  name: f.name,
+  format: f.format,
+  sizeBytes: Number(f.size_bytes),
+  sm3: f.sm3,
+  status: f.status,
+  progress: Number(f.progress),
+  rowCount: f.row_count === null ? null : Number(f.row_count),
+  profile: f.profile === null ? null : parsed<FileProfile>(f.profile),
+  error: f.error,
+  createdAt: iso(f.created_at)!,
+  updatedAt: iso(f.updated_at)!,
 });

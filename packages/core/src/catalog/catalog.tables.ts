@@ -74,14 +74,14 @@ export interface CatalogFilesTable {
   role: 'data' | 'evidence';
   name: string;
   format: string;
-  size_bytes: number;
-  sm3: string | null;
+  size_bytes: Generated<number>;
+  sm3: ColumnType<string | null, string | null | undefined, string | null>;
   blob_key: string;
   status: 'uploading' | 'profiling' | 'ready' | 'failed';
-  progress: number;
-  row_count: number | null;
-  profile: Json<unknown> | null;
-  error: string | null;
+  progress: Generated<number>;
+  row_count: ColumnType<number | null, number | null | undefined, number | null>;
+  profile: ColumnType<unknown, string | null | undefined, string | null>;
+  error: ColumnType<string | null, string | null | undefined, string | null>;
   created_by: string;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
@@ -108,12 +108,14 @@ export interface SharingRequestsTable {
   provider_level: string;
   requester_level: string;
   purpose: string;
-  status: 'pending' | 'approved' | 'rejected' | 'delivered';
+  status: 'pending' | 'approved' | 'rejected' | 'delivered' | 'withdrawn';
   reason: string | null;
+  note: string | null;
   due_at: Date;
   decided_by: string | null;
   decided_at: Date | null;
   delivered_at: Date | null;
+  withdrawn_at: Date | null;
   created_by: string;
   created_at: CreatedAt;
 }

@@ -1,4 +1,11 @@
 export { ResourcesService } from './resources.service.js';
 export { SectorsService } from './sectors.service.js';
+export { FilesService } from './files.service.js';
+export { MaskingService } from './masking.service.js';
+export { OpenDataService } from './open-data.service.js';
+export { DcatService } from './dcat.service.js';
+export { SharingService } from './sharing.service.js';
+export { ReturnFlowService } from './return-flow.service.js';
+export { SurveyService } from './survey.service.js';
 export * from './catalog.rules.js';
 export { searchQuery, searchText } from './catalog.search.js';

@@ -232,6 +232,43 @@ export class ResourcesService {
     return this.get(ctx, id);
   }
 
+  /**
+   * Inserts a derivative of `source` as a draft of the same owner (GB/T 43697-2024 Annex I: derived data is
+   * re-graded by processing degree; the degree's grade is its floor until its own file is profiled).
+   */
+  async insertDerivative(
+    tx: Executor,
+    ctx: RequestContext,
+    d: { id: string; source: Resource; title: string; processing: Resource['processing']; gradeFloor: Grade },
+  ) {
+    const p = requirePrincipal(ctx);
+    const src = d.source;
+    const body = { ...src, title: d.title, keywords: src.keywords, schema: [] as ResourceColumn[] };
+    await tx
+      .insertInto('catalog_resources')
+      .values({
+        id: d.id,
+        owner_org_id: src.ownerOrgId,
+        ...this.columnsOf(body),
+        computed_grade: 'general_1',
+        manual_grade: d.gradeFloor,
+        grade: d.gradeFloor,
+        status: 'draft',
+        version: 1,
+        derived_from: src.id,
+        processing: d.processing,
+        created_by: p.userId,
+      })
+      .execute();
+    await repo.insertVersion(tx, {
+      resourceId: d.id,
+      version: 1,
+      snapshot: { derivedFrom: src.id, processing: d.processing, title: d.title },
+      note: `derived from ${src.id} (${d.processing})`,
+      changedBy: p.username,
+    });
+  }
+
   /** A new profiled schema arrives (a file was profiled): computed grades follow, manual ones stay. */
   async applySchema(tx: Executor, id: string, columns: ResourceColumn[], format: string | null) {
     const cur = await repo.lockResource(tx, id);

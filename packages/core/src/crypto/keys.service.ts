@@ -11,6 +11,7 @@ import type { CryptoKeysTable, KeyPurpose } from './crypto.tables.js';
 import type { MasterKey } from './master-key.js';
 import { parsePublicKey, publicKeyPem, Sm2Signer, type Sm2PublicKey } from './sm2.js';
 import { open, seal, type DataKey } from './sm4.js';
+import { hmacSm3 } from './sm3.js';
 
 type Executor = Kysely<DB>;
 type KeyRow = Selectable<CryptoKeysTable>;
@@ -96,6 +97,14 @@ export class KeyService {
     if (current) await repo.retire(tx, current.id);
     const id = await this.create(tx, purpose);
     return { id, retired: current?.id ?? null };
+  }
+
+  /**
+   * A secret for one purpose derived from the master key (HMAC-SM3(master, label)), never stored: e.g. the
+   * key an org's pseudonyms are made with, stable across its derivatives. A new master key changes it.
+   */
+  deriveSecret(label: string): Buffer {
+    return hmacSm3(this.masterKey().material, `shuliu/derived-secret/${label}`);
   }
 
   /** Seals data under the active data-encryption key (created on first use). */

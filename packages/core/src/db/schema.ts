@@ -6,9 +6,5 @@ import type { LedgerTables } from '../ledger/ledger.tables.js';
 import type { NotificationTables } from '../notifications/notifications.tables.js';
 
 /** The whole database as Kysely sees it: each domain contributes its own tables. */
-export interface DB extends IdentityTables,
-    AuditTables,
-    NotificationTables,
-    CryptoTables,
-    LedgerTables,
-    CatalogTables {}
+export interface DB
+  extends IdentityTables, AuditTables, NotificationTables, CryptoTables, LedgerTables, CatalogTables {}

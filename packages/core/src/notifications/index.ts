@@ -1,1 +1,6 @@
-export { NotificationService, notifyUsers, type NewNotification } from './notifications.service.js';
+export {
+  NotificationService,
+  notifyUsers,
+  notifyOrg,
+  type NewNotification,
+} from './notifications.service.js';

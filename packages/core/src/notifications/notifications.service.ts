@@ -1,5 +1,5 @@
 import type { Notification, Paged } from '@shuliu/contracts';
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { recordAudit } from '../audit/index.js';
 import { requirePrincipal, type RequestContext } from '../shared/context.js';
@@ -35,6 +35,23 @@ export async function notifyUsers(tx: Executor, userIds: string[], n: NewNotific
       })),
     )
     .execute();
+}
+
+/** Sends a message to the active users of an org who hold any of `roles` (every active user when none given). */
+export async function notifyOrg(
+  tx: Executor,
+  orgId: string,
+  roles: string[],
+  n: NewNotification,
+): Promise<void> {
+  let q = tx.selectFrom('users').select('id').where('org_id', '=', orgId).where('status', '=', 'active');
+  if (roles.length) q = q.where(sql<boolean>`roles && ${roles}::text[]`);
+  const users = await q.execute();
+  await notifyUsers(
+    tx,
+    users.map((u) => u.id),
+    n,
+  );
 }
 
 const toNotification = (r: Selectable<NotificationsTable>): Notification => ({

@@ -44,19 +44,7 @@ export function ulid(now = Date.now()): string {
 }
 
 export type IdPrefix =
-  | 'org'
-  | 'usr'
-  | 'ses'
-  | 'tok'
-  | 'app'
-  | 'aud'
-  | 'ntf'
-  | 'res'
-  | 'fil'
-  | 'opr'
-  | 'shr'
-  | 'rtf'
-  | 'svy';
+  'org' | 'usr' | 'ses' | 'tok' | 'app' | 'aud' | 'ntf' | 'res' | 'fil' | 'opr' | 'shr' | 'rtf' | 'svy';
 
 /** Prefixed sortable id, e.g. `org_01j…`. */
 export const newId = (prefix: IdPrefix) => `${prefix}_${ulid()}`;

@@ -1,0 +1,233 @@
+import type { DeriveBody, FileProfile, MaskPreview, MaskPreviewBody, Resource } from '@shuliu/contracts';
+import type { Kysely, Selectable } from 'kysely';
+import { PassThrough } from 'node:stream';
+import type { z } from 'zod';
+import type { DB } from '../db/schema.js';
+import { recordAudit } from '../audit/index.js';
+import type { BlobStore } from '../blobs/index.js';
+import {
+  buildMaskPlan,
+  maskBatch,
+  maskTabular,
+  parseMaskRules,
+  regradeDerived,
+  type MaskRules,
+} from '../protect/index.js';
+import { toRecord } from '../tabular/index.js';
+import { requirePrincipal, systemContext, type RequestContext } from '../shared/context.js';
+import { DomainError, NotFound } from '../shared/errors.js';
+import { newId } from '../shared/ids.js';
+import { FileNotReady, IllegalTransition } from './catalog.errors.js';
+import { toResource } from './catalog.mappers.js';
+import type { CatalogFilesTable } from './catalog.tables.js';
+import { openStoredTable } from './files.analyze.js';
+import type { FilesService } from './files.service.js';
+import type { ResourcesService } from './resources.service.js';
+
+type Executor = Kysely<DB>;
+type FileRow = Selectable<CatalogFilesTable>;
+
+/**
+ * Masked derivatives (GB/T 37964-2019 de-identification): a preview of the rules on the first rows, and a
+ * new draft resource whose file is the masked copy, linked to its source and re-graded as derived data.
+ */
+export class MaskingService {
+  private readonly running = new Set<Promise<void>>();
+
+  constructor(
+    private readonly db: Executor,
+    private readonly blobs: BlobStore,
+    private readonly resources: ResourcesService,
+    private readonly files: FilesService,
+    /** The org's pseudonymization key (HMAC-SM3), stable across its derivatives. */
+    private readonly pseudonymKey: (orgId: string) => Uint8Array,
+  ) {}
+
+  async preview(
+    ctx: RequestContext,
+    resourceId: string,
+    body: z.output<typeof MaskPreviewBody>,
+  ): Promise<MaskPreview> {
+    const r = await this.resources.lockOwned(this.db, ctx, resourceId);
+    const file = await this.sourceFile(resourceId, body.fileId);
+    const rules = this.rules(body.columns, file);
+    const { source, cleanup } = await openStoredTable(
+      () => this.blobs.read(file.blob_key),
+      file.name,
+      file.format,
+    );
+    try {
+      const head = await firstRows(source.batches(), body.rows);
+      const before = head.map((row) => toRecord(source.columns, row.slice()));
+      const plan = buildMaskPlan({
+        columns: source.columns,
+        detections: detectionsOf(file, source.columns),
+        rules,
+        key: this.pseudonymKey(r.owner_org_id),
+      });
+      const after = maskBatch(plan, head).map((row) => toRecord(source.columns, row));
+      await this.db.transaction().execute((tx) =>
+        recordAudit(tx, ctx, {
+          action: 'catalog.resource.mask_preview',
+          objectType: 'resource',
+          objectId: resourceId,
+          details: { fileId: file.id, rows: head.length },
+        }),
+      );
+      const planned = Object.fromEntries(
+        plan.columns.map((c) => [c.name, c.rule as Record<string, unknown>]),
+      );
+      return { columns: source.columns, rules: planned, before, after };
+    } finally {
+      await cleanup();
+    }
+  }
+
+  /** Creates the derivative (a draft) at once; its masked file is written and profiled in the background. */
+  async derive(
+    ctx: RequestContext,
+    resourceId: string,
+    body: z.output<typeof DeriveBody>,
+  ): Promise<Resource> {
+    const p = requirePrincipal(ctx);
+    const id = newId('res');
+    const fileId = newId('fil');
+    let job!: { file: FileRow; rules: MaskRules; ownerOrgId: string };
+    await this.db.transaction().execute(async (tx) => {
+      const src = toResource(await this.resources.lockOwned(tx, ctx, resourceId));
+      if (src.status === 'retired') throw IllegalTransition('a retired resource cannot be derived from');
+      const file = await this.sourceFile(resourceId, body.fileId, tx);
+      const rules = this.rules(body.columns, file);
+      const floor = regradeDerived(src.grade, 'masked');
+      await this.resources.insertDerivative(tx, ctx, {
+        id,
+        source: src,
+        title: body.title,
+        processing: 'masked',
+        gradeFloor: floor.grade,
+      });
+      await tx
+        .insertInto('catalog_files')
+        .values({
+          id: fileId,
+          resource_id: id,
+          role: 'data',
+          name: maskedName(file.name),
+          format: file.format,
+          blob_key: fileId,
+          status: 'uploading',
+          created_by: p.userId,
+        })
+        .execute();
+      await recordAudit(tx, ctx, {
+        action: 'catalog.resource.derive',
+        objectType: 'resource',
+        objectId: id,
+        details: { source: resourceId, fileId: file.id, rules: rules.columns, gradeFloor: floor },
+      });
+      job = { file, rules, ownerOrgId: src.ownerOrgId };
+    });
+    const run = this.writeMasked(fileId, job).finally(() => this.running.delete(run));
+    this.running.add(run);
+    return this.resources.get(ctx, id);
+  }
+
+  async idle(): Promise<void> {
+    while (this.running.size) await Promise.allSettled([...this.running]);
+  }
+
+  private async writeMasked(fileId: string, job: { file: FileRow; rules: MaskRules; ownerOrgId: string }) {
+    const { source, cleanup } = await openStoredTable(
+      () => this.blobs.read(job.file.blob_key),
+      job.file.name,
+      job.file.format,
+    );
+    try {
+      const out = new PassThrough();
+      const stored = this.blobs.write(fileId, out);
+      stored.catch(() => {}); // awaited below
+      try {
+        await maskTabular(source, out, { rules: job.rules, key: this.pseudonymKey(job.ownerOrgId) });
+        out.end(); // the writer leaves a stream it was given open
+      } catch (e) {
+        out.destroy(e as Error);
+        throw e;
+      }
+      const blob = await stored;
+      await this.db
+        .updateTable('catalog_files')
+        .set({ status: 'profiling', size_bytes: blob.size, sm3: blob.sm3, updated_at: new Date() })
+        .where('id', '=', fileId)
+        .execute();
+      this.files.startProfiling(fileId);
+    } catch (e) {
+      const message = e instanceof DomainError ? e.message : `masking failed: ${(e as Error).message}`;
+      await this.blobs.remove(fileId);
+      await this.db.transaction().execute(async (tx) => {
+        await tx
+          .updateTable('catalog_files')
+          .set({ status: 'failed', error: message, updated_at: new Date() })
+          .where('id', '=', fileId)
+          .execute();
+        await recordAudit(tx, systemContext(), {
+          action: 'catalog.resource.derive',
+          objectType: 'file',
+          objectId: fileId,
+          outcome: 'failure',
+          details: { error: message },
+        });
+      });
+    } finally {
+      await cleanup();
+    }
+  }
+
+  /** The named file, or the newest ready data file of the resource. */
+  private async sourceFile(resourceId: string, fileId?: string, db: Executor = this.db): Promise<FileRow> {
+    let q = db
+      .selectFrom('catalog_files')
+      .selectAll()
+      .where('resource_id', '=', resourceId)
+      .where('role', '=', 'data');
+    q = fileId ? q.where('id', '=', fileId) : q.where('status', '=', 'ready').orderBy('created_at', 'desc');
+    const file = await q.executeTakeFirst();
+    if (!file)
+      throw fileId ? NotFound('file', fileId) : FileNotReady('the resource has no profiled data file yet');
+    if (file.status !== 'ready') throw FileNotReady();
+    return file;
+  }
+
+  /** The rules document, validated against the protect schema and the file's columns. */
+  private rules(columns: Record<string, unknown>, file: FileRow): MaskRules {
+    const rules = parseMaskRules({ columns });
+    const known = new Set(profileOf(file).columns.map((c) => c.name));
+    const unknown = Object.keys(rules.columns ?? {}).find((c) => !known.has(c));
+    if (unknown) throw NotFound('column', unknown);
+    return rules;
+  }
+}
+
+const profileOf = (f: FileRow) =>
+  (typeof f.profile === 'string' ? JSON.parse(f.profile) : f.profile) as FileProfile;
+
+/** The detections profiling stored, aligned with the columns as read now. */
+function detectionsOf(file: FileRow, columns: string[]) {
+  const byName = new Map(profileOf(file).columns.map((c) => [c.name, c.pii]));
+  return columns.map((c) => (byName.get(c) ?? null) as never);
+}
+
+const maskedName = (name: string) => {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? `${name.slice(0, dot)}.masked${name.slice(dot)}` : `${name}.masked`;
+};
+
+async function firstRows<T>(batches: AsyncIterable<T[]>, n: number): Promise<T[]> {
+  const out: T[] = [];
+  for await (const b of batches) {
+    for (const row of b) {
+      out.push(row);
+      if (out.length >= n) return out;
+    }
+  }
+  return out;
+}

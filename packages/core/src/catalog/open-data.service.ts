@@ -1,0 +1,194 @@
+import type { OpenDecisionBody, OpenRequest, OpenRequestQuery, Paged } from '@shuliu/contracts';
+import { sql, type Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { DB } from '../db/schema.js';
+import { recordAudit } from '../audit/index.js';
+import { notifyOrg } from '../notifications/index.js';
+import { hasRole, requirePrincipal, type RequestContext } from '../shared/context.js';
+import { Forbidden, NotFound } from '../shared/errors.js';
+import { newId } from '../shared/ids.js';
+import { IllegalTransition, RequestNotAllowed } from './catalog.errors.js';
+import type { ResourcesService } from './resources.service.js';
+
+type Executor = Kysely<DB>;
+
+interface RequestRow {
+  id: string;
+  resource_id: string;
+  resource_title: string;
+  owner_org_id: string;
+  owner_org_name: string | null;
+  applicant_org_id: string;
+  applicant_org_name: string | null;
+  purpose: string;
+  status: 'pending' | 'approved' | 'rejected';
+  reason: string | null;
+  decided_at: Date | null;
+  created_at: Date;
+}
+
+const toRequest = (r: RequestRow): OpenRequest => ({
+  id: r.id,
+  resourceId: r.resource_id,
+  resourceTitle: r.resource_title,
+  ownerOrgId: r.owner_org_id,
+  ownerOrgName: r.owner_org_name,
+  applicantOrgId: r.applicant_org_id,
+  applicantOrgName: r.applicant_org_name,
+  purpose: r.purpose,
+  status: r.status,
+  reason: r.reason,
+  decidedAt: r.decided_at ? new Date(r.decided_at).toISOString() : null,
+  createdAt: new Date(r.created_at).toISOString(),
+});
+
+const SELECT = sql`
+  select q.*, r.title as resource_title, r.owner_org_id, oo.name as owner_org_name, ao.name as applicant_org_name
+  from catalog_open_requests q
+  join catalog_resources r on r.id = q.resource_id
+  left join orgs oo on oo.id = r.owner_org_id
+  left join orgs ao on ao.id = q.applicant_org_id`;
+
+/** 有条件开放: an org applies to use a conditionally open resource; the owning department decides. */
+export class OpenDataService {
+  constructor(
+    private readonly db: Executor,
+    private readonly resources: ResourcesService,
+  ) {}
+
+  async apply(ctx: RequestContext, resourceId: string, purpose: string): Promise<OpenRequest> {
+    const p = requirePrincipal(ctx);
+    if (!p.orgId) throw Forbidden('apply on behalf of an organization');
+    const id = newId('opr');
+    await this.db.transaction().execute(async (tx) => {
+      const r = await this.resources.load(ctx, resourceId, tx);
+      if (r.status !== 'published' || r.subject_type !== 'public' || r.open_class !== 'conditional')
+        throw RequestNotAllowed(
+          'only published public data open on conditions (有条件开放) takes applications',
+        );
+      if (r.owner_org_id === p.orgId) throw RequestNotAllowed('your organization owns this resource');
+      const open = await tx
+        .selectFrom('catalog_open_requests')
+        .select('id')
+        .where('resource_id', '=', resourceId)
+        .where('applicant_org_id', '=', p.orgId!)
+        .where('status', 'in', ['pending', 'approved'])
+        .executeTakeFirst();
+      if (open)
+        throw RequestNotAllowed('your organization already has a pending or approved application', {
+          id: open.id,
+        });
+      await tx
+        .insertInto('catalog_open_requests')
+        .values({
+          id,
+          resource_id: resourceId,
+          applicant_org_id: p.orgId!,
+          applicant_user_id: p.userId,
+          purpose,
+          status: 'pending',
+        })
+        .execute();
+      await notifyOrg(tx, r.owner_org_id, ['authority', 'org_admin'], {
+        kind: 'catalog.open_request.submitted',
+        title: '收到有条件开放申请',
+        body: `${p.displayName} 申请使用「${r.title}」：${purpose}`,
+        params: { requestId: id, resourceId },
+        link: `/catalog/open-requests`,
+      });
+      await recordAudit(tx, ctx, {
+        action: 'catalog.open_request.create',
+        objectType: 'open_request',
+        objectId: id,
+        details: { resourceId, purpose },
+      });
+    });
+    return this.get(ctx, id);
+  }
+
+  async decide(
+    ctx: RequestContext,
+    id: string,
+    body: z.output<typeof OpenDecisionBody>,
+  ): Promise<OpenRequest> {
+    const p = requirePrincipal(ctx);
+    await this.db.transaction().execute(async (tx) => {
+      const q = await this.find(tx, id, true);
+      if (q.owner_org_id !== p.orgId) throw NotFound('open request', id);
+      if (q.status !== 'pending') throw IllegalTransition(`the application is already ${q.status}`);
+      const status = body.approve ? 'approved' : 'rejected';
+      await tx
+        .updateTable('catalog_open_requests')
+        .set({ status, reason: body.reason ?? null, decided_by: p.userId, decided_at: new Date() })
+        .where('id', '=', id)
+        .execute();
+      await notifyOrg(tx, q.applicant_org_id, [], {
+        kind: `catalog.open_request.${status}`,
+        title: body.approve ? '有条件开放申请已通过' : '有条件开放申请未通过',
+        body: `「${q.resource_title}」${body.approve ? '可下载使用' : `：${body.reason}`}`,
+        params: { requestId: id, resourceId: q.resource_id, reason: body.reason ?? null },
+        link: `/catalog/resources/${q.resource_id}`,
+      });
+      await recordAudit(tx, ctx, {
+        action: 'catalog.open_request.decide',
+        objectType: 'open_request',
+        objectId: id,
+        details: { status, reason: body.reason ?? null, resourceId: q.resource_id },
+      });
+    });
+    return this.get(ctx, id);
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<OpenRequest> {
+    const q = await this.find(this.db, id);
+    const org = ctx.principal?.orgId;
+    if (!hasRole(ctx, 'operator', 'regulator') && org !== q.owner_org_id && org !== q.applicant_org_id)
+      throw NotFound('open request', id);
+    return toRequest(q);
+  }
+
+  async list(ctx: RequestContext, f: z.output<typeof OpenRequestQuery>): Promise<Paged<OpenRequest>> {
+    const p = requirePrincipal(ctx);
+    const everything = f.box === 'all' && hasRole(ctx, 'operator', 'regulator');
+    const where = [
+      everything
+        ? sql`true`
+        : f.box === 'outgoing'
+          ? sql`q.applicant_org_id = ${p.orgId ?? '-'}`
+          : sql`r.owner_org_id = ${p.orgId ?? '-'}`,
+      f.status ? sql`q.status = ${f.status}` : sql`true`,
+    ];
+    const cond = sql.join(where, sql` and `);
+    const [rows, count] = await Promise.all([
+      sql<RequestRow>`${SELECT} where ${cond} order by q.created_at desc
+        limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`.execute(this.db),
+      sql<{ n: number }>`select count(*)::int as n from catalog_open_requests q
+        join catalog_resources r on r.id = q.resource_id where ${cond}`.execute(this.db),
+    ]);
+    return {
+      items: rows.rows.map(toRequest),
+      total: Number(count.rows[0]!.n),
+      page: f.page,
+      pageSize: f.pageSize,
+    };
+  }
+
+  /** Whether `orgId` holds an approved application for the resource (it may then download its files). */
+  async isApproved(orgId: string, resourceId: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('catalog_open_requests')
+      .select('id')
+      .where('resource_id', '=', resourceId)
+      .where('applicant_org_id', '=', orgId)
+      .where('status', '=', 'approved')
+      .executeTakeFirst();
+    return !!row;
+  }
+
+  private async find(db: Executor, id: string, lock = false): Promise<RequestRow> {
+    const r =
+      await sql<RequestRow>`${SELECT} where q.id = ${id} ${lock ? sql`for update of q` : sql``}`.execute(db);
+    if (!r.rows[0]) throw NotFound('open request', id);
+    return r.rows[0];
+  }
+}

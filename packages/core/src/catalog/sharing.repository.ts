@@ -1,0 +1,238 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { ReturnFlowsTable, SharingRequestsTable } from './catalog.tables.js';
+
+type Executor = Kysely<DB>;
+
+export type SharingRow = Selectable<SharingRequestsTable> & {
+  resource_title: string | null;
+  provider_org_name: string | null;
+  requester_org_name: string | null;
+};
+
+export type ReturnFlowRow = Selectable<ReturnFlowsTable> & {
+  resource_title: string | null;
+  from_org_name: string | null;
+  to_org_name: string | null;
+};
+
+export interface OrgRow {
+  id: string;
+  name: string;
+  uscc: string;
+  types: string[];
+  region: string | null;
+  status: string;
+}
+
+/** Which rows a list shows: `orgId` null means every row (operators, regulators). */
+export interface PartyFilter {
+  orgId: string | null;
+  box?: 'incoming' | 'outgoing';
+  status?: string;
+  overdue?: boolean;
+  now: Date;
+}
+
+/** The two org columns of a table: the one that gives (incoming for it) and the one that receives. */
+type Sides = { incoming: string; outgoing: string };
+const REQUEST_SIDES: Sides = { incoming: 'q.provider_org_id', outgoing: 'q.requester_org_id' };
+const FLOW_SIDES: Sides = { incoming: 'q.to_org_id', outgoing: 'q.from_org_id' };
+
+function partySql(f: PartyFilter, sides: Sides, extra: ReturnType<typeof sql>[] = []) {
+  const parts = [sql`true`, ...extra];
+  const mine = (col: string) => sql`${sql.ref(col)} = ${f.orgId ?? '-'}`;
+  if (f.box) parts.push(mine(sides[f.box]));
+  else if (f.orgId) parts.push(sql`(${mine(sides.incoming)} or ${mine(sides.outgoing)})`);
+  if (f.status) parts.push(sql`q.status = ${f.status}`);
+  if (f.overdue !== undefined) {
+    const overdue = sql`(q.status = 'pending' and q.due_at < ${f.now})`;
+    parts.push(f.overdue ? overdue : sql`not ${overdue}`);
+  }
+  return sql.join(parts, sql` and `);
+}
+
+const requestSelect = sql`
+  select q.*, r.title as resource_title, po.name as provider_org_name, ro.name as requester_org_name
+  from sharing_requests q
+  left join catalog_resources r on r.id = q.resource_id
+  left join orgs po on po.id = q.provider_org_id
+  left join orgs ro on ro.id = q.requester_org_id`;
+
+const flowSelect = sql`
+  select q.*, r.title as resource_title, fo.name as from_org_name, tor.name as to_org_name
+  from return_flows q
+  left join catalog_resources r on r.id = q.resource_id
+  left join orgs fo on fo.id = q.from_org_id
+  left join orgs tor on tor.id = q.to_org_id`;
+
+async function page<T>(
+  db: Executor,
+  select: ReturnType<typeof sql>,
+  table: string,
+  where: ReturnType<typeof sql>,
+  p: number,
+  size: number,
+) {
+  const [rows, count] = await Promise.all([
+    sql<T>`${select} where ${where} order by q.created_at desc, q.id desc
+      limit ${size} offset ${(p - 1) * size}`.execute(db),
+    sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} q where ${where}`.execute(db),
+  ]);
+  return { rows: rows.rows, total: Number(count.rows[0]?.n ?? 0) };
+}
+
+export const sharingRepository = {
+  findOrg: (db: Executor, id: string) =>
+    db
+      .selectFrom('orgs')
+      .select(['id', 'name', 'uscc', 'types', 'region', 'status'])
+      .where('id', '=', id)
+      .executeTakeFirst() as Promise<OrgRow | undefined>,
+
+  findRequest: async (db: Executor, id: string) =>
+    (await sql<SharingRow>`${requestSelect} where q.id = ${id}`.execute(db)).rows[0],
+
+  /** The request locked for the rest of the transaction (every state change goes through this). */
+  lockRequest: async (db: Executor, id: string) => {
+    await sql`select id from sharing_requests where id = ${id} for update`.execute(db);
+    return sharingRepository.findRequest(db, id);
+  },
+
+  /** An open (pending or approved) request of the org for the resource, if any. */
+  findOpenRequest: (db: Executor, resourceId: string, requesterOrgId: string) =>
+    db
+      .selectFrom('sharing_requests')
+      .select(['id', 'status'])
+      .where('resource_id', '=', resourceId)
+      .where('requester_org_id', '=', requesterOrgId)
+      .where('status', 'in', ['pending', 'approved'])
+      .executeTakeFirst(),
+
+  searchRequests: (db: Executor, f: PartyFilter & { resourceId?: string }, p: number, size: number) =>
+    page<SharingRow>(
+      db,
+      requestSelect,
+      'sharing_requests',
+      partySql(f, REQUEST_SIDES, f.resourceId ? [sql`q.resource_id = ${f.resourceId}`] : []),
+      p,
+      size,
+    ),
+
+  findFlow: async (db: Executor, id: string) =>
+    (await sql<ReturnFlowRow>`${flowSelect} where q.id = ${id}`.execute(db)).rows[0],
+
+  lockFlow: async (db: Executor, id: string) => {
+    await sql`select id from return_flows where id = ${id} for update`.execute(db);
+    return sharingRepository.findFlow(db, id);
+  },
+
+  findOpenFlow: (db: Executor, resourceId: string, toOrgId: string) =>
+    db
+      .selectFrom('return_flows')
+      .select('id')
+      .where('resource_id', '=', resourceId)
+      .where('to_org_id', '=', toOrgId)
+      .where('status', '=', 'pending')
+      .executeTakeFirst(),
+
+  searchFlows: (db: Executor, f: PartyFilter & { toOrgId?: string }, p: number, size: number) =>
+    page<ReturnFlowRow>(
+      db,
+      flowSelect,
+      'return_flows',
+      partySql(f, FLOW_SIDES, f.toOrgId ? [sql`q.to_org_id = ${f.toOrgId}`] : []),
+      p,
+      size,
+    ),
+
+  /** Active users of an org holding a role (whom to notify). */
+  findMemberIds: async (db: Executor, orgId: string, role: string) =>
+    (
+      await db
+        .selectFrom('users')
+        .select('id')
+        .where('org_id', '=', orgId)
+        .where('status', '=', 'active')
+        .where(sql<boolean>`${role} = any(roles)`)
+        .execute()
+    ).map((u) => u.id),
+};
+
+export interface SharingFiguresRow {
+  requester_level: string | null;
+  provider_level: string | null;
+  is_total: boolean;
+  requests: number;
+  pending: number;
+  overdue: number;
+  approved: number;
+  rejected: number;
+  delivered: number;
+  withdrawn: number;
+  median_hours: number | null;
+  p90_hours: number | null;
+}
+
+export interface FlowFiguresRow {
+  key: string;
+  name: string | null;
+  level: string;
+  owed: number;
+  pending: number;
+  overdue: number;
+  on_time: number;
+  late: number;
+}
+
+const hours = sql`extract(epoch from (decided_at - created_at))::float8 / 3600`;
+const flowFigures = (now: Date) => sql`
+  count(*)::int as owed,
+  count(*) filter (where q.status = 'pending' and q.due_at >= ${now})::int as pending,
+  count(*) filter (where q.status = 'pending' and q.due_at < ${now})::int as overdue,
+  count(*) filter (where q.status = 'delivered' and q.delivered_at <= q.due_at)::int as on_time,
+  count(*) filter (where q.status = 'delivered' and q.delivered_at > q.due_at)::int as late`;
+const createdIn = (from?: Date, to?: Date) =>
+  sql.join(
+    [sql`true`, ...(from ? [sql`q.created_at >= ${from}`] : []), ...(to ? [sql`q.created_at < ${to}`] : [])],
+    sql` and `,
+  );
+
+export const sharingStatsRepository = {
+  /** Request figures per (requester level, provider level), plus one total row, from one grouping-sets pass. */
+  requestFigures: async (db: Executor, now: Date, from?: Date, to?: Date) =>
+    (
+      await sql<SharingFiguresRow>`
+        select requester_level, provider_level, grouping(requester_level, provider_level) = 3 as is_total,
+          count(*)::int as requests,
+          count(*) filter (where status = 'pending')::int as pending,
+          count(*) filter (where status = 'pending' and due_at < ${now})::int as overdue,
+          count(*) filter (where status in ('approved', 'delivered'))::int as approved,
+          count(*) filter (where status = 'rejected')::int as rejected,
+          count(*) filter (where status = 'delivered')::int as delivered,
+          count(*) filter (where status = 'withdrawn')::int as withdrawn,
+          percentile_cont(0.5) within group (order by ${hours}) filter (where decided_at is not null) as median_hours,
+          percentile_cont(0.9) within group (order by ${hours}) filter (where decided_at is not null) as p90_hours
+        from sharing_requests q where ${createdIn(from, to)}
+        group by grouping sets ((requester_level, provider_level), ())
+        order by 3, 1, 2`.execute(db)
+    ).rows,
+
+  /** Return-flow figures per receiving level. */
+  flowFiguresByLevel: async (db: Executor, now: Date, from?: Date, to?: Date) =>
+    (
+      await sql<FlowFiguresRow>`
+        select q.to_level as key, null as name, q.to_level as level, ${flowFigures(now)}
+        from return_flows q where ${createdIn(from, to)} group by q.to_level order by q.to_level`.execute(db)
+    ).rows,
+
+  /** Return-flow figures per receiving org, over the flows the caller may see. */
+  flowFiguresByOrg: async (db: Executor, f: PartyFilter) =>
+    (
+      await sql<FlowFiguresRow>`
+        select q.to_org_id as key, o.name, q.to_level as level, ${flowFigures(f.now)}
+        from return_flows q left join orgs o on o.id = q.to_org_id
+        where ${partySql(f, FLOW_SIDES)}
+        group by q.to_org_id, o.name, q.to_level order by o.name, q.to_org_id`.execute(db)
+    ).rows,
+};

@@ -1,0 +1,12 @@
+export { openTabular, createTabularWriter, detectFormat } from './tabular.open.js';
+export {
+  profileColumns,
+  ColumnProfiler,
+  TableProfiler,
+  type ColumnProfile,
+  type ValueType,
+} from './tabular.profile.js';
+export { HyperLogLog } from './tabular.hll.js';
+export { toRecord, detach } from './tabular.source.js';
+export * from './tabular.errors.js';
+export type * from './tabular.types.js';
