@@ -230,12 +230,18 @@ describe('open data', () => {
     );
     expect(ok.body.status).toBe('approved');
     expect((await call('GET', `/api/catalog/files/${f.id}/download`, 'buyer')).status).toBe(200);
-    const incoming = await call<{ total: number }>(
+    const incoming = await call<{ items: { id: string }[] }>(
       'GET',
-      '/api/catalog/open-requests?box=incoming',
+      '/api/catalog/open-requests?box=incoming&status=approved&pageSize=100',
       'authority',
     );
-    expect(incoming.body.total).toBe(1);
+    expect(incoming.body.items.map((x) => x.id)).toContain(applied.body.id);
+    const outgoing = await call<{ items: { id: string }[] }>(
+      'GET',
+      '/api/catalog/open-requests?box=outgoing',
+      'authority',
+    );
+    expect(outgoing.body.items.map((x) => x.id)).not.toContain(applied.body.id);
 
     const dcat = await call<Record<string, unknown>>('GET', '/api/catalog/dcat');
     expect(dcat.raw.headers['content-type']).toContain('application/ld+json');

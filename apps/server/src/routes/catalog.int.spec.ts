@@ -186,7 +186,9 @@ describe('catalog resources', () => {
       200,
     );
     const anon = await call<ResourceSearchReply>('GET', '/api/catalog/resources');
-    expect(anon.body.items.map((x) => x.id)).toEqual([pub.body.id]);
+    expect(anon.body.items.map((x) => x.id)).toContain(pub.body.id);
+    expect(anon.body.items.every((x) => x.subjectType === 'public' && x.status === 'published')).toBe(true);
+    expect(anon.body.items.some((x) => x.openClass === 'closed' || x.openClass === null)).toBe(false);
     const core = await call<Resource>(
       'POST',
       '/api/catalog/resources',

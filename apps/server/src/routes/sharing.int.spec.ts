@@ -219,7 +219,7 @@ describe('government sharing (政务共享)', () => {
   });
 
   it('a pending request past its due date is overdue, and filters by it', async () => {
-    res.bus = await published('authority', '济南市公交线路与站点数据');
+    res.bus = await published('authority', '济南市共享单车停放点位数据');
     const r = await ask('licheng', res.bus);
     expect(r.body).toMatchObject({ requesterLevel: 'county', providerLevel: 'city', overdue: false });
     await db()

@@ -2,7 +2,7 @@ import type { CreateResourceBody } from '@shuliu/contracts';
 import { ReturnFlowService, SharingService } from '../catalog/index.js';
 import type { Services } from '../services.js';
 import type { RequestContext } from '../shared/context.js';
-import { DEMO_PASSWORD } from './demo-data.js';
+import { loginAs } from './demo-login.js';
 
 type Body = Omit<CreateResourceBody, 'keywords'> & { keywords: string[] };
 
@@ -57,12 +57,12 @@ const BUREAU_RESOURCES = {
 
 const JINAN_RESOURCES = {
   bus: resource({
-    title: '济南市公交线路与站点数据',
-    description: '济南市常规公交线路走向、站点名称与经纬度、首末班时间，随线路调整实时更新。',
+    title: '济南市共享单车停放点位数据',
+    description: '济南市主城区共享单车电子围栏停放点位、容量与经纬度，随点位调整每周更新。',
     sectorCode: 'transport.road',
-    sourceMethod: '济南公交集团调度系统归集',
+    sourceMethod: '济南市城市管理局共享单车监管平台归集',
     updateFrequency: 'weekly',
-    keywords: ['公交', '线路', '站点'],
+    keywords: ['共享单车', '停放点位', '电子围栏'],
     spatialCoverage: '山东省济南市',
   }),
   air: resource({
@@ -172,17 +172,4 @@ async function publishAll<K extends string>(s: Services, as: RequestContext, bod
     ids[k] = r.id;
   }
   return ids;
-}
-
-async function loginAs(s: Services, username: string): Promise<RequestContext> {
-  const ctx: RequestContext = {
-    requestId: 'demo-sharing',
-    ip: '127.0.0.1',
-    userAgent: 'shuliu-demo',
-    principal: null,
-    audited: false,
-  };
-  const { token } = await s.auth.login(ctx, username, DEMO_PASSWORD);
-  const found = await s.auth.authenticate(token);
-  return { ...ctx, principal: found!.principal };
 }

@@ -3,6 +3,8 @@ import type { Config } from '../config.js';
 import type { DB } from '../db/schema.js';
 import { createServices } from '../services.js';
 import { systemContext, type RequestContext } from '../shared/context.js';
+import { loginAs } from './demo-login.js';
+import { seedCatalogDemo } from './catalog-demo.js';
 import { DEMO_APPLICANTS, DEMO_PASSWORD, DEMO_PLATFORM_ORGS, DEMO_EXTRA_USERS } from './demo-data.js';
 
 export { DEMO_PASSWORD };
@@ -17,7 +19,11 @@ export interface SeedResult {
  * Seeds a believable province platform on an empty database by running the real flows: the data bureau
  * is bootstrapped as operator, every other org applies and is reviewed, admins add their staff.
  */
-export async function seedDemo(db: Kysely<DB>, config: Config): Promise<SeedResult> {
+export async function seedDemo(
+  db: Kysely<DB>,
+  config: Config,
+  opts: { catalog?: boolean } = {},
+): Promise<SeedResult> {
   const s = createServices(db, config);
   if (!(await s.bootstrap.isEmpty())) return { seeded: false, orgs: 0, users: 0 };
   const sys = systemContext('demo-seed');
@@ -52,6 +58,8 @@ export async function seedDemo(db: Kysely<DB>, config: Config): Promise<SeedResu
     await s.users.create(admin, { ...u.user, password: DEMO_PASSWORD, orgId: orgIds.get(u.orgKey) });
     users++;
   }
+  // the catalog (files, profiles, derivatives, sharing, survey) is skipped where only accounts are needed
+  if (opts.catalog ?? true) await seedCatalogDemo(s);
   await s.ledger.anchorAuditChain(sys, { force: true });
   return { seeded: true, orgs: orgIds.size, users };
 }
@@ -63,9 +71,3 @@ const ctx = (): RequestContext => ({
   principal: null,
   audited: false,
 });
-
-async function loginAs(s: ReturnType<typeof createServices>, username: string): Promise<RequestContext> {
-  const { token } = await s.auth.login(ctx(), username, DEMO_PASSWORD);
-  const found = await s.auth.authenticate(token);
-  return { ...ctx(), principal: found!.principal };
-}
