@@ -11,19 +11,10 @@ import {
   verifyInclusion,
   type MerkleHasher,
 } from '@shuliu/contracts';
-import {
-  createServices,
-  crypto,
-  ledger as ledgerDomain,
-  loadConfig,
-  migrate,
-  openDatabase,
-  ulid,
-  type Database,
-} from '@shuliu/core';
+import { createServices, crypto, ledger as ledgerDomain, loadConfig, type Database } from '@shuliu/core';
 import { sql } from 'kysely';
-import pg from 'pg';
 import smCrypto from 'sm-crypto';
+import { scratchDatabase } from './scratch-db.js';
 
 const MASTER_KEY = 'be'.repeat(32);
 const BATCH = 1000;
@@ -35,29 +26,6 @@ const fmt = (n: number, digits = 0) =>
 const pct = (q: number, xs: number[]) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 const goal = (met: boolean) => (met ? 'met' : 'NOT met');
-
-/** A throw-away schema on PostgreSQL, or an in-memory PGlite. */
-async function scratchDatabase(url: string | undefined): Promise<Database & { drop(): Promise<void> }> {
-  if (!url) {
-    const d = await openDatabase({ dataDir: 'memory' });
-    await migrate(d.db);
-    return { ...d, drop: () => d.close() };
-  }
-  const schema = `bench_${ulid().toLowerCase()}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
-  const d = await openDatabase({ url, schema, poolSize: 4 });
-  await migrate(d.db);
-  return {
-    ...d,
-    drop: async () => {
-      await sql.raw(`drop schema ${schema} cascade`).execute(d.db);
-      await d.close();
-    },
-  };
-}
 
 const item = (b: number, i: number) => ({
   type: 'certificate.issued' as const,

@@ -5,6 +5,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { runLedgerBenchmarks } from './ledger.js';
 import { runProtectBenchmarks } from './protect.js';
+import { runCatalogBenchmarks } from './catalog.js';
 
 const DURATION = Number(process.argv.find((a) => a.startsWith('--seconds='))?.slice(10) ?? 10);
 const CONNECTIONS = 32;
@@ -72,7 +73,7 @@ async function benchMe(databaseUrl: string | undefined) {
 console.log(
   `Shuliu benchmarks — ${CONNECTIONS} connections, ${DURATION} s per measurement, autocannon on loopback\n`,
 );
-// `npm run bench -- --only=me` (or `--only=ledger`, `--only=protect`) runs one group
+// `npm run bench -- --only=me` (or `--only=ledger`, `--only=protect`, `--only=catalog`) runs one group
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
 const postgres = await postgresReachable();
 if (!only || only === 'me') {
@@ -83,3 +84,5 @@ if (!only || only === 'me') {
 if (!only || only === 'ledger')
   await runLedgerBenchmarks(postgres ? process.env.DATABASE_URL || PG_URL : undefined);
 if (!only || only === 'protect') await runProtectBenchmarks();
+if (!only || only === 'catalog')
+  await runCatalogBenchmarks(postgres ? process.env.DATABASE_URL || PG_URL : undefined);

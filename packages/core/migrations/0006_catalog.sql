@@ -43,9 +43,8 @@ create table catalog_resources (
   processing        text not null default 'raw'
                     check (processing in ('raw', 'masked', 'labelled', 'statistical', 'fused')),
   doc_score         real not null default 0,
-  -- words of the titles, description and keywords, segmented for Chinese and lower-cased
-  search_text       text not null default '',
-  search_vector     tsvector generated always as (to_tsvector('simple', search_text)) stored,
+  -- words of the titles, description and keywords, segmented for Chinese (catalog.search.ts)
+  search_vector     tsvector not null default ''::tsvector,
   created_by        text not null,
   created_at        timestamptz not null default now(),
   updated_at        timestamptz not null default now(),
@@ -54,7 +53,11 @@ create table catalog_resources (
 );
 create index catalog_resources_search_idx on catalog_resources using gin (search_vector);
 create index catalog_resources_owner_idx on catalog_resources (owner_org_id);
-create index catalog_resources_status_idx on catalog_resources (status, sector_code);
+-- what visibility and the facets read, so that browsing without a query counts from the index alone
+create index catalog_resources_facets_idx on catalog_resources
+  (status, grade, sector_code, open_class, owner_org_id, format, subject_type);
+-- the newest first: browsing without a query reads this index from the top
+create index catalog_resources_updated_idx on catalog_resources (updated_at desc, id);
 create index catalog_resources_derived_idx on catalog_resources (derived_from) where derived_from is not null;
 
 create table catalog_resource_versions (

@@ -6,7 +6,7 @@ import type { AppDeps } from '../app.js';
 const c = api.sharing;
 const v = api.survey;
 
-export function sharingRoutes(app: FastifyInstance, { services: s }: AppDeps) {
+export function sharingRoutes(app: FastifyInstance, { services: s, config }: AppDeps) {
   handle(app, c.list, ({ ctx, query }) => s.sharing.list(ctx, query));
   handle(app, c.get, ({ ctx, params }) => s.sharing.get(ctx, params.id));
   handle(app, c.create, ({ ctx, body }) => s.sharing.request(ctx, body));
@@ -27,4 +27,13 @@ export function sharingRoutes(app: FastifyInstance, { services: s }: AppDeps) {
   handle(app, v.snapshot, ({ ctx }) => s.survey.snapshot(ctx));
   handle(app, v.history, async ({ query }) => ({ items: await s.survey.history(query) }));
   handle(app, v.snapshotDetail, ({ params }) => s.survey.snapshotDetail(params.id));
+
+  // the resource survey takes its own snapshot once per interval (the history charts read them)
+  let stopSnapshots = () => {};
+  app.addHook('onReady', async () => {
+    stopSnapshots = s.survey.startSnapshots(config.surveySnapshotIntervalSeconds, (err) =>
+      app.log.error({ err }, 'taking the resource survey snapshot failed'),
+    );
+  });
+  app.addHook('onClose', async () => stopSnapshots());
 }

@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+
 /**
  * Full-text search that works for Chinese on PostgreSQL's `simple` text-search configuration: documents and
  * queries are cut the same way — words from ICU's dictionary segmenter (Intl.Segmenter) plus the character
@@ -18,6 +20,10 @@ function bigrams(run: string): string[] {
   for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
   return out;
 }
+
+/** The document's tokens as a tsvector value for an insert or update. */
+export const searchVector = (parts: (string | null | undefined)[]) =>
+  sql<unknown>`to_tsvector('simple', ${searchText(parts)})`;
 
 /** The tokens of a document, space-separated, for `to_tsvector('simple', …)`. */
 export function searchText(parts: (string | null | undefined)[]): string {

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType, Generated, RawBuilder } from 'kysely';
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | undefined, Date>;
@@ -50,8 +50,7 @@ export interface CatalogResourcesTable {
   derived_from: ColumnType<string | null, string | null | undefined, string | null>;
   processing: ColumnType<string, string | undefined, string>;
   doc_score: number;
-  search_text: string;
-  search_vector: ColumnType<string, never, never>;
+  search_vector: ColumnType<string, RawBuilder<unknown>, RawBuilder<unknown>>;
   created_by: string;
   created_at: CreatedAt;
   updated_at: UpdatedAt;

@@ -8,4 +8,4 @@ export { SharingService } from './sharing.service.js';
 export { ReturnFlowService } from './return-flow.service.js';
 export { SurveyService } from './survey.service.js';
 export * from './catalog.rules.js';
-export { searchQuery, searchText } from './catalog.search.js';
+export { searchQuery, searchText, searchVector } from './catalog.search.js';

@@ -39,7 +39,7 @@ import {
   publishRefusal,
   type CatalogSettings,
 } from './catalog.rules.js';
-import { searchQuery, searchText } from './catalog.search.js';
+import { searchQuery, searchVector } from './catalog.search.js';
 import { buildFacets } from './catalog.facets.js';
 
 type Executor = Kysely<DB>;
@@ -419,7 +419,7 @@ export class ResourcesService {
       temporal_to: r.temporalTo ?? null,
       keywords: r.keywords,
       open_class: r.openClass ?? null,
-      search_text: searchText([
+      search_vector: searchVector([
         r.title,
         r.titleEn,
         r.description,
