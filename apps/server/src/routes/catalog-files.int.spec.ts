@@ -1,4 +1,5 @@
 import { idCardCheckChar, type CatalogFile, type MaskPreview, type Resource } from '@shuliu/contracts';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing.js';
 
@@ -109,6 +110,53 @@ describe('files: upload, profile, grade', () => {
     expect(list.filter((f) => f.status === 'ready')).toHaveLength(1);
   });
 
+  it('reads a GBK-encoded CSV (detected and converted) and keeps its Chinese headers', async () => {
+    const gbk = iconv.encode(csv(50), 'gbk');
+    const f = await settle(((await upload(res.id, '客户名单-GBK.csv', gbk)).json() as CatalogFile).id);
+    expect(f.status, f.error ?? '').toBe('ready');
+    expect(f.profile!.encoding).toMatch(/gb/i);
+    expect(f.profile!.columns.map((c) => c.name)).toEqual(['姓名', '身份证号', '手机号', '授信额度']);
+    expect(f.profile!.columns[1]!.pii?.kind).toBe('idCard');
+  });
+
+  it('lets grades decide who sees a resource: important data stays with its owner and supervisors', async () => {
+    const r = await newResource('merchant', { title: '重要数据测试', subjectType: 'organization' });
+    await call('POST', `/api/catalog/resources/${r.id}/grade`, 'merchant', {
+      grade: 'important',
+      reason: '涉及行业运行',
+    });
+    expect((await call('POST', `/api/catalog/resources/${r.id}/publish`, 'merchant')).status).toBe(200);
+    expect((await call('GET', `/api/catalog/resources/${r.id}`, 'buyer')).status).toBe(404);
+    expect((await call('GET', `/api/catalog/resources/${r.id}`, 'regulator')).status).toBe(200);
+    const search = await call<{ items: Resource[] }>(
+      'GET',
+      `/api/catalog/resources?q=${encodeURIComponent('重要数据测试')}`,
+      'buyer',
+    );
+    expect(search.body.items.map((x) => x.id)).not.toContain(r.id);
+    const lower = await call<{ error: { code: string } }>(
+      'POST',
+      `/api/catalog/resources/${r.id}/grade`,
+      'merchant',
+      {
+        grade: 'general_2',
+        fields: [{ name: '身份证号', grade: 'general_1' }],
+        reason: '想降级',
+      },
+    );
+    expect(lower.status).toBe(404); // no such field: this resource has no file yet
+    const withFile = await call<{ error: { code: string } }>(
+      'POST',
+      `/api/catalog/resources/${res.id}/grade`,
+      'merchant',
+      {
+        fields: [{ name: '身份证号', grade: 'general_2' }],
+        reason: '想降级',
+      },
+    );
+    expect(withFile.body.error.code).toBe('CATALOG_GRADE_BELOW_COMPUTED');
+  });
+
   it('lets only the owner upload; others see statistics without the sample; downloads are gated and audited', async () => {
     expect((await upload(res.id, 'y.csv', 'a\n1\n', 'quancheng')).statusCode).toBe(404);
     expect((await upload(res.id, 'y.csv', 'a\n1\n', 'buyer')).statusCode).toBe(404);
@@ -134,6 +182,7 @@ describe('files: upload, profile, grade', () => {
       {
         columns: { 姓名: { strategy: 'pseudonymize' } },
         rows: 3,
+        fileId: file.id,
       },
     );
     expect(preview.status).toBe(200);
@@ -152,6 +201,7 @@ describe('files: upload, profile, grade', () => {
     expect(bad.status).toBe(400);
     const derived = await call<Resource>('POST', `/api/catalog/resources/${res.id}/derive`, 'merchant', {
       title: '普惠金融客户名单（脱敏）',
+      fileId: file.id,
       columns: { 授信额度: { strategy: 'round', step: 10000 } },
     });
     expect(derived.status).toBe(202);
