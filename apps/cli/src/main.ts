@@ -6,6 +6,7 @@ import { demoCommand } from './commands/demo.js';
 import { adminCommand } from './commands/admin.js';
 import { auditCommand } from './commands/audit.js';
 import { ledgerCommand } from './commands/ledger.js';
+import { catalogCommand } from './commands/catalog.js';
 import { verifyLedgerCommand } from './commands/verify-ledger.js';
 import { protectCommand } from './commands/protect.js';
 
@@ -27,6 +28,7 @@ program.addCommand(demoCommand());
 program.addCommand(adminCommand());
 program.addCommand(auditCommand());
 program.addCommand(ledgerCommand());
+program.addCommand(catalogCommand());
 program.addCommand(verifyLedgerCommand());
 program.addCommand(protectCommand());
 

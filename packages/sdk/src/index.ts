@@ -37,8 +37,11 @@ function buildPath(path: string, params: Record<string, unknown> | undefined): s
 function buildQuery(query: Record<string, unknown> | undefined): string {
   if (!query) return '';
   const sp = new URLSearchParams();
-  for (const [k, v] of Object.entries(query))
-    if (v !== undefined && v !== null && v !== '') sp.set(k, String(v));
+  for (const [k, v] of Object.entries(query)) {
+    // a list goes as the same name repeated (`?grade=general_1&grade=general_2`)
+    if (Array.isArray(v)) for (const item of v) sp.append(k, String(item));
+    else if (v !== undefined && v !== null && v !== '') sp.set(k, String(v));
+  }
   const s = sp.toString();
   return s ? `?${s}` : '';
 }
@@ -68,6 +71,37 @@ export class ShuliuClient {
       headers,
       body: hasBody ? JSON.stringify(i.body ?? {}) : undefined,
     });
+    return this.reply<C>(res);
+  }
+
+  /**
+   * Sends raw bytes to an upload route (`upload: true` in its contract), e.g. a file stream; in Node a
+   * stream body is sent as it is read (`duplex: 'half'`), so nothing is buffered.
+   */
+  async upload<C extends RouteContract>(
+    route: C,
+    input: Omit<Input<C>, 'body'>,
+    body: NonNullable<RequestInit['body']>,
+  ): Promise<Reply<C>> {
+    const i = input as { params?: Record<string, unknown>; query?: Record<string, unknown> };
+    const url = `${this.opts.baseUrl ?? ''}${buildPath(route.path, i.params)}${buildQuery(i.query)}`;
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      'content-type': 'application/octet-stream',
+      ...this.opts.headers,
+    };
+    const token = this.token();
+    if (token) headers.authorization = `Bearer ${token}`;
+    const res = await (this.opts.fetch ?? fetch)(url, {
+      method: route.method,
+      headers,
+      body,
+      ...(typeof ReadableStream !== 'undefined' && body instanceof ReadableStream && { duplex: 'half' }),
+    } as RequestInit);
+    return this.reply<C>(res);
+  }
+
+  private async reply<C extends RouteContract>(res: Response): Promise<Reply<C>> {
     if (res.status === 204) return undefined as Reply<C>;
     const text = await res.text();
     let json: unknown;
