@@ -3,11 +3,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demo, loadConfig, type Config, type Database } from '@shuliu/core';
 import { createTestDatabase } from '@shuliu/core/testing';
+import type { LightMyRequestResponse } from 'fastify';
 import { startServer, type RunningServer } from './start.js';
+
+export interface TestReply<T> {
+  status: number;
+  /** The JSON answer, or the raw text for anything else (file downloads). */
+  body: T;
+  raw: LightMyRequestResponse;
+}
 
 export interface TestServer extends RunningServer {
   /** Logs a demo user in and returns the bearer token. */
   login(username: string, password?: string): Promise<string>;
+  /** An in-process request, as the demo user `as` (logged in once and remembered) or anonymously. */
+  call<T = unknown>(method: string, url: string, as?: string, payload?: unknown): Promise<TestReply<T>>;
 }
 
 /**
@@ -28,6 +38,16 @@ export async function startTestServer(
     listen: opts.listen ?? false,
     logger: false,
   });
+  const tokens = new Map<string, string>();
+  const login = async (username: string, password = demo.DEMO_PASSWORD) => {
+    const res = await server.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username, password },
+    });
+    if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.body}`);
+    return (res.json() as { token: string }).token;
+  };
   return {
     ...server,
     close: async () => {
@@ -35,14 +55,17 @@ export async function startTestServer(
       await database.close();
       if (!opts.config?.blobDir) await rm(blobDir, { recursive: true, force: true });
     },
-    login: async (username, password = demo.DEMO_PASSWORD) => {
+    call: async <T>(method: string, url: string, as?: string, payload?: unknown) => {
+      if (as && !tokens.has(as)) tokens.set(as, await login(as));
       const res = await server.app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        payload: { username, password },
+        method: method as 'GET',
+        url,
+        ...(payload !== undefined && { payload: payload as object }),
+        headers: as ? { authorization: `Bearer ${tokens.get(as)}` } : {},
       });
-      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.body}`);
-      return (res.json() as { token: string }).token;
+      const json = res.headers['content-type']?.toString().includes('json');
+      return { status: res.statusCode, body: (json ? res.json() : res.body) as T, raw: res };
     },
+    login,
   };
 }

@@ -12,16 +12,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const call = async <T = unknown>(method: string, url: string, as?: string, payload?: unknown) => {
-  const res = await t.app.inject({
-    method: method as 'GET',
-    url,
-    ...(payload !== undefined && { payload: payload as object }),
-    headers: as ? { authorization: `Bearer ${tokens[as]}` } : {},
-  });
-  const json = res.headers['content-type']?.toString().includes('json');
-  return { status: res.statusCode, body: (json ? res.json() : res.body) as T, raw: res };
-};
+const call = <T = unknown>(method: string, url: string, as?: string, payload?: unknown) =>
+  t.call<T>(method, url, as, payload);
 const upload = (resourceId: string, name: string, body: string | Buffer, as = 'merchant') =>
   t.app.inject({
     method: 'POST',

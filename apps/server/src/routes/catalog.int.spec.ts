@@ -3,23 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing.js';
 
 let t: TestServer;
-const tokens: Record<string, string> = {};
 beforeAll(async () => {
   t = await startTestServer();
-  for (const u of ['operator', 'merchant', 'quancheng', 'buyer', 'regulator', 'authority'])
-    tokens[u] = await t.login(u);
 });
 afterAll(() => t.close());
 
-const call = async <T = unknown>(method: string, url: string, as?: string, payload?: unknown) => {
-  const res = await t.app.inject({
-    method: method as 'GET',
-    url,
-    ...(payload !== undefined && { payload: payload as object }),
-    headers: as ? { authorization: `Bearer ${tokens[as]}` } : {},
-  });
-  return { status: res.statusCode, body: res.json() as T };
-};
+const call = <T = unknown>(method: string, url: string, as?: string, payload?: unknown) =>
+  t.call<T>(method, url, as, payload);
 
 const resource = (over: Record<string, unknown> = {}) => ({
   title: '山东省企业信用评价数据',

@@ -16,18 +16,10 @@ type Err = { error: { code: string; details?: unknown } };
 
 let t: TestServer;
 let since: string;
-const tokens: Record<string, string> = {};
 const orgIds: Record<string, string> = {};
 
-const call = async <T = unknown>(method: string, url: string, as?: string, payload?: unknown) => {
-  const res = await t.app.inject({
-    method: method as 'GET',
-    url,
-    ...(payload !== undefined && { payload: payload as object }),
-    headers: as ? { authorization: `Bearer ${tokens[as]}` } : {},
-  });
-  return { status: res.statusCode, body: res.json() as T };
-};
+const call = <T = unknown>(method: string, url: string, as?: string, payload?: unknown) =>
+  t.call<T>(method, url, as, payload);
 
 /** A government department applies through onboarding and the operator approves it. */
 async function onboardAuthority(username: string, name: string, area: string, body8: string, region: string) {
@@ -53,7 +45,6 @@ async function onboardAuthority(username: string, name: string, area: string, bo
     (await call('POST', `/api/onboarding/applications/${app.body.id}/approve`, 'operator', {})).status,
   ).toBe(200);
   orgIds[username] = app.body.org.id;
-  tokens[username] = await t.login(username);
 }
 
 async function published(as: string, title: string, over: Record<string, unknown> = {}, publish = true) {
@@ -79,8 +70,6 @@ const db = () => t.services.db;
 
 beforeAll(async () => {
   t = await startTestServer();
-  for (const u of ['operator', 'bureau-authority', 'authority', 'regulator', 'merchant', 'buyer'])
-    tokens[u] = await t.login(u);
   await onboardAuthority('licheng', '济南市历城区大数据局', '370112', 'MB5E1K7N', '山东省·济南市·历城区');
   await onboardAuthority('shijiazhuang', '石家庄市数据和政务服务局', '130100', 'MB7C3D9E', '河北省·石家庄市');
   for (const u of ['authority', 'merchant']) await orgOf(u);

@@ -98,7 +98,8 @@ export class FilesService {
     try {
       stored = await this.blobs.write(id, input.body, { maxBytes: this.maxBytes });
     } catch (e) {
-      await this.fail(id, e, ctx, resourceId);
+      const message = e instanceof DomainError ? e.message : 'the upload was interrupted';
+      await this.markFailed(id, message, ctx, 'catalog.file.upload', resourceId);
       throw e;
     }
     const next = input.role === 'data' ? 'profiling' : 'ready';
@@ -119,8 +120,11 @@ export class FilesService {
     return this.get(ctx, id);
   }
 
-  private async fail(id: string, e: unknown, ctx: RequestContext, resourceId: string) {
-    const message = e instanceof DomainError ? e.message : 'the upload was interrupted';
+  /**
+   * Ends a file's processing in failure: its stored bytes (if any) go, the row keeps the reason, the audit
+   * log records the failed action. Nothing half-made stays behind.
+   */
+  async markFailed(id: string, message: string, ctx: RequestContext, action: string, resourceId: string) {
     await this.blobs.remove(id);
     await this.db.transaction().execute(async (tx) => {
       await tx
@@ -129,7 +133,7 @@ export class FilesService {
         .where('id', '=', id)
         .execute();
       await recordAudit(tx, ctx, {
-        action: 'catalog.file.upload',
+        action,
         objectType: 'file',
         objectId: id,
         outcome: 'failure',
@@ -218,21 +222,7 @@ export class FilesService {
     } catch (e) {
       const message =
         e instanceof DomainError ? e.message : `the file could not be profiled: ${(e as Error).message}`;
-      await this.blobs.remove(row.blob_key);
-      await this.db.transaction().execute(async (tx) => {
-        await tx
-          .updateTable('catalog_files')
-          .set({ status: 'failed', error: message, updated_at: new Date() })
-          .where('id', '=', id)
-          .execute();
-        await recordAudit(tx, ctx, {
-          action: 'catalog.file.profile',
-          objectType: 'file',
-          objectId: id,
-          outcome: 'failure',
-          details: { resourceId: row.resource_id, error: message },
-        });
-      });
+      await this.markFailed(id, message, ctx, 'catalog.file.profile', row.resource_id);
     }
   }
 

@@ -92,7 +92,7 @@ export class MaskingService {
     const p = requirePrincipal(ctx);
     const id = newId('res');
     const fileId = newId('fil');
-    let job!: { file: FileRow; rules: MaskRules; ownerOrgId: string };
+    let job!: { file: FileRow; rules: MaskRules; ownerOrgId: string; resourceId: string };
     await this.db.transaction().execute(async (tx) => {
       const src = toResource(await this.resources.lockOwned(tx, ctx, resourceId));
       if (src.status === 'retired') throw IllegalTransition('a retired resource cannot be derived from');
@@ -125,7 +125,7 @@ export class MaskingService {
         objectId: id,
         details: { source: resourceId, fileId: file.id, rules: rules.columns, gradeFloor: floor },
       });
-      job = { file, rules, ownerOrgId: src.ownerOrgId };
+      job = { file, rules, ownerOrgId: src.ownerOrgId, resourceId: id };
     });
     const run = this.writeMasked(fileId, job).finally(() => this.running.delete(run));
     this.running.add(run);
@@ -136,7 +136,10 @@ export class MaskingService {
     while (this.running.size) await Promise.allSettled([...this.running]);
   }
 
-  private async writeMasked(fileId: string, job: { file: FileRow; rules: MaskRules; ownerOrgId: string }) {
+  private async writeMasked(
+    fileId: string,
+    job: { file: FileRow; rules: MaskRules; ownerOrgId: string; resourceId: string },
+  ) {
     const { source, cleanup } = await openStoredTable(
       () => this.blobs.read(job.file.blob_key),
       job.file.name,
@@ -162,21 +165,13 @@ export class MaskingService {
       this.files.startProfiling(fileId);
     } catch (e) {
       const message = e instanceof DomainError ? e.message : `masking failed: ${(e as Error).message}`;
-      await this.blobs.remove(fileId);
-      await this.db.transaction().execute(async (tx) => {
-        await tx
-          .updateTable('catalog_files')
-          .set({ status: 'failed', error: message, updated_at: new Date() })
-          .where('id', '=', fileId)
-          .execute();
-        await recordAudit(tx, systemContext(), {
-          action: 'catalog.resource.derive',
-          objectType: 'file',
-          objectId: fileId,
-          outcome: 'failure',
-          details: { error: message },
-        });
-      });
+      await this.files.markFailed(
+        fileId,
+        message,
+        systemContext(),
+        'catalog.resource.derive',
+        job.resourceId,
+      );
     } finally {
       await cleanup();
     }
