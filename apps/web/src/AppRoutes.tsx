@@ -4,8 +4,8 @@ import { Route, Routes } from 'react-router';
 import { RequireAuth, RequireRoles } from './auth/guards';
 import { BasicLayout } from './layout/BasicLayout';
 import { NAV, isGroup, type NavItem } from './layout/nav';
+import { PublicShell } from './layout/PublicShell';
 import { ForbiddenPage, NotFoundPage } from './pages/errors/ErrorPages';
-import { LedgerShell } from './pages/ledger/LedgerShell';
 import { LoginPage } from './pages/login/LoginPage';
 
 // Pages behind the login load on demand, so the login page stays small.
@@ -26,6 +26,34 @@ const AccountPage = lazy(() =>
   import('./pages/account/AccountPage').then((m) => ({ default: m.AccountPage })),
 );
 const LedgerPage = lazy(() => import('./pages/ledger/LedgerPage').then((m) => ({ default: m.LedgerPage })));
+const CatalogPage = lazy(() =>
+  import('./pages/catalog/CatalogPage').then((m) => ({ default: m.CatalogPage })),
+);
+const ResourceDetailPage = lazy(() =>
+  import('./pages/catalog/ResourceDetailPage').then((m) => ({ default: m.ResourceDetailPage })),
+);
+const ResourceFormPage = lazy(() =>
+  import('./pages/catalog/ResourceFormPage').then((m) => ({ default: m.ResourceFormPage })),
+);
+const OpenRequestsPage = lazy(() =>
+  import('./pages/catalog/OpenRequestsPage').then((m) => ({ default: m.OpenRequestsPage })),
+);
+const SectorsPage = lazy(() =>
+  import('./pages/catalog/SectorsPage').then((m) => ({ default: m.SectorsPage })),
+);
+const SharingRequestsPage = lazy(() =>
+  import('./pages/sharing/SharingRequestsPage').then((m) => ({ default: m.SharingRequestsPage })),
+);
+const ReturnFlowsPage = lazy(() =>
+  import('./pages/sharing/ReturnFlowsPage').then((m) => ({ default: m.ReturnFlowsPage })),
+);
+const SurveyPage = lazy(() => import('./pages/sharing/SurveyPage').then((m) => ({ default: m.SurveyPage })));
+const OpenDataPage = lazy(() =>
+  import('./pages/open-data/OpenDataPage').then((m) => ({ default: m.OpenDataPage })),
+);
+const OpenResourcePage = lazy(() =>
+  import('./pages/open-data/OpenResourcePage').then((m) => ({ default: m.OpenResourcePage })),
+);
 
 function rolesOf(key: string): NonNullable<NavItem['roles']> {
   const item = NAV.flatMap((n) => (isGroup(n) ? n.children : [n])).find((i) => i.key === key);
@@ -59,12 +87,28 @@ export function AppRoutes() {
         }
       />
       {/* Public: the portal's shell when logged in, a public frame otherwise. */}
-      <Route element={<LedgerShell />}>
+      <Route element={<PublicShell />}>
         <Route
           path="/ledger"
           element={
             <Lazy>
               <LedgerPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="/open"
+          element={
+            <Lazy>
+              <OpenDataPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="/open/:id"
+          element={
+            <Lazy>
+              <OpenResourcePage />
             </Lazy>
           }
         />
@@ -100,6 +144,92 @@ export function AppRoutes() {
             </Lazy>
           }
         />
+        <Route
+          path="catalog"
+          element={
+            <Lazy>
+              <CatalogPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="catalog/resources/:id"
+          element={
+            <Lazy>
+              <ResourceDetailPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="catalog/open-requests"
+          element={
+            <Lazy>
+              <OpenRequestsPage />
+            </Lazy>
+          }
+        />
+        <Route element={<RequireRoles roles={rolesOf('catalog-mine')} />}>
+          <Route
+            path="catalog/mine"
+            element={
+              <Lazy>
+                <CatalogPage key="mine" mine />
+              </Lazy>
+            }
+          />
+          <Route
+            path="catalog/new"
+            element={
+              <Lazy>
+                <ResourceFormPage key="new" />
+              </Lazy>
+            }
+          />
+          <Route
+            path="catalog/resources/:id/edit"
+            element={
+              <Lazy>
+                <ResourceFormPage key="edit" />
+              </Lazy>
+            }
+          />
+        </Route>
+        <Route element={<RequireRoles roles={rolesOf('sectors')} />}>
+          <Route
+            path="catalog/sectors"
+            element={
+              <Lazy>
+                <SectorsPage />
+              </Lazy>
+            }
+          />
+        </Route>
+        <Route element={<RequireRoles roles={rolesOf('sharing-requests')} />}>
+          <Route
+            path="sharing/requests"
+            element={
+              <Lazy>
+                <SharingRequestsPage />
+              </Lazy>
+            }
+          />
+          <Route
+            path="sharing/return-flows"
+            element={
+              <Lazy>
+                <ReturnFlowsPage />
+              </Lazy>
+            }
+          />
+          <Route
+            path="survey"
+            element={
+              <Lazy>
+                <SurveyPage />
+              </Lazy>
+            }
+          />
+        </Route>
         <Route element={<RequireRoles roles={rolesOf('review')} />}>
           <Route
             path="review/applications/:id?"

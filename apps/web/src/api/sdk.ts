@@ -18,15 +18,19 @@ function bearerOf(init: RequestInit | undefined): string | null {
   return found ? found[1].replace(/^Bearer /, '') : null;
 }
 
+/**
+ * Only a 401 to the token we still hold ends the session: a failed login carries no token, and a request
+ * still in flight when the user logged out carries a token we have already dropped.
+ */
+export function answeredUnauthorized(status: number, sent: string | null): void {
+  if (status !== 401 || !sent || sent !== tokenStore.get()) return;
+  tokenStore.clear();
+  for (const l of listeners) l();
+}
+
 const authAwareFetch: typeof fetch = async (input, init) => {
   const res = await fetch(input, init);
-  // Only a 401 to the token we still hold ends the session: a failed login carries no token, and a request
-  // still in flight when the user logged out carries a token we have already dropped.
-  const sent = bearerOf(init);
-  if (res.status === 401 && sent && sent === tokenStore.get()) {
-    tokenStore.clear();
-    for (const l of listeners) l();
-  }
+  answeredUnauthorized(res.status, bearerOf(init));
   return res;
 };
 

@@ -22,11 +22,19 @@ interface Props {
   onRetry?: () => void;
   filename: string;
   testId?: string;
+  /** Headings of the table view and the export (default: type and count). */
+  nameTitle?: string;
+  valueTitle?: string;
+  /** Whether the table view sums its values (not for rates). */
+  summable?: boolean;
 }
 
 /** A chart with the two things every chart must have (STYLE.md): a table view and an export. */
-export function ChartCard({ title, rows, option, loading, error, onRetry, filename, testId }: Props) {
+export function ChartCard(props: Props) {
+  const { title, rows, option, loading, error, onRetry, filename, testId } = props;
   const t = useT();
+  const nameTitle = props.nameTitle ?? t.dashboard.type;
+  const valueTitle = props.valueTitle ?? t.common.count;
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const chart = useRef<EChartsType | null>(null);
   const onReady = useCallback((c: EChartsType) => {
@@ -40,8 +48,8 @@ export function ChartCard({ title, rows, option, loading, error, onRetry, filena
         .then((b) => downloadBlob(b, `${filename}.png`));
   };
   const csvColumns = [
-    { header: t.dashboard.type, value: (r: ChartRow) => r.name },
-    { header: t.common.count, value: (r: ChartRow) => r.value },
+    { header: nameTitle, value: (r: ChartRow) => r.name },
+    { header: valueTitle, value: (r: ChartRow) => r.value },
   ];
   const extra = (
     <Space size={4}>
@@ -84,17 +92,19 @@ export function ChartCard({ title, rows, option, loading, error, onRetry, filena
           pagination={false}
           dataSource={rows}
           columns={[
-            { key: 'name', dataIndex: 'name', title: t.dashboard.type },
-            { key: 'value', dataIndex: 'value', title: t.common.count, align: 'right' },
+            { key: 'name', dataIndex: 'name', title: nameTitle },
+            { key: 'value', dataIndex: 'value', title: valueTitle, align: 'right' },
           ]}
-          summary={(data) => (
-            <Table.Summary.Row>
-              <Table.Summary.Cell index={0}>{t.common.sum}</Table.Summary.Cell>
-              <Table.Summary.Cell index={1} align="right">
-                {data.reduce((s, r) => s + r.value, 0)}
-              </Table.Summary.Cell>
-            </Table.Summary.Row>
-          )}
+          summary={(data) =>
+            props.summable !== false && (
+              <Table.Summary.Row>
+                <Table.Summary.Cell index={0}>{t.common.sum}</Table.Summary.Cell>
+                <Table.Summary.Cell index={1} align="right">
+                  {data.reduce((s, r) => s + r.value, 0)}
+                </Table.Summary.Cell>
+              </Table.Summary.Row>
+            )
+          }
         />
       )}
     </Card>

@@ -2,10 +2,13 @@ import {
   CheckCircleOutlined,
   ClockCircleOutlined,
   CloseCircleOutlined,
+  EditOutlined,
+  ExclamationCircleOutlined,
   EyeOutlined,
   LockOutlined,
   MinusCircleOutlined,
   StopOutlined,
+  SyncOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { Tag } from 'antd';
@@ -27,7 +30,18 @@ export type Status =
   | 'revoked'
   | 'expired'
   | 'current'
-  | 'readOnly';
+  | 'readOnly'
+  | 'draft'
+  | 'published'
+  | 'retired'
+  | 'delivered'
+  | 'withdrawn'
+  | 'overdue'
+  | 'late'
+  | 'uploading'
+  | 'profiling'
+  | 'ready'
+  | 'failed';
 
 const LOOK: Record<Status, { color: string; icon: ReactNode }> = {
   pending: { color: 'gold', icon: <ClockCircleOutlined /> },
@@ -44,12 +58,25 @@ const LOOK: Record<Status, { color: string; icon: ReactNode }> = {
   locked: { color: 'volcano', icon: <LockOutlined /> },
   current: { color: 'blue', icon: <UserOutlined /> },
   readOnly: { color: 'cyan', icon: <EyeOutlined /> },
+  // Catalog resources, files and sharing: the same meanings keep the same colours as above.
+  draft: { color: 'blue', icon: <EditOutlined /> },
+  published: { color: 'green', icon: <CheckCircleOutlined /> },
+  retired: { color: 'default', icon: <MinusCircleOutlined /> },
+  delivered: { color: 'green', icon: <CheckCircleOutlined /> },
+  withdrawn: { color: 'default', icon: <MinusCircleOutlined /> },
+  overdue: { color: 'volcano', icon: <ExclamationCircleOutlined /> },
+  late: { color: 'orange', icon: <ClockCircleOutlined /> },
+  uploading: { color: 'processing', icon: <SyncOutlined spin /> },
+  profiling: { color: 'processing', icon: <SyncOutlined spin /> },
+  ready: { color: 'green', icon: <CheckCircleOutlined /> },
+  failed: { color: 'red', icon: <CloseCircleOutlined /> },
 };
 
-export function StatusTag({ status }: { status: Status | string }) {
+/** `label` names the status where the general word does not fit (a return flow is 待回流, not 待审). */
+export function StatusTag({ status, label: named }: { status: Status | string; label?: string }) {
   const t = useT();
   const look = LOOK[status as Status] ?? { color: 'default', icon: null };
-  const label = (t.status as Record<string, string>)[status] ?? status;
+  const label = named ?? (t.status as Record<string, string>)[status] ?? status;
   return (
     <Tag color={look.color} icon={look.icon} data-status={status}>
       {label}

@@ -1,3 +1,5 @@
+import { catalogActionsEnUS, catalogApiErrorsEnUS, catalogEnUS } from './catalog.en-US';
+import { sharingEnUS } from './sharing.en-US';
 import type { Messages } from './zh-CN';
 
 /** English. Domain terms keep their Chinese legal names beside the English ones (DESIGN.md §4). */
@@ -24,6 +26,9 @@ export const enUS: Messages = {
     home: 'Home', dashboard: 'Dashboard', subjects: 'Participants', review: 'Onboarding review',
     orgs: 'Organizations', users: 'Users', security: 'Security & audit', audit: 'Audit log', ledger: 'Ledger explorer', account: 'My account',
     myApplication: 'My application', apply: 'Apply to join (入驻申请)',
+    catalogGroup: 'Data resources', catalog: 'Data catalog', catalogMine: 'My resources', catalogNew: 'New resource',
+    openRequests: 'Applications', openData: 'Open data portal', sectors: 'Sectors',
+    sharingGroup: 'Sharing & return', sharing: 'Sharing requests', returnFlows: 'Return-flow board', survey: 'Resource survey',
   },
   header: {
     notifications: 'Notifications', markAllRead: 'Mark all read', markRead: 'Mark read',
@@ -50,6 +55,8 @@ export const enUS: Messages = {
     pending: 'Pending', approved: 'Approved', active: 'Active', rejected: 'Rejected', suspended: 'Suspended',
     disabled: 'Disabled', locked: 'Locked', unlocked: 'Not locked', success: 'Success', failure: 'Failure',
     denied: 'Denied', revoked: 'Revoked', expired: 'Expired', current: 'This session', readOnly: 'Read-only',
+    draft: 'Draft', published: 'Published', retired: 'Retired', delivered: 'Delivered', withdrawn: 'Withdrawn',
+    overdue: 'Overdue', late: 'Delivered late', uploading: 'Uploading', profiling: 'Profiling', ready: 'Ready', failed: 'Failed',
   },
   declaration: {
     truthful: {
@@ -91,6 +98,7 @@ export const enUS: Messages = {
     'ledger.audit_anchor': 'Anchor audit chain in ledger',
     submit: 'Submitted', submitted: 'Submitted', resubmit: 'Resubmitted', resubmitted: 'Resubmitted',
     approve: 'Approved', approved: 'Approved', reject: 'Rejected', rejected: 'Rejected',
+    ...catalogActionsEnUS,
   },
   validation: {
     required: 'Required', minLength: (n: number) => `At least ${n} characters`,
@@ -112,7 +120,7 @@ export const enUS: Messages = {
   login: {
     lockedUntil: (time: string) => ` until ${time}; try again later or ask an admin to unlock it`,
     title: 'Log in with your account', username: 'Username', password: 'Password', submit: 'Log in',
-    noAccount: 'Organization not onboarded yet?', apply: 'Apply to join', ledger: 'Public ledger explorer', failed: 'Login failed',
+    noAccount: 'Organization not onboarded yet?', apply: 'Apply to join', ledger: 'Public ledger explorer', openData: 'Open data portal', failed: 'Login failed',
     expired: 'Your session has ended, please log in again', welcome: (n: string) => `Welcome back, ${n}`,
     features: [
       'Onboarding and identity verification',
@@ -288,8 +296,11 @@ export const enUS: Messages = {
     LEDGER_CHECKPOINT_NOT_FOUND: 'No checkpoint was signed at this tree size',
     LEDGER_TREE_SIZE_BEYOND_HEAD: 'The ledger is not that large yet', LEDGER_ENTRY_NOT_FOUND: 'No entry at this index',
     LEDGER_INDEX_OUT_OF_RANGE: 'The index is beyond the tree size',
+    ...catalogApiErrorsEnUS,
   },
   errors: {
     forbidden: 'Sorry, you are not allowed to open this page.', notFound: 'Sorry, this page does not exist.',
   },
+  ...catalogEnUS,
+  ...sharingEnUS,
 };

@@ -1,3 +1,6 @@
+import { catalogActionsZhCN, catalogApiErrorsZhCN, catalogZhCN } from './catalog.zh-CN';
+import { sharingZhCN } from './sharing.zh-CN';
+
 /** 简体中文 — the default catalogue; en-US must provide every key of this one (its type is derived from it). */
 // Several short messages share a line, so that a catalogue stays one readable file.
 // prettier-ignore
@@ -18,6 +21,9 @@ export const zhCN = {
   menu: {
     home: '首页', dashboard: '工作台', subjects: '主体管理', review: '入驻审核', orgs: '机构管理', users: '用户管理', security: '安全审计',
     audit: '审计日志', ledger: '账本浏览器', account: '个人中心', myApplication: '我的入驻申请', apply: '机构入驻申请',
+    catalogGroup: '数据资源', catalog: '资源目录', catalogMine: '我的资源', catalogNew: '新建资源',
+    openRequests: '开放申请', openData: '开放数据门户', sectors: '行业分类', sharingGroup: '共享与回流', sharing: '共享申请',
+    returnFlows: '数据回流看板', survey: '资源调查',
   },
   header: {
     notifications: '消息通知', markAllRead: '全部已读', markRead: '标为已读', noNotifications: '暂无消息', unread: '未读', all: '全部',
@@ -37,7 +43,8 @@ export const zhCN = {
   status: {
     pending: '待审', approved: '已通过', active: '正常', rejected: '已驳回', suspended: '已暂停', disabled: '已停用', locked: '已锁定',
     unlocked: '未锁定', success: '成功', failure: '失败', denied: '拒绝', revoked: '已撤销', expired: '已过期', current: '当前会话',
-    readOnly: '只读',
+    readOnly: '只读', draft: '草稿', published: '已发布', retired: '已下架', delivered: '已交付', withdrawn: '已撤回', overdue: '已超期',
+    late: '逾期交付', uploading: '上传中', profiling: '画像中', ready: '就绪', failed: '失败',
   },
   declaration: {
     truthful: {
@@ -74,6 +81,7 @@ export const zhCN = {
     'crypto.key.create': '创建密钥', 'crypto.key.rotate': '轮换密钥', 'ledger.audit_anchor': '审计链锚定上链',
     submit: '提交申请', submitted: '提交申请', resubmit: '重新提交', resubmitted: '重新提交', approve: '审核通过', approved: '审核通过',
     reject: '审核驳回', rejected: '审核驳回',
+    ...catalogActionsZhCN,
   } as Record<string, string>,
   validation: {
     required: '此项为必填项', minLength: (n: number) => `至少 ${n} 个字符`, maxLength: (n: number) => `最多 ${n} 个字符`,
@@ -88,7 +96,7 @@ export const zhCN = {
   },
   login: {
     lockedUntil: (time: string) => `，请于 ${time} 后重试或联系管理员解锁`,
-    title: '账号密码登录', username: '用户名', password: '密码', submit: '登 录', noAccount: '机构尚未入驻？', apply: '申请入驻', ledger: '公开账本浏览器',
+    title: '账号密码登录', username: '用户名', password: '密码', submit: '登 录', noAccount: '机构尚未入驻？', apply: '申请入驻', ledger: '公开账本浏览器', openData: '开放数据门户',
     failed: '登录失败', expired: '登录已失效，请重新登录', welcome: (n: string) => `欢迎回来，${n}`,
     features: ['机构入驻与身份核验', '数据产权登记与存证', '合规挂牌与可信交易', '全程审计与监管'],
   },
@@ -217,10 +225,13 @@ export const zhCN = {
     NETWORK_ERROR: '无法连接服务器，请检查网络', ROUTE_NOT_FOUND: '接口不存在',
     LEDGER_CHECKPOINT_NOT_FOUND: '该树大小没有签名检查点', LEDGER_TREE_SIZE_BEYOND_HEAD: '账本还没有这么大',
     LEDGER_ENTRY_NOT_FOUND: '该序号没有账本条目', LEDGER_INDEX_OUT_OF_RANGE: '序号超出树大小',
+    ...catalogApiErrorsZhCN,
   } as Record<string, string>,
   errors: {
     forbidden: '抱歉，您无权访问此页面。', notFound: '抱歉，您访问的页面不存在。',
   },
+  ...catalogZhCN,
+  ...sharingZhCN,
 };
 
 export type Messages = typeof zhCN;

@@ -1,6 +1,17 @@
 import {
+  ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  CloudDownloadOutlined,
+  DatabaseOutlined,
+  FolderOpenOutlined,
+  FormOutlined,
+  PieChartOutlined,
+  PlusOutlined,
+  RollbackOutlined,
+  SearchOutlined,
+  ShareAltOutlined,
+  SwapOutlined,
   DashboardOutlined,
   FileDoneOutlined,
   FileSearchOutlined,
@@ -38,8 +49,79 @@ export interface NavContext {
   orgStatus: string | null;
 }
 
+/** Who catalogues their organization's resources (the API's `owners`). */
+export const CATALOGUERS: readonly Role[] = ['merchant', 'authority', 'org_admin'];
+/** 政务共享 is between departments (authorities); operators and regulators watch it. */
+export const SHARING_WATCHERS: readonly Role[] = ['authority', 'operator', 'regulator'];
+
 export const NAV: (NavItem | NavGroup)[] = [
   { key: 'dashboard', path: '/', label: (t) => t.menu.dashboard, icon: <DashboardOutlined /> },
+  {
+    key: 'data',
+    label: (t) => t.menu.catalogGroup,
+    icon: <DatabaseOutlined />,
+    children: [
+      { key: 'catalog', path: '/catalog', label: (t) => t.menu.catalog, icon: <SearchOutlined /> },
+      {
+        key: 'catalog-mine',
+        path: '/catalog/mine',
+        label: (t) => t.menu.catalogMine,
+        icon: <FolderOpenOutlined />,
+        roles: CATALOGUERS,
+      },
+      {
+        key: 'catalog-new',
+        path: '/catalog/new',
+        label: (t) => t.menu.catalogNew,
+        icon: <PlusOutlined />,
+        roles: CATALOGUERS,
+        hidden: true,
+      },
+      {
+        key: 'open-requests',
+        path: '/catalog/open-requests',
+        label: (t) => t.menu.openRequests,
+        icon: <FormOutlined />,
+      },
+      // Public (also reachable logged out, see AppRoutes).
+      { key: 'open-data', path: '/open', label: (t) => t.menu.openData, icon: <CloudDownloadOutlined /> },
+      {
+        key: 'sectors',
+        path: '/catalog/sectors',
+        label: (t) => t.menu.sectors,
+        icon: <ApartmentOutlined />,
+        roles: ['operator'],
+      },
+    ],
+  },
+  {
+    key: 'sharing',
+    label: (t) => t.menu.sharingGroup,
+    icon: <ShareAltOutlined />,
+    children: [
+      {
+        key: 'sharing-requests',
+        path: '/sharing/requests',
+        label: (t) => t.menu.sharing,
+        icon: <SwapOutlined />,
+        roles: SHARING_WATCHERS,
+      },
+      {
+        key: 'return-flows',
+        path: '/sharing/return-flows',
+        label: (t) => t.menu.returnFlows,
+        icon: <RollbackOutlined />,
+        roles: SHARING_WATCHERS,
+      },
+      {
+        key: 'survey',
+        path: '/survey',
+        label: (t) => t.menu.survey,
+        icon: <PieChartOutlined />,
+        roles: SHARING_WATCHERS,
+      },
+    ],
+  },
   {
     key: 'subjects',
     label: (t) => t.menu.subjects,
@@ -101,11 +183,11 @@ export function canSee(item: NavItem, roles: readonly Role[]): boolean {
   return !item.roles || item.roles.some((r) => roles.includes(r));
 }
 
-/** An org that is not yet (or no longer) admitted sees only its application, its account and the public ledger. */
+/** An org that is not yet (or no longer) admitted sees only its application, its account and the public pages. */
 export function orgGated(orgStatus: string | null): boolean {
   return orgStatus === 'pending' || orgStatus === 'rejected';
 }
-export const GATED_PATHS = ['/my-application', '/account', '/ledger'];
+export const GATED_PATHS = ['/my-application', '/account', '/ledger', '/open'];
 
 function allItems(): { item: NavItem; group?: NavGroup }[] {
   return NAV.flatMap((n) => (isGroup(n) ? n.children.map((item) => ({ item, group: n })) : [{ item: n }]));

@@ -73,3 +73,11 @@ export function compact<T extends Record<string, unknown>>(values: T): T {
   }
   return out as T;
 }
+
+/**
+ * Validates a form and hands its values on; a failed validation is shown beside the fields and ends
+ * there (not as an unhandled promise rejection).
+ */
+export function whenValid<V>(form: FormInstance<V>, then: (values: V) => void): void {
+  form.validateFields().then(then, () => undefined);
+}

@@ -17,7 +17,7 @@ type Body = Omit<CreateResourceBody, 'keywords'> & { keywords: string[] };
  */
 export async function seedCatalogDemo(s: Services, now = new Date()): Promise<{ resources: number }> {
   const snapshot = (daysAgo: number) =>
-    new SurveyService(s.db, () => new Date(now.getTime() - daysAgo * DAY)).snapshot(sys(s));
+    new SurveyService(s.db, () => new Date(now.getTime() - daysAgo * DAY)).snapshot(sys());
   await snapshot(28);
   const merchant = await loginAs(s, 'merchant');
   const quancheng = await loginAs(s, 'quancheng');
@@ -62,7 +62,7 @@ export async function seedCatalogDemo(s: Services, now = new Date()): Promise<{ 
   return { resources: 8 + sharing.resources };
 }
 
-const sys = (s: Services): RequestContext => ({
+const sys = (): RequestContext => ({
   requestId: 'demo-seed',
   ip: null,
   userAgent: 'shuliu-demo',

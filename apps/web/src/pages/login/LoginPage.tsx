@@ -94,7 +94,10 @@ export function LoginPage() {
             {t.login.apply}
           </Link>
         </Flex>
-        <Flex justify="center" style={{ marginTop: 8 }}>
+        <Flex justify="center" gap={16} style={{ marginTop: 8 }}>
+          <Link to="/open" data-testid="link-open-data">
+            {t.login.openData}
+          </Link>
           <Link to="/ledger" data-testid="link-ledger">
             {t.login.ledger}
           </Link>

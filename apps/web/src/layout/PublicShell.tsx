@@ -1,17 +1,24 @@
 import { LoginOutlined } from '@ant-design/icons';
 import { Button, Flex, Layout, Tag, Typography, theme } from 'antd';
-import { Link, Outlet } from 'react-router';
-import { useAuth } from '../../auth/AuthProvider';
-import { RequireAuth } from '../../auth/guards';
-import { Logo } from '../../components/Logo';
-import { useT } from '../../i18n/I18nProvider';
-import { BasicLayout } from '../../layout/BasicLayout';
-import { LangSwitch } from '../../layout/HeaderActions';
+import { Link, Outlet, useLocation } from 'react-router';
+import { loginPath, useAuth } from '../auth/AuthProvider';
+import { RequireAuth } from '../auth/guards';
+import { Logo } from '../components/Logo';
+import { useT } from '../i18n/I18nProvider';
+import type { Messages } from '../i18n/zh-CN';
+import { BasicLayout } from './BasicLayout';
+import { LangSwitch } from './HeaderActions';
+
+const PUBLIC_PAGES = [
+  { key: 'open', path: '/open', label: (t: Messages) => t.menu.openData },
+  { key: 'ledger', path: '/ledger', label: (t: Messages) => t.menu.ledger },
+];
 
 /** The frame of a public page for a visitor who is not logged in: brand, language, a way to log in. */
 function PublicLayout() {
   const t = useT();
   const { token } = theme.useToken();
+  const { pathname, search } = useLocation();
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header
@@ -32,10 +39,17 @@ function PublicLayout() {
             <Tag color="blue" style={{ marginInlineStart: 4 }}>
               {t.ledger.public}
             </Tag>
+            <Flex gap={4} style={{ marginInlineStart: 16 }}>
+              {PUBLIC_PAGES.map((p) => (
+                <Link key={p.path} to={p.path} data-testid={`public-nav-${p.key}`}>
+                  <Button type={pathname.startsWith(p.path) ? 'link' : 'text'}>{p.label(t)}</Button>
+                </Link>
+              ))}
+            </Flex>
           </Flex>
           <Flex align="center" gap={4}>
             <LangSwitch />
-            <Link to="/login?redirect=%2Fledger" data-testid="public-login">
+            <Link to={loginPath(pathname + search)} data-testid="public-login">
               <Button type="primary" icon={<LoginOutlined />}>
                 {t.ledger.login}
               </Button>
@@ -54,10 +68,10 @@ function PublicLayout() {
 }
 
 /**
- * The ledger's read API is public, and so is its explorer: inside the portal's shell for a logged-in user,
- * in a light public frame for everyone else.
+ * The frame of the public pages (the ledger explorer, the open-data portal), whose read APIs are public:
+ * inside the portal's shell for a logged-in user, in a light public frame for everyone else.
  */
-export function LedgerShell() {
+export function PublicShell() {
   const { token } = useAuth();
   if (!token) return <PublicLayout />;
   return (
