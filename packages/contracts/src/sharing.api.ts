@@ -4,6 +4,8 @@ import { defineRoute, roles } from './route.js';
 import {
   CreateReturnFlowBody,
   CreateSharingBody,
+  Department,
+  DepartmentQuery,
   ReturnFlow,
   ReturnFlowBoard,
   ReturnFlowQuery,
@@ -25,6 +27,16 @@ const government = roles('authority');
 const watchers = roles('authority', 'operator', 'regulator');
 
 export const sharingRoutes = {
+  departments: defineRoute({
+    method: 'GET',
+    path: '/api/sharing/departments',
+    summary:
+      'Government departments (authority orgs) with their level, e.g. the cities and counties owed a return',
+    tags,
+    access: watchers,
+    query: DepartmentQuery,
+    response: z.object({ items: z.array(Department) }),
+  }),
   list: defineRoute({
     method: 'GET',
     path: '/api/sharing/requests',

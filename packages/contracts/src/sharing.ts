@@ -191,3 +191,17 @@ export const SurveyHistoryQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(1000).default(365),
 });
 export type SurveyHistoryQuery = z.input<typeof SurveyHistoryQuery>;
+
+/** A government department (an authority org) with its administrative level, for choosing a counterpart. */
+export const Department = z.object({
+  id: z.string(),
+  name: z.string(),
+  level: AdminLevel,
+  division: z.string().describe('GB/T 2260 code from the USCC'),
+  region: z.string().nullable(),
+});
+export type Department = z.infer<typeof Department>;
+export const DepartmentQuery = z.strictObject({
+  level: AdminLevel.optional(),
+  within: z.enum(['true', 'false']).optional().describe("only departments inside the caller's division"),
+});

@@ -483,3 +483,18 @@ async function orgOf(username: string) {
   orgIds[username] = me.body.org.id;
   return me.body.org.id;
 }
+
+describe('departments', () => {
+  it('lists the authorities inside the caller’s province with their level, for a return flow', async () => {
+    const r = await call<{ items: { name: string; level: string }[] }>(
+      'GET',
+      '/api/sharing/departments?within=true',
+      'bureau-authority',
+    );
+    expect(r.status).toBe(200);
+    expect(r.body.items).toContainEqual(expect.objectContaining({ name: '济南市大数据局', level: 'city' }));
+    expect(r.body.items.map((d) => d.name)).not.toContain('山东省大数据局');
+    expect(r.body.items.map((d) => d.name)).not.toContain('石家庄市数据和政务服务局');
+    expect((await call('GET', '/api/sharing/departments', 'buyer')).status).toBe(403);
+  });
+});

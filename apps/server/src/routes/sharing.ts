@@ -7,6 +7,9 @@ const c = api.sharing;
 const v = api.survey;
 
 export function sharingRoutes(app: FastifyInstance, { services: s, config }: AppDeps) {
+  handle(app, c.departments, async ({ ctx, query }) => ({
+    items: await s.returnFlows.departments(ctx, query),
+  }));
   handle(app, c.list, ({ ctx, query }) => s.sharing.list(ctx, query));
   handle(app, c.get, ({ ctx, params }) => s.sharing.get(ctx, params.id));
   handle(app, c.create, ({ ctx, body }) => s.sharing.request(ctx, body));

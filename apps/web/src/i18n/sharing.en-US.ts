@@ -25,8 +25,8 @@ export const sharingEnUS: SharingMessages = {
     rateHelp: 'on time ÷ (delivered + overdue); not counted while nothing has come due', resource: 'Resource',
     from: 'From', to: 'To', status: 'Status', dueAt: 'Due', deliveredAt: 'Delivered', note: 'Note', deliver: 'Record return',
     deliverTitle: 'Record the data returned', delivered: 'Return recorded', create: 'Owe a return',
-    createTitle: 'Owe data back (省级数据回流)', toOrgId: 'Receiving org ID',
-    toOrgHelp: 'The org ID (org_…) of a city or county public data authority', created: 'Return flow recorded',
+    createTitle: 'Owe data back (省级数据回流)', toOrgId: 'Receiving department',
+    toOrgHelp: 'A city or county public data authority in your province', created: 'Return flow recorded',
     total: 'Total', rateChart: 'On-time rate by department', pendingStatus: 'Pending', deliveredStatus: 'Delivered',
   },
   survey: {

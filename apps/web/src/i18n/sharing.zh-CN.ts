@@ -17,7 +17,7 @@ export const sharingZhCN = {
     overdue: '已超期', onTime: '按时回流', late: '逾期回流', rate: '按时率', rateHelp: '按时回流 ÷（已回流 + 已超期）；尚无到期时不计',
     resource: '资源', from: '回流部门', to: '接收部门', status: '状态', dueAt: '回流期限', deliveredAt: '回流时间', note: '说明',
     deliver: '登记回流', deliverTitle: '登记数据回流', delivered: '已登记回流', create: '登记回流义务', createTitle: '登记省级数据回流义务',
-    toOrgId: '接收部门机构 ID', toOrgHelp: '市级或县级公共数据主管部门的机构 ID（org_…）', created: '已登记回流义务',
+    toOrgId: '接收部门', toOrgHelp: '本省内的市级或县级公共数据主管部门', created: '已登记回流义务',
     total: '合计', rateChart: '各部门按时回流率', pendingStatus: '待回流', deliveredStatus: '已回流',
   },
   survey: {

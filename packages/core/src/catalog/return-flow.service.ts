@@ -1,11 +1,13 @@
 import type {
+  AdminLevel,
   CreateReturnFlowBody,
+  Department,
   Paged,
   ReturnFlow,
   ReturnFlowBoard,
   ReturnFlowQuery,
 } from '@shuliu/contracts';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../db/schema.js';
 import { recordAudit } from '../audit/index.js';
@@ -25,6 +27,8 @@ import {
   addWorkingDays,
   adminLevelOf,
   DEFAULT_CATALOG_SETTINGS,
+  divisionOf,
+  isWithin,
   type CatalogSettings,
 } from './catalog.rules.js';
 import type { ResourcesService } from './resources.service.js';
@@ -57,6 +61,32 @@ export class ReturnFlowService {
 
   async get(ctx: RequestContext, id: string): Promise<ReturnFlow> {
     return toReturnFlow(await this.load(this.db, ctx, id), this.now());
+  }
+
+  /** Active authority orgs with their level (GB 32100 division code), optionally only those inside the caller's. */
+  async departments(
+    ctx: RequestContext,
+    q: { level?: AdminLevel; within?: 'true' | 'false' },
+  ): Promise<Department[]> {
+    const p = requirePrincipal(ctx);
+    const own = p.orgId ? await repo.findOrg(this.db, p.orgId) : undefined;
+    const rows = await this.db
+      .selectFrom('orgs')
+      .select(['id', 'name', 'uscc', 'region'])
+      .where('status', '=', 'active')
+      .where(sql<boolean>`'authority' = any(types)`)
+      .orderBy('uscc')
+      .execute();
+    return rows
+      .filter((o) => q.within !== 'true' || (own && o.id !== own.id && isWithin(o.uscc, own.uscc)))
+      .map((o) => ({
+        id: o.id,
+        name: o.name,
+        level: adminLevelOf(o.uscc),
+        division: divisionOf(o.uscc),
+        region: o.region,
+      }))
+      .filter((d) => !q.level || d.level === q.level);
   }
 
   board(ctx: RequestContext): Promise<ReturnFlowBoard> {

@@ -1,6 +1,6 @@
 import { CreateReturnFlowBody, SharingNoteBody, type ReturnFlow } from '@shuliu/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Form, Input, Modal } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Form, Input, Modal, Select } from 'antd';
 import { sdk } from '../../api/sdk';
 import { MutationErrorAlert, useErrorText } from '../../components/QueryError';
 import { useT } from '../../i18n/I18nProvider';
@@ -57,6 +57,12 @@ export function CreateReturnFlowModal({
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm<{ toOrgId: string; note?: string }>();
+  // the cities and counties inside this department's province: the ones a return can be owed to
+  const departments = useQuery({
+    queryKey: ['sharing', 'departments', 'within'],
+    queryFn: () => sdk.sharing.departments({ query: { within: 'true' } }),
+    enabled: open,
+  });
   const create = useMutation({
     mutationFn: (v: { toOrgId: string; note?: string }) =>
       sdk.sharing.createReturnFlow({
@@ -91,7 +97,16 @@ export function CreateReturnFlowModal({
             zodRule(s.toOrgId, t),
           ]}
         >
-          <Input placeholder="org_…" />
+          <Select
+            showSearch
+            loading={departments.isLoading}
+            optionFilterProp="label"
+            placeholder={t.returnFlow.toOrgHelp}
+            options={(departments.data?.items ?? []).map((d) => ({
+              value: d.id,
+              label: `${d.name}（${t.adminLevel[d.level]}）`,
+            }))}
+          />
         </Form.Item>
         <Form.Item name="note" label={t.returnFlow.note} rules={[zodRule(s.note, t)]}>
           <Input.TextArea rows={3} maxLength={1000} showCount />
