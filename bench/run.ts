@@ -6,6 +6,8 @@ import pg from 'pg';
 import { runLedgerBenchmarks } from './ledger.js';
 import { runProtectBenchmarks } from './protect.js';
 import { runCatalogBenchmarks } from './catalog.js';
+import { runConsentBenchmarks } from './consent.js';
+import { runRegistryBenchmarks } from './registry.js';
 
 const DURATION = Number(process.argv.find((a) => a.startsWith('--seconds='))?.slice(10) ?? 10);
 const CONNECTIONS = 32;
@@ -86,3 +88,7 @@ if (!only || only === 'ledger')
 if (!only || only === 'protect') await runProtectBenchmarks();
 if (!only || only === 'catalog')
   await runCatalogBenchmarks(postgres ? process.env.DATABASE_URL || PG_URL : undefined);
+if (!only || only === 'registry')
+  await runRegistryBenchmarks(postgres ? process.env.DATABASE_URL || PG_URL : undefined);
+if (!only || only === 'consent')
+  await runConsentBenchmarks(postgres ? process.env.DATABASE_URL || PG_URL : undefined);

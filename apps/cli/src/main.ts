@@ -9,6 +9,9 @@ import { ledgerCommand } from './commands/ledger.js';
 import { catalogCommand } from './commands/catalog.js';
 import { verifyLedgerCommand } from './commands/verify-ledger.js';
 import { protectCommand } from './commands/protect.js';
+import { registryCommand } from './commands/registry.js';
+import { verifyCommand } from './commands/verify.js';
+import { verifyConsentCommand } from './commands/verify-consent.js';
 
 // heavy modules (database, server) load inside each command's action, so `--help` answers at once
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -31,6 +34,9 @@ program.addCommand(ledgerCommand());
 program.addCommand(catalogCommand());
 program.addCommand(verifyLedgerCommand());
 program.addCommand(protectCommand());
+program.addCommand(registryCommand());
+program.addCommand(verifyCommand());
+program.addCommand(verifyConsentCommand());
 
 try {
   await program.parseAsync(process.argv);

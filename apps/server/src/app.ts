@@ -18,11 +18,13 @@ import { newContext } from './context.js';
 import { errorHandler, sendError } from './errors.js';
 import { auditRoutes } from './routes/audit.js';
 import { catalogRoutes } from './routes/catalog.js';
+import { consentRoutes } from './routes/consent.js';
 import { authRoutes } from './routes/auth.js';
 import { ledgerRoutes } from './routes/ledger.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { onboardingRoutes } from './routes/onboarding.js';
 import { orgRoutes } from './routes/orgs.js';
+import { registryRoutes } from './routes/registry.js';
 import { sharingRoutes } from './routes/sharing.js';
 import { systemRoutes } from './routes/system.js';
 import { userRoutes } from './routes/users.js';
@@ -190,6 +192,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ledgerRoutes,
       catalogRoutes,
       sharingRoutes,
+      registryRoutes,
+      consentRoutes,
     ]) {
       register(api, routeDeps);
     }

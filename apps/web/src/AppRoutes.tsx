@@ -54,6 +54,31 @@ const OpenDataPage = lazy(() =>
 const OpenResourcePage = lazy(() =>
   import('./pages/open-data/OpenResourcePage').then((m) => ({ default: m.OpenResourcePage })),
 );
+const RegistryApplyPage = lazy(() =>
+  import('./pages/registry/RegistryApplyPage').then((m) => ({ default: m.RegistryApplyPage })),
+);
+const RegistryApplicationsPage = lazy(() =>
+  import('./pages/registry/RegistryApplicationsPage').then((m) => ({ default: m.RegistryApplicationsPage })),
+);
+const RegistryApplicationPage = lazy(() =>
+  import('./pages/registry/RegistryApplicationPage').then((m) => ({ default: m.RegistryApplicationPage })),
+);
+const NoticesPage = lazy(() =>
+  import('./pages/registry/NoticesPage').then((m) => ({ default: m.NoticesPage })),
+);
+const NoticePage = lazy(() =>
+  import('./pages/registry/NoticesPage').then((m) => ({ default: m.NoticePage })),
+);
+const CertificatesPage = lazy(() =>
+  import('./pages/registry/CertificatesPage').then((m) => ({ default: m.CertificatesPage })),
+);
+const CertificatePage = lazy(() =>
+  import('./pages/registry/CertificatePage').then((m) => ({ default: m.CertificatePage })),
+);
+const VerifyPage = lazy(() => import('./pages/registry/VerifyPage').then((m) => ({ default: m.VerifyPage })));
+const RegistrySettingsPage = lazy(() =>
+  import('./pages/registry/RegistrySettingsPage').then((m) => ({ default: m.RegistrySettingsPage })),
+);
 
 function rolesOf(key: string): NonNullable<NavItem['roles']> {
   const item = NAV.flatMap((n) => (isGroup(n) ? n.children : [n])).find((i) => i.key === key);
@@ -109,6 +134,38 @@ export function AppRoutes() {
           element={
             <Lazy>
               <OpenResourcePage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="/registry/notices"
+          element={
+            <Lazy>
+              <NoticesPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="/registry/notices/:id"
+          element={
+            <Lazy>
+              <NoticePage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="/verify"
+          element={
+            <Lazy>
+              <VerifyPage key="verify" />
+            </Lazy>
+          }
+        />
+        <Route
+          path="/verify/:certNo"
+          element={
+            <Lazy>
+              <VerifyPage />
             </Lazy>
           }
         />
@@ -266,6 +323,78 @@ export function AppRoutes() {
             element={
               <Lazy>
                 <AuditPage />
+              </Lazy>
+            }
+          />
+        </Route>
+        <Route element={<RequireRoles roles={rolesOf('registry-apply')} />}>
+          <Route
+            path="registry/apply"
+            element={
+              <Lazy>
+                <RegistryApplyPage />
+              </Lazy>
+            }
+          />
+        </Route>
+        <Route element={<RequireRoles roles={rolesOf('registry-mine')} />}>
+          <Route
+            path="registry/applications"
+            element={
+              <Lazy>
+                <RegistryApplicationsPage key="mine" mode="mine" />
+              </Lazy>
+            }
+          />
+        </Route>
+        <Route element={<RequireRoles roles={rolesOf('registry-review')} />}>
+          <Route
+            path="registry/review"
+            element={
+              <Lazy>
+                <RegistryApplicationsPage key="review" mode="review" />
+              </Lazy>
+            }
+          />
+          <Route
+            path="registry/review/:id"
+            element={
+              <Lazy>
+                <RegistryApplicationPage key="review-detail" />
+              </Lazy>
+            }
+          />
+        </Route>
+        <Route
+          path="registry/applications/:id"
+          element={
+            <Lazy>
+              <RegistryApplicationPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="registry/certificates"
+          element={
+            <Lazy>
+              <CertificatesPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="registry/certificates/:id"
+          element={
+            <Lazy>
+              <CertificatePage />
+            </Lazy>
+          }
+        />
+        <Route element={<RequireRoles roles={rolesOf('registry-settings')} />}>
+          <Route
+            path="registry/settings"
+            element={
+              <Lazy>
+                <RegistrySettingsPage />
               </Lazy>
             }
           />

@@ -40,6 +40,8 @@ import {
 } from './ledger.js';
 import { catalogRoutes } from './catalog.api.js';
 import { sharingRoutes, surveyRoutes } from './sharing.api.js';
+import { registryRoutes } from './registry.api.js';
+import { consentRoutes } from './consent.api.js';
 
 export const Health = z.object({
   status: z.literal('ok'),
@@ -489,4 +491,6 @@ export const api = {
   catalog: catalogRoutes,
   sharing: sharingRoutes,
   survey: surveyRoutes,
+  registry: registryRoutes,
+  consent: consentRoutes,
 };

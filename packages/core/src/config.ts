@@ -57,6 +57,8 @@ const Schema = z.object({
   ledgerHashAlg: z.enum(['sm3', 'sha256']).default('sm3'),
   /** How often the server anchors the audit chain head in the ledger; 0 turns the job off. */
   ledgerAnchorIntervalSeconds: int(0, 7 * 24 * 3600).default(3600),
+  /** How often the registry turns certificates past their end into expired ones (in the ledger); 0: never. */
+  registryExpiryIntervalSeconds: int(0, 7 * 24 * 3600).default(3600),
   /** How often the resource survey (资源调查) snapshots itself; 0 turns the job off. */
   surveySnapshotIntervalSeconds: int(0, 30 * 24 * 3600).default(24 * 3600),
   /** Where uploaded files live, SM4-encrypted (default `<dataDir>/blobs`); share it between server processes. */
@@ -95,6 +97,7 @@ const ENV_NAMES: Record<keyof z.input<typeof Schema>, string[]> = {
   ledgerAnchorIntervalSeconds: ['SHULIU_LEDGER_ANCHOR_INTERVAL_SECONDS'],
   blobDir: ['SHULIU_BLOB_DIR'],
   surveySnapshotIntervalSeconds: ['SHULIU_SURVEY_SNAPSHOT_INTERVAL_SECONDS'],
+  registryExpiryIntervalSeconds: ['SHULIU_REGISTRY_EXPIRY_INTERVAL_SECONDS'],
   uploadMaxBytes: ['SHULIU_UPLOAD_MAX_BYTES'],
 };
 

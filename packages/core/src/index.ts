@@ -15,3 +15,5 @@ export * as crypto from './crypto/index.js';
 export * as ledger from './ledger/index.js';
 export * as demo from './demo/index.js';
 export * as catalog from './catalog/index.js';
+export * as registry from './registry/index.js';
+export * as consent from './consent/index.js';

@@ -24,6 +24,8 @@ import {
   SurveyService,
 } from './catalog/index.js';
 import { BlobStore } from './blobs/index.js';
+import { createRegistry, RegistrySettingsService } from './registry/index.js';
+import { createConsent } from './consent/index.js';
 
 /** Every domain service, wired to one database. The HTTP server and the CLI both start from here. */
 export function createServices(db: Kysely<DB>, config: Config) {
@@ -37,6 +39,19 @@ export function createServices(db: Kysely<DB>, config: Config) {
   const masking = new MaskingService(db, blobs, resources, files, (orgId) =>
     keys.deriveSecret(`pseudonym:${orgId}`),
   );
+  const ledger = new LedgerService(db, keys, config);
+  const registry = createRegistry({
+    db,
+    resources,
+    files,
+    ledger,
+    keys,
+    blobs,
+    settings: new RegistrySettingsService(db),
+    ledgerOrigin: config.ledgerOrigin,
+    uploadMaxBytes: config.uploadMaxBytes,
+    now: () => new Date(),
+  });
   return {
     db,
     audit: new AuditService(db),
@@ -47,7 +62,7 @@ export function createServices(db: Kysely<DB>, config: Config) {
     bootstrap: new BootstrapService(db),
     notifications: new NotificationService(db),
     keys,
-    ledger: new LedgerService(db, keys, config),
+    ledger,
     sectors: new SectorsService(db),
     resources,
     files,
@@ -57,6 +72,8 @@ export function createServices(db: Kysely<DB>, config: Config) {
     sharing: new SharingService(db, resources),
     returnFlows: new ReturnFlowService(db, resources),
     survey: new SurveyService(db),
+    registry,
+    consent: createConsent({ db, keys, ledger, resources }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

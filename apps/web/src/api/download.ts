@@ -28,3 +28,20 @@ export async function downloadCatalogFile(fileId: string, name: string): Promise
   }
   downloadBlob(await res.blob(), name);
 }
+
+/** Downloads a registration document (evidence, contract, 查验报告) with the caller's session. */
+export async function downloadRegistryFile(fileId: string, name: string): Promise<void> {
+  const token = tokenStore.get();
+  const res = await fetch(`/api/registry/files/${encodeURIComponent(fileId)}/download`, {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+  answeredUnauthorized(res.status, token);
+  if (!res.ok) {
+    const body = (await res.json().catch(() => ({}))) as {
+      error?: { code?: string; message?: string; details?: unknown; requestId?: string };
+    };
+    const e = body.error;
+    throw new ApiError(res.status, e?.code ?? 'HTTP_ERROR', e?.message ?? res.statusText, e?.details);
+  }
+  downloadBlob(await res.blob(), name);
+}

@@ -3,8 +3,8 @@ import { ApiError } from './errors';
 import { answeredUnauthorized } from './sdk';
 import { tokenStore } from './token';
 
-export interface UploadHandle {
-  done: Promise<CatalogFile>;
+export interface UploadHandle<T = CatalogFile> {
+  done: Promise<T>;
   abort: () => void;
 }
 
@@ -25,27 +25,21 @@ function errorOf(xhr: XMLHttpRequest): ApiError {
 }
 
 /**
- * Uploads a file as the raw request body. XMLHttpRequest rather than the SDK's fetch: only it reports the
- * progress of a request body. `onProgress` receives 0..1 of the bytes sent.
+ * Sends a file as the raw request body of an upload route. XMLHttpRequest rather than the SDK's fetch: only
+ * it reports the progress of a request body. `onProgress` receives 0..1 of the bytes sent.
  */
-export function uploadCatalogFile(
-  resourceId: string,
-  file: File,
-  role: FileRole,
-  onProgress: (sent: number) => void,
-): UploadHandle {
+export function uploadRaw<T>(url: string, file: File, onProgress: (sent: number) => void): UploadHandle<T> {
   const xhr = new XMLHttpRequest();
   const token = tokenStore.get();
-  const done = new Promise<CatalogFile>((resolve, reject) => {
-    const q = new URLSearchParams({ name: file.name, role });
-    xhr.open('POST', `/api/catalog/resources/${encodeURIComponent(resourceId)}/files?${q.toString()}`);
+  const done = new Promise<T>((resolve, reject) => {
+    xhr.open('POST', url);
     xhr.setRequestHeader('content-type', 'application/octet-stream');
     xhr.setRequestHeader('accept', 'application/json');
     if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`);
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
     xhr.onload = () => {
       answeredUnauthorized(xhr.status, token);
-      if (xhr.status >= 200 && xhr.status < 300) resolve(JSON.parse(xhr.responseText) as CatalogFile);
+      if (xhr.status >= 200 && xhr.status < 300) resolve(JSON.parse(xhr.responseText) as T);
       else reject(errorOf(xhr));
     };
     xhr.onerror = () => reject(new ApiError(0, 'NETWORK_ERROR', 'the upload could not reach the server'));
@@ -53,4 +47,19 @@ export function uploadCatalogFile(
     xhr.send(file);
   });
   return { done, abort: () => xhr.abort() };
+}
+
+/** Uploads a catalog file (data or evidence) with its progress. */
+export function uploadCatalogFile(
+  resourceId: string,
+  file: File,
+  role: FileRole,
+  onProgress: (sent: number) => void,
+): UploadHandle<CatalogFile> {
+  const q = new URLSearchParams({ name: file.name, role });
+  return uploadRaw<CatalogFile>(
+    `/api/catalog/resources/${encodeURIComponent(resourceId)}/files?${q.toString()}`,
+    file,
+    onProgress,
+  );
 }

@@ -5,6 +5,12 @@ import {
   EditOutlined,
   ExclamationCircleOutlined,
   EyeOutlined,
+  AuditOutlined,
+  KeyOutlined,
+  NotificationOutlined,
+  SafetyCertificateOutlined,
+  WarningOutlined,
+  BankOutlined,
   LockOutlined,
   MinusCircleOutlined,
   StopOutlined,
@@ -41,7 +47,22 @@ export type Status =
   | 'uploading'
   | 'profiling'
   | 'ready'
-  | 'failed';
+  | 'failed'
+  // 数据产权登记: applications, certificates and objections
+  | 'submitted'
+  | 'under_review'
+  | 'publicizing'
+  | 'objected'
+  | 'issued'
+  | 'valid'
+  | 'licensed'
+  | 'pledged'
+  | 'disputed'
+  | 'frozen'
+  | 'cancelled'
+  | 'open'
+  | 'upheld'
+  | 'dismissed';
 
 const LOOK: Record<Status, { color: string; icon: ReactNode }> = {
   pending: { color: 'gold', icon: <ClockCircleOutlined /> },
@@ -70,6 +91,22 @@ const LOOK: Record<Status, { color: string; icon: ReactNode }> = {
   profiling: { color: 'processing', icon: <SyncOutlined spin /> },
   ready: { color: 'green', icon: <CheckCircleOutlined /> },
   failed: { color: 'red', icon: <CloseCircleOutlined /> },
+  // 数据产权登记. Waiting is gold, in progress blue, public cyan, contested orange, encumbered purple, locked
+  // volcano, in force green, ended grey — the same meanings as above.
+  submitted: { color: 'gold', icon: <ClockCircleOutlined /> },
+  under_review: { color: 'processing', icon: <AuditOutlined /> },
+  publicizing: { color: 'cyan', icon: <NotificationOutlined /> },
+  objected: { color: 'orange', icon: <WarningOutlined /> },
+  disputed: { color: 'orange', icon: <WarningOutlined /> },
+  open: { color: 'orange', icon: <WarningOutlined /> },
+  issued: { color: 'green', icon: <SafetyCertificateOutlined /> },
+  valid: { color: 'green', icon: <SafetyCertificateOutlined /> },
+  licensed: { color: 'geekblue', icon: <KeyOutlined /> },
+  pledged: { color: 'purple', icon: <BankOutlined /> },
+  frozen: { color: 'volcano', icon: <LockOutlined /> },
+  cancelled: { color: 'default', icon: <StopOutlined /> },
+  upheld: { color: 'red', icon: <CloseCircleOutlined /> },
+  dismissed: { color: 'default', icon: <MinusCircleOutlined /> },
 };
 
 /** `label` names the status where the general word does not fit (a return flow is 待回流, not 待审). */

@@ -1,4 +1,5 @@
 import { catalogActionsEnUS, catalogApiErrorsEnUS, catalogEnUS } from './catalog.en-US';
+import { registryActionsEnUS, registryApiErrorsEnUS, registryEnUS } from './registry.en-US';
 import { sharingEnUS } from './sharing.en-US';
 import type { Messages } from './zh-CN';
 
@@ -99,6 +100,7 @@ export const enUS: Messages = {
     submit: 'Submitted', submitted: 'Submitted', resubmit: 'Resubmitted', resubmitted: 'Resubmitted',
     approve: 'Approved', approved: 'Approved', reject: 'Rejected', rejected: 'Rejected',
     ...catalogActionsEnUS,
+    ...registryActionsEnUS,
   },
   validation: {
     required: 'Required', minLength: (n: number) => `At least ${n} characters`,
@@ -297,10 +299,12 @@ export const enUS: Messages = {
     LEDGER_TREE_SIZE_BEYOND_HEAD: 'The ledger is not that large yet', LEDGER_ENTRY_NOT_FOUND: 'No entry at this index',
     LEDGER_INDEX_OUT_OF_RANGE: 'The index is beyond the tree size',
     ...catalogApiErrorsEnUS,
+    ...registryApiErrorsEnUS,
   },
   errors: {
     forbidden: 'Sorry, you are not allowed to open this page.', notFound: 'Sorry, this page does not exist.',
   },
   ...catalogEnUS,
   ...sharingEnUS,
+  ...registryEnUS,
 };

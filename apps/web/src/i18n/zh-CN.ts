@@ -1,4 +1,5 @@
 import { catalogActionsZhCN, catalogApiErrorsZhCN, catalogZhCN } from './catalog.zh-CN';
+import { registryActionsZhCN, registryApiErrorsZhCN, registryZhCN } from './registry.zh-CN';
 import { sharingZhCN } from './sharing.zh-CN';
 
 /** 简体中文 — the default catalogue; en-US must provide every key of this one (its type is derived from it). */
@@ -82,6 +83,7 @@ export const zhCN = {
     submit: '提交申请', submitted: '提交申请', resubmit: '重新提交', resubmitted: '重新提交', approve: '审核通过', approved: '审核通过',
     reject: '审核驳回', rejected: '审核驳回',
     ...catalogActionsZhCN,
+    ...registryActionsZhCN,
   } as Record<string, string>,
   validation: {
     required: '此项为必填项', minLength: (n: number) => `至少 ${n} 个字符`, maxLength: (n: number) => `最多 ${n} 个字符`,
@@ -226,12 +228,14 @@ export const zhCN = {
     LEDGER_CHECKPOINT_NOT_FOUND: '该树大小没有签名检查点', LEDGER_TREE_SIZE_BEYOND_HEAD: '账本还没有这么大',
     LEDGER_ENTRY_NOT_FOUND: '该序号没有账本条目', LEDGER_INDEX_OUT_OF_RANGE: '序号超出树大小',
     ...catalogApiErrorsZhCN,
+    ...registryApiErrorsZhCN,
   } as Record<string, string>,
   errors: {
     forbidden: '抱歉，您无权访问此页面。', notFound: '抱歉，您访问的页面不存在。',
   },
   ...catalogZhCN,
   ...sharingZhCN,
+  ...registryZhCN,
 };
 
 export type Messages = typeof zhCN;

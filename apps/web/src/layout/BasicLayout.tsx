@@ -54,7 +54,13 @@ export function BasicLayout() {
   const [collapsed, setCollapsed] = useState(() => localStorage.getItem(COLLAPSED_KEY) === '1');
   const items = useMenuItems();
   const match = matchNav(pathname);
-  const [openKeys, setOpenKeys] = useState<string[]>(() => ['data', 'sharing', 'subjects', 'security']);
+  const [openKeys, setOpenKeys] = useState<string[]>(() => [
+    'data',
+    'sharing',
+    'registry',
+    'subjects',
+    'security',
+  ]);
   const toggle = () => {
     localStorage.setItem(COLLAPSED_KEY, collapsed ? '0' : '1');
     setCollapsed(!collapsed);

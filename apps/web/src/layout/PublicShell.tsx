@@ -12,6 +12,8 @@ import { LangSwitch } from './HeaderActions';
 const PUBLIC_PAGES = [
   { key: 'open', path: '/open', label: (t: Messages) => t.menu.openData },
   { key: 'ledger', path: '/ledger', label: (t: Messages) => t.menu.ledger },
+  { key: 'notices', path: '/registry/notices', label: (t: Messages) => t.registry.notices },
+  { key: 'verify', path: '/verify', label: (t: Messages) => t.registry.verify },
 ];
 
 /** The frame of a public page for a visitor who is not logged in: brand, language, a way to log in. */

@@ -19,6 +19,13 @@ import {
   SafetyCertificateOutlined,
   TeamOutlined,
   UserOutlined,
+  CalendarOutlined,
+  FileAddOutlined,
+  FileProtectOutlined,
+  IdcardOutlined,
+  NotificationOutlined,
+  ScheduleOutlined,
+  VerifiedOutlined,
 } from '@ant-design/icons';
 import type { Role } from '@shuliu/contracts';
 import type { ReactNode } from 'react';
@@ -53,6 +60,9 @@ export interface NavContext {
 export const CATALOGUERS: readonly Role[] = ['merchant', 'authority', 'org_admin'];
 /** 政务共享 is between departments (authorities); operators and regulators watch it. */
 export const SHARING_WATCHERS: readonly Role[] = ['authority', 'operator', 'regulator'];
+
+/** Who files registrations (数据产权登记): data holders, and pledgees releasing a pledge (the API's `applicants`). */
+export const REGISTRY_APPLICANTS: readonly Role[] = ['merchant', 'authority', 'buyer', 'org_admin'];
 
 export const NAV: (NavItem | NavGroup)[] = [
   { key: 'dashboard', path: '/', label: (t) => t.menu.dashboard, icon: <DashboardOutlined /> },
@@ -123,6 +133,61 @@ export const NAV: (NavItem | NavGroup)[] = [
     ],
   },
   {
+    key: 'registry',
+    label: (t) => t.registry.menu,
+    icon: <FileProtectOutlined />,
+    children: [
+      {
+        key: 'registry-apply',
+        path: '/registry/apply',
+        label: (t) => t.registry.apply,
+        icon: <FileAddOutlined />,
+        roles: CATALOGUERS,
+      },
+      {
+        key: 'registry-mine',
+        path: '/registry/applications',
+        label: (t) => t.registry.mine,
+        icon: <ScheduleOutlined />,
+        roles: REGISTRY_APPLICANTS,
+      },
+      {
+        key: 'registry-review',
+        path: '/registry/review',
+        label: (t) => t.registry.review,
+        icon: <AuditOutlined />,
+        roles: ['operator', 'provider', 'regulator'],
+      },
+      // Public (also reachable logged out, see AppRoutes).
+      {
+        key: 'registry-notices',
+        path: '/registry/notices',
+        label: (t) => t.registry.notices,
+        icon: <NotificationOutlined />,
+      },
+      {
+        key: 'registry-certificates',
+        path: '/registry/certificates',
+        label: (t) => t.registry.certificates,
+        icon: <IdcardOutlined />,
+      },
+      // Public (also reachable logged out, see AppRoutes).
+      {
+        key: 'registry-verify',
+        path: '/verify',
+        label: (t) => t.registry.verify,
+        icon: <VerifiedOutlined />,
+      },
+      {
+        key: 'registry-settings',
+        path: '/registry/settings',
+        label: (t) => t.registry.settings,
+        icon: <CalendarOutlined />,
+        roles: ['operator'],
+      },
+    ],
+  },
+  {
     key: 'subjects',
     label: (t) => t.menu.subjects,
     icon: <TeamOutlined />,
@@ -187,7 +252,14 @@ export function canSee(item: NavItem, roles: readonly Role[]): boolean {
 export function orgGated(orgStatus: string | null): boolean {
   return orgStatus === 'pending' || orgStatus === 'rejected';
 }
-export const GATED_PATHS = ['/my-application', '/account', '/ledger', '/open'];
+export const GATED_PATHS = [
+  '/my-application',
+  '/account',
+  '/ledger',
+  '/open',
+  '/registry/notices',
+  '/verify',
+];
 
 function allItems(): { item: NavItem; group?: NavGroup }[] {
   return NAV.flatMap((n) => (isGroup(n) ? n.children.map((item) => ({ item, group: n })) : [{ item: n }]));

@@ -4,7 +4,17 @@ import type { CryptoTables } from '../crypto/crypto.tables.js';
 import type { IdentityTables } from '../identity/identity.tables.js';
 import type { LedgerTables } from '../ledger/ledger.tables.js';
 import type { NotificationTables } from '../notifications/notifications.tables.js';
+import type { RegistryTables } from '../registry/registry.tables.js';
+import type { ConsentTables } from '../consent/consent.tables.js';
 
 /** The whole database as Kysely sees it: each domain contributes its own tables. */
 export interface DB
-  extends IdentityTables, AuditTables, NotificationTables, CryptoTables, LedgerTables, CatalogTables {}
+  extends
+    IdentityTables,
+    AuditTables,
+    NotificationTables,
+    CryptoTables,
+    LedgerTables,
+    CatalogTables,
+    RegistryTables,
+    ConsentTables {}

@@ -5,6 +5,8 @@ import { createServices } from '../services.js';
 import { systemContext, type RequestContext } from '../shared/context.js';
 import { loginAs } from './demo-login.js';
 import { seedCatalogDemo } from './catalog-demo.js';
+import { seedConsentDemo } from './consent-demo.js';
+import { seedRegistryDemo } from './registry-demo.js';
 import { DEMO_APPLICANTS, DEMO_PASSWORD, DEMO_PLATFORM_ORGS, DEMO_EXTRA_USERS } from './demo-data.js';
 
 export { DEMO_PASSWORD };
@@ -59,7 +61,11 @@ export async function seedDemo(
     users++;
   }
   // the catalog (files, profiles, derivatives, sharing, survey) is skipped where only accounts are needed
-  if (opts.catalog ?? true) await seedCatalogDemo(s);
+  if (opts.catalog ?? true) {
+    await seedCatalogDemo(s);
+    await seedRegistryDemo(s);
+    await seedConsentDemo(s);
+  }
   await s.ledger.anchorAuditChain(sys, { force: true });
   return { seeded: true, orgs: orgIds.size, users };
 }

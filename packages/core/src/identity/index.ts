@@ -5,3 +5,4 @@ export { BootstrapService, type DirectOrg, type DirectUser } from './bootstrap.s
 export { hashPassword, verifyPassword } from './passwords.js';
 export * from './identity.rules.js';
 export { identityRepository } from './identity.repository.js';
+export { createActiveUser, type NewUser } from './user-creation.js';

@@ -28,7 +28,7 @@ export async function createActiveUser(
   db: Kysely<DB>,
   ctx: RequestContext,
   u: NewUser,
-  opts: { requireActiveOrg: boolean },
+  opts: { requireActiveOrg: boolean; alsoInTx?: (tx: Kysely<DB>, userId: string) => Promise<void> },
 ): Promise<string> {
   const passwordHash = await hashPassword(u.password);
   const id = newId('usr');
@@ -69,6 +69,8 @@ export async function createActiveUser(
       orgId: u.orgId,
       details: { username: u.username, roles },
     });
+    // another domain's part of the same account (a person's ID card), committed with the user or not at all
+    await opts.alsoInTx?.(tx, id);
   });
   return id;
 }

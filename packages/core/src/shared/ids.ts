@@ -44,7 +44,31 @@ export function ulid(now = Date.now()): string {
 }
 
 export type IdPrefix =
-  'org' | 'usr' | 'ses' | 'tok' | 'app' | 'aud' | 'ntf' | 'res' | 'fil' | 'opr' | 'shr' | 'rtf' | 'svy';
+  | 'org'
+  | 'usr'
+  | 'ses'
+  | 'tok'
+  | 'app'
+  | 'aud'
+  | 'ntf'
+  | 'res'
+  | 'fil'
+  | 'opr'
+  | 'shr'
+  | 'rtf'
+  | 'svy'
+  | 'rap'
+  | 'cert'
+  | 'obj'
+  | 'lic'
+  | 'evd'
+  | 'scn'
+  | 'scv'
+  | 'cgr'
+  | 'rcp'
+  | 'eag'
+  | 'aog'
+  | 'aev';
 
 /** Prefixed sortable id, e.g. `org_01j…`. */
 export const newId = (prefix: IdPrefix) => `${prefix}_${ulid()}`;

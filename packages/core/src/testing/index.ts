@@ -1,1 +1,2 @@
 export { createTestDatabase, testDbKind, PGLITE_TEMPLATE } from './test-db.js';
+export { approvedRegistrations, loginAs } from './registry-fixtures.js';

@@ -1,0 +1,464 @@
+import {
+  idCardCheckChar,
+  verifyConsentReceipt,
+  type CheckDecision,
+  type ConsentGrant,
+  type OperationGrant,
+  type OrgGrant,
+  type Person,
+  type ReceiptBundle,
+  type Scenario,
+} from '@shuliu/contracts';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { demo } from '@shuliu/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../testing.js';
+
+type Err = { error: { code: string; message: string; details?: { field?: string } } };
+
+let t: TestServer;
+const call = <T = unknown>(method: string, url: string, as?: string, payload?: unknown) =>
+  t.call<T>(method, url, as, payload);
+const idCard = (birth: string, seq: string) => {
+  const first = `370102${birth}${seq}`;
+  return first + idCardCheckChar(first);
+};
+const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString();
+
+async function signUp(username: string, birth: string, seq: string, extra: Record<string, unknown> = {}) {
+  return call<Person & Err>('POST', '/api/consent/persons', undefined, {
+    username,
+    password: demo.DEMO_PASSWORD,
+    displayName: `测试${username}`,
+    idCard: idCard(birth, seq),
+    phone: '13800138000',
+    ...extra,
+  });
+}
+
+const SCENARIO = {
+  title: '普惠小额贷款授信',
+  purpose: '评估借款人还款能力以决定授信额度',
+  legalBasis: '取得个人同意',
+  recipient: '齐鲁数据科技有限公司',
+  processingMethod: '自动化评分并人工复核',
+  retentionDays: 365,
+  crossBorder: false,
+  automatedDecision: false,
+  fields: [
+    { name: 'name', label: '姓名', category: 'basic', required: true, justification: '识别借款人身份' },
+    { name: 'mobile', label: '手机号', category: 'contact', required: true, justification: '放款与还款提醒' },
+    {
+      name: 'income',
+      label: '月收入',
+      category: 'financial',
+      required: false,
+      justification: '评估还款能力',
+    },
+    { name: 'hobby', label: '兴趣爱好', category: 'behavior', required: false, justification: '' },
+    {
+      name: 'face',
+      label: '人脸图像',
+      category: 'biometric',
+      required: false,
+      justification: '远程核验本人',
+    },
+  ],
+};
+
+let scenario: Scenario;
+let versionId: string;
+let alice: string;
+
+beforeAll(async () => {
+  t = await startTestServer();
+  const a = await signUp('alice-p', '19900101', '123');
+  expect(a.status).toBe(201);
+  alice = a.body.userId;
+  const r = await call<Scenario>('POST', '/api/consent/scenarios', 'merchant', SCENARIO);
+  expect(r.status).toBe(201);
+  scenario = r.body;
+  versionId = r.body.versions[0]!.id;
+}, 120_000);
+afterAll(() => t.close());
+
+const check = (fields: string[], v = versionId, at?: string) =>
+  call<CheckDecision>('POST', '/api/consent/check', 'merchant', {
+    subjectId: alice,
+    versionId: v,
+    fields,
+    ...(at && { at }),
+  });
+
+describe('persons', () => {
+  it('stores the ID card masked, and rejects a bad check digit naming the field', async () => {
+    const me = await call<Person>('GET', '/api/consent/me', 'alice-p');
+    expect(me.body.idCardMasked).toMatch(/^370\*{11}\d{3}[\dX]$/);
+    expect(me.body.minor).toBe(false);
+    const bad = await call<Err>('POST', '/api/consent/persons', undefined, {
+      username: 'bob-p',
+      password: demo.DEMO_PASSWORD,
+      displayName: 'b',
+      idCard: '370102199001011230',
+      phone: '13800138000',
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('idCard');
+    expect((await signUp('alice-2', '19900101', '123')).status).toBe(409);
+  });
+
+  it('refuses an under-14 without a guardian; with one, only the confirmed guardian consents', async () => {
+    const none = await signUp('kid-a', '20180601', '555');
+    expect(none.status).toBe(409);
+    expect(none.body.error.code).toBe('CONSENT_GUARDIAN_REQUIRED');
+    const kid = await signUp('kid-b', '20180601', '556', { guardianUsername: 'alice-p' });
+    expect(kid.status).toBe(201);
+    expect(kid.body.minor).toBe(true);
+    await approve();
+    const own = await call<Err>('POST', '/api/consent/grants', 'kid-b', {
+      versionId,
+      fields: ['name', 'mobile'],
+      expiresAt: inDays(30),
+    });
+    expect(own.body.error.code).toBe('CONSENT_GUARDIAN_REQUIRED');
+    const early = await call<Err>('POST', '/api/consent/grants', 'alice-p', {
+      versionId,
+      fields: ['name', 'mobile'],
+      expiresAt: inDays(30),
+      onBehalfOf: kid.body.userId,
+      separateConsent: true,
+    });
+    expect(early.body.error.code).toBe('CONSENT_GUARDIAN_REQUIRED');
+    expect((await call('POST', `/api/consent/wards/${kid.body.userId}/confirm`, 'alice-p')).status).toBe(200);
+    const byGuardian = await call<ConsentGrant>('POST', '/api/consent/grants', 'alice-p', {
+      versionId,
+      fields: ['name', 'mobile'],
+      expiresAt: inDays(30),
+      onBehalfOf: kid.body.userId,
+      separateConsent: true,
+    });
+    expect(byGuardian.status).toBe(201);
+    expect(byGuardian.body.subjectId).toBe(kid.body.userId);
+  });
+});
+
+let reviewed = false;
+async function approve() {
+  if (reviewed) return;
+  reviewed = true;
+  const noPipia = await call<Err>('POST', `/api/consent/scenarios/${scenario.id}/review`, 'operator', {
+    versionId,
+    approve: true,
+  });
+  expect(noPipia.status).toBe(400);
+  expect(noPipia.body.error.details?.field).toBe('pipiaRef');
+  const r = await call<Scenario>('POST', `/api/consent/scenarios/${scenario.id}/review`, 'operator', {
+    versionId,
+    approve: true,
+    pipiaRef: 'PIPIA-2026-001',
+    strike: [],
+  });
+  expect(r.status).toBe(200);
+  const v = r.body.versions[0]!;
+  expect(v.status).toBe('approved');
+  expect(v.separateConsent).toBe(true); // financial data is sensitive PI
+  const struck = Object.fromEntries(v.fields.map((f) => [f.name, f.struck]));
+  expect(struck).toEqual({ name: false, mobile: false, income: false, hobby: true, face: true });
+}
+
+describe('scenarios, review and one-scenario grants', () => {
+  it('reviews once: a second review of the same version is 409', async () => {
+    await approve();
+    const again = await call<Err>('POST', `/api/consent/scenarios/${scenario.id}/review`, 'operator', {
+      versionId,
+      approve: false,
+    });
+    expect(again.status).toBe(409);
+  });
+
+  it('refuses a struck field and a missing required one, naming the field', async () => {
+    await approve();
+    const struck = await call<Err>('POST', '/api/consent/grants', 'alice-p', {
+      versionId,
+      fields: ['name', 'mobile', 'face'],
+      expiresAt: inDays(30),
+      separateConsent: true,
+    });
+    expect(struck.status).toBe(400);
+    expect(struck.body.error.details?.field).toBe('fields');
+    const noSeparate = await call<Err>('POST', '/api/consent/grants', 'alice-p', {
+      versionId,
+      fields: ['name', 'mobile'],
+      expiresAt: inDays(30),
+    });
+    expect(noSeparate.body.error.details?.field).toBe('separateConsent');
+    const missing = await call<Err>('POST', '/api/consent/grants', 'alice-p', {
+      versionId,
+      fields: ['name'],
+      expiresAt: inDays(30),
+      separateConsent: true,
+    });
+    expect(missing.body.error.details?.field).toBe('fields');
+  });
+
+  let grant: ConsentGrant;
+  it('grants without the optional fields, allows inside the grant, denies outside and after expiry', async () => {
+    const g = await call<ConsentGrant>('POST', '/api/consent/grants', 'alice-p', {
+      versionId,
+      fields: ['name', 'mobile'],
+      expiresAt: inDays(30),
+      separateConsent: true,
+    });
+    expect(g.status).toBe(201);
+    grant = g.body;
+    expect(grant.status).toBe('active');
+    expect(grant.receipts).toHaveLength(1);
+    expect((await check(['name'])).body).toMatchObject({ allow: true, reason: 'granted' });
+    expect((await check(['name', 'income'])).body).toMatchObject({
+      allow: false,
+      reason: 'field_not_granted',
+      missingFields: ['income'],
+    });
+    expect((await check(['name'], versionId, inDays(31))).body).toMatchObject({
+      allow: false,
+      reason: 'expired',
+    });
+    const dup = await call<Err>('POST', '/api/consent/grants', 'alice-p', {
+      versionId,
+      fields: ['name', 'mobile'],
+      expiresAt: inDays(30),
+      separateConsent: true,
+    });
+    expect(dup.status).toBe(409);
+    const audited = await t.services.db
+      .selectFrom('consent_checks')
+      .select('allowed')
+      .where('subject_user_id', '=', alice)
+      .execute();
+    expect(audited.map((a) => a.allowed)).toContain(false);
+    expect(audited.map((a) => a.allowed)).toContain(true);
+  });
+
+  it('issues a receipt that verifies offline, and fails with one byte changed', async () => {
+    const r = await call<ReceiptBundle>('GET', `/api/consent/receipts/${grant.receipts[0]!.id}`, 'alice-p');
+    expect(r.status).toBe(200);
+    expect(verifyConsentReceipt(r.body)).toMatchObject({ valid: true, failure: null });
+    const text = JSON.stringify(r.body, null, 2);
+    const at = text.indexOf(SCENARIO.purpose) + 1;
+    const tampered = text.slice(0, at) + String.fromCharCode(text.charCodeAt(at) ^ 1) + text.slice(at + 1);
+    const v = verifyConsentReceipt(JSON.parse(tampered));
+    expect(v.valid).toBe(false);
+    expect(v.failure?.check).toBe('signature');
+    expect((await call('GET', `/api/consent/receipts/${grant.receipts[0]!.id}`, 'buyer')).status).toBe(404);
+    // the same check from the command line: exit 0 for the download, non-zero naming the failure for the copy
+    const dir = mkdtempSync(join(tmpdir(), 'shuliu-receipt-'));
+    const cli = (file: string, content: string) => {
+      writeFileSync(join(dir, file), content);
+      const bin = join(import.meta.dirname, '../../../cli/bin/shuliu.mjs');
+      return spawnSync(process.execPath, [bin, 'verify-consent', join(dir, file)], { encoding: 'utf8' });
+    };
+    expect(cli('ok.json', text).status).toBe(0);
+    const bad = cli('bad.json', tampered);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('INVALID (signature)');
+  }, 60_000);
+
+  it('revokes with immediate effect; revoking twice is 409; the revocation has its own receipt', async () => {
+    const r = await call<ConsentGrant>('POST', `/api/consent/grants/${grant.id}/revoke`, 'alice-p');
+    expect(r.status).toBe(200);
+    expect(r.body.status).toBe('revoked');
+    expect(r.body.receipts.map((x) => x.event)).toEqual(['granted', 'revoked']);
+    expect((await check(['name'])).body).toMatchObject({ allow: false, reason: 'revoked' });
+    expect((await call('POST', `/api/consent/grants/${grant.id}/revoke`, 'alice-p')).status).toBe(409);
+    const b = await call<ReceiptBundle>('GET', `/api/consent/receipts/${r.body.receipts[1]!.id}`, 'alice-p');
+    expect(verifyConsentReceipt(b.body).valid).toBe(true);
+    const entries = await call<{ items: { entry: string }[] }>(
+      'GET',
+      '/api/ledger/entries?type=consent.revoked',
+    );
+    expect(entries.body.items.length).toBeGreaterThan(0);
+    expect(entries.body.items[0]!.entry).not.toContain(alice);
+  });
+
+  it('a new version (changed purpose) stops the old version’s grants from authorizing', async () => {
+    const g = await call<ConsentGrant>('POST', '/api/consent/grants', 'alice-p', {
+      versionId,
+      fields: ['name', 'mobile'],
+      expiresAt: inDays(30),
+      separateConsent: true,
+    });
+    expect(g.status).toBe(201);
+    expect((await check(['name'])).body.allow).toBe(true);
+    const rev = await call<Scenario>('POST', `/api/consent/scenarios/${scenario.id}/versions`, 'merchant', {
+      ...SCENARIO,
+      purpose: '评估还款能力并用于营销推荐',
+    });
+    expect(rev.status).toBe(201);
+    const v2 = rev.body.versions[0]!;
+    expect(v2.version).toBe(2);
+    expect((await check(['name'])).body.allow).toBe(true); // until the new version is approved
+    expect(
+      (
+        await call('POST', `/api/consent/scenarios/${scenario.id}/review`, 'operator', {
+          versionId: v2.id,
+          approve: true,
+          pipiaRef: 'PIPIA-2026-002',
+        })
+      ).status,
+    ).toBe(200);
+    expect((await check(['name'])).body).toMatchObject({ allow: false, reason: 'version_superseded' });
+    const mine = await call<{ items: ConsentGrant[] }>('GET', '/api/consent/grants', 'alice-p');
+    expect(mine.body.items.find((x) => x.id === g.body.id)?.status).toBe('superseded');
+    const stale = await call<Err>('POST', '/api/consent/grants', 'alice-p', {
+      versionId,
+      fields: ['name', 'mobile'],
+      expiresAt: inDays(30),
+      separateConsent: true,
+    });
+    expect(stale.status).toBe(409);
+  });
+
+  it('no asking again within the cool-down after a refusal', async () => {
+    expect((await call('POST', `/api/consent/scenarios/${scenario.id}/refuse`, 'alice-p')).status).toBe(200);
+    const ask = await call<Err>('POST', `/api/consent/scenarios/${scenario.id}/ask`, 'merchant', {
+      subjectId: alice,
+    });
+    expect(ask.status).toBe(409);
+    expect(ask.body.error.code).toBe('CONSENT_COOL_DOWN');
+    expect(
+      (await call('POST', `/api/consent/scenarios/${scenario.id}/ask`, 'buyer', { subjectId: alice })).status,
+    ).toBe(403);
+  });
+
+  it('bad input is 400 naming the field', async () => {
+    const r = await call<Err>('POST', '/api/consent/scenarios', 'merchant', {
+      ...SCENARIO,
+      retentionDays: -1,
+    });
+    expect(r.status).toBe(400);
+    expect(r.body.error.message).toContain('retentionDays');
+  });
+});
+
+describe('enterprise authorization and public-data authorized operation', () => {
+  it('an org authorizes another; both sides and the regulator see the same terms; revocable once', async () => {
+    const res = await call<{ items: { id: string; ownerOrgId: string; grade: string }[] }>(
+      'GET',
+      '/api/catalog/resources?mine=true',
+      'merchant',
+    );
+    const own = res.body.items[0]!;
+    const buyerOrg = (await call<{ org: { id: string } }>('GET', '/api/me', 'buyer')).body.org.id;
+    const g = await call<OrgGrant>('POST', '/api/consent/org-grants', 'merchant', {
+      granteeOrgId: buyerOrg,
+      resourceIds: [own.id],
+      maxGrade: 'important',
+      purpose: '联合风控建模',
+      expiresAt: inDays(90),
+    });
+    expect(g.status).toBe(201);
+    const seen = await Promise.all(
+      ['merchant', 'buyer', 'regulator'].map((u) =>
+        call<OrgGrant>('GET', `/api/consent/org-grants/${g.body.id}`, u),
+      ),
+    );
+    expect(seen.map((s) => s.body)).toEqual([g.body, g.body, g.body]);
+    expect((await call('GET', `/api/consent/org-grants/${g.body.id}`, 'authority')).status).toBe(404);
+    expect(
+      (await call('POST', `/api/consent/org-grants/${g.body.id}/revoke`, 'buyer', { reason: '不是我授权的' }))
+        .status,
+    ).toBe(403);
+    expect(
+      (
+        await call<OrgGrant>('POST', `/api/consent/org-grants/${g.body.id}/revoke`, 'merchant', {
+          reason: '合作结束',
+        })
+      ).body.status,
+    ).toBe('revoked');
+    expect(
+      (await call('POST', `/api/consent/org-grants/${g.body.id}/revoke`, 'merchant', { reason: '合作结束' }))
+        .status,
+    ).toBe(409);
+  });
+
+  it('an authority grants 分领域授权, suspends, evaluates, revokes; the public list follows', async () => {
+    const quancheng = (await call<{ org: { id: string } }>('GET', '/api/me', 'quancheng')).body.org.id;
+    const bad = await call<Err>('POST', '/api/consent/operation-grants', 'authority', {
+      operatorOrgId: quancheng,
+      scope: 'sectoral',
+      sectors: [],
+      maxGrade: 'general_3',
+      startsAt: inDays(-1),
+      endsAt: inDays(365),
+      priceGuidanceFen: 100,
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('sectors');
+    const g = await call<OperationGrant>('POST', '/api/consent/operation-grants', 'authority', {
+      operatorOrgId: quancheng,
+      scope: 'sectoral',
+      sectors: ['transport'],
+      maxGrade: 'general_3',
+      startsAt: inDays(-1),
+      endsAt: inDays(365),
+      priceGuidanceFen: 150000,
+    });
+    expect(g.status).toBe(201);
+    expect(g.body.delivery).toBe('compute_to_data');
+    const list = async () =>
+      (await call<{ items: { orgId: string }[] }>('GET', '/api/consent/authorized-operators')).body.items.map(
+        (i) => i.orgId,
+      );
+    expect(await list()).toContain(quancheng);
+    expect(
+      (
+        await call<OperationGrant>(
+          'POST',
+          `/api/consent/operation-grants/${g.body.id}/suspend`,
+          'authority',
+          { reason: '年度评估整改' },
+        )
+      ).body.status,
+    ).toBe('suspended');
+    expect(await list()).not.toContain(quancheng);
+    expect(
+      (await call('POST', `/api/consent/operation-grants/${g.body.id}/suspend`, 'authority', { reason: 'x' }))
+        .status,
+    ).toBe(409);
+    expect(
+      (await call('POST', `/api/consent/operation-grants/${g.body.id}/reinstate`, 'authority')).status,
+    ).toBe(200);
+    const ev = await call<OperationGrant>(
+      'POST',
+      `/api/consent/operation-grants/${g.body.id}/evaluations`,
+      'authority',
+      { year: 2026, score: 88, conclusion: '合格' },
+    );
+    expect(ev.body.evaluations).toHaveLength(1);
+    expect((await call('GET', `/api/consent/operation-grants/${g.body.id}`, 'quancheng')).status).toBe(200);
+    expect(
+      (
+        await call<OperationGrant>('POST', `/api/consent/operation-grants/${g.body.id}/revoke`, 'authority', {
+          reason: '违规',
+        })
+      ).body.status,
+    ).toBe('revoked');
+    expect(
+      (await call('POST', `/api/consent/operation-grants/${g.body.id}/reinstate`, 'authority')).status,
+    ).toBe(409);
+  });
+});
+
+describe('the consent demo', () => {
+  it('seeds persons, scenarios, grants in every state and authorizations through the real services', async () => {
+    const r = await demo.seedConsentDemo(t.services);
+    expect(r.grants).toEqual({ active: 2, revoked: 1, expired: 1 });
+    const li = await call<{ items: ConsentGrant[] }>('GET', '/api/consent/grants', 'lisi');
+    expect(li.body.items.map((g) => g.status).sort()).toEqual(['expired', 'revoked']);
+    const ops = await call<{ items: { orgName: string }[] }>('GET', '/api/consent/authorized-operators');
+    expect(ops.body.items.length).toBeGreaterThanOrEqual(2);
+  }, 60_000);
+});

@@ -1,0 +1,340 @@
+import { z } from 'zod';
+import { Grade } from './catalog.js';
+import { Id, PageQuery, Timestamp } from './common.js';
+import { Mobile, Password, Username } from './identity.js';
+import { LedgerCheckpoint } from './ledger.js';
+import { validateIdCard } from './rules/check-digits.js';
+
+const Text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+const Instant = z.iso.datetime({ offset: true });
+
+export const IdCard = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine(validateIdCard, '居民身份证号码 is not valid (GB 11643 check digit, birth date)')
+  .describe('居民身份证号码 (GB 11643, check digit verified); stored encrypted, shown masked');
+
+/** PI categories; the sensitive ones are PIPL Art. 28's. */
+export const PiCategory = z.enum([
+  'basic',
+  'contact',
+  'identity',
+  'device',
+  'behavior',
+  'biometric',
+  'religion',
+  'specific_identity',
+  'health',
+  'financial',
+  'location',
+  'minor',
+]);
+export type PiCategory = z.infer<typeof PiCategory>;
+
+export const ScenarioFieldInput = z.strictObject({
+  name: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'must be a snake_case field name'),
+  label: Text(100),
+  category: PiCategory,
+  required: z.boolean().describe('needed for the basic function; optional fields may be refused'),
+  justification: z.string().trim().max(1000).default('').describe('why the purpose needs it (最小且必要)'),
+});
+export const ScenarioField = ScenarioFieldInput.extend({
+  sensitive: z.boolean(),
+  struck: z.boolean(),
+  strikeReason: z.string().nullable(),
+});
+export type ScenarioField = z.infer<typeof ScenarioField>;
+
+export const ScenarioBody = z.strictObject({
+  title: Text(200),
+  purpose: Text(1000),
+  legalBasis: Text(500).describe('PIPL Art. 13 basis, e.g. 取得个人同意'),
+  recipient: Text(200).describe('who receives the data'),
+  processingMethod: Text(500),
+  retentionDays: z.number().int().min(1).max(3650),
+  crossBorder: z.boolean(),
+  automatedDecision: z.boolean(),
+  fields: z.array(ScenarioFieldInput).min(1).max(100),
+});
+export type ScenarioBody = z.input<typeof ScenarioBody>;
+
+export const VersionStatus = z.enum(['in_review', 'approved', 'rejected', 'superseded']);
+export type VersionStatus = z.infer<typeof VersionStatus>;
+
+export const ScenarioVersion = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  purpose: z.string(),
+  legalBasis: z.string(),
+  recipient: z.string(),
+  processingMethod: z.string(),
+  retentionDays: z.number().int(),
+  crossBorder: z.boolean(),
+  automatedDecision: z.boolean(),
+  fields: z.array(ScenarioField),
+  status: VersionStatus,
+  separateConsent: z.boolean().describe('单独同意 needed (PIPL Art. 29, 23, 39)'),
+  biometricApproved: z.boolean(),
+  pipiaRef: z.string().nullable(),
+  reviewNote: z.string().nullable(),
+  reviewedAt: Timestamp.nullable(),
+  createdAt: Timestamp,
+});
+export type ScenarioVersion = z.infer<typeof ScenarioVersion>;
+
+export const Scenario = z.object({
+  id: z.string(),
+  orgId: z.string(),
+  orgName: z.string().nullable(),
+  title: z.string(),
+  currentVersionId: z.string().nullable().describe('the approved version grants are given for'),
+  versions: z.array(ScenarioVersion).describe('newest first'),
+  createdAt: Timestamp,
+});
+export type Scenario = z.infer<typeof Scenario>;
+
+export const ScenarioQuery = z.strictObject({
+  ...PageQuery,
+  mine: z.enum(['true', 'false']).optional().describe('only the caller org’s scenarios'),
+  status: VersionStatus.optional().describe('scenarios with a version in this state'),
+});
+
+export const ReviewBody = z.strictObject({
+  versionId: Id('scv'),
+  approve: z.boolean(),
+  strike: z
+    .array(z.strictObject({ field: z.string().max(64), reason: Text(500) }))
+    .max(100)
+    .default([]),
+  biometricApproved: z.boolean().default(false).describe('explicit approval for biometric fields'),
+  pipiaRef: z.string().trim().max(200).optional().describe('个人信息保护影响评估 record (PIPL Art. 55)'),
+  note: z.string().trim().max(1000).optional(),
+});
+
+export const SignUpBody = z.strictObject({
+  username: Username,
+  password: Password,
+  displayName: Text(100),
+  idCard: IdCard,
+  phone: Mobile,
+  guardianUsername: Username.optional().describe('required under 14 (PIPL Art. 31): an adult person'),
+});
+
+export const Person = z.object({
+  userId: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  idCardMasked: z.string(),
+  age: z.number().int(),
+  minor: z.boolean().describe('under 14: a guardian consents (PIPL Art. 31)'),
+  guardian: z
+    .object({ userId: z.string(), displayName: z.string(), status: z.enum(['pending', 'confirmed']) })
+    .nullable(),
+  wards: z.array(
+    z.object({ userId: z.string(), displayName: z.string(), status: z.enum(['pending', 'confirmed']) }),
+  ),
+});
+export type Person = z.infer<typeof Person>;
+
+export const GrantStatus = z.enum(['active', 'revoked', 'expired', 'superseded']);
+export const ConsentGrant = z.object({
+  id: z.string(),
+  subjectId: z.string(),
+  subjectName: z.string().nullable(),
+  scenarioId: z.string(),
+  scenarioTitle: z.string(),
+  orgId: z.string(),
+  orgName: z.string().nullable(),
+  versionId: z.string(),
+  version: z.number().int(),
+  purpose: z.string(),
+  recipient: z.string(),
+  processingMethod: z.string(),
+  fields: z.array(z.object({ name: z.string(), label: z.string(), category: PiCategory })),
+  expiresAt: Timestamp,
+  status: GrantStatus,
+  grantedBy: z.string().describe('the person, or their guardian'),
+  grantedAt: Timestamp,
+  revokedAt: Timestamp.nullable(),
+  receipts: z.array(
+    z.object({ id: z.string(), event: z.enum(['granted', 'revoked']), createdAt: Timestamp }),
+  ),
+});
+export type ConsentGrant = z.infer<typeof ConsentGrant>;
+
+export const GrantBody = z.strictObject({
+  versionId: Id('scv').describe('the version shown to the person: it must still be the current one'),
+  fields: z.array(z.string().max(64)).max(100).describe('every required field, and the optional ones agreed'),
+  expiresAt: Instant,
+  separateConsent: z.boolean().default(false).describe('单独同意 given, where the version needs it'),
+  onBehalfOf: Id('usr').optional().describe('a ward under 14 the caller is the confirmed guardian of'),
+});
+
+export const GrantQuery = z.strictObject({
+  ...PageQuery,
+  box: z
+    .enum(['mine', 'received'])
+    .default('mine')
+    .describe('received: grants to the caller org’s scenarios'),
+  scenarioId: Id('scn').optional(),
+});
+
+export const AskBody = z.strictObject({ subjectId: Id('usr') });
+
+export const CheckBody = z.strictObject({
+  subjectId: Id('usr'),
+  versionId: Id('scv'),
+  fields: z.array(z.string().max(64)).min(1).max(100),
+  at: Instant.optional(),
+});
+export const DenyReason = z.enum([
+  'no_grant',
+  'revoked',
+  'version_superseded',
+  'expired',
+  'field_not_granted',
+]);
+export type DenyReason = z.infer<typeof DenyReason>;
+export const CheckDecision = z.object({
+  allow: z.boolean(),
+  reason: z.union([z.literal('granted'), DenyReason]),
+  grantId: z.string().nullable(),
+  missingFields: z.array(z.string()),
+});
+export type CheckDecision = z.infer<typeof CheckDecision>;
+
+/** A Kantara-style consent receipt (Consent Receipt Specification v1.1 fields), SM2-signed, with its ledger proof. */
+export const ConsentReceipt = z.looseObject({
+  version: z.string(),
+  jurisdiction: z.string(),
+  consentTimestamp: z.number().int(),
+  collectionMethod: z.string(),
+  consentReceiptID: z.string(),
+  event: z.enum(['granted', 'revoked']),
+  piiPrincipalId: z.string(),
+  piiControllers: z.array(z.looseObject({ piiController: z.string() })),
+  services: z.array(z.looseObject({ service: z.string() })),
+  sensitive: z.boolean(),
+  spiCat: z.array(z.string()),
+});
+export type ConsentReceipt = z.infer<typeof ConsentReceipt>;
+
+export const ReceiptBundle = z.object({
+  kind: z.literal('shuliu.consent.receipt/v1'),
+  receipt: ConsentReceipt,
+  signature: z
+    .string()
+    .describe('SM2 r ‖ s (hex) over the RFC 8785 form of receipt, signer ID 1234567812345678'),
+  signerId: z.string(),
+  keyId: z.string(),
+  publicKey: z.string(),
+  ledgerIndex: z.number().int(),
+  ledgerEntry: z.string().describe('the canonical ledger entry that attests the receipt'),
+  inclusionProof: z.object({
+    leafIndex: z.number().int(),
+    treeSize: z.number().int(),
+    auditPath: z.array(z.string()),
+  }),
+  checkpoint: LedgerCheckpoint,
+});
+export type ReceiptBundle = z.infer<typeof ReceiptBundle>;
+
+export const ReceiptVerifyReply = z.object({
+  valid: z.boolean(),
+  receiptId: z.string().nullable(),
+  failure: z.object({ check: z.string(), message: z.string() }).nullable(),
+  checks: z.array(z.object({ check: z.string(), ok: z.boolean(), message: z.string() })),
+});
+export type ReceiptVerifyReply = z.infer<typeof ReceiptVerifyReply>;
+
+// 企业授权 (legal persons): both sides and the regulator see the same terms
+export const OrgGrantBody = z.strictObject({
+  granteeOrgId: Id('org'),
+  resourceIds: z.array(Id('res')).min(1).max(100),
+  maxGrade: Grade.exclude(['core']),
+  purpose: Text(1000),
+  expiresAt: Instant,
+});
+export const OrgGrant = z.object({
+  id: z.string(),
+  grantorOrgId: z.string(),
+  grantorOrgName: z.string().nullable(),
+  granteeOrgId: z.string(),
+  granteeOrgName: z.string().nullable(),
+  resourceIds: z.array(z.string()),
+  maxGrade: Grade,
+  purpose: z.string(),
+  expiresAt: Timestamp,
+  status: z.enum(['active', 'revoked', 'expired']),
+  revokeReason: z.string().nullable(),
+  revokedAt: Timestamp.nullable(),
+  createdAt: Timestamp,
+});
+export type OrgGrant = z.infer<typeof OrgGrant>;
+export const OrgGrantQuery = z.strictObject({
+  ...PageQuery,
+  box: z.enum(['granted', 'received', 'all']).default('all'),
+});
+export const ConsentReasonBody = z.strictObject({ reason: Text(1000) });
+
+// 公共数据授权运营
+export const OperationScope = z.enum(['comprehensive', 'sectoral']);
+export const OperationGrantBody = z
+  .strictObject({
+    operatorOrgId: Id('org'),
+    scope: OperationScope.describe('综合授权 (all sectors) or 分领域授权 (named sectors)'),
+    sectors: z.array(z.string().max(64)).max(50).default([]),
+    maxGrade: Grade.exclude(['core']),
+    startsAt: Instant,
+    endsAt: Instant,
+    priceGuidanceFen: z.number().int().min(0).describe('政府指导定价, in fen'),
+    priceNote: z.string().trim().max(1000).optional(),
+  })
+  .refine((b) => b.scope === 'comprehensive' || b.sectors.length > 0, {
+    path: ['sectors'],
+    message: 'a sectoral authorization (分领域授权) names at least one sector',
+  })
+  .refine((b) => b.endsAt > b.startsAt, { path: ['endsAt'], message: 'must be after startsAt' });
+export const OperationEvaluation = z.object({
+  id: z.string(),
+  year: z.number().int(),
+  score: z.number().int(),
+  conclusion: z.string(),
+  createdAt: Timestamp,
+});
+export const OperationGrant = z.object({
+  id: z.string(),
+  authorityOrgId: z.string(),
+  authorityOrgName: z.string().nullable(),
+  operatorOrgId: z.string(),
+  operatorOrgName: z.string().nullable(),
+  scope: OperationScope,
+  sectors: z.array(z.string()),
+  delivery: z.literal('compute_to_data').describe('原始数据不出域: delivery only through compute-to-data'),
+  maxGrade: Grade,
+  startsAt: Timestamp,
+  endsAt: Timestamp,
+  priceGuidanceFen: z.number().int(),
+  priceNote: z.string().nullable(),
+  status: z.enum(['active', 'suspended', 'revoked', 'expired']),
+  statusReason: z.string().nullable(),
+  evaluations: z.array(OperationEvaluation),
+  createdAt: Timestamp,
+});
+export type OperationGrant = z.infer<typeof OperationGrant>;
+export const EvaluationBody = z.strictObject({
+  year: z.number().int().min(2000).max(2100),
+  score: z.number().int().min(0).max(100),
+  conclusion: Text(2000),
+});
+export const AuthorizedOperator = z.object({
+  orgId: z.string(),
+  orgName: z.string(),
+  authorityOrgName: z.string(),
+  scope: OperationScope,
+  sectors: z.array(z.string()),
+  maxGrade: Grade,
+  endsAt: Timestamp,
+  priceGuidanceFen: z.number().int(),
+});

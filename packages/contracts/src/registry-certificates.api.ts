@@ -1,0 +1,125 @@
+import { IdParams, paged } from './common.js';
+import { authenticated, defineRoute, publicAccess, roles } from './route.js';
+import {
+  Certificate,
+  CertificateDetail,
+  CertificateLicense,
+  CertificateQuery,
+  CertNoParams,
+  CertificateExpireReply,
+  CertificateFreezeBody,
+  CertificateLicenseQuery,
+  CertificateDisputeBody,
+  RegistryRightCheckQuery,
+  RegistryRightCheckReply,
+  VerifyBundleBody,
+  VerifyBundleReply,
+  VerifyCertificateReply,
+} from './registry-certificates.js';
+
+const tags = ['registry'];
+const cert = IdParams('cert');
+
+// Verification is public on purpose: a certificate is proof to anyone (一次登记、全国通用), with no login.
+export const certificateRoutes = {
+  certificates: defineRoute({
+    method: 'GET',
+    path: '/api/registry/certificates',
+    summary: 'Certificates held by, licensed to or pledged to the caller’s org (operators, regulators: all)',
+    tags,
+    access: authenticated,
+    query: CertificateQuery,
+    response: paged(Certificate),
+  }),
+  certificate: defineRoute({
+    method: 'GET',
+    path: '/api/registry/certificates/:id',
+    summary: 'One certificate: the signed credential, licenses and history',
+    tags,
+    access: authenticated,
+    params: cert,
+    response: CertificateDetail,
+  }),
+  freeze: defineRoute({
+    method: 'POST',
+    path: '/api/registry/certificates/:id/freeze',
+    summary: 'Freeze (冻结): blocks every change but unfreezing (regulator)',
+    tags,
+    access: roles('regulator'),
+    params: cert,
+    body: CertificateFreezeBody,
+    response: CertificateDetail,
+    audit: 'registry.certificate.freeze',
+  }),
+  unfreeze: defineRoute({
+    method: 'POST',
+    path: '/api/registry/certificates/:id/unfreeze',
+    summary: 'Lift a freeze (regulator)',
+    tags,
+    access: roles('regulator'),
+    params: cert,
+    body: CertificateFreezeBody,
+    response: CertificateDetail,
+    audit: 'registry.certificate.unfreeze',
+  }),
+  resolveDispute: defineRoute({
+    method: 'POST',
+    path: '/api/registry/certificates/:id/resolve-dispute',
+    summary:
+      'Decide an objection registration (异议登记): upheld cancels the certificate, dismissed clears it',
+    tags,
+    access: roles('operator'),
+    params: cert,
+    body: CertificateDisputeBody,
+    response: CertificateDetail,
+    audit: 'registry.certificate.resolve_dispute',
+  }),
+  expire: defineRoute({
+    method: 'POST',
+    path: '/api/registry/expire',
+    summary: 'Run the expiry sweep now (it also runs periodically)',
+    tags,
+    access: roles('operator'),
+    response: CertificateExpireReply,
+    audit: 'registry.certificate.expire',
+  }),
+  licenses: defineRoute({
+    method: 'GET',
+    path: '/api/registry/licenses',
+    summary: 'Licenses (许可) granted by or to the caller’s org',
+    tags,
+    access: authenticated,
+    query: CertificateLicenseQuery,
+    response: paged(CertificateLicense),
+  }),
+  checkRight: defineRoute({
+    method: 'GET',
+    path: '/api/registry/rights/check',
+    summary:
+      'Does this org hold (or hold by license) this right on this resource, valid, unpledged, unfrozen, now?',
+    tags,
+    access: authenticated,
+    query: RegistryRightCheckQuery,
+    response: RegistryRightCheckReply,
+  }),
+  verify: defineRoute({
+    method: 'GET',
+    path: '/api/registry/verify/:certNo',
+    summary:
+      'Public verification bundle: the credential, SM2 signature, ledger entry, inclusion proof, checkpoint',
+    tags,
+    access: publicAccess,
+    params: CertNoParams,
+    response: VerifyCertificateReply,
+  }),
+  verifyBundle: defineRoute({
+    method: 'POST',
+    path: '/api/registry/verify-bundle',
+    summary: 'Verify a bundle exported by any Shuliu node, given that node’s public key (mutual recognition)',
+    tags,
+    access: publicAccess,
+    body: VerifyBundleBody,
+    response: VerifyBundleReply,
+    audit: 'registry.bundle.verify',
+  }),
+};

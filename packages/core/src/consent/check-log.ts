@@ -1,0 +1,53 @@
+import type { Insertable, Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { ConsentChecksTable } from './consent.tables.js';
+
+type Row = Insertable<ConsentChecksTable>;
+
+/**
+ * The log of consent.check decisions. A check inside the caller's transaction logs in it (the data access and
+ * its check commit together); a standalone check queues its row, written in one multi-row insert every
+ * `intervalMs` or `maxRows` and on close — so a check costs one read, not a write and a WAL flush. A process
+ * killed with -9 can lose at most one interval of log rows, never a grant or a revocation.
+ */
+export class CheckLog {
+  private pending: Row[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly intervalMs = 100,
+    private readonly maxRows = 1000,
+  ) {}
+
+  async write(row: Row, tx?: Kysely<DB>): Promise<void> {
+    if (tx) {
+      await tx.insertInto('consent_checks').values(row).execute();
+      return;
+    }
+    this.pending.push(row);
+    if (this.pending.length >= this.maxRows) void this.flush();
+    else if (!this.timer) {
+      this.timer = setTimeout(() => void this.flush(), this.intervalMs);
+      this.timer.unref();
+    }
+  }
+
+  /** Writes every queued row; resolves when they are committed. */
+  flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const rows = this.pending;
+    this.pending = [];
+    if (rows.length)
+      this.flushing = this.flushing.then(() =>
+        this.db
+          .insertInto('consent_checks')
+          .values(rows)
+          .execute()
+          .then(() => undefined),
+      );
+    return this.flushing;
+  }
+}

@@ -1,0 +1,140 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { StoredField } from './consent.tables.js';
+
+type Executor = Kysely<DB>;
+
+export interface PersonRow {
+  user_id: string;
+  username: string;
+  display_name: string;
+  id_card_masked: string;
+  birth_date: Date | string;
+  guardian_user_id: string | null;
+  guardian_status: 'pending' | 'confirmed' | null;
+  guardian_name: string | null;
+}
+
+export interface GrantRow {
+  id: string;
+  subject_user_id: string;
+  subject_name: string | null;
+  scenario_id: string;
+  scenario_title: string;
+  org_id: string;
+  org_name: string | null;
+  version_id: string;
+  version: number;
+  purpose: string;
+  recipient: string;
+  processing_method: string;
+  version_fields: StoredField[] | string;
+  current_version_id: string | null;
+  fields: string[];
+  expires_at: Date;
+  granted_by: string;
+  granted_at: Date;
+  revoked_at: Date | null;
+}
+
+const GRANT_SELECT = sql`
+  select g.id, g.subject_user_id, u.display_name as subject_name, g.scenario_id, s.title as scenario_title,
+    s.org_id, o.name as org_name, g.version_id, v.version, v.purpose, v.recipient, v.processing_method,
+    v.fields as version_fields, s.current_version_id, g.fields, g.expires_at, g.granted_by, g.granted_at, g.revoked_at
+  from consent_grants g
+  join consent_scenarios s on s.id = g.scenario_id
+  join consent_scenario_versions v on v.id = g.version_id
+  left join users u on u.id = g.subject_user_id
+  left join orgs o on o.id = s.org_id`;
+
+export const consentRepository = {
+  async findPerson(db: Executor, userId: string): Promise<PersonRow | undefined> {
+    const r = await sql<PersonRow>`
+      select p.user_id, u.username, u.display_name, p.id_card_masked, p.birth_date, p.guardian_user_id,
+        p.guardian_status, gu.display_name as guardian_name
+      from consent_persons p join users u on u.id = p.user_id
+      left join users gu on gu.id = p.guardian_user_id
+      where p.user_id = ${userId}`.execute(db);
+    return r.rows[0];
+  },
+
+  async wardsOf(db: Executor, guardianId: string) {
+    return db
+      .selectFrom('consent_persons as p')
+      .innerJoin('users as u', 'u.id', 'p.user_id')
+      .select(['p.user_id', 'u.display_name', 'p.guardian_status'])
+      .where('p.guardian_user_id', '=', guardianId)
+      .orderBy('p.created_at')
+      .execute();
+  },
+
+  findScenario(db: Executor, id: string, lock = false) {
+    let q = db.selectFrom('consent_scenarios').selectAll().where('id', '=', id);
+    if (lock) q = q.forUpdate();
+    return q.executeTakeFirst();
+  },
+
+  versionsOf(db: Executor, scenarioIds: string[]) {
+    if (!scenarioIds.length) return Promise.resolve([]);
+    return db
+      .selectFrom('consent_scenario_versions')
+      .selectAll()
+      .where('scenario_id', 'in', scenarioIds)
+      .orderBy('version', 'desc')
+      .execute();
+  },
+
+  findVersion(db: Executor, id: string) {
+    return db.selectFrom('consent_scenario_versions').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
+  async findGrant(db: Executor, id: string, lock = false): Promise<GrantRow | undefined> {
+    const r =
+      await sql<GrantRow>`${GRANT_SELECT} where g.id = ${id} ${lock ? sql`for update of g` : sql``}`.execute(
+        db,
+      );
+    return r.rows[0];
+  },
+
+  async searchGrants(db: Executor, where: ReturnType<typeof sql>, page: number, pageSize: number) {
+    const [rows, count] = await Promise.all([
+      sql<GrantRow>`${GRANT_SELECT} where ${where} order by g.granted_at desc
+        limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db),
+      sql<{ n: number }>`select count(*)::int as n from consent_grants g
+        join consent_scenarios s on s.id = g.scenario_id where ${where}`.execute(db),
+    ]);
+    return { rows: rows.rows, total: Number(count.rows[0]!.n) };
+  },
+
+  receiptsOf(db: Executor, grantIds: string[]) {
+    if (!grantIds.length) return Promise.resolve([]);
+    return db
+      .selectFrom('consent_receipts')
+      .select(['id', 'grant_id', 'event', 'created_at'])
+      .where('grant_id', 'in', grantIds)
+      .orderBy('created_at')
+      .execute();
+  },
+
+  /** consent.check's one read: the newest grant of the subject for the version, and whether it is current. */
+  async checkFacts(db: Executor, subjectId: string, versionId: string) {
+    const r = await sql<{
+      id: string;
+      revoked_at: Date | null;
+      expires_at: Date;
+      fields: string[];
+      current: boolean;
+    }>`select g.id, g.revoked_at, g.expires_at, g.fields, (s.current_version_id = g.version_id) as current
+      from consent_grants g join consent_scenarios s on s.id = g.scenario_id
+      where g.subject_user_id = ${subjectId} and g.version_id = ${versionId}
+      order by g.granted_at desc limit 1`.execute(db);
+    return r.rows[0];
+  },
+
+  orgName: async (db: Executor, id: string) =>
+    (await db
+      .selectFrom('orgs')
+      .select(['name', 'status', 'types'])
+      .where('id', '=', id)
+      .executeTakeFirst()) ?? null,
+};

@@ -1,0 +1,97 @@
+import { idCardCheckChar } from '@shuliu/contracts';
+import { describe, expect, it } from 'vitest';
+import {
+  ageAt,
+  decideConsent,
+  DEFAULT_CONSENT_SETTINGS as S,
+  grantFieldsProblem,
+  isMaterialChange,
+  maskIdCard,
+  needsGuardian,
+  reviewFields,
+} from './consent.rules.js';
+import type { StoredField } from './consent.tables.js';
+
+const field = (name: string, over: Partial<StoredField> = {}): StoredField => ({
+  name,
+  label: name,
+  category: 'basic',
+  required: true,
+  justification: '业务必需的理由',
+  sensitive: false,
+  struck: false,
+  strikeReason: null,
+  ...over,
+});
+const at = new Date('2026-06-01T00:00:00Z');
+const live = {
+  grantId: 'cgr_1',
+  revoked: false,
+  versionCurrent: true,
+  expiresAt: new Date('2026-07-01T00:00:00Z'),
+  grantedFields: ['a', 'b'],
+};
+
+describe('consent rules', () => {
+  it('reads the age from the ID card and needs a guardian under 14 (PIPL Art. 31)', () => {
+    const first = '37010220120602123';
+    const id = first + idCardCheckChar(first);
+    expect(ageAt(id, at)).toEqual({ birthDate: '2012-06-02', age: 13 });
+    expect(needsGuardian(13, S)).toBe(true);
+    expect(ageAt(id, new Date('2026-06-02T00:00:00Z')).age).toBe(14);
+    expect(needsGuardian(14, S)).toBe(false);
+    expect(maskIdCard(id)).toBe(`370***********${id.slice(-4)}`);
+  });
+
+  it('strikes unjustified and unapproved biometric fields, keeps the rest', () => {
+    const out = reviewFields(
+      [field('a'), field('b', { justification: '' }), field('face', { category: 'biometric' }), field('c')],
+      [{ field: 'c', reason: '与目的无关' }],
+      false,
+      S,
+    );
+    expect(out.map((f) => f.struck)).toEqual([false, true, true, true]);
+    expect(reviewFields([field('face', { category: 'biometric' })], [], true, S)[0]!.struck).toBe(false);
+  });
+
+  it('needs every required field, refuses struck ones, lets optional ones be refused', () => {
+    const fs = [field('a'), field('b', { required: false }), field('x', { struck: true })];
+    expect(grantFieldsProblem(fs, ['a'])).toBeNull();
+    expect(grantFieldsProblem(fs, ['b'])).toContain('required');
+    expect(grantFieldsProblem(fs, ['a', 'x'])).toContain('not fields');
+  });
+
+  it('treats purpose, method and categories as material (PIPL Art. 14), not the title', () => {
+    const t = {
+      purpose: 'p',
+      processingMethod: 'm',
+      recipient: 'r',
+      retentionDays: 1,
+      crossBorder: false,
+      automatedDecision: false,
+      fields: [{ name: 'a', category: 'basic', required: true }],
+    };
+    expect(isMaterialChange(t, { ...t })).toBe(false);
+    expect(isMaterialChange(t, { ...t, purpose: 'q' })).toBe(true);
+    expect(isMaterialChange(t, { ...t, fields: [{ name: 'a', category: 'health', required: true }] })).toBe(
+      true,
+    );
+  });
+
+  it('decides in order: no grant, revoked, superseded, expired, field outside the grant', () => {
+    expect(decideConsent({ ...live, grantId: null }, ['a'], at).reason).toBe('no_grant');
+    expect(decideConsent({ ...live, revoked: true }, ['a'], at).reason).toBe('revoked');
+    expect(decideConsent({ ...live, versionCurrent: false }, ['a'], at).reason).toBe('version_superseded');
+    expect(decideConsent(live, ['a'], new Date('2026-07-01T00:00:00Z')).reason).toBe('expired');
+    expect(decideConsent(live, ['a', 'c'], at)).toEqual({
+      allow: false,
+      reason: 'field_not_granted',
+      missingFields: ['c'],
+    });
+    expect(decideConsent(live, ['a', 'b'], at)).toEqual({
+      allow: true,
+      reason: 'granted',
+      missingFields: [],
+    });
+  });
+});

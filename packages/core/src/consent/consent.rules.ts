@@ -1,0 +1,159 @@
+import type { DenyReason, PiCategory } from '@shuliu/contracts';
+import type { StoredField } from './consent.tables.js';
+
+export interface ConsentSettings {
+  /** No repeated asking after a refusal (网络数据安全管理条例 Art. 22). */
+  refusalCoolDownDays: number;
+  /** Longest a personal grant may run. */
+  maxGrantDays: number;
+  /** PIPL Art. 31: below this age a guardian consents. */
+  guardianAge: number;
+  /** Shortest justification the review accepts as one. */
+  minJustificationChars: number;
+}
+
+export const DEFAULT_CONSENT_SETTINGS: ConsentSettings = {
+  refusalCoolDownDays: 30,
+  maxGrantDays: 3 * 365,
+  guardianAge: 14,
+  minJustificationChars: 4,
+};
+
+/** PIPL Art. 28: sensitive personal information. */
+export const SENSITIVE_CATEGORIES: readonly PiCategory[] = [
+  'biometric',
+  'religion',
+  'specific_identity',
+  'health',
+  'financial',
+  'location',
+  'minor',
+];
+export const isSensitive = (c: string) => (SENSITIVE_CATEGORIES as readonly string[]).includes(c);
+
+/** GB 11643 §4: the birth date in positions 7–14; the age in whole years at `at`. */
+export function ageAt(idCard: string, at: Date): { birthDate: string; age: number } {
+  const y = Number(idCard.slice(6, 10));
+  const m = Number(idCard.slice(10, 12));
+  const d = Number(idCard.slice(12, 14));
+  let age = at.getUTCFullYear() - y;
+  if (at.getUTCMonth() + 1 < m || (at.getUTCMonth() + 1 === m && at.getUTCDate() < d)) age--;
+  return { birthDate: `${idCard.slice(6, 10)}-${idCard.slice(10, 12)}-${idCard.slice(12, 14)}`, age };
+}
+
+/** PIPL Art. 31: under 14 a guardian consents. */
+export const needsGuardian = (age: number, s: ConsentSettings) => age < s.guardianAge;
+
+/** GB/T 35273 §8 style display: the first three and last four characters. */
+export const maskIdCard = (id: string) => `${id.slice(0, 3)}${'*'.repeat(id.length - 7)}${id.slice(-4)}`;
+
+/**
+ * PIPL Art. 6 (最小且必要) and Art. 28: fields without a justification are struck; biometric fields are struck
+ * unless the review explicitly approves them; the reviewer may strike more.
+ */
+export function reviewFields(
+  fields: StoredField[],
+  strike: { field: string; reason: string }[],
+  biometricApproved: boolean,
+  s: ConsentSettings,
+): StoredField[] {
+  return fields.map((f) => {
+    const byReviewer = strike.find((x) => x.field === f.name);
+    const reason = byReviewer
+      ? byReviewer.reason
+      : f.justification.trim().length < s.minJustificationChars
+        ? '未说明必要性 (最小且必要)'
+        : f.category === 'biometric' && !biometricApproved
+          ? '生物识别信息未获明确批准'
+          : null;
+    return reason
+      ? { ...f, struck: true, strikeReason: reason }
+      : { ...f, struck: false, strikeReason: null };
+  });
+}
+
+/** PIPL Art. 29, 23, 39: sensitive PI, provision to another handler, cross-border need separate consent. */
+export const needsSeparateConsent = (fields: StoredField[], crossBorder: boolean, thirdParty: boolean) =>
+  crossBorder || thirdParty || fields.some((f) => !f.struck && f.sensitive);
+
+/** PIPL Art. 55: a PIPIA for sensitive PI, third-party provision, cross-border and automated decisions. */
+export const needsPipia = (
+  fields: StoredField[],
+  v: { crossBorder: boolean; automatedDecision: boolean; thirdParty: boolean },
+) => v.crossBorder || v.automatedDecision || v.thirdParty || fields.some((f) => !f.struck && f.sensitive);
+
+export interface MaterialTerms {
+  purpose: string;
+  processingMethod: string;
+  recipient: string;
+  retentionDays: number;
+  crossBorder: boolean;
+  automatedDecision: boolean;
+  fields: { name: string; category: string; required: boolean }[];
+}
+
+/** PIPL Art. 14: a change of purpose, method or categories (or recipient, retention) needs new consent. */
+export function isMaterialChange(a: MaterialTerms, b: MaterialTerms): boolean {
+  const key = (t: MaterialTerms) =>
+    JSON.stringify([
+      t.purpose,
+      t.processingMethod,
+      t.recipient,
+      t.retentionDays,
+      t.crossBorder,
+      t.automatedDecision,
+      t.fields.map((f) => `${f.name}:${f.category}:${f.required}`).sort(),
+    ]);
+  return key(a) !== key(b);
+}
+
+/**
+ * PIPL Art. 16: the grant must hold every required field; optional ones may be refused; nothing outside the
+ * approved (unstruck) fields may be granted. Returns the problem, or null.
+ */
+export function grantFieldsProblem(fields: StoredField[], chosen: string[]): string | null {
+  const allowed = new Set(fields.filter((f) => !f.struck).map((f) => f.name));
+  const outside = chosen.filter((f) => !allowed.has(f));
+  if (outside.length) return `not fields of this scenario version: ${outside.join(', ')}`;
+  const missing = fields
+    .filter((f) => !f.struck && f.required && !chosen.includes(f.name))
+    .map((f) => f.name);
+  if (missing.length) return `required for the scenario's basic function: ${missing.join(', ')}`;
+  if (!chosen.length) return 'grant at least one field';
+  return null;
+}
+
+export interface CheckFacts {
+  grantId: string | null;
+  revoked: boolean;
+  versionCurrent: boolean;
+  expiresAt: Date | null;
+  grantedFields: string[];
+}
+
+/**
+ * PIPL Art. 14/15 (一场景一授权): a use is allowed only under a live grant of this very scenario version,
+ * before its expiry, for fields inside the grant. The first failing condition is the reason.
+ */
+export function decideConsent(
+  f: CheckFacts,
+  wanted: string[],
+  at: Date,
+): { allow: boolean; reason: 'granted' | DenyReason; missingFields: string[] } {
+  const deny = (reason: DenyReason, missingFields: string[] = []) => ({
+    allow: false,
+    reason,
+    missingFields,
+  });
+  if (!f.grantId) return deny('no_grant');
+  if (f.revoked) return deny('revoked');
+  if (!f.versionCurrent) return deny('version_superseded');
+  if (!f.expiresAt || f.expiresAt.getTime() <= at.getTime()) return deny('expired');
+  const missing = wanted.filter((w) => !f.grantedFields.includes(w));
+  if (missing.length) return deny('field_not_granted', missing);
+  return { allow: true, reason: 'granted', missingFields: [] };
+}
+
+/** 授权运营 status as of `at`: a grant past its term is expired whatever its stored status. */
+export const operationStatus = (stored: 'active' | 'suspended' | 'revoked', endsAt: Date, at: Date) =>
+  stored === 'active' && endsAt.getTime() <= at.getTime() ? ('expired' as const) : stored;

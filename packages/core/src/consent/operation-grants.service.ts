@@ -1,0 +1,280 @@
+import {
+  type EvaluationBody,
+  type Grade,
+  type OperationGrant,
+  type OperationGrantBody,
+  type Paged,
+} from '@shuliu/contracts';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { z } from 'zod';
+import type { DB } from '../db/schema.js';
+import { recordAudit } from '../audit/index.js';
+import { notifyOrg } from '../notifications/index.js';
+import { hasRole, requirePrincipal, type RequestContext } from '../shared/context.js';
+import { Forbidden, NotFound } from '../shared/errors.js';
+import { newId } from '../shared/ids.js';
+import { IllegalTransition, NotYourOrg } from './consent.errors.js';
+import { operationStatus } from './consent.rules.js';
+import type { ConsentOperationGrantsTable } from './consent.tables.js';
+import type { Clock } from './persons.service.js';
+
+type Executor = Kysely<DB>;
+const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+type OpRow = Selectable<ConsentOperationGrantsTable> & {
+  authority_name: string | null;
+  operator_name: string | null;
+};
+
+const OP_GRANT = sql`select e.*, a.name as authority_name, b.name as operator_name from consent_operation_grants e
+  left join orgs a on a.id = e.authority_org_id left join orgs b on b.id = e.operator_org_id`;
+
+async function activeOrg(db: Executor, id: string) {
+  const o = await db
+    .selectFrom('orgs')
+    .select(['id', 'name', 'status'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!o || o.status !== 'active') throw NotFound('organization', id);
+  return o;
+}
+
+/** 公共数据授权运营: an authority authorizes an operator org, with conditions; suspension, revocation, evaluations. */
+export class OperationGrantsService {
+  constructor(
+    private readonly db: Executor,
+    private readonly now: Clock,
+  ) {}
+
+  async createOperationGrant(
+    ctx: RequestContext,
+    b: z.output<typeof OperationGrantBody>,
+  ): Promise<OperationGrant> {
+    const p = requirePrincipal(ctx);
+    const id = newId('aog');
+    await this.db.transaction().execute(async (tx) => {
+      const own = p.orgId
+        ? await tx.selectFrom('orgs').select('types').where('id', '=', p.orgId).executeTakeFirst()
+        : undefined;
+      if (!own?.types.includes('authority'))
+        throw Forbidden('only a public-data authority (公共数据主管部门) grants authorized operation');
+      const op = await activeOrg(tx, b.operatorOrgId);
+      await tx
+        .insertInto('consent_operation_grants')
+        .values({
+          id,
+          authority_org_id: p.orgId!,
+          operator_org_id: op.id,
+          scope: b.scope,
+          sectors: b.scope === 'comprehensive' ? [] : [...new Set(b.sectors)],
+          delivery: 'compute_to_data',
+          max_grade: b.maxGrade,
+          starts_at: new Date(b.startsAt),
+          ends_at: new Date(b.endsAt),
+          price_guidance_fen: b.priceGuidanceFen,
+          price_note: b.priceNote ?? null,
+          status: 'active',
+          status_reason: null,
+          created_by: p.userId,
+        })
+        .execute();
+      await notifyOrg(tx, op.id, ['org_admin'], {
+        kind: 'consent.operation_grant.created',
+        title: '获公共数据授权运营',
+        body: b.scope === 'comprehensive' ? '综合授权' : `分领域授权：${b.sectors.join('、')}`,
+        params: { grantId: id },
+        link: '/consent/operation-grants',
+      });
+      await recordAudit(tx, ctx, {
+        action: 'consent.operation_grant.create',
+        objectType: 'operation_grant',
+        objectId: id,
+        details: { operatorOrgId: op.id, scope: b.scope, sectors: b.sectors },
+      });
+    });
+    return this.operationGrant(ctx, id);
+  }
+
+  /** Suspension, reinstatement and revocation: active ⇄ suspended → revoked (revoked is final). */
+  async setOperationStatus(
+    ctx: RequestContext,
+    id: string,
+    to: 'active' | 'suspended' | 'revoked',
+    reason: string | null,
+  ): Promise<OperationGrant> {
+    const allowed: Record<string, string[]> = {
+      suspended: ['active'],
+      active: ['suspended'],
+      revoked: ['active', 'suspended'],
+    };
+    const action = to === 'active' ? 'reinstate' : to === 'suspended' ? 'suspend' : 'revoke';
+    await this.db.transaction().execute(async (tx) => {
+      const g = await this.ownedOperation(tx, ctx, id);
+      if (!allowed[to]!.includes(g.status))
+        throw IllegalTransition(`an authorization that is ${g.status} cannot be ${action}d`);
+      await tx
+        .updateTable('consent_operation_grants')
+        .set({ status: to, status_reason: reason, updated_at: this.now() })
+        .where('id', '=', id)
+        .execute();
+      await notifyOrg(tx, g.operator_org_id, ['org_admin'], {
+        kind: `consent.operation_grant.${action}`,
+        title: { reinstate: '授权运营已恢复', suspend: '授权运营已暂停', revoke: '授权运营已撤销' }[action],
+        body: reason ?? '',
+        params: { grantId: id },
+        link: '/consent/operation-grants',
+      });
+      await recordAudit(tx, ctx, {
+        action: `consent.operation_grant.${action}`,
+        objectType: 'operation_grant',
+        objectId: id,
+        details: { from: g.status, to, reason },
+      });
+    });
+    return this.operationGrant(ctx, id);
+  }
+
+  async evaluate(
+    ctx: RequestContext,
+    id: string,
+    b: z.output<typeof EvaluationBody>,
+  ): Promise<OperationGrant> {
+    await this.db.transaction().execute(async (tx) => {
+      await this.ownedOperation(tx, ctx, id);
+      const dup = await tx
+        .selectFrom('consent_operation_evaluations')
+        .select('id')
+        .where('grant_id', '=', id)
+        .where('year', '=', b.year)
+        .executeTakeFirst();
+      if (dup) throw IllegalTransition(`the ${b.year} evaluation is already recorded`, { field: 'year' });
+      const eid = newId('aev');
+      await tx
+        .insertInto('consent_operation_evaluations')
+        .values({
+          id: eid,
+          grant_id: id,
+          year: b.year,
+          score: b.score,
+          conclusion: b.conclusion,
+          evaluated_by: requirePrincipal(ctx).userId,
+        })
+        .execute();
+      await recordAudit(tx, ctx, {
+        action: 'consent.operation_grant.evaluate',
+        objectType: 'operation_grant',
+        objectId: id,
+        details: { year: b.year, score: b.score },
+      });
+    });
+    return this.operationGrant(ctx, id);
+  }
+
+  async operationGrant(ctx: RequestContext, id: string): Promise<OperationGrant> {
+    const r = (await sql<OpRow>`${OP_GRANT} where e.id = ${id}`.execute(this.db)).rows[0];
+    const org = ctx.principal?.orgId;
+    if (
+      !r ||
+      (!hasRole(ctx, 'operator', 'regulator') && org !== r.authority_org_id && org !== r.operator_org_id)
+    )
+      throw NotFound('operation grant', id);
+    return (await this.withEvaluations([r]))[0]!;
+  }
+
+  async operationGrants(
+    ctx: RequestContext,
+    q: { page: number; pageSize: number },
+  ): Promise<Paged<OperationGrant>> {
+    const org = requirePrincipal(ctx).orgId ?? '-';
+    const where = hasRole(ctx, 'operator', 'regulator')
+      ? sql`true`
+      : sql`(e.authority_org_id = ${org} or e.operator_org_id = ${org})`;
+    const rows = (
+      await sql<OpRow>`${OP_GRANT} where ${where} order by e.created_at desc limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`.execute(
+        this.db,
+      )
+    ).rows;
+    const n = (
+      await sql<{
+        n: number;
+      }>`select count(*)::int as n from consent_operation_grants e where ${where}`.execute(this.db)
+    ).rows[0]!.n;
+    return { items: await this.withEvaluations(rows), total: Number(n), page: q.page, pageSize: q.pageSize };
+  }
+
+  /** The public list of authorized operators (授权运营主体): active and within their term today. */
+  async authorizedOperators() {
+    const now = this.now();
+    const rows = (
+      await sql<OpRow>`${OP_GRANT} where e.status = 'active' and e.starts_at <= ${now} and e.ends_at > ${now} order by b.name`.execute(
+        this.db,
+      )
+    ).rows;
+    return rows.map((r) => ({
+      orgId: r.operator_org_id,
+      orgName: r.operator_name ?? r.operator_org_id,
+      authorityOrgName: r.authority_name ?? r.authority_org_id,
+      scope: r.scope,
+      sectors: r.sectors,
+      maxGrade: r.max_grade as Grade,
+      endsAt: iso(r.ends_at)!,
+      priceGuidanceFen: Number(r.price_guidance_fen),
+    }));
+  }
+
+  private async ownedOperation(tx: Executor, ctx: RequestContext, id: string) {
+    const g = await tx
+      .selectFrom('consent_operation_grants')
+      .selectAll()
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+    const org = requirePrincipal(ctx).orgId;
+    if (!g || (g.authority_org_id !== org && g.operator_org_id !== org))
+      throw NotFound('operation grant', id);
+    if (g.authority_org_id !== org) throw NotYourOrg('only the granting authority does this');
+    return g;
+  }
+
+  private async withEvaluations(rows: OpRow[]): Promise<OperationGrant[]> {
+    const evals = rows.length
+      ? await this.db
+          .selectFrom('consent_operation_evaluations')
+          .selectAll()
+          .where(
+            'grant_id',
+            'in',
+            rows.map((r) => r.id),
+          )
+          .orderBy('year')
+          .execute()
+      : [];
+    const now = this.now();
+    return rows.map((r) => ({
+      id: r.id,
+      authorityOrgId: r.authority_org_id,
+      authorityOrgName: r.authority_name,
+      operatorOrgId: r.operator_org_id,
+      operatorOrgName: r.operator_name,
+      scope: r.scope,
+      sectors: r.sectors,
+      delivery: 'compute_to_data' as const,
+      maxGrade: r.max_grade as Grade,
+      startsAt: iso(r.starts_at)!,
+      endsAt: iso(r.ends_at)!,
+      priceGuidanceFen: Number(r.price_guidance_fen),
+      priceNote: r.price_note,
+      status: operationStatus(r.status, new Date(r.ends_at), now),
+      statusReason: r.status_reason,
+      evaluations: evals
+        .filter((e) => e.grant_id === r.id)
+        .map((e) => ({
+          id: e.id,
+          year: e.year,
+          score: e.score,
+          conclusion: e.conclusion,
+          createdAt: iso(e.created_at)!,
+        })),
+      createdAt: iso(r.created_at)!,
+    }));
+  }
+}

@@ -1,0 +1,199 @@
+import {
+  gradeRank,
+  type Grade,
+  type OrgGrant,
+  type OrgGrantBody,
+  type OrgGrantQuery,
+  type Paged,
+} from '@shuliu/contracts';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { z } from 'zod';
+import type { DB } from '../db/schema.js';
+import { recordAudit } from '../audit/index.js';
+import type { ResourcesService } from '../catalog/index.js';
+import { notifyOrg } from '../notifications/index.js';
+import { hasRole, requirePrincipal, type RequestContext } from '../shared/context.js';
+import { Forbidden, NotFound } from '../shared/errors.js';
+import { newId } from '../shared/ids.js';
+import { ExpiryInvalid, IllegalTransition, NotYourOrg, ResourceRefused } from './consent.errors.js';
+import type { ConsentOrgGrantsTable } from './consent.tables.js';
+import type { Clock } from './persons.service.js';
+
+type Executor = Kysely<DB>;
+const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+type OrgGrantRow = Selectable<ConsentOrgGrantsTable> & {
+  grantor_name: string | null;
+  grantee_name: string | null;
+};
+
+const toOrgGrant = (r: OrgGrantRow, at: Date): OrgGrant => ({
+  id: r.id,
+  grantorOrgId: r.grantor_org_id,
+  grantorOrgName: r.grantor_name,
+  granteeOrgId: r.grantee_org_id,
+  granteeOrgName: r.grantee_name,
+  resourceIds: r.resource_ids,
+  maxGrade: r.max_grade as Grade,
+  purpose: r.purpose,
+  expiresAt: iso(r.expires_at)!,
+  status: r.status === 'active' && new Date(r.expires_at) <= at ? 'expired' : r.status,
+  revokeReason: r.revoke_reason,
+  revokedAt: iso(r.revoked_at),
+  createdAt: iso(r.created_at)!,
+});
+
+const ORG_GRANT = sql`select e.*, a.name as grantor_name, b.name as grantee_name from consent_org_grants e
+  left join orgs a on a.id = e.grantor_org_id left join orgs b on b.id = e.grantee_org_id`;
+async function activeOrg(db: Executor, id: string) {
+  const o = await db
+    .selectFrom('orgs')
+    .select(['id', 'name', 'status'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!o || o.status !== 'active') throw NotFound('organization', id);
+  return o;
+}
+
+/** 企业授权: an org authorizes another to use named resources (双向公平授权: both sides and the regulator see the same terms). */
+export class OrgGrantsService {
+  constructor(
+    private readonly db: Executor,
+    private readonly resources: ResourcesService,
+    private readonly now: Clock,
+  ) {}
+
+  async createOrgGrant(ctx: RequestContext, b: z.output<typeof OrgGrantBody>): Promise<OrgGrant> {
+    const p = requirePrincipal(ctx);
+    if (!p.orgId) throw Forbidden('authorize on behalf of an organization');
+    if (b.granteeOrgId === p.orgId)
+      throw ResourceRefused('an organization does not authorize itself', { field: 'granteeOrgId' });
+    if (new Date(b.expiresAt) <= this.now())
+      throw ExpiryInvalid('the expiry must be in the future', { field: 'expiresAt' });
+    const id = newId('eag');
+    await this.db.transaction().execute(async (tx) => {
+      const grantee = await activeOrg(tx, b.granteeOrgId);
+      for (const rid of new Set(b.resourceIds)) {
+        const r = await this.resources.load(ctx, rid, tx);
+        if (r.owner_org_id !== p.orgId)
+          throw ResourceRefused(`${rid} is not your organization's resource`, {
+            field: 'resourceIds',
+            id: rid,
+          });
+        if (gradeRank(r.grade as Grade) > gradeRank(b.maxGrade))
+          throw ResourceRefused(`${rid} is graded ${r.grade}, above the authorized ${b.maxGrade}`, {
+            field: 'maxGrade',
+            id: rid,
+          });
+      }
+      await tx
+        .insertInto('consent_org_grants')
+        .values({
+          id,
+          grantor_org_id: p.orgId!,
+          grantee_org_id: grantee.id,
+          resource_ids: [...new Set(b.resourceIds)],
+          max_grade: b.maxGrade,
+          purpose: b.purpose,
+          expires_at: new Date(b.expiresAt),
+          status: 'active',
+          revoke_reason: null,
+          revoked_at: null,
+          created_by: p.userId,
+        })
+        .execute();
+      await notifyOrg(tx, grantee.id, ['org_admin'], {
+        kind: 'consent.org_grant.created',
+        title: '收到企业数据授权',
+        body: `获授权使用 ${b.resourceIds.length} 项数据资源：${b.purpose}`,
+        params: { grantId: id },
+        link: '/consent/org-grants',
+      });
+      await recordAudit(tx, ctx, {
+        action: 'consent.org_grant.create',
+        objectType: 'org_grant',
+        objectId: id,
+        details: { granteeOrgId: grantee.id, resourceIds: b.resourceIds, maxGrade: b.maxGrade },
+      });
+    });
+    return this.orgGrant(ctx, id);
+  }
+
+  async revokeOrgGrant(ctx: RequestContext, id: string, reason: string): Promise<OrgGrant> {
+    const p = requirePrincipal(ctx);
+    await this.db.transaction().execute(async (tx) => {
+      const g = await tx
+        .selectFrom('consent_org_grants')
+        .selectAll()
+        .where('id', '=', id)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!g || (g.grantor_org_id !== p.orgId && g.grantee_org_id !== p.orgId))
+        throw NotFound('org grant', id);
+      if (g.grantor_org_id !== p.orgId) throw NotYourOrg('only the granting organization revokes');
+      if (g.status !== 'active') throw IllegalTransition('the authorization is already revoked');
+      await tx
+        .updateTable('consent_org_grants')
+        .set({ status: 'revoked', revoke_reason: reason, revoked_at: this.now() })
+        .where('id', '=', id)
+        .execute();
+      await notifyOrg(tx, g.grantee_org_id, ['org_admin'], {
+        kind: 'consent.org_grant.revoked',
+        title: '企业数据授权已撤销',
+        body: reason,
+        params: { grantId: id },
+        link: '/consent/org-grants',
+      });
+      await recordAudit(tx, ctx, {
+        action: 'consent.org_grant.revoke',
+        objectType: 'org_grant',
+        objectId: id,
+        details: { reason },
+      });
+    });
+    return this.orgGrant(ctx, id);
+  }
+
+  async orgGrant(ctx: RequestContext, id: string): Promise<OrgGrant> {
+    const r = (await sql<OrgGrantRow>`${ORG_GRANT} where e.id = ${id}`.execute(this.db)).rows[0];
+    const org = ctx.principal?.orgId;
+    if (
+      !r ||
+      (!hasRole(ctx, 'operator', 'regulator') && org !== r.grantor_org_id && org !== r.grantee_org_id)
+    )
+      throw NotFound('org grant', id);
+    return toOrgGrant(r, this.now());
+  }
+
+  async orgGrants(ctx: RequestContext, q: z.output<typeof OrgGrantQuery>): Promise<Paged<OrgGrant>> {
+    const org = requirePrincipal(ctx).orgId ?? '-';
+    const oversight = hasRole(ctx, 'operator', 'regulator') && q.box === 'all';
+    const where = oversight
+      ? sql`true`
+      : q.box === 'granted'
+        ? sql`e.grantor_org_id = ${org}`
+        : q.box === 'received'
+          ? sql`e.grantee_org_id = ${org}`
+          : sql`(e.grantor_org_id = ${org} or e.grantee_org_id = ${org})`;
+    return this.page(ORG_GRANT, sql`consent_org_grants`, where, q, (r: OrgGrantRow) =>
+      toOrgGrant(r, this.now()),
+    );
+  }
+
+  private async page<R, T>(
+    select: ReturnType<typeof sql>,
+    table: ReturnType<typeof sql>,
+    where: ReturnType<typeof sql>,
+    q: { page: number; pageSize: number },
+    map: (r: R) => T,
+  ): Promise<Paged<T>> {
+    const rows = (
+      await sql<R>`${select} where ${where} order by e.created_at desc limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`.execute(
+        this.db,
+      )
+    ).rows;
+    const n = (
+      await sql<{ n: number }>`select count(*)::int as n from ${table} e where ${where}`.execute(this.db)
+    ).rows[0]!.n;
+    return { items: rows.map(map), total: Number(n), page: q.page, pageSize: q.pageSize };
+  }
+}

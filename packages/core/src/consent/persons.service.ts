@@ -1,0 +1,203 @@
+import type { Person, SignUpBody } from '@shuliu/contracts';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { DB } from '../db/schema.js';
+import { recordAudit } from '../audit/index.js';
+import type { KeyService } from '../crypto/index.js';
+import { hmacSm3 } from '../crypto/index.js';
+import { createActiveUser } from '../identity/index.js';
+import { notifyUsers } from '../notifications/index.js';
+import { hasRole, requirePrincipal, type RequestContext } from '../shared/context.js';
+import { NotFound } from '../shared/errors.js';
+import {
+  GuardianInvalid,
+  GuardianRequired,
+  IdCardTaken,
+  IllegalTransition,
+  NotPerson,
+} from './consent.errors.js';
+import { consentRepository as repo } from './consent.repository.js';
+import { ageAt, maskIdCard, needsGuardian, type ConsentSettings } from './consent.rules.js';
+
+type Executor = Kysely<DB>;
+export type Clock = () => Date;
+
+const birthOf = (d: Date | string) => (typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
+/** Age from a stored birth date (YYYY-MM-DD) at `at`. */
+export const ageFromBirth = (birth: Date | string, at: Date) =>
+  ageAt(`000000${birthOf(birth).replace(/-/g, '')}0000`, at).age;
+
+/** Natural persons (自然人): sign-up with an ID card kept sealed, guardians of minors under 14. */
+export class PersonsService {
+  constructor(
+    private readonly db: Executor,
+    private readonly keys: Pick<KeyService, 'encrypt' | 'deriveSecret'>,
+    private readonly settings: ConsentSettings,
+    private readonly now: Clock,
+  ) {}
+
+  async signUp(ctx: RequestContext, b: z.output<typeof SignUpBody>): Promise<Person> {
+    const { birthDate, age } = ageAt(b.idCard, this.now());
+    const minor = needsGuardian(age, this.settings);
+    if (minor && !b.guardianUsername)
+      throw GuardianRequired('a person under 14 signs up with a guardian (guardianUsername)', {
+        field: 'guardianUsername',
+      });
+    // equal ID cards give equal HMACs: uniqueness without keeping the number in the clear
+    const hmac = hmacSm3(this.keys.deriveSecret('consent:id-card'), b.idCard).toString('hex');
+    if (
+      await this.db
+        .selectFrom('consent_persons')
+        .select('user_id')
+        .where('id_card_hmac', '=', hmac)
+        .executeTakeFirst()
+    )
+      throw IdCardTaken(undefined, { field: 'idCard' });
+    const guardian = minor ? await this.adultPerson(b.guardianUsername!) : null;
+    // sealed before the transaction: the first use creates the data key in a transaction of its own
+    const sealed = await this.keys.encrypt(b.idCard, `consent_persons:${hmac}`);
+    const userId = await createActiveUser(
+      this.db,
+      ctx,
+      {
+        username: b.username,
+        displayName: b.displayName,
+        password: b.password,
+        orgId: null,
+        roles: ['person'],
+        phone: b.phone,
+      },
+      {
+        requireActiveOrg: false,
+        alsoInTx: async (tx, id) => {
+          await tx
+            .insertInto('consent_persons')
+            .values({
+              user_id: id,
+              id_card_enc: sealed,
+              id_card_masked: maskIdCard(b.idCard),
+              id_card_hmac: hmac,
+              birth_date: birthDate,
+              guardian_user_id: guardian?.id ?? null,
+              guardian_status: guardian ? 'pending' : null,
+              guardian_confirmed_at: null,
+            })
+            .execute();
+          if (guardian)
+            await notifyUsers(tx, [guardian.id], {
+              kind: 'consent.guardian.requested',
+              title: '监护确认请求',
+              body: `${b.displayName} 登记您为监护人，请确认`,
+              params: { wardId: id },
+              link: '/consent',
+            });
+          await recordAudit(tx, ctx, {
+            action: 'consent.person.sign_up',
+            objectType: 'person',
+            objectId: id,
+            orgId: null,
+            details: { minor, guardianId: guardian?.id ?? null },
+          });
+        },
+      },
+    );
+    return this.person(userId);
+  }
+
+  async me(ctx: RequestContext): Promise<Person> {
+    return this.person(requirePrincipal(ctx).userId);
+  }
+
+  async confirmWard(ctx: RequestContext, wardId: string): Promise<Person> {
+    const p = requirePrincipal(ctx);
+    await this.db.transaction().execute(async (tx) => {
+      const ward = await tx
+        .selectFrom('consent_persons')
+        .select(['guardian_user_id', 'guardian_status'])
+        .where('user_id', '=', wardId)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!ward || ward.guardian_user_id !== p.userId) throw NotFound('ward', wardId);
+      if (ward.guardian_status !== 'pending')
+        throw IllegalTransition('the guardianship is already confirmed');
+      await tx
+        .updateTable('consent_persons')
+        .set({ guardian_status: 'confirmed', guardian_confirmed_at: this.now() })
+        .where('user_id', '=', wardId)
+        .execute();
+      await recordAudit(tx, ctx, {
+        action: 'consent.guardian.confirm',
+        objectType: 'person',
+        objectId: wardId,
+      });
+    });
+    return this.person(p.userId);
+  }
+
+  /**
+   * Whom the caller consents for: themselves (unless under 14), or a ward whose confirmed guardian they are.
+   * PIPL Art. 31.
+   */
+  async subjectFor(db: Executor, ctx: RequestContext, onBehalfOf?: string): Promise<string> {
+    const p = requirePrincipal(ctx);
+    if (!hasRole(ctx, 'person')) throw NotPerson();
+    if (onBehalfOf && onBehalfOf !== p.userId) {
+      const ward = await repo.findPerson(db, onBehalfOf);
+      if (!ward || ward.guardian_user_id !== p.userId) throw NotFound('ward', onBehalfOf);
+      if (ward.guardian_status !== 'confirmed')
+        throw GuardianRequired('the guardianship is not confirmed yet', { field: 'onBehalfOf' });
+      return onBehalfOf;
+    }
+    const me = await repo.findPerson(db, p.userId);
+    if (!me) throw NotPerson('sign up as a person (with an ID card) first');
+    if (needsGuardian(ageFromBirth(me.birth_date, this.now()), this.settings)) throw GuardianRequired();
+    return p.userId;
+  }
+
+  /** The people the caller may act for: themselves and confirmed wards. */
+  async actingFor(ctx: RequestContext, db: Executor = this.db): Promise<string[]> {
+    const p = requirePrincipal(ctx);
+    const wards = await repo.wardsOf(db, p.userId);
+    return [p.userId, ...wards.filter((w) => w.guardian_status === 'confirmed').map((w) => w.user_id)];
+  }
+
+  private async adultPerson(username: string) {
+    const u = await this.db
+      .selectFrom('users')
+      .innerJoin('consent_persons as p', 'p.user_id', 'users.id')
+      .select(['users.id', 'p.birth_date'])
+      .where('users.username', '=', username.toLowerCase())
+      .where('users.status', '=', 'active')
+      .executeTakeFirst();
+    if (!u || needsGuardian(ageFromBirth(u.birth_date, this.now()), { ...this.settings, guardianAge: 18 }))
+      throw GuardianInvalid(undefined, { field: 'guardianUsername' });
+    return u;
+  }
+
+  private async person(userId: string): Promise<Person> {
+    const r = await repo.findPerson(this.db, userId);
+    if (!r) throw NotPerson('sign up as a person (with an ID card) first');
+    const age = ageFromBirth(r.birth_date, this.now());
+    const wards = await repo.wardsOf(this.db, userId);
+    return {
+      userId: r.user_id,
+      username: r.username,
+      displayName: r.display_name,
+      idCardMasked: r.id_card_masked,
+      age,
+      minor: needsGuardian(age, this.settings),
+      guardian: r.guardian_user_id
+        ? {
+            userId: r.guardian_user_id,
+            displayName: r.guardian_name ?? '',
+            status: r.guardian_status ?? 'pending',
+          }
+        : null,
+      wards: wards.map((w) => ({
+        userId: w.user_id,
+        displayName: w.display_name,
+        status: w.guardian_status ?? 'pending',
+      })),
+    };
+  }
+}

@@ -1,0 +1,327 @@
+import type { Paged, ReviewBody, Scenario, ScenarioBody, ScenarioQuery } from '@shuliu/contracts';
+import { sql, type Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { DB } from '../db/schema.js';
+import { recordAudit } from '../audit/index.js';
+import { notifyOrg, notifyUsers } from '../notifications/index.js';
+import { hasRole, requirePrincipal, type RequestContext } from '../shared/context.js';
+import { Forbidden, NotFound } from '../shared/errors.js';
+import { newId } from '../shared/ids.js';
+import { CoolDown, IllegalTransition, NothingToReview, NotYourOrg, PipiaRequired } from './consent.errors.js';
+import { toScenario } from './consent.mappers.js';
+import { consentRepository as repo } from './consent.repository.js';
+import {
+  isMaterialChange,
+  isSensitive,
+  needsPipia,
+  needsSeparateConsent,
+  reviewFields,
+  type ConsentSettings,
+} from './consent.rules.js';
+import type { StoredField } from './consent.tables.js';
+import type { Clock } from './persons.service.js';
+
+type Executor = Kysely<DB>;
+type Body = z.output<typeof ScenarioBody>;
+
+const storedFields = (b: Body): StoredField[] =>
+  b.fields.map((f) => ({ ...f, sensitive: isSensitive(f.category), struck: false, strikeReason: null }));
+
+const versionValues = (b: Body, scenarioId: string, version: number, by: string) => ({
+  id: newId('scv'),
+  scenario_id: scenarioId,
+  version,
+  purpose: b.purpose,
+  legal_basis: b.legalBasis,
+  recipient: b.recipient,
+  processing_method: b.processingMethod,
+  retention_days: b.retentionDays,
+  cross_border: b.crossBorder,
+  automated_decision: b.automatedDecision,
+  fields: JSON.stringify(storedFields(b)),
+  status: 'in_review' as const,
+  separate_consent: false,
+  biometric_approved: false,
+  pipia_ref: null,
+  review_note: null,
+  reviewed_by: null,
+  reviewed_at: null,
+  created_by: by,
+});
+
+/** Scenarios (场景) a data user registers, the operator's minimal-necessity review, and their versions. */
+export class ScenariosService {
+  constructor(
+    private readonly db: Executor,
+    private readonly settings: ConsentSettings,
+    private readonly now: Clock,
+  ) {}
+
+  async register(ctx: RequestContext, b: Body): Promise<Scenario> {
+    const p = requirePrincipal(ctx);
+    if (!p.orgId) throw Forbidden('register a scenario on behalf of an organization');
+    const id = newId('scn');
+    await this.db.transaction().execute(async (tx) => {
+      await tx
+        .insertInto('consent_scenarios')
+        .values({
+          id,
+          org_id: p.orgId!,
+          title: b.title,
+          current_version_id: null,
+          latest_version: 1,
+          created_by: p.userId,
+        })
+        .execute();
+      const v = versionValues(b, id, 1, p.userId);
+      await tx.insertInto('consent_scenario_versions').values(v).execute();
+      await this.submitted(tx, ctx, id, v.id, b.title, 'consent.scenario.register');
+    });
+    return this.get(ctx, id);
+  }
+
+  /** PIPL Art. 14: a material change makes a new version to review; grants on the old one stop authorizing. */
+  async revise(ctx: RequestContext, id: string, b: Body): Promise<Scenario> {
+    await this.db.transaction().execute(async (tx) => {
+      const s = await this.owned(tx, ctx, id);
+      const [latest] = await repo.versionsOf(tx, [id]);
+      const prev = {
+        ...latest!,
+        processingMethod: latest!.processing_method,
+        retentionDays: latest!.retention_days,
+        crossBorder: latest!.cross_border,
+        automatedDecision: latest!.automated_decision,
+        fields: (typeof latest!.fields === 'string'
+          ? JSON.parse(latest!.fields)
+          : latest!.fields) as StoredField[],
+      };
+      if (!isMaterialChange(prev, b)) {
+        await tx
+          .updateTable('consent_scenarios')
+          .set({ title: b.title, updated_at: this.now() })
+          .where('id', '=', id)
+          .execute();
+        await recordAudit(tx, ctx, {
+          action: 'consent.scenario.revise',
+          objectType: 'scenario',
+          objectId: id,
+          details: { material: false },
+        });
+        return;
+      }
+      if (latest!.status === 'in_review')
+        await tx
+          .updateTable('consent_scenario_versions')
+          .set({ status: 'superseded' })
+          .where('id', '=', latest!.id)
+          .execute();
+      const v = versionValues(b, id, s.latest_version + 1, requirePrincipal(ctx).userId);
+      await tx.insertInto('consent_scenario_versions').values(v).execute();
+      await tx
+        .updateTable('consent_scenarios')
+        .set({ title: b.title, latest_version: v.version, updated_at: this.now() })
+        .where('id', '=', id)
+        .execute();
+      await this.submitted(tx, ctx, id, v.id, b.title, 'consent.scenario.revise');
+    });
+    return this.get(ctx, id);
+  }
+
+  async review(ctx: RequestContext, id: string, b: z.output<typeof ReviewBody>): Promise<Scenario> {
+    const p = requirePrincipal(ctx);
+    await this.db.transaction().execute(async (tx) => {
+      const s = await repo.findScenario(tx, id, true);
+      if (!s) throw NotFound('scenario', id);
+      const v = await repo.findVersion(tx, b.versionId);
+      if (!v || v.scenario_id !== id) throw NotFound('scenario version', b.versionId);
+      if (v.status !== 'in_review') throw NothingToReview(`version ${v.version} is ${v.status}`);
+      const raw = (typeof v.fields === 'string' ? JSON.parse(v.fields) : v.fields) as StoredField[];
+      const fields = reviewFields(raw, b.strike, b.biometricApproved, this.settings);
+      const org = await repo.orgName(tx, s.org_id);
+      const thirdParty = !!org && !v.recipient.includes(org.name);
+      const terms = { crossBorder: v.cross_border, automatedDecision: v.automated_decision, thirdParty };
+      if (b.approve && !fields.some((f) => !f.struck))
+        throw IllegalTransition('every field was struck: nothing is left to consent to');
+      if (b.approve && needsPipia(fields, terms) && !b.pipiaRef)
+        throw PipiaRequired(undefined, { field: 'pipiaRef' });
+      await tx
+        .updateTable('consent_scenario_versions')
+        .set({
+          status: b.approve ? 'approved' : 'rejected',
+          fields: JSON.stringify(fields),
+          separate_consent: needsSeparateConsent(fields, v.cross_border, thirdParty),
+          biometric_approved: b.biometricApproved,
+          pipia_ref: b.pipiaRef ?? null,
+          review_note: b.note ?? null,
+          reviewed_by: p.userId,
+          reviewed_at: this.now(),
+        })
+        .where('id', '=', v.id)
+        .execute();
+      if (b.approve) {
+        // the old approved version stops authorizing: its grants now answer version_superseded
+        if (s.current_version_id)
+          await tx
+            .updateTable('consent_scenario_versions')
+            .set({ status: 'superseded' })
+            .where('id', '=', s.current_version_id)
+            .execute();
+        await tx
+          .updateTable('consent_scenarios')
+          .set({ current_version_id: v.id, updated_at: this.now() })
+          .where('id', '=', id)
+          .execute();
+      }
+      const struck = fields.filter((f) => f.struck).map((f) => f.name);
+      await notifyOrg(tx, s.org_id, [], {
+        kind: `consent.scenario.${b.approve ? 'approved' : 'rejected'}`,
+        title: b.approve ? '场景已通过最小必要审查' : '场景未通过最小必要审查',
+        body: `「${s.title}」第 ${v.version} 版${b.approve ? '已通过' : '未通过'}${struck.length ? `，删除字段：${struck.join('、')}` : ''}`,
+        params: { scenarioId: id, versionId: v.id, struck },
+        link: `/consent/scenarios/${id}`,
+      });
+      await recordAudit(tx, ctx, {
+        action: 'consent.scenario.review',
+        objectType: 'scenario',
+        objectId: id,
+        orgId: s.org_id,
+        details: { versionId: v.id, approve: b.approve, struck, pipiaRef: b.pipiaRef ?? null },
+      });
+    });
+    return this.get(ctx, id);
+  }
+
+  /** 网络数据安全管理条例 Art. 22: no asking again within the cool-down after a refusal. */
+  async ask(ctx: RequestContext, id: string, subjectId: string): Promise<{ ok: true }> {
+    await this.db.transaction().execute(async (tx) => {
+      const s = await this.owned(tx, ctx, id);
+      if (!s.current_version_id) throw IllegalTransition('the scenario has no approved version yet');
+      const subject = await repo.findPerson(tx, subjectId);
+      if (!subject) throw NotFound('person', subjectId);
+      const refusal = await tx
+        .selectFrom('consent_refusals')
+        .select('refused_at')
+        .where('subject_user_id', '=', subjectId)
+        .where('scenario_id', '=', id)
+        .executeTakeFirst();
+      const until =
+        refusal &&
+        new Date(new Date(refusal.refused_at).getTime() + this.settings.refusalCoolDownDays * 86_400_000);
+      if (until && until > this.now()) throw CoolDown(undefined, { until: until.toISOString() });
+      const to =
+        subject.guardian_user_id && subject.guardian_status === 'confirmed'
+          ? subject.guardian_user_id
+          : subjectId;
+      await notifyUsers(tx, [to], {
+        kind: 'consent.asked',
+        title: '授权请求',
+        body: `「${s.title}」请求您的授权`,
+        params: { scenarioId: id, versionId: s.current_version_id, subjectId },
+        link: `/consent/scenarios/${id}`,
+      });
+      await recordAudit(tx, ctx, {
+        action: 'consent.scenario.ask',
+        objectType: 'scenario',
+        objectId: id,
+        details: { subjectId },
+      });
+    });
+    return { ok: true };
+  }
+
+  async refuse(ctx: RequestContext, id: string): Promise<{ ok: true }> {
+    const p = requirePrincipal(ctx);
+    await this.db.transaction().execute(async (tx) => {
+      if (!(await repo.findScenario(tx, id))) throw NotFound('scenario', id);
+      await tx
+        .insertInto('consent_refusals')
+        .values({ subject_user_id: p.userId, scenario_id: id, refused_at: this.now() })
+        .onConflict((oc) =>
+          oc.columns(['subject_user_id', 'scenario_id']).doUpdateSet({ refused_at: this.now() }),
+        )
+        .execute();
+      await recordAudit(tx, ctx, {
+        action: 'consent.scenario.refuse',
+        objectType: 'scenario',
+        objectId: id,
+        orgId: null,
+      });
+    });
+    return { ok: true };
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<Scenario> {
+    const s = await repo.findScenario(this.db, id);
+    if (!s) throw NotFound('scenario', id);
+    const mine = ctx.principal?.orgId === s.org_id || hasRole(ctx, 'operator', 'regulator');
+    if (!mine && !s.current_version_id) throw NotFound('scenario', id);
+    const versions = await repo.versionsOf(this.db, [id]);
+    const org = await repo.orgName(this.db, s.org_id);
+    // outsiders (persons) see only what they would consent to: the approved version
+    return toScenario(
+      s,
+      org?.name ?? null,
+      mine ? versions : versions.filter((v) => v.id === s.current_version_id),
+    );
+  }
+
+  async list(ctx: RequestContext, q: z.output<typeof ScenarioQuery>): Promise<Paged<Scenario>> {
+    const p = requirePrincipal(ctx);
+    const all = hasRole(ctx, 'operator', 'regulator');
+    const where = sql.join(
+      [
+        q.mine === 'true'
+          ? sql`s.org_id = ${p.orgId ?? '-'}`
+          : all
+            ? sql`true`
+            : sql`(s.current_version_id is not null or s.org_id = ${p.orgId ?? '-'})`,
+        q.status
+          ? sql`exists (select 1 from consent_scenario_versions v where v.scenario_id = s.id and v.status = ${q.status})`
+          : sql`true`,
+      ],
+      sql` and `,
+    );
+    const [rows, count] = await Promise.all([
+      sql<{ id: string }>`select s.id from consent_scenarios s where ${where} order by s.updated_at desc
+        limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`.execute(this.db),
+      sql<{ n: number }>`select count(*)::int as n from consent_scenarios s where ${where}`.execute(this.db),
+    ]);
+    const items = await Promise.all(rows.rows.map((r) => this.get(ctx, r.id)));
+    return { items, total: Number(count.rows[0]!.n), page: q.page, pageSize: q.pageSize };
+  }
+
+  private async owned(tx: Executor, ctx: RequestContext, id: string) {
+    const s = await repo.findScenario(tx, id, true);
+    if (!s) throw NotFound('scenario', id);
+    if (s.org_id !== requirePrincipal(ctx).orgId) throw NotYourOrg();
+    return s;
+  }
+
+  private async submitted(
+    tx: Executor,
+    ctx: RequestContext,
+    id: string,
+    versionId: string,
+    title: string,
+    action: string,
+  ) {
+    const operators = await tx
+      .selectFrom('users')
+      .select('id')
+      .where(sql<boolean>`'operator' = any(roles)`)
+      .where('status', '=', 'active')
+      .execute();
+    await notifyUsers(
+      tx,
+      operators.map((o) => o.id),
+      {
+        kind: 'consent.scenario.submitted',
+        title: '场景待最小必要审查',
+        body: `「${title}」提交审查`,
+        params: { scenarioId: id, versionId },
+        link: `/consent/scenarios/${id}`,
+      },
+    );
+    await recordAudit(tx, ctx, { action, objectType: 'scenario', objectId: id, details: { versionId } });
+  }
+}

@@ -1,0 +1,160 @@
+import {
+  RegistrySettings as SettingsSchema,
+  type RegistryHoliday,
+  type RegistrySettings,
+} from '@shuliu/contracts';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { recordAudit } from '../audit/index.js';
+import { requirePrincipal, type RequestContext } from '../shared/context.js';
+import { Invalid, NotFound } from '../shared/errors.js';
+import { addWorkingDays, type HolidayCalendar } from './registry.calendar.js';
+import { DEFAULT_REGISTRY_SETTINGS } from './registry.settings.js';
+import { isFinancialOrg } from './registry.rules.js';
+import { escapeLike } from '../shared/sql.js';
+
+type Executor = Kysely<DB>;
+
+/**
+ * The registry's rule settings (defaults in code, the operator's changes in one row) and the holiday
+ * calendar that working-day deadlines count on. Read fresh on use: several server processes share them.
+ */
+export class RegistrySettingsService {
+  constructor(private readonly db: Executor) {}
+
+  async get(db: Executor = this.db): Promise<RegistrySettings> {
+    const row = await db
+      .selectFrom('registry_settings')
+      .select('settings')
+      .where('id', '=', 1)
+      .executeTakeFirst();
+    const stored = row ? (typeof row.settings === 'string' ? JSON.parse(row.settings) : row.settings) : {};
+    // a setting the code no longer knows, or one stored before a stricter rule, falls back to its default
+    const merged = { ...DEFAULT_REGISTRY_SETTINGS, ...(stored as Partial<RegistrySettings>) };
+    const parsed = SettingsSchema.safeParse(merged);
+    return parsed.success ? parsed.data : DEFAULT_REGISTRY_SETTINGS;
+  }
+
+  async update(ctx: RequestContext, changes: Partial<RegistrySettings>): Promise<RegistrySettings> {
+    const p = requirePrincipal(ctx);
+    if (changes.financialNamePattern !== undefined) checkPattern(changes.financialNamePattern);
+    await this.db.transaction().execute(async (tx) => {
+      const current = await this.get(tx);
+      const next = { ...current, ...changes };
+      await tx
+        .insertInto('registry_settings')
+        .values({ id: 1, settings: JSON.stringify(next), updated_by: p.username })
+        .onConflict((oc) =>
+          oc
+            .column('id')
+            .doUpdateSet({ settings: JSON.stringify(next), updated_by: p.username, updated_at: new Date() }),
+        )
+        .execute();
+      await recordAudit(tx, ctx, {
+        action: 'registry.settings.update',
+        objectType: 'registry_settings',
+        objectId: 'registry',
+        details: { changed: changes },
+      });
+    });
+    return this.get();
+  }
+
+  /** The whole calendar as a map (a few hundred rows at most: one per holiday or worked weekend day). */
+  async calendar(db: Executor = this.db): Promise<HolidayCalendar> {
+    const rows = await db
+      .selectFrom('registry_holidays')
+      .select([sql<string>`day::text`.as('day'), 'kind'])
+      .execute();
+    return new Map(rows.map((r) => [r.day, r.kind]));
+  }
+
+  /** The end of a period of `days` working days after `from`, on the current calendar. */
+  async deadline(from: Date, days: number, db: Executor = this.db): Promise<Date> {
+    return addWorkingDays(from, days, await this.calendar(db));
+  }
+
+  /** Active organizations to name in a registration, flagged as accepted pledgees and possible reviewers. */
+  async parties(q: { page: number; pageSize: number; q?: string; role: 'any' | 'pledgee' | 'reviewer' }) {
+    const s = await this.get();
+    let query = this.db.selectFrom('orgs').where('status', '=', 'active');
+    if (q.q) query = query.where('name', 'ilike', `%${escapeLike(q.q)}%`);
+    const rows = await query.select(['id', 'name', 'types', 'provider_kinds']).orderBy('name').execute();
+    const items = rows
+      .map((o) => ({
+        id: o.id,
+        name: o.name,
+        types: o.types,
+        financial: isFinancialOrg(o, s),
+        certifier:
+          o.types.includes('operator') ||
+          (o.types.includes('provider') && o.provider_kinds.includes('certifier')),
+      }))
+      .filter((o) => q.role === 'any' || (q.role === 'pledgee' ? o.financial : o.certifier));
+    const from = (q.page - 1) * q.pageSize;
+    return {
+      items: items.slice(from, from + q.pageSize),
+      total: items.length,
+      page: q.page,
+      pageSize: q.pageSize,
+    };
+  }
+
+  async holidays(year?: number): Promise<RegistryHoliday[]> {
+    let q = this.db
+      .selectFrom('registry_holidays')
+      .select([sql<string>`day::text`.as('day'), 'kind', 'name'])
+      .orderBy('day');
+    if (year) q = q.where(sql<boolean>`extract(year from day) = ${year}`);
+    return q.execute();
+  }
+
+  /** Marks a day (the operator through the API, or `shuliu registry holidays import` as the system). */
+  async setHoliday(
+    ctx: RequestContext,
+    day: string,
+    h: Omit<RegistryHoliday, 'day'>,
+  ): Promise<RegistryHoliday> {
+    const by = ctx.principal?.username ?? 'system';
+    await this.db.transaction().execute(async (tx) => {
+      await tx
+        .insertInto('registry_holidays')
+        .values({ day, kind: h.kind, name: h.name, updated_by: by })
+        .onConflict((oc) =>
+          oc
+            .column('day')
+            .doUpdateSet({ kind: h.kind, name: h.name, updated_by: by, updated_at: new Date() }),
+        )
+        .execute();
+      await recordAudit(tx, ctx, {
+        action: 'registry.holiday.set',
+        objectType: 'registry_holiday',
+        objectId: day,
+        details: { kind: h.kind, name: h.name },
+      });
+    });
+    return { day, ...h };
+  }
+
+  async deleteHoliday(ctx: RequestContext, day: string): Promise<void> {
+    await this.db.transaction().execute(async (tx) => {
+      const gone = await tx.deleteFrom('registry_holidays').where('day', '=', day).executeTakeFirst();
+      if (!Number(gone.numDeletedRows)) throw NotFound('holiday', day);
+      await recordAudit(tx, ctx, {
+        action: 'registry.holiday.delete',
+        objectType: 'registry_holiday',
+        objectId: day,
+      });
+    });
+  }
+}
+
+function checkPattern(pattern: string) {
+  try {
+    new RegExp(pattern);
+  } catch {
+    throw Invalid('VALIDATION_FAILED', 'body.financialNamePattern: must be a valid regular expression', [
+      { path: 'body.financialNamePattern', message: 'must be a valid regular expression' },
+    ]);
+  }
+}
