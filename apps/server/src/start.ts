@@ -28,6 +28,8 @@ export interface StartOptions {
   database?: Database;
   /** Seed the demo on an empty database. */
   demo?: boolean;
+  /** With the demo: also the registrations and consent grants (test servers leave them out and make their own). */
+  demoRegistry?: boolean;
   listen?: boolean;
   logger?: FastifyServerOptions['logger'];
 }
@@ -52,7 +54,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     ));
   try {
     await migrate(database.db);
-    if (opts.demo ?? config.demo) await demo.seedDemo(database.db, config);
+    if (opts.demo ?? config.demo)
+      await demo.seedDemo(database.db, config, { registry: opts.demoRegistry ?? true });
     const services = createServices(database.db, config);
     // profiling that a stopped process left unfinished starts again here
     await services.files.resumePending();

@@ -35,6 +35,7 @@ export async function startTestServer(
     config,
     database,
     demo: opts.demo ?? true,
+    demoRegistry: false,
     listen: opts.listen ?? false,
     logger: false,
   });

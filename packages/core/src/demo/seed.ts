@@ -24,7 +24,7 @@ export interface SeedResult {
 export async function seedDemo(
   db: Kysely<DB>,
   config: Config,
-  opts: { catalog?: boolean } = {},
+  opts: { catalog?: boolean; registry?: boolean } = {},
 ): Promise<SeedResult> {
   const s = createServices(db, config);
   if (!(await s.bootstrap.isEmpty())) return { seeded: false, orgs: 0, users: 0 };
@@ -63,8 +63,11 @@ export async function seedDemo(
   // the catalog (files, profiles, derivatives, sharing, survey) is skipped where only accounts are needed
   if (opts.catalog ?? true) {
     await seedCatalogDemo(s);
-    await seedRegistryDemo(s);
-    await seedConsentDemo(s);
+    // certificates and consent grants: in the demo a person opens, not in test servers that seed their own
+    if (opts.registry ?? true) {
+      await seedRegistryDemo(s);
+      await seedConsentDemo(s);
+    }
   }
   await s.ledger.anchorAuditChain(sys, { force: true });
   return { seeded: true, orgs: orgIds.size, users };
