@@ -59,6 +59,8 @@ describe.skipIf(!hasChromium && !process.env.CI)('catalog in headless Chromium',
     server = await startTestServer();
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     page = await browser.newPage({ viewport: VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    // a loaded CI machine runs several browsers and servers at once: waits get room, not assertions
+    page.setDefaultTimeout(60_000);
     page.setDefaultTimeout(30_000);
     page.on('console', (m) => {
       if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))

@@ -74,6 +74,8 @@ describe.skipIf(!hasChromium && !process.env.CI)('portal in headless Chromium', 
       locale: 'zh-CN',
       timezoneId: 'Asia/Shanghai',
     });
+    // a loaded CI machine runs several browsers and servers at once: waits get room, not assertions
+    page.setDefaultTimeout(60_000);
     // Generous: CI machines have two cores and run the browser next to the server.
     page.setDefaultTimeout(30_000);
     page.on('console', (m) => {
