@@ -8,6 +8,9 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 30_000,
+    // one more try for a test that failed: a browser step on a loaded 2-core machine can miss its wait;
+    // a real fault fails both times
+    retry: 1,
     hookTimeout: 120_000,
     reporters: ['default'],
   },
