@@ -5,10 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jcs, verifyCertificateBundle, type VerifyCertificateReply } from '@shuliu/contracts';
-import { createServices, crypto, demo, ledger, loadConfig, migrate, openDatabase, ulid } from '@shuliu/core';
+import { createServices, crypto, demo, ledger, loadConfig } from '@shuliu/core';
 import { approvedRegistrations, loginAs } from '@shuliu/core/testing';
-import { sql } from 'kysely';
-import pg from 'pg';
 import { scratchDatabase } from './scratch-db.js';
 
 const CONCURRENCY = 20;
@@ -32,26 +30,9 @@ function perSecond(f: () => void, ms = 2000): number {
 }
 
 /** A throw-away schema on PostgreSQL with a pool big enough for every concurrent issuance. */
-async function scratchSchema(url: string, poolSize: number) {
-  const schema = `bench_${ulid().toLowerCase()}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
-  const d = await openDatabase({ url, schema, poolSize });
-  await migrate(d.db);
-  return {
-    ...d,
-    drop: async () => {
-      await sql.raw(`drop schema ${schema} cascade`).execute(d.db);
-      await d.close();
-    },
-  };
-}
-
 /** A scratch database with the demo orgs, and the registry's services on it. */
 async function registryOn(url: string | undefined, blobDir: string, poolSize = 4) {
-  const d = url ? await scratchSchema(url, poolSize) : await scratchDatabase(undefined);
+  const d = await scratchDatabase(url, poolSize);
   const config = loadConfig({}, { masterKey: MASTER_KEY, blobDir, logLevel: 'silent' });
   await demo.seedDemo(d.db, config, { catalog: false });
   return { d, s: createServices(d.db, config) };

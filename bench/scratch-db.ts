@@ -5,6 +5,7 @@ import pg from 'pg';
 /** A throw-away schema on PostgreSQL, or an in-memory PGlite. */
 export async function scratchDatabase(
   url: string | undefined,
+  poolSize = 4,
 ): Promise<Database & { drop(): Promise<void> }> {
   if (!url) {
     const d = await openDatabase({ dataDir: 'memory' });
@@ -16,7 +17,7 @@ export async function scratchDatabase(
   await admin.connect();
   await admin.query(`create schema ${schema}`);
   await admin.end();
-  const d = await openDatabase({ url, schema, poolSize: 4 });
+  const d = await openDatabase({ url, schema, poolSize });
   await migrate(d.db);
   return {
     ...d,

@@ -1,9 +1,10 @@
-import { LedgerEntry, type LedgerCheckpoint } from '../ledger.js';
+import { type LedgerEntry, type LedgerCheckpoint } from '../ledger.js';
 import {
   CertificateBundle,
   type CertificateCheckName,
   type VerifyBundleReply,
 } from '../registry-certificates.js';
+import { canonicalLedgerEntry, fail, runChecks, utf8 } from './check-steps.js';
 import { jcs } from './jcs.js';
 import {
   fromBase64,
@@ -35,12 +36,6 @@ export function certNoOf(credential: Record<string, unknown>): string | null {
   return typeof subject?.certificateNo === 'string' ? subject.certificateNo : null;
 }
 
-class CheckFailed extends Error {}
-const fail = (message: string): never => {
-  throw new CheckFailed(message);
-};
-const utf8 = (s: string) => new TextEncoder().encode(s);
-
 interface Ctx {
   b: CertificateBundle;
   canonical: string;
@@ -60,15 +55,7 @@ function hasher(opts: CertificateVerifyOptions, alg: 'sm3' | 'sha256'): MerkleHa
 }
 
 function checkEntry(c: Ctx): string {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(c.b.ledgerEntry);
-  } catch {
-    return fail('the ledger entry is not JSON');
-  }
-  const e = LedgerEntry.safeParse(parsed);
-  if (!e.success) return fail(`the ledger entry is malformed: ${e.error.issues[0]?.message}`);
-  if (jcs(parsed) !== c.b.ledgerEntry) fail('the ledger entry is not in RFC 8785 canonical form');
+  const e = { data: canonicalLedgerEntry(c.b.ledgerEntry) };
   if (!CERTIFICATE_ENTRY_TYPES.includes(e.data.type))
     fail(`the ledger entry is a ${e.data.type}, not a certificate issue or change`);
   if (e.data.objectId !== c.certNo || e.data.attrs?.certNo !== c.certNo)
@@ -173,14 +160,6 @@ export function verifyCertificateBundle(
   const canonical = jcs(certificate);
   const certHash = toHex((opts.sm3 ?? sm3Digest)(utf8(canonical)));
   const c: Ctx = { b: parsed.data!, canonical, certHash, certNo: certNo!, opts };
-  for (const [check, run] of STEPS) {
-    try {
-      checks.push({ check, ok: true, message: run(c) });
-    } catch (e) {
-      if (!(e instanceof CheckFailed)) throw e;
-      checks.push({ check, ok: false, message: e.message });
-      return { valid: false, certNo, checks, failure: { check, message: e.message } };
-    }
-  }
-  return { valid: true, certNo, checks, failure: null };
+  const failure = runChecks(STEPS, c, checks);
+  return { valid: !failure, certNo, checks, failure };
 }

@@ -1,5 +1,6 @@
-import { LedgerEntry, type LedgerCheckpoint } from '../ledger.js';
+import type { LedgerCheckpoint } from '../ledger.js';
 import { ReceiptBundle, type ReceiptVerifyReply } from '../consent.js';
+import { canonicalLedgerEntry, fail, runChecks, utf8 } from './check-steps.js';
 import { jcs } from './jcs.js';
 import { fromBase64, fromHex, leafHash, parseCheckpointBody, toHex, verifyInclusion } from './merkle.js';
 import { DEFAULT_SM2_ID, sm2Verify, type Sm3Function } from './sm2-verify.js';
@@ -14,11 +15,6 @@ export interface ReceiptVerifyOptions {
   sm3?: Sm3Function;
 }
 
-class CheckFailed extends Error {}
-const fail = (message: string): never => {
-  throw new CheckFailed(message);
-};
-const utf8 = (s: string) => new TextEncoder().encode(s);
 const trusted = (o: ReceiptVerifyOptions, key: string) =>
   !o.trustedKeys || o.trustedKeys.some((k) => k.toLowerCase() === key.toLowerCase());
 
@@ -30,15 +26,7 @@ interface Ctx {
 }
 
 function checkEntry(c: Ctx): string {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(c.b.ledgerEntry);
-  } catch {
-    return fail('the ledger entry is not JSON');
-  }
-  const e = LedgerEntry.safeParse(parsed);
-  if (!e.success) return fail(`the ledger entry is malformed: ${e.error.issues[0]?.message}`);
-  if (jcs(parsed) !== c.b.ledgerEntry) fail('the ledger entry is not in RFC 8785 canonical form');
+  const e = { data: canonicalLedgerEntry(c.b.ledgerEntry) };
   const want = RECEIPT_ENTRY_TYPES[c.b.receipt.event];
   if (e.data.type !== want) fail(`the ledger entry is a ${e.data.type}, not ${want}`);
   if (e.data.objectId !== c.b.receipt.consentReceiptID)
@@ -123,19 +111,6 @@ export function verifyConsentReceipt(raw: unknown, o: ReceiptVerifyOptions = {})
   const checks: ReceiptVerifyReply['checks'] = [
     { check: 'shape', ok: true, message: 'a consent receipt bundle' },
   ];
-  for (const [check, run] of STEPS) {
-    try {
-      checks.push({ check, ok: true, message: run(c) });
-    } catch (e) {
-      if (!(e instanceof CheckFailed)) throw e;
-      checks.push({ check, ok: false, message: e.message });
-      return {
-        valid: false,
-        receiptId: b.receipt.consentReceiptID,
-        checks,
-        failure: { check, message: e.message },
-      };
-    }
-  }
-  return { valid: true, receiptId: b.receipt.consentReceiptID, checks, failure: null };
+  const failure = runChecks(STEPS, c, checks);
+  return { valid: !failure, receiptId: b.receipt.consentReceiptID, checks, failure };
 }

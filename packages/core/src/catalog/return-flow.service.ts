@@ -11,7 +11,7 @@ import { sql, type Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../db/schema.js';
 import { recordAudit } from '../audit/index.js';
-import { notifyUsers } from '../notifications/index.js';
+import { memberIds, notifyUsers } from '../notifications/index.js';
 import { requirePrincipal, type RequestContext } from '../shared/context.js';
 import { NotFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
@@ -127,7 +127,7 @@ export class ReturnFlowService {
           created_at: now,
         })
         .execute();
-      await notifyUsers(tx, await repo.findMemberIds(tx, to.id, 'authority'), {
+      await notifyUsers(tx, await memberIds(tx, to.id, ['authority']), {
         kind: 'return_flow.created',
         title: '省级数据回流待交付',
         body: `${from.name} 将向贵单位回流「${resource.title}」，应于 ${due.toISOString().slice(0, 10)} 前交付。`,
@@ -177,7 +177,7 @@ export class ReturnFlowService {
         .where('id', '=', id)
         .execute();
       const late = now.getTime() > new Date(r.due_at).getTime();
-      await notifyUsers(tx, await repo.findMemberIds(tx, r.to_org_id, 'authority'), {
+      await notifyUsers(tx, await memberIds(tx, r.to_org_id, ['authority']), {
         kind: 'return_flow.delivered',
         title: '省级回流数据已交付',
         body: `${org.name} 已交付回流数据「${r.resource_title ?? r.resource_id}」${note ? `：${note}` : '。'}`,

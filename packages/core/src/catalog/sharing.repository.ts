@@ -145,18 +145,6 @@ export const sharingRepository = {
       p,
       size,
     ),
-
-  /** Active users of an org holding a role (whom to notify). */
-  findMemberIds: async (db: Executor, orgId: string, role: string) =>
-    (
-      await db
-        .selectFrom('users')
-        .select('id')
-        .where('org_id', '=', orgId)
-        .where('status', '=', 'active')
-        .where(sql<boolean>`${role} = any(roles)`)
-        .execute()
-    ).map((u) => u.id),
 };
 
 export interface SharingFiguresRow {

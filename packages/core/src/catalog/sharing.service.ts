@@ -11,7 +11,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../db/schema.js';
 import { recordAudit } from '../audit/index.js';
-import { notifyUsers } from '../notifications/index.js';
+import { memberIds, notifyUsers } from '../notifications/index.js';
 import { hasRole, requirePrincipal, type RequestContext } from '../shared/context.js';
 import { NotFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
@@ -112,7 +112,7 @@ export class SharingService {
           created_at: now,
         })
         .execute();
-      await notifyUsers(tx, await repo.findMemberIds(tx, provider.id, 'authority'), {
+      await notifyUsers(tx, await memberIds(tx, provider.id, ['authority']), {
         kind: 'sharing.requested',
         title: '收到政务共享申请',
         body: `${requester.name} 申请共享「${resource.title}」，请于 ${due.toISOString().slice(0, 10)} 前答复。`,
@@ -213,8 +213,8 @@ export class SharingService {
     const n = NOTICES[action];
     const users =
       actingSide(action) === 'provider'
-        ? [r.created_by, ...(await repo.findMemberIds(tx, r.requester_org_id, 'authority'))]
-        : await repo.findMemberIds(tx, r.provider_org_id, 'authority');
+        ? [r.created_by, ...(await memberIds(tx, r.requester_org_id, ['authority']))]
+        : await memberIds(tx, r.provider_org_id, ['authority']);
     await notifyUsers(tx, users, {
       kind: n.kind,
       title: n.title,

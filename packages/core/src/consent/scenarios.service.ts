@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../db/schema.js';
 import { recordAudit } from '../audit/index.js';
-import { notifyOrg, notifyUsers } from '../notifications/index.js';
+import { memberIds, notifyOrg, notifyUsers } from '../notifications/index.js';
 import { hasRole, requirePrincipal, type RequestContext } from '../shared/context.js';
 import { Forbidden, NotFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
@@ -305,23 +305,13 @@ export class ScenariosService {
     title: string,
     action: string,
   ) {
-    const operators = await tx
-      .selectFrom('users')
-      .select('id')
-      .where(sql<boolean>`'operator' = any(roles)`)
-      .where('status', '=', 'active')
-      .execute();
-    await notifyUsers(
-      tx,
-      operators.map((o) => o.id),
-      {
-        kind: 'consent.scenario.submitted',
-        title: '场景待最小必要审查',
-        body: `「${title}」提交审查`,
-        params: { scenarioId: id, versionId },
-        link: `/consent/scenarios/${id}`,
-      },
-    );
+    await notifyUsers(tx, await memberIds(tx, null, ['operator']), {
+      kind: 'consent.scenario.submitted',
+      title: '场景待最小必要审查',
+      body: `「${title}」提交审查`,
+      params: { scenarioId: id, versionId },
+      link: `/consent/scenarios/${id}`,
+    });
     await recordAudit(tx, ctx, { action, objectType: 'scenario', objectId: id, details: { versionId } });
   }
 }

@@ -2,5 +2,6 @@ export {
   NotificationService,
   notifyUsers,
   notifyOrg,
+  memberIds,
   type NewNotification,
 } from './notifications.service.js';

@@ -37,6 +37,17 @@ export async function notifyUsers(tx: Executor, userIds: string[], n: NewNotific
     .execute();
 }
 
+/**
+ * The active users holding any of `roles` (every active user when none given), in one org or, with a null
+ * org, across the platform: whom a domain notifies about a change.
+ */
+export async function memberIds(tx: Executor, orgId: string | null, roles: string[]): Promise<string[]> {
+  let q = tx.selectFrom('users').select('id').where('status', '=', 'active');
+  if (orgId !== null) q = q.where('org_id', '=', orgId);
+  if (roles.length) q = q.where(sql<boolean>`roles && ${roles}::text[]`);
+  return (await q.execute()).map((u) => u.id);
+}
+
 /** Sends a message to the active users of an org who hold any of `roles` (every active user when none given). */
 export async function notifyOrg(
   tx: Executor,
@@ -44,14 +55,7 @@ export async function notifyOrg(
   roles: string[],
   n: NewNotification,
 ): Promise<void> {
-  let q = tx.selectFrom('users').select('id').where('org_id', '=', orgId).where('status', '=', 'active');
-  if (roles.length) q = q.where(sql<boolean>`roles && ${roles}::text[]`);
-  const users = await q.execute();
-  await notifyUsers(
-    tx,
-    users.map((u) => u.id),
-    n,
-  );
+  await notifyUsers(tx, await memberIds(tx, orgId, roles), n);
 }
 
 const toNotification = (r: Selectable<NotificationsTable>): Notification => ({
