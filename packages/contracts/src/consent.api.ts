@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdParams, Ok, PageQuery, paged } from './common.js';
+import { Resource } from './catalog.js';
 import { authenticated, defineRoute, publicAccess, roles } from './route.js';
 import {
   AskBody,
@@ -11,6 +12,8 @@ import {
   GrantBody,
   GrantQuery,
   OperationGrant,
+  OperationAccess,
+  OperationAccessQuery,
   OperationGrantBody,
   OrgGrant,
   OrgGrantBody,
@@ -308,6 +311,27 @@ export const consentRoutes = {
     response: OperationGrant,
     status: 201,
     audit: 'consent.operation_grant.evaluate',
+  }),
+  operationResources: defineRoute({
+    method: 'GET',
+    path: '/api/consent/operation-grants/:id/resources',
+    summary:
+      'The authority’s published public data an authorized-operation grant covers (its sectors and below, up to its grade)',
+    tags,
+    access: authenticated,
+    params: IdParams('aog'),
+    query: z.strictObject({ ...PageQuery }),
+    response: paged(Resource),
+  }),
+  operationAccess: defineRoute({
+    method: 'GET',
+    path: '/api/consent/operation-access',
+    summary:
+      'May the caller org operate this resource under public-data authorized operation now, and through what delivery?',
+    tags,
+    access: authenticated,
+    query: OperationAccessQuery,
+    response: OperationAccess,
   }),
   authorizedOperators: defineRoute({
     method: 'GET',

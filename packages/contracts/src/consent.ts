@@ -338,3 +338,29 @@ export const AuthorizedOperator = z.object({
   endsAt: Timestamp,
   priceGuidanceFen: z.number().int(),
 });
+
+/** Why an org may or may not operate a resource under public-data authorized operation. */
+export const OperationAccessReason = z.enum([
+  'authorized',
+  'no_grant',
+  'not_public_data',
+  'not_published',
+  'sector_not_granted',
+  'grade_exceeded',
+  'not_started',
+  'expired',
+  'suspended',
+  'revoked',
+]);
+export type OperationAccessReason = z.infer<typeof OperationAccessReason>;
+export const OperationAccess = z.object({
+  allow: z.boolean(),
+  reason: OperationAccessReason,
+  grantId: z.string().nullable(),
+  delivery: z
+    .literal('compute_to_data')
+    .nullable()
+    .describe('how an allowed use is delivered: only through compute-to-data (原始数据不出域)'),
+});
+export type OperationAccess = z.infer<typeof OperationAccess>;
+export const OperationAccessQuery = z.strictObject({ resourceId: Id('res') });

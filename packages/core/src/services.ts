@@ -52,6 +52,9 @@ export function createServices(db: Kysely<DB>, config: Config) {
     uploadMaxBytes: config.uploadMaxBytes,
     now: () => new Date(),
   });
+  const consent = createConsent({ db, keys, ledger, resources });
+  // an enterprise authorization (企业授权) opens the resources it names to the org it names
+  resources.useGrants((tx, org, resourceId, grade) => consent.orgGrants.grantFor(tx, org, resourceId, grade));
   return {
     db,
     audit: new AuditService(db),
@@ -73,7 +76,7 @@ export function createServices(db: Kysely<DB>, config: Config) {
     returnFlows: new ReturnFlowService(db, resources),
     survey: new SurveyService(db),
     registry,
-    consent: createConsent({ db, keys, ledger, resources }),
+    consent,
   };
 }
 export type Services = ReturnType<typeof createServices>;

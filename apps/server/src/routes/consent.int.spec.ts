@@ -384,6 +384,69 @@ describe('enterprise authorization and public-data authorized operation', () => 
     ).toBe(409);
   });
 
+  it('an enterprise authorization opens the named resources to the grantee, only while it lives and fits', async () => {
+    type Res = { id: string; title: string; grade: string; status: string };
+    const mine = await call<{ items: Res[] }>(
+      'GET',
+      '/api/catalog/resources?mine=true&pageSize=50',
+      'merchant',
+    );
+    const borrowers = mine.body.items.find((r) => r.title === '普惠金融客户名单')!;
+    const files = await call<{ items: { id: string; status: string }[] }>(
+      'GET',
+      `/api/catalog/resources/${borrowers.id}/files`,
+      'merchant',
+    );
+    const file = files.body.items.find((f) => f.status === 'ready')!;
+    const draft = await call<Res>('POST', '/api/catalog/resources', 'merchant', {
+      title: '联合风控样本（未发布）',
+      description: '齐鲁数据与合作方联合风控建模所用的样本数据，尚未发布，仅向获授权的机构开放。',
+      sectorCode: 'finance.banking',
+      subjectType: 'organization',
+      sourceKind: 'collected',
+      sourceMethod: '业务系统归集',
+      updateFrequency: 'monthly',
+      keywords: ['风控'],
+    });
+    expect(draft.status).toBe(201);
+    const download = (as: string) => call('GET', `/api/catalog/files/${file.id}/download`, as);
+    const seeDraft = (as: string) => call('GET', `/api/catalog/resources/${draft.body.id}`, as);
+    expect((await download('buyer')).status).toBe(403);
+    expect((await seeDraft('buyer')).status).toBe(404);
+
+    const buyerOrg = (await call<{ org: { id: string } }>('GET', '/api/me', 'buyer')).body.org.id;
+    const g = await call<OrgGrant>('POST', '/api/consent/org-grants', 'merchant', {
+      granteeOrgId: buyerOrg,
+      resourceIds: [borrowers.id, draft.body.id],
+      maxGrade: borrowers.grade,
+      purpose: '联合风控建模',
+      expiresAt: inDays(30),
+    });
+    expect(g.status).toBe(201);
+    expect((await download('buyer')).status).toBe(200);
+    expect((await seeDraft('buyer')).status).toBe(200);
+    expect((await download('quancheng')).status).toBe(403);
+    const audit = await call<{ items: { details: Record<string, unknown> }[] }>(
+      'GET',
+      `/api/audit/events?action=catalog.file.download&objectId=${file.id}`,
+      'regulator',
+    );
+    expect(audit.body.items.some((a) => a.details.orgGrantId === g.body.id)).toBe(true);
+
+    // the resource outgrows the grant: regraded above its highest grade, the grant no longer covers it
+    const raised = await call('POST', `/api/catalog/resources/${borrowers.id}/grade`, 'merchant', {
+      grade: 'important',
+      reason: '汇聚后规模达到重要数据标准',
+    });
+    expect(raised.status).toBe(200);
+    // important data is hidden from other members: without a covering grant it is not even found
+    expect((await download('buyer')).status).toBe(404);
+    expect((await seeDraft('buyer')).status).toBe(200);
+
+    await call('POST', `/api/consent/org-grants/${g.body.id}/revoke`, 'merchant', { reason: '合作结束' });
+    expect((await seeDraft('buyer')).status).toBe(404);
+  });
+
   it('an authority grants 分领域授权, suspends, evaluates, revokes; the public list follows', async () => {
     const quancheng = (await call<{ org: { id: string } }>('GET', '/api/me', 'quancheng')).body.org.id;
     const bad = await call<Err>('POST', '/api/consent/operation-grants', 'authority', {
@@ -408,6 +471,53 @@ describe('enterprise authorization and public-data authorized operation', () => 
     });
     expect(g.status).toBe(201);
     expect(g.body.delivery).toBe('compute_to_data');
+    const unknown = await call<Err>('POST', '/api/consent/operation-grants', 'authority', {
+      operatorOrgId: quancheng,
+      scope: 'sectoral',
+      sectors: ['transport', 'no-such-sector'],
+      maxGrade: 'general_3',
+      startsAt: inDays(-1),
+      endsAt: inDays(365),
+      priceGuidanceFen: 100,
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error).toMatchObject({
+      code: 'CONSENT_SECTOR_UNKNOWN',
+      details: { field: 'sectors' },
+    });
+    expect(unknown.body.error.message).toContain('no-such-sector');
+
+    // the grant covers the authority's public data in 交通运输 and below (公交站点 is 道路运输), not 电力
+    type Res = { id: string; title: string };
+    const covered = await call<{ items: Res[]; total: number }>(
+      'GET',
+      `/api/consent/operation-grants/${g.body.id}/resources`,
+      'quancheng',
+    );
+    expect(covered.status).toBe(200);
+    const coveredTitles = covered.body.items.map((r) => r.title);
+    expect(coveredTitles).toContain('济南市公交线路站点');
+    expect(coveredTitles).not.toContain('济南市分行业企业用电量');
+    const jinan = await call<{ items: Res[] }>('GET', '/api/catalog/resources?mine=true', 'authority');
+    const idOf = (title: string) => jinan.body.items.find((r) => r.title === title)!.id;
+    const access = async (resourceId: string, as = 'quancheng') =>
+      (
+        await call<{ allow: boolean; reason: string; delivery: string | null }>(
+          'GET',
+          `/api/consent/operation-access?resourceId=${resourceId}`,
+          as,
+        )
+      ).body;
+    expect(await access(idOf('济南市公交线路站点'))).toMatchObject({
+      allow: true,
+      reason: 'authorized',
+      delivery: 'compute_to_data',
+    });
+    expect(await access(idOf('济南市分行业企业用电量'))).toMatchObject({
+      allow: false,
+      reason: 'sector_not_granted',
+    });
+    expect((await access(idOf('济南市公交线路站点'), 'buyer')).reason).toBe('no_grant');
     const list = async () =>
       (await call<{ items: { orgId: string }[] }>('GET', '/api/consent/authorized-operators')).body.items.map(
         (i) => i.orgId,
@@ -424,6 +534,7 @@ describe('enterprise authorization and public-data authorized operation', () => 
       ).body.status,
     ).toBe('suspended');
     expect(await list()).not.toContain(quancheng);
+    expect((await access(idOf('济南市公交线路站点'))).reason).toBe('suspended');
     expect(
       (await call('POST', `/api/consent/operation-grants/${g.body.id}/suspend`, 'authority', { reason: 'x' }))
         .status,

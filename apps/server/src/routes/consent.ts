@@ -40,6 +40,8 @@ export function consentRoutes(app: FastifyInstance, { services }: AppDeps) {
     o.setOperationStatus(ctx, params.id, 'revoked', body.reason),
   );
   handle(app, c.evaluate, ({ ctx, params, body }) => o.evaluate(ctx, params.id, body));
+  handle(app, c.operationResources, ({ ctx, params, query }) => o.coveredResources(ctx, params.id, query));
+  handle(app, c.operationAccess, ({ ctx, query }) => o.access(ctx, query.resourceId));
   handle(app, c.authorizedOperators, async () => ({ items: await o.authorizedOperators() }));
   // queued consent.check log rows are written before the process ends
   app.addHook('onClose', () => grants.log.flush());

@@ -189,6 +189,47 @@ export const catalogRepository = {
       ? db.selectFrom('orgs').select(['id', 'name', 'uscc', 'status']).where('id', 'in', ids).execute()
       : Promise.resolve([]),
 
+  /** The codes among `codes` that are not in the sector tree. */
+  unknownSectors: async (db: Executor, codes: string[]) => {
+    if (codes.length === 0) return [];
+    const have = await db.selectFrom('catalog_sectors').select('code').where('code', 'in', codes).execute();
+    const known = new Set(have.map((r) => r.code));
+    return codes.filter((c) => !known.has(c));
+  },
+
+  /** A sector and every sector above it, nearest first. */
+  sectorPath: async (db: Executor, code: string) =>
+    (
+      await sql<{ code: string }>`with recursive up(code, parent_code, depth) as (
+        select code, parent_code, 0 from catalog_sectors where code = ${code}
+        union all select s.code, s.parent_code, up.depth + 1 from catalog_sectors s join up on s.code = up.parent_code
+      ) select code from up order by depth`.execute(db)
+    ).rows.map((r) => r.code),
+
+  /** One owner's published public data, in these sectors or below them (null: any), within these grades. */
+  findPublicData: async (
+    db: Executor,
+    f: { ownerOrgId: string; sectors: string[] | null; grades: Grade[] },
+    page: number,
+    size: number,
+  ) => {
+    const inSectors = f.sectors
+      ? sql`and r.sector_code in (with recursive tree(code) as (
+          select code from catalog_sectors where code = any(${f.sectors}::text[])
+          union select s.code from catalog_sectors s join tree t on s.parent_code = t.code
+        ) select code from tree)`
+      : sql``;
+    return (
+      await sql<ResourceRow & { total: number }>`select r.*, o.name as owner_org_name, s.name as sector_name,
+          count(*) over () as total
+        from catalog_resources r left join orgs o on o.id = r.owner_org_id
+        left join catalog_sectors s on s.code = r.sector_code
+        where r.owner_org_id = ${f.ownerOrgId} and r.status = 'published' and r.subject_type = 'public'
+          and r.grade = any(${f.grades}::text[]) ${inSectors}
+        order by r.title, r.id limit ${size} offset ${(page - 1) * size}`.execute(db)
+    ).rows;
+  },
+
   findSectors: (db: Executor) =>
     sql<{
       code: string;

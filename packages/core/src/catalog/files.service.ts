@@ -228,7 +228,7 @@ export class FilesService {
 
   /**
    * The file's bytes for those who may have them: the owner, operators and regulators, an org whose
-   * application (有条件开放) was approved, or anyone when the resource is open without conditions and graded
+   * application (有条件开放) was approved, an org holding a live enterprise authorization for it, or anyone when the resource is open without conditions and graded
    * 一般(1级) (nothing personal or sensitive left). Every download is audited.
    */
   async download(ctx: RequestContext, id: string): Promise<{ name: string; size: number; body: Readable }> {
@@ -241,7 +241,9 @@ export class FilesService {
     const open = r.status === 'published' && r.open_class === 'unconditional' && r.grade === 'general_1';
     const approved =
       !own && !open && !!ctx.principal?.orgId && (await this.openData.isApproved(ctx.principal.orgId, r.id));
-    if (!own && !open && !approved && !hasRole(ctx, 'operator', 'regulator')) throw NotDownloadable();
+    const grantId = own || open || approved ? null : await this.resources.grantOf(ctx, r);
+    if (!own && !open && !approved && !grantId && !hasRole(ctx, 'operator', 'regulator'))
+      throw NotDownloadable();
     if (row.status !== 'ready') throw FileNotReady();
     await this.db.transaction().execute((tx) =>
       recordAudit(tx, ctx, {
@@ -249,7 +251,7 @@ export class FilesService {
         objectType: 'file',
         objectId: id,
         orgId: ctx.principal?.orgId ?? null,
-        details: { resourceId: r.id, name: row.name, open },
+        details: { resourceId: r.id, name: row.name, open, ...(grantId && { orgGrantId: grantId }) },
       }),
     );
     return { name: row.name, size: Number(row.size_bytes), body: await this.blobs.read(row.blob_key) };

@@ -5,6 +5,7 @@ import {
   type CreateResourceBody,
   type Grade,
   type GradeBody,
+  type Paged,
   type Resource,
   type ResourceColumn,
   type ResourceLineage,
@@ -47,12 +48,40 @@ type CreateBody = z.output<typeof CreateResourceBody>;
 type UpdateBody = z.output<typeof UpdateResourceBody>;
 type Query = z.output<typeof ResourceQuery>;
 
+/**
+ * Whether an organization holds a live authorization to use a resource at its current grade (企业授权,
+ * kept by the consent domain): the grant's id, or null. Reads through `db`, the caller's transaction if any.
+ */
+export type ResourceGrantLookup = (
+  db: Executor,
+  orgId: string,
+  resourceId: string,
+  grade: Grade,
+) => Promise<string | null>;
+
 /** Data resources (数据资源): cataloguing, grading, publication, search, versions and lineage. */
 export class ResourcesService {
+  private grantLookup: ResourceGrantLookup | null = null;
+
   constructor(
     private readonly db: Executor,
     readonly settings: CatalogSettings = DEFAULT_CATALOG_SETTINGS,
   ) {}
+
+  /** Lets enterprise authorizations open a resource to the org they name (wired once, at start-up). */
+  useGrants(lookup: ResourceGrantLookup): void {
+    this.grantLookup = lookup;
+  }
+
+  /**
+   * The enterprise authorization under which the caller's org may use a resource it does not own: a live
+   * grant that names it, not exceeded by the resource's grade today. Retired resources are authorized to no one.
+   */
+  async grantOf(ctx: RequestContext, r: ResourceRow, db: Executor = this.db): Promise<string | null> {
+    const org = ctx.principal?.orgId;
+    if (!org || !this.grantLookup || org === r.owner_org_id || r.status === 'retired') return null;
+    return this.grantLookup(db, org, r.id, r.grade as Grade);
+  }
 
   /** What the caller may see (operators and regulators: everything; members: their own and published). */
   visibility(ctx: RequestContext): Visibility {
@@ -82,8 +111,8 @@ export class ResourcesService {
   /** The resource if the caller may see it; otherwise the same 404 as for a missing one. */
   async load(ctx: RequestContext, id: string, db: Executor = this.db): Promise<ResourceRow> {
     const r = await repo.findResource(db, id);
-    if (!r || !this.canSee(this.visibility(ctx), r)) throw NotFound('resource', id);
-    return r;
+    if (r && (this.canSee(this.visibility(ctx), r) || (await this.grantOf(ctx, r, db)))) return r;
+    throw NotFound('resource', id);
   }
 
   /** Locks the resource and checks that the caller's org owns it (operators act on any, when `operatorToo`). */
@@ -93,6 +122,25 @@ export class ResourcesService {
     if (!r || !this.canSee(this.visibility(ctx), r)) throw NotFound('resource', id);
     if (r.owner_org_id !== p.orgId && !(operatorToo && hasRole(ctx, 'operator'))) throw NotOwner();
     return r;
+  }
+
+  /** The resource as stored, whoever may see it: for other domains' rules, never shown as such. */
+  row(id: string, db: Executor = this.db): Promise<ResourceRow | undefined> {
+    return repo.findResource(db, id);
+  }
+
+  /** One owner's published public data in these sectors and below (null: all), up to a grade. */
+  async publicData(
+    f: { ownerOrgId: string; sectors: string[] | null; maxGrade: Grade },
+    page: number,
+    pageSize: number,
+  ): Promise<Paged<Resource>> {
+    const grades = GRADES.filter((g) => gradeRank(g) <= gradeRank(f.maxGrade));
+    const rows = await repo.findPublicData(this.db, { ...f, grades }, page, pageSize);
+    // a page past the end has no row to carry the total: count on the first page instead
+    const first =
+      rows[0] ?? (page > 1 ? (await repo.findPublicData(this.db, { ...f, grades }, 1, 1))[0] : null);
+    return { items: rows.map(toResource), total: Number(first?.total ?? 0), page, pageSize };
   }
 
   async get(ctx: RequestContext, id: string): Promise<Resource> {

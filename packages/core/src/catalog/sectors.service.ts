@@ -14,6 +14,16 @@ type Executor = Kysely<DB>;
 export class SectorsService {
   constructor(private readonly db: Executor) {}
 
+  /** The codes among `codes` that name no sector. */
+  unknown(codes: string[], db: Executor = this.db): Promise<string[]> {
+    return repo.unknownSectors(db, [...new Set(codes)]);
+  }
+
+  /** A sector's code and those of every sector above it, nearest first (empty: no such sector). */
+  path(code: string, db: Executor = this.db): Promise<string[]> {
+    return repo.sectorPath(db, code);
+  }
+
   async list(): Promise<Sector[]> {
     const { rows } = await repo.findSectors(this.db);
     return rows.map((s) => ({

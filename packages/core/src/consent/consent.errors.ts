@@ -58,3 +58,8 @@ export const ResourceRefused = createError(
   'the resource cannot be authorized',
   409,
 );
+export const SectorUnknown = createError(
+  'CONSENT_SECTOR_UNKNOWN',
+  'a sector named is not in the catalog’s sector tree',
+  400,
+);

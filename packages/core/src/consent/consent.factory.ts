@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import type { ResourcesService } from '../catalog/index.js';
+import { SectorsService, type ResourcesService } from '../catalog/index.js';
 import type { KeyService } from '../crypto/index.js';
 import type { LedgerService } from '../ledger/index.js';
 import { OperationGrantsService } from './operation-grants.service.js';
@@ -29,7 +29,11 @@ export function createConsent(deps: {
     scenarios: new ScenariosService(deps.db, settings, now),
     grants,
     orgGrants: new OrgGrantsService(deps.db, deps.resources, now),
-    operations: new OperationGrantsService(deps.db, now),
+    operations: new OperationGrantsService(
+      deps.db,
+      { resources: deps.resources, sectors: new SectorsService(deps.db) },
+      now,
+    ),
     /** consent.check(subject, scenarioVersion, fields, at) → allow/deny with the reason. */
     check: (subjectId: string, versionId: string, fields: string[], at?: Date) =>
       grants.check(subjectId, versionId, fields, at),

@@ -1,19 +1,24 @@
 import {
+  gradeRank,
   type EvaluationBody,
   type Grade,
+  type OperationAccess,
+  type OperationAccessReason,
   type OperationGrant,
   type OperationGrantBody,
   type Paged,
+  type Resource,
 } from '@shuliu/contracts';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../db/schema.js';
 import { recordAudit } from '../audit/index.js';
+import type { ResourcesService, SectorsService } from '../catalog/index.js';
 import { notifyOrg } from '../notifications/index.js';
 import { hasRole, requirePrincipal, type RequestContext } from '../shared/context.js';
 import { Forbidden, NotFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
-import { IllegalTransition, NotYourOrg } from './consent.errors.js';
+import { IllegalTransition, NotYourOrg, SectorUnknown } from './consent.errors.js';
 import { operationStatus } from './consent.rules.js';
 import type { ConsentOperationGrantsTable } from './consent.tables.js';
 import type { Clock } from './persons.service.js';
@@ -42,6 +47,7 @@ async function activeOrg(db: Executor, id: string) {
 export class OperationGrantsService {
   constructor(
     private readonly db: Executor,
+    private readonly catalog: { resources: ResourcesService; sectors: SectorsService },
     private readonly now: Clock,
   ) {}
 
@@ -58,6 +64,11 @@ export class OperationGrantsService {
       if (!own?.types.includes('authority'))
         throw Forbidden('only a public-data authority (公共数据主管部门) grants authorized operation');
       const op = await activeOrg(tx, b.operatorOrgId);
+      if (op.id === p.orgId)
+        throw Forbidden('an authority does not authorize itself to operate its own public data');
+      const unknown = b.scope === 'sectoral' ? await this.catalog.sectors.unknown(b.sectors, tx) : [];
+      if (unknown.length)
+        throw SectorUnknown(`no such sector in the catalog: ${unknown.join(', ')}`, { field: 'sectors' });
       await tx
         .insertInto('consent_operation_grants')
         .values({
@@ -199,6 +210,81 @@ export class OperationGrantsService {
       }>`select count(*)::int as n from consent_operation_grants e where ${where}`.execute(this.db)
     ).rows[0]!.n;
     return { items: await this.withEvaluations(rows), total: Number(n), page: q.page, pageSize: q.pageSize };
+  }
+
+  /** The authority's published public data a grant covers: its sectors and those below them, up to its grade. */
+  async coveredResources(
+    ctx: RequestContext,
+    id: string,
+    q: { page: number; pageSize: number },
+  ): Promise<Paged<Resource>> {
+    const g = await this.operationGrant(ctx, id);
+    return this.catalog.resources.publicData(
+      {
+        ownerOrgId: g.authorityOrgId,
+        sectors: g.scope === 'comprehensive' ? null : g.sectors,
+        maxGrade: g.maxGrade,
+      },
+      q.page,
+      q.pageSize,
+    );
+  }
+
+  /**
+   * May the caller's org operate this resource under authorized operation at `at`? Only the granting
+   * authority's published public data qualifies, in a granted sector (or one below it), within the grant's
+   * grade, term and status. An allowed use is delivered through compute-to-data only (原始数据不出域).
+   */
+  async access(ctx: RequestContext, resourceId: string, at = this.now()): Promise<OperationAccess> {
+    const org = requirePrincipal(ctx).orgId;
+    const r = await this.catalog.resources.row(resourceId);
+    const deny = (reason: OperationAccessReason, grantId: string | null = null): OperationAccess => ({
+      allow: false,
+      reason,
+      grantId,
+      delivery: null,
+    });
+    if (!org || !r) return deny('no_grant');
+    const grants = await this.db
+      .selectFrom('consent_operation_grants')
+      .selectAll()
+      .where('operator_org_id', '=', org)
+      .where('authority_org_id', '=', r.owner_org_id)
+      .orderBy('created_at', 'desc')
+      .execute();
+    if (grants.length === 0) return deny('no_grant');
+    if (r.subject_type !== 'public') return deny('not_public_data');
+    if (r.status !== 'published') return deny('not_published');
+    const path = await this.catalog.sectors.path(r.sector_code);
+    // the most permissive answer wins; otherwise the reason of the grant that came closest
+    const order: OperationAccessReason[] = [
+      'revoked',
+      'sector_not_granted',
+      'grade_exceeded',
+      'expired',
+      'not_started',
+      'suspended',
+    ];
+    let best: OperationAccess | null = null;
+    for (const g of grants) {
+      const reason: OperationAccessReason =
+        g.scope === 'sectoral' && !g.sectors.some((s) => path.includes(s))
+          ? 'sector_not_granted'
+          : gradeRank(r.grade as Grade) > gradeRank(g.max_grade as Grade)
+            ? 'grade_exceeded'
+            : g.status === 'revoked'
+              ? 'revoked'
+              : new Date(g.starts_at) > at
+                ? 'not_started'
+                : new Date(g.ends_at) <= at
+                  ? 'expired'
+                  : g.status === 'suspended'
+                    ? 'suspended'
+                    : 'authorized';
+      if (reason === 'authorized') return { allow: true, reason, grantId: g.id, delivery: 'compute_to_data' };
+      if (!best || order.indexOf(reason) > order.indexOf(best.reason)) best = deny(reason, g.id);
+    }
+    return best!;
   }
 
   /** The public list of authorized operators (授权运营主体): active and within their term today. */

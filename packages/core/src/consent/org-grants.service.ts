@@ -118,6 +118,23 @@ export class OrgGrantsService {
     return this.orgGrant(ctx, id);
   }
 
+  /**
+   * The live authorization under which `orgId` may use a resource now graded `grade`: one that names it, is
+   * neither revoked nor expired, and whose highest grade the resource has not outgrown. Its id, or null.
+   */
+  async grantFor(db: Executor, orgId: string, resourceId: string, grade: Grade): Promise<string | null> {
+    const rows = await db
+      .selectFrom('consent_org_grants')
+      .select(['id', 'max_grade'])
+      .where('grantee_org_id', '=', orgId)
+      .where('status', '=', 'active')
+      .where('expires_at', '>', this.now())
+      .where(sql<boolean>`resource_ids @> array[${resourceId}]::text[]`)
+      .orderBy('created_at', 'desc')
+      .execute();
+    return rows.find((g) => gradeRank(grade) <= gradeRank(g.max_grade as Grade))?.id ?? null;
+  }
+
   async revokeOrgGrant(ctx: RequestContext, id: string, reason: string): Promise<OrgGrant> {
     const p = requirePrincipal(ctx);
     await this.db.transaction().execute(async (tx) => {
