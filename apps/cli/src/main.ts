@@ -9,6 +9,7 @@ import { ledgerCommand } from './commands/ledger.js';
 import { catalogCommand } from './commands/catalog.js';
 import { verifyLedgerCommand } from './commands/verify-ledger.js';
 import { protectCommand } from './commands/protect.js';
+import { consentCommand } from './commands/consent.js';
 import { registryCommand } from './commands/registry.js';
 import { verifyCommand } from './commands/verify.js';
 import { verifyConsentCommand } from './commands/verify-consent.js';
@@ -36,6 +37,7 @@ program.addCommand(verifyLedgerCommand());
 program.addCommand(protectCommand());
 program.addCommand(registryCommand());
 program.addCommand(verifyCommand());
+program.addCommand(consentCommand());
 program.addCommand(verifyConsentCommand());
 
 try {

@@ -1,37 +1,8 @@
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { Command, Option } from 'commander';
-
-// the SDK loads inside the actions, so `--help` answers at once
-
-interface Remote {
-  server: string;
-  token?: string;
-  tokenFile?: string;
-}
-
-const serverOptions = (c: Command) =>
-  c
-    .requiredOption('-s, --server <url>', 'the Shuliu server, e.g. http://localhost:8080')
-    .option('--token <token>', 'an API token or session token (prefer --token-file)')
-    .option('--token-file <path>', 'a file holding the token');
-
-function tokenOf(o: Remote): string | undefined {
-  if (o.tokenFile) {
-    try {
-      return readFileSync(o.tokenFile, 'utf8').trim();
-    } catch (e) {
-      throw new Error(`cannot read the token file ${o.tokenFile}: ${(e as NodeJS.ErrnoException).code}`);
-    }
-  }
-  return o.token;
-}
-
-async function sdkFor(o: Remote) {
-  const { createSdk } = await import('@shuliu/sdk');
-  return createSdk({ baseUrl: o.server.replace(/\/$/, ''), token: tokenOf(o) });
-}
+import { serverOptions, sdkFor, type Remote } from './remote.js';
 
 /** One status line on stderr, rewritten in place, only when a person is watching. */
 function statusLine() {
