@@ -61,6 +61,10 @@ const Schema = z.object({
   registryExpiryIntervalSeconds: int(0, 7 * 24 * 3600).default(3600),
   /** How often the resource survey (资源调查) snapshots itself; 0 turns the job off. */
   surveySnapshotIntervalSeconds: int(0, 30 * 24 * 3600).default(24 * 3600),
+  /** After a person refuses a scenario, it may not ask them again for this many days (网络数据安全管理条例 Art. 22). */
+  consentCoolDownDays: int(1, 3650).default(30),
+  /** The longest a personal consent grant may run. */
+  consentMaxGrantDays: int(1, 36500).default(3 * 365),
   /** Where uploaded files live, SM4-encrypted (default `<dataDir>/blobs`); share it between server processes. */
   blobDir: z.string().min(1).optional(),
   /** The largest file one upload may carry. */
@@ -99,6 +103,8 @@ const ENV_NAMES: Record<keyof z.input<typeof Schema>, string[]> = {
   surveySnapshotIntervalSeconds: ['SHULIU_SURVEY_SNAPSHOT_INTERVAL_SECONDS'],
   registryExpiryIntervalSeconds: ['SHULIU_REGISTRY_EXPIRY_INTERVAL_SECONDS'],
   uploadMaxBytes: ['SHULIU_UPLOAD_MAX_BYTES'],
+  consentCoolDownDays: ['SHULIU_CONSENT_COOL_DOWN_DAYS'],
+  consentMaxGrantDays: ['SHULIU_CONSENT_MAX_GRANT_DAYS'],
 };
 
 /** Settings whose values never appear in an error message. */

@@ -52,7 +52,13 @@ export function createServices(db: Kysely<DB>, config: Config) {
     uploadMaxBytes: config.uploadMaxBytes,
     now: () => new Date(),
   });
-  const consent = createConsent({ db, keys, ledger, resources });
+  const consent = createConsent({
+    db,
+    keys,
+    ledger,
+    resources,
+    settings: { refusalCoolDownDays: config.consentCoolDownDays, maxGrantDays: config.consentMaxGrantDays },
+  });
   // an enterprise authorization (企业授权) opens the resources it names to the org it names
   resources.useGrants((tx, org, resourceId, grade) => consent.orgGrants.grantFor(tx, org, resourceId, grade));
   return {
