@@ -32,6 +32,18 @@ export const PiCategory = z.enum([
 ]);
 export type PiCategory = z.infer<typeof PiCategory>;
 
+/** PIPL Art. 28: the sensitive PI categories (敏感个人信息); a version asking for one needs separate consent. */
+export const SENSITIVE_CATEGORIES: readonly PiCategory[] = [
+  'biometric',
+  'religion',
+  'specific_identity',
+  'health',
+  'financial',
+  'location',
+  'minor',
+];
+export const isSensitive = (c: string) => (SENSITIVE_CATEGORIES as readonly string[]).includes(c);
+
 export const ScenarioFieldInput = z.strictObject({
   name: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'must be a snake_case field name'),
   label: Text(100),

@@ -1,4 +1,6 @@
-import type { DenyReason, PiCategory } from '@shuliu/contracts';
+import { isSensitive, SENSITIVE_CATEGORIES, type DenyReason } from '@shuliu/contracts';
+
+export { isSensitive, SENSITIVE_CATEGORIES };
 import type { StoredField } from './consent.tables.js';
 
 export interface ConsentSettings {
@@ -18,18 +20,6 @@ export const DEFAULT_CONSENT_SETTINGS: ConsentSettings = {
   guardianAge: 14,
   minJustificationChars: 4,
 };
-
-/** PIPL Art. 28: sensitive personal information. */
-export const SENSITIVE_CATEGORIES: readonly PiCategory[] = [
-  'biometric',
-  'religion',
-  'specific_identity',
-  'health',
-  'financial',
-  'location',
-  'minor',
-];
-export const isSensitive = (c: string) => (SENSITIVE_CATEGORIES as readonly string[]).includes(c);
 
 /** GB 11643 §4: the birth date in positions 7–14; the age in whole years at `at`. */
 export function ageAt(idCard: string, at: Date): { birthDate: string; age: number } {
