@@ -275,6 +275,9 @@ export const OrgGrant = z.object({
   granteeOrgId: z.string(),
   granteeOrgName: z.string().nullable(),
   resourceIds: z.array(z.string()),
+  resources: z
+    .array(z.object({ id: z.string(), title: z.string(), grade: Grade }))
+    .describe('the named resources as catalogued now, in the order named'),
   maxGrade: Grade,
   purpose: z.string(),
   expiresAt: Timestamp,
@@ -332,6 +335,16 @@ export const OperationGrant = z.object({
   status: z.enum(['active', 'suspended', 'revoked', 'expired']),
   statusReason: z.string().nullable(),
   evaluations: z.array(OperationEvaluation),
+  history: z
+    .array(
+      z.object({
+        action: z.enum(['create', 'suspend', 'reinstate', 'revoke']),
+        reason: z.string().nullable(),
+        actorName: z.string().nullable(),
+        at: Timestamp,
+      }),
+    )
+    .describe('who created, suspended, reinstated or revoked it, when and why; oldest first'),
   createdAt: Timestamp,
 });
 export type OperationGrant = z.infer<typeof OperationGrant>;
@@ -350,6 +363,7 @@ export const AuthorizedOperator = z.object({
   endsAt: Timestamp,
   priceGuidanceFen: z.number().int(),
 });
+export type AuthorizedOperator = z.infer<typeof AuthorizedOperator>;
 
 /** Why an org may or may not operate a resource under public-data authorized operation. */
 export const OperationAccessReason = z.enum([

@@ -20,3 +20,4 @@ export * from './rules/jcs.js';
 export * from './rules/certificate-verify.js';
 export * from './consent.js';
 export * from './rules/consent-receipt.js';
+export * from './rules/consent-review.js';

@@ -423,6 +423,10 @@ describe('enterprise authorization and public-data authorized operation', () => 
       expiresAt: inDays(30),
     });
     expect(g.status).toBe(201);
+    expect(g.body.resources).toEqual([
+      { id: borrowers.id, title: '普惠金融客户名单', grade: borrowers.grade },
+      { id: draft.body.id, title: '联合风控样本（未发布）', grade: 'general_1' },
+    ]);
     expect((await download('buyer')).status).toBe(200);
     expect((await seeDraft('buyer')).status).toBe(200);
     expect((await download('quancheng')).status).toBe(403);
@@ -560,6 +564,16 @@ describe('enterprise authorization and public-data authorized operation', () => 
     expect(
       (await call('POST', `/api/consent/operation-grants/${g.body.id}/reinstate`, 'authority')).status,
     ).toBe(409);
+    const history = (
+      await call<OperationGrant>('GET', `/api/consent/operation-grants/${g.body.id}`, 'regulator')
+    ).body.history;
+    expect(history.map((h) => [h.action, h.reason])).toEqual([
+      ['create', null],
+      ['suspend', '年度评估整改'],
+      ['reinstate', null],
+      ['revoke', '违规'],
+    ]);
+    expect(history.every((h) => h.actorName)).toBe(true);
   });
 });
 

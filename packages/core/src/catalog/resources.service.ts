@@ -129,6 +129,18 @@ export class ResourcesService {
     return repo.findResource(db, id);
   }
 
+  /** Titles and grades of resources by id, for other domains' views of what they name (missing ids are left out). */
+  async summaries(ids: string[]): Promise<Map<string, { id: string; title: string; grade: Grade }>> {
+    const rows = ids.length
+      ? await this.db
+          .selectFrom('catalog_resources')
+          .select(['id', 'title', 'grade'])
+          .where('id', 'in', [...new Set(ids)])
+          .execute()
+      : [];
+    return new Map(rows.map((r) => [r.id, { id: r.id, title: r.title, grade: r.grade as Grade }]));
+  }
+
   /** One owner's published public data in these sectors and below (null: all), up to a grade. */
   async publicData(
     f: { ownerOrgId: string; sectors: string[] | null; maxGrade: Grade },

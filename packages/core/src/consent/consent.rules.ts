@@ -1,4 +1,12 @@
-import { isSensitive, SENSITIVE_CATEGORIES, type DenyReason } from '@shuliu/contracts';
+import {
+  isSensitive,
+  isUnjustified,
+  MIN_JUSTIFICATION_CHARS,
+  needsSeparateConsent as separateConsentFor,
+  pipiaReasons,
+  SENSITIVE_CATEGORIES,
+  type DenyReason,
+} from '@shuliu/contracts';
 
 export { isSensitive, SENSITIVE_CATEGORIES };
 import type { StoredField } from './consent.tables.js';
@@ -18,7 +26,7 @@ export const DEFAULT_CONSENT_SETTINGS: ConsentSettings = {
   refusalCoolDownDays: 30,
   maxGrantDays: 3 * 365,
   guardianAge: 14,
-  minJustificationChars: 4,
+  minJustificationChars: MIN_JUSTIFICATION_CHARS,
 };
 
 /** GB 11643 §4: the birth date in positions 7–14; the age in whole years at `at`. */
@@ -51,7 +59,7 @@ export function reviewFields(
     const byReviewer = strike.find((x) => x.field === f.name);
     const reason = byReviewer
       ? byReviewer.reason
-      : f.justification.trim().length < s.minJustificationChars
+      : isUnjustified(f.justification, s.minJustificationChars)
         ? '未说明必要性 (最小且必要)'
         : f.category === 'biometric' && !biometricApproved
           ? '生物识别信息未获明确批准'
@@ -62,15 +70,20 @@ export function reviewFields(
   });
 }
 
+const reasonsOf = (
+  fields: StoredField[],
+  v: { crossBorder: boolean; automatedDecision: boolean; thirdParty: boolean },
+) => pipiaReasons({ ...v, keptCategories: fields.filter((f) => !f.struck).map((f) => f.category) });
+
 /** PIPL Art. 29, 23, 39: sensitive PI, provision to another handler, cross-border need separate consent. */
 export const needsSeparateConsent = (fields: StoredField[], crossBorder: boolean, thirdParty: boolean) =>
-  crossBorder || thirdParty || fields.some((f) => !f.struck && f.sensitive);
+  separateConsentFor(reasonsOf(fields, { crossBorder, thirdParty, automatedDecision: false }));
 
 /** PIPL Art. 55: a PIPIA for sensitive PI, third-party provision, cross-border and automated decisions. */
 export const needsPipia = (
   fields: StoredField[],
   v: { crossBorder: boolean; automatedDecision: boolean; thirdParty: boolean },
-) => v.crossBorder || v.automatedDecision || v.thirdParty || fields.some((f) => !f.struck && f.sensitive);
+) => reasonsOf(fields, v).length > 0;
 
 export interface MaterialTerms {
   purpose: string;

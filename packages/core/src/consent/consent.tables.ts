@@ -148,6 +148,15 @@ export interface ConsentOperationEvaluationsTable {
   created_at: CreatedAt;
 }
 
+export interface ConsentOperationEventsTable {
+  id: string;
+  grant_id: string;
+  action: 'create' | 'suspend' | 'reinstate' | 'revoke';
+  reason: string | null;
+  actor_id: string;
+  created_at: CreatedAt;
+}
+
 export interface ConsentTables {
   consent_persons: ConsentPersonsTable;
   consent_scenarios: ConsentScenariosTable;
@@ -159,4 +168,5 @@ export interface ConsentTables {
   consent_org_grants: ConsentOrgGrantsTable;
   consent_operation_grants: ConsentOperationGrantsTable;
   consent_operation_evaluations: ConsentOperationEvaluationsTable;
+  consent_operation_events: ConsentOperationEventsTable;
 }

@@ -88,6 +88,7 @@ export class OperationGrantsService {
           created_by: p.userId,
         })
         .execute();
+      await this.event(tx, id, 'create', null, p.userId);
       await notifyOrg(tx, op.id, ['org_admin'], {
         kind: 'consent.operation_grant.created',
         title: '获公共数据授权运营',
@@ -127,6 +128,7 @@ export class OperationGrantsService {
         .set({ status: to, status_reason: reason, updated_at: this.now() })
         .where('id', '=', id)
         .execute();
+      await this.event(tx, id, action, reason, requirePrincipal(ctx).userId);
       await notifyOrg(tx, g.operator_org_id, ['org_admin'], {
         kind: `consent.operation_grant.${action}`,
         title: { reinstate: '授权运营已恢复', suspend: '授权运营已暂停', revoke: '授权运营已撤销' }[action],
@@ -321,19 +323,46 @@ export class OperationGrantsService {
     return g;
   }
 
+  private async event(
+    tx: Executor,
+    grantId: string,
+    action: 'create' | 'suspend' | 'reinstate' | 'revoke',
+    reason: string | null,
+    actorId: string,
+  ) {
+    await tx
+      .insertInto('consent_operation_events')
+      .values({
+        id: newId('aoe'),
+        grant_id: grantId,
+        action,
+        reason,
+        actor_id: actorId,
+        created_at: this.now(),
+      })
+      .execute();
+  }
+
   private async withEvaluations(rows: OpRow[]): Promise<OperationGrant[]> {
-    const evals = rows.length
-      ? await this.db
-          .selectFrom('consent_operation_evaluations')
-          .selectAll()
-          .where(
-            'grant_id',
-            'in',
-            rows.map((r) => r.id),
-          )
-          .orderBy('year')
-          .execute()
-      : [];
+    const ids = rows.map((r) => r.id);
+    const [evals, events] = ids.length
+      ? await Promise.all([
+          this.db
+            .selectFrom('consent_operation_evaluations')
+            .selectAll()
+            .where('grant_id', 'in', ids)
+            .orderBy('year')
+            .execute(),
+          this.db
+            .selectFrom('consent_operation_events as e')
+            .leftJoin('users as u', 'u.id', 'e.actor_id')
+            .select(['e.grant_id', 'e.action', 'e.reason', 'e.created_at', 'u.display_name'])
+            .where('e.grant_id', 'in', ids)
+            .orderBy('e.created_at')
+            .orderBy('e.id')
+            .execute(),
+        ])
+      : [[], []];
     const now = this.now();
     return rows.map((r) => ({
       id: r.id,
@@ -359,6 +388,14 @@ export class OperationGrantsService {
           score: e.score,
           conclusion: e.conclusion,
           createdAt: iso(e.created_at)!,
+        })),
+      history: events
+        .filter((e) => e.grant_id === r.id)
+        .map((e) => ({
+          action: e.action,
+          reason: e.reason,
+          actorName: e.display_name,
+          at: iso(e.created_at)!,
         })),
       createdAt: iso(r.created_at)!,
     }));

@@ -26,13 +26,16 @@ type OrgGrantRow = Selectable<ConsentOrgGrantsTable> & {
   grantee_name: string | null;
 };
 
-const toOrgGrant = (r: OrgGrantRow, at: Date): OrgGrant => ({
+type Summaries = Awaited<ReturnType<ResourcesService['summaries']>>;
+
+const toOrgGrant = (r: OrgGrantRow, at: Date, titles: Summaries): OrgGrant => ({
   id: r.id,
   grantorOrgId: r.grantor_org_id,
   grantorOrgName: r.grantor_name,
   granteeOrgId: r.grantee_org_id,
   granteeOrgName: r.grantee_name,
   resourceIds: r.resource_ids,
+  resources: r.resource_ids.flatMap((id) => titles.get(id) ?? []),
   maxGrade: r.max_grade as Grade,
   purpose: r.purpose,
   expiresAt: iso(r.expires_at)!,
@@ -178,7 +181,7 @@ export class OrgGrantsService {
       (!hasRole(ctx, 'operator', 'regulator') && org !== r.grantor_org_id && org !== r.grantee_org_id)
     )
       throw NotFound('org grant', id);
-    return toOrgGrant(r, this.now());
+    return toOrgGrant(r, this.now(), await this.resources.summaries(r.resource_ids));
   }
 
   async orgGrants(ctx: RequestContext, q: z.output<typeof OrgGrantQuery>): Promise<Paged<OrgGrant>> {
@@ -191,26 +194,23 @@ export class OrgGrantsService {
         : q.box === 'received'
           ? sql`e.grantee_org_id = ${org}`
           : sql`(e.grantor_org_id = ${org} or e.grantee_org_id = ${org})`;
-    return this.page(ORG_GRANT, sql`consent_org_grants`, where, q, (r: OrgGrantRow) =>
-      toOrgGrant(r, this.now()),
-    );
-  }
-
-  private async page<R, T>(
-    select: ReturnType<typeof sql>,
-    table: ReturnType<typeof sql>,
-    where: ReturnType<typeof sql>,
-    q: { page: number; pageSize: number },
-    map: (r: R) => T,
-  ): Promise<Paged<T>> {
     const rows = (
-      await sql<R>`${select} where ${where} order by e.created_at desc limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`.execute(
+      await sql<OrgGrantRow>`${ORG_GRANT} where ${where} order by e.created_at desc limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`.execute(
         this.db,
       )
     ).rows;
     const n = (
-      await sql<{ n: number }>`select count(*)::int as n from ${table} e where ${where}`.execute(this.db)
+      await sql<{
+        n: number;
+      }>`select count(*)::int as n from consent_org_grants e where ${where}`.execute(this.db)
     ).rows[0]!.n;
-    return { items: rows.map(map), total: Number(n), page: q.page, pageSize: q.pageSize };
+    const titles = await this.resources.summaries(rows.flatMap((r) => r.resource_ids));
+    const now = this.now();
+    return {
+      items: rows.map((r) => toOrgGrant(r, now, titles)),
+      total: Number(n),
+      page: q.page,
+      pageSize: q.pageSize,
+    };
   }
 }

@@ -89,7 +89,7 @@ export class PersonsService {
               title: '监护确认请求',
               body: `${b.displayName} 登记您为监护人，请确认`,
               params: { wardId: id },
-              link: '/consent',
+              link: '/consent/mine?tab=wards',
             });
           await recordAudit(tx, ctx, {
             action: 'consent.person.sign_up',

@@ -1,5 +1,12 @@
-import type { Paged, ReviewBody, Scenario, ScenarioBody, ScenarioQuery } from '@shuliu/contracts';
-import { sql, type Kysely } from 'kysely';
+import {
+  isThirdParty,
+  type Paged,
+  type ReviewBody,
+  type Scenario,
+  type ScenarioBody,
+  type ScenarioQuery,
+} from '@shuliu/contracts';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../db/schema.js';
 import { recordAudit } from '../audit/index.js';
@@ -18,7 +25,7 @@ import {
   reviewFields,
   type ConsentSettings,
 } from './consent.rules.js';
-import type { StoredField } from './consent.tables.js';
+import type { ConsentScenariosTable, StoredField } from './consent.tables.js';
 import type { Clock } from './persons.service.js';
 
 type Executor = Kysely<DB>;
@@ -138,7 +145,7 @@ export class ScenariosService {
       const raw = (typeof v.fields === 'string' ? JSON.parse(v.fields) : v.fields) as StoredField[];
       const fields = reviewFields(raw, b.strike, b.biometricApproved, this.settings);
       const org = await repo.orgName(tx, s.org_id);
-      const thirdParty = !!org && !v.recipient.includes(org.name);
+      const thirdParty = isThirdParty(org?.name, v.recipient);
       const terms = { crossBorder: v.cross_border, automatedDecision: v.automated_decision, thirdParty };
       if (b.approve && !fields.some((f) => !f.struck))
         throw IllegalTransition('every field was struck: nothing is left to consent to');
@@ -282,11 +289,21 @@ export class ScenariosService {
       sql` and `,
     );
     const [rows, count] = await Promise.all([
-      sql<{ id: string }>`select s.id from consent_scenarios s where ${where} order by s.updated_at desc
-        limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`.execute(this.db),
+      sql<Selectable<ConsentScenariosTable> & { org_name: string | null }>`select s.*, o.name as org_name
+        from consent_scenarios s left join orgs o on o.id = s.org_id where ${where}
+        order by s.updated_at desc limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`.execute(this.db),
       sql<{ n: number }>`select count(*)::int as n from consent_scenarios s where ${where}`.execute(this.db),
     ]);
-    const items = await Promise.all(rows.rows.map((r) => this.get(ctx, r.id)));
+    const versions = await repo.versionsOf(
+      this.db,
+      rows.rows.map((r) => r.id),
+    );
+    // outsiders (persons, other orgs) see only what they would consent to: the approved version
+    const items = rows.rows.map((sc) => {
+      const mine = p.orgId === sc.org_id || all;
+      const own = versions.filter((v) => v.scenario_id === sc.id && (mine || v.id === sc.current_version_id));
+      return toScenario(sc, sc.org_name, own);
+    });
     return { items, total: Number(count.rows[0]!.n), page: q.page, pageSize: q.pageSize };
   }
 

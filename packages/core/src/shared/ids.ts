@@ -68,7 +68,8 @@ export type IdPrefix =
   | 'rcp'
   | 'eag'
   | 'aog'
-  | 'aev';
+  | 'aev'
+  | 'aoe';
 
 /** Prefixed sortable id, e.g. `org_01j…`. */
 export const newId = (prefix: IdPrefix) => `${prefix}_${ulid()}`;
