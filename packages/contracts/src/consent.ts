@@ -146,10 +146,18 @@ export const Person = z.object({
   wards: z.array(
     z.object({ userId: z.string(), displayName: z.string(), status: z.enum(['pending', 'confirmed']) }),
   ),
+  rules: z
+    .object({
+      maxGrantDays: z.number().int(),
+      refusalCoolDownDays: z.number().int(),
+      guardianAge: z.number().int(),
+    })
+    .describe('the operator’s consent settings that bound what this person may choose'),
 });
 export type Person = z.infer<typeof Person>;
 
 export const GrantStatus = z.enum(['active', 'revoked', 'expired', 'superseded']);
+export type GrantStatus = z.infer<typeof GrantStatus>;
 export const ConsentGrant = z.object({
   id: z.string(),
   subjectId: z.string(),
@@ -169,6 +177,7 @@ export const ConsentGrant = z.object({
   grantedBy: z.string().describe('the person, or their guardian'),
   grantedAt: Timestamp,
   revokedAt: Timestamp.nullable(),
+  replacedBy: z.string().nullable().describe('the grant given after this one expired or was superseded'),
   receipts: z.array(
     z.object({ id: z.string(), event: z.enum(['granted', 'revoked']), createdAt: Timestamp }),
   ),
@@ -190,6 +199,7 @@ export const GrantQuery = z.strictObject({
     .default('mine')
     .describe('received: grants to the caller org’s scenarios'),
   scenarioId: Id('scn').optional(),
+  status: GrantStatus.optional(),
 });
 
 export const AskBody = z.strictObject({ subjectId: Id('usr') });

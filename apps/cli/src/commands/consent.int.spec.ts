@@ -127,6 +127,17 @@ describe('shuliu consent', () => {
       const revoked = await run('consent', 'revoke', grant.id, ...remote('cli-person'));
       expect(revoked.stdout).toContain('revoked');
       expect((await check('name')).stdout).toContain('DENY (revoked)');
+      const byStatus = async (status: string) =>
+        (
+          JSON.parse(
+            (await run('consent', 'grants', '--status', status, '--json', ...remote('cli-person'))).stdout,
+          ) as {
+            items: { id: string }[];
+          }
+        ).items.map((g) => g.id);
+      expect(await byStatus('revoked')).toContain(grant.id);
+      expect(await byStatus('active')).not.toContain(grant.id);
+      expect((await run('consent', 'grants', '--status', 'gone', ...remote('cli-person'))).code).not.toBe(0);
     },
     SLOW,
   );

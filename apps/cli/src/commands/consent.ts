@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
-import { Command } from 'commander';
-import type { ConsentGrant } from '@shuliu/contracts';
+import { Command, Option } from 'commander';
+import { GrantStatus, type ConsentGrant } from '@shuliu/contracts';
 import { serverOptions, sdkFor, type Remote } from './remote.js';
 
 type Json = { json?: boolean };
@@ -16,10 +16,10 @@ function grantLine(g: ConsentGrant): string {
   );
 }
 
-async function grants(o: Remote & Json & { received?: boolean; page: number }) {
+async function grants(o: Remote & Json & { received?: boolean; status?: GrantStatus; page: number }) {
   const sdk = await sdkFor(o);
   const r = await sdk.consent.grants({
-    query: { box: o.received ? 'received' : 'mine', page: o.page, pageSize: 50 },
+    query: { box: o.received ? 'received' : 'mine', status: o.status, page: o.page, pageSize: 50 },
   });
   if (o.json) return print(r);
   console.log(`${r.total} grants${o.received ? ' received' : ''} (page ${r.page})`);
@@ -83,6 +83,7 @@ export function consentCommand(): Command {
       .command('grants')
       .description('a person’s own (and wards’) grants, or with --received those an org’s scenarios hold')
       .option('--received', 'grants to the caller org’s scenarios')
+      .addOption(new Option('--status <status>', 'only grants in this state').choices(GrantStatus.options))
       .option('--page <n>', 'page number', (v) => Number(v), 1)
       .option('--json', 'print the answer as JSON'),
   ).action((o) => grants(o));

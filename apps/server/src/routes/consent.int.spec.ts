@@ -98,6 +98,7 @@ describe('persons', () => {
     const me = await call<Person>('GET', '/api/consent/me', 'alice-p');
     expect(me.body.idCardMasked).toMatch(/^370\*{11}\d{3}[\dX]$/);
     expect(me.body.minor).toBe(false);
+    expect(me.body.rules).toEqual({ maxGrantDays: 1095, refusalCoolDownDays: 30, guardianAge: 14 });
     const bad = await call<Err>('POST', '/api/consent/persons', undefined, {
       username: 'bob-p',
       password: demo.DEMO_PASSWORD,
@@ -319,9 +320,47 @@ describe('scenarios, review and one-scenario grants', () => {
       separateConsent: true,
     });
     expect(stale.status).toBe(409);
+    // PIPL Art. 14: the person consents again to the version in force; the old grant keeps its history
+    const again = await call<ConsentGrant>('POST', '/api/consent/grants', 'alice-p', {
+      versionId: v2.id,
+      fields: ['name', 'mobile'],
+      expiresAt: inDays(30),
+      separateConsent: true,
+    });
+    expect(again.status).toBe(201);
+    expect((await check(['name'], v2.id)).body).toMatchObject({ allow: true, reason: 'granted' });
+    expect((await check(['name'])).body).toMatchObject({ allow: false, reason: 'version_superseded' });
+    const list = (status: string) =>
+      call<{ items: ConsentGrant[] }>('GET', `/api/consent/grants?status=${status}`, 'alice-p');
+    const old = (await list('superseded')).body.items.find((x) => x.id === g.body.id);
+    expect(old).toMatchObject({ status: 'superseded', replacedBy: again.body.id, revokedAt: null });
+    expect((await list('active')).body.items.map((x) => x.id)).toEqual([again.body.id]);
+    expect((await list('revoked')).body.items.every((x) => x.status === 'revoked')).toBe(true);
+    expect((await call<Err>('GET', '/api/consent/grants?status=gone', 'alice-p')).status).toBe(400);
+    // a live grant of the version in force is not given twice
+    const twice = await call<Err>('POST', '/api/consent/grants', 'alice-p', {
+      versionId: v2.id,
+      fields: ['name', 'mobile'],
+      expiresAt: inDays(30),
+      separateConsent: true,
+    });
+    expect(twice.status).toBe(409);
   });
 
   it('no asking again within the cool-down after a refusal', async () => {
+    const asked = await call('POST', `/api/consent/scenarios/${scenario.id}/ask`, 'merchant', {
+      subjectId: alice,
+    });
+    expect(asked.status).toBe(200);
+    const inbox = await call<{ items: { kind: string; link: string | null }[] }>(
+      'GET',
+      '/api/notifications',
+      'alice-p',
+    );
+    // the person lands on the scenario in their own hub
+    expect(inbox.body.items.find((n) => n.kind === 'consent.asked')?.link).toBe(
+      `/consent/mine?tab=scenarios&scenario=${scenario.id}`,
+    );
     expect((await call('POST', `/api/consent/scenarios/${scenario.id}/refuse`, 'alice-p')).status).toBe(200);
     const ask = await call<Err>('POST', `/api/consent/scenarios/${scenario.id}/ask`, 'merchant', {
       subjectId: alice,

@@ -76,6 +76,7 @@ export const toGrant = (
     grantedBy: g.granted_by,
     grantedAt: iso(g.granted_at)!,
     revokedAt: iso(g.revoked_at),
+    replacedBy: g.replaced_by,
     receipts: receipts.map((r) => ({ id: r.id, event: r.event, createdAt: iso(r.created_at)! })),
   };
 };

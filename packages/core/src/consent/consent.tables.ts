@@ -73,6 +73,8 @@ export interface ConsentGrantsTable {
   granted_at: CreatedAt;
   revoked_at: Date | null;
   revoked_by: string | null;
+  /** the grant given when this one had expired or its version was superseded */
+  replaced_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ConsentReceiptsTable {

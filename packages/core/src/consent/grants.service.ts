@@ -72,14 +72,21 @@ export class GrantsService {
           `the expiry must be in the future and within ${this.settings.maxGrantDays} days`,
           { field: 'expiresAt' },
         );
-      const live = await tx
+      // One open grant per person and scenario: a live one must be revoked first; one that has expired
+      // or whose version was superseded is replaced by this one, and keeps its own history.
+      const open = await tx
         .selectFrom('consent_grants')
-        .select('id')
+        .select(['id', 'version_id', 'expires_at'])
         .where('subject_user_id', '=', subject)
         .where('scenario_id', '=', s.id)
         .where('revoked_at', 'is', null)
+        .where('replaced_by', 'is', null)
+        .forUpdate()
         .executeTakeFirst();
-      if (live) throw AlreadyGranted('revoke the live grant of this scenario first', { id: live.id });
+      if (open && open.version_id === v.id && new Date(open.expires_at) > now)
+        throw AlreadyGranted('revoke the live grant of this scenario first', { id: open.id });
+      if (open)
+        await tx.updateTable('consent_grants').set({ replaced_by: id }).where('id', '=', open.id).execute();
       await tx
         .insertInto('consent_grants')
         .values({
@@ -105,7 +112,13 @@ export class GrantsService {
         objectType: 'consent_grant',
         objectId: id,
         orgId: null,
-        details: { scenarioId: s.id, versionId: v.id, fields: b.fields, subjectId: subject },
+        details: {
+          scenarioId: s.id,
+          versionId: v.id,
+          fields: b.fields,
+          subjectId: subject,
+          replaces: open?.id ?? null,
+        },
       });
       const g = (await repo.findGrant(tx, id))!;
       await issueReceipt(tx, this.deps, buildReceipt(newReceiptId(), 'granted', now, g, v), id);
@@ -175,7 +188,11 @@ export class GrantsService {
           : sql`s.org_id = ${p.orgId ?? '-'}`
         : sql`g.subject_user_id = any(${await this.persons.actingFor(ctx)}::text[])`;
     const where = sql.join(
-      [who, q.scenarioId ? sql`g.scenario_id = ${q.scenarioId}` : sql`true`],
+      [
+        who,
+        q.scenarioId ? sql`g.scenario_id = ${q.scenarioId}` : sql`true`,
+        q.status ? statusFilter(q.status, this.now()) : sql`true`,
+      ],
       sql` and `,
     );
     const { rows, total } = await repo.searchGrants(this.db, where, q.page, q.pageSize);
@@ -268,5 +285,21 @@ export class GrantsService {
     if (hasRole(ctx, 'operator', 'regulator')) return true;
     if (ctx.principal?.orgId && ctx.principal.orgId === g.org_id) return true;
     return (await this.persons.actingFor(ctx)).includes(g.subject_user_id);
+  }
+}
+
+/** The SQL twin of grantStatus(): the same four states, decided in the database for paging. */
+function statusFilter(status: ConsentGrant['status'], at: Date) {
+  const open = sql`g.revoked_at is null`;
+  const current = sql`s.current_version_id = g.version_id`;
+  switch (status) {
+    case 'revoked':
+      return sql`g.revoked_at is not null`;
+    case 'superseded':
+      return sql`${open} and s.current_version_id is distinct from g.version_id`;
+    case 'expired':
+      return sql`${open} and ${current} and g.expires_at <= ${at}`;
+    case 'active':
+      return sql`${open} and ${current} and g.expires_at > ${at}`;
   }
 }

@@ -198,6 +198,11 @@ export class PersonsService {
         displayName: w.display_name,
         status: w.guardian_status ?? 'pending',
       })),
+      rules: {
+        maxGrantDays: this.settings.maxGrantDays,
+        refusalCoolDownDays: this.settings.refusalCoolDownDays,
+        guardianAge: this.settings.guardianAge,
+      },
     };
   }
 }

@@ -224,7 +224,8 @@ export class ScenariosService {
         title: '授权请求',
         body: `「${s.title}」请求您的授权`,
         params: { scenarioId: id, versionId: s.current_version_id, subjectId },
-        link: `/consent/scenarios/${id}`,
+        // the person's own hub, on this scenario; a guardian sees it on behalf of the ward
+        link: `/consent/mine?tab=scenarios&scenario=${id}${to === subjectId ? '' : `&for=${subjectId}`}`,
       });
       await recordAudit(tx, ctx, {
         action: 'consent.scenario.ask',
