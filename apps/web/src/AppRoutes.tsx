@@ -80,6 +80,33 @@ const RegistrySettingsPage = lazy(() =>
   import('./pages/registry/RegistrySettingsPage').then((m) => ({ default: m.RegistrySettingsPage })),
 );
 
+const MyConsentPage = lazy(() =>
+  import('./pages/consent/person/MyConsentPage').then((m) => ({ default: m.MyConsentPage })),
+);
+const SignUpPage = lazy(() => import('./pages/signup/SignUpPage').then((m) => ({ default: m.SignUpPage })));
+const ScenariosPage = lazy(() =>
+  import('./pages/consent/scenarios/ScenariosPage').then((m) => ({ default: m.ScenariosPage })),
+);
+const ScenarioReviewPage = lazy(() =>
+  import('./pages/consent/scenarios/ScenarioReviewPage').then((m) => ({ default: m.ScenarioReviewPage })),
+);
+const ReceivedGrantsPage = lazy(() =>
+  import('./pages/consent/scenarios/ReceivedGrantsPage').then((m) => ({ default: m.ReceivedGrantsPage })),
+);
+const OrgGrantsPage = lazy(() =>
+  import('./pages/consent/org-grants/OrgGrantsPage').then((m) => ({ default: m.OrgGrantsPage })),
+);
+const OperationGrantsPage = lazy(() =>
+  import('./pages/consent/operation-grants/OperationGrantsPage').then((m) => ({
+    default: m.OperationGrantsPage,
+  })),
+);
+const AuthorizedOperatorsPage = lazy(() =>
+  import('./pages/consent/operation-grants/AuthorizedOperatorsPage').then((m) => ({
+    default: m.AuthorizedOperatorsPage,
+  })),
+);
+
 function rolesOf(key: string): NonNullable<NavItem['roles']> {
   const item = NAV.flatMap((n) => (isGroup(n) ? n.children : [n])).find((i) => i.key === key);
   return item?.roles ?? [];
@@ -108,6 +135,14 @@ export function AppRoutes() {
         element={
           <Lazy>
             <ApplyPage />
+          </Lazy>
+        }
+      />
+      <Route
+        path="/signup"
+        element={
+          <Lazy>
+            <SignUpPage />
           </Lazy>
         }
       />
@@ -158,6 +193,14 @@ export function AppRoutes() {
           element={
             <Lazy>
               <VerifyPage key="verify" />
+            </Lazy>
+          }
+        />
+        <Route
+          path="/operators"
+          element={
+            <Lazy>
+              <AuthorizedOperatorsPage />
             </Lazy>
           }
         />
@@ -395,6 +438,67 @@ export function AppRoutes() {
             element={
               <Lazy>
                 <RegistrySettingsPage />
+              </Lazy>
+            }
+          />
+        </Route>
+        {/* 授权中心: persons */}
+        <Route element={<RequireRoles roles={rolesOf('consent-mine')} />}>
+          <Route
+            path="consent/mine/*"
+            element={
+              <Lazy>
+                <MyConsentPage />
+              </Lazy>
+            }
+          />
+        </Route>
+        {/* 授权中心: scenarios, their review and the grants they received */}
+        <Route element={<RequireRoles roles={rolesOf('consent-scenarios')} />}>
+          <Route
+            path="consent/scenarios/*"
+            element={
+              <Lazy>
+                <ScenariosPage />
+              </Lazy>
+            }
+          />
+        </Route>
+        <Route element={<RequireRoles roles={rolesOf('consent-review')} />}>
+          <Route
+            path="consent/review/:id?"
+            element={
+              <Lazy>
+                <ScenarioReviewPage />
+              </Lazy>
+            }
+          />
+        </Route>
+        <Route element={<RequireRoles roles={rolesOf('consent-received')} />}>
+          <Route
+            path="consent/received"
+            element={
+              <Lazy>
+                <ReceivedGrantsPage />
+              </Lazy>
+            }
+          />
+        </Route>
+        {/* 授权中心: enterprise authorizations and public-data authorized operation */}
+        <Route element={<RequireRoles roles={rolesOf('org-grants')} />}>
+          <Route
+            path="consent/org-grants/:id?"
+            element={
+              <Lazy>
+                <OrgGrantsPage />
+              </Lazy>
+            }
+          />
+          <Route
+            path="consent/operation-grants/:id?"
+            element={
+              <Lazy>
+                <OperationGrantsPage />
               </Lazy>
             }
           />

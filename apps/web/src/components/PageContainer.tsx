@@ -1,4 +1,4 @@
-import { Breadcrumb, Flex, Typography, theme } from 'antd';
+import { Breadcrumb, Flex, Grid, Typography, theme } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useT } from '../i18n/I18nProvider';
@@ -19,12 +19,14 @@ export function PageContainer({ title, subTitle, extra, footer, children }: Prop
   const { token } = theme.useToken();
   const { pathname } = useLocation();
   const crumbs = breadcrumbFor(pathname, t);
+  // a phone keeps its few pixels for the content
+  const gutter = Grid.useBreakpoint().md === false ? 12 : 24;
   return (
     <>
       <div
         style={{
           background: token.colorBgContainer,
-          padding: `12px 24px ${footer ? 0 : 16}px`,
+          padding: `12px ${gutter}px ${footer ? 0 : 16}px`,
           borderBottom: `1px solid ${token.colorBorderSecondary}`,
         }}
       >
@@ -44,7 +46,7 @@ export function PageContainer({ title, subTitle, extra, footer, children }: Prop
         </Flex>
         {footer}
       </div>
-      <div style={{ padding: 24 }}>{children}</div>
+      <div style={{ padding: gutter }}>{children}</div>
     </>
   );
 }

@@ -62,7 +62,10 @@ export type Status =
   | 'cancelled'
   | 'open'
   | 'upheld'
-  | 'dismissed';
+  | 'dismissed'
+  // 授权中心: scenario versions and grants
+  | 'in_review'
+  | 'superseded';
 
 const LOOK: Record<Status, { color: string; icon: ReactNode }> = {
   pending: { color: 'gold', icon: <ClockCircleOutlined /> },
@@ -107,6 +110,9 @@ const LOOK: Record<Status, { color: string; icon: ReactNode }> = {
   cancelled: { color: 'default', icon: <StopOutlined /> },
   upheld: { color: 'red', icon: <CloseCircleOutlined /> },
   dismissed: { color: 'default', icon: <MinusCircleOutlined /> },
+  // 授权中心: a version under review is in progress; one replaced by a newer version has ended.
+  in_review: { color: 'processing', icon: <AuditOutlined /> },
+  superseded: { color: 'default', icon: <MinusCircleOutlined /> },
 };
 
 /** `label` names the status where the general word does not fit (a return flow is 待回流, not 待审). */

@@ -1,5 +1,9 @@
 import { catalogActionsEnUS, catalogApiErrorsEnUS, catalogEnUS } from './catalog.en-US';
 import { registryActionsEnUS, registryApiErrorsEnUS, registryEnUS } from './registry.en-US';
+import { consentPersonEnUS } from './consent-person.en-US';
+import { consentScenariosEnUS } from './consent-scenarios.en-US';
+import { consentOrgsEnUS } from './consent-orgs.en-US';
+import { consentActionsEnUS, consentApiErrorsEnUS, consentEnUS } from './consent.en-US';
 import { sharingEnUS } from './sharing.en-US';
 import type { Messages } from './zh-CN';
 
@@ -101,6 +105,7 @@ export const enUS: Messages = {
     approve: 'Approved', approved: 'Approved', reject: 'Rejected', rejected: 'Rejected',
     ...catalogActionsEnUS,
     ...registryActionsEnUS,
+    ...consentActionsEnUS,
   },
   validation: {
     required: 'Required', minLength: (n: number) => `At least ${n} characters`,
@@ -300,6 +305,7 @@ export const enUS: Messages = {
     LEDGER_INDEX_OUT_OF_RANGE: 'The index is beyond the tree size',
     ...catalogApiErrorsEnUS,
     ...registryApiErrorsEnUS,
+    ...consentApiErrorsEnUS,
   },
   errors: {
     forbidden: 'Sorry, you are not allowed to open this page.', notFound: 'Sorry, this page does not exist.',
@@ -307,4 +313,8 @@ export const enUS: Messages = {
   ...catalogEnUS,
   ...sharingEnUS,
   ...registryEnUS,
+  ...consentEnUS,
+  ...consentPersonEnUS,
+  ...consentScenariosEnUS,
+  ...consentOrgsEnUS,
 };

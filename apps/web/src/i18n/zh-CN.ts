@@ -1,5 +1,9 @@
 import { catalogActionsZhCN, catalogApiErrorsZhCN, catalogZhCN } from './catalog.zh-CN';
 import { registryActionsZhCN, registryApiErrorsZhCN, registryZhCN } from './registry.zh-CN';
+import { consentPersonZhCN } from './consent-person.zh-CN';
+import { consentScenariosZhCN } from './consent-scenarios.zh-CN';
+import { consentOrgsZhCN } from './consent-orgs.zh-CN';
+import { consentActionsZhCN, consentApiErrorsZhCN, consentZhCN } from './consent.zh-CN';
 import { sharingZhCN } from './sharing.zh-CN';
 
 /** 简体中文 — the default catalogue; en-US must provide every key of this one (its type is derived from it). */
@@ -84,6 +88,7 @@ export const zhCN = {
     reject: '审核驳回', rejected: '审核驳回',
     ...catalogActionsZhCN,
     ...registryActionsZhCN,
+    ...consentActionsZhCN,
   } as Record<string, string>,
   validation: {
     required: '此项为必填项', minLength: (n: number) => `至少 ${n} 个字符`, maxLength: (n: number) => `最多 ${n} 个字符`,
@@ -229,6 +234,7 @@ export const zhCN = {
     LEDGER_ENTRY_NOT_FOUND: '该序号没有账本条目', LEDGER_INDEX_OUT_OF_RANGE: '序号超出树大小',
     ...catalogApiErrorsZhCN,
     ...registryApiErrorsZhCN,
+    ...consentApiErrorsZhCN,
   } as Record<string, string>,
   errors: {
     forbidden: '抱歉，您无权访问此页面。', notFound: '抱歉，您访问的页面不存在。',
@@ -236,6 +242,10 @@ export const zhCN = {
   ...catalogZhCN,
   ...sharingZhCN,
   ...registryZhCN,
+  ...consentZhCN,
+  ...consentPersonZhCN,
+  ...consentScenariosZhCN,
+  ...consentOrgsZhCN,
 };
 
 export type Messages = typeof zhCN;

@@ -1,5 +1,5 @@
 import { MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
-import { Alert, Button, Flex, Layout, Menu, Typography, theme } from 'antd';
+import { Alert, Button, Flex, Grid, Layout, Menu, Typography, theme } from 'antd';
 import type { MenuProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -52,12 +52,15 @@ export function BasicLayout() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const [collapsed, setCollapsed] = useState(() => localStorage.getItem(COLLAPSED_KEY) === '1');
+  // on a phone the menu hides completely and opens over the page, so the page keeps the whole width
+  const phone = Grid.useBreakpoint().md === false;
   const items = useMenuItems();
   const match = matchNav(pathname);
   const [openKeys, setOpenKeys] = useState<string[]>(() => [
     'data',
     'sharing',
     'registry',
+    'consent',
     'subjects',
     'security',
   ]);
@@ -69,10 +72,18 @@ export function BasicLayout() {
     <Layout style={{ minHeight: '100vh', background: SIDER_BG }}>
       <Layout.Sider
         collapsed={collapsed}
+        collapsedWidth={phone ? 0 : 80}
+        trigger={null}
         width={232}
         breakpoint="lg"
         onBreakpoint={(broken) => setCollapsed(broken)}
-        style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+        style={{
+          position: phone ? 'fixed' : 'sticky',
+          zIndex: phone ? 1000 : undefined,
+          top: 0,
+          height: '100vh',
+          overflow: 'auto',
+        }}
         data-testid="side-menu"
       >
         <Flex
@@ -95,9 +106,19 @@ export function BasicLayout() {
           selectedKeys={match ? [match.item.path] : []}
           openKeys={collapsed ? undefined : openKeys}
           onOpenChange={setOpenKeys}
-          onClick={({ key }) => void navigate(key)}
+          onClick={({ key }) => {
+            if (phone) setCollapsed(true);
+            void navigate(key);
+          }}
         />
       </Layout.Sider>
+      {phone && !collapsed && (
+        <div
+          onClick={() => setCollapsed(true)}
+          style={{ position: 'fixed', inset: 0, zIndex: 999, background: 'rgba(0, 0, 0, 0.45)' }}
+          data-testid="side-menu-mask"
+        />
+      )}
       <Layout>
         <Layout.Header
           style={{
@@ -116,6 +137,7 @@ export function BasicLayout() {
               type="text"
               icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
               onClick={toggle}
+              data-testid="side-menu-toggle"
             />
             <Flex align="center" gap={4}>
               <OrgBadge />

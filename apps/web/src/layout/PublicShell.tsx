@@ -14,6 +14,7 @@ const PUBLIC_PAGES = [
   { key: 'ledger', path: '/ledger', label: (t: Messages) => t.menu.ledger },
   { key: 'notices', path: '/registry/notices', label: (t: Messages) => t.registry.notices },
   { key: 'verify', path: '/verify', label: (t: Messages) => t.registry.verify },
+  { key: 'operators', path: '/operators', label: (t: Messages) => t.consent.operators },
 ];
 
 /** The frame of a public page for a visitor who is not logged in: brand, language, a way to log in. */

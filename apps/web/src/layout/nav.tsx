@@ -26,6 +26,13 @@ import {
   NotificationOutlined,
   ScheduleOutlined,
   VerifiedOutlined,
+  AuditOutlined as ReviewOutlined,
+  ContactsOutlined,
+  InboxOutlined,
+  KeyOutlined,
+  ClusterOutlined,
+  GlobalOutlined,
+  SolutionOutlined,
 } from '@ant-design/icons';
 import type { Role } from '@shuliu/contracts';
 import type { ReactNode } from 'react';
@@ -63,6 +70,19 @@ export const SHARING_WATCHERS: readonly Role[] = ['authority', 'operator', 'regu
 
 /** Who files registrations (数据产权登记): data holders, and pledgees releasing a pledge (the API's `applicants`). */
 export const REGISTRY_APPLICANTS: readonly Role[] = ['merchant', 'authority', 'buyer', 'org_admin'];
+
+/** Organizations that use personal data under a scenario (the consent API's data users). */
+export const DATA_USERS: readonly Role[] = ['merchant', 'buyer', 'provider', 'authority'];
+/** Every organization's members, and oversight: enterprise authorizations and authorized operation. */
+export const ORG_MEMBERS: readonly Role[] = [
+  'operator',
+  'regulator',
+  'authority',
+  'merchant',
+  'buyer',
+  'provider',
+  'org_admin',
+];
 
 export const NAV: (NavItem | NavGroup)[] = [
   { key: 'dashboard', path: '/', label: (t) => t.menu.dashboard, icon: <DashboardOutlined /> },
@@ -188,6 +208,62 @@ export const NAV: (NavItem | NavGroup)[] = [
     ],
   },
   {
+    key: 'consent',
+    label: (t) => t.consent.menu,
+    icon: <SolutionOutlined />,
+    children: [
+      {
+        key: 'consent-mine',
+        path: '/consent/mine',
+        label: (t) => t.consent.mine,
+        icon: <ContactsOutlined />,
+        roles: ['person'],
+      },
+      {
+        key: 'consent-scenarios',
+        path: '/consent/scenarios',
+        label: (t) => t.consent.scenarios,
+        icon: <KeyOutlined />,
+        roles: [...DATA_USERS, 'operator', 'regulator'],
+      },
+      {
+        key: 'consent-review',
+        path: '/consent/review',
+        label: (t) => t.consent.review,
+        icon: <ReviewOutlined />,
+        roles: ['operator'],
+      },
+      {
+        key: 'consent-received',
+        path: '/consent/received',
+        label: (t) => t.consent.received,
+        icon: <InboxOutlined />,
+        roles: DATA_USERS,
+      },
+      {
+        key: 'org-grants',
+        path: '/consent/org-grants',
+        label: (t) => t.consent.orgGrants,
+        icon: <ClusterOutlined />,
+        roles: ORG_MEMBERS,
+      },
+      {
+        key: 'operation-grants',
+        path: '/consent/operation-grants',
+        label: (t) => t.consent.operationGrants,
+        icon: <BankOutlined />,
+        roles: ORG_MEMBERS,
+      },
+      // Public (also reachable logged out, see AppRoutes).
+      {
+        key: 'authorized-operators',
+        path: '/operators',
+        label: (t) => t.consent.operators,
+        icon: <GlobalOutlined />,
+      },
+    ],
+  },
+  {
     key: 'subjects',
     label: (t) => t.menu.subjects,
     icon: <TeamOutlined />,
@@ -259,6 +335,7 @@ export const GATED_PATHS = [
   '/open',
   '/registry/notices',
   '/verify',
+  '/operators',
 ];
 
 function allItems(): { item: NavItem; group?: NavGroup }[] {

@@ -4,6 +4,7 @@ import { useAuth } from '../../auth/AuthProvider';
 import { PageContainer } from '../../components/PageContainer';
 import { useT } from '../../i18n/I18nProvider';
 import { LatestMessages } from './LatestMessages';
+import { MyConsentCard } from './MyConsentCard';
 import { MyOrgCard } from './MyOrgCard';
 import { OrgCharts } from './OrgCharts';
 import { PendingApplicationsCard, RecentAuditCard } from './RecentPanels';
@@ -24,6 +25,8 @@ export function DashboardPage() {
   const operator = hasRole('operator');
   const overseer = hasRole('operator', 'regulator');
   const manager = hasRole('operator', 'org_admin');
+  // a person has no organization: their dashboard leads to 我的授权 instead
+  const person = hasRole('person');
   const pending = usePendingApplications(operator);
   const orgs = useOrgCounts(overseer);
   const users = useUserCounts(manager);
@@ -111,7 +114,7 @@ export function DashboardPage() {
         {!overseer && (
           <>
             <Col xs={24} xl={14}>
-              <MyOrgCard />
+              {person ? <MyConsentCard /> : <MyOrgCard />}
             </Col>
             <Col xs={24} xl={10}>
               <LatestMessages />

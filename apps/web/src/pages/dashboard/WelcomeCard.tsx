@@ -22,9 +22,12 @@ export function WelcomeCard() {
             {t.dashboard.greeting(user.displayName)}
           </Typography.Title>
           <Space wrap size={[16, 4]}>
-            <Typography.Text type="secondary">
-              <BankOutlined /> {org?.name ?? t.dashboard.noOrg}
-            </Typography.Text>
+            {/* a natural person acts for no organization: no "未关联机构" line for them */}
+            {(org || !user.roles.includes('person')) && (
+              <Typography.Text type="secondary">
+                <BankOutlined /> {org?.name ?? t.dashboard.noOrg}
+              </Typography.Text>
+            )}
             {org && <OrgTypeTags types={org.types} />}
             <Typography.Text type="secondary">
               <ClockCircleOutlined /> {t.dashboard.lastLogin} {formatTime(user.lastLoginAt)}

@@ -88,10 +88,16 @@ export function LoginPage() {
             {t.login.submit}
           </Button>
         </Form>
-        <Flex justify="center" gap={4} style={{ marginTop: 24 }}>
+        <Flex justify="center" gap={4} wrap style={{ marginTop: 24 }}>
           <Typography.Text type="secondary">{t.login.noAccount}</Typography.Text>
           <Link to="/apply" data-testid="link-apply">
             {t.login.apply}
+          </Link>
+          <Typography.Text type="secondary" style={{ marginInlineStart: 12 }}>
+            {t.consentPerson.signUp.loginPrompt}
+          </Typography.Text>
+          <Link to="/signup" data-testid="link-signup">
+            {t.consent.signUp}
           </Link>
         </Flex>
         <Flex justify="center" gap={16} style={{ marginTop: 8 }}>
@@ -100,6 +106,9 @@ export function LoginPage() {
           </Link>
           <Link to="/ledger" data-testid="link-ledger">
             {t.login.ledger}
+          </Link>
+          <Link to="/operators" data-testid="link-operators">
+            {t.consent.operators}
           </Link>
         </Flex>
       </Card>

@@ -1,0 +1,85 @@
+/** 简体中文 — 授权场景, 场景审查 and 收到的个人授权: page texts, merged into zh-CN. */
+// prettier-ignore
+export const consentScenariosZhCN = {
+  consentScenarios: {
+    title: '授权场景',
+    versionStatus: { in_review: '审查中', approved: '已通过', rejected: '未通过', superseded: '已被替代' } as Record<string, string>,
+    grantStatus: { active: '生效中', revoked: '已撤回', expired: '已过期', superseded: '版本已更替' } as Record<string, string>,
+    decision: {
+      granted: '存在有效授权，允许使用', no_grant: '该个人没有对此场景版本的授权', revoked: '该个人已撤回授权',
+      version_superseded: '场景已变更，授权所依据的版本已被替代，须重新取得同意', expired: '授权已过期',
+      field_not_granted: '部分字段不在授权范围内',
+    } as Record<string, string>,
+    /** PIPL Art. 13 (一)–(七), offered as suggestions; the field stays free text. */
+    legalBases: [
+      '取得个人同意（个人信息保护法第十三条第一项）',
+      '为订立、履行个人作为一方当事人的合同所必需（第十三条第二项）',
+      '按照依法制定的劳动规章制度和依法签订的集体合同实施人力资源管理所必需（第十三条第二项）',
+      '为履行法定职责或者法定义务所必需（第十三条第三项）',
+      '为应对突发公共卫生事件，或者紧急情况下为保护自然人的生命健康和财产安全所必需（第十三条第四项）',
+      '为公共利益实施新闻报道、舆论监督等行为，在合理的范围内处理个人信息（第十三条第五项）',
+      '在合理的范围内处理个人自行公开或者其他已经合法公开的个人信息（第十三条第六项）',
+      '法律、行政法规规定的其他情形（第十三条第七项）',
+    ],
+    // list
+    register: '登记场景', mineTab: '本机构场景', approvedTab: '全部已通过场景', allTab: '全部场景',
+    scenario: '场景名称', org: '登记机构', currentVersion: '当前生效版本', latestStatus: '最新版本状态', createdAt: '登记时间',
+    status: '版本状态', noCurrent: '尚无', empty: '暂无授权场景', emptyMine: '本机构尚未登记授权场景，登记后经最小必要审查即可向个人请求授权',
+    version: (n: number) => `第 ${n} 版`,
+    // form
+    newTitle: '登记授权场景', reviseTitle: '变更授权场景',
+    newIntro: '一场景一授权：个人只能就审查通过的场景版本逐项授权。提交后由平台运营方进行最小必要审查，未说明必要性的字段将被删除。',
+    reviseIntro: '变更目的、处理方式、接收方、保存期限、跨境、自动化决策或字段会生成新版本并重新审查；审查期间个人仍按当前生效版本授权。新版本通过后，基于旧版本的授权不再有效（核验结果为“版本已更替”），须重新取得个人同意。仅修改场景名称不生成新版本。',
+    basics: '处理规则', purpose: '处理目的', legalBasis: '合法性基础', legalBasisHelp: '个人信息保护法第十三条：可选择建议项或自行填写',
+    recipient: '接收方', recipientHelp: '填写本机构名称即为本机构自行处理；接收方为其他机构视为向第三方提供，须单独同意并进行个人信息保护影响评估',
+    processingMethod: '处理方式', retentionDays: '保存期限', days: '天', crossBorder: '向境外提供', crossBorderHelp: '须单独同意并进行个人信息保护影响评估（个人信息保护法第三十八、三十九条）',
+    automatedDecision: '自动化决策', automatedDecisionHelp: '利用个人信息进行自动化决策须进行个人信息保护影响评估（第五十五条）',
+    fields: '收集字段', fieldsHelp: '只列出目的所必需的字段；可选字段个人可以拒绝而不影响基本功能。',
+    fieldName: '字段名', fieldNamePlaceholder: '如 mobile', fieldNameInvalid: '须为小写字母开头的 snake_case 字段名（最多 64 位）',
+    fieldNameDuplicate: '字段名重复', fieldLabel: '显示名称', fieldCategory: '类别', fieldRequired: '基本功能必需',
+    justification: '必要性说明', justificationPlaceholder: '说明处理目的为何需要该字段',
+    justificationMissing: '未说明必要性：审查时该字段将被删除（最小且必要原则）',
+    sensitive: '敏感', sensitiveHint: '敏感个人信息：须取得单独同意，并进行个人信息保护影响评估',
+    biometricHint: '生物识别信息：须经审查明确批准，否则将被删除',
+    addField: '添加字段', removeField: '删除字段', submitNew: '提交审查', submitRevise: '提交新版本',
+    registered: '场景已提交最小必要审查', revised: '新版本已提交审查', titleOnly: '仅修改了名称，未生成新版本',
+    struckOmitted: (list: string) => `上一版审查删除的字段未带入：${list}。确有必要的，可重新添加并说明必要性。`,
+    // detail
+    detail: '场景详情', noApproved: '尚无审查通过的版本，个人暂时不能对该场景授权',
+    pendingReview: (n: number) => `第 ${n} 版审查中：通过前个人仍按当前生效版本授权`,
+    revise: '变更场景', receivedGrants: '收到的授权', versions: '版本历史', current: '当前生效',
+    separateConsent: '须单独同意', pipiaRef: '影响评估记录', biometricApproved: '已批准生物识别', reviewNote: '审查意见',
+    reviewedAt: '审查时间', submittedAt: '提交时间', struck: '已删除', strikeReason: '删除原因', required: '必需', optional: '可选',
+    changes: '与上一版相比', firstVersion: '首个版本', noMaterialChange: '与上一版相同',
+    fieldsAdded: '新增字段', fieldsRemoved: '移除字段', fieldsChanged: '字段变更',
+    // ask
+    ask: '请求个人授权', askTitle: '请求个人授权', askPerson: '个人',
+    askHelp: '向个人发送授权请求通知。可再次请求授权已撤回、已过期或版本已更替的个人；个人拒绝后冷静期内不得再次请求。',
+    askNone: '暂无可请求的个人：只能再次请求曾经授权、现已失效的个人', askSent: '已向个人发送授权请求',
+    // review
+    queue: '待审查场景', reviewVersion: '待审版本', queueEmpty: '暂无待审查的场景', doReview: '审查', reviewing: (n: number) => `审查第 ${n} 版`,
+    reviewIntro: '最小且必要（个人信息保护法第六条）：逐项核对字段与处理目的的关联，删除不必要的字段并说明原因。',
+    strike: '删除', strikeReasonPlaceholder: '删除原因', suggestedStrike: '未说明必要性，建议删除',
+    defaultStrikeReason: '未说明必要性（最小且必要）',
+    biometricApprove: '明确批准生物识别信息', biometricApproveHelp: '未经明确批准的生物识别字段将被删除',
+    biometricUndecided: '请明确批准生物识别信息，或删除该字段',
+    pipiaNeeded: '须提供个人信息保护影响评估记录（个人信息保护法第五十五条）：',
+    pipiaWhy: { sensitive: '保留敏感个人信息', thirdParty: '向第三方提供', crossBorder: '向境外提供', automated: '自动化决策' } as Record<string, string>,
+    pipiaPlaceholder: '如 PIPIA-2026-001', separateWill: '通过后，个人授权须取得单独同意',
+    thirdParty: '第三方', conclusion: '审查结论', note: '审查意见', noteRequired: '驳回须说明理由',
+    approve: '通过', reject: '驳回', approveConfirm: '确认通过该版本？', rejectConfirm: '确认驳回该版本？',
+    confirmStruck: (names: string) => `删除字段：${names}`, confirmNoStrike: '不删除字段',
+    allStruck: '所有字段都被删除，无法通过',
+    approved: (title: string) => `「${title}」已通过审查`, rejected: (title: string) => `「${title}」已驳回`,
+    nothingToReview: '该场景没有待审查的版本', backToQueue: '返回待审查列表',
+    // received grants and consent check
+    person: '个人', grantFields: '授权字段', grantStatusLabel: '授权状态', expiresAt: '有效期至', grantedAt: '授权时间',
+    receivedEmpty: '暂无收到的个人授权', checkThis: '核验',
+    check: '授权核验', checkHelp: '核验某个人的字段在某场景版本下此刻能否使用，与业务系统调用 consent.check 的结果一致；每次核验都记入审计日志。',
+    fromGrant: '从收到的授权选择', manual: '手动输入', grant: '授权', subjectId: '个人用户 ID', subjectIdInvalid: '须为 usr_ 开头的用户 ID', versionId: '场景版本',
+    checkFields: '拟使用的字段', checkAt: '核验时间', checkAtHelp: '不填为当前时间', runCheck: '核验',
+    allow: '允许使用', deny: '拒绝使用', missingFields: '未获授权的字段', grantId: '授权编号', pickGrantFirst: '请先选择授权',
+  },
+};
+
+export type ConsentScenariosMessages = typeof consentScenariosZhCN;

@@ -1,0 +1,192 @@
+import { gradeRank, OrgGrantBody, type Grade, type OrgGrant } from '@shuliu/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, DatePicker, Form, Input, Select, Space, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { sdk } from '../../../api/sdk';
+import { useAuth } from '../../../auth/AuthProvider';
+import { GradeTag } from '../../../components/CatalogTags';
+import { ResultModal } from '../../../components/ResultModal';
+import { useT } from '../../../i18n/I18nProvider';
+import { dayjs, DISPLAY_TZ, pickerToIso } from '../../../lib/time';
+import { showServerIssues, showZodIssues, zodRule } from '../../../lib/zod-form';
+import { ActionModal } from '../../registry/ActionModal';
+import { GradeSelect, PartySelect } from './org-grant-parts';
+
+interface Values {
+  granteeOrgId: string;
+  maxGrade: Exclude<Grade, 'core'>;
+  resourceIds: string[];
+  purpose: string;
+  expiresAt: Dayjs;
+}
+
+const today = () => dayjs().tz(DISPLAY_TZ).startOf('day');
+
+/** The caller org's own catalogue: the only resources it may authorize. */
+function useOwnResources(enabled: boolean) {
+  return useQuery({
+    queryKey: ['catalog', 'search', { mine: 'true', pageSize: 200, sort: 'title' }],
+    queryFn: () => sdk.catalog.search({ query: { mine: 'true', pageSize: 200, sort: 'title' } }),
+    enabled,
+  });
+}
+
+/** 新建企业授权: an org admin authorizes another org to use named own resources up to a grade, until a day. */
+export function OrgGrantFormModal({
+  open,
+  onClose,
+  onView,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onView: (g: OrgGrant) => void;
+}) {
+  const t = useT();
+  const o = t.consentOrgs.org;
+  const { me } = useAuth();
+  const qc = useQueryClient();
+  const [form] = Form.useForm<Values>();
+  const own = useOwnResources(open);
+  const resources = (own.data?.items ?? []).filter((r) => r.status !== 'retired');
+  const maxGrade = Form.useWatch('maxGrade', form);
+  const above = (g: Grade) => !!maxGrade && gradeRank(g) > gradeRank(maxGrade);
+  const create = useMutation({
+    mutationFn: (body: ReturnType<typeof OrgGrantBody.parse>) => sdk.consent.createOrgGrant({ body }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['consent', 'org-grants'] });
+      onClose();
+    },
+    onError: (e) => showServerIssues(form, e),
+  });
+  const submit = (v: Values) => {
+    const parsed = OrgGrantBody.safeParse({ ...v, expiresAt: pickerToIso(v.expiresAt.endOf('day')) });
+    if (!parsed.success) showZodIssues(form, parsed.error.issues, t);
+    else create.mutate(parsed.data);
+  };
+  const required = { required: true, message: t.validation.required };
+  const S = OrgGrantBody.shape;
+  return (
+    <>
+      <ActionModal<Values>
+        open={open}
+        title={o.createTitle}
+        okText={t.common.submit}
+        form={form}
+        pending={create.isPending}
+        error={create.error}
+        onOk={submit}
+        onClose={() => {
+          create.reset();
+          onClose();
+        }}
+        testId="org-grant-form"
+        width={640}
+      >
+        <Form.Item name="granteeOrgId" label={o.grantee} extra={o.granteeHelp} rules={[required]}>
+          <PartySelect exclude={me?.org?.id} testId="org-grant-grantee" />
+        </Form.Item>
+        <Form.Item
+          name="maxGrade"
+          label={o.maxGrade}
+          extra={o.maxGradeHelp}
+          initialValue="general_3"
+          rules={[required]}
+        >
+          <GradeSelect testId="org-grant-grade" />
+        </Form.Item>
+        <Form.Item
+          name="resourceIds"
+          label={o.resources}
+          extra={o.resourcesHelp}
+          dependencies={['maxGrade']}
+          rules={[
+            { required: true, type: 'array', min: 1, message: t.validation.required },
+            zodRule(S.resourceIds, t),
+            {
+              validator: async (_r, ids?: string[]) => {
+                const bad = resources.filter((r) => ids?.includes(r.id) && above(r.grade));
+                if (bad.length) throw new Error(o.aboveGradeList(bad.map((r) => r.title).join('、')));
+              },
+            },
+          ]}
+        >
+          <Select
+            mode="multiple"
+            loading={own.isPending}
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t.common.pleaseSelect}
+            notFoundContent={own.isSuccess && resources.length === 0 ? o.noResources : undefined}
+            options={resources.map((r) => ({
+              value: r.id,
+              label: r.title,
+              disabled: above(r.grade),
+              grade: r.grade,
+            }))}
+            optionRender={(opt) => (
+              <Space size={4}>
+                {opt.label}
+                <GradeTag grade={opt.data.grade} />
+                {above(opt.data.grade) && <Typography.Text type="danger">{o.aboveGrade}</Typography.Text>}
+              </Space>
+            )}
+            data-testid="org-grant-resources"
+          />
+        </Form.Item>
+        {own.isSuccess && resources.length === 0 && (
+          <Alert type="warning" showIcon title={o.noResources} style={{ marginBottom: 16 }} />
+        )}
+        <Form.Item
+          name="purpose"
+          label={o.purpose}
+          extra={o.purposeHelp}
+          rules={[{ ...required, whitespace: true }, zodRule(S.purpose, t)]}
+        >
+          <Input.TextArea rows={3} maxLength={1000} showCount data-testid="org-grant-purpose" />
+        </Form.Item>
+        <Form.Item
+          name="expiresAt"
+          label={o.expiresAt}
+          extra={o.expiresHelp}
+          initialValue={today().add(1, 'year')}
+          rules={[
+            required,
+            {
+              validator: async (_r, d?: Dayjs) => {
+                if (d && !d.isAfter(today(), 'day')) throw new Error(o.mustBeFuture);
+              },
+            },
+          ]}
+        >
+          <DatePicker
+            disabledDate={(d) => !d.isAfter(today(), 'day')}
+            style={{ width: '100%' }}
+            data-testid="org-grant-expires"
+          />
+        </Form.Item>
+      </ActionModal>
+      <ResultModal
+        open={create.isSuccess}
+        title={o.created}
+        subTitle={o.createdNext}
+        onClose={() => create.reset()}
+        testId="org-grant-created"
+        extra={[
+          <Button
+            key="view"
+            type="primary"
+            onClick={() => {
+              if (create.data) onView(create.data);
+              create.reset();
+            }}
+            data-testid="org-grant-created-view"
+          >
+            {o.view}
+          </Button>,
+          <Button key="close" onClick={() => create.reset()}>
+            {t.common.close}
+          </Button>,
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,236 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import {
+  idCardCheckChar,
+  verifyConsentReceipt,
+  type CheckDecision,
+  type Person,
+  type Scenario,
+} from '@shuliu/contracts';
+import { startTestServer, type TestServer } from '@shuliu/server';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS, ensurePortalBuilt, hasChromium } from './harness.js';
+
+const SHOTS = 'test-results';
+const PASSWORD = 'Shuliu2026!';
+/** A phone (iPhone 12–14 width): the person's hub must work here. */
+const PHONE = { width: 390, height: 844 };
+
+/** A valid 居民身份证号码 (GB 11643 check character) born on `birth`, unique per `seq`. */
+const idCard = (birth: string, seq: string) => {
+  const first17 = `370102${birth}${seq}`;
+  return first17 + idCardCheckChar(first17);
+};
+
+const SCENARIO = {
+  title: '信用卡分期资格评估',
+  purpose: '评估分期还款能力，决定可办理的分期额度',
+  legalBasis: '取得个人同意',
+  recipient: '齐鲁数据科技有限公司',
+  processingMethod: '自动化评分并人工复核',
+  retentionDays: 365,
+  crossBorder: false,
+  automatedDecision: true,
+  fields: [
+    { name: 'name', label: '姓名', category: 'basic', required: true, justification: '识别申请人身份' },
+    { name: 'mobile', label: '手机号', category: 'contact', required: true, justification: '分期结果通知' },
+    {
+      name: 'income',
+      label: '月收入',
+      category: 'financial',
+      required: false,
+      justification: '评估还款能力',
+    },
+    {
+      name: 'education',
+      label: '学历',
+      category: 'basic',
+      required: false,
+      justification: '辅助评估收入稳定性',
+    },
+  ],
+};
+
+/**
+ * The natural person's authorization hub through a real browser at phone width: sign up (an invalid ID card is
+ * refused beside its field), grant a scenario with one optional field refused — consent.check agrees field by
+ * field — verify the signed receipt in the browser, then withdraw, after which consent.check denies.
+ */
+describe.skipIf(!hasChromium && !process.env.CI)(
+  'consent hub in headless Chromium at phone width',
+  { timeout: 120_000 },
+  () => {
+    let server: TestServer & { url: string };
+    let browser: Browser;
+    let page: Page;
+    let step = 0;
+    const consoleErrors: string[] = [];
+    const username = `p-${Date.now().toString(36)}`;
+    let scenario: Scenario;
+    let versionId = '';
+    let subjectId = '';
+    let grantId = '';
+
+    const shot = async (name: string) => {
+      step += 1;
+      await page.waitForTimeout(500); // drawers, modals and toasts settle
+      await page.screenshot({ path: `${SHOTS}/consent-${String(step).padStart(2, '0')}-${name}.png` });
+    };
+    const check = (fields: string[]) =>
+      server.call<CheckDecision>('POST', '/api/consent/check', 'merchant', { subjectId, versionId, fields });
+    /** Nothing is wider than the phone: no sideways scrolling. */
+    const fitsPhone = async () =>
+      expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
+        PHONE.width,
+      );
+
+    beforeAll(async () => {
+      mkdirSync(SHOTS, { recursive: true });
+      ensurePortalBuilt();
+      server = (await startTestServer({ listen: true })) as TestServer & { url: string };
+      const r = await server.call<Scenario>('POST', '/api/consent/scenarios', 'merchant', SCENARIO);
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+      scenario = r.body;
+      versionId = r.body.versions[0]!.id;
+      const ok = await server.call('POST', `/api/consent/scenarios/${scenario.id}/review`, 'operator', {
+        versionId,
+        approve: true,
+        pipiaRef: 'PIPIA-E2E-001',
+      });
+      expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+      page = await browser.newPage({
+        viewport: PHONE,
+        isMobile: true,
+        hasTouch: true,
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+      });
+      // a loaded CI machine runs several browsers and servers at once: waits get room, not assertions
+      page.setDefaultTimeout(60_000);
+      page.on('console', (m) => {
+        if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
+          consoleErrors.push(`${m.text()} @ ${page.url()}`);
+      });
+      page.on('pageerror', (e) => consoleErrors.push(e.message));
+    });
+
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    it('signs a person up on /signup, refusing an invalid ID card beside its field', async () => {
+      await page.goto(`${server.url}/login`);
+      await page.getByTestId('link-signup').click();
+      await page.waitForURL(/\/signup$/);
+      await page.getByTestId('signup-username').fill(username);
+      await page.getByTestId('signup-display-name').fill('王小雨');
+      await page.locator('#signup_password').fill(PASSWORD);
+      await page.locator('#signup_confirm').fill(PASSWORD);
+      await page.getByTestId('signup-id-card').fill('370102199001011230'); // wrong check character
+      await page.getByTestId('signup-phone').fill('13800138000');
+      await page.getByTestId('signup-submit').click();
+      const idItem = page.locator('.ant-form-item').filter({ has: page.getByTestId('signup-id-card') });
+      await expect(idItem.locator('.ant-form-item-explain-error').textContent()).resolves.toContain(
+        '身份证号码无效',
+      );
+      await fitsPhone();
+      await shot('signup-invalid-id');
+
+      await page.getByTestId('signup-id-card').fill(idCard('19900101', '123'));
+      await page.getByTestId('signup-phone').click();
+      await expect(page.getByTestId('signup-birth').textContent()).resolves.toContain('1990-01-01');
+      await page.getByTestId('signup-submit').click();
+      await page.waitForURL(/\/consent\/mine/);
+      await expect(page.getByTestId('person-id-card').textContent()).resolves.toMatch(/^370\*{11}\d{3}[\dX]/);
+      subjectId = (await server.call<Person>('GET', '/api/consent/me', username)).body.userId;
+      await fitsPhone();
+      await shot('hub-empty');
+    });
+
+    it('grants the scenario from the phone menu with one optional field refused; consent.check agrees', async () => {
+      await page.goto(`${server.url}/`);
+      await page.getByTestId('dashboard-consent').waitFor();
+      await page.getByTestId('side-menu-toggle').click();
+      await page.getByTestId('side-menu-mask').waitFor();
+      // the menu slides over the page; its 授权中心 group may start folded
+      if (!(await page.getByTestId('menu-consent-mine').isVisible()))
+        await page.getByTestId('menu-consent').click();
+      await shot('phone-menu');
+      await page.getByTestId('menu-consent-mine').click();
+      await page.waitForURL(/\/consent\/mine$/);
+      await page.getByTestId('consent-tab-scenarios').click();
+      await page.getByTestId(`scenario-open-${scenario.id}`).click();
+      const drawer = page.getByTestId('scenario-drawer');
+      await drawer.getByTestId('grant-form').waitFor();
+      await expect(drawer.getByTestId('field-name').isChecked()).resolves.toBe(true);
+      await expect(drawer.getByTestId('field-name').isDisabled()).resolves.toBe(true);
+      await drawer.getByTestId('field-income').check(); // agreed; education is left out
+      await drawer.getByTestId('grant-submit').click();
+      // financial data is sensitive: the grant needs the separate tick, and says so beside it
+      const separateItem = drawer
+        .locator('.ant-form-item')
+        .filter({ has: page.getByTestId('separate-consent') });
+      await separateItem.locator('.ant-form-item-explain-error').waitFor();
+      await expect(drawer.getByTestId('separate-reasons').textContent()).resolves.toContain('月收入');
+      await shot('grant-form');
+      await drawer.getByTestId('separate-consent').check();
+      await drawer.getByTestId('grant-submit').click();
+      await drawer.getByTestId('grant-result').waitFor();
+      await shot('granted');
+
+      expect((await check(['name', 'mobile', 'income'])).body).toMatchObject({
+        allow: true,
+        reason: 'granted',
+      });
+      expect((await check(['education'])).body).toMatchObject({
+        allow: false,
+        reason: 'field_not_granted',
+        missingFields: ['education'],
+      });
+      grantId = (await check(['name'])).body.grantId!;
+    });
+
+    it('downloads the receipt and verifies it in the browser, every check green', async () => {
+      const drawer = page.getByTestId('scenario-drawer');
+      const download = page.waitForEvent('download');
+      await drawer.locator('[data-testid^="receipt-download-rcp_"]').click();
+      const file = await download;
+      expect(file.suggestedFilename()).toMatch(/^consent-receipt-rcp_.+\.json$/);
+      const saved = JSON.parse(readFileSync((await file.path())!, 'utf8')) as unknown;
+      expect(verifyConsentReceipt(saved).valid).toBe(true);
+
+      await drawer.locator('[data-testid^="receipt-verify-rcp_"]').click();
+      const verdict = drawer.getByTestId('receipt-verify-verdict');
+      await verdict.waitFor();
+      await expect(verdict.getAttribute('data-ok')).resolves.toBe('true');
+      for (const c of ['shape', 'signerKey', 'signature', 'ledgerEntry', 'inclusion', 'checkpoint'])
+        await expect(
+          drawer.getByTestId(`receipt-verify-steps-${c}`).getAttribute('data-status'),
+        ).resolves.toBe('ok');
+      await expect(drawer.getByTestId('receipt-offline-command').textContent()).resolves.toContain(
+        'shuliu verify-consent consent-receipt-rcp_',
+      );
+      await shot('receipt-verified');
+    });
+
+    it('withdraws in the browser: a revocation receipt appears and consent.check denies with revoked', async () => {
+      await page.getByTestId('grant-result-view').click();
+      const drawer = page.getByTestId('grant-drawer');
+      await drawer.getByTestId(`grant-revoke-${grantId}`).click();
+      await page.getByTestId('revoke-ok').click();
+      await drawer.locator('[data-event="revoked"]').waitFor();
+      await drawer.locator('[data-status="revoked"]').first().waitFor();
+      await shot('revoked');
+      expect((await check(['name'])).body).toMatchObject({ allow: false, reason: 'revoked' });
+
+      await page.getByTestId('grant-drawer').locator('.ant-drawer-close').click();
+      await page.getByTestId('consent-tab-history').click();
+      await page.locator(`[data-testid="grant-${grantId}"][data-status="revoked"]`).waitFor();
+      await fitsPhone();
+      await shot('history');
+      expect(consoleErrors).toEqual([]);
+    });
+  },
+);
