@@ -52,11 +52,13 @@ export function createServices(db: Kysely<DB>, config: Config) {
     uploadMaxBytes: config.uploadMaxBytes,
     now: () => new Date(),
   });
+  const sectors = new SectorsService(db);
   const consent = createConsent({
     db,
     keys,
     ledger,
     resources,
+    sectors,
     settings: { refusalCoolDownDays: config.consentCoolDownDays, maxGrantDays: config.consentMaxGrantDays },
   });
   // an enterprise authorization (企业授权) opens the resources it names to the org it names
@@ -72,7 +74,7 @@ export function createServices(db: Kysely<DB>, config: Config) {
     notifications: new NotificationService(db),
     keys,
     ledger,
-    sectors: new SectorsService(db),
+    sectors,
     resources,
     files,
     masking,

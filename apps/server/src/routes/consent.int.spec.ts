@@ -490,6 +490,36 @@ describe('enterprise authorization and public-data authorized operation', () => 
     expect((await seeDraft('buyer')).status).toBe(404);
   });
 
+  it('a sector named by a live authorized operation stays in the catalog until the grant ends', async () => {
+    const quancheng = (await call<{ org: { id: string } }>('GET', '/api/me', 'quancheng')).body.org.id;
+    const made = await call('POST', '/api/catalog/sectors', 'operator', {
+      code: 'transport.ports',
+      parentCode: 'transport',
+      name: '港口航运',
+    });
+    expect(made.status).toBe(201);
+    const g = await call<OperationGrant>('POST', '/api/consent/operation-grants', 'authority', {
+      operatorOrgId: quancheng,
+      scope: 'sectoral',
+      sectors: ['transport.ports'],
+      maxGrade: 'general_2',
+      startsAt: inDays(-1),
+      endsAt: inDays(365),
+      priceGuidanceFen: 100,
+    });
+    expect(g.status).toBe(201);
+    const held = await call<Err & { error: { details?: { heldBy?: string } } }>(
+      'DELETE',
+      '/api/catalog/sectors/transport.ports',
+      'operator',
+    );
+    expect(held.status).toBe(409);
+    expect(held.body.error.code).toBe('CATALOG_SECTOR_HELD');
+    expect(held.body.error.details?.heldBy).toBe(g.body.id);
+    await call('POST', `/api/consent/operation-grants/${g.body.id}/revoke`, 'authority', { reason: '调整' });
+    expect((await call('DELETE', '/api/catalog/sectors/transport.ports', 'operator')).status).toBe(200);
+  });
+
   it('an authority grants 分领域授权, suspends, evaluates, revokes; the public list follows', async () => {
     const quancheng = (await call<{ org: { id: string } }>('GET', '/api/me', 'quancheng')).body.org.id;
     const bad = await call<Err>('POST', '/api/consent/operation-grants', 'authority', {

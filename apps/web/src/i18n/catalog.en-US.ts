@@ -166,6 +166,7 @@ export const catalogActionsEnUS: Record<string, string> = {
 export const catalogApiErrorsEnUS: Record<string, string> = {
     CATALOG_SECTOR_UNKNOWN: 'No such sector', CATALOG_SECTOR_EXISTS: 'A sector with this code exists',
     CATALOG_SECTOR_IN_USE: 'The sector has resources or sub-sectors; move them first',
+    CATALOG_SECTOR_HELD: 'A live authorized operation names this sector; it stays until that ends',
     CATALOG_GRADE_BELOW_COMPUTED: 'A manual grade may raise the computed grade, never lower it',
     CATALOG_CORE_NOT_PUBLISHABLE: 'Core data (核心数据) may not be published, listed or opened',
     CATALOG_OPEN_CLASS_REFUSED: 'The grade or subject of this resource does not allow this open class',

@@ -7,6 +7,11 @@ export const SectorInUse = createError(
   'the sector has resources or sub-sectors; move them first',
   409,
 );
+export const SectorHeld = createError(
+  'CATALOG_SECTOR_HELD',
+  'a live authorization names the sector; it stays until that ends',
+  409,
+);
 export const GradeTooLow = createError(
   'CATALOG_GRADE_BELOW_COMPUTED',
   'a manual grade may raise the computed grade, never lower it',

@@ -5,14 +5,23 @@ import type { DB } from '../db/schema.js';
 import { recordAudit } from '../audit/index.js';
 import type { RequestContext } from '../shared/context.js';
 import { NotFound } from '../shared/errors.js';
-import { SectorExists, SectorInUse, SectorUnknown } from './catalog.errors.js';
+import { SectorExists, SectorHeld, SectorInUse, SectorUnknown } from './catalog.errors.js';
 import { catalogRepository as repo } from './catalog.repository.js';
 
 type Executor = Kysely<DB>;
+/** Names what keeps a sector in use outside the catalog (e.g. a live authorized operation), or null. */
+export type SectorHold = (db: Executor, code: string) => Promise<string | null>;
 
 /** The sector classification tree (GB/T 43697 Annex A as seeded), edited by operators. */
 export class SectorsService {
+  private readonly holds: SectorHold[] = [];
+
   constructor(private readonly db: Executor) {}
+
+  /** Lets another domain keep a sector it refers to from being removed (wired once, at start-up). */
+  useHolds(hold: SectorHold): void {
+    this.holds.push(hold);
+  }
 
   /** The codes among `codes` that name no sector. */
   unknown(codes: string[], db: Executor = this.db): Promise<string[]> {
@@ -97,6 +106,10 @@ export class SectorsService {
         .limit(1)
         .executeTakeFirst();
       if (used) throw SectorInUse();
+      for (const hold of this.holds) {
+        const by = await hold(tx, code);
+        if (by) throw SectorHeld(`the sector is named by ${by}; it stays until that ends`, { heldBy: by });
+      }
       await tx.deleteFrom('catalog_sectors').where('code', '=', code).execute();
       await recordAudit(tx, ctx, { action: 'catalog.sector.delete', objectType: 'sector', objectId: code });
     });

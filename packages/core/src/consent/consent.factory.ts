@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { SectorsService, type ResourcesService } from '../catalog/index.js';
+import type { ResourcesService, SectorsService } from '../catalog/index.js';
 import type { KeyService } from '../crypto/index.js';
 import type { LedgerService } from '../ledger/index.js';
 import { OperationGrantsService } from './operation-grants.service.js';
@@ -16,6 +16,7 @@ export function createConsent(deps: {
   keys: KeyService;
   ledger: LedgerService;
   resources: ResourcesService;
+  sectors: SectorsService;
   settings?: Partial<ConsentSettings>;
   now?: Clock;
 }) {
@@ -23,17 +24,20 @@ export function createConsent(deps: {
   const now = deps.now ?? (() => new Date());
   const persons = new PersonsService(deps.db, deps.keys, settings, now);
   const grants = new GrantsService(deps.db, persons, { keys: deps.keys, ledger: deps.ledger }, settings, now);
+  const operations = new OperationGrantsService(
+    deps.db,
+    { resources: deps.resources, sectors: deps.sectors },
+    now,
+  );
+  // a sector named by a live authorized operation stays in the catalog until the grant ends
+  deps.sectors.useHolds((db, code) => operations.namingSector(db, code));
   return {
     settings,
     persons,
     scenarios: new ScenariosService(deps.db, settings, now),
     grants,
     orgGrants: new OrgGrantsService(deps.db, deps.resources, now),
-    operations: new OperationGrantsService(
-      deps.db,
-      { resources: deps.resources, sectors: new SectorsService(deps.db) },
-      now,
-    ),
+    operations,
     /** consent.check(subject, scenarioVersion, fields, at) → allow/deny with the reason. */
     check: (subjectId: string, versionId: string, fields: string[], at?: Date) =>
       grants.check(subjectId, versionId, fields, at),

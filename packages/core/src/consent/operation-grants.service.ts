@@ -51,6 +51,19 @@ export class OperationGrantsService {
     private readonly now: Clock,
   ) {}
 
+  /** The authorized-operation grant, not revoked and not ended, that names a sector (分领域授权), if any. */
+  async namingSector(db: Executor, code: string): Promise<string | null> {
+    const g = await db
+      .selectFrom('consent_operation_grants')
+      .select('id')
+      .where('status', '!=', 'revoked')
+      .where('ends_at', '>', this.now())
+      .where(sql<boolean>`${code} = any(sectors)`)
+      .limit(1)
+      .executeTakeFirst();
+    return g?.id ?? null;
+  }
+
   async createOperationGrant(
     ctx: RequestContext,
     b: z.output<typeof OperationGrantBody>,

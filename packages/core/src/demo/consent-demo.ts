@@ -143,6 +143,7 @@ export async function seedConsentDemo(s: Services, opts: { now?: Date } = {}): P
     keys: s.keys,
     ledger: s.ledger,
     resources: s.resources,
+    sectors: s.sectors,
     now: () => new Date(now - 60 * DAY),
   });
   await past.grants.give(as.li, {
