@@ -1,11 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, CHROMIUM_ARGS, hasChromium, startTestServer } from './harness.js';
+import { hasChromium, openPortal, type PortalPage, startTestServer } from './harness.js';
 
-const SHOTS = 'test-results';
-const PASSWORD = 'Shuliu2026!';
-const VIEWPORT = { width: 1440, height: 900 };
 const OPEN_SELECT = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
 const RESOURCE = '企业网络舆情监测数据';
 const GRANTEE = '鲁信普惠金融科技有限公司';
@@ -23,29 +19,15 @@ describe.skipIf(!hasChromium && !process.env.CI)(
   { timeout: 120_000 },
   () => {
     let server: Awaited<ReturnType<typeof startTestServer>>;
-    let browser: Browser;
+    let portal: PortalPage;
     let page: Page;
-    let step = 0;
-    const consoleErrors: string[] = [];
     const purpose = `普惠授信风控模型训练${String(Date.now()).slice(-6)}`;
     let grantId = '';
     let opId = '';
 
-    const shot = async (name: string) => {
-      step += 1;
-      await page.waitForTimeout(300);
-      await page.screenshot({ path: `${SHOTS}/consent-orgs-${String(step).padStart(2, '0')}-${name}.png` });
-    };
+    const shot = (name: string) => portal.shot(name);
 
-    const login = async (username: string) => {
-      await page.goto(`${server.url}/login`);
-      await page.evaluate('localStorage.clear()');
-      await page.goto(`${server.url}/login`);
-      await page.getByTestId('login-username').fill(username);
-      await page.getByTestId('login-password').fill(PASSWORD);
-      await page.getByTestId('login-submit').click();
-      await page.getByTestId('user-menu').waitFor();
-    };
+    const login = (username: string) => portal.login(username);
 
     /** Opens a Select by its test id, types to search, and picks the option with this exact label. */
     const pick = async (testId: string, search: string, label: string) => {
@@ -57,21 +39,13 @@ describe.skipIf(!hasChromium && !process.env.CI)(
     const text = (testId: string) => page.getByTestId(testId).textContent();
 
     beforeAll(async () => {
-      mkdirSync(SHOTS, { recursive: true });
       server = await startTestServer();
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-      page = await browser.newPage({ viewport: VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-      // a loaded CI machine runs several browsers and servers at once: waits get room, not assertions
-      page.setDefaultTimeout(60_000);
-      page.on('console', (m) => {
-        if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
-          consoleErrors.push(`${m.text()} @ ${page.url()}`);
-      });
-      page.on('pageerror', (e) => consoleErrors.push(e.message));
+      portal = await openPortal(server.url, { prefix: 'consent-orgs' });
+      page = portal.page;
     });
 
     afterAll(async () => {
-      await browser?.close();
+      await portal?.close();
       await server?.close();
     });
 
@@ -219,7 +193,7 @@ describe.skipIf(!hasChromium && !process.env.CI)(
       await page.goto(`${server.url}/operators`);
       await page.getByTestId('operators-empty').waitFor();
       expect(await text('operators-table')).not.toContain(OPERATOR);
-      expect(consoleErrors).toEqual([]);
+      expect(portal.consoleErrors).toEqual([]);
     });
   },
 );

@@ -1,11 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, CHROMIUM_ARGS, hasChromium, startTestServer } from './harness.js';
+import { hasChromium, openPortal, type PortalPage, startTestServer } from './harness.js';
 
-const SHOTS = 'test-results';
-const PASSWORD = 'Shuliu2026!';
-const VIEWPORT = { width: 1440, height: 900 };
 const OPEN_SELECT = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
 /** A well-formed person id nobody has: the check must deny it for want of a grant. */
 const NOBODY = `usr_${'0'.repeat(26)}`;
@@ -21,33 +17,14 @@ describe.skipIf(!hasChromium && !process.env.CI)(
   { timeout: 120_000 },
   () => {
     let server: Awaited<ReturnType<typeof startTestServer>>;
-    let browser: Browser;
+    let portal: PortalPage;
     let page: Page;
-    let step = 0;
-    const consoleErrors: string[] = [];
     const title = `普惠小额贷款授信${String(Date.now()).slice(-6)}`;
     let scenarioId = '';
 
-    const shot = async (name: string) => {
-      step += 1;
-      const height = await page.evaluate<number>('document.documentElement.scrollHeight');
-      await page.setViewportSize({ width: VIEWPORT.width, height: Math.max(VIEWPORT.height, height) });
-      await page.waitForTimeout(300);
-      await page.screenshot({
-        path: `${SHOTS}/consent-scenarios-${String(step).padStart(2, '0')}-${name}.png`,
-      });
-      await page.setViewportSize(VIEWPORT);
-    };
+    const shot = (name: string) => portal.shot(name);
 
-    const login = async (username: string) => {
-      await page.goto(`${server.url}/login`);
-      await page.evaluate('localStorage.clear()');
-      await page.goto(`${server.url}/login`);
-      await page.getByTestId('login-username').fill(username);
-      await page.getByTestId('login-password').fill(PASSWORD);
-      await page.getByTestId('login-submit').click();
-      await page.getByTestId('user-menu').waitFor();
-    };
+    const login = (username: string) => portal.login(username);
 
     const choose = async (testId: string, optionTitle: string) => {
       await page.getByTestId(testId).click();
@@ -58,21 +35,13 @@ describe.skipIf(!hasChromium && !process.env.CI)(
       page.locator(`[data-testid="version-${n}"][data-status="${status}"]`);
 
     beforeAll(async () => {
-      mkdirSync(SHOTS, { recursive: true });
       server = await startTestServer();
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-      page = await browser.newPage({ viewport: VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-      // a loaded machine runs several browsers and servers at once: waits get room, not assertions
-      page.setDefaultTimeout(60_000);
-      page.on('console', (m) => {
-        if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
-          consoleErrors.push(`${m.text()} @ ${page.url()}`);
-      });
-      page.on('pageerror', (e) => consoleErrors.push(e.message));
+      portal = await openPortal(server.url, { prefix: 'consent-scenarios' });
+      page = portal.page;
     });
 
     afterAll(async () => {
-      await browser?.close();
+      await portal?.close();
       await server?.close();
     });
 
@@ -184,7 +153,7 @@ describe.skipIf(!hasChromium && !process.env.CI)(
       await expect(verdict.getAttribute('data-reason')).resolves.toBe('no_grant');
       await expect(verdict.getAttribute('data-allow')).resolves.toBe('false');
       await shot('check-denied');
-      expect(consoleErrors).toEqual([]);
+      expect(portal.consoleErrors).toEqual([]);
     });
   },
 );

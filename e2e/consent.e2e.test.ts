@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import {
   idCardCheckChar,
   verifyConsentReceipt,
@@ -7,12 +7,16 @@ import {
   type Scenario,
 } from '@shuliu/contracts';
 import { startTestServer, type TestServer } from '@shuliu/server';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, CHROMIUM_ARGS, ensurePortalBuilt, hasChromium } from './harness.js';
+import {
+  DEMO_PASSWORD as PASSWORD,
+  ensurePortalBuilt,
+  hasChromium,
+  openPortal,
+  type PortalPage,
+} from './harness.js';
 
-const SHOTS = 'test-results';
-const PASSWORD = 'Shuliu2026!';
 /** A phone (iPhone 12–14 width): the person's hub must work here. */
 const PHONE = { width: 390, height: 844 };
 
@@ -61,21 +65,15 @@ describe.skipIf(!hasChromium && !process.env.CI)(
   { timeout: 120_000 },
   () => {
     let server: TestServer & { url: string };
-    let browser: Browser;
+    let portal: PortalPage;
     let page: Page;
-    let step = 0;
-    const consoleErrors: string[] = [];
     const username = `p-${Date.now().toString(36)}`;
     let scenario: Scenario;
     let versionId = '';
     let subjectId = '';
     let grantId = '';
 
-    const shot = async (name: string) => {
-      step += 1;
-      await page.waitForTimeout(500); // drawers, modals and toasts settle
-      await page.screenshot({ path: `${SHOTS}/consent-${String(step).padStart(2, '0')}-${name}.png` });
-    };
+    const shot = (name: string) => portal.shot(name);
     const check = (fields: string[]) =>
       server.call<CheckDecision>('POST', '/api/consent/check', 'merchant', { subjectId, versionId, fields });
     /** Nothing is wider than the phone: no sideways scrolling. */
@@ -85,7 +83,6 @@ describe.skipIf(!hasChromium && !process.env.CI)(
       );
 
     beforeAll(async () => {
-      mkdirSync(SHOTS, { recursive: true });
       ensurePortalBuilt();
       server = (await startTestServer({ listen: true })) as TestServer & { url: string };
       const r = await server.call<Scenario>('POST', '/api/consent/scenarios', 'merchant', SCENARIO);
@@ -98,25 +95,12 @@ describe.skipIf(!hasChromium && !process.env.CI)(
         pipiaRef: 'PIPIA-E2E-001',
       });
       expect(ok.status, JSON.stringify(ok.body)).toBe(200);
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-      page = await browser.newPage({
-        viewport: PHONE,
-        isMobile: true,
-        hasTouch: true,
-        locale: 'zh-CN',
-        timezoneId: 'Asia/Shanghai',
-      });
-      // a loaded CI machine runs several browsers and servers at once: waits get room, not assertions
-      page.setDefaultTimeout(60_000);
-      page.on('console', (m) => {
-        if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
-          consoleErrors.push(`${m.text()} @ ${page.url()}`);
-      });
-      page.on('pageerror', (e) => consoleErrors.push(e.message));
+      portal = await openPortal(server.url, { prefix: 'consent', viewport: PHONE, phone: true });
+      page = portal.page;
     });
 
     afterAll(async () => {
-      await browser?.close();
+      await portal?.close();
       await server?.close();
     });
 
@@ -230,7 +214,7 @@ describe.skipIf(!hasChromium && !process.env.CI)(
       await page.locator(`[data-testid="grant-${grantId}"][data-status="revoked"]`).waitFor();
       await fitsPhone();
       await shot('history');
-      expect(consoleErrors).toEqual([]);
+      expect(portal.consoleErrors).toEqual([]);
     });
   },
 );

@@ -1,12 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, CHROMIUM_ARGS, hasChromium } from './harness.js';
+import { hasChromium, openPortal, type PortalPage } from './harness.js';
 import { endNotice, publishedResource, startRegistryServer } from './registry.fixtures.js';
 
-const SHOTS = 'test-results';
-const PASSWORD = 'Shuliu2026!';
-const VIEWPORT = { width: 1440, height: 900 };
 const OPEN_SELECT = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
 
 /**
@@ -20,32 +16,15 @@ describe.skipIf(!hasChromium && !process.env.CI)(
   { timeout: 120_000 },
   () => {
     let server: Awaited<ReturnType<typeof startRegistryServer>>;
-    let browser: Browser;
+    let portal: PortalPage;
     let page: Page;
-    let step = 0;
-    const consoleErrors: string[] = [];
     const title = `齐鲁商户经营统计${String(Date.now()).slice(-6)}`;
     let appId = '';
     let certNo = '';
 
-    const shot = async (name: string) => {
-      step += 1;
-      const height = await page.evaluate<number>('document.documentElement.scrollHeight');
-      await page.setViewportSize({ width: VIEWPORT.width, height: Math.max(VIEWPORT.height, height) });
-      await page.waitForTimeout(400);
-      await page.screenshot({ path: `${SHOTS}/registry-${String(step).padStart(2, '0')}-${name}.png` });
-      await page.setViewportSize(VIEWPORT);
-    };
+    const shot = (name: string) => portal.shot(name);
 
-    const login = async (username: string) => {
-      await page.goto(`${server.url}/login`);
-      await page.evaluate('localStorage.clear()');
-      await page.goto(`${server.url}/login`);
-      await page.getByTestId('login-username').fill(username);
-      await page.getByTestId('login-password').fill(PASSWORD);
-      await page.getByTestId('login-submit').click();
-      await page.getByTestId('user-menu').waitFor();
-    };
+    const login = (username: string) => portal.login(username);
 
     const file = (name: string, text: string) => ({
       name,
@@ -54,23 +33,14 @@ describe.skipIf(!hasChromium && !process.env.CI)(
     });
 
     beforeAll(async () => {
-      mkdirSync(SHOTS, { recursive: true });
       server = await startRegistryServer();
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-      page = await browser.newPage({ viewport: VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-      // a loaded CI machine runs several browsers and servers at once: waits get room, not assertions
-      page.setDefaultTimeout(60_000);
-      page.setDefaultTimeout(20_000);
-      page.on('console', (m) => {
-        if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
-          consoleErrors.push(`${m.text()} @ ${page.url()}`);
-      });
-      page.on('pageerror', (e) => consoleErrors.push(e.message));
+      portal = await openPortal(server.url, { prefix: 'registry' });
+      page = portal.page;
       await publishedResource(server, 'merchant', title);
     });
 
     afterAll(async () => {
-      await browser?.close();
+      await portal?.close();
       await server?.close();
     });
 
@@ -219,7 +189,7 @@ describe.skipIf(!hasChromium && !process.env.CI)(
         page.getByTestId('bundle-verify-steps-signature').getAttribute('data-status'),
       ).resolves.toBe('fail');
       await shot('verify-tampered');
-      expect(consoleErrors).toEqual([]);
+      expect(portal.consoleErrors).toEqual([]);
     });
   },
 );

@@ -1,10 +1,10 @@
 import { OperationGrantBody, type Grade, type OperationGrant } from '@shuliu/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, DatePicker, Form, Input, InputNumber, Radio, type FormInstance } from 'antd';
+import { Alert, DatePicker, Form, Input, InputNumber, Radio, type FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { fieldIssues } from '../../../api/errors';
 import { sdk } from '../../../api/sdk';
-import { ResultModal } from '../../../components/ResultModal';
+import { CreatedModal } from '../../../components/ResultModal';
 import { useT } from '../../../i18n/I18nProvider';
 import { dayjs, DISPLAY_TZ, pickerToIso } from '../../../lib/time';
 import { issueMessage, zodRule } from '../../../lib/zod-form';
@@ -170,28 +170,15 @@ export function OperationGrantFormModal({
           <Input.TextArea rows={2} maxLength={1000} showCount data-testid="op-grant-price-note" />
         </Form.Item>
       </ActionModal>
-      <ResultModal
-        open={create.isSuccess}
+      <CreatedModal
+        created={create.isSuccess ? create.data : undefined}
         title={p.created}
         subTitle={p.createdNext}
+        viewLabel={p.view}
+        closeLabel={t.common.close}
+        onView={onView}
         onClose={() => create.reset()}
         testId="op-grant-created"
-        extra={[
-          <Button
-            key="view"
-            type="primary"
-            onClick={() => {
-              if (create.data) onView(create.data);
-              create.reset();
-            }}
-            data-testid="op-grant-created-view"
-          >
-            {p.view}
-          </Button>,
-          <Button key="close" onClick={() => create.reset()}>
-            {t.common.close}
-          </Button>,
-        ]}
       />
     </>
   );

@@ -1,11 +1,11 @@
 import { gradeRank, OrgGrantBody, type Grade, type OrgGrant } from '@shuliu/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, DatePicker, Form, Input, Select, Space, Typography } from 'antd';
+import { Alert, DatePicker, Form, Input, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { sdk } from '../../../api/sdk';
 import { useAuth } from '../../../auth/AuthProvider';
 import { GradeTag } from '../../../components/CatalogTags';
-import { ResultModal } from '../../../components/ResultModal';
+import { CreatedModal } from '../../../components/ResultModal';
 import { useT } from '../../../i18n/I18nProvider';
 import { dayjs, DISPLAY_TZ, pickerToIso } from '../../../lib/time';
 import { showServerIssues, showZodIssues, zodRule } from '../../../lib/zod-form';
@@ -164,28 +164,15 @@ export function OrgGrantFormModal({
           />
         </Form.Item>
       </ActionModal>
-      <ResultModal
-        open={create.isSuccess}
+      <CreatedModal
+        created={create.isSuccess ? create.data : undefined}
         title={o.created}
         subTitle={o.createdNext}
+        viewLabel={o.view}
+        closeLabel={t.common.close}
+        onView={onView}
         onClose={() => create.reset()}
         testId="org-grant-created"
-        extra={[
-          <Button
-            key="view"
-            type="primary"
-            onClick={() => {
-              if (create.data) onView(create.data);
-              create.reset();
-            }}
-            data-testid="org-grant-created-view"
-          >
-            {o.view}
-          </Button>,
-          <Button key="close" onClick={() => create.reset()}>
-            {t.common.close}
-          </Button>,
-        ]}
       />
     </>
   );
