@@ -3,6 +3,7 @@ import {
   idCardCheckChar,
   verifyConsentReceipt,
   type CheckDecision,
+  type ConsentGrant,
   type Person,
   type Scenario,
 } from '@shuliu/contracts';
@@ -214,6 +215,55 @@ describe.skipIf(!hasChromium && !process.env.CI)(
       await page.locator(`[data-testid="grant-${grantId}"][data-status="revoked"]`).waitFor();
       await fitsPhone();
       await shot('history');
+      expect(portal.consoleErrors).toEqual([]);
+    });
+
+    it('consents again once the scenario changed: the new version allows, the old grant stays, replaced', async () => {
+      const given = await server.call<ConsentGrant>('POST', '/api/consent/grants', username, {
+        versionId,
+        fields: ['name', 'mobile'],
+        expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+        separateConsent: true,
+      });
+      expect(given.status, JSON.stringify(given.body)).toBe(201);
+      // PIPL Art. 14: a changed purpose is a new version; once approved the old grant no longer counts
+      const revised = await server.call<Scenario>(
+        'POST',
+        `/api/consent/scenarios/${scenario.id}/versions`,
+        'merchant',
+        { ...SCENARIO, purpose: '评估分期还款能力，并推荐合适的分期产品' },
+      );
+      expect(revised.status, JSON.stringify(revised.body)).toBe(201);
+      const v2 = revised.body.versions[0]!.id;
+      const approved = await server.call('POST', `/api/consent/scenarios/${scenario.id}/review`, 'operator', {
+        versionId: v2,
+        approve: true,
+        pipiaRef: 'PIPIA-E2E-002',
+      });
+      expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+
+      await page.goto(`${server.url}/consent/mine?tab=history&grant=${given.body.id}`);
+      await page.getByTestId('grant-drawer').getByTestId('grant-renew').click();
+      await page.waitForURL(new RegExp(`tab=scenarios&scenario=${scenario.id}`));
+      const drawer = page.getByTestId('scenario-drawer');
+      await drawer.getByTestId('scenario-stale').waitFor();
+      await drawer.getByTestId('grant-form').waitFor();
+      if (await drawer.getByTestId('separate-consent').count())
+        await drawer.getByTestId('separate-consent').check();
+      await fitsPhone();
+      await shot('consent-again');
+      await drawer.getByTestId('grant-submit').click();
+      await drawer.getByTestId('grant-result').waitFor();
+
+      const decision = await server.call<CheckDecision>('POST', '/api/consent/check', 'merchant', {
+        subjectId,
+        versionId: v2,
+        fields: ['name', 'mobile'],
+      });
+      expect(decision.body).toMatchObject({ allow: true, reason: 'granted' });
+      expect((await check(['name'])).body).toMatchObject({ allow: false, reason: 'version_superseded' });
+      const old = await server.call<ConsentGrant>('GET', `/api/consent/grants/${given.body.id}`, username);
+      expect(old.body).toMatchObject({ status: 'superseded', replacedBy: decision.body.grantId });
       expect(portal.consoleErrors).toEqual([]);
     });
   },
