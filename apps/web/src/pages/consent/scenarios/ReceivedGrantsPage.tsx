@@ -1,4 +1,4 @@
-import type { ConsentGrant } from '@shuliu/contracts';
+import { GrantStatus, type ConsentGrant } from '@shuliu/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Col, Flex, Row, Select, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -74,14 +74,15 @@ function columns(t: Messages, pick: (g: ConsentGrant) => void): ColumnsType<Cons
 export function ReceivedGrantsPage() {
   const t = useT();
   const c = t.consentScenarios;
-  const lp = useListParams(['scenarioId'] as const);
+  const lp = useListParams(['scenarioId', 'status'] as const);
+  const status = GrantStatus.safeParse(lp.filters.status).data;
   const [picked, setPicked] = useState<{ grant: ConsentGrant; n: number } | null>(null);
   const scenarios = useQuery({
     queryKey: [...scenarioKeys.all, 'mine-all'],
     queryFn: () => sdk.consent.scenarios({ query: { mine: 'true', page: 1, pageSize: 200 } }),
   });
   const query = useQuery({
-    queryKey: [...scenarioKeys.grants, lp.filters.scenarioId, lp.page, lp.pageSize],
+    queryKey: [...scenarioKeys.grants, lp.filters.scenarioId, status, lp.page, lp.pageSize],
     queryFn: () =>
       sdk.consent.grants({
         query: {
@@ -89,6 +90,7 @@ export function ReceivedGrantsPage() {
           page: lp.page,
           pageSize: lp.pageSize,
           ...(lp.filters.scenarioId && { scenarioId: lp.filters.scenarioId }),
+          ...(status && { status }),
         },
       }),
     placeholderData: keepPreviousData,
@@ -109,6 +111,19 @@ export function ReceivedGrantsPage() {
                 loading={scenarios.isPending}
                 data-testid="received-scenario"
                 options={(scenarios.data?.items ?? []).map((s) => ({ value: s.id, label: s.title }))}
+              />
+            ),
+          },
+          {
+            name: 'status',
+            label: c.grantStatusLabel,
+            node: (
+              <Select
+                allowClear
+                placeholder={t.common.all}
+                style={{ minWidth: 140 }}
+                data-testid="received-status"
+                options={GrantStatus.options.map((s) => ({ value: s, label: enumLabel(c.grantStatus, s) }))}
               />
             ),
           },
