@@ -311,6 +311,16 @@ describe('scenarios, review and one-scenario grants', () => {
       ).status,
     ).toBe(200);
     expect((await check(['name'])).body).toMatchObject({ allow: false, reason: 'version_superseded' });
+    // the person hears that the consent no longer counts, with the way to consent again
+    const inbox = await call<{ items: { kind: string; link: string | null }[] }>(
+      'GET',
+      '/api/notifications',
+      'alice-p',
+    );
+    // (alice also hears as the guardian of the ward she consented for)
+    expect(inbox.body.items.filter((n) => n.kind === 'consent.superseded').map((n) => n.link)).toContain(
+      `/consent/mine?tab=scenarios&scenario=${scenario.id}`,
+    );
     const mine = await call<{ items: ConsentGrant[] }>('GET', '/api/consent/grants', 'alice-p');
     expect(mine.body.items.find((x) => x.id === g.body.id)?.status).toBe('superseded');
     const stale = await call<Err>('POST', '/api/consent/grants', 'alice-p', {

@@ -178,6 +178,7 @@ export class ScenariosService {
           .set({ current_version_id: v.id, updated_at: this.now() })
           .where('id', '=', id)
           .execute();
+        if (s.current_version_id) await this.tellHolders(tx, s.id, s.title, s.current_version_id, v.version);
       }
       const struck = fields.filter((f) => f.struck).map((f) => f.name);
       await notifyOrg(tx, s.org_id, [], {
@@ -306,6 +307,36 @@ export class ScenariosService {
       return toScenario(sc, sc.org_name, own);
     });
     return { items, total: Number(count.rows[0]!.n), page: q.page, pageSize: q.pageSize };
+  }
+
+  /**
+   * PIPL Art. 14: a changed purpose, method or categories needs new consent. Everyone whose open grant the new
+   * version superseded hears of it (a guardian for their ward), with a link to consent again.
+   */
+  private async tellHolders(tx: Executor, id: string, title: string, oldVersionId: string, version: number) {
+    const holders = await tx
+      .selectFrom('consent_grants')
+      .select(['subject_user_id', 'granted_by'])
+      .where('version_id', '=', oldVersionId)
+      .where('revoked_at', 'is', null)
+      .where('replaced_by', 'is', null)
+      .where('expires_at', '>', this.now())
+      .execute();
+    const note = (link: string) => ({
+      kind: 'consent.superseded',
+      title: '授权场景已变更',
+      body: `「${title}」已变更为第 ${version} 版，原授权不再有效；如仍愿意，可重新授权`,
+      params: { scenarioId: id },
+      link,
+    });
+    const own = holders.filter((h) => h.granted_by === h.subject_user_id).map((h) => h.subject_user_id);
+    await notifyUsers(tx, own, note(`/consent/mine?tab=scenarios&scenario=${id}`));
+    for (const h of holders.filter((x) => x.granted_by !== x.subject_user_id))
+      await notifyUsers(
+        tx,
+        [h.granted_by],
+        note(`/consent/mine?tab=scenarios&scenario=${id}&for=${h.subject_user_id}`),
+      );
   }
 
   private async owned(tx: Executor, ctx: RequestContext, id: string) {
