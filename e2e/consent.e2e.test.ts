@@ -209,6 +209,11 @@ describe.skipIf(!hasChromium && !process.env.CI)(
       await drawer.locator('[data-status="revoked"]').first().waitFor();
       await shot('revoked');
       expect((await check(['name'])).body).toMatchObject({ allow: false, reason: 'revoked' });
+      // the use record: the merchant's allowed check and its refused one (education was never granted)
+      const uses = drawer.getByTestId('uses-list');
+      await uses.locator('[data-allow="true"]').first().waitFor();
+      await expect(uses.locator('[data-allow="false"]').first().textContent()).resolves.toContain('学历');
+      await expect(uses.textContent()).resolves.toContain('齐鲁数据科技有限公司');
 
       await page.getByTestId('grant-drawer').locator('.ant-drawer-close').click();
       await page.getByTestId('consent-tab-history').click();

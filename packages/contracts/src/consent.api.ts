@@ -8,6 +8,7 @@ import {
   CheckBody,
   CheckDecision,
   ConsentGrant,
+  ConsentUse,
   EvaluationBody,
   GrantBody,
   GrantQuery,
@@ -26,6 +27,7 @@ import {
   ScenarioBody,
   ScenarioQuery,
   SignUpBody,
+  UseQuery,
 } from './consent.js';
 
 const tags = ['consent'];
@@ -185,6 +187,15 @@ export const consentRoutes = {
     access: authenticated,
     params: IdParams('rcp'),
     response: ReceiptBundle,
+  }),
+  uses: defineRoute({
+    method: 'GET',
+    path: '/api/consent/uses',
+    summary: 'Who checked my consent (and my wards’), when, for which fields, and what they were told',
+    tags,
+    access: person,
+    query: UseQuery,
+    response: paged(ConsentUse),
   }),
   check: defineRoute({
     method: 'POST',

@@ -226,6 +226,29 @@ export const CheckDecision = z.object({
 });
 export type CheckDecision = z.infer<typeof CheckDecision>;
 
+/** One consent.check of a person's data, as the person sees it (PIPL Art. 45: who relied on the consent, when). */
+export const ConsentUse = z.object({
+  id: z.string(),
+  at: Timestamp,
+  subjectId: z.string(),
+  orgId: z.string().nullable().describe('the org that checked; null for the platform itself'),
+  orgName: z.string().nullable(),
+  scenarioId: z.string().nullable(),
+  scenarioTitle: z.string().nullable(),
+  version: z.number().int().nullable(),
+  grantId: z.string().nullable(),
+  fields: z.array(z.object({ name: z.string(), label: z.string() })).describe('the fields asked for'),
+  allow: z.boolean(),
+  reason: z.union([z.literal('granted'), DenyReason]),
+});
+export type ConsentUse = z.infer<typeof ConsentUse>;
+
+export const UseQuery = z.strictObject({
+  ...PageQuery,
+  grantId: Id('cgr').optional().describe('only the checks decided on this grant'),
+  subjectId: Id('usr').optional().describe('a ward’s record, for their guardian'),
+});
+
 /** A Kantara-style consent receipt (Consent Receipt Specification v1.1 fields), SM2-signed, with its ledger proof. */
 export const ConsentReceipt = z.looseObject({
   version: z.string(),

@@ -3,6 +3,7 @@ import {
   verifyConsentReceipt,
   type CheckDecision,
   type ConsentGrant,
+  type ConsentUse,
   type OperationGrant,
   type OrgGrant,
   type Person,
@@ -282,6 +283,32 @@ describe('scenarios, review and one-scenario grants', () => {
     );
     expect(entries.body.items.length).toBeGreaterThan(0);
     expect(entries.body.items[0]!.entry).not.toContain(alice);
+  });
+
+  it('shows the person who checked their consent, when, for which fields, and the answer', async () => {
+    type Uses = { items: ConsentUse[]; total: number };
+    const uses = await call<Uses>('GET', `/api/consent/uses?grantId=${grant.id}`, 'alice-p');
+    expect(uses.status).toBe(200);
+    const decided = uses.body.items.map((u) => [u.allow, u.reason]);
+    expect(decided).toContainEqual([true, 'granted']);
+    expect(decided).toContainEqual([false, 'field_not_granted']);
+    expect(decided).toContainEqual([false, 'revoked']);
+    expect(uses.body.items.every((u) => u.grantId === grant.id && u.subjectId === alice)).toBe(true);
+    expect(uses.body.items[0]).toMatchObject({
+      orgName: '齐鲁数据科技有限公司',
+      scenarioTitle: SCENARIO.title,
+    });
+    // the fields as the person knows them: the scenario's own labels
+    expect(uses.body.items.flatMap((u) => u.fields)).toContainEqual({ name: 'income', label: '月收入' });
+    const times = uses.body.items.map((u) => u.at);
+    expect(times).toEqual([...times].sort().reverse()); // newest first
+    const page = await call<Uses>('GET', '/api/consent/uses?pageSize=1', 'alice-p');
+    expect(page.body.items).toHaveLength(1);
+    expect(page.body.total).toBeGreaterThanOrEqual(uses.body.total);
+    // only the person (or their guardian) reads it
+    expect((await call('GET', '/api/consent/uses', 'merchant')).status).toBe(403);
+    const stranger = await call<Err>('GET', `/api/consent/uses?subjectId=${alice}`, 'kid-b');
+    expect(stranger.status).toBe(404);
   });
 
   it('a new version (changed purpose) stops the old version’s grants from authorizing', async () => {

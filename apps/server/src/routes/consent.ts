@@ -22,6 +22,7 @@ export function consentRoutes(app: FastifyInstance, { services }: AppDeps) {
   handle(app, c.give, ({ ctx, body }) => grants.give(ctx, body));
   handle(app, c.revoke, ({ ctx, params }) => grants.revoke(ctx, params.id));
   handle(app, c.receipt, ({ ctx, params }) => grants.receipt(ctx, params.id));
+  handle(app, c.uses, ({ ctx, query }) => grants.uses(ctx, query));
   handle(app, c.check, ({ ctx, body }) => grants.checkAudited(ctx, body));
   handle(app, c.orgGrants, ({ ctx, query }) => e.orgGrants(ctx, query));
   handle(app, c.orgGrant, ({ ctx, params }) => e.orgGrant(ctx, params.id));

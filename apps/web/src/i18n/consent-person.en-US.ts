@@ -31,6 +31,14 @@ export const consentPersonEnUS: ConsentPersonMessages = {
       expiredHint: 'This consent has expired: the data user may no longer process this information. To renew it, consent again.',
       renew: 'Consent again',
     },
+    uses: {
+      title: 'Use record',
+      help: 'A data user checks this consent before each use of your information; every check, its fields and its answer are recorded here.',
+      empty: 'No data user has checked this consent yet',
+      allowed: 'Allowed',
+      denied: 'Refused',
+      platform: 'The platform',
+    },
     revoke: {
       title: 'Withdraw this consent?',
       body: (org: string) => `Effective at once: ${org} may not process this information from the next check on. Processing done before the withdrawal stays lawful (PIPL Art. 15). A "withdrawn" receipt is issued.`,

@@ -1,6 +1,13 @@
-import type { ConsentGrant, PiCategory, Scenario, ScenarioField, ScenarioVersion } from '@shuliu/contracts';
+import type {
+  ConsentGrant,
+  ConsentUse,
+  PiCategory,
+  Scenario,
+  ScenarioField,
+  ScenarioVersion,
+} from '@shuliu/contracts';
 import type { Selectable } from 'kysely';
-import type { GrantRow } from './consent.repository.js';
+import type { GrantRow, UseRow } from './consent.repository.js';
 import type { ConsentScenariosTable, ConsentScenarioVersionsTable, StoredField } from './consent.tables.js';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
@@ -80,3 +87,21 @@ export const toGrant = (
     receipts: receipts.map((r) => ({ id: r.id, event: r.event, createdAt: iso(r.created_at)! })),
   };
 };
+
+export const toUse = (r: UseRow): ConsentUse => ({
+  id: String(r.id),
+  at: iso(r.at)!,
+  subjectId: r.subject_user_id,
+  orgId: r.caller_org_id,
+  orgName: r.org_name,
+  scenarioId: r.scenario_id,
+  scenarioTitle: r.scenario_title,
+  version: r.version,
+  grantId: r.grant_id,
+  fields: r.fields.map((name) => ({
+    name,
+    label: (r.version_fields && parseFields(r.version_fields).find((f) => f.name === name)?.label) || name,
+  })),
+  allow: r.allowed,
+  reason: r.reason as ConsentUse['reason'],
+});

@@ -38,6 +38,22 @@ export interface GrantRow {
   replaced_by: string | null;
 }
 
+export interface UseRow {
+  id: string | number;
+  at: Date;
+  subject_user_id: string;
+  caller_org_id: string | null;
+  org_name: string | null;
+  scenario_id: string | null;
+  scenario_title: string | null;
+  version: number | null;
+  grant_id: string | null;
+  fields: string[];
+  version_fields: StoredField[] | string | null;
+  allowed: boolean;
+  reason: string;
+}
+
 const GRANT_SELECT = sql`
   select g.id, g.subject_user_id, u.display_name as subject_name, g.scenario_id, s.title as scenario_title,
     s.org_id, o.name as org_name, g.version_id, v.version, v.purpose, v.recipient, v.processing_method,
@@ -104,6 +120,25 @@ export const consentRepository = {
         limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db),
       sql<{ n: number }>`select count(*)::int as n from consent_grants g
         join consent_scenarios s on s.id = g.scenario_id where ${where}`.execute(db),
+    ]);
+    return { rows: rows.rows, total: Number(count.rows[0]!.n) };
+  },
+
+  /** The check log of some persons, newest first, with who checked and under which scenario version. */
+  async searchUses(db: Executor, subjects: string[], grantId: string | null, page: number, pageSize: number) {
+    const where = sql`c.subject_user_id = any(${subjects}::text[])
+      ${grantId ? sql`and c.grant_id = ${grantId}` : sql``}`;
+    const [rows, count] = await Promise.all([
+      sql<UseRow>`select c.id, c.at, c.subject_user_id, c.caller_org_id, o.name as org_name, v.scenario_id,
+          s.title as scenario_title, v.version, v.fields as version_fields, c.grant_id, c.fields, c.allowed,
+          c.reason
+        from consent_checks c
+        left join consent_scenario_versions v on v.id = c.version_id
+        left join consent_scenarios s on s.id = v.scenario_id
+        left join orgs o on o.id = c.caller_org_id
+        where ${where} order by c.at desc, c.id desc
+        limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db),
+      sql<{ n: number }>`select count(*)::int as n from consent_checks c where ${where}`.execute(db),
     ]);
     return { rows: rows.rows, total: Number(count.rows[0]!.n) };
   },

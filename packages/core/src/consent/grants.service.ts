@@ -2,10 +2,12 @@ import type {
   CheckBody,
   CheckDecision,
   ConsentGrant,
+  ConsentUse,
   GrantBody,
   GrantQuery,
   Paged,
   ReceiptBundle,
+  UseQuery,
 } from '@shuliu/contracts';
 import { sql, type Kysely } from 'kysely';
 import type { z } from 'zod';
@@ -22,7 +24,7 @@ import {
   IllegalTransition,
   SeparateConsentRequired,
 } from './consent.errors.js';
-import { parseFields, toGrant } from './consent.mappers.js';
+import { parseFields, toGrant, toUse } from './consent.mappers.js';
 import {
   buildReceipt,
   issueReceipt,
@@ -265,6 +267,15 @@ export class GrantsService {
   }
 
   /** The API's check: the decision also goes into the hash-chained audit log. */
+  /** Who checked the caller's consent, or a ward's: newest first, with the org, scenario and decision. */
+  async uses(ctx: RequestContext, q: z.output<typeof UseQuery>): Promise<Paged<ConsentUse>> {
+    const mine = await this.persons.actingFor(ctx);
+    if (q.subjectId && !mine.includes(q.subjectId)) throw NotFound('person', q.subjectId);
+    const subjects = q.subjectId ? [q.subjectId] : mine;
+    const { rows, total } = await repo.searchUses(this.db, subjects, q.grantId ?? null, q.page, q.pageSize);
+    return { items: rows.map(toUse), total, page: q.page, pageSize: q.pageSize };
+  }
+
   async checkAudited(ctx: RequestContext, b: z.output<typeof CheckBody>): Promise<CheckDecision> {
     const p = requirePrincipal(ctx);
     const at = b.at ? new Date(b.at) : this.now();

@@ -17,6 +17,7 @@ import {
 } from './consent-parts';
 import { ReceiptTimeline } from './ReceiptTimeline';
 import { RevokeButton } from './RevokeButton';
+import { UsesList } from './UsesList';
 
 /** Consent again to the scenario in force: its page in the hub, for the same person (or ward). */
 const renewLink = (g: ConsentGrant, me: Person | undefined) =>
@@ -116,6 +117,11 @@ export function GrantDrawer({
           <PiFieldTags fields={g.fields} />
           <Section title={c.receipts} />
           <ReceiptTimeline receipts={g.receipts} />
+          <Section title={t.consentPerson.uses.title} />
+          <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+            {t.consentPerson.uses.help}
+          </Typography.Paragraph>
+          <UsesList grant={g} />
         </>
       )}
     </Drawer>

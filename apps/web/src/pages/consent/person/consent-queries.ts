@@ -12,6 +12,7 @@ export const personKeys = {
   scenarios: (page: number, pageSize: number) => ['consent', 'person', 'scenarios', page, pageSize] as const,
   scenario: (id: string) => ['consent', 'person', 'scenario', id] as const,
   receipt: (id: string) => ['consent', 'person', 'receipt', id] as const,
+  uses: (grantId: string, page: number) => ['consent', 'person', 'uses', grantId, page] as const,
 };
 
 /** A person holds a handful of grants (their own and their wards'): one page of the largest size holds them. */
