@@ -127,6 +127,10 @@ describe('shuliu consent', () => {
       const revoked = await run('consent', 'revoke', grant.id, ...remote('cli-person'));
       expect(revoked.stdout).toContain('revoked');
       expect((await check('name')).stdout).toContain('DENY (revoked)');
+      const used = await run('consent', 'uses', '--grant', grant.id, ...remote('cli-person'));
+      expect(used.code).toBe(0);
+      expect(used.stdout).toMatch(/DENY\s+revoked/);
+      expect(used.stdout).toMatch(/ALLOW\s+granted/);
       const byStatus = async (status: string) =>
         (
           JSON.parse(

@@ -62,6 +62,18 @@ async function revoke(id: string, o: Remote & Json) {
   if (last) console.log(`revocation receipt: shuliu consent receipt ${last.id} --server ${o.server} -o …`);
 }
 
+async function uses(o: Remote & Json & { grant?: string; page: number }) {
+  const sdk = await sdkFor(o);
+  const r = await sdk.consent.uses({ query: { grantId: o.grant, page: o.page, pageSize: 50 } });
+  if (o.json) return print(r);
+  console.log(`${r.total} checks of your consent (page ${r.page}), newest first`);
+  for (const u of r.items)
+    console.log(
+      `${u.at}  ${(u.allow ? 'ALLOW' : 'DENY').padEnd(5)} ${u.reason.padEnd(18)} ${u.orgName ?? 'platform'}  ` +
+        `${u.scenarioTitle ?? '?'}${u.version ? ` v${u.version}` : ''}  ${u.fields.map((f) => f.label).join('、')}`,
+    );
+}
+
 async function operators(o: Remote & Json) {
   const sdk = await sdkFor(o);
   const r = await sdk.consent.authorizedOperators();
@@ -111,6 +123,14 @@ export function consentCommand(): Command {
       .argument('<grantId>', 'the grant (cgr_…)')
       .option('--json', 'print the grant as JSON'),
   ).action((id: string, o) => revoke(id, o));
+  serverOptions(
+    cmd
+      .command('uses')
+      .description('who checked your consent (and your wards’): when, which fields, and the answer')
+      .option('--grant <cgr>', 'only the checks decided on this grant')
+      .option('--page <n>', 'page number', (v) => Number(v), 1)
+      .option('--json', 'print the answer as JSON'),
+  ).action((o) => uses(o));
   serverOptions(
     cmd
       .command('operators')
