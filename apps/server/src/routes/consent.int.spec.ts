@@ -689,6 +689,8 @@ describe('the consent demo', () => {
     expect(r.grants).toEqual({ active: 2, revoked: 1, expired: 1 });
     const li = await call<{ items: ConsentGrant[] }>('GET', '/api/consent/grants', 'lisi');
     expect(li.body.items.map((g) => g.status).sort()).toEqual(['expired', 'revoked']);
+    const zhang = await call<{ items: ConsentUse[] }>('GET', '/api/consent/uses', 'zhangsan');
+    expect(zhang.body.items.map((u) => u.allow).sort()).toEqual([false, true, true]);
     const ops = await call<{ items: { orgName: string }[] }>('GET', '/api/consent/authorized-operators');
     expect(ops.body.items.length).toBeGreaterThanOrEqual(2);
   }, 60_000);

@@ -133,7 +133,7 @@ export async function seedConsentDemo(s: Services, opts: { now?: Date } = {}): P
       separateConsent: true,
       onBehalfOf,
     });
-  await give(as.zhang, loan, ['name', 'mobile', 'income'], 180);
+  const zhangLoan = await give(as.zhang, loan, ['name', 'mobile', 'income'], 180);
   await give(as.zhang, delivery, ['name', 'mobile', 'address'], 60, kid.userId);
   const revoked = await give(as.li, loan, ['name', 'mobile'], 90);
   await c.grants.revoke(as.li, revoked.id);
@@ -152,6 +152,14 @@ export async function seedConsentDemo(s: Services, opts: { now?: Date } = {}): P
     expiresAt: inDays(now, -30),
     separateConsent: true,
   });
+
+  // the merchant relies on zhangsan's consent (his 使用记录): twice allowed, once refused for a struck field
+  for (const fields of [
+    ['name', 'mobile'],
+    ['name', 'income'],
+    ['name', 'hobby'],
+  ])
+    await c.grants.checkAudited(as.merchant, { subjectId: zhangLoan.subjectId, versionId: v(loan), fields });
 
   const merchantOrg = as.merchant.principal!.orgId!;
   const resource = await s.db
