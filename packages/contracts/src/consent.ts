@@ -343,7 +343,10 @@ export const OperationGrantBody = z
     path: ['sectors'],
     message: 'a sectoral authorization (分领域授权) names at least one sector',
   })
-  .refine((b) => b.endsAt > b.startsAt, { path: ['endsAt'], message: 'must be after startsAt' });
+  .refine((b) => Date.parse(b.endsAt) > Date.parse(b.startsAt), {
+    path: ['endsAt'],
+    message: 'must be after startsAt',
+  });
 export const OperationEvaluation = z.object({
   id: z.string(),
   year: z.number().int(),

@@ -228,6 +228,19 @@ describe('scenarios, review and one-scenario grants', () => {
       allow: false,
       reason: 'expired',
     });
+    // another org may not ask about this scenario; a data user may not ask about the past
+    const other = await call<Err>('POST', '/api/consent/check', 'buyer', {
+      subjectId: alice,
+      versionId,
+      fields: ['name'],
+    });
+    expect(other.status).toBe(404);
+    const past = await check(['name'], versionId, inDays(-1));
+    expect(past.status).toBe(400);
+    expect((past.body as unknown as Err).error).toMatchObject({
+      code: 'CONSENT_CHECK_AT_PAST',
+      details: { field: 'at' },
+    });
     const dup = await call<Err>('POST', '/api/consent/grants', 'alice-p', {
       versionId,
       fields: ['name', 'mobile'],
@@ -570,6 +583,29 @@ describe('enterprise authorization and public-data authorized operation', () => 
     });
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toContain('sectors');
+    const ended = await call<Err>('POST', '/api/consent/operation-grants', 'authority', {
+      operatorOrgId: quancheng,
+      scope: 'comprehensive',
+      sectors: [],
+      maxGrade: 'general_3',
+      startsAt: inDays(-30),
+      endsAt: inDays(-1),
+      priceGuidanceFen: 100,
+    });
+    expect(ended.status).toBe(400);
+    expect(ended.body.error.details?.field).toBe('endsAt');
+    // instants compare as instants, whatever their offsets: 08:30+08:00 is before 01:00Z
+    const offsets = await call<Err>('POST', '/api/consent/operation-grants', 'authority', {
+      operatorOrgId: quancheng,
+      scope: 'comprehensive',
+      sectors: [],
+      maxGrade: 'general_3',
+      startsAt: '2030-01-01T01:00:00Z',
+      endsAt: '2030-01-01T08:30:00+08:00',
+      priceGuidanceFen: 100,
+    });
+    expect(offsets.status).toBe(400);
+    expect(JSON.stringify(offsets.body)).toContain('endsAt');
     const g = await call<OperationGrant>('POST', '/api/consent/operation-grants', 'authority', {
       operatorOrgId: quancheng,
       scope: 'sectoral',

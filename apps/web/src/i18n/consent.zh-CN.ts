@@ -30,6 +30,7 @@ export const consentActionsZhCN: Record<string, string> = {
 export const consentApiErrorsZhCN: Record<string, string> = {
   CONSENT_ILLEGAL_TRANSITION: '当前状态不允许此操作',
   CONSENT_NOT_A_PERSON: '只有自然人可以进行此操作',
+  CONSENT_CHECK_AT_PAST: '使用方只能核验当前或将来时点的授权，不能按过去的时点核验',
   CONSENT_NOT_YOUR_ORG: '贵机构不是此操作的当事方',
   CONSENT_ID_CARD_TAKEN: '该身份证号已注册',
   CONSENT_GUARDIAN_REQUIRED: '不满十四周岁的未成年人须由已确认的监护人代为授权',

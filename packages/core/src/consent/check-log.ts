@@ -14,6 +14,9 @@ export class CheckLog {
   private pending: Row[] = [];
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
+  /** Failed writes so far, and the last reason: what a health check or an operator reads. */
+  failures = 0;
+  lastError: unknown = null;
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -46,7 +49,20 @@ export class CheckLog {
           .insertInto('consent_checks')
           .values(rows)
           .execute()
-          .then(() => undefined),
+          .then(
+            () => undefined,
+            (e: unknown) => {
+              // the database refused (or was away): keep the rows for the next flush rather than drop them,
+              // and keep the chain settled so later flushes still write and nothing rejects unhandled
+              this.pending.unshift(...rows);
+              this.failures += 1;
+              this.lastError = e;
+              if (!this.timer) {
+                this.timer = setTimeout(() => void this.flush(), this.intervalMs * 10);
+                this.timer.unref();
+              }
+            },
+          ),
       );
     return this.flushing;
   }

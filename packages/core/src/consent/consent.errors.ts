@@ -5,6 +5,11 @@ export const IllegalTransition = createError(
   'the object is not in a state that allows this',
   409,
 );
+export const CheckAtPast = createError(
+  'CONSENT_CHECK_AT_PAST',
+  'a data user asks about now or later: a past instant could pass a consent since withdrawn',
+  400,
+);
 export const NotPerson = createError(
   'CONSENT_NOT_A_PERSON',
   'only a natural person (自然人) may do this',

@@ -80,7 +80,7 @@ export const consentRepository = {
     return db
       .selectFrom('consent_persons as p')
       .innerJoin('users as u', 'u.id', 'p.user_id')
-      .select(['p.user_id', 'u.display_name', 'p.guardian_status'])
+      .select(['p.user_id', 'u.display_name', 'p.guardian_status', 'p.birth_date'])
       .where('p.guardian_user_id', '=', guardianId)
       .orderBy('p.created_at')
       .execute();

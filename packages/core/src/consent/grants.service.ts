@@ -19,6 +19,7 @@ import { NotFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import {
   AlreadyGranted,
+  CheckAtPast,
   ExpiryInvalid,
   FieldsInvalid,
   IllegalTransition,
@@ -278,15 +279,31 @@ export class GrantsService {
 
   async checkAudited(ctx: RequestContext, b: z.output<typeof CheckBody>): Promise<CheckDecision> {
     const p = requirePrincipal(ctx);
-    const at = b.at ? new Date(b.at) : this.now();
+    const now = this.now();
+    const at = b.at ? new Date(b.at) : now;
+    const overseer = hasRole(ctx, 'operator');
+    // only the platform reconstructs a past decision; a data user could otherwise step round a withdrawal
+    if (!overseer && at.getTime() < now.getTime() - CLOCK_SKEW_MS)
+      throw CheckAtPast(undefined, { field: 'at' });
     return this.db.transaction().execute(async (tx) => {
+      // a data user asks only about its own scenarios: whether a person consented to another org's is not its
+      // business (and would reveal it)
+      const v = await repo.findVersion(tx, b.versionId);
+      const s = v && (await repo.findScenario(tx, v.scenario_id));
+      if (!s || (!overseer && s.org_id !== p.orgId)) throw NotFound('scenario version', b.versionId);
       const d = await this.check(b.subjectId, b.versionId, b.fields, at, p.orgId, tx);
       await recordAudit(tx, ctx, {
         action: 'consent.check',
         objectType: 'consent_grant',
         objectId: d.grantId,
         outcome: d.allow ? 'success' : 'denied',
-        details: { subjectId: b.subjectId, versionId: b.versionId, fields: b.fields, reason: d.reason },
+        details: {
+          subjectId: b.subjectId,
+          versionId: b.versionId,
+          fields: b.fields,
+          reason: d.reason,
+          at: at.toISOString(),
+        },
       });
       return d;
     });
@@ -298,6 +315,9 @@ export class GrantsService {
     return (await this.persons.actingFor(ctx)).includes(g.subject_user_id);
   }
 }
+
+/** How far behind the server's clock a caller's "now" may be. */
+const CLOCK_SKEW_MS = 60_000;
 
 /** The SQL twin of grantStatus(): the same four states, decided in the database for paging. */
 function statusFilter(status: ConsentGrant['status'], at: Date) {

@@ -18,7 +18,7 @@ import { notifyOrg } from '../notifications/index.js';
 import { hasRole, requirePrincipal, type RequestContext } from '../shared/context.js';
 import { Forbidden, NotFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
-import { IllegalTransition, NotYourOrg, SectorUnknown } from './consent.errors.js';
+import { ExpiryInvalid, IllegalTransition, NotYourOrg, SectorUnknown } from './consent.errors.js';
 import { operationStatus } from './consent.rules.js';
 import type { ConsentOperationGrantsTable } from './consent.tables.js';
 import type { Clock } from './persons.service.js';
@@ -79,6 +79,8 @@ export class OperationGrantsService {
       const op = await activeOrg(tx, b.operatorOrgId);
       if (op.id === p.orgId)
         throw Forbidden('an authority does not authorize itself to operate its own public data');
+      if (new Date(b.endsAt) <= this.now())
+        throw ExpiryInvalid('the term must end in the future', { field: 'endsAt' });
       const unknown = b.scope === 'sectoral' ? await this.catalog.sectors.unknown(b.sectors, tx) : [];
       if (unknown.length)
         throw SectorUnknown(`no such sector in the catalog: ${unknown.join(', ')}`, { field: 'sectors' });

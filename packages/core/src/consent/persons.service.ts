@@ -22,7 +22,10 @@ import { ageAt, maskIdCard, needsGuardian, type ConsentSettings } from './consen
 type Executor = Kysely<DB>;
 export type Clock = () => Date;
 
-const birthOf = (d: Date | string) => (typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
+const pad = (n: number) => String(n).padStart(2, '0');
+/** node-postgres reads a `date` as local midnight: its local parts are the date, whatever the server's zone. */
+const birthOf = (d: Date | string) =>
+  typeof d === 'string' ? d.slice(0, 10) : `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 /** Age from a stored birth date (YYYY-MM-DD) at `at`. */
 export const ageFromBirth = (birth: Date | string, at: Date) =>
   ageAt(`000000${birthOf(birth).replace(/-/g, '')}0000`, at).age;
@@ -143,7 +146,8 @@ export class PersonsService {
     if (!hasRole(ctx, 'person')) throw NotPerson();
     if (onBehalfOf && onBehalfOf !== p.userId) {
       const ward = await repo.findPerson(db, onBehalfOf);
-      if (!ward || ward.guardian_user_id !== p.userId) throw NotFound('ward', onBehalfOf);
+      if (!ward || ward.guardian_user_id !== p.userId || !this.stillMinor(ward.birth_date))
+        throw NotFound('ward', onBehalfOf);
       if (ward.guardian_status !== 'confirmed')
         throw GuardianRequired('the guardianship is not confirmed yet', { field: 'onBehalfOf' });
       return onBehalfOf;
@@ -154,11 +158,21 @@ export class PersonsService {
     return p.userId;
   }
 
-  /** The people the caller may act for: themselves and confirmed wards. */
+  /** The people the caller may act for: themselves and confirmed wards, until a ward turns 14 (PIPL Art. 31). */
   async actingFor(ctx: RequestContext, db: Executor = this.db): Promise<string[]> {
     const p = requirePrincipal(ctx);
     const wards = await repo.wardsOf(db, p.userId);
-    return [p.userId, ...wards.filter((w) => w.guardian_status === 'confirmed').map((w) => w.user_id)];
+    return [
+      p.userId,
+      ...wards
+        .filter((w) => w.guardian_status === 'confirmed' && this.stillMinor(w.birth_date))
+        .map((w) => w.user_id),
+    ];
+  }
+
+  /** A guardian acts for a ward only below the guardian age; from then on the person decides alone. */
+  private stillMinor(birth: Date | string): boolean {
+    return needsGuardian(ageFromBirth(birth, this.now()), this.settings);
   }
 
   private async adultPerson(username: string) {
@@ -178,7 +192,7 @@ export class PersonsService {
     const r = await repo.findPerson(this.db, userId);
     if (!r) throw NotPerson('sign up as a person (with an ID card) first');
     const age = ageFromBirth(r.birth_date, this.now());
-    const wards = await repo.wardsOf(this.db, userId);
+    const wards = (await repo.wardsOf(this.db, userId)).filter((w) => this.stillMinor(w.birth_date));
     return {
       userId: r.user_id,
       username: r.username,
