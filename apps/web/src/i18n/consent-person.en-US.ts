@@ -76,6 +76,7 @@ export const consentPersonEnUS: ConsentPersonMessages = {
       separateReasons: {
         sensitive: (fields: string) => `sensitive personal information: ${fields} (PIPL Art. 29)`,
         thirdParty: (recipient: string) => `provision to another handler: ${recipient} (Art. 23)`, crossBorder: 'provision abroad (Art. 39)',
+        minor: 'processing the information of a child under 14 (Art. 28, 31)',
       },
       separateRequired: 'Tick separate consent, or do not consent to this scenario', expiry: 'Consent valid until',
       expiryHelp: (max: number) => `The consent ends by itself on this date; at most ${max} days, and you may withdraw earlier.`, expiryRequired: 'Choose the end date',

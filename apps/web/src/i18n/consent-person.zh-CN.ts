@@ -75,6 +75,7 @@ export const consentPersonZhCN = {
       separateReasons: {
         sensitive: (fields: string) => `处理敏感个人信息：${fields}（个人信息保护法第二十九条）`,
         thirdParty: (recipient: string) => `向其他个人信息处理者提供：${recipient}（第二十三条）`, crossBorder: '向境外提供（第三十九条）',
+        minor: '处理不满十四周岁未成年人的个人信息（第二十八条、第三十一条）',
       },
       separateRequired: '请勾选单独同意，或不授权该场景', expiry: '授权有效期至',
       expiryHelp: (max: number) => `到期后授权自动失效；最长 ${max} 天，可随时提前撤回。`, expiryRequired: '请选择授权截止日期',

@@ -66,7 +66,8 @@ export class GrantsService {
         });
       const problem = grantFieldsProblem(parseFields(v.fields), b.fields);
       if (problem) throw FieldsInvalid(problem, { field: 'fields' });
-      if (v.separate_consent && !b.separateConsent)
+      // all personal information of a child under 14 is sensitive (PIPL Art. 28, 31): the guardian ticks it apart
+      if ((v.separate_consent || subject !== p.userId) && !b.separateConsent)
         throw SeparateConsentRequired(undefined, { field: 'separateConsent' });
       const expires = new Date(b.expiresAt);
       const now = this.now();

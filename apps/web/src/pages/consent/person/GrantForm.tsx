@@ -56,7 +56,16 @@ function FieldOption({ f }: { f: ScenarioField }) {
 }
 
 /** PIPL Art. 23, 29, 39: the version's own reasons for 单独同意 (the review's rule), and a tick of its own. */
-function SeparateConsentItem({ scenario, version }: { scenario: Scenario; version: ScenarioVersion }) {
+function SeparateConsentItem({
+  scenario,
+  version,
+  forWard,
+}: {
+  scenario: Scenario;
+  version: ScenarioVersion;
+  /** a guardian consenting for a child under 14: all of the child's information is sensitive (PIPL Art. 28, 31) */
+  forWard: boolean;
+}) {
   const t = useT();
   const c = t.consentPerson.form;
   const kept = version.fields.filter((f) => !f.struck);
@@ -65,6 +74,7 @@ function SeparateConsentItem({ scenario, version }: { scenario: Scenario; versio
     sensitive.length > 0 && c.separateReasons.sensitive(sensitive.join(t.consentPerson.sep)),
     isThirdParty(scenario.orgName, version.recipient) && c.separateReasons.thirdParty(version.recipient),
     version.crossBorder && c.separateReasons.crossBorder,
+    forWard && c.separateReasons.minor,
   ].filter((r): r is string => !!r);
   const why = (
     <>
@@ -129,7 +139,7 @@ export function GrantForm({
           versionId: version.id,
           fields: [...new Set([...required, ...v.fields])],
           expiresAt: pickerToIso(v.expiresAt.endOf('day')),
-          separateConsent: version.separateConsent && v.separateConsent,
+          separateConsent: (version.separateConsent || subjectId !== me.userId) && v.separateConsent,
           onBehalfOf: subjectId === me.userId ? undefined : subjectId,
         },
       }),
@@ -162,7 +172,9 @@ export function GrantForm({
           </Flex>
         </Checkbox.Group>
       </Form.Item>
-      {version.separateConsent && <SeparateConsentItem scenario={scenario} version={version} />}
+      {(version.separateConsent || subjectId !== me.userId) && (
+        <SeparateConsentItem scenario={scenario} version={version} forWard={subjectId !== me.userId} />
+      )}
       <Form.Item
         name="expiresAt"
         label={c.expiry}
