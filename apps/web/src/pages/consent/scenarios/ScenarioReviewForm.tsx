@@ -1,4 +1,10 @@
-import { ReviewBody, type Scenario, type ScenarioField, type ScenarioVersion } from '@shuliu/contracts';
+import {
+  ReviewBody,
+  type Paged,
+  type Scenario,
+  type ScenarioField,
+  type ScenarioVersion,
+} from '@shuliu/contracts';
 import type { z } from 'zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
@@ -150,6 +156,12 @@ export function ScenarioReviewForm({ s, v }: { s: Scenario; v: ScenarioVersion }
   const review = useMutation({
     mutationFn: (body: ReviewInput) => sdk.consent.review({ params: { id: s.id }, body }),
     onSuccess: (_r, body) => {
+      // the queue page opens from cache: drop the decided scenario there so it never shows as still waiting
+      qc.setQueriesData<Paged<Scenario>>(
+        { queryKey: scenarioKeys.queue },
+        (old) =>
+          old && { ...old, items: old.items.filter((x) => x.id !== s.id), total: Math.max(0, old.total - 1) },
+      );
       void qc.invalidateQueries({ queryKey: scenarioKeys.all });
       void message.success(body.approve ? c.approved(s.title) : c.rejected(s.title));
       void navigate('/consent/review');

@@ -12,7 +12,7 @@ import type { Messages } from '../../../i18n/zh-CN';
 import { formatTime } from '../../../lib/time';
 import { useListParams, usePagination } from '../../../lib/use-list-params';
 import { ScenarioReviewForm } from './ScenarioReviewForm';
-import { CategoryTag, useScenario } from './scenario-parts';
+import { CategoryTag, scenarioKeys, useScenario } from './scenario-parts';
 import { isSensitive } from './scenario-rules';
 
 const inReview = (s: Scenario) => s.versions.find((v) => v.status === 'in_review');
@@ -71,7 +71,7 @@ function ReviewQueue() {
   const c = t.consentScenarios;
   const lp = useListParams([] as const);
   const query = useQuery({
-    queryKey: ['consent', 'scenarios', 'queue', lp.page, lp.pageSize],
+    queryKey: [...scenarioKeys.queue, lp.page, lp.pageSize],
     queryFn: () =>
       sdk.consent.scenarios({ query: { status: 'in_review', page: lp.page, pageSize: lp.pageSize } }),
     placeholderData: keepPreviousData,

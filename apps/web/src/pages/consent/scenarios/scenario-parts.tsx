@@ -13,6 +13,7 @@ import { hasChanges, isSensitive, versionChanges, type Term } from './scenario-r
 export const scenarioKeys = {
   all: ['consent', 'scenarios'] as const,
   one: (id: string) => ['consent', 'scenarios', 'one', id] as const,
+  queue: ['consent', 'scenarios', 'queue'] as const,
   grants: ['consent', 'grants', 'received'] as const,
 };
 
