@@ -5,6 +5,7 @@ import type { DB } from '../db/schema.js';
 import { recordAudit } from '../audit/index.js';
 import { systemContext, type RequestContext } from '../shared/context.js';
 import { ulid } from '../shared/ids.js';
+import { isUniqueViolation } from '../shared/sql.js';
 import { KeyNotFound, MasterKeyMismatch } from './crypto.errors.js';
 import { cryptoRepository as repo } from './crypto.repository.js';
 import type { CryptoKeysTable, KeyPurpose } from './crypto.tables.js';
@@ -24,7 +25,6 @@ export interface ActiveSigner {
 
 // the sealed private key is bound to its row: moving it to another id or purpose breaks the tag
 const aadOf = (id: string, purpose: KeyPurpose) => `crypto_keys:${id}:${purpose}`;
-const isUniqueViolation = (e: unknown) => (e as { code?: string })?.code === '23505';
 
 const toLedgerKey = (r: Pick<KeyRow, 'id' | 'algorithm' | 'public_key' | 'created_at' | 'retired_at'>) => {
   const q = parsePublicKey(r.public_key!);

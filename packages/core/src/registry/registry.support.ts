@@ -94,4 +94,4 @@ export async function tellOperators(db: Executor, n: NewNotification) {
   await notifyUsers(db, await identityRepository.findActiveUserIdsWithRole(db, 'operator'), n);
 }
 
-export const isUniqueViolation = (e: unknown) => (e as { code?: string })?.code === '23505';
+export { isUniqueViolation } from '../shared/sql.js';

@@ -1,6 +1,12 @@
 import type { CompiledQuery, Compilable, InferResult, Kysely } from 'kysely';
 import { markPrepared } from '../db/prepared.js';
 
+/** A PostgreSQL unique violation (23505), optionally of one named constraint: the loser of a race to insert. */
+export const isUniqueViolation = (e: unknown, constraint?: string) => {
+  const x = e as { code?: string; constraint?: string } | null | undefined;
+  return x?.code === '23505' && (!constraint || x.constraint === constraint);
+};
+
 /** Escapes `%`, `_` and `\` so user text matches literally inside a LIKE pattern. */
 export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
