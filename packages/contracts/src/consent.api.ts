@@ -4,6 +4,7 @@ import { Resource } from './catalog.js';
 import { authenticated, defineRoute, publicAccess, roles } from './route.js';
 import {
   AskBody,
+  RefuseBody,
   AuthorizedOperator,
   CheckBody,
   CheckDecision,
@@ -99,7 +100,7 @@ export const consentRoutes = {
     method: 'POST',
     path: '/api/consent/scenarios/:id/versions',
     summary:
-      'Change a scenario: a new purpose, method, recipient or categories makes a new version to review',
+      'Change a scenario: new terms make a new version to review; a rejected version may be resubmitted',
     tags,
     access: dataUsers,
     params: IdParams('scn'),
@@ -137,6 +138,7 @@ export const consentRoutes = {
     tags,
     access: person,
     params: IdParams('scn'),
+    body: RefuseBody.nullish().describe('omit it to decline for yourself'),
     response: Ok,
     audit: 'consent.scenario.refuse',
   }),

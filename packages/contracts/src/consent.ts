@@ -67,7 +67,18 @@ export const ScenarioBody = z.strictObject({
   retentionDays: z.number().int().min(1).max(3650),
   crossBorder: z.boolean(),
   automatedDecision: z.boolean(),
-  fields: z.array(ScenarioFieldInput).min(1).max(100),
+  fields: z
+    .array(ScenarioFieldInput)
+    .min(1)
+    .max(100)
+    .superRefine((fields, ctx) => {
+      const seen = new Set<string>();
+      fields.forEach((f, i) => {
+        if (seen.has(f.name))
+          ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `field ${f.name} is listed twice` });
+        seen.add(f.name);
+      });
+    }),
 });
 export type ScenarioBody = z.input<typeof ScenarioBody>;
 
@@ -203,6 +214,9 @@ export const GrantQuery = z.strictObject({
 });
 
 export const AskBody = z.strictObject({ subjectId: Id('usr') });
+export const RefuseBody = z.strictObject({
+  onBehalfOf: Id('usr').optional().describe('a ward under 14 the caller is the confirmed guardian of'),
+});
 
 export const CheckBody = z.strictObject({
   subjectId: Id('usr'),

@@ -97,7 +97,7 @@ const check = (fields: string[], v = versionId, at?: string) =>
 describe('persons', () => {
   it('stores the ID card masked, and rejects a bad check digit naming the field', async () => {
     const me = await call<Person>('GET', '/api/consent/me', 'alice-p');
-    expect(me.body.idCardMasked).toMatch(/^370\*{11}\d{3}[\dX]$/);
+    expect(me.body.idCardMasked).toMatch(/^3\*{15}\d[\dX]$/);
     expect(me.body.minor).toBe(false);
     expect(me.body.rules).toEqual({ maxGrantDays: 1095, refusalCoolDownDays: 30, guardianAge: 14 });
     const bad = await call<Err>('POST', '/api/consent/persons', undefined, {
@@ -110,6 +110,21 @@ describe('persons', () => {
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain('idCard');
     expect((await signUp('alice-2', '19900101', '123')).status).toBe(409);
+  });
+
+  it('lets one of two simultaneous sign-ups win; the other is a 409 naming the field, not a 500', async () => {
+    const sameCard = await Promise.all([
+      signUp('race-a', '19850505', '321'),
+      signUp('race-b', '19850505', '321'),
+    ]);
+    expect(sameCard.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(sameCard.find((r) => r.status === 409)!.body.error.code).toBe('CONSENT_ID_CARD_TAKEN');
+    const sameName = await Promise.all([
+      signUp('race-c', '19850506', '321'),
+      signUp('race-c', '19850507', '321'),
+    ]);
+    expect(sameName.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(sameName.find((r) => r.status === 409)!.body.error.details?.field).toBe('username');
   });
 
   it('refuses an under-14 without a guardian; with one, only the confirmed guardian consents', async () => {
@@ -144,6 +159,37 @@ describe('persons', () => {
     });
     expect(byGuardian.status).toBe(201);
     expect(byGuardian.body.subjectId).toBe(kid.body.userId);
+  });
+
+  it('lets a confirmed guardian decline a scenario for the ward, starting the cool-down; nobody else may', async () => {
+    const kid = await signUp('kid-c', '20180602', '557', { guardianUsername: 'alice-p' });
+    await approve();
+    const early = await call<Err>('POST', `/api/consent/scenarios/${scenario.id}/refuse`, 'alice-p', {
+      onBehalfOf: kid.body.userId,
+    });
+    expect(early.body.error.code).toBe('CONSENT_GUARDIAN_REQUIRED');
+    await call('POST', `/api/consent/wards/${kid.body.userId}/confirm`, 'alice-p');
+    const stranger = await signUp('stranger-p', '19800101', '558');
+    expect(stranger.status).toBe(201);
+    const notTheirs = await call<Err>('POST', `/api/consent/scenarios/${scenario.id}/refuse`, 'stranger-p', {
+      onBehalfOf: kid.body.userId,
+    });
+    expect(notTheirs.status).toBe(404);
+    const ask = () =>
+      call<Err>('POST', `/api/consent/scenarios/${scenario.id}/ask`, 'merchant', {
+        subjectId: kid.body.userId,
+      });
+    expect((await ask()).status).toBe(200);
+    const declined = await call('POST', `/api/consent/scenarios/${scenario.id}/refuse`, 'alice-p', {
+      onBehalfOf: kid.body.userId,
+    });
+    expect(declined.status).toBe(200);
+    expect((await ask()).body.error.code).toBe('CONSENT_COOL_DOWN');
+    // the guardian's own standing is untouched: the org may still ask them
+    expect(
+      (await call('POST', `/api/consent/scenarios/${scenario.id}/ask`, 'merchant', { subjectId: alice }))
+        .status,
+    ).toBe(200);
   });
 });
 
@@ -429,6 +475,65 @@ describe('scenarios, review and one-scenario grants', () => {
     });
     expect(r.status).toBe(400);
     expect(r.body.error.message).toContain('retentionDays');
+    const twice = await call<{ error: { details: { path: string }[] } }>(
+      'POST',
+      '/api/consent/scenarios',
+      'merchant',
+      { ...SCENARIO, fields: [...SCENARIO.fields, { ...SCENARIO.fields[1]!, label: '备用手机号' }] },
+    );
+    expect(twice.status).toBe(400);
+    expect(twice.body.error.details.map((d) => d.path)).toEqual(['body.fields.5.name']);
+  });
+
+  it('a rejected version may be resubmitted; a version in review takes new justifications as a new version', async () => {
+    const body = { ...SCENARIO, title: '重新提交' };
+    const r = await call<Scenario>('POST', '/api/consent/scenarios', 'merchant', body);
+    const revise = (b: typeof body) =>
+      call<Scenario>('POST', `/api/consent/scenarios/${r.body.id}/versions`, 'merchant', b);
+    const same = await revise(body);
+    expect(same.body.versions.map((v) => [v.version, v.status])).toEqual([[1, 'in_review']]);
+    const justified = {
+      ...body,
+      fields: body.fields.map((f) =>
+        f.name === 'hobby' ? { ...f, justification: '推荐适合的还款提醒方式' } : f,
+      ),
+    };
+    const v2 = await revise(justified);
+    expect(v2.body.versions.map((v) => [v.version, v.status])).toEqual([
+      [2, 'in_review'],
+      [1, 'superseded'],
+    ]);
+    const rejected = await call('POST', `/api/consent/scenarios/${r.body.id}/review`, 'operator', {
+      versionId: v2.body.versions[0]!.id,
+      approve: false,
+      note: '兴趣爱好理由不充分',
+    });
+    expect(rejected.status).toBe(200);
+    const again = await revise(justified);
+    expect(again.status).toBe(201);
+    expect(again.body.versions.map((v) => [v.version, v.status]).slice(0, 2)).toEqual([
+      [3, 'in_review'],
+      [2, 'rejected'],
+    ]);
+  });
+
+  it('a review striking a field the version does not have is 400, and the version stays in review', async () => {
+    const r = await call<Scenario>('POST', '/api/consent/scenarios', 'merchant', {
+      ...SCENARIO,
+      title: '审查拼写错误',
+    });
+    const v = r.body.versions[0]!;
+    const bad = await call<Err>('POST', `/api/consent/scenarios/${r.body.id}/review`, 'operator', {
+      versionId: v.id,
+      approve: true,
+      strike: [{ field: 'hobbies', reason: '与用途无关' }],
+      pipiaRef: 'PIPIA-1',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('CONSENT_FIELDS_INVALID');
+    expect(bad.body.error.details?.field).toBe('strike.0.field');
+    const after = await call<Scenario>('GET', `/api/consent/scenarios/${r.body.id}`, 'operator');
+    expect(after.body.versions[0]!.status).toBe('in_review');
   });
 });
 

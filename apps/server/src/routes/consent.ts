@@ -16,7 +16,7 @@ export function consentRoutes(app: FastifyInstance, { services }: AppDeps) {
   handle(app, c.revise, ({ ctx, params, body }) => scenarios.revise(ctx, params.id, body));
   handle(app, c.review, ({ ctx, params, body }) => scenarios.review(ctx, params.id, body));
   handle(app, c.ask, ({ ctx, params, body }) => scenarios.ask(ctx, params.id, body.subjectId));
-  handle(app, c.refuse, ({ ctx, params }) => scenarios.refuse(ctx, params.id));
+  handle(app, c.refuse, ({ ctx, params, body }) => scenarios.refuse(ctx, params.id, body?.onBehalfOf));
   handle(app, c.grants, ({ ctx, query }) => grants.list(ctx, query));
   handle(app, c.grant, ({ ctx, params }) => grants.get(ctx, params.id));
   handle(app, c.give, ({ ctx, body }) => grants.give(ctx, body));

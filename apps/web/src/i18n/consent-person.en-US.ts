@@ -81,7 +81,7 @@ export const consentPersonEnUS: ConsentPersonMessages = {
       separateRequired: 'Tick separate consent, or do not consent to this scenario', expiry: 'Consent valid until',
       expiryHelp: (max: number) => `The consent ends by itself on this date; at most ${max} days, and you may withdraw earlier.`, expiryRequired: 'Choose the end date',
       submit: 'I consent', refuse: 'Refuse', refuseTitle: 'Refuse this scenario?',
-      refuseBody: (org: string, days: number) => `After refusing, ${org} may not ask you again for ${days} days (Network Data Security Regulations Art. 22). You can still consent on your own at any time.`,
+      refuseBody: (org: string, days: number, forWard: boolean) => `After refusing, ${org} may not ask ${forWard ? 'for your ward' : 'you'} again for ${days} days (Network Data Security Regulations Art. 22). You can still consent on your own at any time.`,
       refused: 'Refused: the data user will not ask again during the cool-down', success: 'Consent given', successSub: (org: string, until: string) => `${org} may process the fields you agreed to, for the stated purpose, until ${until}. The platform signed a receipt and recorded it in the public ledger.`,
       done: 'Done', viewGrant: 'View the consent', failed: 'The consent was not given',
     },
@@ -98,7 +98,7 @@ export const consentPersonEnUS: ConsentPersonMessages = {
     signUp: {
       title: 'Personal sign-up', subtitle: 'Then see, give and withdraw your consents under “My authorizations”', username: 'Username',
       displayName: 'Name', password: 'Password', idCard: 'Resident ID card number',
-      idCardHelp: 'Checked per GB 11643; stored encrypted and only ever shown masked (e.g. 370***********1234)', idCardInvalid: 'Not a valid ID card number (check the birth date and the last check character)',
+      idCardHelp: 'Checked per GB 11643; stored encrypted and only ever shown masked (e.g. 3***************34)', idCardInvalid: 'Not a valid ID card number (check the birth date and the last check character)',
       birth: (date: string, age: number) => `Born ${date}, aged ${age}`, phone: 'Mobile number', guardian: 'Guardian’s username',
       guardianWhy: 'You are under 14: under PIPL Art. 31 a parent or other guardian consents for you. Enter the username of your adult guardian’s account; once they confirm, they can consent for you.',
       guardianRequired: 'Under 14, a guardian’s username is required', submit: 'Sign up', hasAccount: 'Already have an account?', login: 'Log in',

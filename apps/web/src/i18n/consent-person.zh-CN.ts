@@ -80,7 +80,7 @@ export const consentPersonZhCN = {
       separateRequired: '请勾选单独同意，或不授权该场景', expiry: '授权有效期至',
       expiryHelp: (max: number) => `到期后授权自动失效；最长 ${max} 天，可随时提前撤回。`, expiryRequired: '请选择授权截止日期',
       submit: '同意授权', refuse: '拒绝', refuseTitle: '拒绝该场景？',
-      refuseBody: (org: string, days: number) => `拒绝后，${org}在 ${days} 天冷静期内不得再次请求你授权（《网络数据安全管理条例》第二十二条）。之后你仍可随时主动授权。`,
+      refuseBody: (org: string, days: number, forWard: boolean) => `拒绝后，${org}在 ${days} 天冷静期内不得再次请求${forWard ? '为被监护人' : '你'}授权（《网络数据安全管理条例》第二十二条）。之后你仍可随时主动授权。`,
       refused: '已拒绝，冷静期内使用方不会再向你请求授权', success: '授权成功', successSub: (org: string, until: string) => `${org}可以在 ${until} 之前按所列目的处理你授权的字段。平台已签发授权回执并记入公开账本。`,
       done: '完成', viewGrant: '查看授权详情', failed: '授权未成功',
     },
@@ -97,7 +97,7 @@ export const consentPersonZhCN = {
     signUp: {
       title: '个人注册', subtitle: '注册后即可在“我的授权”中查看、授权和撤回你的个人信息授权', username: '登录用户名',
       displayName: '姓名', password: '登录密码', idCard: '居民身份证号码',
-      idCardHelp: '按 GB 11643 校验；加密存储，页面只显示脱敏号码（如 370***********1234）', idCardInvalid: '身份证号码无效（请检查出生日期和末位校验码）',
+      idCardHelp: '按 GB 11643 校验；加密存储，页面只显示脱敏号码（如 3***************34）', idCardInvalid: '身份证号码无效（请检查出生日期和末位校验码）',
       birth: (date: string, age: number) => `出生日期 ${date}，${age} 周岁`, phone: '手机号码', guardian: '监护人用户名',
       guardianWhy: '你未满十四周岁：依照个人信息保护法第三十一条，须由父母或其他监护人同意。请填写已注册的成年监护人用户名，监护人确认后方可代你授权。',
       guardianRequired: '未满十四周岁须填写监护人用户名', submit: '注册', hasAccount: '已有账号？', login: '去登录',

@@ -44,7 +44,7 @@ export const consentScenariosEnUS: ConsentScenariosMessages = {
     biometricHint: 'Biometric information: struck unless the review explicitly approves it',
     addField: 'Add a field', removeField: 'Remove field', submitNew: 'Submit for review', submitRevise: 'Submit the new version',
     registered: 'The scenario was submitted for minimal-necessity review', revised: 'The new version was submitted for review',
-    titleOnly: 'Only the title changed: no new version',
+    titleOnly: 'Nothing the person is told changed (only the title or justifications): no new version, the version in force stays',
     struckOmitted: (list: string) => `Fields the last review struck are left out: ${list}. Add one back with a justification if it is truly needed.`,
     detail: 'Scenario', noApproved: 'No version has passed review yet: persons cannot grant this scenario',
     pendingReview: (n: number) => `Version ${n} is in review: until it passes, persons grant the version in force`,

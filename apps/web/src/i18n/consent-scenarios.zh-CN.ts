@@ -42,7 +42,7 @@ export const consentScenariosZhCN = {
     sensitive: '敏感', sensitiveHint: '敏感个人信息：须取得单独同意，并进行个人信息保护影响评估',
     biometricHint: '生物识别信息：须经审查明确批准，否则将被删除',
     addField: '添加字段', removeField: '删除字段', submitNew: '提交审查', submitRevise: '提交新版本',
-    registered: '场景已提交最小必要审查', revised: '新版本已提交审查', titleOnly: '仅修改了名称，未生成新版本',
+    registered: '场景已提交最小必要审查', revised: '新版本已提交审查', titleOnly: '告知个人的内容未变（仅名称或必要性说明），未生成新版本，生效版本保持不变',
     struckOmitted: (list: string) => `上一版审查删除的字段未带入：${list}。确有必要的，可重新添加并说明必要性。`,
     // detail
     detail: '场景详情', noApproved: '尚无审查通过的版本，个人暂时不能对该场景授权',

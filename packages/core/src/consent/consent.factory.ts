@@ -34,7 +34,7 @@ export function createConsent(deps: {
   return {
     settings,
     persons,
-    scenarios: new ScenariosService(deps.db, settings, now),
+    scenarios: new ScenariosService(deps.db, persons, settings, now),
     grants,
     orgGrants: new OrgGrantsService(deps.db, deps.resources, now),
     operations,

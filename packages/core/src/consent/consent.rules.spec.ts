@@ -6,7 +6,7 @@ import {
   DEFAULT_CONSENT_SETTINGS as S,
   grantFieldsProblem,
   isMaterialChange,
-  maskIdCard,
+  isNewSubmission,
   needsGuardian,
   reviewFields,
 } from './consent.rules.js';
@@ -40,7 +40,6 @@ describe('consent rules', () => {
     expect(needsGuardian(13, S)).toBe(true);
     expect(ageAt(id, new Date('2026-06-02T00:00:00Z')).age).toBe(14);
     expect(needsGuardian(14, S)).toBe(false);
-    expect(maskIdCard(id)).toBe(`370***********${id.slice(-4)}`);
   });
 
   it('strikes unjustified and unapproved biometric fields, keeps the rest', () => {
@@ -61,21 +60,27 @@ describe('consent rules', () => {
     expect(grantFieldsProblem(fs, ['a', 'x'])).toContain('not fields');
   });
 
-  it('treats purpose, method and categories as material (PIPL Art. 14), not the title', () => {
+  it('treats what the person is told as material (PIPL Art. 14, 17), not a justification', () => {
+    const a = { name: 'a', label: '姓名', category: 'basic', required: true, justification: '识别身份' };
     const t = {
       purpose: 'p',
+      legalBasis: 'b',
       processingMethod: 'm',
       recipient: 'r',
       retentionDays: 1,
       crossBorder: false,
       automatedDecision: false,
-      fields: [{ name: 'a', category: 'basic', required: true }],
+      fields: [a],
     };
     expect(isMaterialChange(t, { ...t })).toBe(false);
     expect(isMaterialChange(t, { ...t, purpose: 'q' })).toBe(true);
-    expect(isMaterialChange(t, { ...t, fields: [{ name: 'a', category: 'health', required: true }] })).toBe(
-      true,
-    );
+    expect(isMaterialChange(t, { ...t, legalBasis: 'c' })).toBe(true);
+    expect(isMaterialChange(t, { ...t, fields: [{ ...a, category: 'health' }] })).toBe(true);
+    expect(isMaterialChange(t, { ...t, fields: [{ ...a, label: '真实姓名' }] })).toBe(true);
+    const justified = { ...t, fields: [{ ...a, justification: '识别借款人身份' }] };
+    expect(isMaterialChange(t, justified)).toBe(false);
+    expect(isNewSubmission(t, justified)).toBe(true);
+    expect(isNewSubmission(t, { ...t })).toBe(false);
   });
 
   it('decides in order: no grant, revoked, superseded, expired, field outside the grant', () => {

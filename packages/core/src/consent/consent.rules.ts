@@ -42,9 +42,6 @@ export function ageAt(idCard: string, at: Date): { birthDate: string; age: numbe
 /** PIPL Art. 31: under 14 a guardian consents. */
 export const needsGuardian = (age: number, s: ConsentSettings) => age < s.guardianAge;
 
-/** GB/T 35273 §8 style display: the first three and last four characters. */
-export const maskIdCard = (id: string) => `${id.slice(0, 3)}${'*'.repeat(id.length - 7)}${id.slice(-4)}`;
-
 /**
  * PIPL Art. 6 (最小且必要) and Art. 28: fields without a justification are struck; biometric fields are struck
  * unless the review explicitly approves them; the reviewer may strike more.
@@ -87,28 +84,47 @@ export const needsPipia = (
 
 export interface MaterialTerms {
   purpose: string;
+  legalBasis: string;
   processingMethod: string;
   recipient: string;
   retentionDays: number;
   crossBorder: boolean;
   automatedDecision: boolean;
-  fields: { name: string; category: string; required: boolean }[];
+  fields: { name: string; label: string; category: string; required: boolean; justification?: string }[];
 }
 
-/** PIPL Art. 14: a change of purpose, method or categories (or recipient, retention) needs new consent. */
-export function isMaterialChange(a: MaterialTerms, b: MaterialTerms): boolean {
-  const key = (t: MaterialTerms) =>
-    JSON.stringify([
-      t.purpose,
-      t.processingMethod,
-      t.recipient,
-      t.retentionDays,
-      t.crossBorder,
-      t.automatedDecision,
-      t.fields.map((f) => `${f.name}:${f.category}:${f.required}`).sort(),
-    ]);
-  return key(a) !== key(b);
-}
+const termsKey = (t: MaterialTerms, withJustifications: boolean) =>
+  JSON.stringify([
+    t.purpose,
+    t.legalBasis,
+    t.processingMethod,
+    t.recipient,
+    t.retentionDays,
+    t.crossBorder,
+    t.automatedDecision,
+    t.fields
+      .map((f) =>
+        JSON.stringify([
+          f.name,
+          f.label,
+          f.category,
+          f.required,
+          withJustifications ? (f.justification ?? '') : '',
+        ]),
+      )
+      .sort(),
+  ]);
+
+/**
+ * PIPL Art. 14, 17: anything the person is told — purpose, basis, method, recipient, retention, the fields
+ * and how they are named — changed needs new consent. A justification is for the review, not the person.
+ */
+export const isMaterialChange = (a: MaterialTerms, b: MaterialTerms) =>
+  termsKey(a, false) !== termsKey(b, false);
+
+/** Whether a revision would put anything new before the reviewer (justifications included). */
+export const isNewSubmission = (a: MaterialTerms, b: MaterialTerms) =>
+  termsKey(a, true) !== termsKey(b, true);
 
 /**
  * PIPL Art. 16: the grant must hold every required field; optional ones may be refused; nothing outside the

@@ -9,6 +9,8 @@ import { createActiveUser } from '../identity/index.js';
 import { notifyUsers } from '../notifications/index.js';
 import { hasRole, requirePrincipal, type RequestContext } from '../shared/context.js';
 import { NotFound } from '../shared/errors.js';
+import { maskIdCard } from '../protect/index.js';
+import { isUniqueViolation } from '../shared/sql.js';
 import {
   GuardianInvalid,
   GuardianRequired,
@@ -17,7 +19,7 @@ import {
   NotPerson,
 } from './consent.errors.js';
 import { consentRepository as repo } from './consent.repository.js';
-import { ageAt, maskIdCard, needsGuardian, type ConsentSettings } from './consent.rules.js';
+import { ageAt, needsGuardian, type ConsentSettings } from './consent.rules.js';
 
 type Executor = Kysely<DB>;
 export type Clock = () => Date;
@@ -78,6 +80,7 @@ export class PersonsService {
             .values({
               user_id: id,
               id_card_enc: sealed,
+              // RULES.md Masking: the platform's one ID-card rule, first 1 and last 2 shown
               id_card_masked: maskIdCard(b.idCard),
               id_card_hmac: hmac,
               birth_date: birthDate,
@@ -103,7 +106,12 @@ export class PersonsService {
           });
         },
       },
-    );
+    ).catch((e: unknown) => {
+      // the same ID card signing up twice at once: both passed the check above, the unique index stops one
+      if (isUniqueViolation(e, 'consent_persons_id_card_hmac_key'))
+        throw IdCardTaken(undefined, { field: 'idCard' });
+      throw e;
+    });
     return this.person(userId);
   }
 

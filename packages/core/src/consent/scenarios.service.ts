@@ -14,11 +14,20 @@ import { memberIds, notifyOrg, notifyUsers } from '../notifications/index.js';
 import { hasRole, requirePrincipal, type RequestContext } from '../shared/context.js';
 import { Forbidden, NotFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
-import { CoolDown, IllegalTransition, NothingToReview, NotYourOrg, PipiaRequired } from './consent.errors.js';
+import {
+  CoolDown,
+  FieldsInvalid,
+  IllegalTransition,
+  NothingToReview,
+  NotYourOrg,
+  PipiaRequired,
+} from './consent.errors.js';
 import { toScenario } from './consent.mappers.js';
+import type { PersonsService } from './persons.service.js';
 import { consentRepository as repo } from './consent.repository.js';
 import {
   isMaterialChange,
+  isNewSubmission,
   isSensitive,
   needsPipia,
   needsSeparateConsent,
@@ -60,6 +69,7 @@ const versionValues = (b: Body, scenarioId: string, version: number, by: string)
 export class ScenariosService {
   constructor(
     private readonly db: Executor,
+    private readonly persons: PersonsService,
     private readonly settings: ConsentSettings,
     private readonly now: Clock,
   ) {}
@@ -87,13 +97,18 @@ export class ScenariosService {
     return this.get(ctx, id);
   }
 
-  /** PIPL Art. 14: a material change makes a new version to review; grants on the old one stop authorizing. */
+  /**
+   * PIPL Art. 14: a material change makes a new version to review; grants on the old one stop authorizing.
+   * A version in review takes any new wording as a fresh submission, and a rejected one may be resubmitted
+   * as it is; an approved one keeps its version when only the title or the justifications change.
+   */
   async revise(ctx: RequestContext, id: string, b: Body): Promise<Scenario> {
     await this.db.transaction().execute(async (tx) => {
       const s = await this.owned(tx, ctx, id);
       const [latest] = await repo.versionsOf(tx, [id]);
       const prev = {
         ...latest!,
+        legalBasis: latest!.legal_basis,
         processingMethod: latest!.processing_method,
         retentionDays: latest!.retention_days,
         crossBorder: latest!.cross_border,
@@ -102,7 +117,10 @@ export class ScenariosService {
           ? JSON.parse(latest!.fields)
           : latest!.fields) as StoredField[],
       };
-      if (!isMaterialChange(prev, b)) {
+      const newVersion =
+        latest!.status === 'rejected' ||
+        (latest!.status === 'in_review' ? isNewSubmission(prev, b) : isMaterialChange(prev, b));
+      if (!newVersion) {
         await tx
           .updateTable('consent_scenarios')
           .set({ title: b.title, updated_at: this.now() })
@@ -112,7 +130,7 @@ export class ScenariosService {
           action: 'consent.scenario.revise',
           objectType: 'scenario',
           objectId: id,
-          details: { material: false },
+          details: { newVersion: false },
         });
         return;
       }
@@ -143,6 +161,11 @@ export class ScenariosService {
       if (!v || v.scenario_id !== id) throw NotFound('scenario version', b.versionId);
       if (v.status !== 'in_review') throw NothingToReview(`version ${v.version} is ${v.status}`);
       const raw = (typeof v.fields === 'string' ? JSON.parse(v.fields) : v.fields) as StoredField[];
+      const unknown = b.strike.findIndex((x) => !raw.some((f) => f.name === x.field));
+      if (unknown >= 0)
+        throw FieldsInvalid(`version ${v.version} has no field ${b.strike[unknown]!.field} to strike`, {
+          field: `strike.${unknown}.field`,
+        });
       const fields = reviewFields(raw, b.strike, b.biometricApproved, this.settings);
       const org = await repo.orgName(tx, s.org_id);
       const thirdParty = isThirdParty(org?.name, v.recipient);
@@ -238,13 +261,17 @@ export class ScenariosService {
     return { ok: true };
   }
 
-  async refuse(ctx: RequestContext, id: string): Promise<{ ok: true }> {
+  /** A person declines, or a guardian for a ward under 14; either starts the cool-down for that person. */
+  async refuse(ctx: RequestContext, id: string, onBehalfOf?: string): Promise<{ ok: true }> {
     const p = requirePrincipal(ctx);
     await this.db.transaction().execute(async (tx) => {
       if (!(await repo.findScenario(tx, id))) throw NotFound('scenario', id);
+      // declining needs no guardian: only a refusal for someone else goes through the guardianship check
+      const subjectId =
+        onBehalfOf && onBehalfOf !== p.userId ? await this.persons.subjectFor(tx, ctx, onBehalfOf) : p.userId;
       await tx
         .insertInto('consent_refusals')
-        .values({ subject_user_id: p.userId, scenario_id: id, refused_at: this.now() })
+        .values({ subject_user_id: subjectId, scenario_id: id, refused_at: this.now() })
         .onConflict((oc) =>
           oc.columns(['subject_user_id', 'scenario_id']).doUpdateSet({ refused_at: this.now() }),
         )
@@ -254,6 +281,7 @@ export class ScenariosService {
         objectType: 'scenario',
         objectId: id,
         orgId: null,
+        details: { subjectId },
       });
     });
     return { ok: true };

@@ -191,13 +191,12 @@ export function GrantForm({
       </Form.Item>
       {/* the primary action on the right, or on top on a phone */}
       <Flex gap={8} justify="end" style={{ flexDirection: phone ? 'column-reverse' : 'row' }}>
-        {subjectId === me.userId && (
-          <RefuseButton
-            scenario={scenario}
-            coolDownDays={me.rules.refusalCoolDownDays}
-            onRefused={onRefused}
-          />
-        )}
+        <RefuseButton
+          scenario={scenario}
+          onBehalfOf={subjectId === me.userId ? undefined : subjectId}
+          coolDownDays={me.rules.refusalCoolDownDays}
+          onRefused={onRefused}
+        />
         <Button
           type="primary"
           htmlType="submit"

@@ -8,13 +8,19 @@ import { MutationErrorAlert } from '../../../components/QueryError';
 import { useT } from '../../../i18n/I18nProvider';
 import { useIsPhone } from './consent-parts';
 
-/** 拒绝: the person declines; the org may not ask again within the cool-down (网络数据安全管理条例 Art. 22). */
+/**
+ * 拒绝: the person declines, or a guardian for a ward; the org may not ask that person again within the
+ * cool-down (网络数据安全管理条例 Art. 22).
+ */
 export function RefuseButton({
   scenario,
+  onBehalfOf,
   coolDownDays,
   onRefused,
 }: {
   scenario: Scenario;
+  /** the ward a guardian declines for */
+  onBehalfOf?: string;
   /** the operator's setting, from the person's own record */
   coolDownDays: number;
   onRefused: () => void;
@@ -25,7 +31,8 @@ export function RefuseButton({
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const refuse = useMutation({
-    mutationFn: () => sdk.consent.refuse({ params: { id: scenario.id } }),
+    mutationFn: () =>
+      sdk.consent.refuse({ params: { id: scenario.id }, body: onBehalfOf ? { onBehalfOf } : {} }),
     onSuccess: () => {
       setOpen(false);
       void message.success(c.refused);
@@ -57,7 +64,7 @@ export function RefuseButton({
       >
         <MutationErrorAlert error={refuse.error} />
         <Typography.Paragraph>
-          {c.refuseBody(scenario.orgName ?? scenario.title, coolDownDays)}
+          {c.refuseBody(scenario.orgName ?? scenario.title, coolDownDays, !!onBehalfOf)}
         </Typography.Paragraph>
       </Modal>
     </>
