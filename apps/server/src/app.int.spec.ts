@@ -99,6 +99,22 @@ describe('bad input gets a 4xx with the error shape', () => {
     expect(p.json()).toMatchObject({ error: { details: [{ path: 'params.id' }] } });
   });
 
+  it('text holding U+0000 → 400 naming the field, wherever it sits (PostgreSQL could not store it)', async () => {
+    const body = await post(JSON.stringify({ username: 'a\u0000b', password: 'x' }));
+    expect(body.statusCode).toBe(400);
+    expect(body.json()).toMatchObject({
+      error: { code: 'VALIDATION_FAILED', details: [{ path: 'body.username' }] },
+    });
+    const q = await t.app.inject({
+      url: '/api/users?q=%00',
+      headers: { authorization: `Bearer ${operator}` },
+    });
+    expect(q.statusCode).toBe(400);
+    expect(q.json()).toMatchObject({
+      error: { message: expect.stringContaining('U+0000'), details: [{ path: 'querystring.q' }] },
+    });
+  });
+
   it('a missing portal file is a 404, not the portal page', async () => {
     const res = await t.app.inject({ url: '/assets/index-gone.js' });
     expect(res.statusCode).toBe(404);

@@ -28,6 +28,7 @@ import { registryRoutes } from './routes/registry.js';
 import { sharingRoutes } from './routes/sharing.js';
 import { systemRoutes } from './routes/system.js';
 import { userRoutes } from './routes/users.js';
+import { refuseNul } from './nul-guard.js';
 
 export interface AppDeps {
   services: Services;
@@ -103,6 +104,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       'request',
     );
   });
+  // after each route's access check and schema: input PostgreSQL could not store is a 400 naming the field
+  app.addHook('preHandler', async (req) => refuseNul(req));
   // Every state-changing route audits itself inside its transaction; this records what did not get that far
   // (validation errors, denials, conflicts) so that no attempt goes unrecorded.
   app.addHook('onSend', async (req, reply, payload) => {

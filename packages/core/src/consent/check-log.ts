@@ -4,6 +4,12 @@ import type { ConsentChecksTable } from './consent.tables.js';
 
 type Row = Insertable<ConsentChecksTable>;
 
+// PostgreSQL text cannot hold U+0000; a field name carrying one would otherwise fail its whole batch for ever
+const storable = (row: Row): Row =>
+  row.fields.some((f) => f.includes('\0'))
+    ? { ...row, fields: row.fields.map((f) => f.replaceAll('\0', '\uFFFD')) }
+    : row;
+
 /**
  * The log of consent.check decisions. A check inside the caller's transaction logs in it (the data access and
  * its check commit together); a standalone check queues its row, written in one multi-row insert every
@@ -17,19 +23,28 @@ export class CheckLog {
   /** Failed writes so far, and the last reason: what a health check or an operator reads. */
   failures = 0;
   lastError: unknown = null;
+  /** Rows given up because the database stayed away while more than `maxPending` waited: the oldest go. */
+  dropped = 0;
 
   constructor(
     private readonly db: Kysely<DB>,
     private readonly intervalMs = 100,
     private readonly maxRows = 1000,
+    private readonly maxPending = 100_000,
   ) {}
+
+  /** Rows queued and not yet committed. */
+  get waiting(): number {
+    return this.pending.length;
+  }
 
   async write(row: Row, tx?: Kysely<DB>): Promise<void> {
     if (tx) {
-      await tx.insertInto('consent_checks').values(row).execute();
+      await tx.insertInto('consent_checks').values(storable(row)).execute();
       return;
     }
-    this.pending.push(row);
+    this.pending.push(storable(row));
+    this.bound();
     if (this.pending.length >= this.maxRows) void this.flush();
     else if (!this.timer) {
       this.timer = setTimeout(() => void this.flush(), this.intervalMs);
@@ -55,6 +70,7 @@ export class CheckLog {
               // the database refused (or was away): keep the rows for the next flush rather than drop them,
               // and keep the chain settled so later flushes still write and nothing rejects unhandled
               this.pending.unshift(...rows);
+              this.bound();
               this.failures += 1;
               this.lastError = e;
               if (!this.timer) {
@@ -65,5 +81,14 @@ export class CheckLog {
           ),
       );
     return this.flushing;
+  }
+
+  // a database away for long must not take the process's memory with it
+  private bound() {
+    const over = this.pending.length - this.maxPending;
+    if (over > 0) {
+      this.pending.splice(0, over);
+      this.dropped += over;
+    }
   }
 }
