@@ -4,11 +4,10 @@ import { Alert, DatePicker, Form, Input, InputNumber, Radio, type FormInstance }
 import type { Dayjs } from 'dayjs';
 import { fieldIssues } from '../../../api/errors';
 import { sdk } from '../../../api/sdk';
-import { CreatedModal } from '../../../components/ResultModal';
 import { useT } from '../../../i18n/I18nProvider';
 import { dayjs, DISPLAY_TZ, pickerToIso } from '../../../lib/time';
 import { issueMessage, zodRule } from '../../../lib/zod-form';
-import { ActionModal } from '../../registry/ActionModal';
+import { CreateModal } from '../CreateModal';
 import { GradeSelect, PartySelect } from '../org-grants/org-grant-parts';
 import { SectorsSelect, yuanToFen } from './operation-parts';
 
@@ -88,98 +87,83 @@ export function OperationGrantFormModal({
   const required = { required: true, message: t.validation.required };
   const S = OperationGrantBody.shape;
   return (
-    <>
-      <ActionModal<Values>
-        open={open}
-        title={p.createTitle}
-        okText={t.common.submit}
-        form={form}
-        pending={create.isPending}
-        error={create.error}
-        onOk={submit}
-        onClose={() => {
-          create.reset();
-          onClose();
-        }}
-        testId="op-grant-form"
-        width={680}
-      >
-        <Alert type="info" showIcon title={p.computeToData} style={{ marginBottom: 16 }} />
-        <Form.Item name="operatorOrgId" label={p.operator} extra={p.operatorHelp} rules={[required]}>
-          <PartySelect testId="op-grant-operator" />
-        </Form.Item>
-        <Form.Item name="scope" label={p.scope} extra={p.scopeHelp} initialValue="comprehensive">
-          <Radio.Group
-            optionType="button"
-            buttonStyle="solid"
-            options={(['comprehensive', 'sectoral'] as const).map((s) => ({
-              value: s,
-              label: <span data-testid={`op-grant-scope-${s}`}>{t.consentOrgs.scope[s]}</span>,
-            }))}
-          />
-        </Form.Item>
-        {scope === 'sectoral' && (
-          <Form.Item
-            name="sectors"
-            label={p.sectors}
-            extra={p.sectorsHelp}
-            rules={[
-              { required: true, type: 'array', min: 1, message: p.sectorsRequired },
-              zodRule(S.sectors, t),
-            ]}
-          >
-            <SectorsSelect testId="op-grant-sectors" />
-          </Form.Item>
-        )}
-        <Form.Item name="maxGrade" label={p.maxGrade} initialValue="general_3" rules={[required]}>
-          <GradeSelect testId="op-grant-grade" />
-        </Form.Item>
+    <CreateModal<Values, OperationGrant>
+      open={open}
+      title={p.createTitle}
+      form={form}
+      create={create}
+      onOk={submit}
+      onClose={onClose}
+      onView={onView}
+      created={{ title: p.created, subTitle: p.createdNext, viewLabel: p.view }}
+      testId="op-grant"
+      width={680}
+    >
+      <Alert type="info" showIcon title={p.computeToData} style={{ marginBottom: 16 }} />
+      <Form.Item name="operatorOrgId" label={p.operator} extra={p.operatorHelp} rules={[required]}>
+        <PartySelect testId="op-grant-operator" />
+      </Form.Item>
+      <Form.Item name="scope" label={p.scope} extra={p.scopeHelp} initialValue="comprehensive">
+        <Radio.Group
+          optionType="button"
+          buttonStyle="solid"
+          options={(['comprehensive', 'sectoral'] as const).map((s) => ({
+            value: s,
+            label: <span data-testid={`op-grant-scope-${s}`}>{t.consentOrgs.scope[s]}</span>,
+          }))}
+        />
+      </Form.Item>
+      {scope === 'sectoral' && (
         <Form.Item
-          name="term"
-          label={p.term}
-          extra={p.termHelp}
-          initialValue={[today(), today().add(3, 'year').subtract(1, 'day')]}
+          name="sectors"
+          label={p.sectors}
+          extra={p.sectorsHelp}
           rules={[
-            required,
-            {
-              validator: async (_r, v?: [Dayjs, Dayjs]) => {
-                if (v && !v[1].isAfter(v[0], 'day')) throw new Error(p.termOrder);
-              },
-            },
+            { required: true, type: 'array', min: 1, message: p.sectorsRequired },
+            zodRule(S.sectors, t),
           ]}
         >
-          <DatePicker.RangePicker style={{ width: '100%' }} data-testid="op-grant-term" />
+          <SectorsSelect testId="op-grant-sectors" />
         </Form.Item>
-        <Form.Item name="priceYuan" label={p.price} extra={p.priceHelp} rules={[required]}>
-          <InputNumber<number>
-            min={0}
-            max={1e12}
-            precision={2}
-            step={100}
-            prefix="¥"
-            style={{ width: '100%' }}
-            data-testid="op-grant-price"
-          />
-        </Form.Item>
-        <Form.Item
-          name="priceNote"
-          label={p.priceNote}
-          extra={p.priceNoteHelp}
-          rules={[zodRule(S.priceNote, t)]}
-        >
-          <Input.TextArea rows={2} maxLength={1000} showCount data-testid="op-grant-price-note" />
-        </Form.Item>
-      </ActionModal>
-      <CreatedModal
-        created={create.isSuccess ? create.data : undefined}
-        title={p.created}
-        subTitle={p.createdNext}
-        viewLabel={p.view}
-        closeLabel={t.common.close}
-        onView={onView}
-        onClose={() => create.reset()}
-        testId="op-grant-created"
-      />
-    </>
+      )}
+      <Form.Item name="maxGrade" label={p.maxGrade} initialValue="general_3" rules={[required]}>
+        <GradeSelect testId="op-grant-grade" />
+      </Form.Item>
+      <Form.Item
+        name="term"
+        label={p.term}
+        extra={p.termHelp}
+        initialValue={[today(), today().add(3, 'year').subtract(1, 'day')]}
+        rules={[
+          required,
+          {
+            validator: async (_r, v?: [Dayjs, Dayjs]) => {
+              if (v && !v[1].isAfter(v[0], 'day')) throw new Error(p.termOrder);
+            },
+          },
+        ]}
+      >
+        <DatePicker.RangePicker style={{ width: '100%' }} data-testid="op-grant-term" />
+      </Form.Item>
+      <Form.Item name="priceYuan" label={p.price} extra={p.priceHelp} rules={[required]}>
+        <InputNumber<number>
+          min={0}
+          max={1e12}
+          precision={2}
+          step={100}
+          prefix="¥"
+          style={{ width: '100%' }}
+          data-testid="op-grant-price"
+        />
+      </Form.Item>
+      <Form.Item
+        name="priceNote"
+        label={p.priceNote}
+        extra={p.priceNoteHelp}
+        rules={[zodRule(S.priceNote, t)]}
+      >
+        <Input.TextArea rows={2} maxLength={1000} showCount data-testid="op-grant-price-note" />
+      </Form.Item>
+    </CreateModal>
   );
 }

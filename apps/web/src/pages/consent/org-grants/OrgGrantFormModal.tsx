@@ -5,11 +5,10 @@ import type { Dayjs } from 'dayjs';
 import { sdk } from '../../../api/sdk';
 import { useAuth } from '../../../auth/AuthProvider';
 import { GradeTag } from '../../../components/CatalogTags';
-import { CreatedModal } from '../../../components/ResultModal';
 import { useT } from '../../../i18n/I18nProvider';
 import { dayjs, DISPLAY_TZ, pickerToIso } from '../../../lib/time';
 import { showServerIssues, showZodIssues, zodRule } from '../../../lib/zod-form';
-import { ActionModal } from '../../registry/ActionModal';
+import { CreateModal } from '../CreateModal';
 import { GradeSelect, PartySelect } from './org-grant-parts';
 
 interface Values {
@@ -66,114 +65,99 @@ export function OrgGrantFormModal({
   const required = { required: true, message: t.validation.required };
   const S = OrgGrantBody.shape;
   return (
-    <>
-      <ActionModal<Values>
-        open={open}
-        title={o.createTitle}
-        okText={t.common.submit}
-        form={form}
-        pending={create.isPending}
-        error={create.error}
-        onOk={submit}
-        onClose={() => {
-          create.reset();
-          onClose();
-        }}
-        testId="org-grant-form"
-        width={640}
+    <CreateModal<Values, OrgGrant>
+      open={open}
+      title={o.createTitle}
+      form={form}
+      create={create}
+      onOk={submit}
+      onClose={onClose}
+      onView={onView}
+      created={{ title: o.created, subTitle: o.createdNext, viewLabel: o.view }}
+      testId="org-grant"
+      width={640}
+    >
+      <Form.Item name="granteeOrgId" label={o.grantee} extra={o.granteeHelp} rules={[required]}>
+        <PartySelect exclude={me?.org?.id} testId="org-grant-grantee" />
+      </Form.Item>
+      <Form.Item
+        name="maxGrade"
+        label={o.maxGrade}
+        extra={o.maxGradeHelp}
+        initialValue="general_3"
+        rules={[required]}
       >
-        <Form.Item name="granteeOrgId" label={o.grantee} extra={o.granteeHelp} rules={[required]}>
-          <PartySelect exclude={me?.org?.id} testId="org-grant-grantee" />
-        </Form.Item>
-        <Form.Item
-          name="maxGrade"
-          label={o.maxGrade}
-          extra={o.maxGradeHelp}
-          initialValue="general_3"
-          rules={[required]}
-        >
-          <GradeSelect testId="org-grant-grade" />
-        </Form.Item>
-        <Form.Item
-          name="resourceIds"
-          label={o.resources}
-          extra={o.resourcesHelp}
-          dependencies={['maxGrade']}
-          rules={[
-            { required: true, type: 'array', min: 1, message: t.validation.required },
-            zodRule(S.resourceIds, t),
-            {
-              validator: async (_r, ids?: string[]) => {
-                const bad = resources.filter((r) => ids?.includes(r.id) && above(r.grade));
-                if (bad.length) throw new Error(o.aboveGradeList(bad.map((r) => r.title).join('、')));
-              },
+        <GradeSelect testId="org-grant-grade" />
+      </Form.Item>
+      <Form.Item
+        name="resourceIds"
+        label={o.resources}
+        extra={o.resourcesHelp}
+        dependencies={['maxGrade']}
+        rules={[
+          { required: true, type: 'array', min: 1, message: t.validation.required },
+          zodRule(S.resourceIds, t),
+          {
+            validator: async (_r, ids?: string[]) => {
+              const bad = resources.filter((r) => ids?.includes(r.id) && above(r.grade));
+              if (bad.length) throw new Error(o.aboveGradeList(bad.map((r) => r.title).join('、')));
             },
-          ]}
-        >
-          <Select
-            mode="multiple"
-            loading={own.isPending}
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder={t.common.pleaseSelect}
-            notFoundContent={own.isSuccess && resources.length === 0 ? o.noResources : undefined}
-            options={resources.map((r) => ({
-              value: r.id,
-              label: r.title,
-              disabled: above(r.grade),
-              grade: r.grade,
-            }))}
-            optionRender={(opt) => (
-              <Space size={4}>
-                {opt.label}
-                <GradeTag grade={opt.data.grade} />
-                {above(opt.data.grade) && <Typography.Text type="danger">{o.aboveGrade}</Typography.Text>}
-              </Space>
-            )}
-            data-testid="org-grant-resources"
-          />
-        </Form.Item>
-        {own.isSuccess && resources.length === 0 && (
-          <Alert type="warning" showIcon title={o.noResources} style={{ marginBottom: 16 }} />
-        )}
-        <Form.Item
-          name="purpose"
-          label={o.purpose}
-          extra={o.purposeHelp}
-          rules={[{ ...required, whitespace: true }, zodRule(S.purpose, t)]}
-        >
-          <Input.TextArea rows={3} maxLength={1000} showCount data-testid="org-grant-purpose" />
-        </Form.Item>
-        <Form.Item
-          name="expiresAt"
-          label={o.expiresAt}
-          extra={o.expiresHelp}
-          initialValue={today().add(1, 'year')}
-          rules={[
-            required,
-            {
-              validator: async (_r, d?: Dayjs) => {
-                if (d && !d.isAfter(today(), 'day')) throw new Error(o.mustBeFuture);
-              },
+          },
+        ]}
+      >
+        <Select
+          mode="multiple"
+          loading={own.isPending}
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={t.common.pleaseSelect}
+          notFoundContent={own.isSuccess && resources.length === 0 ? o.noResources : undefined}
+          options={resources.map((r) => ({
+            value: r.id,
+            label: r.title,
+            disabled: above(r.grade),
+            grade: r.grade,
+          }))}
+          optionRender={(opt) => (
+            <Space size={4}>
+              {opt.label}
+              <GradeTag grade={opt.data.grade} />
+              {above(opt.data.grade) && <Typography.Text type="danger">{o.aboveGrade}</Typography.Text>}
+            </Space>
+          )}
+          data-testid="org-grant-resources"
+        />
+      </Form.Item>
+      {own.isSuccess && resources.length === 0 && (
+        <Alert type="warning" showIcon title={o.noResources} style={{ marginBottom: 16 }} />
+      )}
+      <Form.Item
+        name="purpose"
+        label={o.purpose}
+        extra={o.purposeHelp}
+        rules={[{ ...required, whitespace: true }, zodRule(S.purpose, t)]}
+      >
+        <Input.TextArea rows={3} maxLength={1000} showCount data-testid="org-grant-purpose" />
+      </Form.Item>
+      <Form.Item
+        name="expiresAt"
+        label={o.expiresAt}
+        extra={o.expiresHelp}
+        initialValue={today().add(1, 'year')}
+        rules={[
+          required,
+          {
+            validator: async (_r, d?: Dayjs) => {
+              if (d && !d.isAfter(today(), 'day')) throw new Error(o.mustBeFuture);
             },
-          ]}
-        >
-          <DatePicker
-            disabledDate={(d) => !d.isAfter(today(), 'day')}
-            style={{ width: '100%' }}
-            data-testid="org-grant-expires"
-          />
-        </Form.Item>
-      </ActionModal>
-      <CreatedModal
-        created={create.isSuccess ? create.data : undefined}
-        title={o.created}
-        subTitle={o.createdNext}
-        viewLabel={o.view}
-        closeLabel={t.common.close}
-        onView={onView}
-        onClose={() => create.reset()}
-        testId="org-grant-created"
-      />
-    </>
+          },
+        ]}
+      >
+        <DatePicker
+          disabledDate={(d) => !d.isAfter(today(), 'day')}
+          style={{ width: '100%' }}
+          data-testid="org-grant-expires"
+        />
+      </Form.Item>
+    </CreateModal>
   );
 }
