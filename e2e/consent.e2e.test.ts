@@ -59,7 +59,8 @@ const SCENARIO = {
 /**
  * The natural person's authorization hub through a real browser at phone width: sign up (an invalid ID card is
  * refused beside its field), grant a scenario with one optional field refused — consent.check agrees field by
- * field — verify the signed receipt in the browser, then withdraw, after which consent.check denies.
+ * field — verify the signed receipt in the browser, then withdraw, after which consent.check denies; consent
+ * again to a changed scenario; decline another, after which its org may not ask again.
  */
 describe.skipIf(!hasChromium && !process.env.CI)(
   'consent hub in headless Chromium at phone width',
@@ -269,6 +270,49 @@ describe.skipIf(!hasChromium && !process.env.CI)(
       expect((await check(['name'])).body).toMatchObject({ allow: false, reason: 'version_superseded' });
       const old = await server.call<ConsentGrant>('GET', `/api/consent/grants/${given.body.id}`, username);
       expect(old.body).toMatchObject({ status: 'superseded', replacedBy: decision.body.grantId });
+      expect(portal.consoleErrors).toEqual([]);
+    });
+
+    it('declines a scenario it was asked about; the org may not ask again during the cool-down', async () => {
+      const other = await server.call<Scenario>('POST', '/api/consent/scenarios', 'merchant', {
+        ...SCENARIO,
+        title: '会员积分兑换',
+        purpose: '核对会员身份后兑换积分礼品',
+        automatedDecision: false,
+        fields: SCENARIO.fields.filter((f) => f.category === 'basic' || f.category === 'contact'),
+      });
+      expect(other.status, JSON.stringify(other.body)).toBe(201);
+      const approved = await server.call(
+        'POST',
+        `/api/consent/scenarios/${other.body.id}/review`,
+        'operator',
+        {
+          versionId: other.body.versions[0]!.id,
+          approve: true,
+        },
+      );
+      expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+      const ask = () =>
+        server.call<{ error?: { code: string } }>(
+          'POST',
+          `/api/consent/scenarios/${other.body.id}/ask`,
+          'merchant',
+          {
+            subjectId,
+          },
+        );
+      expect((await ask()).status).toBe(200);
+
+      // the link of the request lands on the scenario in the person's hub
+      await page.goto(`${server.url}/consent/mine?tab=scenarios&scenario=${other.body.id}`);
+      const drawer = page.getByTestId('scenario-drawer');
+      await drawer.getByTestId('scenario-refuse').click();
+      await page.getByTestId('refuse-ok').click();
+      await page.locator('.ant-message-success').waitFor();
+      await fitsPhone();
+      const again = await ask();
+      expect(again.status).toBe(409);
+      expect(again.body.error?.code).toBe('CONSENT_COOL_DOWN');
       expect(portal.consoleErrors).toEqual([]);
     });
   },
