@@ -208,7 +208,9 @@ export const GrantQuery = z.strictObject({
   box: z
     .enum(['mine', 'received'])
     .default('mine')
-    .describe('received: grants to the caller org’s scenarios'),
+    .describe(
+      'received: grants to the caller org’s scenarios (to every org’s, for operators and regulators)',
+    ),
   scenarioId: Id('scn').optional(),
   status: GrantStatus.optional(),
 });

@@ -333,6 +333,12 @@ describe('scenarios, review and one-scenario grants', () => {
     expect(r.body.status).toBe('revoked');
     expect(r.body.receipts.map((x) => x.event)).toEqual(['granted', 'revoked']);
     expect((await check(['name'])).body).toMatchObject({ allow: false, reason: 'revoked' });
+    // a data user's clock a little behind is read as now: the withdrawal already counts
+    const behind = new Date(Date.now() - 30_000).toISOString();
+    expect((await check(['name'], versionId, behind)).body).toMatchObject({
+      allow: false,
+      reason: 'revoked',
+    });
     expect((await call('POST', `/api/consent/grants/${grant.id}/revoke`, 'alice-p')).status).toBe(409);
     const b = await call<ReceiptBundle>('GET', `/api/consent/receipts/${r.body.receipts[1]!.id}`, 'alice-p');
     expect(verifyConsentReceipt(b.body).valid).toBe(true);
@@ -424,6 +430,10 @@ describe('scenarios, review and one-scenario grants', () => {
       separateConsent: true,
     });
     expect(again.status).toBe(201);
+    // the replaced grant authorizes nothing; a withdrawal is of the grant that replaced it
+    const replaced = await call<Err>('POST', `/api/consent/grants/${g.body.id}/revoke`, 'alice-p');
+    expect(replaced.status).toBe(409);
+    expect(replaced.body.error.message).toContain(again.body.id);
     expect((await check(['name'], v2.id)).body).toMatchObject({ allow: true, reason: 'granted' });
     expect((await check(['name'])).body).toMatchObject({ allow: false, reason: 'version_superseded' });
     const list = (status: string) =>
@@ -515,6 +525,9 @@ describe('scenarios, review and one-scenario grants', () => {
       [3, 'in_review'],
       [2, 'rejected'],
     ]);
+    // never approved, it has asked nobody: a person cannot decline it
+    const refuse = await call<Err>('POST', `/api/consent/scenarios/${r.body.id}/refuse`, 'alice-p');
+    expect(refuse.status).toBe(404);
   });
 
   it('a review striking a field the version does not have is 400, and the version stays in review', async () => {
@@ -534,6 +547,145 @@ describe('scenarios, review and one-scenario grants', () => {
     expect(bad.body.error.details?.field).toBe('strike.0.field');
     const after = await call<Scenario>('GET', `/api/consent/scenarios/${r.body.id}`, 'operator');
     expect(after.body.versions[0]!.status).toBe('in_review');
+  });
+});
+
+/** A scenario of basic and contact fields only (no PIPIA, no separate consent), approved. */
+async function approvedScenario(title: string) {
+  const r = await call<Scenario>('POST', '/api/consent/scenarios', 'merchant', {
+    ...SCENARIO,
+    title,
+    fields: SCENARIO.fields.slice(0, 2),
+  });
+  expect(r.status).toBe(201);
+  const v = r.body.versions[0]!.id;
+  const ok = await call<Err>('POST', `/api/consent/scenarios/${r.body.id}/review`, 'operator', {
+    versionId: v,
+    approve: true,
+  });
+  expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+  const revise = (purpose: string) =>
+    call<Scenario>('POST', `/api/consent/scenarios/${r.body.id}/versions`, 'merchant', {
+      ...SCENARIO,
+      title,
+      purpose,
+      fields: SCENARIO.fields.slice(0, 2),
+    });
+  const approveVersion = async (versionId: string) =>
+    (
+      await call('POST', `/api/consent/scenarios/${r.body.id}/review`, 'operator', {
+        versionId,
+        approve: true,
+      })
+    ).status;
+  return { id: r.body.id, versionId: v, revise, approveVersion };
+}
+
+describe('past decisions, grown wards and what others see', () => {
+  it('reconstructs a past decision as things stood then: the grant given, the version in force, the withdrawal', async () => {
+    const sc = await approvedScenario('历史判定');
+    const p = await signUp('hist-p', '19880808', '771');
+    const g = await call<ConsentGrant>('POST', '/api/consent/grants', 'hist-p', {
+      versionId: sc.versionId,
+      fields: ['name', 'mobile'],
+      expiresAt: inDays(30),
+    });
+    expect(g.status, JSON.stringify(g.body)).toBe(201);
+    const v2 = (await sc.revise('评估还款能力并用于催收')).body.versions[0]!.id;
+    expect(await sc.approveVersion(v2)).toBe(200);
+    expect((await call('POST', `/api/consent/grants/${g.body.id}/revoke`, 'hist-p')).status).toBe(200);
+    // the same history, hours back: v1 approved 5 h ago, the grant 4 h, v2 approved 3 h, the withdrawal 1 h
+    const ago = (h: number) => new Date(Date.now() - h * 3_600_000);
+    const db = t.services.db;
+    await db
+      .updateTable('consent_scenario_versions')
+      .set({ reviewed_at: ago(5) })
+      .where('id', '=', sc.versionId)
+      .execute();
+    await db
+      .updateTable('consent_scenario_versions')
+      .set({ reviewed_at: ago(3) })
+      .where('id', '=', v2)
+      .execute();
+    await db
+      .updateTable('consent_grants')
+      // granted_at is write-once in the schema's types; only this test moves a grant's history back
+      .set({ granted_at: ago(4), revoked_at: ago(1) } as { revoked_at: Date })
+      .where('id', '=', g.body.id)
+      .execute();
+    const at = async (h: number) =>
+      (
+        await call<CheckDecision>('POST', '/api/consent/check', 'operator', {
+          subjectId: p.body.userId,
+          versionId: sc.versionId,
+          fields: ['name'],
+          at: ago(h).toISOString(),
+        })
+      ).body.reason;
+    expect(await at(4.5)).toBe('no_grant');
+    expect(await at(3.5)).toBe('granted');
+    expect(await at(2)).toBe('version_superseded');
+    expect(await at(0.5)).toBe('revoked');
+    expect(await at(0)).toBe('revoked');
+  });
+
+  it('a ward who has turned 14 decides alone: requests and change notices reach the person, not the guardian', async () => {
+    const sc = await approvedScenario('年满十四周岁');
+    const kid = await signUp('kid-d', '20180603', '559', { guardianUsername: 'alice-p' });
+    expect(kid.status, JSON.stringify(kid.body)).toBe(201);
+    await call('POST', `/api/consent/wards/${kid.body.userId}/confirm`, 'alice-p');
+    const g = await call<ConsentGrant>('POST', '/api/consent/grants', 'alice-p', {
+      versionId: sc.versionId,
+      fields: ['name', 'mobile'],
+      expiresAt: inDays(30),
+      onBehalfOf: kid.body.userId,
+      separateConsent: true,
+    });
+    expect(g.status).toBe(201);
+    await t.services.db
+      .updateTable('consent_persons')
+      .set({ birth_date: '2010-01-01' })
+      .where('user_id', '=', kid.body.userId)
+      .execute();
+    expect(await sc.approveVersion((await sc.revise('评估还款能力并用于营销')).body.versions[0]!.id)).toBe(
+      200,
+    );
+    expect(
+      (await call('POST', `/api/consent/scenarios/${sc.id}/ask`, 'merchant', { subjectId: kid.body.userId }))
+        .status,
+    ).toBe(200);
+    type Inbox = { items: { kind: string; link: string | null }[] };
+    const about = async (who: string) =>
+      (await call<Inbox>('GET', '/api/notifications?pageSize=100', who)).body.items
+        .filter((n) => n.link?.includes(sc.id))
+        .map((n) => [n.kind, n.link]);
+    expect(await about('alice-p')).toEqual([]);
+    const own = `/consent/mine?tab=scenarios&scenario=${sc.id}`;
+    expect((await about('kid-d')).sort()).toEqual([
+      ['consent.asked', own],
+      ['consent.superseded', own],
+    ]);
+  });
+
+  it('outsiders see an approved scenario by the status of its approved version only; overseers see every org’s grants', async () => {
+    const sc = await approvedScenario('修订中');
+    expect((await sc.revise('评估还款能力并用于保险定价')).status).toBe(201);
+    type List = { items: Scenario[] };
+    const listed = async (who: string, status: string) =>
+      (await call<List>('GET', `/api/consent/scenarios?status=${status}&pageSize=100`, who)).body.items.some(
+        (x) => x.id === sc.id,
+      );
+    expect(await listed('buyer', 'approved')).toBe(true);
+    expect(await listed('buyer', 'in_review')).toBe(false);
+    expect(await listed('merchant', 'in_review')).toBe(true);
+    expect(await listed('regulator', 'in_review')).toBe(true);
+    // the platform's own members belong to an org too, yet oversee the grants every org received
+    type Grants = { items: ConsentGrant[]; total: number };
+    const received = (who: string) =>
+      call<Grants>('GET', `/api/consent/grants?box=received&scenarioId=${scenario.id}`, who);
+    expect((await received('operator')).body.total).toBeGreaterThan(0);
+    expect((await received('merchant')).body.total).toBe((await received('operator')).body.total);
+    expect((await received('buyer')).body.total).toBe(0);
   });
 });
 

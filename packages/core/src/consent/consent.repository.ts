@@ -153,18 +153,33 @@ export const consentRepository = {
       .execute();
   },
 
-  /** consent.check's one read: the newest grant of the subject for the version, and whether it is current. */
-  async checkFacts(db: Executor, subjectId: string, versionId: string) {
-    const r = await sql<{
+  /**
+   * consent.check's one read: the newest grant of the subject for the version, and whether its version is the
+   * one in force. Without `past` that is now (the hot path: one index probe); with it, as things stood at that
+   * moment — only grants given by then, and the version current then (approved by then, no later version
+   * approved by then) — so the platform can reconstruct a past decision.
+   */
+  async checkFacts(db: Executor, subjectId: string, versionId: string, past?: Date) {
+    type Facts = {
       id: string;
       revoked_at: Date | null;
       expires_at: Date;
       fields: string[];
       current: boolean;
-    }>`select g.id, g.revoked_at, g.expires_at, g.fields, (s.current_version_id = g.version_id) as current
-      from consent_grants g join consent_scenarios s on s.id = g.scenario_id
-      where g.subject_user_id = ${subjectId} and g.version_id = ${versionId}
-      order by g.granted_at desc limit 1`.execute(db);
+    };
+    const r = past
+      ? await sql<Facts>`select g.id, g.revoked_at, g.expires_at, g.fields,
+            (v.reviewed_at <= ${past} and not exists (select 1 from consent_scenario_versions w
+              where w.scenario_id = v.scenario_id and w.version > v.version
+                and w.status in ('approved', 'superseded') and w.reviewed_at <= ${past})) as current
+          from consent_grants g join consent_scenario_versions v on v.id = g.version_id
+          where g.subject_user_id = ${subjectId} and g.version_id = ${versionId} and g.granted_at <= ${past}
+          order by g.granted_at desc limit 1`.execute(db)
+      : await sql<Facts>`select g.id, g.revoked_at, g.expires_at, g.fields,
+            (s.current_version_id = g.version_id) as current
+          from consent_grants g join consent_scenarios s on s.id = g.scenario_id
+          where g.subject_user_id = ${subjectId} and g.version_id = ${versionId}
+          order by g.granted_at desc limit 1`.execute(db);
     return r.rows[0];
   },
 

@@ -42,6 +42,14 @@ describe('consent rules', () => {
     expect(needsGuardian(14, S)).toBe(false);
   });
 
+  it('counts the birthday by the date in China: it begins at 16:00 UTC the day before', () => {
+    const first = '37010220120602123';
+    const id = first + idCardCheckChar(first);
+    expect(ageAt(id, new Date('2026-06-01T15:59:59Z')).age).toBe(13);
+    expect(ageAt(id, new Date('2026-06-01T16:00:00Z')).age).toBe(14);
+    expect(ageAt(id, new Date('2026-06-02T15:59:59Z')).age).toBe(14);
+  });
+
   it('strikes unjustified and unapproved biometric fields, keeps the rest', () => {
     const out = reviewFields(
       [field('a'), field('b', { justification: '' }), field('face', { category: 'biometric' }), field('c')],

@@ -146,6 +146,11 @@ export class GrantsService {
       const mine = await this.persons.actingFor(ctx, tx);
       if (!g || !mine.includes(g.subject_user_id)) throw NotFound('consent grant', id);
       if (g.revoked_at) throw IllegalTransition('the grant is already revoked');
+      // a replaced grant authorizes nothing any more; the withdrawal belongs on the grant that replaced it
+      if (g.replaced_by)
+        throw IllegalTransition(`the grant was replaced by ${g.replaced_by}: revoke that one`, {
+          replacedBy: g.replaced_by,
+        });
       const now = this.now();
       await tx
         .updateTable('consent_grants')
@@ -187,7 +192,7 @@ export class GrantsService {
     const p = requirePrincipal(ctx);
     const who =
       q.box === 'received'
-        ? hasRole(ctx, 'operator', 'regulator') && !p.orgId
+        ? hasRole(ctx, 'operator', 'regulator')
           ? sql`true`
           : sql`s.org_id = ${p.orgId ?? '-'}`
         : sql`g.subject_user_id = any(${await this.persons.actingFor(ctx)}::text[])`;
@@ -243,11 +248,13 @@ export class GrantsService {
     callerOrgId: string | null = null,
     db: Executor = this.db,
   ): Promise<CheckDecision> {
-    const f = await repo.checkFacts(db, subjectId, versionId);
+    const past = at.getTime() < this.now().getTime() - CLOCK_SKEW_MS;
+    const f = await repo.checkFacts(db, subjectId, versionId, past ? at : undefined);
     const d = decideConsent(
       {
         grantId: f?.id ?? null,
-        revoked: !!f?.revoked_at && new Date(f.revoked_at).getTime() <= at.getTime(),
+        // at "now" any withdrawal counts, whatever the two clocks say; in the past, only one made by then
+        revoked: !!f?.revoked_at && (!past || new Date(f.revoked_at).getTime() <= at.getTime()),
         versionCurrent: !!f?.current,
         expiresAt: f ? new Date(f.expires_at) : null,
         grantedFields: f?.fields ?? [],
@@ -281,11 +288,13 @@ export class GrantsService {
   async checkAudited(ctx: RequestContext, b: z.output<typeof CheckBody>): Promise<CheckDecision> {
     const p = requirePrincipal(ctx);
     const now = this.now();
-    const at = b.at ? new Date(b.at) : now;
+    const asked = b.at ? new Date(b.at) : now;
     const overseer = hasRole(ctx, 'operator');
     // only the platform reconstructs a past decision; a data user could otherwise step round a withdrawal
-    if (!overseer && at.getTime() < now.getTime() - CLOCK_SKEW_MS)
+    if (!overseer && asked.getTime() < now.getTime() - CLOCK_SKEW_MS)
       throw CheckAtPast(undefined, { field: 'at' });
+    // a data user's slightly slow clock is read as now, so a withdrawal made a moment ago already counts
+    const at = overseer || asked > now ? asked : now;
     return this.db.transaction().execute(async (tx) => {
       // a data user asks only about its own scenarios: whether a person consented to another org's is not its
       // business (and would reveal it)

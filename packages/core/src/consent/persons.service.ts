@@ -18,7 +18,7 @@ import {
   IllegalTransition,
   NotPerson,
 } from './consent.errors.js';
-import { consentRepository as repo } from './consent.repository.js';
+import { consentRepository as repo, type PersonRow } from './consent.repository.js';
 import { ageAt, needsGuardian, type ConsentSettings } from './consent.rules.js';
 
 type Executor = Kysely<DB>;
@@ -176,6 +176,17 @@ export class PersonsService {
         .filter((w) => w.guardian_status === 'confirmed' && this.stillMinor(w.birth_date))
         .map((w) => w.user_id),
     ];
+  }
+
+  /** Who decides for a person now: the confirmed guardian while the person is under 14, else the person. */
+  decider(
+    person: Pick<PersonRow, 'user_id' | 'guardian_user_id' | 'guardian_status' | 'birth_date'>,
+  ): string {
+    return person.guardian_user_id &&
+      person.guardian_status === 'confirmed' &&
+      this.stillMinor(person.birth_date)
+      ? person.guardian_user_id
+      : person.user_id;
   }
 
   /** A guardian acts for a ward only below the guardian age; from then on the person decides alone. */

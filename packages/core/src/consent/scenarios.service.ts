@@ -239,10 +239,8 @@ export class ScenariosService {
         refusal &&
         new Date(new Date(refusal.refused_at).getTime() + this.settings.refusalCoolDownDays * 86_400_000);
       if (until && until > this.now()) throw CoolDown(undefined, { until: until.toISOString() });
-      const to =
-        subject.guardian_user_id && subject.guardian_status === 'confirmed'
-          ? subject.guardian_user_id
-          : subjectId;
+      // a child under 14 is asked through the guardian; from 14 on, the person alone hears of it
+      const to = this.persons.decider(subject);
       await notifyUsers(tx, [to], {
         kind: 'consent.asked',
         title: '授权请求',
@@ -265,7 +263,8 @@ export class ScenariosService {
   async refuse(ctx: RequestContext, id: string, onBehalfOf?: string): Promise<{ ok: true }> {
     const p = requirePrincipal(ctx);
     await this.db.transaction().execute(async (tx) => {
-      if (!(await repo.findScenario(tx, id))) throw NotFound('scenario', id);
+      // a scenario with no approved version has asked nobody: to a person it does not exist
+      if (!(await repo.findScenario(tx, id))?.current_version_id) throw NotFound('scenario', id);
       // declining needs no guardian: only a refusal for someone else goes through the guardianship check
       const subjectId =
         onBehalfOf && onBehalfOf !== p.userId ? await this.persons.subjectFor(tx, ctx, onBehalfOf) : p.userId;
@@ -312,8 +311,10 @@ export class ScenariosService {
           : all
             ? sql`true`
             : sql`(s.current_version_id is not null or s.org_id = ${p.orgId ?? '-'})`,
+        // outsiders see only the approved version, so only its status may select a scenario for them
         q.status
-          ? sql`exists (select 1 from consent_scenario_versions v where v.scenario_id = s.id and v.status = ${q.status})`
+          ? sql`exists (select 1 from consent_scenario_versions v where v.scenario_id = s.id and v.status = ${q.status}
+              and ${all ? sql`true` : sql`(v.id = s.current_version_id or s.org_id = ${p.orgId ?? '-'})`})`
           : sql`true`,
       ],
       sql` and `,
@@ -342,14 +343,17 @@ export class ScenariosService {
    * version superseded hears of it (a guardian for their ward), with a link to consent again.
    */
   private async tellHolders(tx: Executor, id: string, title: string, oldVersionId: string, version: number) {
-    const holders = await tx
-      .selectFrom('consent_grants')
-      .select(['subject_user_id', 'granted_by'])
-      .where('version_id', '=', oldVersionId)
-      .where('revoked_at', 'is', null)
-      .where('replaced_by', 'is', null)
-      .where('expires_at', '>', this.now())
+    const grants = await tx
+      .selectFrom('consent_grants as g')
+      .innerJoin('consent_persons as p', 'p.user_id', 'g.subject_user_id')
+      .select(['p.user_id', 'p.guardian_user_id', 'p.guardian_status', 'p.birth_date'])
+      .where('g.version_id', '=', oldVersionId)
+      .where('g.revoked_at', 'is', null)
+      .where('g.replaced_by', 'is', null)
+      .where('g.expires_at', '>', this.now())
       .execute();
+    // whoever decides for the person now hears of it: a guardian granted for a ward who may since have turned 14
+    const holders = grants.map((g) => ({ subject_user_id: g.user_id, decider: this.persons.decider(g) }));
     const note = (link: string) => ({
       kind: 'consent.superseded',
       title: '授权场景已变更',
@@ -357,12 +361,12 @@ export class ScenariosService {
       params: { scenarioId: id },
       link,
     });
-    const own = holders.filter((h) => h.granted_by === h.subject_user_id).map((h) => h.subject_user_id);
+    const own = holders.filter((h) => h.decider === h.subject_user_id).map((h) => h.subject_user_id);
     await notifyUsers(tx, own, note(`/consent/mine?tab=scenarios&scenario=${id}`));
-    for (const h of holders.filter((x) => x.granted_by !== x.subject_user_id))
+    for (const h of holders.filter((x) => x.decider !== x.subject_user_id))
       await notifyUsers(
         tx,
-        [h.granted_by],
+        [h.decider],
         note(`/consent/mine?tab=scenarios&scenario=${id}&for=${h.subject_user_id}`),
       );
   }

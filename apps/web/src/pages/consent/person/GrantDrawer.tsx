@@ -76,7 +76,7 @@ export function GrantDrawer({
     enabled: !!id,
   });
   const g = q.data;
-  const footer = g && !g.revokedAt && (
+  const footer = g && !g.revokedAt && !g.replacedBy && (
     <Flex justify="end" vertical={phone}>
       <RevokeButton grant={g} />
     </Flex>

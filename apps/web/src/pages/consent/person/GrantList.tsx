@@ -46,7 +46,7 @@ function GrantCard({ g, me, onOpen }: { g: ConsentGrant; me: Person | undefined;
         <Button icon={<EyeOutlined />} onClick={onOpen} block={phone} data-testid={`grant-open-${g.id}`}>
           {c.detail}
         </Button>
-        {!g.revokedAt && <RevokeButton grant={g} />}
+        {!g.revokedAt && !g.replacedBy && <RevokeButton grant={g} />}
       </Flex>
     </Card>
   );
