@@ -41,14 +41,15 @@ async function fill(db: Db) {
     },
   ]);
   for (let s = 0; s < SCENARIOS; s++) {
-    await sql`insert into consent_scenarios (id, org_id, title, current_version_id, created_by)
-      values (${`scn_bench${pad(s)}`}, 'org_bench', ${`场景${s}`}, ${`scv_bench${pad(s)}`}, 'bench')`.execute(
-      db,
-    );
+    // the scenario first, then its approved version, then the scenario points at it (both are foreign keys)
+    await sql`insert into consent_scenarios (id, org_id, title, created_by)
+      values (${`scn_bench${pad(s)}`}, 'org_bench', ${`场景${s}`}, 'bench')`.execute(db);
     await sql`insert into consent_scenario_versions (id, scenario_id, version, purpose, legal_basis, recipient,
-        processing_method, retention_days, cross_border, automated_decision, fields, status, created_by)
+        processing_method, retention_days, cross_border, automated_decision, fields, status, reviewed_at, created_by)
       values (${`scv_bench${pad(s)}`}, ${`scn_bench${pad(s)}`}, 1, 'bench', '取得个人同意', 'bench', 'bench', 365,
-        false, false, ${fields}::jsonb, 'approved', 'bench')`.execute(db);
+        false, false, ${fields}::jsonb, 'approved', now(), 'bench')`.execute(db);
+    await sql`update consent_scenarios set current_version_id = ${`scv_bench${pad(s)}`}
+      where id = ${`scn_bench${pad(s)}`}`.execute(db);
   }
   const expires = new Date(Date.now() + 365 * 86_400_000);
   for (let from = 0; from < N; from += 50_000) {

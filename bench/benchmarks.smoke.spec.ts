@@ -1,0 +1,24 @@
+// The benchmarks load their fixtures with plain SQL, so a migration can leave one behind unnoticed until
+// someone measures. Each runs here at a toy size (no figure is asserted, only that it completes and reports).
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+const bench = (...args: string[]) =>
+  spawnSync(process.execPath, ['apps/cli/bin/tsx-run.mjs', 'bench/run.ts', '--seconds=1', ...args], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+
+describe('benchmarks at a toy size', () => {
+  it('consent.check loads its grants and measures against the primary-key baseline', () => {
+    const r = bench('--only=consent', '--grants=2000', '--pglite');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/consent\.check at 2,000 grants on pglite .*primary-key lookup .*ratio/);
+  }, 150_000);
+
+  it('catalog search loads its resources and measures against the ILIKE baseline', () => {
+    const r = bench('--only=catalog', '--resources=300');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/catalog search at 300 resources on pglite .*naive ILIKE/);
+  }, 150_000);
+});
