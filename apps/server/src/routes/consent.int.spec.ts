@@ -667,6 +667,30 @@ describe('past decisions, grown wards and what others see', () => {
     ]);
   });
 
+  it('the version in force keeps its title-only edits and refuses reworded justifications without a material change', async () => {
+    const sc = await approvedScenario('措辞');
+    const base = { ...SCENARIO, fields: SCENARIO.fields.slice(0, 2) };
+    const retitled = await call<Scenario>('POST', `/api/consent/scenarios/${sc.id}/versions`, 'merchant', {
+      ...base,
+      title: '措辞（更名）',
+    });
+    expect(retitled.status).toBe(201);
+    expect(retitled.body.title).toBe('措辞（更名）');
+    expect(retitled.body.versions.map((v) => [v.version, v.status])).toEqual([[1, 'approved']]);
+    const reworded = await call<Err>('POST', `/api/consent/scenarios/${sc.id}/versions`, 'merchant', {
+      ...base,
+      title: '措辞（更名）',
+      fields: base.fields.map((f, i) => (i === 1 ? { ...f, justification: '放款通知与还款提醒短信' } : f)),
+    });
+    expect(reworded.status).toBe(409);
+    expect(reworded.body.error).toMatchObject({
+      code: 'CONSENT_JUSTIFICATION_LOCKED',
+      details: { field: 'fields.1.justification' },
+    });
+    const after = await call<Scenario>('GET', `/api/consent/scenarios/${sc.id}`, 'merchant');
+    expect(after.body.versions[0]!.fields[1]!.justification).toBe(SCENARIO.fields[1]!.justification);
+  });
+
   it('outsiders see an approved scenario by the status of its approved version only; overseers see every org’s grants', async () => {
     const sc = await approvedScenario('修订中');
     expect((await sc.revise('评估还款能力并用于保险定价')).status).toBe(201);

@@ -5,6 +5,11 @@ export const IllegalTransition = createError(
   'the object is not in a state that allows this',
   409,
 );
+export const JustificationLocked = createError(
+  'CONSENT_JUSTIFICATION_LOCKED',
+  'the justifications of the version in force are what its review judged; they change only together with a material change (a new version to review)',
+  409,
+);
 export const CheckAtPast = createError(
   'CONSENT_CHECK_AT_PAST',
   'a data user asks about now or later: a past instant could pass a consent since withdrawn',

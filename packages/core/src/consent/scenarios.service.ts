@@ -18,6 +18,7 @@ import {
   CoolDown,
   FieldsInvalid,
   IllegalTransition,
+  JustificationLocked,
   NothingToReview,
   NotYourOrg,
   PipiaRequired,
@@ -100,7 +101,7 @@ export class ScenariosService {
   /**
    * PIPL Art. 14: a material change makes a new version to review; grants on the old one stop authorizing.
    * A version in review takes any new wording as a fresh submission, and a rejected one may be resubmitted
-   * as it is; an approved one keeps its version when only the title or the justifications change.
+   * as it is; an approved one keeps its version when only the title changes, and its justifications stay.
    */
   async revise(ctx: RequestContext, id: string, b: Body): Promise<Scenario> {
     await this.db.transaction().execute(async (tx) => {
@@ -121,6 +122,12 @@ export class ScenariosService {
         latest!.status === 'rejected' ||
         (latest!.status === 'in_review' ? isNewSubmission(prev, b) : isMaterialChange(prev, b));
       if (!newVersion) {
+        // the approved justifications are what the review judged: they change only with a reviewed version
+        const reworded = b.fields.findIndex(
+          (f) => prev.fields.find((x) => x.name === f.name)?.justification !== f.justification,
+        );
+        if (latest!.status === 'approved' && reworded >= 0)
+          throw JustificationLocked(undefined, { field: `fields.${reworded}.justification` });
         await tx
           .updateTable('consent_scenarios')
           .set({ title: b.title, updated_at: this.now() })
