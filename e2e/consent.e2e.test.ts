@@ -270,6 +270,12 @@ describe.skipIf(!hasChromium && !process.env.CI)(
       expect((await check(['name'])).body).toMatchObject({ allow: false, reason: 'version_superseded' });
       const old = await server.call<ConsentGrant>('GET', `/api/consent/grants/${given.body.id}`, username);
       expect(old.body).toMatchObject({ status: 'superseded', replacedBy: decision.body.grantId });
+      // the replaced grant has nothing to withdraw: it leads to the grant that replaced it, which does
+      await page.goto(`${server.url}/consent/mine?tab=history&grant=${given.body.id}`);
+      const oldDrawer = page.getByTestId('grant-drawer');
+      await oldDrawer.getByTestId('grant-replacement').click();
+      await page.getByTestId(`grant-revoke-${decision.body.grantId}`).last().waitFor();
+      expect(await page.getByTestId(`grant-revoke-${given.body.id}`).count()).toBe(0);
       expect(portal.consoleErrors).toEqual([]);
     });
 

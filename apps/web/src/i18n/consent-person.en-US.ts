@@ -30,6 +30,7 @@ export const consentPersonEnUS: ConsentPersonMessages = {
       supersededHint: 'The scenario changed (purpose, method, recipient or fields), so this consent no longer counts. To agree to the new version, consent again.',
       expiredHint: 'This consent has expired: the data user may no longer process this information. To renew it, consent again.',
       renew: 'Consent again',
+      replacedHint: 'You consented again: a newer grant replaced this one, so there is nothing to withdraw here. To stop the processing, withdraw the newer grant.', openReplacement: 'Open the newer grant',
     },
     uses: {
       title: 'Use record',

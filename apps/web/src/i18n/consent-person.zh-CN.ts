@@ -29,6 +29,7 @@ export const consentPersonZhCN = {
       supersededHint: '该场景已变更（目的、方式、接收方或字段等发生变化），原授权不再有效；如仍愿意，可按新版本重新授权。',
       expiredHint: '该授权已过期，使用方不得再处理这些信息；如需续期，请重新授权。',
       renew: '重新授权',
+      replacedHint: '您已重新授权，这份授权已由新授权替代，不再需要撤回；如要停止处理，请撤回新授权。', openReplacement: '查看新授权',
     },
     uses: {
       title: '使用记录',

@@ -99,9 +99,18 @@ export function GrantDrawer({
             <Alert
               type="warning"
               showIcon
-              title={g.status === 'superseded' ? c.supersededHint : c.expiredHint}
+              title={
+                g.replacedBy ? c.replacedHint : g.status === 'superseded' ? c.supersededHint : c.expiredHint
+              }
               action={
-                g.replacedBy ? undefined : (
+                g.replacedBy ? (
+                  <Link
+                    to={`/consent/mine?tab=history&grant=${g.replacedBy}`}
+                    data-testid="grant-replacement"
+                  >
+                    <Button size="small">{c.openReplacement}</Button>
+                  </Link>
+                ) : (
                   <Link to={renewLink(g, me)} data-testid="grant-renew">
                     <Button size="small" type="primary">
                       {c.renew}
