@@ -551,11 +551,11 @@ describe('scenarios, review and one-scenario grants', () => {
 });
 
 /** A scenario of basic and contact fields only (no PIPIA, no separate consent), approved. */
-async function approvedScenario(title: string) {
+async function approvedScenario(title: string, fields = SCENARIO.fields.slice(0, 2)) {
   const r = await call<Scenario>('POST', '/api/consent/scenarios', 'merchant', {
     ...SCENARIO,
     title,
-    fields: SCENARIO.fields.slice(0, 2),
+    fields,
   });
   expect(r.status).toBe(201);
   const v = r.body.versions[0]!.id;
@@ -569,7 +569,7 @@ async function approvedScenario(title: string) {
       ...SCENARIO,
       title,
       purpose,
-      fields: SCENARIO.fields.slice(0, 2),
+      fields,
     });
   const approveVersion = async (versionId: string) =>
     (
@@ -689,6 +689,21 @@ describe('past decisions, grown wards and what others see', () => {
     });
     const after = await call<Scenario>('GET', `/api/consent/scenarios/${sc.id}`, 'merchant');
     expect(after.body.versions[0]!.fields[1]!.justification).toBe(SCENARIO.fields[1]!.justification);
+    // a field the review struck (hobby: no justification), left out of an edit or sent back as it was, is no
+    // change: the persons who consented were never asked for it
+    const [name, mobile, , hobby] = SCENARIO.fields;
+    const withStruck = await approvedScenario('删除字段', [name!, mobile!, hobby!]);
+    const edit = (title: string, fields: typeof SCENARIO.fields) =>
+      call<Scenario>('POST', `/api/consent/scenarios/${withStruck.id}/versions`, 'merchant', {
+        ...SCENARIO,
+        title,
+        fields,
+      });
+    const leftOut = await edit('删除字段（一）', [name!, mobile!]);
+    expect(leftOut.body.versions.map((v) => [v.version, v.status])).toEqual([[1, 'approved']]);
+    const asItWas = await edit('删除字段（二）', [name!, mobile!, hobby!]);
+    expect(asItWas.body.versions.map((v) => [v.version, v.status])).toEqual([[1, 'approved']]);
+    expect(asItWas.body.title).toBe('删除字段（二）');
   });
 
   it('outsiders see an approved scenario by the status of its approved version only; overseers see every org’s grants', async () => {

@@ -91,6 +91,32 @@ describe('consent rules', () => {
     expect(isNewSubmission(t, { ...t })).toBe(false);
   });
 
+  it('a field the review struck is no change whether left out or sent back as it was; reworded it is', () => {
+    const kept = field('name');
+    const hobby = field('hobby', {
+      required: false,
+      justification: '',
+      struck: true,
+      strikeReason: '未说明',
+    });
+    const t = {
+      purpose: 'p',
+      legalBasis: 'b',
+      processingMethod: 'm',
+      recipient: 'r',
+      retentionDays: 30,
+      crossBorder: false,
+      automatedDecision: false,
+      fields: [kept, hobby],
+    };
+    expect(isMaterialChange(t, { ...t, fields: [kept] })).toBe(false);
+    expect(isMaterialChange(t, { ...t, fields: [kept, { ...hobby, struck: false }] })).toBe(false);
+    expect(
+      isMaterialChange(t, { ...t, fields: [kept, { ...hobby, justification: '推荐还款提醒方式' }] }),
+    ).toBe(true);
+    expect(isMaterialChange(t, { ...t, fields: [] })).toBe(true);
+  });
+
   it('decides in order: no grant, revoked, superseded, expired, field outside the grant', () => {
     expect(decideConsent({ ...live, grantId: null }, ['a'], at).reason).toBe('no_grant');
     expect(decideConsent({ ...live, revoked: true }, ['a'], at).reason).toBe('revoked');

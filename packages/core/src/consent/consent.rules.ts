@@ -94,8 +94,19 @@ export interface MaterialTerms {
   retentionDays: number;
   crossBorder: boolean;
   automatedDecision: boolean;
-  fields: { name: string; label: string; category: string; required: boolean; justification?: string }[];
+  fields: TermsField[];
 }
+type TermsField = {
+  name: string;
+  label: string;
+  category: string;
+  required: boolean;
+  justification?: string;
+  struck?: boolean;
+};
+
+const fieldKey = (f: TermsField, withJustification: boolean) =>
+  JSON.stringify([f.name, f.label, f.category, f.required, withJustification ? (f.justification ?? '') : '']);
 
 const termsKey = (t: MaterialTerms, withJustifications: boolean) =>
   JSON.stringify([
@@ -106,25 +117,21 @@ const termsKey = (t: MaterialTerms, withJustifications: boolean) =>
     t.retentionDays,
     t.crossBorder,
     t.automatedDecision,
-    t.fields
-      .map((f) =>
-        JSON.stringify([
-          f.name,
-          f.label,
-          f.category,
-          f.required,
-          withJustifications ? (f.justification ?? '') : '',
-        ]),
-      )
-      .sort(),
+    t.fields.map((f) => fieldKey(f, withJustifications)).sort(),
   ]);
 
 /**
  * PIPL Art. 14, 17: anything the person is told — purpose, basis, method, recipient, retention, the fields
  * and how they are named — changed needs new consent. A justification is for the review, not the person.
+ * The person is told only the fields the review kept: one it struck, left out or sent back as it was, is no
+ * change; sent back reworded, it asks for a new review.
  */
-export const isMaterialChange = (a: MaterialTerms, b: MaterialTerms) =>
-  termsKey(a, false) !== termsKey(b, false);
+export const isMaterialChange = (a: MaterialTerms, b: MaterialTerms) => {
+  const struck = a.fields.filter((f) => f.struck).map((f) => fieldKey(f, true));
+  const told = { ...a, fields: a.fields.filter((f) => !f.struck) };
+  const asked = { ...b, fields: b.fields.filter((f) => !struck.includes(fieldKey(f, true))) };
+  return termsKey(told, false) !== termsKey(asked, false);
+};
 
 /** Whether a revision would put anything new before the reviewer (justifications included). */
 export const isNewSubmission = (a: MaterialTerms, b: MaterialTerms) =>
