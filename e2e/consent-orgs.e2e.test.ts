@@ -195,5 +195,19 @@ describe.skipIf(!hasChromium && !process.env.CI)(
       expect(await text('operators-table')).not.toContain(OPERATOR);
       expect(portal.consoleErrors).toEqual([]);
     });
+
+    it('fits a phone for a member of an org: the header keeps its icons and drops their words', async () => {
+      await login('merchant');
+      await page.setViewportSize({ width: 390, height: 844 });
+      try {
+        await page.goto(`${server.url}/consent/org-grants`);
+        await page.getByTestId('org-grants-tab-granted').waitFor();
+        await page.getByTestId('header-org').waitFor();
+        expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+        await shot('org-grants-phone');
+      } finally {
+        await page.setViewportSize({ width: 1280, height: 900 });
+      }
+    });
   },
 );

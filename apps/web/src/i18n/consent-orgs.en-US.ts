@@ -53,7 +53,7 @@ export const consentOrgsEnUS: ConsentOrgsMessages = {
       sectorsHelp: 'From the catalog’s sector tree; several may be chosen.',
       sectorsRequired: 'A sectoral authorization names at least one sector',
       termHelp: 'From 00:00 on the first day to 24:00 on the last (Beijing time).',
-      termOrder: 'The last day must be after the first',
+      termOrder: 'The last day must be after the first', termPast: 'The last day cannot be before today',
       priceHelp: 'Government price guidance in yuan (stored in fen).',
       priceNoteHelp: 'Unit of charge, what it applies to (optional).',
       created: 'Authorized operation in force',

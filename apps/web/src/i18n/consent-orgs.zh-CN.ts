@@ -42,7 +42,7 @@ export const consentOrgsZhCN = {
       operatorHelp: '被授权开展公共数据运营的机构。',
       scopeHelp: '综合授权覆盖本部门全部公共数据；分领域授权只覆盖所选行业领域。',
       sectorsHelp: '从资源目录的行业分类中选择，可多选。', sectorsRequired: '分领域授权至少选择一个领域',
-      termHelp: '起始日 00:00 至截止日 24:00（北京时间）。', termOrder: '截止日期须晚于起始日期',
+      termHelp: '起始日 00:00 至截止日 24:00（北京时间）。', termOrder: '截止日期须晚于起始日期', termPast: '截止日期不能早于今天',
       priceHelp: '政府指导定价，单位：元（以分为单位存储）。', priceNoteHelp: '计价单位、适用范围等说明（可选）。',
       created: '授权运营已生效', createdNext: '运营机构的管理员已收到通知；在有效期内，它出现在公开的“授权运营主体”名单中。',
       view: '查看授权', detail: '授权运营详情',

@@ -85,6 +85,7 @@ export const consentPersonEnUS: ConsentPersonMessages = {
       refuseBody: (org: string, days: number, forWard: boolean) => `After refusing, ${org} may not ask ${forWard ? 'for your ward' : 'you'} again for ${days} days (Network Data Security Regulations Art. 22). You can still consent on your own at any time.`,
       refused: 'Refused: the data user will not ask again during the cool-down', success: 'Consent given', successSub: (org: string, until: string) => `${org} may process the fields you agreed to, for the stated purpose, until ${until}. The platform signed a receipt and recorded it in the public ledger.`,
       done: 'Done', viewGrant: 'View the consent', failed: 'The consent was not given',
+      versionChanged: 'The scenario has just changed to a new version: read it before you decide whether to consent',
     },
     wards: {
       empty: 'Nobody has named you as their guardian', confirm: 'Confirm guardianship', confirmTitle: (name: string) => `Are you the guardian of ${name}?`,

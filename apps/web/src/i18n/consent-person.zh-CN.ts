@@ -84,6 +84,7 @@ export const consentPersonZhCN = {
       refuseBody: (org: string, days: number, forWard: boolean) => `拒绝后，${org}在 ${days} 天冷静期内不得再次请求${forWard ? '为被监护人' : '你'}授权（《网络数据安全管理条例》第二十二条）。之后你仍可随时主动授权。`,
       refused: '已拒绝，冷静期内使用方不会再向你请求授权', success: '授权成功', successSub: (org: string, until: string) => `${org}可以在 ${until} 之前按所列目的处理你授权的字段。平台已签发授权回执并记入公开账本。`,
       done: '完成', viewGrant: '查看授权详情', failed: '授权未成功',
+      versionChanged: '该场景刚刚更新了版本，请查看新版本的内容后再决定是否授权',
     },
     wards: {
       empty: '没有人登记你为监护人', confirm: '确认监护关系', confirmTitle: (name: string) => `确认你是${name}的监护人？`,

@@ -75,7 +75,7 @@ export const consentScenariosEnUS: ConsentScenariosMessages = {
     receivedEmpty: 'No personal grants received', checkThis: 'Check',
     check: 'Consent check', checkHelp: 'May these fields of this person be used under this scenario version now? The same answer your systems get from consent.check; every check is audited.',
     fromGrant: 'From a grant received', manual: 'Enter by hand', grant: 'Grant', subjectId: 'Person user ID', subjectIdInvalid: 'Must be a usr_ user ID', versionId: 'Scenario version',
-    checkFields: 'Fields to use', checkAt: 'At', checkAtHelp: 'Now when empty', runCheck: 'Check',
+    checkFields: 'Fields to use', checkAt: 'At', checkAtHelp: 'Now when empty; a data user checks now or a later instant', runCheck: 'Check',
     allow: 'Allowed', deny: 'Denied', missingFields: 'Fields not granted', grantId: 'Grant', pickGrantFirst: 'Pick a grant first',
   },
 };

@@ -77,7 +77,7 @@ export const consentScenariosZhCN = {
     receivedEmpty: '暂无收到的个人授权', checkThis: '核验',
     check: '授权核验', checkHelp: '核验某个人的字段在某场景版本下此刻能否使用，与业务系统调用 consent.check 的结果一致；每次核验都记入审计日志。',
     fromGrant: '从收到的授权选择', manual: '手动输入', grant: '授权', subjectId: '个人用户 ID', subjectIdInvalid: '须为 usr_ 开头的用户 ID', versionId: '场景版本',
-    checkFields: '拟使用的字段', checkAt: '核验时间', checkAtHelp: '不填为当前时间', runCheck: '核验',
+    checkFields: '拟使用的字段', checkAt: '核验时间', checkAtHelp: '不填为当前时间；使用方只能核验当前或将来的时点', runCheck: '核验',
     allow: '允许使用', deny: '拒绝使用', missingFields: '未获授权的字段', grantId: '授权编号', pickGrantFirst: '请先选择授权',
   },
 };

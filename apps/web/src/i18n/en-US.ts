@@ -21,6 +21,7 @@ export const enUS: Messages = {
     submit: 'Submit', back: 'Back', next: 'Next', prev: 'Previous', close: 'Close', copy: 'Copy', copied: 'Copied',
     exportCsv: 'Export CSV', exportPng: 'Export image', columns: 'Columns', resetColumns: 'Reset',
     total: (n: number) => `${n} in total`, loading: 'Loading…', noData: 'No data', retry: 'Retry',
+    list: (xs: readonly string[]) => xs.join(', '), aside: (a: string, b: string) => `${a} (${b})`, clauses: (xs: readonly string[]) => xs.join('; '),
     loadFailed: 'Failed to load', errorCode: 'Error code', requestId: 'Request ID', yes: 'Yes', no: 'No', all: 'All',
     none: 'None', saved: 'Saved', chart: 'Chart', table: 'Table', backHome: 'Back to home', reason: 'Reason',
     note: 'Note', pleaseSelect: 'Select', pleaseInput: 'Enter', name: 'Name', count: 'Count', sum: 'Total',

@@ -18,6 +18,7 @@ export const zhCN = {
     actions: '操作', detail: '详情', view: '查看', edit: '编辑', save: '保存', submit: '提交', back: '返回', next: '下一步',
     prev: '上一步', close: '关闭', copy: '复制', copied: '已复制', exportCsv: '导出 CSV', exportPng: '导出图片', columns: '列设置',
     resetColumns: '重置', total: (n: number) => `共 ${n} 条`, loading: '加载中…', noData: '暂无数据', retry: '重试',
+    list: (xs: readonly string[]) => xs.join('、'), aside: (a: string, b: string) => `${a}（${b}）`, clauses: (xs: readonly string[]) => xs.join('；'),
     loadFailed: '加载失败', errorCode: '错误码', requestId: '请求 ID', yes: '是', no: '否', all: '全部', none: '无', saved: '已保存',
     chart: '图表', table: '表格', backHome: '返回首页', reason: '原因', note: '备注', pleaseSelect: '请选择', pleaseInput: '请输入',
     name: '名称', count: '数量', sum: '合计', operationFailed: '操作失败',

@@ -6,7 +6,7 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Avatar, Badge, Button, Dropdown, Flex, Tooltip, Typography } from 'antd';
+import { Avatar, Badge, Button, Dropdown, Flex, Grid, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { sdk } from '../api/sdk';
@@ -42,8 +42,12 @@ export function NotificationBell() {
   );
 }
 
+/** Below the md breakpoint (a phone) the header keeps its icons and drops their words. */
+const useNarrow = () => !Grid.useBreakpoint().md;
+
 export function LangSwitch() {
   const { t, lang, setLang } = useI18n();
+  const narrow = useNarrow();
   return (
     <Dropdown
       menu={{
@@ -54,7 +58,7 @@ export function LangSwitch() {
       }}
     >
       <Button type="text" icon={<TranslationOutlined />} aria-label={t.lang.switch} data-testid="lang-switch">
-        {t.lang[lang]}
+        {narrow ? null : t.lang[lang]}
       </Button>
     </Dropdown>
   );
@@ -65,6 +69,7 @@ export function UserMenu() {
   const { me, signOut } = useAuth();
   const navigate = useNavigate();
   const name = me?.user.displayName ?? '';
+  const narrow = useNarrow();
   return (
     <Dropdown
       menu={{
@@ -80,7 +85,7 @@ export function UserMenu() {
         <Avatar size="small" style={{ background: '#1677ff' }}>
           {name.slice(0, 1).toUpperCase()}
         </Avatar>
-        <span>{name}</span>
+        {!narrow && <span>{name}</span>}
       </Button>
     </Dropdown>
   );
@@ -89,14 +94,17 @@ export function UserMenu() {
 export function OrgBadge() {
   const { t } = useI18n();
   const { me } = useAuth();
+  const narrow = useNarrow();
   if (!me?.org) return null;
   return (
-    <Tooltip title={t.header.org}>
+    <Tooltip title={narrow ? me.org.name : t.header.org}>
       <Flex align="center" gap={6} style={{ paddingInline: 8 }} data-testid="header-org">
         <BankOutlined />
-        <Typography.Text ellipsis style={{ maxWidth: 240 }}>
-          {me.org.name}
-        </Typography.Text>
+        {!narrow && (
+          <Typography.Text ellipsis style={{ maxWidth: 240 }}>
+            {me.org.name}
+          </Typography.Text>
+        )}
       </Flex>
     </Tooltip>
   );

@@ -4,6 +4,7 @@ import { Alert, DatePicker, Form, Input, InputNumber, Radio, type FormInstance }
 import type { Dayjs } from 'dayjs';
 import { fieldIssues } from '../../../api/errors';
 import { sdk } from '../../../api/sdk';
+import { useAuth } from '../../../auth/AuthProvider';
 import { useT } from '../../../i18n/I18nProvider';
 import { dayjs, DISPLAY_TZ, pickerToIso } from '../../../lib/time';
 import { issueMessage, zodRule } from '../../../lib/zod-form';
@@ -61,6 +62,7 @@ export function OperationGrantFormModal({
 }) {
   const t = useT();
   const p = t.consentOrgs.op;
+  const { me } = useAuth();
   const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
   const scope = Form.useWatch('scope', form);
@@ -101,7 +103,8 @@ export function OperationGrantFormModal({
     >
       <Alert type="info" showIcon title={p.computeToData} style={{ marginBottom: 16 }} />
       <Form.Item name="operatorOrgId" label={p.operator} extra={p.operatorHelp} rules={[required]}>
-        <PartySelect testId="op-grant-operator" />
+        {/* an authority does not authorize itself: the server refuses it */}
+        <PartySelect exclude={me?.org?.id} testId="op-grant-operator" />
       </Form.Item>
       <Form.Item name="scope" label={p.scope} extra={p.scopeHelp} initialValue="comprehensive">
         <Radio.Group
@@ -139,6 +142,7 @@ export function OperationGrantFormModal({
           {
             validator: async (_r, v?: [Dayjs, Dayjs]) => {
               if (v && !v[1].isAfter(v[0], 'day')) throw new Error(p.termOrder);
+              if (v && v[1].isBefore(today(), 'day')) throw new Error(p.termPast);
             },
           },
         ]}

@@ -100,7 +100,7 @@ export function OrgGrantFormModal({
           {
             validator: async (_r, ids?: string[]) => {
               const bad = resources.filter((r) => ids?.includes(r.id) && above(r.grade));
-              if (bad.length) throw new Error(o.aboveGradeList(bad.map((r) => r.title).join('、')));
+              if (bad.length) throw new Error(o.aboveGradeList(t.common.list(bad.map((r) => r.title))));
             },
           },
         ]}

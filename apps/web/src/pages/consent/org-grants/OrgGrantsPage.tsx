@@ -174,7 +174,7 @@ export function OrgGrantsPage() {
             { header: 'id', value: (g) => g.id },
             { header: o.grantor, value: (g) => orgName(g.grantorOrgName, g.grantorOrgId) },
             { header: o.grantee, value: (g) => orgName(g.granteeOrgName, g.granteeOrgId) },
-            { header: o.resources, value: (g) => g.resources.map((r) => r.title).join('、') },
+            { header: o.resources, value: (g) => t.common.list(g.resources.map((r) => r.title)) },
             { header: o.maxGrade, value: (g) => gradeLabel(g.maxGrade) },
             { header: o.purpose, value: (g) => g.purpose },
             { header: o.expiresAt, value: (g) => formatTime(g.expiresAt) },

@@ -9,9 +9,10 @@ import {
   type ScenarioVersion,
 } from '@shuliu/contracts';
 import { useMutation } from '@tanstack/react-query';
-import { Button, Checkbox, DatePicker, Flex, Form, Tag, Typography } from 'antd';
+import { App, Button, Checkbox, DatePicker, Flex, Form, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { asApiError } from '../../../api/errors';
 import { sdk } from '../../../api/sdk';
 import { MutationErrorAlert } from '../../../components/QueryError';
 import { useT } from '../../../i18n/I18nProvider';
@@ -128,6 +129,7 @@ export function GrantForm({
   const c = t.consentPerson.form;
   const phone = useIsPhone();
   const refresh = useRefreshConsent();
+  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [atField, setAtField] = useState(false);
   const fields = version.fields.filter((f) => !f.struck);
@@ -147,7 +149,14 @@ export function GrantForm({
       await refresh();
       onGranted(g);
     },
-    onError: (e) => setAtField(showErrorAtField(form, e, t, ['fields', 'separateConsent', 'expiresAt'])),
+    onError: (e) => {
+      // a newer version came into force while the form was open: show that one instead of a dead end
+      if ((asApiError(e).details as { field?: unknown } | undefined)?.field === 'versionId') {
+        void message.warning(c.versionChanged);
+        return void refresh();
+      }
+      setAtField(showErrorAtField(form, e, t, ['fields', 'separateConsent', 'expiresAt']));
+    },
   });
   return (
     <Form<Values>

@@ -163,7 +163,9 @@ function ScenarioBody({ s, me, grants, subjectId, onSubject, onOpenGrant, onClos
               data-testid="scenario-stale"
             />
           )}
+          {/* a fresh form for each person and version: one person's choices never carry over to another */}
           <GrantForm
+            key={`${subjectId}:${v.id}`}
             scenario={s}
             version={v}
             subjectId={subjectId}

@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, App, Empty, Form, Modal, Select } from 'antd';
 import { sdk } from '../../../api/sdk';
-import { MutationErrorAlert } from '../../../components/QueryError';
+import { MutationErrorAlert, QueryErrorAlert } from '../../../components/QueryError';
 import { useT } from '../../../i18n/I18nProvider';
 import { whenValid } from '../../../lib/zod-form';
 import { scenarioKeys } from './scenario-parts';
@@ -35,7 +35,7 @@ export function AskModal({
   const ended = new Map<string, string>();
   for (const g of grants.data?.items ?? [])
     if (g.status !== 'active' && !live.has(g.subjectId))
-      ended.set(g.subjectId, g.subjectName ? `${g.subjectName}（${g.subjectId}）` : g.subjectId);
+      ended.set(g.subjectId, g.subjectName ? t.common.aside(g.subjectName, g.subjectId) : g.subjectId);
   const ask = useMutation({
     mutationFn: (subjectId: string) => sdk.consent.ask({ params: { id: scenarioId }, body: { subjectId } }),
     onSuccess: () => {
@@ -63,6 +63,7 @@ export function AskModal({
       <div data-testid="ask-modal">
         <Alert type="info" showIcon title={c.askHelp} style={{ marginBottom: 16 }} />
         <MutationErrorAlert error={ask.error} />
+        {grants.isError && <QueryErrorAlert error={grants.error} onRetry={() => void grants.refetch()} />}
         {grants.isSuccess && ended.size === 0 ? (
           <Empty description={c.askNone} />
         ) : (

@@ -19,10 +19,11 @@ import type { Dayjs } from 'dayjs';
 import { useEffect, useRef } from 'react';
 import type { z } from 'zod';
 import { sdk } from '../../../api/sdk';
+import { useAuth } from '../../../auth/AuthProvider';
 import { MutationErrorAlert } from '../../../components/QueryError';
 import { useT } from '../../../i18n/I18nProvider';
 import { enumLabel } from '../../../i18n/labels';
-import { pickerToIso } from '../../../lib/time';
+import { dayjs, pickerToIso } from '../../../lib/time';
 import { showServerIssues, showZodIssues, zodRule } from '../../../lib/zod-form';
 
 interface Values {
@@ -106,6 +107,8 @@ export function ConsentCheckPanel({
     onError: (e) => showServerIssues(form, e),
   });
   const resetCheck = check.reset;
+  // only the platform's operators reconstruct a past decision; a data user checks now or later
+  const pastAllowed = useAuth().hasRole('operator');
   const top = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -195,7 +198,10 @@ export function ConsentCheckPanel({
                   data-testid="check-version"
                   options={versions.map(({ s, v }) => ({
                     value: v.id,
-                    label: `${s.title} · ${c.version(v.version)}（${enumLabel(c.versionStatus, v.status)}）`,
+                    label: t.common.aside(
+                      `${s.title} · ${c.version(v.version)}`,
+                      enumLabel(c.versionStatus, v.status),
+                    ),
                   }))}
                 />
               </Form.Item>
@@ -209,11 +215,15 @@ export function ConsentCheckPanel({
             <Select
               mode="tags"
               data-testid="check-fields"
-              options={versionFields.map((f) => ({ value: f.name, label: `${f.label}（${f.name}）` }))}
+              options={versionFields.map((f) => ({ value: f.name, label: t.common.aside(f.label, f.name) }))}
             />
           </Form.Item>
           <Form.Item name="at" label={c.checkAt} extra={c.checkAtHelp}>
-            <DatePicker showTime style={{ width: '100%' }} />
+            <DatePicker
+              showTime
+              style={{ width: '100%' }}
+              disabledDate={pastAllowed ? undefined : (d) => d.isBefore(dayjs(), 'day')}
+            />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={check.isPending} data-testid="check-run">
             {c.runCheck}

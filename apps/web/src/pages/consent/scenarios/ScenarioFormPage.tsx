@@ -141,7 +141,9 @@ export function ScenarioFormPage() {
         <Alert
           type="warning"
           showIcon
-          title={c.struckOmitted(struck.map((f) => `${f.label}（${f.strikeReason ?? ''}）`).join('；'))}
+          title={c.struckOmitted(
+            t.common.clauses(struck.map((f) => t.common.aside(f.label, f.strikeReason ?? ''))),
+          )}
           style={{ marginBottom: 16 }}
         />
       )}

@@ -22,6 +22,7 @@ import {
   Typography,
 } from 'antd';
 import { useNavigate } from 'react-router';
+import { asApiError } from '../../../api/errors';
 import { MutationErrorAlert } from '../../../components/QueryError';
 import { sdk } from '../../../api/sdk';
 import { useT } from '../../../i18n/I18nProvider';
@@ -101,7 +102,11 @@ function StrikeTable({ fields, ticked }: { fields: ScenarioField[]; ticked: (nam
           title: c.strike,
           render: (_, f) => (
             <Form.Item name={['strike', f.name, 'on']} valuePropName="checked" style={{ margin: 0 }}>
-              <Checkbox disabled={unjustified(f)} data-testid={`strike-${f.name}`} />
+              <Checkbox
+                disabled={unjustified(f)}
+                aria-label={`${c.strike} ${f.label}`}
+                data-testid={`strike-${f.name}`}
+              />
             </Form.Item>
           ),
         },
@@ -166,7 +171,12 @@ export function ScenarioReviewForm({ s, v }: { s: Scenario; v: ScenarioVersion }
       void message.success(body.approve ? c.approved(s.title) : c.rejected(s.title));
       void navigate('/consent/review');
     },
-    onError: (e) => showServerIssues(form, e),
+    onError: (e) => {
+      // decided by someone else meanwhile: reload, and the page says there is nothing left to review
+      if (asApiError(e).code === 'CONSENT_NOTHING_TO_REVIEW')
+        void qc.invalidateQueries({ queryKey: scenarioKeys.one(s.id) });
+      showServerIssues(form, e);
+    },
   });
 
   const bodyOf = (x: Values, approve: boolean): ReviewInput => ({
@@ -205,7 +215,7 @@ export function ScenarioReviewForm({ s, v }: { s: Scenario; v: ScenarioVersion }
         const struck = v.fields.filter((f) => x.strike?.[f.name]?.on).map((f) => f.label);
         modal.confirm({
           title: approve ? c.approveConfirm : c.rejectConfirm,
-          content: struck.length ? c.confirmStruck(struck.join('、')) : c.confirmNoStrike,
+          content: struck.length ? c.confirmStruck(t.common.list(struck)) : c.confirmNoStrike,
           okButtonProps: { danger: !approve, ...({ 'data-testid': 'review-confirm-ok' } as object) },
           onOk: () => review.mutateAsync(body).catch(() => undefined),
         });
@@ -244,7 +254,7 @@ export function ScenarioReviewForm({ s, v }: { s: Scenario; v: ScenarioVersion }
             showIcon
             style={{ marginBottom: 16 }}
             data-testid="review-pipia-needed"
-            title={`${c.pipiaNeeded}${reasons.map((r) => c.pipiaWhy[r]).join('、')}`}
+            title={`${c.pipiaNeeded}${t.common.list(reasons.map((r) => c.pipiaWhy[r] ?? r))}`}
             description={needsSeparateConsent(reasons) ? c.separateWill : undefined}
           />
         )}

@@ -180,9 +180,9 @@ export function VersionChangesHint({ v, prev }: { v: ScenarioVersion; prev?: Sce
           </Tag>
         </Tooltip>
       ))}
-      {d.added.length > 0 && <Tag color="green">{`${c.fieldsAdded}: ${d.added.join('、')}`}</Tag>}
-      {d.removed.length > 0 && <Tag color="red">{`${c.fieldsRemoved}: ${d.removed.join('、')}`}</Tag>}
-      {d.changed.length > 0 && <Tag color="gold">{`${c.fieldsChanged}: ${d.changed.join('、')}`}</Tag>}
+      {d.added.length > 0 && <Tag color="green">{`${c.fieldsAdded}: ${t.common.list(d.added)}`}</Tag>}
+      {d.removed.length > 0 && <Tag color="red">{`${c.fieldsRemoved}: ${t.common.list(d.removed)}`}</Tag>}
+      {d.changed.length > 0 && <Tag color="gold">{`${c.fieldsChanged}: ${t.common.list(d.changed)}`}</Tag>}
     </Flex>
   );
 }
