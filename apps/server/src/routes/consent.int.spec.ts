@@ -730,12 +730,10 @@ describe('past decisions, grown wards and what others see', () => {
 
 describe('enterprise authorization and public-data authorized operation', () => {
   it('an org authorizes another; both sides and the regulator see the same terms; revocable once', async () => {
-    const res = await call<{ items: { id: string; ownerOrgId: string; grade: string }[] }>(
-      'GET',
-      '/api/catalog/resources?mine=true',
-      'merchant',
-    );
-    const own = res.body.items[0]!;
+    type Res = { id: string; ownerOrgId: string; grade: string; processing: string };
+    const res = await call<{ items: Res[] }>('GET', '/api/catalog/resources?mine=true', 'merchant');
+    // a masked derivative: raw personal information goes to no other org
+    const own = res.body.items.find((r) => r.processing === 'masked')!;
     const buyerOrg = (await call<{ org: { id: string } }>('GET', '/api/me', 'buyer')).body.org.id;
     const g = await call<OrgGrant>('POST', '/api/consent/org-grants', 'merchant', {
       granteeOrgId: buyerOrg,
@@ -770,13 +768,15 @@ describe('enterprise authorization and public-data authorized operation', () => 
   });
 
   it('an enterprise authorization opens the named resources to the grantee, only while it lives and fits', async () => {
-    type Res = { id: string; title: string; grade: string; status: string };
+    type Res = { id: string; title: string; grade: string; status: string; derivedFrom: string | null };
     const mine = await call<{ items: Res[] }>(
       'GET',
       '/api/catalog/resources?mine=true&pageSize=50',
       'merchant',
     );
-    const borrowers = mine.body.items.find((r) => r.title === '普惠金融客户名单')!;
+    const raw = mine.body.items.find((r) => r.title === '普惠金融客户名单')!;
+    // the masked derivative of the borrower list, which another org may receive
+    const borrowers = mine.body.items.find((r) => r.derivedFrom === raw.id)!;
     const files = await call<{ items: { id: string; status: string }[] }>(
       'GET',
       `/api/catalog/resources/${borrowers.id}/files`,
@@ -800,6 +800,20 @@ describe('enterprise authorization and public-data authorized operation', () => 
     expect((await seeDraft('buyer')).status).toBe(404);
 
     const buyerOrg = (await call<{ org: { id: string } }>('GET', '/api/me', 'buyer')).body.org.id;
+    // PIPL Art. 23: raw personal information reaches another handler only with each person's consent
+    const rawRefused = await call<Err>('POST', '/api/consent/org-grants', 'merchant', {
+      granteeOrgId: buyerOrg,
+      resourceIds: [raw.id],
+      maxGrade: 'important',
+      purpose: '联合风控建模',
+      expiresAt: inDays(30),
+    });
+    expect(rawRefused.status).toBe(409);
+    expect(rawRefused.body.error).toMatchObject({
+      code: 'CONSENT_RESOURCE_REFUSED',
+      details: { field: 'resourceIds' },
+    });
+    expect(rawRefused.body.error.message).toContain('personal information');
     const g = await call<OrgGrant>('POST', '/api/consent/org-grants', 'merchant', {
       granteeOrgId: buyerOrg,
       resourceIds: [borrowers.id, draft.body.id],
@@ -809,7 +823,7 @@ describe('enterprise authorization and public-data authorized operation', () => 
     });
     expect(g.status).toBe(201);
     expect(g.body.resources).toEqual([
-      { id: borrowers.id, title: '普惠金融客户名单', grade: borrowers.grade },
+      { id: borrowers.id, title: borrowers.title, grade: borrowers.grade },
       { id: draft.body.id, title: '联合风控样本（未发布）', grade: 'general_1' },
     ]);
     expect((await download('buyer')).status).toBe(200);

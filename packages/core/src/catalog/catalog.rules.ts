@@ -2,6 +2,7 @@ import {
   gradeRank,
   highestGrade,
   isBelow,
+  rawPersonalInfo,
   type AdminLevel,
   type Grade,
   type OpenClass,
@@ -49,6 +50,21 @@ export function computedDatasetGrade(columns: ResourceColumn[], subject: Subject
 }
 
 /** The lowest a manual dataset grade may go: never below what the fields compute. */
+/** Why a resource may not go to another organization as it is (PIPL Art. 23; see rawPersonalInfo), or null. */
+export function rawPersonalInfoReason(r: {
+  subject_type: string;
+  processing: string;
+  schema: readonly { name: string; pii: unknown }[] | string;
+}): string | null {
+  const schema =
+    typeof r.schema === 'string' ? (JSON.parse(r.schema) as { name: string; pii: unknown }[]) : r.schema;
+  const columns = rawPersonalInfo({ subjectType: r.subject_type, processing: r.processing, schema });
+  if (!columns) return null;
+  return columns.length
+    ? `its columns ${columns.join(', ')} hold raw personal information`
+    : 'it is raw personal information';
+}
+
 export const manualGradeRefused = (grade: Grade, computed: Grade) => isBelow(grade, computed);
 
 /** GB/T 43697-2024 §6.2 (and RULES.md): core data is never registered, listed or opened. */

@@ -38,6 +38,7 @@ import {
   gradeFields,
   openClassRefusal,
   publishRefusal,
+  rawPersonalInfoReason,
   type CatalogSettings,
 } from './catalog.rules.js';
 import { searchQuery, searchVector } from './catalog.search.js';
@@ -80,6 +81,8 @@ export class ResourcesService {
   async grantOf(ctx: RequestContext, r: ResourceRow, db: Executor = this.db): Promise<string | null> {
     const org = ctx.principal?.orgId;
     if (!org || !this.grantLookup || org === r.owner_org_id || r.status === 'retired') return null;
+    // personal information found since the authorization (a new file profiled) closes it again
+    if (rawPersonalInfoReason(r)) return null;
     return this.grantLookup(db, org, r.id, r.grade as Grade);
   }
 

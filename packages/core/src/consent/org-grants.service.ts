@@ -10,7 +10,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../db/schema.js';
 import { recordAudit } from '../audit/index.js';
-import type { ResourcesService } from '../catalog/index.js';
+import { rawPersonalInfoReason, type ResourcesService } from '../catalog/index.js';
 import { notifyOrg } from '../notifications/index.js';
 import { hasRole, requirePrincipal, type RequestContext } from '../shared/context.js';
 import { Forbidden, NotFound } from '../shared/errors.js';
@@ -82,6 +82,14 @@ export class OrgGrantsService {
             field: 'resourceIds',
             id: rid,
           });
+        const personal = rawPersonalInfoReason(r);
+        if (personal)
+          throw ResourceRefused(
+            `${rid}: ${personal}; another organization receives personal information only with each person's separate consent (PIPL Art. 23) — authorize its masked derivative instead`,
+            { field: 'resourceIds', id: rid },
+          );
+        if (r.status === 'retired')
+          throw ResourceRefused(`${rid} is retired`, { field: 'resourceIds', id: rid });
         if (gradeRank(r.grade as Grade) > gradeRank(b.maxGrade))
           throw ResourceRefused(`${rid} is graded ${r.grade}, above the authorized ${b.maxGrade}`, {
             field: 'maxGrade',

@@ -1,4 +1,5 @@
 import { idCardCheckChar, type ScenarioBody } from '@shuliu/contracts';
+import { rawPersonalInfoReason } from '../catalog/index.js';
 import { createConsent } from '../consent/index.js';
 import type { Services } from '../services.js';
 import type { RequestContext } from '../shared/context.js';
@@ -162,12 +163,17 @@ export async function seedConsentDemo(s: Services, opts: { now?: Date } = {}): P
     await c.grants.checkAudited(as.merchant, { subjectId: zhangLoan.subjectId, versionId: v(loan), fields });
 
   const merchantOrg = as.merchant.principal!.orgId!;
-  const resource = await s.db
-    .selectFrom('catalog_resources')
-    .select('id')
-    .where('owner_org_id', '=', merchantOrg)
-    .where('grade', 'not in', ['core'])
-    .executeTakeFirst();
+  // raw personal information goes to no other org (PIPL Art. 23): the borrower list's masked derivative does
+  const resource = (
+    await s.db
+      .selectFrom('catalog_resources')
+      .select(['id', 'subject_type', 'processing', 'schema'])
+      .where('owner_org_id', '=', merchantOrg)
+      .where('grade', 'not in', ['core'])
+      .where('status', '=', 'published')
+      .orderBy('created_at')
+      .execute()
+  ).find((r) => !rawPersonalInfoReason(r));
   let orgGrants = 0;
   if (resource) {
     await c.orgGrants.createOrgGrant(as.merchant, {

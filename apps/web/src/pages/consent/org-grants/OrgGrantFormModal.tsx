@@ -1,4 +1,4 @@
-import { gradeRank, OrgGrantBody, type Grade, type OrgGrant } from '@shuliu/contracts';
+import { gradeRank, OrgGrantBody, rawPersonalInfo, type Grade, type OrgGrant } from '@shuliu/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, DatePicker, Form, Input, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -49,6 +49,8 @@ export function OrgGrantFormModal({
   const resources = (own.data?.items ?? []).filter((r) => r.status !== 'retired');
   const maxGrade = Form.useWatch('maxGrade', form);
   const above = (g: Grade) => !!maxGrade && gradeRank(g) > gradeRank(maxGrade);
+  // PIPL Art. 23: raw personal information goes to another org only as a masked derivative
+  const personal = new Set(resources.filter((r) => rawPersonalInfo(r)).map((r) => r.id));
   const create = useMutation({
     mutationFn: (body: ReturnType<typeof OrgGrantBody.parse>) => sdk.consent.createOrgGrant({ body }),
     onSuccess: () => {
@@ -114,14 +116,16 @@ export function OrgGrantFormModal({
           options={resources.map((r) => ({
             value: r.id,
             label: r.title,
-            disabled: above(r.grade),
+            disabled: above(r.grade) || personal.has(r.id),
             grade: r.grade,
+            personal: personal.has(r.id),
           }))}
           optionRender={(opt) => (
             <Space size={4}>
               {opt.label}
               <GradeTag grade={opt.data.grade} />
               {above(opt.data.grade) && <Typography.Text type="danger">{o.aboveGrade}</Typography.Text>}
+              {opt.data.personal && <Typography.Text type="danger">{o.rawPersonal}</Typography.Text>}
             </Space>
           )}
           data-testid="org-grant-resources"
