@@ -1027,6 +1027,122 @@ describe('enterprise authorization and public-data authorized operation', () => 
     ]);
     expect(history.every((h) => h.actorName)).toBe(true);
   });
+
+  it('an ended authorization stays as it ended; evaluations only for years of the term; hidden resources tell no reasons', async () => {
+    const quancheng = (await call<{ org: { id: string } }>('GET', '/api/me', 'quancheng')).body.org.id;
+    const make = () =>
+      call<OperationGrant>('POST', '/api/consent/operation-grants', 'authority', {
+        operatorOrgId: quancheng,
+        scope: 'comprehensive',
+        sectors: [],
+        maxGrade: 'general_3',
+        startsAt: inDays(-1),
+        endsAt: inDays(365),
+        priceGuidanceFen: 100,
+      });
+    const op = (await make()).body;
+    const path = `/api/consent/operation-grants/${op.id}`;
+    const evaluate = (year: number) =>
+      call<Err>('POST', `${path}/evaluations`, 'authority', { year, score: 80, conclusion: '合格' });
+    const future = await evaluate(2099);
+    expect(future.status).toBe(400);
+    expect(future.body.error).toMatchObject({
+      code: 'CONSENT_EVALUATION_YEAR_INVALID',
+      details: { field: 'year' },
+    });
+    expect((await evaluate(new Date(op.startsAt).getUTCFullYear() - 1)).status).toBe(400);
+    // a draft of the authority: an operator learns nothing of it, not even that it is a draft
+    const draft = await call<{ id: string }>('POST', '/api/catalog/resources', 'authority', {
+      title: '济南市公交客流（整理中）',
+      description: '按线路和时段统计的公交客流，整理完成后发布，目前仅供内部核对使用。',
+      sectorCode: 'transport',
+      subjectType: 'public',
+      sourceKind: 'collected',
+      sourceMethod: '公交刷卡系统归集',
+      updateFrequency: 'monthly',
+      keywords: ['公交'],
+    });
+    expect(draft.status).toBe(201);
+    const access = await call<{ reason: string }>(
+      'GET',
+      `/api/consent/operation-access?resourceId=${draft.body.id}`,
+      'quancheng',
+    );
+    expect(access.body.reason).toBe('no_grant');
+
+    // revoked: the operator no longer reads what it covered (the authority does), and no evaluation follows
+    await call('POST', `${path}/revoke`, 'authority', { reason: '运营主体调整' });
+    expect((await call('GET', `${path}/resources`, 'quancheng')).status).toBe(403);
+    expect((await call('GET', `${path}/resources`, 'authority')).status).toBe(200);
+    expect((await evaluate(new Date().getUTCFullYear())).status).toBe(409);
+
+    // a term that has run out: nothing is left to suspend or revoke, and it reads expired, not suspended
+    const ran = (await make()).body;
+    await call('POST', `/api/consent/operation-grants/${ran.id}/suspend`, 'authority', { reason: '整改' });
+    await t.services.db
+      .updateTable('consent_operation_grants')
+      .set({ ends_at: new Date(Date.now() - 60_000) })
+      .where('id', '=', ran.id)
+      .execute();
+    for (const action of ['reinstate', 'revoke'])
+      expect(
+        (
+          await call(`POST`, `/api/consent/operation-grants/${ran.id}/${action}`, 'authority', {
+            reason: 'x',
+          })
+        ).status,
+      ).toBe(409);
+    const after = await call<OperationGrant>('GET', `/api/consent/operation-grants/${ran.id}`, 'authority');
+    expect(after.body.status).toBe('expired');
+
+    // an org suspended from the platform leaves the public list of operators while suspended
+    const live = (await make()).body;
+    const listed = async () =>
+      (
+        await call<{ items: { orgId: string }[] }>('GET', '/api/consent/authorized-operators')
+      ).body.items.some((i) => i.orgId === quancheng);
+    expect(await listed()).toBe(true);
+    const setStatus = (status: string) =>
+      t.services.db.updateTable('orgs').set({ status }).where('id', '=', quancheng).execute();
+    await setStatus('suspended');
+    try {
+      expect(await listed()).toBe(false);
+    } finally {
+      await setStatus('active');
+    }
+    await call('POST', `/api/consent/operation-grants/${live.id}/revoke`, 'authority', {
+      reason: '测试结束',
+    });
+  });
+
+  it('an enterprise authorization that ran its course is not revoked afterwards', async () => {
+    const res = await call<{ items: { id: string; processing: string }[] }>(
+      'GET',
+      '/api/catalog/resources?mine=true',
+      'merchant',
+    );
+    const buyerOrg = (await call<{ org: { id: string } }>('GET', '/api/me', 'buyer')).body.org.id;
+    const g = await call<OrgGrant>('POST', '/api/consent/org-grants', 'merchant', {
+      granteeOrgId: buyerOrg,
+      resourceIds: [res.body.items.find((r) => r.processing === 'masked')!.id],
+      maxGrade: 'important',
+      purpose: '短期联合建模',
+      expiresAt: inDays(1),
+    });
+    expect(g.status).toBe(201);
+    await t.services.db
+      .updateTable('consent_org_grants')
+      .set({ expires_at: new Date(Date.now() - 60_000) })
+      .where('id', '=', g.body.id)
+      .execute();
+    const late = await call<Err>('POST', `/api/consent/org-grants/${g.body.id}/revoke`, 'merchant', {
+      reason: '合作结束',
+    });
+    expect(late.status).toBe(409);
+    expect((await call<OrgGrant>('GET', `/api/consent/org-grants/${g.body.id}`, 'buyer')).body.status).toBe(
+      'expired',
+    );
+  });
 });
 
 describe('the consent demo', () => {

@@ -56,7 +56,7 @@ export const consentOrgsZhCN = {
       revokeAck: '我已知悉撤销不可恢复', revokeAckRequired: '请确认已知悉撤销不可恢复', revokeOk: '确认撤销',
       reasonHelp: '原因将通知运营机构，并记入审计日志。',
       suspended: '授权运营已暂停', reinstated: '授权运营已恢复', revoked: '授权运营已撤销',
-      evaluateTitle: '授权运营年度评估', year: '评估年度', score: '评分', conclusion: '评估结论',
+      evaluateTitle: '授权运营年度评估', year: '评估年度', yearsOpen: (ys: string) => `可评估年度：${ys}`, yearClosed: '该年度已评估，或不在授权期限内', score: '评分', conclusion: '评估结论',
       scoreHelp: '0–100 分。', evaluated: '年度评估已记录', evaluations: '年度评估', noEvaluations: '尚无年度评估',
       history: '状态记录', historyAction: { create: '授予', suspend: '暂停', reinstate: '恢复', revoke: '撤销' },
       scoreOf: (n: number) => `${n} 分`,

@@ -35,6 +35,7 @@ export const consentApiErrorsEnUS: Record<string, string> = {
   CONSENT_NOT_A_PERSON: 'Only a natural person may do this',
   CONSENT_JUSTIFICATION_LOCKED:
     'The justifications of the version in force are what its review judged: they change only with a material change, as a new version to review',
+  CONSENT_EVALUATION_YEAR_INVALID: 'The evaluation is for a year of the term that has come',
   CONSENT_CHECK_AT_PAST: 'A data user checks consent for now or later, not for a past instant',
   CONSENT_NOT_YOUR_ORG: 'Your organization is not the party that does this',
   CONSENT_ID_CARD_TAKEN: 'This ID card already has an account',

@@ -32,6 +32,7 @@ export const consentApiErrorsZhCN: Record<string, string> = {
   CONSENT_NOT_A_PERSON: '只有自然人可以进行此操作',
   CONSENT_JUSTIFICATION_LOCKED:
     '已生效版本的必要性说明是审查的依据，只能随目的、方式或字段等实质变更一起修改（生成新版本重新审查）',
+  CONSENT_EVALUATION_YEAR_INVALID: '评估年度须在授权期限内，且不能是将来的年度',
   CONSENT_CHECK_AT_PAST: '使用方只能核验当前或将来时点的授权，不能按过去的时点核验',
   CONSENT_NOT_YOUR_ORG: '贵机构不是此操作的当事方',
   CONSENT_ID_CARD_TAKEN: '该身份证号已注册',

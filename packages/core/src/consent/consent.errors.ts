@@ -10,6 +10,11 @@ export const JustificationLocked = createError(
   'the justifications of the version in force are what its review judged; they change only together with a material change (a new version to review)',
   409,
 );
+export const EvaluationYearInvalid = createError(
+  'CONSENT_EVALUATION_YEAR_INVALID',
+  'an annual evaluation is for a year of the term that has come',
+  400,
+);
 export const CheckAtPast = createError(
   'CONSENT_CHECK_AT_PAST',
   'a data user asks about now or later: a past instant could pass a consent since withdrawn',

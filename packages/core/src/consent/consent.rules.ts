@@ -186,4 +186,4 @@ export function decideConsent(
 
 /** 授权运营 status as of `at`: a grant past its term is expired whatever its stored status. */
 export const operationStatus = (stored: 'active' | 'suspended' | 'revoked', endsAt: Date, at: Date) =>
-  stored === 'active' && endsAt.getTime() <= at.getTime() ? ('expired' as const) : stored;
+  stored !== 'revoked' && endsAt.getTime() <= at.getTime() ? ('expired' as const) : stored;

@@ -1,4 +1,5 @@
 import {
+  evaluationYears,
   gradeRank,
   type EvaluationBody,
   type Grade,
@@ -18,7 +19,13 @@ import { notifyOrg } from '../notifications/index.js';
 import { hasRole, requirePrincipal, type RequestContext } from '../shared/context.js';
 import { Forbidden, NotFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
-import { ExpiryInvalid, IllegalTransition, NotYourOrg, SectorUnknown } from './consent.errors.js';
+import {
+  EvaluationYearInvalid,
+  ExpiryInvalid,
+  IllegalTransition,
+  NotYourOrg,
+  SectorUnknown,
+} from './consent.errors.js';
 import { operationStatus } from './consent.rules.js';
 import type { ConsentOperationGrantsTable } from './consent.tables.js';
 import type { Clock } from './persons.service.js';
@@ -138,6 +145,9 @@ export class OperationGrantsService {
       const g = await this.ownedOperation(tx, ctx, id);
       if (!allowed[to]!.includes(g.status))
         throw IllegalTransition(`an authorization that is ${g.status} cannot be ${action}d`);
+      // a term that has run out ended the authorization: nothing is left to suspend, reinstate or revoke
+      if (new Date(g.ends_at) <= this.now())
+        throw IllegalTransition(`the authorization's term ended at ${new Date(g.ends_at).toISOString()}`);
       await tx
         .updateTable('consent_operation_grants')
         .set({ status: to, status_reason: reason, updated_at: this.now() })
@@ -167,7 +177,17 @@ export class OperationGrantsService {
     b: z.output<typeof EvaluationBody>,
   ): Promise<OperationGrant> {
     await this.db.transaction().execute(async (tx) => {
-      await this.ownedOperation(tx, ctx, id);
+      const g = await this.ownedOperation(tx, ctx, id);
+      if (g.status === 'revoked')
+        throw IllegalTransition('a revoked authorization is not evaluated any more', { field: 'year' });
+      const years = evaluationYears(g.starts_at, g.ends_at, this.now());
+      if (!years || b.year < years.from || b.year > years.to)
+        throw EvaluationYearInvalid(
+          years
+            ? `the year must be within the term and not in the future: ${years.from}–${years.to}`
+            : 'the term has not begun: there is no year to evaluate yet',
+          { field: 'year' },
+        );
       const dup = await tx
         .selectFrom('consent_operation_evaluations')
         .select('id')
@@ -217,7 +237,7 @@ export class OperationGrantsService {
       ? sql`true`
       : sql`(e.authority_org_id = ${org} or e.operator_org_id = ${org})`;
     const rows = (
-      await sql<OpRow>`${OP_GRANT} where ${where} order by e.created_at desc limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`.execute(
+      await sql<OpRow>`${OP_GRANT} where ${where} order by e.created_at desc, e.id desc limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`.execute(
         this.db,
       )
     ).rows;
@@ -236,6 +256,10 @@ export class OperationGrantsService {
     q: { page: number; pageSize: number },
   ): Promise<Paged<Resource>> {
     const g = await this.operationGrant(ctx, id);
+    // the operator sees what it may operate while the grant is in force; the authority and overseers always
+    const overseer = hasRole(ctx, 'operator', 'regulator') || ctx.principal?.orgId === g.authorityOrgId;
+    if (!overseer && (g.status !== 'active' || new Date(g.startsAt) > this.now()))
+      throw Forbidden('the authorization is not in force: the resources it covers are shown while it is');
     return this.catalog.resources.publicData(
       {
         ownerOrgId: g.authorityOrgId,
@@ -253,6 +277,18 @@ export class OperationGrantsService {
    * grade, term and status. An allowed use is delivered through compute-to-data only (原始数据不出域).
    */
   async access(ctx: RequestContext, resourceId: string, at = this.now()): Promise<OperationAccess> {
+    const d = await this.decideAccess(ctx, resourceId, at);
+    if (d.allow || d.reason === 'no_grant') return d;
+    // why a resource is out of reach is told only about resources the caller may see at all: otherwise the
+    // reason would tell a draft, a non-public resource and its grade apart
+    const visible = await this.catalog.resources.load(ctx, resourceId).then(
+      () => true,
+      () => false,
+    );
+    return visible ? d : { allow: false, reason: 'no_grant', grantId: null, delivery: null };
+  }
+
+  private async decideAccess(ctx: RequestContext, resourceId: string, at: Date): Promise<OperationAccess> {
     const org = requirePrincipal(ctx).orgId;
     const r = await this.catalog.resources.row(resourceId);
     const deny = (reason: OperationAccessReason, grantId: string | null = null): OperationAccess => ({
@@ -308,9 +344,8 @@ export class OperationGrantsService {
   async authorizedOperators() {
     const now = this.now();
     const rows = (
-      await sql<OpRow>`${OP_GRANT} where e.status = 'active' and e.starts_at <= ${now} and e.ends_at > ${now} order by b.name`.execute(
-        this.db,
-      )
+      await sql<OpRow>`${OP_GRANT} where e.status = 'active' and e.starts_at <= ${now} and e.ends_at > ${now}
+          and a.status = 'active' and b.status = 'active' order by b.name, e.id`.execute(this.db)
     ).rows;
     return rows.map((r) => ({
       orgId: r.operator_org_id,

@@ -134,14 +134,17 @@ export class OrgGrantsService {
    * neither revoked nor expired, and whose highest grade the resource has not outgrown. Its id, or null.
    */
   async grantFor(db: Executor, orgId: string, resourceId: string, grade: Grade): Promise<string | null> {
+    // a grantor suspended from the platform shares nothing meanwhile
     const rows = await db
-      .selectFrom('consent_org_grants')
-      .select(['id', 'max_grade'])
-      .where('grantee_org_id', '=', orgId)
-      .where('status', '=', 'active')
-      .where('expires_at', '>', this.now())
-      .where(sql<boolean>`resource_ids @> array[${resourceId}]::text[]`)
-      .orderBy('created_at', 'desc')
+      .selectFrom('consent_org_grants as e')
+      .innerJoin('orgs as a', 'a.id', 'e.grantor_org_id')
+      .select(['e.id', 'e.max_grade'])
+      .where('e.grantee_org_id', '=', orgId)
+      .where('e.status', '=', 'active')
+      .where('a.status', '=', 'active')
+      .where('e.expires_at', '>', this.now())
+      .where(sql<boolean>`e.resource_ids @> array[${resourceId}]::text[]`)
+      .orderBy('e.created_at', 'desc')
       .execute();
     return rows.find((g) => gradeRank(grade) <= gradeRank(g.max_grade as Grade))?.id ?? null;
   }
@@ -159,6 +162,9 @@ export class OrgGrantsService {
         throw NotFound('org grant', id);
       if (g.grantor_org_id !== p.orgId) throw NotYourOrg('only the granting organization revokes');
       if (g.status !== 'active') throw IllegalTransition('the authorization is already revoked');
+      // an authorization that ran its course ended as it did: a revocation now would rewrite its history
+      if (new Date(g.expires_at) <= this.now())
+        throw IllegalTransition(`the authorization expired at ${new Date(g.expires_at).toISOString()}`);
       await tx
         .updateTable('consent_org_grants')
         .set({ status: 'revoked', revoke_reason: reason, revoked_at: this.now() })
@@ -203,7 +209,7 @@ export class OrgGrantsService {
           ? sql`e.grantee_org_id = ${org}`
           : sql`(e.grantor_org_id = ${org} or e.grantee_org_id = ${org})`;
     const rows = (
-      await sql<OrgGrantRow>`${ORG_GRANT} where ${where} order by e.created_at desc limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`.execute(
+      await sql<OrgGrantRow>`${ORG_GRANT} where ${where} order by e.created_at desc, e.id desc limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`.execute(
         this.db,
       )
     ).rows;

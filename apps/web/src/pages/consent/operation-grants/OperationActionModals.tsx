@@ -1,17 +1,27 @@
-import { EvaluationBody, type OperationGrant } from '@shuliu/contracts';
+import { EvaluationBody, evaluationYears, type OperationGrant } from '@shuliu/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Form, Input, InputNumber } from 'antd';
 import { sdk } from '../../../api/sdk';
 import { useAuth } from '../../../auth/AuthProvider';
 import { useT } from '../../../i18n/I18nProvider';
-import { dayjs, DISPLAY_TZ } from '../../../lib/time';
 import { showServerIssues, zodRule } from '../../../lib/zod-form';
 import { ActionModal } from '../../registry/ActionModal';
 import { ReasonModal } from '../org-grants/ReasonModal';
 
 export type OperationAction = 'suspend' | 'reinstate' | 'revoke' | 'evaluate';
 
-/** What the granting authority may do now: active ⇄ suspended → revoked (final); evaluate at any time. */
+/** The years of the term that have come and have no evaluation yet, oldest first. */
+function yearsToEvaluate(g: OperationGrant): number[] {
+  const span = evaluationYears(g.startsAt, g.endsAt, new Date());
+  if (!span || g.status === 'revoked') return [];
+  const done = new Set(g.evaluations.map((e) => e.year));
+  return Array.from({ length: span.to - span.from + 1 }, (_, i) => span.from + i).filter((y) => !done.has(y));
+}
+
+/**
+ * What the granting authority may do now: active ⇄ suspended → revoked (final), none once the term ran out;
+ * an evaluation for a year of the term that has come and has none yet.
+ */
 export function useOperationActions(): (g: OperationGrant) => OperationAction[] {
   const { me, hasRole } = useAuth();
   return (g) => {
@@ -19,7 +29,7 @@ export function useOperationActions(): (g: OperationGrant) => OperationAction[] 
     return [
       ...(g.status === 'active' ? (['suspend'] as const) : []),
       ...(g.status === 'suspended' ? (['reinstate'] as const) : []),
-      'evaluate',
+      ...(yearsToEvaluate(g).length > 0 ? (['evaluate'] as const) : []),
       ...(g.status === 'active' || g.status === 'suspended' ? (['revoke'] as const) : []),
     ];
   };
@@ -78,6 +88,7 @@ function EvaluationModal({ g, onClose }: { g: OperationGrant; onClose: () => voi
   });
   const S = EvaluationBody.shape;
   const required = { required: true, message: t.validation.required };
+  const open = yearsToEvaluate(g);
   return (
     <ActionModal<EvaluationValues>
       open
@@ -93,10 +104,24 @@ function EvaluationModal({ g, onClose }: { g: OperationGrant; onClose: () => voi
       <Form.Item
         name="year"
         label={p.year}
-        initialValue={dayjs().tz(DISPLAY_TZ).year()}
-        rules={[required, zodRule(S.year, t)]}
+        initialValue={open[0]}
+        extra={p.yearsOpen(t.common.list(open.map(String)))}
+        rules={[
+          required,
+          zodRule(S.year, t),
+          {
+            validator: async (_r, y?: number) => {
+              if (y != null && !open.includes(y)) throw new Error(p.yearClosed);
+            },
+          },
+        ]}
       >
-        <InputNumber<number> min={2000} max={2100} precision={0} data-testid="op-evaluate-year" />
+        <InputNumber<number>
+          min={open[0]}
+          max={open[open.length - 1]}
+          precision={0}
+          data-testid="op-evaluate-year"
+        />
       </Form.Item>
       <Form.Item name="score" label={p.score} extra={p.scoreHelp} rules={[required, zodRule(S.score, t)]}>
         <InputNumber<number> min={0} max={100} precision={0} data-testid="op-evaluate-score" />
