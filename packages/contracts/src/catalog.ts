@@ -76,7 +76,13 @@ export const SectorBody = z.strictObject({
   nameEn: Text(80).nullable().default(null),
   sort: z.number().int().min(0).max(100000).default(0),
 });
-export const UpdateSectorBody = SectorBody.omit({ code: true }).partial();
+/** Only what is sent changes (no defaults here: a rename must not move the sector or clear its English name). */
+export const UpdateSectorBody = z.strictObject({
+  parentCode: SectorCode.nullable().optional(),
+  name: Text(40).optional(),
+  nameEn: Text(80).nullable().optional(),
+  sort: z.number().int().min(0).max(100000).optional(),
+});
 export const SectorParams = z.strictObject({ code: SectorCode });
 
 export const Resource = z.object({

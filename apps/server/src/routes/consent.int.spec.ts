@@ -876,7 +876,32 @@ describe('enterprise authorization and public-data authorized operation', () => 
     expect(held.status).toBe(409);
     expect(held.body.error.code).toBe('CATALOG_SECTOR_HELD');
     expect(held.body.error.details?.heldBy).toBe(g.body.id);
+    // nor does a sector below it move out from under it (the grant would silently lose it); a rename is fine
+    const below = await call('POST', '/api/catalog/sectors', 'operator', {
+      code: 'transport.ports.berths',
+      parentCode: 'transport.ports',
+      name: '泊位',
+    });
+    expect(below.status).toBe(201);
+    const moved = await call<Err>('PATCH', '/api/catalog/sectors/transport.ports.berths', 'operator', {
+      parentCode: 'transport',
+    });
+    expect(moved.status).toBe(409);
+    expect(moved.body.error).toMatchObject({ code: 'CATALOG_SECTOR_HELD', details: { field: 'parentCode' } });
+    const renamed = await call<{ parentCode: string }>(
+      'PATCH',
+      '/api/catalog/sectors/transport.ports.berths',
+      'operator',
+      {
+        name: '港口泊位',
+      },
+    );
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({ parentCode: 'transport.ports', name: '港口泊位' });
     await call('POST', `/api/consent/operation-grants/${g.body.id}/revoke`, 'authority', { reason: '调整' });
+    expect((await call('DELETE', '/api/catalog/sectors/transport.ports.berths', 'operator')).status).toBe(
+      200,
+    );
     expect((await call('DELETE', '/api/catalog/sectors/transport.ports', 'operator')).status).toBe(200);
   });
 

@@ -72,8 +72,11 @@ export class SectorsService {
 
   async update(ctx: RequestContext, code: string, body: z.output<typeof UpdateSectorBody>): Promise<Sector> {
     await this.db.transaction().execute(async (tx) => {
-      if (!(await this.find(tx, code))) throw NotFound('sector', code);
+      const now = await this.find(tx, code);
+      if (!now) throw NotFound('sector', code);
       if (body.parentCode) await this.checkParent(tx, code, body.parentCode);
+      if (body.parentCode !== undefined && body.parentCode !== now.parent_code)
+        await this.checkMoveHolds(tx, code, now.parent_code, body.parentCode);
       await tx
         .updateTable('catalog_sectors')
         .set({
@@ -113,6 +116,32 @@ export class SectorsService {
       await tx.deleteFrom('catalog_sectors').where('code', '=', code).execute();
       await recordAudit(tx, ctx, { action: 'catalog.sector.delete', objectType: 'sector', objectId: code });
     });
+  }
+
+  /**
+   * A move takes the sector and everything below it from under one chain of sectors to another: whatever
+   * names a sector on only one of the two chains (an authorized operation's 分领域授权) would silently lose or
+   * gain it, so the move waits until that ends.
+   */
+  private async checkMoveHolds(tx: Executor, code: string, from: string | null, to: string | null) {
+    const before = from ? await this.path(from, tx) : [];
+    const after = to ? await this.path(to, tx) : [];
+    const changed = [
+      ...before.filter((c) => !after.includes(c)),
+      ...after.filter((c) => !before.includes(c)),
+    ];
+    for (const above of changed)
+      for (const hold of this.holds) {
+        const by = await hold(tx, above);
+        if (by)
+          throw SectorHeld(
+            `moving ${code} would change what ${by} covers (it names ${above}); it waits until that ends`,
+            {
+              heldBy: by,
+              field: 'parentCode',
+            },
+          );
+      }
   }
 
   private find(db: Executor, code: string) {

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { NotFound } from '../shared/errors.js';
 import type { StoredField } from './consent.tables.js';
 
 type Executor = Kysely<DB>;
@@ -181,6 +182,17 @@ export const consentRepository = {
           where g.subject_user_id = ${subjectId} and g.version_id = ${versionId}
           order by g.granted_at desc limit 1`.execute(db);
     return r.rows[0];
+  },
+
+  /** An organization that may be a party now (active), or the 404 of a missing one. */
+  async activeOrg(db: Executor, id: string) {
+    const o = await db
+      .selectFrom('orgs')
+      .select(['id', 'name', 'status'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!o || o.status !== 'active') throw NotFound('organization', id);
+    return o;
   },
 
   orgName: async (db: Executor, id: string) =>

@@ -28,6 +28,7 @@ import {
 } from './consent.errors.js';
 import { operationStatus } from './consent.rules.js';
 import type { ConsentOperationGrantsTable } from './consent.tables.js';
+import { consentRepository as repo } from './consent.repository.js';
 import type { Clock } from './persons.service.js';
 
 type Executor = Kysely<DB>;
@@ -39,16 +40,6 @@ type OpRow = Selectable<ConsentOperationGrantsTable> & {
 
 const OP_GRANT = sql`select e.*, a.name as authority_name, b.name as operator_name from consent_operation_grants e
   left join orgs a on a.id = e.authority_org_id left join orgs b on b.id = e.operator_org_id`;
-
-async function activeOrg(db: Executor, id: string) {
-  const o = await db
-    .selectFrom('orgs')
-    .select(['id', 'name', 'status'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!o || o.status !== 'active') throw NotFound('organization', id);
-  return o;
-}
 
 /** 公共数据授权运营: an authority authorizes an operator org, with conditions; suspension, revocation, evaluations. */
 export class OperationGrantsService {
@@ -83,7 +74,7 @@ export class OperationGrantsService {
         : undefined;
       if (!own?.types.includes('authority'))
         throw Forbidden('only a public-data authority (公共数据主管部门) grants authorized operation');
-      const op = await activeOrg(tx, b.operatorOrgId);
+      const op = await repo.activeOrg(tx, b.operatorOrgId);
       if (op.id === p.orgId)
         throw Forbidden('an authority does not authorize itself to operate its own public data');
       if (new Date(b.endsAt) <= this.now())
@@ -122,7 +113,11 @@ export class OperationGrantsService {
         action: 'consent.operation_grant.create',
         objectType: 'operation_grant',
         objectId: id,
-        details: { operatorOrgId: op.id, scope: b.scope, sectors: b.sectors },
+        details: {
+          operatorOrgId: op.id,
+          scope: b.scope,
+          sectors: b.scope === 'comprehensive' ? [] : b.sectors,
+        },
       });
     });
     return this.operationGrant(ctx, id);

@@ -17,6 +17,7 @@ import { Forbidden, NotFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { ExpiryInvalid, IllegalTransition, NotYourOrg, ResourceRefused } from './consent.errors.js';
 import type { ConsentOrgGrantsTable } from './consent.tables.js';
+import { consentRepository as repo } from './consent.repository.js';
 import type { Clock } from './persons.service.js';
 
 type Executor = Kysely<DB>;
@@ -47,15 +48,6 @@ const toOrgGrant = (r: OrgGrantRow, at: Date, titles: Summaries): OrgGrant => ({
 
 const ORG_GRANT = sql`select e.*, a.name as grantor_name, b.name as grantee_name from consent_org_grants e
   left join orgs a on a.id = e.grantor_org_id left join orgs b on b.id = e.grantee_org_id`;
-async function activeOrg(db: Executor, id: string) {
-  const o = await db
-    .selectFrom('orgs')
-    .select(['id', 'name', 'status'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!o || o.status !== 'active') throw NotFound('organization', id);
-  return o;
-}
 
 /** 企业授权: an org authorizes another to use named resources (双向公平授权: both sides and the regulator see the same terms). */
 export class OrgGrantsService {
@@ -74,7 +66,7 @@ export class OrgGrantsService {
       throw ExpiryInvalid('the expiry must be in the future', { field: 'expiresAt' });
     const id = newId('eag');
     await this.db.transaction().execute(async (tx) => {
-      const grantee = await activeOrg(tx, b.granteeOrgId);
+      const grantee = await repo.activeOrg(tx, b.granteeOrgId);
       for (const rid of new Set(b.resourceIds)) {
         const r = await this.resources.load(ctx, rid, tx);
         if (r.owner_org_id !== p.orgId)
@@ -123,7 +115,7 @@ export class OrgGrantsService {
         action: 'consent.org_grant.create',
         objectType: 'org_grant',
         objectId: id,
-        details: { granteeOrgId: grantee.id, resourceIds: b.resourceIds, maxGrade: b.maxGrade },
+        details: { granteeOrgId: grantee.id, resourceIds: [...new Set(b.resourceIds)], maxGrade: b.maxGrade },
       });
     });
     return this.orgGrant(ctx, id);
