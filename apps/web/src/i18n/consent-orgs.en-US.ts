@@ -80,6 +80,7 @@ export const consentOrgsEnUS: ConsentOrgsMessages = {
       noEvaluations: 'No annual evaluation yet',
       history: 'History', historyAction: { create: 'Granted', suspend: 'Suspended', reinstate: 'Reinstated', revoke: 'Revoked' }, scoreOf: (n: number) => `${n} points`,
       covered: 'Public data covered',
+      coveredClosed: 'The authorization is not in force: the data it covers is not listed.',
       coveredHelp: 'The authority’s published public data in the granted sectors (and below), up to the highest grade; usable only through compute-to-data.',
       resource: 'Resource', grade: 'Grade', noResources: 'No published public data within the authorization yet',
     },

@@ -60,7 +60,7 @@ export const consentOrgsZhCN = {
       scoreHelp: '0–100 分。', evaluated: '年度评估已记录', evaluations: '年度评估', noEvaluations: '尚无年度评估',
       history: '状态记录', historyAction: { create: '授予', suspend: '暂停', reinstate: '恢复', revoke: '撤销' },
       scoreOf: (n: number) => `${n} 分`,
-      covered: '覆盖的公共数据', coveredHelp: '本部门已发布、在授权领域（及其下级领域）内且不高于最高分级的公共数据；仅可通过域内计算使用。',
+      covered: '覆盖的公共数据', coveredClosed: '授权不在有效期内，不再列出其覆盖的数据。', coveredHelp: '本部门已发布、在授权领域（及其下级领域）内且不高于最高分级的公共数据；仅可通过域内计算使用。',
       resource: '数据资源', grade: '数据分级', noResources: '授权范围内暂无已发布的公共数据',
     },
     operators: {

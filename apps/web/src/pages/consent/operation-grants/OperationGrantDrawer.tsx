@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Descriptions, Drawer, Empty, Skeleton, Space, Timeline, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { sdk } from '../../../api/sdk';
+import { useAuth } from '../../../auth/AuthProvider';
 import { GradeTag } from '../../../components/CatalogTags';
 import { QueryErrorResult } from '../../../components/QueryError';
 import { useT } from '../../../i18n/I18nProvider';
@@ -27,6 +28,12 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 function Detail({ g }: { g: OperationGrant }) {
   const t = useT();
   const p = t.consentOrgs.op;
+  const { me, hasRole } = useAuth();
+  // the operator reads what it covers while the grant is in force; the authority and overseers always
+  const seesCovered =
+    hasRole('operator', 'regulator') ||
+    me?.org?.id === g.authorityOrgId ||
+    (g.status === 'active' && new Date(g.startsAt) <= new Date());
   const term = `${formatTime(g.startsAt, 'YYYY-MM-DD')} ~ ${formatTime(g.endsAt, 'YYYY-MM-DD')}`;
   return (
     <>
@@ -89,7 +96,13 @@ function Detail({ g }: { g: OperationGrant }) {
       </Section>
       <Section title={p.covered}>
         <Typography.Paragraph type="secondary">{p.coveredHelp}</Typography.Paragraph>
-        <OperationResources grantId={g.id} />
+        {seesCovered ? (
+          <OperationResources grantId={g.id} />
+        ) : (
+          <Typography.Text type="secondary" data-testid="op-grant-covered-closed">
+            {p.coveredClosed}
+          </Typography.Text>
+        )}
       </Section>
       <Section title={p.history}>
         <Timeline
