@@ -114,6 +114,14 @@ describe.skipIf(!hasChromium && !process.env.CI)(
       expect(await text('org-grant-revoke-reason-shown')).toBe('合作项目已结束');
       await page.locator(`[data-testid="org-grant-row-${grantId}"][data-status="revoked"]`).waitFor();
       await shot('org-grant-revoked');
+
+      // the list filters by status, in the address too, and keeps the tab
+      await page.goto(`${server.url}/consent/org-grants?box=received&status=active`);
+      await page.getByTestId('org-grants-status').getByText('生效中').waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(await page.locator(`[data-testid="org-grant-row-${grantId}"]`).count()).toBe(0);
+      await page.goto(`${server.url}/consent/org-grants?box=received&status=revoked`);
+      await page.locator(`[data-testid="org-grant-row-${grantId}"][data-status="revoked"]`).waitFor();
     });
 
     it('lets the authority grant a sectoral authorized operation, suspend, reinstate and evaluate it', async () => {

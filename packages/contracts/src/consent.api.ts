@@ -17,6 +17,7 @@ import {
   OperationAccess,
   OperationAccessQuery,
   OperationGrantBody,
+  OperationGrantQuery,
   OrgGrant,
   OrgGrantBody,
   OrgGrantQuery,
@@ -258,7 +259,7 @@ export const consentRoutes = {
       'Public-data authorized operation grants (授权运营) the caller org gave or holds; all for oversight',
     tags,
     access: authenticated,
-    query: z.strictObject({ ...PageQuery }),
+    query: OperationGrantQuery,
     response: paged(OperationGrant),
   }),
   operationGrant: defineRoute({

@@ -310,6 +310,7 @@ export const ReceiptVerifyReply = z.object({
 export type ReceiptVerifyReply = z.infer<typeof ReceiptVerifyReply>;
 
 // 企业授权 (legal persons): both sides and the regulator see the same terms
+export const OrgGrantStatus = z.enum(['active', 'revoked', 'expired']);
 export const OrgGrantBody = z.strictObject({
   granteeOrgId: Id('org'),
   resourceIds: z.array(Id('res')).min(1).max(100),
@@ -330,7 +331,7 @@ export const OrgGrant = z.object({
   maxGrade: Grade,
   purpose: z.string(),
   expiresAt: Timestamp,
-  status: z.enum(['active', 'revoked', 'expired']),
+  status: OrgGrantStatus,
   revokeReason: z.string().nullable(),
   revokedAt: Timestamp.nullable(),
   createdAt: Timestamp,
@@ -339,10 +340,16 @@ export type OrgGrant = z.infer<typeof OrgGrant>;
 export const OrgGrantQuery = z.strictObject({
   ...PageQuery,
   box: z.enum(['granted', 'received', 'all']).default('all'),
+  status: OrgGrantStatus.optional().describe('as of now: expired is active past its expiry'),
 });
 export const ConsentReasonBody = z.strictObject({ reason: Text(1000) });
 
 // 公共数据授权运营
+export const OperationGrantStatus = z.enum(['active', 'suspended', 'revoked', 'expired']);
+export const OperationGrantQuery = z.strictObject({
+  ...PageQuery,
+  status: OperationGrantStatus.optional().describe('as of now: expired is any not revoked past its term'),
+});
 export const OperationScope = z.enum(['comprehensive', 'sectoral']);
 export const OperationGrantBody = z
   .strictObject({
@@ -384,7 +391,7 @@ export const OperationGrant = z.object({
   endsAt: Timestamp,
   priceGuidanceFen: z.number().int(),
   priceNote: z.string().nullable(),
-  status: z.enum(['active', 'suspended', 'revoked', 'expired']),
+  status: OperationGrantStatus,
   statusReason: z.string().nullable(),
   evaluations: z.array(OperationEvaluation),
   history: z

@@ -1119,6 +1119,20 @@ describe('enterprise authorization and public-data authorized operation', () => 
       ).toBe(409);
     const after = await call<OperationGrant>('GET', `/api/consent/operation-grants/${ran.id}`, 'authority');
     expect(after.body.status).toBe('expired');
+    // the list filters by the same status as each grant reads
+    const ids = async (status: string) =>
+      (
+        await call<{ items: OperationGrant[] }>(
+          'GET',
+          `/api/consent/operation-grants?status=${status}&pageSize=100`,
+          'authority',
+        )
+      ).body.items.map((x) => x.id);
+    expect(await ids('expired')).toContain(ran.id);
+    expect(await ids('suspended')).not.toContain(ran.id);
+    expect(await ids('revoked')).toContain(op.id);
+    expect(await ids('active')).not.toContain(op.id);
+    expect((await call('GET', '/api/consent/operation-grants?status=gone', 'authority')).status).toBe(400);
 
     // an org suspended from the platform leaves the public list of operators while suspended
     const live = (await make()).body;
@@ -1167,6 +1181,18 @@ describe('enterprise authorization and public-data authorized operation', () => 
     expect((await call<OrgGrant>('GET', `/api/consent/org-grants/${g.body.id}`, 'buyer')).body.status).toBe(
       'expired',
     );
+    // the list filters by the same status as each grant reads
+    const ids = async (status: string) =>
+      (
+        await call<{ items: OrgGrant[] }>(
+          'GET',
+          `/api/consent/org-grants?box=received&status=${status}&pageSize=100`,
+          'buyer',
+        )
+      ).body.items.map((x) => x.id);
+    expect(await ids('expired')).toContain(g.body.id);
+    expect(await ids('active')).not.toContain(g.body.id);
+    expect(await ids('revoked')).not.toContain(g.body.id);
   });
 });
 

@@ -7,6 +7,7 @@ import {
   type OperationAccessReason,
   type OperationGrant,
   type OperationGrantBody,
+  type OperationGrantQuery,
   type Paged,
   type Resource,
 } from '@shuliu/contracts';
@@ -225,12 +226,21 @@ export class OperationGrantsService {
 
   async operationGrants(
     ctx: RequestContext,
-    q: { page: number; pageSize: number },
+    q: z.output<typeof OperationGrantQuery>,
   ): Promise<Paged<OperationGrant>> {
     const org = requirePrincipal(ctx).orgId ?? '-';
-    const where = hasRole(ctx, 'operator', 'regulator')
+    const now = this.now();
+    const mine = hasRole(ctx, 'operator', 'regulator')
       ? sql`true`
       : sql`(e.authority_org_id = ${org} or e.operator_org_id = ${org})`;
+    // the SQL twin of operationStatus(): a grant past its term reads expired unless revoked
+    const ended = sql`(e.status <> 'revoked' and e.ends_at <= ${now})`;
+    const status = !q.status
+      ? sql`true`
+      : q.status === 'expired'
+        ? ended
+        : sql`e.status = ${q.status} and not ${ended}`;
+    const where = sql`${mine} and ${status}`;
     const rows = (
       await sql<OpRow>`${OP_GRANT} where ${where} order by e.created_at desc, e.id desc limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`.execute(
         this.db,

@@ -193,13 +193,24 @@ export class OrgGrantsService {
   async orgGrants(ctx: RequestContext, q: z.output<typeof OrgGrantQuery>): Promise<Paged<OrgGrant>> {
     const org = requirePrincipal(ctx).orgId ?? '-';
     const oversight = hasRole(ctx, 'operator', 'regulator') && q.box === 'all';
-    const where = oversight
+    const box = oversight
       ? sql`true`
       : q.box === 'granted'
         ? sql`e.grantor_org_id = ${org}`
         : q.box === 'received'
           ? sql`e.grantee_org_id = ${org}`
           : sql`(e.grantor_org_id = ${org} or e.grantee_org_id = ${org})`;
+    // the SQL twin of toOrgGrant's status: a live grant past its expiry reads expired
+    const now = this.now();
+    const status =
+      q.status === 'revoked'
+        ? sql`e.status = 'revoked'`
+        : q.status === 'expired'
+          ? sql`e.status = 'active' and e.expires_at <= ${now}`
+          : q.status === 'active'
+            ? sql`e.status = 'active' and e.expires_at > ${now}`
+            : sql`true`;
+    const where = sql`${box} and ${status}`;
     const rows = (
       await sql<OrgGrantRow>`${ORG_GRANT} where ${where} order by e.created_at desc, e.id desc limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`.execute(
         this.db,
@@ -211,7 +222,6 @@ export class OrgGrantsService {
       }>`select count(*)::int as n from consent_org_grants e where ${where}`.execute(this.db)
     ).rows[0]!.n;
     const titles = await this.resources.summaries(rows.flatMap((r) => r.resource_ids));
-    const now = this.now();
     return {
       items: rows.map((r) => toOrgGrant(r, now, titles)),
       total: Number(n),

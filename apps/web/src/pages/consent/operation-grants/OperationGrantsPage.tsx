@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
-import type { OperationGrant } from '@shuliu/contracts';
+import { OperationGrantStatus, type OperationGrant } from '@shuliu/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Empty } from 'antd';
+import { Button, Empty, Select } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
@@ -55,14 +55,15 @@ export function OperationGrantsPage() {
   const { search } = useLocation();
   const { id } = useParams();
   const { hasRole, me } = useAuth();
-  const lp = useListParams([] as const);
+  const lp = useListParams(['status'] as const);
+  const status = OperationGrantStatus.safeParse(lp.filters.status).data;
   const [creating, setCreating] = useState(false);
   const [acting, setActing] = useState<{ g: OperationGrant; action: OperationAction } | null>(null);
   const gradeLabel = useGradeLabel();
   // Only a public-data authority (公共数据主管部门) grants authorized operation; the server checks it too.
   const authority = hasRole('authority') && !!me?.org?.types.includes('authority');
   const oversight = hasRole('operator', 'regulator');
-  const query = { page: lp.page, pageSize: lp.pageSize };
+  const query = { page: lp.page, pageSize: lp.pageSize, ...(status && { status }) };
   const list = useQuery({
     queryKey: ['consent', 'operation-grants', 'list', query],
     queryFn: () => sdk.consent.operationGrants({ query }),
@@ -91,6 +92,20 @@ export function OperationGrantsPage() {
       <ListCard<OperationGrant>
         id="consent-operation-grants"
         title={oversight ? p.listOversight : authority ? p.listAuthority : p.listOperator}
+        actions={
+          <Select
+            allowClear
+            placeholder={p.status}
+            value={status}
+            onChange={(v?: string) => lp.setFilters({ status: v })}
+            options={OperationGrantStatus.options.map((s) => ({
+              value: s,
+              label: t.consentOrgs.grantStatus[s],
+            }))}
+            style={{ width: 120 }}
+            data-testid="op-grants-status"
+          />
+        }
         columns={columns(t, open)}
         defaultHidden={['createdAt']}
         error={list.error}

@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
-import type { OrgGrant } from '@shuliu/contracts';
+import { OrgGrantStatus, type OrgGrant } from '@shuliu/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Empty, Space, Tabs, Typography } from 'antd';
+import { App, Button, Empty, Select, Space, Tabs, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
@@ -112,12 +112,13 @@ export function OrgGrantsPage() {
   const { hasRole, me } = useAuth();
   const oversight = hasRole('operator', 'regulator');
   const admin = hasRole('org_admin') && !!me?.org;
-  const lp = useListParams(['box'] as const);
+  const lp = useListParams(['box', 'status'] as const);
+  const status = OrgGrantStatus.safeParse(lp.filters.status).data;
   const box = (lp.filters.box as Box | undefined) ?? (oversight ? 'all' : admin ? 'granted' : 'received');
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<OrgGrant | null>(null);
   const canRevoke = useCanRevoke();
-  const query = { box, page: lp.page, pageSize: lp.pageSize };
+  const query = { box, page: lp.page, pageSize: lp.pageSize, ...(status && { status }) };
   const list = useQuery({
     queryKey: ['consent', 'org-grants', 'list', query],
     queryFn: () => sdk.consent.orgGrants({ query }),
@@ -162,6 +163,17 @@ export function OrgGrantsPage() {
       <ListCard<OrgGrant>
         id="consent-org-grants"
         title={box === 'all' ? o.all : box === 'granted' ? o.granted : o.received}
+        actions={
+          <Select
+            allowClear
+            placeholder={o.status}
+            value={status}
+            onChange={(v?: string) => lp.setFilters({ ...lp.filters, status: v })}
+            options={OrgGrantStatus.options.map((s) => ({ value: s, label: t.consentOrgs.grantStatus[s] }))}
+            style={{ width: 120 }}
+            data-testid="org-grants-status"
+          />
+        }
         columns={columns(t, box, open, canRevoke, setRevoking)}
         defaultHidden={['createdAt']}
         error={list.error}
