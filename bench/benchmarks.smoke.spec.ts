@@ -11,7 +11,7 @@ const bench = (...args: string[]) =>
 
 describe('benchmarks at a toy size', () => {
   it('consent.check loads its grants and measures against the primary-key baseline', () => {
-    const r = bench('--only=consent', '--grants=2000', '--pglite');
+    const r = bench('--only=consent', '--grants=2000', '--workers=2', '--pglite');
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/consent\.check at 2,000 grants on pglite .*primary-key lookup .*ratio/);
   }, 150_000);

@@ -9,7 +9,7 @@ const N = Number(process.argv.find((a) => a.startsWith('--grants='))?.slice(9) ?
 const SECONDS = Number(process.argv.find((a) => a.startsWith('--seconds='))?.slice(10) ?? 10);
 const SCENARIOS = 10;
 const SUBJECTS = Math.ceil(N / SCENARIOS);
-const WORKERS = 16;
+const WORKERS = Number(process.argv.find((a) => a.startsWith('--workers='))?.slice(10) ?? 16);
 const REVOKES_PER_SECOND = 200;
 const pad = (n: number) => String(n).padStart(21, '0');
 
