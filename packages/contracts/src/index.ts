@@ -21,4 +21,5 @@ export * from './rules/certificate-verify.js';
 export * from './consent.js';
 export * from './rules/consent-receipt.js';
 export * from './rules/consent-review.js';
+export * from './rules/china-date.js';
 export * from './rules/authorized-operation.js';

@@ -728,20 +728,28 @@ describe('past decisions, grown wards and what others see', () => {
   });
 });
 
+/** The organization a demo user belongs to. */
+const orgIdOf = async (username: string) =>
+  (await call<{ org: { id: string } }>('GET', '/api/me', username)).body.org.id;
+
+/** The merchant authorizes the buyer org to use resources, for a joint risk model. */
+const authorizeBuyer = async <T = OrgGrant>(resourceIds: string[], over: Record<string, unknown> = {}) =>
+  call<T>('POST', '/api/consent/org-grants', 'merchant', {
+    granteeOrgId: await orgIdOf('buyer'),
+    resourceIds,
+    maxGrade: 'important',
+    purpose: '联合风控建模',
+    expiresAt: inDays(30),
+    ...over,
+  });
+
 describe('enterprise authorization and public-data authorized operation', () => {
   it('an org authorizes another; both sides and the regulator see the same terms; revocable once', async () => {
     type Res = { id: string; ownerOrgId: string; grade: string; processing: string };
     const res = await call<{ items: Res[] }>('GET', '/api/catalog/resources?mine=true', 'merchant');
     // a masked derivative: raw personal information goes to no other org
     const own = res.body.items.find((r) => r.processing === 'masked')!;
-    const buyerOrg = (await call<{ org: { id: string } }>('GET', '/api/me', 'buyer')).body.org.id;
-    const g = await call<OrgGrant>('POST', '/api/consent/org-grants', 'merchant', {
-      granteeOrgId: buyerOrg,
-      resourceIds: [own.id],
-      maxGrade: 'important',
-      purpose: '联合风控建模',
-      expiresAt: inDays(90),
-    });
+    const g = await authorizeBuyer([own.id], { expiresAt: inDays(90) });
     expect(g.status).toBe(201);
     const seen = await Promise.all(
       ['merchant', 'buyer', 'regulator'].map((u) =>
@@ -799,15 +807,9 @@ describe('enterprise authorization and public-data authorized operation', () => 
     expect((await download('buyer')).status).toBe(403);
     expect((await seeDraft('buyer')).status).toBe(404);
 
-    const buyerOrg = (await call<{ org: { id: string } }>('GET', '/api/me', 'buyer')).body.org.id;
+    const buyerOrg = await orgIdOf('buyer');
     // PIPL Art. 23: raw personal information reaches another handler only with each person's consent
-    const rawRefused = await call<Err>('POST', '/api/consent/org-grants', 'merchant', {
-      granteeOrgId: buyerOrg,
-      resourceIds: [raw.id],
-      maxGrade: 'important',
-      purpose: '联合风控建模',
-      expiresAt: inDays(30),
-    });
+    const rawRefused = await authorizeBuyer<Err>([raw.id]);
     expect(rawRefused.status).toBe(409);
     expect(rawRefused.body.error).toMatchObject({
       code: 'CONSENT_RESOURCE_REFUSED',
@@ -851,7 +853,7 @@ describe('enterprise authorization and public-data authorized operation', () => 
   });
 
   it('a sector named by a live authorized operation stays in the catalog until the grant ends', async () => {
-    const quancheng = (await call<{ org: { id: string } }>('GET', '/api/me', 'quancheng')).body.org.id;
+    const quancheng = await orgIdOf('quancheng');
     const made = await call('POST', '/api/catalog/sectors', 'operator', {
       code: 'transport.ports',
       parentCode: 'transport',
@@ -906,7 +908,7 @@ describe('enterprise authorization and public-data authorized operation', () => 
   });
 
   it('an authority grants 分领域授权, suspends, evaluates, revokes; the public list follows', async () => {
-    const quancheng = (await call<{ org: { id: string } }>('GET', '/api/me', 'quancheng')).body.org.id;
+    const quancheng = await orgIdOf('quancheng');
     const bad = await call<Err>('POST', '/api/consent/operation-grants', 'authority', {
       operatorOrgId: quancheng,
       scope: 'sectoral',
@@ -1054,7 +1056,7 @@ describe('enterprise authorization and public-data authorized operation', () => 
   });
 
   it('an ended authorization stays as it ended; evaluations only for years of the term; hidden resources tell no reasons', async () => {
-    const quancheng = (await call<{ org: { id: string } }>('GET', '/api/me', 'quancheng')).body.org.id;
+    const quancheng = await orgIdOf('quancheng');
     const make = () =>
       call<OperationGrant>('POST', '/api/consent/operation-grants', 'authority', {
         operatorOrgId: quancheng,
@@ -1160,11 +1162,7 @@ describe('enterprise authorization and public-data authorized operation', () => 
       '/api/catalog/resources?mine=true',
       'merchant',
     );
-    const buyerOrg = (await call<{ org: { id: string } }>('GET', '/api/me', 'buyer')).body.org.id;
-    const g = await call<OrgGrant>('POST', '/api/consent/org-grants', 'merchant', {
-      granteeOrgId: buyerOrg,
-      resourceIds: [res.body.items.find((r) => r.processing === 'masked')!.id],
-      maxGrade: 'important',
+    const g = await authorizeBuyer([res.body.items.find((r) => r.processing === 'masked')!.id], {
       purpose: '短期联合建模',
       expiresAt: inDays(1),
     });

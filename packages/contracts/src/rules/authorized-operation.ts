@@ -1,11 +1,12 @@
+import { dateInChina } from './china-date.js';
+
 /*
  * 公共数据授权运营 rules shared by the server, which enforces them, and the portal, which offers only what
  * they allow.
  */
 
-/** The calendar year of an instant in China (UTC+8 all year, no summer time). */
-export const yearInChina = (at: Date | string) =>
-  new Date(new Date(at).getTime() + 8 * 3_600_000).getUTCFullYear();
+/** The calendar year of an instant in China. */
+export const yearInChina = (at: Date | string) => dateInChina(at).year;
 
 /**
  * The years an authorized operation may be evaluated for (年度评估): from the year its term starts to the

@@ -1,4 +1,5 @@
 import {
+  dateInChina,
   isSensitive,
   isUnjustified,
   MIN_JUSTIFICATION_CHARS,
@@ -29,17 +30,14 @@ export const DEFAULT_CONSENT_SETTINGS: ConsentSettings = {
   minJustificationChars: MIN_JUSTIFICATION_CHARS,
 };
 
-/** China Standard Time (UTC+8, no summer time): a birthday begins at midnight in Beijing, not in Greenwich. */
-const CST_OFFSET_MS = 8 * 3_600_000;
-
 /** GB 11643 §4: the birth date in positions 7–14; the age in whole years at `at`, by the date in China. */
 export function ageAt(idCard: string, at: Date): { birthDate: string; age: number } {
   const y = Number(idCard.slice(6, 10));
   const m = Number(idCard.slice(10, 12));
   const d = Number(idCard.slice(12, 14));
-  const local = new Date(at.getTime() + CST_OFFSET_MS);
-  let age = local.getUTCFullYear() - y;
-  if (local.getUTCMonth() + 1 < m || (local.getUTCMonth() + 1 === m && local.getUTCDate() < d)) age--;
+  const today = dateInChina(at);
+  let age = today.year - y;
+  if (today.month < m || (today.month === m && today.day < d)) age--;
   return { birthDate: `${idCard.slice(6, 10)}-${idCard.slice(10, 12)}-${idCard.slice(12, 14)}`, age };
 }
 
