@@ -14,8 +14,8 @@ import {
   type MerkleHasher,
 } from './merkle.js';
 
-/** The shared test data sits beside the repository (../shared/testdata from its root). */
-const MERKLE = join(import.meta.dirname, '../../../../../shared/testdata/merkle');
+/** transparency-dev/merkle's vectors, kept in the repository's testdata/ (see its README). */
+const MERKLE = join(import.meta.dirname, '../../../../testdata/merkle');
 
 const sha256: MerkleHasher = {
   name: 'sha256',

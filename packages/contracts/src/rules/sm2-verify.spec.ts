@@ -5,9 +5,9 @@ import { N } from './sm2-curve.js';
 import { DEFAULT_SM2_ID, parseSm2PublicKey, sm2Verify, sm2Z } from './sm2-verify.js';
 import { toHex } from './merkle.js';
 
-/** The shared vectors sit beside the repository (../shared/testdata from its root). */
+/** The standards' vectors, kept in the repository's testdata/ (see its README). */
 const vectors = JSON.parse(
-  readFileSync(join(import.meta.dirname, '../../../../../shared/testdata/sm/vectors.json'), 'utf8'),
+  readFileSync(join(import.meta.dirname, '../../../../testdata/sm/vectors.json'), 'utf8'),
 ) as { sm2_sign_recommended_curve: Record<string, string> };
 
 const annex = vectors.sm2_sign_recommended_curve;

@@ -7,9 +7,9 @@ import { DEFAULT_SM2_ID, Sm2Signer, parsePublicKey, sm2Verify } from './sm2.js';
 import { hmacSm3, sm3, sm3Hex } from './sm3.js';
 import { sm4EncryptBlocks } from './sm4.js';
 
-/** The shared vectors sit beside the repository (../shared/testdata from its root). */
+/** The standards' vectors, kept in the repository's testdata/ (see its README). */
 const vectors = JSON.parse(
-  readFileSync(join(import.meta.dirname, '../../../../../shared/testdata/sm/vectors.json'), 'utf8'),
+  readFileSync(join(import.meta.dirname, '../../../../testdata/sm/vectors.json'), 'utf8'),
 ) as {
   sm3: { message_utf8: string; digest_hex: string }[];
   sm4_ecb_single_block: {

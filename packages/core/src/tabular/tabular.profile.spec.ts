@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HyperLogLog } from './tabular.hll.js';
@@ -6,7 +5,7 @@ import { openTabular } from './tabular.open.js';
 import { ColumnProfiler, profileColumns, typesOfText } from './tabular.profile.js';
 import type { Cell } from './tabular.types.js';
 
-const ADULT = join(import.meta.dirname, '../../../../../shared/datasets/adult/adult.csv');
+const ADULT = join(import.meta.dirname, '../../../../testdata/adult/adult_subset.csv');
 
 const profile = (values: Cell[]) => {
   const p = new ColumnProfiler('c');
@@ -46,9 +45,9 @@ describe('column profiling', () => {
     expect(Math.abs(h.count() - 200_000) / 200_000).toBeLessThan(0.03);
   });
 
-  it.skipIf(!existsSync(ADULT))('profiles the UCI Adult extract (30,162 rows, `;`-separated)', async () => {
+  it('profiles a UCI Adult extract (3,016 rows, `;`-separated)', async () => {
     const r = await profileColumns(await openTabular(ADULT));
-    expect(r.rows).toBe(30_162);
+    expect(r.rows).toBe(3_016);
     const age = r.columns.find((c) => c.name === 'age')!;
     expect(age).toMatchObject({ type: 'integer', min: 17, max: 90, nullRate: 0 });
     expect(r.columns.find((c) => c.name === 'sex')).toMatchObject({ type: 'string', distinct: 2 });
