@@ -20,7 +20,8 @@ describe('a fresh clone', () => {
     const offenders: string[] = [];
     for (const file of testFiles(ROOT)) {
       const text = readFileSync(file, 'utf8');
-      if (/shared\/(testdata|datasets)|skipIf\(\s*!existsSync/.test(text)) offenders.push(relative(ROOT, file));
+      if (/shared\/(testdata|datasets)|skipIf\(\s*!existsSync/.test(text))
+        offenders.push(relative(ROOT, file));
     }
     expect(offenders).toEqual([]);
   });
