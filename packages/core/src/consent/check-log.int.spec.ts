@@ -1,10 +1,19 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../db/database.js';
+import { openDatabase } from '../db/database.js';
+import { migrate } from '../db/migrate.js';
 import { createTestDatabase } from '../testing/index.js';
 import { CheckLog } from './check-log.js';
 
-let database: Database;
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+const ROOT = join(import.meta.dirname, '../../../..');
+const TSX = join(ROOT, 'apps/cli/bin/tsx-run.mjs');
+const CHILD = join(import.meta.dirname, 'check-log.crash-child.ts');
 beforeAll(async () => {
   database = await createTestDatabase();
 }, 60_000);
@@ -33,11 +42,8 @@ const logged = async () =>
 
 describe('the consent check log', () => {
   it('writes a field name holding U+0000 (as U+FFFD) and the rows queued with it', async () => {
-    const log = new CheckLog(database.db, 10_000);
-    await log.write(row(1));
-    await log.write(row(2, ['a\0b']));
-    await log.write(row(3));
-    await log.flush();
+    const log = new CheckLog(database.db);
+    await Promise.all([log.write(row(1)), log.write(row(2, ['a\0b'])), log.write(row(3))]);
     expect(await logged()).toEqual([
       ['usr_1', ['name']],
       ['usr_2', ['a\uFFFDb']],
@@ -46,38 +52,67 @@ describe('the consent check log', () => {
     expect(log.failures).toBe(0);
   });
 
-  it('keeps its rows while the database refuses them, writes them once it takes them again', async () => {
-    const log = new CheckLog(database.db, 10_000);
+  it('answers a check only once its row is committed: a refused write fails the checks in it', async () => {
+    const log = new CheckLog(database.db);
     await sql`alter table consent_checks rename to consent_checks_away`.execute(database.db);
     try {
-      await log.write(row(1));
-      await log.flush();
+      await expect(log.write(row(1))).rejects.toThrow(/consent_checks/);
       expect(log.failures).toBe(1);
-      expect(log.waiting).toBe(1);
-      await log.write(row(2));
     } finally {
       await sql`alter table consent_checks_away rename to consent_checks`.execute(database.db);
     }
-    await log.flush();
-    expect(await logged()).toEqual([
-      ['usr_1', ['name']],
-      ['usr_2', ['name']],
-    ]);
+    await log.write(row(2));
+    expect(await logged()).toEqual([['usr_2', ['name']]]);
     expect(log.waiting).toBe(0);
   });
 
-  it('gives up the oldest rows past its bound rather than grow without end, and counts them', async () => {
-    const log = new CheckLog(database.db, 10_000, 1000, 3);
-    await sql`alter table consent_checks rename to consent_checks_away`.execute(database.db);
-    try {
-      for (let i = 1; i <= 5; i++) await log.write(row(i));
-      await log.flush();
-      expect(log.dropped).toBe(2);
-      expect(log.waiting).toBe(3);
-    } finally {
-      await sql`alter table consent_checks_away rename to consent_checks`.execute(database.db);
-    }
+  it('groups concurrent checks into a few INSERTs, each answered once its group committed', async () => {
+    const log = new CheckLog(database.db);
+    await Promise.all(Array.from({ length: 60 }, (_, i) => log.write(row(i))));
+    expect((await logged()).length).toBe(60);
+    // rows written by one INSERT share its transaction id
+    const { groups } = (
+      await sql<{
+        groups: number;
+      }>`select count(distinct xmin::text)::int as groups from consent_checks`.execute(database.db)
+    ).rows[0]!;
+    expect(groups).toBeLessThanOrEqual(4);
     await log.flush();
-    expect((await logged()).map(([u]) => u)).toEqual(['usr_3', 'usr_4', 'usr_5']);
+  });
+
+  it('loses no answered check when its process is killed with -9', { timeout: 120_000 }, async () => {
+    let target = database.url;
+    let dir: string | undefined;
+    if (!target) {
+      dir = mkdtempSync(join(tmpdir(), 'shuliu-checklog-'));
+      const d = await openDatabase({ dataDir: dir });
+      await migrate(d.db);
+      await d.close();
+      target = dir;
+    } else await sql`truncate consent_checks`.execute(database.db);
+    const child = spawn(process.execPath, [TSX, CHILD, target], { cwd: ROOT });
+    const answered: string[] = [];
+    await new Promise<void>((resolve, reject) => {
+      createInterface({ input: child.stdout }).on('line', (l) => {
+        if (l.startsWith('answered ')) answered.push(l.slice(9));
+        if (answered.length === 400) {
+          child.kill('SIGKILL');
+          resolve();
+        }
+      });
+      child.once('exit', (c, signal) => signal !== 'SIGKILL' && reject(new Error(`child exited ${c}`)));
+    });
+    await new Promise((r) => child.once('close', r));
+    const after = dir ? await openDatabase({ dataDir: dir }) : database;
+    try {
+      const rows = await after.db.selectFrom('consent_checks').select('subject_user_id').execute();
+      const written = new Set(rows.map((r) => r.subject_user_id));
+      expect(answered.filter((s) => !written.has(s))).toEqual([]);
+    } finally {
+      if (dir) {
+        await after.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
   });
 });

@@ -3,6 +3,11 @@ import type { DB } from '../db/schema.js';
 import type { ConsentChecksTable } from './consent.tables.js';
 
 type Row = Insertable<ConsentChecksTable>;
+interface Waiter {
+  row: Row;
+  done: () => void;
+  fail: (e: unknown) => void;
+}
 
 // PostgreSQL text cannot hold U+0000; a field name carrying one would otherwise fail its whole batch for ever
 const storable = (row: Row): Row =>
@@ -11,84 +16,78 @@ const storable = (row: Row): Row =>
     : row;
 
 /**
- * The log of consent.check decisions. A check inside the caller's transaction logs in it (the data access and
- * its check commit together); a standalone check queues its row, written in one multi-row insert every
- * `intervalMs` or `maxRows` and on close — so a check costs one read, not a write and a WAL flush. A process
- * killed with -9 can lose at most one interval of log rows, never a grant or a revocation.
+ * The log of consent.check decisions (PIPL Art. 45: who used a person's data is the person's to read). A
+ * check is answered only once its row is committed. Inside the caller's transaction the row commits with the
+ * data access it guards; a standalone check joins a group commit: rows that arrive while a write is in flight
+ * wait for the next one, so concurrent checks share one multi-row INSERT and one commit instead of paying a
+ * WAL flush each, and nothing answered can be lost to a crash. A write the database refuses fails the checks
+ * in it — an unrecorded decision is never handed out.
  */
 export class CheckLog {
-  private pending: Row[] = [];
-  private timer: NodeJS.Timeout | null = null;
-  private flushing: Promise<void> = Promise.resolve();
+  private queue: Waiter[] = [];
+  private inFlight = 0;
+  private drained: (() => void)[] = [];
   /** Failed writes so far, and the last reason: what a health check or an operator reads. */
   failures = 0;
   lastError: unknown = null;
-  /** Rows given up because the database stayed away while more than `maxPending` waited: the oldest go. */
-  dropped = 0;
 
   constructor(
     private readonly db: Kysely<DB>,
-    private readonly intervalMs = 100,
+    /** Rows in one INSERT at most. */
     private readonly maxRows = 1000,
-    private readonly maxPending = 100_000,
+    /** Writes in flight at once. One is fastest measured: while it commits, the next group gathers and grows. */
+    private readonly maxInFlight = 1,
   ) {}
 
-  /** Rows queued and not yet committed. */
+  /** Rows waiting for a write to start. */
   get waiting(): number {
-    return this.pending.length;
+    return this.queue.length;
   }
 
-  async write(row: Row, tx?: Kysely<DB>): Promise<void> {
-    if (tx) {
-      await tx.insertInto('consent_checks').values(storable(row)).execute();
+  /** Resolves once the row is committed; rejects (with the database's error) if it could not be. */
+  write(row: Row, tx?: Kysely<DB>): Promise<void> {
+    if (tx)
+      return tx
+        .insertInto('consent_checks')
+        .values(storable(row))
+        .execute()
+        .then(() => undefined);
+    return new Promise<void>((done, fail) => {
+      this.queue.push({ row: storable(row), done, fail });
+      this.pump();
+    });
+  }
+
+  /** Resolves when every row handed in so far has been written (or refused). */
+  flush(): Promise<void> {
+    if (!this.queue.length && !this.inFlight) return Promise.resolve();
+    return new Promise((resolve) => this.drained.push(resolve));
+  }
+
+  private pump() {
+    while (this.queue.length && this.inFlight < this.maxInFlight) {
+      const group = this.queue.splice(0, this.maxRows);
+      this.inFlight += 1;
+      void this.commit(group).finally(() => {
+        this.inFlight -= 1;
+        this.pump();
+        if (!this.queue.length && !this.inFlight) for (const resolve of this.drained.splice(0)) resolve();
+      });
+    }
+  }
+
+  private async commit(group: Waiter[]) {
+    try {
+      await this.db
+        .insertInto('consent_checks')
+        .values(group.map((w) => w.row))
+        .execute();
+    } catch (e) {
+      this.failures += 1;
+      this.lastError = e;
+      for (const w of group) w.fail(e);
       return;
     }
-    this.pending.push(storable(row));
-    this.bound();
-    if (this.pending.length >= this.maxRows) void this.flush();
-    else if (!this.timer) {
-      this.timer = setTimeout(() => void this.flush(), this.intervalMs);
-      this.timer.unref();
-    }
-  }
-
-  /** Writes every queued row; resolves when they are committed. */
-  flush(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    const rows = this.pending;
-    this.pending = [];
-    if (rows.length)
-      this.flushing = this.flushing.then(() =>
-        this.db
-          .insertInto('consent_checks')
-          .values(rows)
-          .execute()
-          .then(
-            () => undefined,
-            (e: unknown) => {
-              // the database refused (or was away): keep the rows for the next flush rather than drop them,
-              // and keep the chain settled so later flushes still write and nothing rejects unhandled
-              this.pending.unshift(...rows);
-              this.bound();
-              this.failures += 1;
-              this.lastError = e;
-              if (!this.timer) {
-                this.timer = setTimeout(() => void this.flush(), this.intervalMs * 10);
-                this.timer.unref();
-              }
-            },
-          ),
-      );
-    return this.flushing;
-  }
-
-  // a database away for long must not take the process's memory with it
-  private bound() {
-    const over = this.pending.length - this.maxPending;
-    if (over > 0) {
-      this.pending.splice(0, over);
-      this.dropped += over;
-    }
+    for (const w of group) w.done();
   }
 }
