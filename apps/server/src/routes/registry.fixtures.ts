@@ -60,10 +60,10 @@ class RegistryClient {
   }
 
   /** Time passes: the public notice of an application is over (the server's clock is the real one). */
-  endNotice(appId: string) {
+  endNotice(appId: string, at = new Date(Date.now() - 1000)) {
     return this.t.services.db
       .updateTable('registry_applications')
-      .set({ notice_ends_at: new Date(Date.now() - 1000) })
+      .set({ notice_ends_at: at })
       .where('id', '=', appId)
       .execute();
   }

@@ -95,12 +95,23 @@ describe('a first registration (首次登记) through the whole workflow', () =>
       (await c.call<Err>('POST', `/api/registry/applications/${draft.id}/issue`, 'operator')).body.error.code,
     ).toBe('REGISTRY_NOTICE_RUNNING');
 
-    await c.endNotice(draft.id);
+    const noticeEnded = new Date(Date.now() - 5 * 86_400_000);
+    await c.endNotice(draft.id, noticeEnded);
     const issued = await c.ok('POST', `/api/registry/applications/${draft.id}/issue`, 'operator');
     expect(issued).toMatchObject({
       status: 'issued',
       resultCertificateNo: expect.stringMatching(/^SD-DR-\d{4}-\d{6}$/),
     });
+    // validity counts from the end of the notice (RULES.md), not from the day it was issued
+    const held = await c.ok<Paged<{ certNo: string; validUntil: string }>>(
+      'GET',
+      `/api/registry/certificates?q=${issued.resultCertificateNo}`,
+      'merchant',
+    );
+    const cert = held.items.find((x) => x.certNo === issued.resultCertificateNo)!;
+    const threeYearsOn = new Date(noticeEnded);
+    threeYearsOn.setUTCFullYear(threeYearsOn.getUTCFullYear() + 3);
+    expect(cert.validUntil).toBe(threeYearsOn.toISOString());
     expect(issued.timeline.map((e) => e.action)).toEqual([
       'create',
       'submit',

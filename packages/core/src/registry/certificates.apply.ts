@@ -69,7 +69,12 @@ async function issueNew(tx: Executor, { deps, a, facts, now, s }: ApplyInput): P
   const year = Number(shanghaiDay(now).slice(0, 4));
   const certNo = certNoOf(s.certNoPrefix, year, await certs.nextNumber(tx, year));
   const id = newId('cert');
-  const validUntil = certificateValidUntil(now, s.validityYears, a.source_until);
+  // RULES.md: validity runs from the end of the public notice (公示), for a registration that had one
+  const validUntil = certificateValidUntil(
+    a.notice_ends_at ? new Date(a.notice_ends_at) : now,
+    s.validityYears,
+    a.source_until,
+  );
   const input = {
     certNo,
     version: 1,
