@@ -296,6 +296,20 @@ describe.skipIf(!hasChromium && !process.env.CI)('catalog in headless Chromium',
     await shot('sectors');
   });
 
+  it('shows a member who manages no users a dashboard without the user counts', async () => {
+    await login('bureau-authority');
+    await page.getByTestId('menu-dashboard').click();
+    await page.getByTestId('stat-unread').locator('.ant-statistic-content').waitFor();
+    expect(await page.getByTestId('stat-users').count()).toBe(0);
+    expect(await page.getByTestId('stat-locked').count()).toBe(0);
+    await expect.poll(() => page.locator('.ant-skeleton').count()).toBe(0);
+    await login('authority');
+    await page.getByTestId('menu-dashboard').click();
+    await expect
+      .poll(() => page.getByTestId('stat-users').locator('.ant-statistic-content-value').textContent())
+      .toMatch(/^\d+$/);
+  });
+
   it('logged no errors in the browser console', () => {
     expect(consoleErrors).toEqual([]);
   });

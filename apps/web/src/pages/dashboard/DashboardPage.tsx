@@ -82,6 +82,7 @@ export function DashboardPage() {
                 icon={<TeamOutlined />}
                 colour="#1677ff"
                 to="/users"
+                testId="stat-users"
               />
             </Col>
             <Col xs={24} sm={12} xl={6}>
@@ -94,6 +95,7 @@ export function DashboardPage() {
                 icon={<LockOutlined />}
                 colour="#fa541c"
                 to="/users?locked=true"
+                testId="stat-locked"
               />
             </Col>
           </>
@@ -108,6 +110,7 @@ export function DashboardPage() {
               onRetry={() => void unread.refetch()}
               icon={<BellOutlined />}
               colour="#722ed1"
+              testId="stat-unread"
             />
           </Col>
         )}
