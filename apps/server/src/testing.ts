@@ -1,6 +1,8 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { demo, loadConfig, type Config, type Database } from '@shuliu/core';
 import { createTestDatabase } from '@shuliu/core/testing';
 import type { LightMyRequestResponse } from 'fastify';
@@ -69,4 +71,33 @@ export async function startTestServer(
     },
     login,
   };
+}
+
+const BIN = join(import.meta.dirname, '../../cli/bin/shuliu.mjs');
+
+/**
+ * `shuliu serve` as a process of its own on the database at `url`, for tests of several processes on one
+ * PostgreSQL. Processes that share a database share the master key their sealed keys need.
+ */
+export async function spawnServer(
+  url: string,
+  o: { demo?: boolean; masterKey?: string } = {},
+): Promise<{ child: ChildProcess; base: string }> {
+  const args = ['serve', '--port', '0', '--host', '127.0.0.1', ...(o.demo ? ['--demo'] : [])];
+  const child = spawn(process.execPath, [BIN, ...args], {
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      SHULIU_LOG_LEVEL: 'warn',
+      SHULIU_MASTER_KEY: o.masterKey ?? '9e'.repeat(32),
+    },
+  });
+  const base = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).on('line', (l) => {
+      const m = /serving on (http:\/\/\S+)/.exec(l);
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', (c) => reject(new Error(`server exited ${c}`)));
+  });
+  return { child, base };
 }

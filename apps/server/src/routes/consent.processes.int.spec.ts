@@ -1,36 +1,17 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { idCardCheckChar } from '@shuliu/contracts';
 import { createTestDatabase, testDbKind } from '@shuliu/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const BIN = join(import.meta.dirname, '../../../cli/bin/shuliu.mjs');
-
-async function serve(url: string, demo: boolean): Promise<{ child: ChildProcess; base: string }> {
-  const args = ['serve', '--port', '0', '--host', '127.0.0.1', ...(demo ? ['--demo'] : [])];
-  const child = spawn(process.execPath, [BIN, ...args], {
-    env: { ...process.env, DATABASE_URL: url, SHULIU_LOG_LEVEL: 'warn', SHULIU_MASTER_KEY: '5d'.repeat(32) },
-  });
-  const base = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).on('line', (l) => {
-      const m = /serving on (http:\/\/\S+)/.exec(l);
-      if (m) resolve(m[1]!);
-    });
-    child.once('exit', (c) => reject(new Error(`server exited ${c}`)));
-  });
-  return { child, base };
-}
+import { spawnServer } from '../testing.js';
 
 // Two processes on one database need PostgreSQL: PGlite is one process by design.
 describe.runIf(testDbKind() === 'postgres')('consent across two server processes on one PostgreSQL', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let a: Awaited<ReturnType<typeof serve>>;
-  let b: Awaited<ReturnType<typeof serve>>;
+  let a: Awaited<ReturnType<typeof spawnServer>>;
+  let b: Awaited<ReturnType<typeof spawnServer>>;
   beforeAll(async () => {
     database = await createTestDatabase();
-    a = await serve(database.url!, true);
-    b = await serve(database.url!, false);
+    a = await spawnServer(database.url!, { demo: true });
+    b = await spawnServer(database.url!);
   }, 120_000);
   afterAll(async () => {
     for (const p of [a, b]) p?.child.kill('SIGTERM');

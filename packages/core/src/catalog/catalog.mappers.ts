@@ -14,8 +14,8 @@ import type {
 import type { Selectable } from 'kysely';
 import type { ResourceRow } from './catalog.repository.js';
 import type { CatalogFilesTable } from './catalog.tables.js';
+import { iso } from '../shared/iso.js';
 
-const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 const day = (d: string | Date | null) =>
   d === null ? null : typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10);
 const parsed = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));

@@ -1,8 +1,7 @@
 import type { AdminLevel, ReturnFlow, SharingRequest, SharingStatus } from '@shuliu/contracts';
 import type { ReturnFlowRow, SharingRow } from './sharing.repository.js';
 import { isOverdue } from './sharing.rules.js';
-
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+import { iso } from '../shared/iso.js';
 
 export const toSharingRequest = (r: SharingRow, now: Date): SharingRequest => ({
   id: r.id,

@@ -9,8 +9,8 @@ import type {
 import type { Selectable } from 'kysely';
 import type { GrantRow, UseRow } from './consent.repository.js';
 import type { ConsentScenariosTable, ConsentScenarioVersionsTable, StoredField } from './consent.tables.js';
+import { iso } from '../shared/iso.js';
 
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 export const parseFields = (f: StoredField[] | string): StoredField[] =>
   typeof f === 'string' ? JSON.parse(f) : f;
 

@@ -31,9 +31,9 @@ import { operationStatus } from './consent.rules.js';
 import type { ConsentOperationGrantsTable } from './consent.tables.js';
 import { consentRepository as repo } from './consent.repository.js';
 import type { Clock } from './persons.service.js';
+import { iso } from '../shared/iso.js';
 
 type Executor = Kysely<DB>;
-const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 type OpRow = Selectable<ConsentOperationGrantsTable> & {
   authority_name: string | null;
   operator_name: string | null;

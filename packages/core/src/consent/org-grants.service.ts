@@ -19,9 +19,9 @@ import { ExpiryInvalid, IllegalTransition, NotYourOrg, ResourceRefused } from '.
 import type { ConsentOrgGrantsTable } from './consent.tables.js';
 import { consentRepository as repo } from './consent.repository.js';
 import type { Clock } from './persons.service.js';
+import { iso } from '../shared/iso.js';
 
 type Executor = Kysely<DB>;
-const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 type OrgGrantRow = Selectable<ConsentOrgGrantsTable> & {
   grantor_name: string | null;
   grantee_name: string | null;

@@ -20,8 +20,8 @@ import { certificateStatus, isExpired, type CertificateFacts } from './registry.
 import type { ApplicationRow, EventRow, FileRow, ObjectionRow } from './registry.repository.js';
 import { currentDue, isOverdue } from './registry.rules.js';
 import type { StoredTerms } from './registry.tables.js';
+import { iso } from '../shared/iso.js';
 
-export const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
 const parsed = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
 
 export function toRegistration(a: ApplicationRow, now: Date): Registration {
