@@ -3,15 +3,10 @@ import { ApiError } from './errors';
 import { answeredUnauthorized } from './sdk';
 import { tokenStore } from './token';
 
-/**
- * Downloads a catalog file with the caller's session when there is one (the server decides who may: the
- * owner, supervisors, approved applicants, anyone for 无条件开放 data).
- */
-export async function downloadCatalogFile(fileId: string, name: string): Promise<void> {
+/** Fetches `path` with the caller's session when there is one and saves the answer as `name`. */
+async function download(path: string, name: string): Promise<void> {
   const token = tokenStore.get();
-  const res = await fetch(`/api/catalog/files/${encodeURIComponent(fileId)}/download`, {
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-  });
+  const res = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   answeredUnauthorized(res.status, token);
   if (!res.ok) {
     const body = (await res.json().catch(() => ({}))) as {
@@ -29,19 +24,13 @@ export async function downloadCatalogFile(fileId: string, name: string): Promise
   downloadBlob(await res.blob(), name);
 }
 
-/** Downloads a registration document (evidence, contract, 查验报告) with the caller's session. */
-export async function downloadRegistryFile(fileId: string, name: string): Promise<void> {
-  const token = tokenStore.get();
-  const res = await fetch(`/api/registry/files/${encodeURIComponent(fileId)}/download`, {
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-  });
-  answeredUnauthorized(res.status, token);
-  if (!res.ok) {
-    const body = (await res.json().catch(() => ({}))) as {
-      error?: { code?: string; message?: string; details?: unknown; requestId?: string };
-    };
-    const e = body.error;
-    throw new ApiError(res.status, e?.code ?? 'HTTP_ERROR', e?.message ?? res.statusText, e?.details);
-  }
-  downloadBlob(await res.blob(), name);
-}
+/**
+ * Downloads a catalog file (the server decides who may: the owner, supervisors, approved applicants, anyone
+ * for 无条件开放 data).
+ */
+export const downloadCatalogFile = (fileId: string, name: string) =>
+  download(`/api/catalog/files/${encodeURIComponent(fileId)}/download`, name);
+
+/** Downloads a registration document (evidence, contract, 查验报告). */
+export const downloadRegistryFile = (fileId: string, name: string) =>
+  download(`/api/registry/files/${encodeURIComponent(fileId)}/download`, name);

@@ -20,3 +20,14 @@ export function formatPercent(v: number | null | undefined, digits = 1): string 
 export function formatCount(v: number | null | undefined): string {
   return v === null || v === undefined ? '—' : v.toLocaleString('en-US');
 }
+
+/** Money is kept in fen; people read yuan: 123456 → "¥1,234.56". */
+export function formatYuan(fen: number): string {
+  return `¥${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
+
+/** Fen as a plain yuan figure, for CSV and spreadsheets: 123456 → "1234.56". */
+export const yuanOf = (fen: number): string => (fen / 100).toFixed(2);
+
+/** Yuan typed in a form, as whole fen (no floating-point cents). */
+export const yuanToFen = (yuan: number) => Math.round(yuan * 100);

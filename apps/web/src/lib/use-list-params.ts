@@ -6,6 +6,17 @@ import { useT } from '../i18n/I18nProvider';
 const DEFAULT_PAGE_SIZE = 20;
 
 /**
+ * The page and page size a URL asks for, within what the API serves (pages from 1, at most `maxPageSize`
+ * rows — 200 for every list but the catalog search's 100).
+ */
+export function pageOf(sp: URLSearchParams, maxPageSize = 200): { page: number; pageSize: number } {
+  return {
+    page: Math.max(1, Math.floor(Number(sp.get('page'))) || 1),
+    pageSize: Math.min(maxPageSize, Math.max(1, Math.floor(Number(sp.get('pageSize'))) || DEFAULT_PAGE_SIZE)),
+  };
+}
+
+/**
  * A list's page and filters live in the URL, so a filtered view can be bookmarked, shared and
  * survives a reload. Changing a filter goes back to page 1.
  */
@@ -14,8 +25,7 @@ export function useListParams<K extends string>(keys: readonly K[]) {
   const raw = sp.toString();
   // Joined so that callers may pass an inline array without re-running the memos below.
   const keyList = keys.join(',');
-  const page = Math.max(1, Number(sp.get('page')) || 1);
-  const pageSize = Math.min(200, Math.max(1, Number(sp.get('pageSize')) || DEFAULT_PAGE_SIZE));
+  const { page, pageSize } = pageOf(sp);
   const filters = useMemo(() => {
     const p = new URLSearchParams(raw);
     const out: Partial<Record<K, string>> = {};

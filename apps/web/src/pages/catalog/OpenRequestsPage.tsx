@@ -13,7 +13,7 @@ import { StatusTag } from '../../components/StatusTag';
 import { useT } from '../../i18n/I18nProvider';
 import type { Messages } from '../../i18n/zh-CN';
 import { formatTime } from '../../lib/time';
-import { usePagination } from '../../lib/use-list-params';
+import { pageOf, usePagination } from '../../lib/use-list-params';
 import { whenValid, zodRule } from '../../lib/zod-form';
 
 type Box = 'incoming' | 'outgoing';
@@ -148,8 +148,7 @@ export function OpenRequestsPage() {
   const [sp, setSp] = useSearchParams();
   const box: Box = sp.get('box') === 'outgoing' || !canDecide ? 'outgoing' : 'incoming';
   const status = (sp.get('status') ?? undefined) as OpenRequest['status'] | undefined;
-  const page = Math.max(1, Number(sp.get('page')) || 1);
-  const pageSize = Number(sp.get('pageSize')) || 20;
+  const { page, pageSize } = pageOf(sp);
   const [deciding, setDeciding] = useState<Decision | null>(null);
   const query = { box, status, page, pageSize };
   const list = useQuery({

@@ -1,11 +1,10 @@
 import { UploadOutlined } from '@ant-design/icons';
 import type { CatalogFile, Resource } from '@shuliu/contracts';
-import { Alert, App, Button, Card, Result, Skeleton, Space, Tabs } from 'antd';
+import { Alert, App, Button, Card, Result, Space, Tabs } from 'antd';
 import { useCallback, type ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { GradeTag, OpenClassTag, ProcessingTag } from '../../components/CatalogTags';
 import { PageContainer } from '../../components/PageContainer';
-import { QueryErrorResult } from '../../components/QueryError';
 import { StatusTag } from '../../components/StatusTag';
 import { useT } from '../../i18n/I18nProvider';
 import { useProfilingWatch, useResource, useResourceRights } from './catalog-queries';
@@ -16,6 +15,7 @@ import { ResourceActions } from './ResourceActions';
 import { ResourceDescriptions } from './ResourceDescriptions';
 import { SchemaTab } from './SchemaTab';
 import { VersionsTab } from './VersionsTab';
+import { QueryState } from '../../components/QueryState';
 
 type TabKey = 'overview' | 'schema' | 'files' | 'masking' | 'versions' | 'lineage';
 
@@ -86,18 +86,7 @@ export function ResourceDetailPage() {
   useProfilingWatch(id, !!r, onProfiled);
   const tab = (sp.get('tab') as TabKey | null) ?? 'overview';
   const go = (next: TabKey) => setSp({ tab: next }, { replace: true });
-  if (q.isPending)
-    return (
-      <PageContainer title={t.common.loading}>
-        <Skeleton active paragraph={{ rows: 12 }} />
-      </PageContainer>
-    );
-  if (q.isError || !r)
-    return (
-      <PageContainer title={t.common.detail}>
-        <QueryErrorResult error={q.error} onRetry={() => void q.refetch()} />
-      </PageContainer>
-    );
+  if (q.isPending || q.isError || !r) return <QueryState q={q} title={t.common.detail} />;
   const tabs: { key: TabKey; label: string }[] = [
     { key: 'overview', label: t.resource.tabs.overview },
     { key: 'schema', label: t.resource.tabs.schema },

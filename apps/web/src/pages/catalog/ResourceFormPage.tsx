@@ -1,14 +1,15 @@
 import { CreateResourceBody, UpdateResourceBody, type Resource } from '@shuliu/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Flex, Form, Skeleton } from 'antd';
+import { App, Button, Flex, Form } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import { sdk } from '../../api/sdk';
 import { PageContainer } from '../../components/PageContainer';
-import { MutationErrorAlert, QueryErrorResult } from '../../components/QueryError';
+import { MutationErrorAlert } from '../../components/QueryError';
 import { useT } from '../../i18n/I18nProvider';
 import { compact, showServerIssues, showZodIssues } from '../../lib/zod-form';
 import { catalogKeys, useResource } from './catalog-queries';
 import { ResourceFormFields } from './ResourceFormFields';
+import { QueryState } from '../../components/QueryState';
 
 type Values = Record<string, unknown> & { keywords?: string[] };
 
@@ -78,18 +79,7 @@ export function ResourceFormPage() {
     save.mutate(body);
   };
   const title = editing ? t.resourceForm.editTitle : t.resourceForm.createTitle;
-  if (editing && existing.isPending)
-    return (
-      <PageContainer title={title}>
-        <Skeleton active />
-      </PageContainer>
-    );
-  if (editing && existing.isError)
-    return (
-      <PageContainer title={title}>
-        <QueryErrorResult error={existing.error} onRetry={() => void existing.refetch()} />
-      </PageContainer>
-    );
+  if (editing && (existing.isPending || existing.isError)) return <QueryState q={existing} title={title} />;
   return (
     <PageContainer title={editing ? `${title} · ${existing.data?.title}` : title}>
       <MutationErrorAlert error={save.error} />

@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import { pageOf } from '../../lib/use-list-params';
 
 export const FACETS = ['sector', 'grade', 'openClass', 'org', 'format', 'subjectType', 'status'] as const;
 export type FacetKey = (typeof FACETS)[number];
@@ -29,8 +30,7 @@ export function useCatalogParams() {
     return {
       q: p.get('q') ?? '',
       sort: sort && SORTS.includes(sort) ? sort : 'relevance',
-      page: Math.max(1, Number(p.get('page')) || 1),
-      pageSize: Math.min(100, Math.max(1, Number(p.get('pageSize')) || 20)),
+      ...pageOf(p, 100),
       facets,
     };
   }, [raw]);

@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined, DownloadOutlined, LoginOutlined, SendOutlined } from '@ant-design/icons';
 import type { CatalogFile, OpenRequest, Resource } from '@shuliu/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Skeleton, Space, Table } from 'antd';
+import { Alert, App, Button, Card, Space, Table } from 'antd';
 import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { downloadCatalogFile } from '../../api/download';
@@ -9,7 +9,7 @@ import { sdk } from '../../api/sdk';
 import { loginPath, useAuth } from '../../auth/AuthProvider';
 import { GradeTag, OpenClassTag } from '../../components/CatalogTags';
 import { PageContainer } from '../../components/PageContainer';
-import { QueryErrorResult, useErrorText } from '../../components/QueryError';
+import { useErrorText } from '../../components/QueryError';
 import { useT } from '../../i18n/I18nProvider';
 import { formatBytes, formatCount } from '../../lib/format';
 import { formatTime } from '../../lib/time';
@@ -17,6 +17,7 @@ import { ApplyOpenModal } from '../catalog/ApplyOpenModal';
 import { useResource, useResourceRights } from '../catalog/catalog-queries';
 import { ResourceDescriptions } from '../catalog/ResourceDescriptions';
 import { SchemaTab } from '../catalog/SchemaTab';
+import { QueryState } from '../../components/QueryState';
 
 /** The caller's newest application for this resource, if logged in. */
 function useMyRequest(resourceId: string, enabled: boolean): OpenRequest | undefined {
@@ -115,18 +116,7 @@ export function OpenResourcePage() {
       <ArrowLeftOutlined /> {t.openData.back}
     </Link>
   );
-  if (q.isPending)
-    return (
-      <PageContainer title={back}>
-        <Skeleton active />
-      </PageContainer>
-    );
-  if (!r)
-    return (
-      <PageContainer title={back}>
-        <QueryErrorResult error={q.error} onRetry={() => void q.refetch()} />
-      </PageContainer>
-    );
+  if (q.isPending || !r) return <QueryState q={q} title={back} />;
   const canDownload = r.openClass === 'unconditional' || rights.owner || mine?.status === 'approved';
   const apply =
     r.openClass === 'conditional' &&

@@ -13,7 +13,6 @@ import {
   Radio,
   Row,
   Space,
-  Spin,
   Table,
   Typography,
 } from 'antd';
@@ -23,15 +22,16 @@ import { Link, useParams } from 'react-router';
 import { sdk } from '../../api/sdk';
 import { useAuth } from '../../auth/AuthProvider';
 import { PageContainer } from '../../components/PageContainer';
-import { QueryErrorResult } from '../../components/QueryError';
 import { useT } from '../../i18n/I18nProvider';
 import { enumLabel } from '../../i18n/labels';
+import { formatYuan } from '../../lib/format';
 import { formatTime } from '../../lib/time';
 import { zodRule } from '../../lib/zod-form';
 import { CodeValue } from '../ledger/VerifySteps';
 import { ActionModal } from './ActionModal';
 import { LifecycleModal, type DirectAction, type LifecycleType } from './LifecycleModal';
 import { CertStatusTag, RegTimeline, RightsTags, registryKeys } from './registry-parts';
+import { QueryState } from '../../components/QueryState';
 
 /** The QR code of the public verification URL, drawn in the browser. */
 function VerifyQr({ url }: { url: string }) {
@@ -96,13 +96,7 @@ export function CertificatePage() {
       void qc.invalidateQueries({ queryKey: registryKeys.all });
     },
   });
-  if (q.isPending)
-    return (
-      <Flex justify="center" style={{ padding: 96 }}>
-        <Spin size="large" />
-      </Flex>
-    );
-  if (q.isError) return <QueryErrorResult error={q.error} onRetry={() => void q.refetch()} />;
+  if (q.isPending || q.isError) return <QueryState q={q} />;
   const c = q.data;
   const myOrg = me?.org?.id;
   const applicantRole = hasRole('merchant', 'authority', 'buyer', 'org_admin');
@@ -170,7 +164,7 @@ export function CertificatePage() {
                     {
                       key: 'pledge',
                       label: t.registry.pledgee,
-                      children: `${c.pledge.pledgeeOrgName ?? c.pledge.pledgeeOrgId}${c.pledge.securedAmountFen ? ` · ¥${(c.pledge.securedAmountFen / 100).toLocaleString()}` : ''}`,
+                      children: `${c.pledge.pledgeeOrgName ?? c.pledge.pledgeeOrgId}${c.pledge.securedAmountFen ? ` · ${formatYuan(c.pledge.securedAmountFen)}` : ''}`,
                     },
                   ]
                 : []),

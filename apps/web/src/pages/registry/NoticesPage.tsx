@@ -10,7 +10,6 @@ import {
   Input,
   Result,
   Space,
-  Spin,
   Switch,
   Typography,
 } from 'antd';
@@ -21,7 +20,7 @@ import { sdk } from '../../api/sdk';
 import { loginPath, useAuth } from '../../auth/AuthProvider';
 import { ListCard } from '../../components/ListCard';
 import { PageContainer } from '../../components/PageContainer';
-import { MutationErrorAlert, QueryErrorResult } from '../../components/QueryError';
+import { MutationErrorAlert } from '../../components/QueryError';
 import { StatusTag } from '../../components/StatusTag';
 import { useT } from '../../i18n/I18nProvider';
 import { enumLabel } from '../../i18n/labels';
@@ -39,6 +38,7 @@ import {
   type PickedFile,
   type Progressing,
 } from './registry-parts';
+import { QueryState } from '../../components/QueryState';
 
 const noticeTag = (t: Messages, n: RegistryNotice) =>
   n.open ? (
@@ -164,13 +164,7 @@ export function NoticePage() {
       showServerIssues(form, e);
     },
   });
-  if (q.isPending)
-    return (
-      <Flex justify="center" style={{ padding: 96 }}>
-        <Spin size="large" />
-      </Flex>
-    );
-  if (q.isError) return <QueryErrorResult error={q.error} onRetry={() => void q.refetch()} />;
+  if (q.isPending || q.isError) return <QueryState q={q} />;
   const n = q.data;
   return (
     <PageContainer title={n.objectTitle} subTitle={noticeTag(t, n)}>

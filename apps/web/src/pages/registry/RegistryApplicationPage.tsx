@@ -21,7 +21,6 @@ import {
   Row,
   Select,
   Space,
-  Spin,
   Steps,
   Switch,
   Typography,
@@ -31,7 +30,7 @@ import { Link, useParams } from 'react-router';
 import { sdk } from '../../api/sdk';
 import { useAuth } from '../../auth/AuthProvider';
 import { PageContainer } from '../../components/PageContainer';
-import { QueryErrorResult, useErrorText } from '../../components/QueryError';
+import { useErrorText } from '../../components/QueryError';
 import { useT } from '../../i18n/I18nProvider';
 import { enumLabel } from '../../i18n/labels';
 import { formatTime } from '../../lib/time';
@@ -52,6 +51,7 @@ import {
   type PickedFile,
   type Progressing,
 } from './registry-parts';
+import { QueryState } from '../../components/QueryState';
 
 type Act = 'accept' | 'reject' | 'review' | 'upload' | 'decide' | null;
 const CHECKS = ['descriptionAccuracy', 'sourceCompliance', 'rightsClarity'] as const;
@@ -160,13 +160,7 @@ export function RegistryApplicationPage() {
     enabled: act === 'accept',
   });
 
-  if (q.isPending)
-    return (
-      <Flex justify="center" style={{ padding: 96 }}>
-        <Spin size="large" />
-      </Flex>
-    );
-  if (q.isError) return <QueryErrorResult error={q.error} onRetry={() => void q.refetch()} />;
+  if (q.isPending || q.isError) return <QueryState q={q} />;
   const a = q.data;
   const myOrg = me?.org?.id;
   const applicant = myOrg === a.applicantOrgId && hasRole('merchant', 'authority', 'buyer', 'org_admin');

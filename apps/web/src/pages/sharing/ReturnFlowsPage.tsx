@@ -12,7 +12,7 @@ import { StatusTag } from '../../components/StatusTag';
 import { useT } from '../../i18n/I18nProvider';
 import type { Messages } from '../../i18n/zh-CN';
 import { formatTime } from '../../lib/time';
-import { usePagination } from '../../lib/use-list-params';
+import { pageOf, usePagination } from '../../lib/use-list-params';
 import { ReturnFlowBoard } from './ReturnFlowBoard';
 import { DeliverReturnModal } from './ReturnFlowModals';
 
@@ -83,8 +83,7 @@ export function ReturnFlowsPage() {
   const [sp, setSp] = useSearchParams();
   const st = (sp.get('status') ?? undefined) as ReturnFlow['status'] | undefined;
   const overdue = sp.get('overdue') === 'true' ? ('true' as const) : undefined;
-  const page = Math.max(1, Number(sp.get('page')) || 1);
-  const pageSize = Number(sp.get('pageSize')) || 20;
+  const { page, pageSize } = pageOf(sp);
   const [delivering, setDelivering] = useState<ReturnFlow | null>(null);
   const query = { status: st, overdue, page, pageSize };
   const list = useQuery({

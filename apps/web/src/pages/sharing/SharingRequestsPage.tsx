@@ -13,7 +13,7 @@ import { StatusTag } from '../../components/StatusTag';
 import { useT } from '../../i18n/I18nProvider';
 import type { Messages } from '../../i18n/zh-CN';
 import { formatTime } from '../../lib/time';
-import { usePagination } from '../../lib/use-list-params';
+import { pageOf, usePagination } from '../../lib/use-list-params';
 import { SharingActionModal, type SharingAction } from './SharingActionModal';
 
 type Box = 'incoming' | 'outgoing' | 'all';
@@ -153,8 +153,7 @@ export function SharingRequestsPage() {
   const box = (sp.get('box') as Box | null) ?? (department ? 'incoming' : 'all');
   const status = (sp.get('status') ?? undefined) as SharingRequest['status'] | undefined;
   const overdue = sp.get('overdue') === 'true' ? ('true' as const) : undefined;
-  const page = Math.max(1, Number(sp.get('page')) || 1);
-  const pageSize = Number(sp.get('pageSize')) || 20;
+  const { page, pageSize } = pageOf(sp);
   const [acting, setActing] = useState<Acting | null>(null);
   const query = { box: box === 'all' ? undefined : box, status, overdue, page, pageSize };
   const list = useQuery({

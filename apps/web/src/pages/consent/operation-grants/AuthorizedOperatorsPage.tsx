@@ -11,7 +11,8 @@ import { QueryErrorAlert } from '../../../components/QueryError';
 import { useT } from '../../../i18n/I18nProvider';
 import type { Messages } from '../../../i18n/zh-CN';
 import { formatTime } from '../../../lib/time';
-import { formatYuan, ScopeTags } from './operation-parts';
+import { formatYuan } from '../../../lib/format';
+import { ScopeTags } from './operation-parts';
 
 function columns(t: Messages): ColumnsType<AuthorizedOperator> {
   const o = t.consentOrgs.operators;

@@ -11,7 +11,8 @@ import { useT } from '../../../i18n/I18nProvider';
 import { formatTime } from '../../../lib/time';
 import { GrantStatusTag } from '../org-grants/org-grant-parts';
 import { useOperationActions, type OperationAction } from './OperationActionModals';
-import { formatYuan, ScopeTags, ScoreTag } from './operation-parts';
+import { formatYuan } from '../../../lib/format';
+import { ScopeTags, ScoreTag } from './operation-parts';
 import { OperationResources } from './OperationResources';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {

@@ -10,7 +10,8 @@ import { dayjs, DISPLAY_TZ, pickerToIso } from '../../../lib/time';
 import { issueMessage, zodRule } from '../../../lib/zod-form';
 import { CreateModal } from '../CreateModal';
 import { GradeSelect, PartySelect } from '../org-grants/org-grant-parts';
-import { SectorsSelect, yuanToFen } from './operation-parts';
+import { yuanToFen } from '../../../lib/format';
+import { SectorsSelect } from './operation-parts';
 
 interface Values {
   operatorOrgId: string;

@@ -18,7 +18,8 @@ import { GrantStatusTag, useGradeLabel } from '../org-grants/org-grant-parts';
 import { OperationActionModal, type OperationAction } from './OperationActionModals';
 import { OperationGrantDrawer } from './OperationGrantDrawer';
 import { OperationGrantFormModal } from './OperationGrantFormModal';
-import { formatYuan, LatestScore, latestEvaluation, ScopeTags } from './operation-parts';
+import { formatYuan, yuanOf } from '../../../lib/format';
+import { LatestScore, latestEvaluation, ScopeTags } from './operation-parts';
 
 const day = (iso: string) => formatTime(iso, 'YYYY-MM-DD');
 
@@ -123,7 +124,7 @@ export function OperationGrantsPage() {
             { header: p.maxGrade, value: (g) => gradeLabel(g.maxGrade) },
             { header: p.startsAt, value: (g) => day(g.startsAt) },
             { header: p.endsAt, value: (g) => day(g.endsAt) },
-            { header: p.price, value: (g) => (g.priceGuidanceFen / 100).toFixed(2) },
+            { header: p.price, value: (g) => yuanOf(g.priceGuidanceFen) },
             { header: p.status, value: (g) => t.consentOrgs.grantStatus[g.status] },
             { header: p.latestScore, value: (g) => latestEvaluation(g)?.score },
           ],

@@ -11,14 +11,6 @@ import { useT } from '../../../i18n/I18nProvider';
 
 type Scope = OperationGrant['scope'];
 
-/** 政府指导价 is kept in fen; people read yuan: 123456 → "¥1,234.56". */
-export function formatYuan(fen: number): string {
-  return `¥${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-}
-
-/** Yuan typed in a form, as whole fen (no floating-point cents). */
-export const yuanToFen = (yuan: number) => Math.round(yuan * 100);
-
 /** 综合授权, or 分领域授权 with the names of its sectors. */
 export function ScopeTags({ scope, sectors }: { scope: Scope; sectors: readonly string[] }) {
   const t = useT();

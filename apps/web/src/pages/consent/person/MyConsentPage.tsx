@@ -13,6 +13,7 @@ import { PersonCard } from './PersonCard';
 import { ScenarioDrawer } from './ScenarioDrawer';
 import { ScenarioList } from './ScenarioList';
 import { WardsPanel } from './WardsPanel';
+import { pageOf } from '../../../lib/use-list-params';
 
 const TABS = ['active', 'history', 'scenarios', 'wards'] as const;
 type Tab = (typeof TABS)[number];
@@ -137,7 +138,7 @@ export function MyConsentPage() {
         <ScenarioList
           me={me.data}
           grants={grants.data?.items}
-          page={Number(sp.get('page')) || 1}
+          page={pageOf(sp).page}
           onPage={(p) => set({ page: String(p) })}
           onOpen={(id) => set({ scenario: id })}
         />

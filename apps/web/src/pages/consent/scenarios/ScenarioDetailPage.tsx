@@ -5,12 +5,11 @@ import {
   EditOutlined,
 } from '@ant-design/icons';
 import type { Scenario, ScenarioVersion } from '@shuliu/contracts';
-import { Alert, Button, Card, Descriptions, Flex, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Flex, Space, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useAuth } from '../../../auth/AuthProvider';
 import { PageContainer } from '../../../components/PageContainer';
-import { QueryErrorResult } from '../../../components/QueryError';
 import { useT } from '../../../i18n/I18nProvider';
 import { DATA_USERS } from '../../../layout/nav';
 import { formatTime } from '../../../lib/time';
@@ -23,6 +22,7 @@ import {
   VersionTerms,
   useScenario,
 } from './scenario-parts';
+import { QueryState } from '../../../components/QueryState';
 
 /** What the review decided beyond the fields: separate consent, the PIPIA record, biometrics. */
 function ReviewFlags({ v }: { v: ScenarioVersion }) {
@@ -93,13 +93,7 @@ export function ScenarioDetailPage() {
   const { me, hasRole } = useAuth();
   const [asking, setAsking] = useState(false);
   const q = useScenario(id);
-  if (q.isPending)
-    return (
-      <Flex justify="center" style={{ padding: 96 }}>
-        <Spin size="large" />
-      </Flex>
-    );
-  if (q.isError) return <QueryErrorResult error={q.error} onRetry={() => void q.refetch()} />;
+  if (q.isPending || q.isError) return <QueryState q={q} />;
   const s = q.data;
   const current = s.versions.find((v) => v.id === s.currentVersionId);
   const newest = s.versions[0];

@@ -12,20 +12,20 @@ import {
   Input,
   InputNumber,
   Row,
-  Skeleton,
   Switch,
 } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import { sdk } from '../../../api/sdk';
 import { useAuth } from '../../../auth/AuthProvider';
 import { PageContainer } from '../../../components/PageContainer';
-import { MutationErrorAlert, QueryErrorResult } from '../../../components/QueryError';
+import { MutationErrorAlert } from '../../../components/QueryError';
 import { useT } from '../../../i18n/I18nProvider';
 import { DATA_USERS } from '../../../layout/nav';
 import { showServerIssues, showZodIssues, zodRule } from '../../../lib/zod-form';
 import { ForbiddenPage } from '../../errors/ErrorPages';
 import { NEW_FIELD, ScenarioFieldsEditor, type FieldValues } from './ScenarioFieldsEditor';
 import { scenarioKeys, useScenario } from './scenario-parts';
+import { QueryState } from '../../../components/QueryState';
 
 interface Values {
   title?: string;
@@ -103,18 +103,7 @@ export function ScenarioFormPage() {
 
   const title = id ? c.reviseTitle : c.newTitle;
   if (!hasRole(...DATA_USERS)) return <ForbiddenPage />;
-  if (id && existing.isPending)
-    return (
-      <PageContainer title={title}>
-        <Skeleton active />
-      </PageContainer>
-    );
-  if (id && existing.isError)
-    return (
-      <PageContainer title={title}>
-        <QueryErrorResult error={existing.error} onRetry={() => void existing.refetch()} />
-      </PageContainer>
-    );
+  if (id && (existing.isPending || existing.isError)) return <QueryState q={existing} title={title} />;
   const struck = existing.data?.versions[0]?.fields.filter((f) => f.struck) ?? [];
   const defaults: Values = {
     legalBasis: c.legalBases[0],

@@ -1,12 +1,11 @@
 import type { Scenario } from '@shuliu/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Flex, Result, Space, Spin, Typography } from 'antd';
+import { Button, Result, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link, useParams } from 'react-router';
 import { sdk } from '../../../api/sdk';
 import { ListCard } from '../../../components/ListCard';
 import { PageContainer } from '../../../components/PageContainer';
-import { QueryErrorResult } from '../../../components/QueryError';
 import { useT } from '../../../i18n/I18nProvider';
 import type { Messages } from '../../../i18n/zh-CN';
 import { formatTime } from '../../../lib/time';
@@ -14,6 +13,7 @@ import { useListParams, usePagination } from '../../../lib/use-list-params';
 import { ScenarioReviewForm } from './ScenarioReviewForm';
 import { CategoryTag, scenarioKeys, useScenario } from './scenario-parts';
 import { isSensitive } from './scenario-rules';
+import { QueryState } from '../../../components/QueryState';
 
 const inReview = (s: Scenario) => s.versions.find((v) => v.status === 'in_review');
 
@@ -108,13 +108,7 @@ function ReviewOne({ id }: { id: string }) {
       <Button>{c.backToQueue}</Button>
     </Link>
   );
-  if (q.isPending)
-    return (
-      <Flex justify="center" style={{ padding: 96 }}>
-        <Spin size="large" />
-      </Flex>
-    );
-  if (q.isError) return <QueryErrorResult error={q.error} onRetry={() => void q.refetch()} />;
+  if (q.isPending || q.isError) return <QueryState q={q} />;
   const s = q.data;
   const v = inReview(s);
   return (
