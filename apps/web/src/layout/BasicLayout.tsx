@@ -2,7 +2,8 @@ import { MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Grid, Layout, Menu, Typography, theme } from 'antd';
 import type { MenuProps } from 'antd';
 import { useMemo, useState } from 'react';
-import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
+import { PageOutlet } from '../components/PageOutlet';
 import { useAuth } from '../auth/AuthProvider';
 import { Logo } from '../components/Logo';
 import { useT } from '../i18n/I18nProvider';
@@ -151,7 +152,7 @@ export function BasicLayout() {
           <Alert banner type="warning" title={`${me.org.name} · ${t.status.suspended}`} />
         )}
         <Layout.Content>
-          <Outlet />
+          <PageOutlet />
         </Layout.Content>
         <Layout.Footer style={{ textAlign: 'center', color: token.colorTextTertiary }}>
           {t.app.copyright}

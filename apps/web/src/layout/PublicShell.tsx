@@ -1,6 +1,7 @@
 import { LoginOutlined } from '@ant-design/icons';
 import { Button, Flex, Layout, Tag, Typography, theme } from 'antd';
-import { Link, Outlet, useLocation } from 'react-router';
+import { Link, useLocation } from 'react-router';
+import { PageOutlet } from '../components/PageOutlet';
 import { loginPath, useAuth } from '../auth/AuthProvider';
 import { RequireAuth } from '../auth/guards';
 import { Logo } from '../components/Logo';
@@ -61,7 +62,7 @@ function PublicLayout() {
         </Flex>
       </Layout.Header>
       <Layout.Content>
-        <Outlet />
+        <PageOutlet />
       </Layout.Content>
       <Layout.Footer style={{ textAlign: 'center', color: token.colorTextTertiary }}>
         {t.app.copyright}
