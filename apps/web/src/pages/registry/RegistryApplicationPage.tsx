@@ -1,30 +1,6 @@
-import {
-  RegistryReasonBody,
-  RegistryReviewBody,
-  type RegistrationDetail,
-  type RegistryObjection,
-} from '@shuliu/contracts';
+import type { RegistrationDetail, RegistryObjection } from '@shuliu/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Flex,
-  Form,
-  Input,
-  Popconfirm,
-  Radio,
-  Result,
-  Row,
-  Select,
-  Space,
-  Steps,
-  Switch,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Col, Form, Popconfirm, Result, Row, Space, Steps, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { sdk } from '../../api/sdk';
@@ -33,17 +9,22 @@ import { PageContainer } from '../../components/PageContainer';
 import { useErrorText } from '../../components/QueryError';
 import { useT } from '../../i18n/I18nProvider';
 import { enumLabel } from '../../i18n/labels';
-import { formatTime } from '../../lib/time';
-import { zodRule } from '../../lib/zod-form';
 import { ActionModal } from './ActionModal';
 import {
+  AcceptFields,
+  ApplicationFacts,
+  CHECKS,
+  DeadlinesCard,
+  DecideFields,
+  ObjectionsCard,
+  ReasonField,
+  ReviewFields,
+} from './application-parts';
+import {
   DocumentList,
-  DueCell,
   EvidencePicker,
-  ObjStatusTag,
   RegStatusTag,
   RegTimeline,
-  RightsTags,
   registryKeys,
   uploadAll,
   uploadRegistryFile,
@@ -54,7 +35,6 @@ import {
 import { QueryState } from '../../components/QueryState';
 
 type Act = 'accept' | 'reject' | 'review' | 'upload' | 'decide' | null;
-const CHECKS = ['descriptionAccuracy', 'sourceCompliance', 'rightsClarity'] as const;
 
 /** Where an application stands in the workflow, for the Steps. */
 function stepOf(a: RegistrationDetail): { current: number; status: 'process' | 'finish' | 'error' | 'wait' } {
@@ -287,157 +267,21 @@ export function RegistryApplicationPage() {
       </Card>
       <Row gutter={16}>
         <Col xs={24} xl={16}>
-          <Card title={t.common.detail} style={{ marginBottom: 16 }}>
-            <Descriptions
-              bordered
-              size="small"
-              column={{ xs: 1, md: 2 }}
-              items={[
-                {
-                  key: 'id',
-                  label: t.registry.appNo,
-                  children: <Typography.Text code>{a.id}</Typography.Text>,
-                },
-                { key: 'type', label: t.registry.type, children: enumLabel(t.regType, a.type) },
-                { key: 'cat', label: t.registry.category, children: enumLabel(t.regCategory, a.category) },
-                {
-                  key: 'object',
-                  label: t.registry.object,
-                  children: <Link to={`/catalog/resources/${a.objectId}`}>{a.objectTitle}</Link>,
-                },
-                {
-                  key: 'applicant',
-                  label: t.registry.applicant,
-                  children: a.applicantOrgName ?? a.applicantOrgId,
-                },
-                { key: 'rights', label: t.registry.rights, children: <RightsTags rights={a.rights} /> },
-                { key: 'scope', label: t.registry.scope, children: a.scope ?? '—', span: 2 },
-                {
-                  key: 'source',
-                  label: t.registry.sourceDesc,
-                  children: a.source?.description ?? '—',
-                  span: 2,
-                },
-                { key: 'format', label: t.registry.format, children: a.format ?? '—' },
-                {
-                  key: 'freq',
-                  label: t.registry.updateFrequency,
-                  children: a.updateFrequency ? enumLabel(t.updateFrequency, a.updateFrequency) : '—',
-                },
-                ...(a.certificateNo
-                  ? [{ key: 'cert', label: t.registry.certNo, children: a.certificateNo }]
-                  : []),
-                ...(a.counterpartyOrgName
-                  ? [{ key: 'cp', label: t.registry.counterparty, children: a.counterpartyOrgName }]
-                  : []),
-                ...(a.reason
-                  ? [{ key: 'reason', label: t.registry.reason, children: a.reason, span: 2 }]
-                  : []),
-                { key: 'reviewer', label: t.registry.reviewer, children: a.reviewerOrgName ?? '—' },
-                {
-                  key: 'decl',
-                  label: t.registry.declarations,
-                  children: a.declarations.map((d) => t.regDeclaration[d]?.title ?? d).join('、') || '—',
-                },
-              ]}
-            />
-          </Card>
-          {a.checklist && (
-            <Card title={t.registry.checklistTitle} style={{ marginBottom: 16 }} data-testid="app-checklist">
-              <Descriptions
-                bordered
-                size="small"
-                column={1}
-                items={[
-                  ...CHECKS.map((c) => ({
-                    key: c,
-                    label: t.checklist[c],
-                    children: (
-                      <Space>
-                        <Typography.Text type={a.checklist![c].passed ? 'success' : 'danger'}>
-                          {a.checklist![c].passed ? t.registry.passed : t.registry.failed}
-                        </Typography.Text>
-                        {a.checklist![c].note}
-                      </Space>
-                    ),
-                  })),
-                  { key: 'opinion', label: t.registry.opinion, children: a.reviewOpinion ?? '—' },
-                ]}
-              />
-            </Card>
-          )}
+          <ApplicationFacts a={a} />
           <Card title={t.registry.files} style={{ marginBottom: 16 }}>
             <DocumentList files={a.files} />
           </Card>
-          <Card title={t.registry.objections} style={{ marginBottom: 16 }} data-testid="app-objections">
-            {a.objections.length === 0 ? (
-              <Typography.Text type="secondary">{t.common.none}</Typography.Text>
-            ) : (
-              <Flex vertical gap={16}>
-                {a.objections.map((o) => (
-                  <Card key={o.id} size="small" data-testid={`objection-${o.id}`}>
-                    <Flex justify="space-between" wrap gap={8}>
-                      <Space wrap>
-                        <Typography.Text strong>{o.objectorOrgName ?? o.objectorOrgId}</Typography.Text>
-                        <ObjStatusTag status={o.status} />
-                        <Typography.Text type="secondary">
-                          {formatTime(o.createdAt)} · {t.registry.dueAt} {formatTime(o.dueAt, 'YYYY-MM-DD')}
-                        </Typography.Text>
-                      </Space>
-                      {can.decide && o.status === 'open' && (
-                        <Button
-                          size="small"
-                          type="primary"
-                          onClick={() => {
-                            setObjection(o);
-                            setAct('decide');
-                          }}
-                          data-testid={`objection-decide-${o.id}`}
-                        >
-                          {t.registry.decide}
-                        </Button>
-                      )}
-                    </Flex>
-                    <Typography.Paragraph style={{ margin: '8px 0' }}>{o.reason}</Typography.Paragraph>
-                    <DocumentList files={o.files} />
-                    {o.decisionReason && (
-                      <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
-                        {t.registry.decideReason}: {o.decisionReason}
-                      </Typography.Paragraph>
-                    )}
-                  </Card>
-                ))}
-              </Flex>
-            )}
-          </Card>
+          <ObjectionsCard
+            a={a}
+            canDecide={can.decide}
+            onDecide={(o) => {
+              setObjection(o);
+              setAct('decide');
+            }}
+          />
         </Col>
         <Col xs={24} xl={8}>
-          <Card title={t.registry.deadlines} style={{ marginBottom: 16 }}>
-            <Descriptions
-              size="small"
-              column={1}
-              items={[
-                { key: 'due', label: t.registry.dueAt, children: <DueCell app={a} /> },
-                { key: 'acc', label: t.registry.acceptDue, children: formatTime(a.deadlines.acceptDueAt) },
-                { key: 'rev', label: t.registry.reviewDue, children: formatTime(a.deadlines.reviewDueAt) },
-                {
-                  key: 'ns',
-                  label: t.registry.noticeStarts,
-                  children: formatTime(a.deadlines.noticeStartsAt),
-                },
-                {
-                  key: 'ne',
-                  label: t.registry.noticeEnds,
-                  children: <span data-testid="app-notice-ends">{formatTime(a.deadlines.noticeEndsAt)}</span>,
-                },
-                {
-                  key: 'obj',
-                  label: t.registry.objectionDue,
-                  children: formatTime(a.deadlines.objectionDueAt),
-                },
-              ]}
-            />
-          </Card>
+          <DeadlinesCard a={a} />
           <Card title={t.registry.timeline}>
             <RegTimeline events={a.timeline} />
           </Card>
@@ -455,17 +299,7 @@ export function RegistryApplicationPage() {
         onClose={close}
         testId="accept-modal"
       >
-        <Form.Item name="reviewerOrgId" label={t.registry.reviewerOrg}>
-          <Select
-            allowClear
-            placeholder={t.registry.reviewerOwn}
-            loading={parties.isPending}
-            options={(parties.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
-          />
-        </Form.Item>
-        <Form.Item name="note" label={t.registry.acceptNote}>
-          <Input.TextArea rows={2} maxLength={500} />
-        </Form.Item>
+        <AcceptFields parties={parties} />
       </ActionModal>
 
       <ActionModal
@@ -480,16 +314,7 @@ export function RegistryApplicationPage() {
         onClose={close}
         testId="reject-modal"
       >
-        <Form.Item
-          name="reason"
-          label={t.registry.rejectReason}
-          rules={[
-            { required: true, whitespace: true, message: t.validation.required },
-            zodRule(RegistryReasonBody.shape.reason, t),
-          ]}
-        >
-          <Input.TextArea rows={3} maxLength={1000} showCount data-testid="reject-reason" />
-        </Form.Item>
+        <ReasonField label={t.registry.rejectReason} testId="reject-reason" />
       </ActionModal>
 
       <ActionModal
@@ -504,37 +329,7 @@ export function RegistryApplicationPage() {
         testId="review-modal"
         width={680}
       >
-        <Alert type="info" showIcon title={t.registry.reviewHelp} style={{ marginBottom: 16 }} />
-        {CHECKS.map((c) => (
-          <Flex key={c} gap={12} align="start">
-            <Form.Item
-              name={c}
-              label={t.checklist[c]}
-              initialValue={true}
-              valuePropName="checked"
-              style={{ minWidth: 220 }}
-            >
-              <Switch
-                checkedChildren={t.registry.passed}
-                unCheckedChildren={t.registry.failed}
-                data-testid={`check-${c}`}
-              />
-            </Form.Item>
-            <Form.Item name={`${c}Note`} label={t.registry.reviewNote} style={{ flex: 1 }}>
-              <Input maxLength={1000} data-testid={`check-${c}-note`} />
-            </Form.Item>
-          </Flex>
-        ))}
-        <Form.Item
-          name="opinion"
-          label={t.registry.opinion}
-          rules={[
-            { required: true, whitespace: true, message: t.validation.required },
-            zodRule(RegistryReviewBody.shape.opinion, t),
-          ]}
-        >
-          <Input.TextArea rows={3} maxLength={2000} showCount data-testid="review-opinion" />
-        </Form.Item>
+        <ReviewFields />
       </ActionModal>
 
       <ActionModal
@@ -581,33 +376,7 @@ export function RegistryApplicationPage() {
         onClose={close}
         testId="decide-modal"
       >
-        <Alert
-          type="warning"
-          showIcon
-          title={t.registry.decideHelp}
-          description={objection?.reason}
-          style={{ marginBottom: 16 }}
-        />
-        <Form.Item name="upheld" initialValue={false} label={t.registry.decide}>
-          <Radio.Group>
-            <Radio value={true} data-testid="decide-upheld">
-              {t.registry.upheld}
-            </Radio>
-            <Radio value={false} data-testid="decide-dismissed">
-              {t.registry.dismissed}
-            </Radio>
-          </Radio.Group>
-        </Form.Item>
-        <Form.Item
-          name="reason"
-          label={t.registry.decideReason}
-          rules={[
-            { required: true, whitespace: true, message: t.validation.required },
-            zodRule(RegistryReasonBody.shape.reason, t),
-          ]}
-        >
-          <Input.TextArea rows={3} maxLength={1000} showCount data-testid="decide-reason" />
-        </Form.Item>
+        <DecideFields objection={objection} />
       </ActionModal>
     </PageContainer>
   );
