@@ -7,6 +7,8 @@ import {
   loadConfig,
   migrate,
   openDatabase,
+  platformJobs,
+  startJobs,
   type Config,
   type Database,
   type Services,
@@ -78,6 +80,10 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     } else {
       await app.ready();
     }
+    // the periodic jobs (anchoring, expiry, snapshots), each run by one process at a time
+    const stopJobs = startJobs(database.db, database.kind, platformJobs(services, config), (job, err) =>
+      app.log.error({ err, job: job.name }, 'a background job failed'),
+    );
     let closed = false;
     return {
       app,
@@ -87,6 +93,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       close: async () => {
         if (closed) return;
         closed = true;
+        stopJobs();
         await app.close();
         // background jobs finish their current file before the database goes away
         await services.masking.idle();

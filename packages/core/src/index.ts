@@ -1,4 +1,5 @@
 export { createServices, type Services } from './services.js';
+export { platformJobs, startJobs, runLocked, type Job } from './jobs.js';
 
 export * from './config.js';
 export { openDatabase, type Database, type DbKind, type DatabaseOptions } from './db/database.js';

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { handle } from '../route.js';
 import type { AppDeps } from '../app.js';
 
-export function ledgerRoutes(app: FastifyInstance, { services: s, config }: AppDeps) {
+export function ledgerRoutes(app: FastifyInstance, { services: s }: AppDeps) {
   handle(app, api.ledger.checkpoint, ({ query }) => s.ledger.checkpoint(query.treeSize));
   handle(app, api.ledger.entries, ({ query: { page, pageSize, type } }) =>
     s.ledger.entries(page, pageSize, type),
@@ -16,14 +16,9 @@ export function ledgerRoutes(app: FastifyInstance, { services: s, config }: AppD
   handle(app, api.ledger.anchor, ({ ctx }) => s.ledger.anchorAuditChain(ctx, { force: true }));
 
   // Before the first request: a missing master key stops the start (not the first signature), the platform
-  // key and a checkpoint exist, and the periodic audit anchoring runs (its first run one interval later).
-  let stopAnchoring = () => {};
+  // key and a checkpoint exist (the periodic jobs are started with the server: packages/core/src/jobs.ts).
   app.addHook('onReady', async () => {
     s.keys.assertMasterKey();
     await s.ledger.ensureCheckpoint();
-    stopAnchoring = s.ledger.startAnchoring(config.ledgerAnchorIntervalSeconds, (err) =>
-      app.log.error({ err }, 'anchoring the audit chain in the ledger failed'),
-    );
   });
-  app.addHook('onClose', async () => stopAnchoring());
 }

@@ -65,7 +65,7 @@ function noticeRoutes(app: FastifyInstance, r: Registry) {
 }
 
 /** Certificates: reading, lifecycle actions of the regulator and operator, public verification. */
-function certificateRoutes(app: FastifyInstance, { services, config }: AppDeps) {
+function certificateRoutes(app: FastifyInstance, { services }: AppDeps) {
   const r = services.registry;
   handle(app, c.certificates, ({ ctx, query }) => r.certificates.list(ctx, query));
   handle(app, c.certificate, ({ ctx, params }) => r.certificates.get(ctx, params.id));
@@ -81,13 +81,4 @@ function certificateRoutes(app: FastifyInstance, { services, config }: AppDeps) 
   handle(app, c.verifyBundle, ({ ctx, body }) =>
     r.verify.verifyBundle(ctx, body.bundle, body.issuerPublicKey),
   );
-
-  // certificates past their end become expired in the ledger periodically (the first run one interval in)
-  let stop = () => {};
-  app.addHook('onReady', async () => {
-    stop = r.certificates.startExpiry(config.registryExpiryIntervalSeconds, (err) =>
-      app.log.error({ err }, 'the certificate expiry sweep failed'),
-    );
-  });
-  app.addHook('onClose', async () => stop());
 }

@@ -6,7 +6,7 @@ import type { AppDeps } from '../app.js';
 const c = api.sharing;
 const v = api.survey;
 
-export function sharingRoutes(app: FastifyInstance, { services: s, config }: AppDeps) {
+export function sharingRoutes(app: FastifyInstance, { services: s }: AppDeps) {
   handle(app, c.departments, async ({ ctx, query }) => ({
     items: await s.returnFlows.departments(ctx, query),
   }));
@@ -30,13 +30,4 @@ export function sharingRoutes(app: FastifyInstance, { services: s, config }: App
   handle(app, v.snapshot, ({ ctx }) => s.survey.snapshot(ctx));
   handle(app, v.history, async ({ query }) => ({ items: await s.survey.history(query) }));
   handle(app, v.snapshotDetail, ({ params }) => s.survey.snapshotDetail(params.id));
-
-  // the resource survey takes its own snapshot once per interval (the history charts read them)
-  let stopSnapshots = () => {};
-  app.addHook('onReady', async () => {
-    stopSnapshots = s.survey.startSnapshots(config.surveySnapshotIntervalSeconds, (err) =>
-      app.log.error({ err }, 'taking the resource survey snapshot failed'),
-    );
-  });
-  app.addHook('onClose', async () => stopSnapshots());
 }

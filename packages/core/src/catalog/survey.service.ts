@@ -128,28 +128,13 @@ export class SurveyService {
   }
 
   /**
-   * The server's periodic job: a snapshot whenever the newest is at least `intervalSeconds` old (checked every
-   * tenth of the interval, at most hourly), so restarts neither skip nor double a day. Failures are reported.
+   * The periodic job's run: a snapshot when the newest is at least `intervalSeconds` old, so restarts neither
+   * skip nor double a day. Returns whether it took one.
    */
-  startSnapshots(intervalSeconds: number, onError: (e: unknown) => void): () => void {
-    if (intervalSeconds <= 0) return () => {};
-    let running = false;
-    const tick = async () => {
-      const last = await repo.findLatestSnapshotTime(this.db);
-      if (last && this.now().getTime() - new Date(last).getTime() < intervalSeconds * 1000) return;
-      await this.snapshot(systemContext('survey-snapshot'));
-    };
-    const timer = setInterval(
-      () => {
-        if (running) return;
-        running = true;
-        tick()
-          .catch(onError)
-          .finally(() => (running = false));
-      },
-      Math.min(intervalSeconds * 100, 3600_000),
-    );
-    timer.unref();
-    return () => clearInterval(timer);
+  async snapshotIfDue(intervalSeconds: number): Promise<boolean> {
+    const last = await repo.findLatestSnapshotTime(this.db);
+    if (last && this.now().getTime() - new Date(last).getTime() < intervalSeconds * 1000) return false;
+    await this.snapshot(systemContext('survey-snapshot'));
+    return true;
   }
 }

@@ -74,26 +74,3 @@ export async function rotateSigningKey(
   });
   return (await ledger.keys.listSigningKeys()).find((k) => k.id === id)!;
 }
-
-/**
- * The server's periodic job: anchor the audit chain every `intervalSeconds` (the first run after one full
- * interval, so short-lived processes such as tests never run it). Failures are reported, not thrown.
- */
-export function startAnchoring(
-  db: Executor,
-  ledger: LedgerService,
-  intervalSeconds: number,
-  onError: (e: unknown) => void,
-): () => void {
-  if (intervalSeconds <= 0) return () => {};
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    anchorAuditChain(db, ledger)
-      .catch(onError)
-      .finally(() => (running = false));
-  }, intervalSeconds * 1000);
-  timer.unref();
-  return () => clearInterval(timer);
-}

@@ -26,7 +26,7 @@ import {
   TreeSizeBeyondHead,
 } from './ledger.errors.js';
 import { canonicalEntry, checkAppend, type LedgerAppend } from './ledger.entries.js';
-import { anchorAuditChain, rotateSigningKey, startAnchoring } from './ledger.anchor.js';
+import { anchorAuditChain, rotateSigningKey } from './ledger.anchor.js';
 import { ledgerRepository as repo, type CheckpointRow } from './ledger.repository.js';
 import {
   appendLeaves,
@@ -270,11 +270,6 @@ export class LedgerService {
   /** Recomputes the whole tree and checks every stored node and checkpoint (see verifyLedger). */
   verify(pageSize?: number): Promise<LedgerVerifyReport> {
     return verifyLedger(this.db, this.keys, pageSize);
-  }
-
-  /** Starts the periodic audit anchoring; returns the function that stops it. */
-  startAnchoring(intervalSeconds: number, onError: (e: unknown) => void): () => void {
-    return startAnchoring(this.db, this, intervalSeconds, onError);
   }
 
   /** The log's hash algorithm; fixed by its first append, so cached once known. */

@@ -187,21 +187,6 @@ export class CertificatesService {
     }
   }
 
-  /** The server's periodic expiry sweep; the first run one interval after start. Returns the stopper. */
-  startExpiry(intervalSeconds: number, onError: (e: unknown) => void): () => void {
-    if (intervalSeconds <= 0) return () => {};
-    let running = false;
-    const timer = setInterval(() => {
-      if (running) return;
-      running = true;
-      this.expireDue()
-        .catch(onError)
-        .finally(() => (running = false));
-    }, intervalSeconds * 1000);
-    timer.unref();
-    return () => clearInterval(timer);
-  }
-
   async licenses(
     ctx: RequestContext,
     q: { page: number; pageSize: number; box: 'granted' | 'received' },
