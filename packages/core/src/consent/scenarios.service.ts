@@ -6,7 +6,7 @@ import {
   type ScenarioBody,
   type ScenarioQuery,
 } from '@shuliu/contracts';
-import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../db/schema.js';
 import { recordAudit } from '../audit/index.js';
@@ -26,6 +26,7 @@ import {
 import { toScenario } from './consent.mappers.js';
 import type { PersonsService } from './persons.service.js';
 import { consentRepository as repo } from './consent.repository.js';
+import { scenariosRepository as scenarios } from './scenarios.repository.js';
 import {
   isMaterialChange,
   isNewSubmission,
@@ -35,7 +36,7 @@ import {
   reviewFields,
   type ConsentSettings,
 } from './consent.rules.js';
-import type { ConsentScenariosTable, StoredField } from './consent.tables.js';
+import type { StoredField } from './consent.tables.js';
 import type { Clock } from './persons.service.js';
 
 type Executor = Kysely<DB>;
@@ -80,19 +81,16 @@ export class ScenariosService {
     if (!p.orgId) throw Forbidden('register a scenario on behalf of an organization');
     const id = newId('scn');
     await this.db.transaction().execute(async (tx) => {
-      await tx
-        .insertInto('consent_scenarios')
-        .values({
-          id,
-          org_id: p.orgId!,
-          title: b.title,
-          current_version_id: null,
-          latest_version: 1,
-          created_by: p.userId,
-        })
-        .execute();
+      await scenarios.insertScenario(tx, {
+        id,
+        org_id: p.orgId!,
+        title: b.title,
+        current_version_id: null,
+        latest_version: 1,
+        created_by: p.userId,
+      });
       const v = versionValues(b, id, 1, p.userId);
-      await tx.insertInto('consent_scenario_versions').values(v).execute();
+      await scenarios.insertVersion(tx, v);
       await this.submitted(tx, ctx, id, v.id, b.title, 'consent.scenario.register');
     });
     return this.get(ctx, id);
@@ -128,11 +126,7 @@ export class ScenariosService {
         );
         if (latest!.status === 'approved' && reworded >= 0)
           throw JustificationLocked(undefined, { field: `fields.${reworded}.justification` });
-        await tx
-          .updateTable('consent_scenarios')
-          .set({ title: b.title, updated_at: this.now() })
-          .where('id', '=', id)
-          .execute();
+        await scenarios.updateScenario(tx, id, { title: b.title, updated_at: this.now() });
         await recordAudit(tx, ctx, {
           action: 'consent.scenario.revise',
           objectType: 'scenario',
@@ -142,18 +136,14 @@ export class ScenariosService {
         return;
       }
       if (latest!.status === 'in_review')
-        await tx
-          .updateTable('consent_scenario_versions')
-          .set({ status: 'superseded' })
-          .where('id', '=', latest!.id)
-          .execute();
+        await scenarios.updateVersion(tx, latest!.id, { status: 'superseded' });
       const v = versionValues(b, id, s.latest_version + 1, requirePrincipal(ctx).userId);
-      await tx.insertInto('consent_scenario_versions').values(v).execute();
-      await tx
-        .updateTable('consent_scenarios')
-        .set({ title: b.title, latest_version: v.version, updated_at: this.now() })
-        .where('id', '=', id)
-        .execute();
+      await scenarios.insertVersion(tx, v);
+      await scenarios.updateScenario(tx, id, {
+        title: b.title,
+        latest_version: v.version,
+        updated_at: this.now(),
+      });
       await this.submitted(tx, ctx, id, v.id, b.title, 'consent.scenario.revise');
     });
     return this.get(ctx, id);
@@ -181,33 +171,21 @@ export class ScenariosService {
         throw IllegalTransition('every field was struck: nothing is left to consent to');
       if (b.approve && needsPipia(fields, terms) && !b.pipiaRef)
         throw PipiaRequired(undefined, { field: 'pipiaRef' });
-      await tx
-        .updateTable('consent_scenario_versions')
-        .set({
-          status: b.approve ? 'approved' : 'rejected',
-          fields: JSON.stringify(fields),
-          separate_consent: needsSeparateConsent(fields, v.cross_border, thirdParty),
-          biometric_approved: b.biometricApproved,
-          pipia_ref: b.pipiaRef ?? null,
-          review_note: b.note ?? null,
-          reviewed_by: p.userId,
-          reviewed_at: this.now(),
-        })
-        .where('id', '=', v.id)
-        .execute();
+      await scenarios.updateVersion(tx, v.id, {
+        status: b.approve ? 'approved' : 'rejected',
+        fields: JSON.stringify(fields),
+        separate_consent: needsSeparateConsent(fields, v.cross_border, thirdParty),
+        biometric_approved: b.biometricApproved,
+        pipia_ref: b.pipiaRef ?? null,
+        review_note: b.note ?? null,
+        reviewed_by: p.userId,
+        reviewed_at: this.now(),
+      });
       if (b.approve) {
         // the old approved version stops authorizing: its grants now answer version_superseded
         if (s.current_version_id)
-          await tx
-            .updateTable('consent_scenario_versions')
-            .set({ status: 'superseded' })
-            .where('id', '=', s.current_version_id)
-            .execute();
-        await tx
-          .updateTable('consent_scenarios')
-          .set({ current_version_id: v.id, updated_at: this.now() })
-          .where('id', '=', id)
-          .execute();
+          await scenarios.updateVersion(tx, s.current_version_id, { status: 'superseded' });
+        await scenarios.updateScenario(tx, id, { current_version_id: v.id, updated_at: this.now() });
         if (s.current_version_id) await this.tellHolders(tx, s.id, s.title, s.current_version_id, v.version);
       }
       const struck = fields.filter((f) => f.struck).map((f) => f.name);
@@ -236,15 +214,9 @@ export class ScenariosService {
       if (!s.current_version_id) throw IllegalTransition('the scenario has no approved version yet');
       const subject = await repo.findPerson(tx, subjectId);
       if (!subject) throw NotFound('person', subjectId);
-      const refusal = await tx
-        .selectFrom('consent_refusals')
-        .select('refused_at')
-        .where('subject_user_id', '=', subjectId)
-        .where('scenario_id', '=', id)
-        .executeTakeFirst();
+      const refusedAt = await scenarios.refusedAt(tx, subjectId, id);
       const until =
-        refusal &&
-        new Date(new Date(refusal.refused_at).getTime() + this.settings.refusalCoolDownDays * 86_400_000);
+        refusedAt && new Date(new Date(refusedAt).getTime() + this.settings.refusalCoolDownDays * 86_400_000);
       if (until && until > this.now()) throw CoolDown(undefined, { until: until.toISOString() });
       // a child under 14 is asked through the guardian; from 14 on, the person alone hears of it
       const to = this.persons.decider(subject);
@@ -275,13 +247,7 @@ export class ScenariosService {
       // declining needs no guardian: only a refusal for someone else goes through the guardianship check
       const subjectId =
         onBehalfOf && onBehalfOf !== p.userId ? await this.persons.subjectFor(tx, ctx, onBehalfOf) : p.userId;
-      await tx
-        .insertInto('consent_refusals')
-        .values({ subject_user_id: subjectId, scenario_id: id, refused_at: this.now() })
-        .onConflict((oc) =>
-          oc.columns(['subject_user_id', 'scenario_id']).doUpdateSet({ refused_at: this.now() }),
-        )
-        .execute();
+      await scenarios.refuse(tx, subjectId, id, this.now());
       await recordAudit(tx, ctx, {
         action: 'consent.scenario.refuse',
         objectType: 'scenario',
@@ -311,38 +277,23 @@ export class ScenariosService {
   async list(ctx: RequestContext, q: z.output<typeof ScenarioQuery>): Promise<Paged<Scenario>> {
     const p = requirePrincipal(ctx);
     const all = hasRole(ctx, 'operator', 'regulator');
-    const where = sql.join(
-      [
-        q.mine === 'true'
-          ? sql`s.org_id = ${p.orgId ?? '-'}`
-          : all
-            ? sql`true`
-            : sql`(s.current_version_id is not null or s.org_id = ${p.orgId ?? '-'})`,
-        // outsiders see only the approved version, so only its status may select a scenario for them
-        q.status
-          ? sql`exists (select 1 from consent_scenario_versions v where v.scenario_id = s.id and v.status = ${q.status}
-              and ${all ? sql`true` : sql`(v.id = s.current_version_id or s.org_id = ${p.orgId ?? '-'})`})`
-          : sql`true`,
-      ],
-      sql` and `,
+    const { rows, total } = await scenarios.search(
+      this.db,
+      { orgId: p.orgId, all, mine: q.mine === 'true', status: q.status },
+      q.page,
+      q.pageSize,
     );
-    const [rows, count] = await Promise.all([
-      sql<Selectable<ConsentScenariosTable> & { org_name: string | null }>`select s.*, o.name as org_name
-        from consent_scenarios s left join orgs o on o.id = s.org_id where ${where}
-        order by s.updated_at desc limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`.execute(this.db),
-      sql<{ n: number }>`select count(*)::int as n from consent_scenarios s where ${where}`.execute(this.db),
-    ]);
     const versions = await repo.versionsOf(
       this.db,
-      rows.rows.map((r) => r.id),
+      rows.map((r) => r.id),
     );
     // outsiders (persons, other orgs) see only what they would consent to: the approved version
-    const items = rows.rows.map((sc) => {
+    const items = rows.map((sc) => {
       const mine = p.orgId === sc.org_id || all;
       const own = versions.filter((v) => v.scenario_id === sc.id && (mine || v.id === sc.current_version_id));
       return toScenario(sc, sc.org_name, own);
     });
-    return { items, total: Number(count.rows[0]!.n), page: q.page, pageSize: q.pageSize };
+    return { items, total, page: q.page, pageSize: q.pageSize };
   }
 
   /**
@@ -350,15 +301,7 @@ export class ScenariosService {
    * version superseded hears of it (a guardian for their ward), with a link to consent again.
    */
   private async tellHolders(tx: Executor, id: string, title: string, oldVersionId: string, version: number) {
-    const grants = await tx
-      .selectFrom('consent_grants as g')
-      .innerJoin('consent_persons as p', 'p.user_id', 'g.subject_user_id')
-      .select(['p.user_id', 'p.guardian_user_id', 'p.guardian_status', 'p.birth_date'])
-      .where('g.version_id', '=', oldVersionId)
-      .where('g.revoked_at', 'is', null)
-      .where('g.replaced_by', 'is', null)
-      .where('g.expires_at', '>', this.now())
-      .execute();
+    const grants = await scenarios.openGrantHolders(tx, oldVersionId, this.now());
     // whoever decides for the person now hears of it: a guardian granted for a ward who may since have turned 14
     const holders = grants.map((g) => ({ subject_user_id: g.user_id, decider: this.persons.decider(g) }));
     const note = (link: string) => ({
