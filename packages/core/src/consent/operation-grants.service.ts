@@ -11,7 +11,7 @@ import {
   type Paged,
   type Resource,
 } from '@shuliu/contracts';
-import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../db/schema.js';
 import { recordAudit } from '../audit/index.js';
@@ -28,20 +28,12 @@ import {
   SectorUnknown,
 } from './consent.errors.js';
 import { operationStatus } from './consent.rules.js';
-import type { ConsentOperationGrantsTable } from './consent.tables.js';
 import { consentRepository as repo } from './consent.repository.js';
+import { operationGrantsRepository as grants, type OpRow } from './operation-grants.repository.js';
 import type { Clock } from './persons.service.js';
 import { iso } from '../shared/iso.js';
 
 type Executor = Kysely<DB>;
-type OpRow = Selectable<ConsentOperationGrantsTable> & {
-  authority_name: string | null;
-  operator_name: string | null;
-};
-
-const OP_GRANT = sql`select e.*, a.name as authority_name, b.name as operator_name from consent_operation_grants e
-  left join orgs a on a.id = e.authority_org_id left join orgs b on b.id = e.operator_org_id`;
-
 /** 公共数据授权运营: an authority authorizes an operator org, with conditions; suspension, revocation, evaluations. */
 export class OperationGrantsService {
   constructor(
@@ -52,15 +44,7 @@ export class OperationGrantsService {
 
   /** The authorized-operation grant, not revoked and not ended, that names a sector (分领域授权), if any. */
   async namingSector(db: Executor, code: string): Promise<string | null> {
-    const g = await db
-      .selectFrom('consent_operation_grants')
-      .select('id')
-      .where('status', '!=', 'revoked')
-      .where('ends_at', '>', this.now())
-      .where(sql<boolean>`${code} = any(sectors)`)
-      .limit(1)
-      .executeTakeFirst();
-    return g?.id ?? null;
+    return grants.namingSector(db, code, this.now());
   }
 
   async createOperationGrant(
@@ -70,9 +54,7 @@ export class OperationGrantsService {
     const p = requirePrincipal(ctx);
     const id = newId('aog');
     await this.db.transaction().execute(async (tx) => {
-      const own = p.orgId
-        ? await tx.selectFrom('orgs').select('types').where('id', '=', p.orgId).executeTakeFirst()
-        : undefined;
+      const own = p.orgId ? await repo.orgName(tx, p.orgId) : null;
       if (!own?.types.includes('authority'))
         throw Forbidden('only a public-data authority (公共数据主管部门) grants authorized operation');
       const op = await repo.activeOrg(tx, b.operatorOrgId);
@@ -83,25 +65,22 @@ export class OperationGrantsService {
       const unknown = b.scope === 'sectoral' ? await this.catalog.sectors.unknown(b.sectors, tx) : [];
       if (unknown.length)
         throw SectorUnknown(`no such sector in the catalog: ${unknown.join(', ')}`, { field: 'sectors' });
-      await tx
-        .insertInto('consent_operation_grants')
-        .values({
-          id,
-          authority_org_id: p.orgId!,
-          operator_org_id: op.id,
-          scope: b.scope,
-          sectors: b.scope === 'comprehensive' ? [] : [...new Set(b.sectors)],
-          delivery: 'compute_to_data',
-          max_grade: b.maxGrade,
-          starts_at: new Date(b.startsAt),
-          ends_at: new Date(b.endsAt),
-          price_guidance_fen: b.priceGuidanceFen,
-          price_note: b.priceNote ?? null,
-          status: 'active',
-          status_reason: null,
-          created_by: p.userId,
-        })
-        .execute();
+      await grants.insert(tx, {
+        id,
+        authority_org_id: p.orgId!,
+        operator_org_id: op.id,
+        scope: b.scope,
+        sectors: b.scope === 'comprehensive' ? [] : [...new Set(b.sectors)],
+        delivery: 'compute_to_data',
+        max_grade: b.maxGrade,
+        starts_at: new Date(b.startsAt),
+        ends_at: new Date(b.endsAt),
+        price_guidance_fen: b.priceGuidanceFen,
+        price_note: b.priceNote ?? null,
+        status: 'active',
+        status_reason: null,
+        created_by: p.userId,
+      });
       await this.event(tx, id, 'create', null, p.userId);
       await notifyOrg(tx, op.id, ['org_admin'], {
         kind: 'consent.operation_grant.created',
@@ -144,11 +123,7 @@ export class OperationGrantsService {
       // a term that has run out ended the authorization: nothing is left to suspend, reinstate or revoke
       if (new Date(g.ends_at) <= this.now())
         throw IllegalTransition(`the authorization's term ended at ${new Date(g.ends_at).toISOString()}`);
-      await tx
-        .updateTable('consent_operation_grants')
-        .set({ status: to, status_reason: reason, updated_at: this.now() })
-        .where('id', '=', id)
-        .execute();
+      await grants.update(tx, id, { status: to, status_reason: reason, updated_at: this.now() });
       await this.event(tx, id, action, reason, requirePrincipal(ctx).userId);
       await notifyOrg(tx, g.operator_org_id, ['org_admin'], {
         kind: `consent.operation_grant.${action}`,
@@ -184,25 +159,16 @@ export class OperationGrantsService {
             : 'the term has not begun: there is no year to evaluate yet',
           { field: 'year' },
         );
-      const dup = await tx
-        .selectFrom('consent_operation_evaluations')
-        .select('id')
-        .where('grant_id', '=', id)
-        .where('year', '=', b.year)
-        .executeTakeFirst();
-      if (dup) throw IllegalTransition(`the ${b.year} evaluation is already recorded`, { field: 'year' });
-      const eid = newId('aev');
-      await tx
-        .insertInto('consent_operation_evaluations')
-        .values({
-          id: eid,
-          grant_id: id,
-          year: b.year,
-          score: b.score,
-          conclusion: b.conclusion,
-          evaluated_by: requirePrincipal(ctx).userId,
-        })
-        .execute();
+      if (await grants.evaluationExists(tx, id, b.year))
+        throw IllegalTransition(`the ${b.year} evaluation is already recorded`, { field: 'year' });
+      await grants.insertEvaluation(tx, {
+        id: newId('aev'),
+        grant_id: id,
+        year: b.year,
+        score: b.score,
+        conclusion: b.conclusion,
+        evaluated_by: requirePrincipal(ctx).userId,
+      });
       await recordAudit(tx, ctx, {
         action: 'consent.operation_grant.evaluate',
         objectType: 'operation_grant',
@@ -214,7 +180,7 @@ export class OperationGrantsService {
   }
 
   async operationGrant(ctx: RequestContext, id: string): Promise<OperationGrant> {
-    const r = (await sql<OpRow>`${OP_GRANT} where e.id = ${id}`.execute(this.db)).rows[0];
+    const r = await grants.find(this.db, id);
     const org = ctx.principal?.orgId;
     if (
       !r ||
@@ -229,29 +195,13 @@ export class OperationGrantsService {
     q: z.output<typeof OperationGrantQuery>,
   ): Promise<Paged<OperationGrant>> {
     const org = requirePrincipal(ctx).orgId ?? '-';
-    const now = this.now();
-    const mine = hasRole(ctx, 'operator', 'regulator')
-      ? sql`true`
-      : sql`(e.authority_org_id = ${org} or e.operator_org_id = ${org})`;
-    // the SQL twin of operationStatus(): a grant past its term reads expired unless revoked
-    const ended = sql`(e.status <> 'revoked' and e.ends_at <= ${now})`;
-    const status = !q.status
-      ? sql`true`
-      : q.status === 'expired'
-        ? ended
-        : sql`e.status = ${q.status} and not ${ended}`;
-    const where = sql`${mine} and ${status}`;
-    const rows = (
-      await sql<OpRow>`${OP_GRANT} where ${where} order by e.created_at desc, e.id desc limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`.execute(
-        this.db,
-      )
-    ).rows;
-    const n = (
-      await sql<{
-        n: number;
-      }>`select count(*)::int as n from consent_operation_grants e where ${where}`.execute(this.db)
-    ).rows[0]!.n;
-    return { items: await this.withEvaluations(rows), total: Number(n), page: q.page, pageSize: q.pageSize };
+    const { rows, total } = await grants.search(
+      this.db,
+      { orgId: hasRole(ctx, 'operator', 'regulator') ? null : org, status: q.status, now: this.now() },
+      q.page,
+      q.pageSize,
+    );
+    return { items: await this.withEvaluations(rows), total, page: q.page, pageSize: q.pageSize };
   }
 
   /** The authority's published public data a grant covers: its sectors and those below them, up to its grade. */
@@ -303,14 +253,8 @@ export class OperationGrantsService {
       delivery: null,
     });
     if (!org || !r) return deny('no_grant');
-    const grants = await this.db
-      .selectFrom('consent_operation_grants')
-      .selectAll()
-      .where('operator_org_id', '=', org)
-      .where('authority_org_id', '=', r.owner_org_id)
-      .orderBy('created_at', 'desc')
-      .execute();
-    if (grants.length === 0) return deny('no_grant');
+    const held = await grants.between(this.db, org, r.owner_org_id);
+    if (held.length === 0) return deny('no_grant');
     if (r.subject_type !== 'public') return deny('not_public_data');
     if (r.status !== 'published') return deny('not_published');
     const path = await this.catalog.sectors.path(r.sector_code);
@@ -324,7 +268,7 @@ export class OperationGrantsService {
       'suspended',
     ];
     let best: OperationAccess | null = null;
-    for (const g of grants) {
+    for (const g of held) {
       const reason: OperationAccessReason =
         g.scope === 'sectoral' && !g.sectors.some((s) => path.includes(s))
           ? 'sector_not_granted'
@@ -347,11 +291,7 @@ export class OperationGrantsService {
 
   /** The public list of authorized operators (授权运营主体): active and within their term today. */
   async authorizedOperators() {
-    const now = this.now();
-    const rows = (
-      await sql<OpRow>`${OP_GRANT} where e.status = 'active' and e.starts_at <= ${now} and e.ends_at > ${now}
-          and a.status = 'active' and b.status = 'active' order by b.name, e.id`.execute(this.db)
-    ).rows;
+    const rows = await grants.inForce(this.db, this.now());
     return rows.map((r) => ({
       orgId: r.operator_org_id,
       orgName: r.operator_name ?? r.operator_org_id,
@@ -365,12 +305,7 @@ export class OperationGrantsService {
   }
 
   private async ownedOperation(tx: Executor, ctx: RequestContext, id: string) {
-    const g = await tx
-      .selectFrom('consent_operation_grants')
-      .selectAll()
-      .where('id', '=', id)
-      .forUpdate()
-      .executeTakeFirst();
+    const g = await grants.lock(tx, id);
     const org = requirePrincipal(ctx).orgId;
     if (!g || (g.authority_org_id !== org && g.operator_org_id !== org))
       throw NotFound('operation grant', id);
@@ -385,39 +320,18 @@ export class OperationGrantsService {
     reason: string | null,
     actorId: string,
   ) {
-    await tx
-      .insertInto('consent_operation_events')
-      .values({
-        id: newId('aoe'),
-        grant_id: grantId,
-        action,
-        reason,
-        actor_id: actorId,
-        created_at: this.now(),
-      })
-      .execute();
+    await grants.insertEvent(tx, {
+      grant_id: grantId,
+      action,
+      reason,
+      actor_id: actorId,
+      created_at: this.now(),
+    });
   }
 
   private async withEvaluations(rows: OpRow[]): Promise<OperationGrant[]> {
     const ids = rows.map((r) => r.id);
-    const [evals, events] = ids.length
-      ? await Promise.all([
-          this.db
-            .selectFrom('consent_operation_evaluations')
-            .selectAll()
-            .where('grant_id', 'in', ids)
-            .orderBy('year')
-            .execute(),
-          this.db
-            .selectFrom('consent_operation_events as e')
-            .leftJoin('users as u', 'u.id', 'e.actor_id')
-            .select(['e.grant_id', 'e.action', 'e.reason', 'e.created_at', 'u.display_name'])
-            .where('e.grant_id', 'in', ids)
-            .orderBy('e.created_at')
-            .orderBy('e.id')
-            .execute(),
-        ])
-      : [[], []];
+    const { evaluations: evals, events } = await grants.evaluationsAndEvents(this.db, ids);
     const now = this.now();
     return rows.map((r) => ({
       id: r.id,
