@@ -35,6 +35,7 @@ export const toUser = (r: UserRow, orgName: string | null, now = new Date()): Us
   locked: r.locked_until !== null && r.locked_until > now,
   lastLoginAt: r.last_login_at?.toISOString() ?? null,
   createdAt: r.created_at.toISOString(),
+  mustChangePassword: r.must_change_password,
 });
 
 export const toApplication = (
