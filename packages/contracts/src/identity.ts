@@ -145,8 +145,9 @@ export const OrgFields = z.strictObject({
   name: z.string().trim().min(2).max(200),
   nameEn: z.string().trim().max(200).optional(),
   uscc: Uscc,
+  /** The operator's and the regulators' own orgs are set up from the command line, never by application. */
   types: z
-    .array(OrgType.exclude(['operator']))
+    .array(OrgType.exclude(['operator', 'regulator']))
     .min(1)
     .max(5),
   merchantKinds: z.array(MerchantKind).default([]),

@@ -1,5 +1,5 @@
 import type { ApiToken, Me, Role } from '@shuliu/contracts';
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { CreateApiTokenBody } from '@shuliu/contracts';
 import type { Config } from '../config.js';
@@ -9,12 +9,11 @@ import { requirePrincipal, type Principal, type RequestContext } from '../shared
 import { NotFound, Unauthenticated } from '../shared/errors.js';
 import { hashHex } from '../shared/hash.js';
 import { newId, randomToken } from '../shared/ids.js';
-import { AccountLocked, TokenRolesExceed, WrongPassword } from './identity.errors.js';
+import { AccountLocked, TokenOutlivesParent, TokenRolesExceed, WrongPassword } from './identity.errors.js';
 import { assertPasswordAllowed } from './password-policy.js';
-import { toOrg, toUser } from './identity.mappers.js';
+import { toApiToken, toOrg, toUser } from './identity.mappers.js';
 import { identityRepository as repo, splitOrg } from './identity.repository.js';
-import { tokenRolesWithin } from './identity.rules.js';
-import type { ApiTokensTable } from './identity.tables.js';
+import { tokenExpiryWithin, tokenRolesWithin } from './identity.rules.js';
 import { checkPasswordCounted, passwordLogin, SESSION_PREFIX } from './login.service.js';
 import { clearAfterSuccess } from './lockout.js';
 import { hashPassword } from './passwords.js';
@@ -33,18 +32,6 @@ export interface Authenticated {
   principal: Principal;
   me: Me;
 }
-
-const toApiToken = (t: Selectable<ApiTokensTable>): ApiToken => ({
-  id: t.id,
-  name: t.name,
-  prefix: t.prefix,
-  roles: t.roles as Role[],
-  readOnly: t.read_only,
-  expiresAt: t.expires_at?.toISOString() ?? null,
-  lastUsedAt: t.last_used_at?.toISOString() ?? null,
-  revokedAt: t.revoked_at?.toISOString() ?? null,
-  createdAt: t.created_at.toISOString(),
-});
 
 export class AuthService {
   /** Per-IP and per-username limits on logins and other unauthenticated writes (shared across processes). */
@@ -239,6 +226,12 @@ export class AuthService {
     const p = requirePrincipal(ctx);
     if (!tokenRolesWithin(body.roles, p.roles))
       throw TokenRolesExceed(undefined, { held: p.roles, asked: body.roles });
+    const expiresAt = body.expiresInDays ? new Date(Date.now() + body.expiresInDays * 86_400_000) : null;
+    if (!tokenExpiryWithin(p.kind, p.expiresAt, expiresAt))
+      throw TokenOutlivesParent(undefined, {
+        field: 'expiresInDays',
+        parentExpiresAt: p.expiresAt?.toISOString() ?? null,
+      });
     const token = TOKEN_PREFIX + randomToken();
     const row = {
       id: newId('tok'),
@@ -248,7 +241,7 @@ export class AuthService {
       prefix: token.slice(0, 10),
       roles: [...new Set(body.roles)],
       read_only: body.readOnly,
-      expires_at: body.expiresInDays ? new Date(Date.now() + body.expiresInDays * 86_400_000) : null,
+      expires_at: expiresAt,
       last_used_at: null,
       revoked_at: null,
       created_at: new Date(),

@@ -1,6 +1,6 @@
-import type { Application, Org, OrgStatus, OrgType, Role, User } from '@shuliu/contracts';
+import type { ApiToken, Application, Org, OrgStatus, OrgType, Role, User } from '@shuliu/contracts';
 import type { Selectable } from 'kysely';
-import type { OrgApplicationsTable, OrgsTable, UsersTable } from './identity.tables.js';
+import type { ApiTokensTable, OrgApplicationsTable, OrgsTable, UsersTable } from './identity.tables.js';
 
 type OrgRow = Selectable<OrgsTable>;
 type UserRow = Selectable<UsersTable>;
@@ -53,4 +53,16 @@ export const toApplication = (
   decidedBy: a.decided_by,
   reason: a.reason,
   history: a.history,
+});
+
+export const toApiToken = (t: Selectable<ApiTokensTable>): ApiToken => ({
+  id: t.id,
+  name: t.name,
+  prefix: t.prefix,
+  roles: t.roles as Role[],
+  readOnly: t.read_only,
+  expiresAt: t.expires_at?.toISOString() ?? null,
+  lastUsedAt: t.last_used_at?.toISOString() ?? null,
+  revokedAt: t.revoked_at?.toISOString() ?? null,
+  createdAt: t.created_at.toISOString(),
 });

@@ -48,3 +48,14 @@ export function rolesNotGrantable(
 /** An API token may only carry roles its creator holds (a token never widens access). */
 export const tokenRolesWithin = (tokenRoles: readonly Role[], userRoles: readonly Role[]) =>
   tokenRoles.every((r) => userRoles.includes(r));
+
+/**
+ * A token minted by an API token expires no later than the token that minted it (a token never outlives
+ * the credential it came from); a session — a person at the keyboard — may mint any.
+ */
+export const tokenExpiryWithin = (
+  minter: 'session' | 'api_token',
+  minterExpiresAt: Date | null,
+  asked: Date | null,
+): boolean =>
+  minter === 'session' || minterExpiresAt === null || (asked !== null && asked <= minterExpiresAt);

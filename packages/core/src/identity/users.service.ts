@@ -1,4 +1,4 @@
-import type { CreateUserBody, OrgType, Paged, Role, UpdateUserBody, User } from '@shuliu/contracts';
+import type { ApiToken, CreateUserBody, OrgType, Paged, Role, UpdateUserBody, User } from '@shuliu/contracts';
 import { sql, type Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../db/schema.js';
@@ -13,6 +13,7 @@ import { disallowedRoles, initialAdminRoles, rolesNotGrantable } from './identit
 import { assertPasswordAllowed } from './password-policy.js';
 import { hashPassword } from './passwords.js';
 import { createActiveUser } from './user-creation.js';
+import { listTokensOf, revokeTokenOf } from './member-tokens.js';
 
 type Executor = Kysely<DB>;
 
@@ -243,5 +244,19 @@ export class UsersService {
       });
     });
     return this.get(ctx, id);
+  }
+
+  /** An org member's API tokens, for their org_admin (or the operator) to review. */
+  async listTokens(ctx: RequestContext, id: string): Promise<ApiToken[]> {
+    await this.loadManaged(this.db, ctx, id);
+    return listTokensOf(this.db, id);
+  }
+
+  /** Revokes a member's API token (an org_admin's, or the operator's, like disabling); the owner is told. */
+  async revokeToken(ctx: RequestContext, id: string, tokenId: string): Promise<void> {
+    await this.db.transaction().execute(async (tx) => {
+      const { user } = await this.loadManaged(tx, ctx, id);
+      await revokeTokenOf(tx, ctx, user, tokenId);
+    });
   }
 }
