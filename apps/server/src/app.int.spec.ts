@@ -45,7 +45,7 @@ describe('HTTP basics', () => {
     } finally {
       await tls.close();
     }
-  });
+  }, 120_000);
 
   it('publishes an OpenAPI 3.1 document and interactive docs', async () => {
     const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as {

@@ -164,7 +164,8 @@ describe('the platform operator cannot make itself a regulator or become anyone 
     });
     expect(login.json<{ user: U }>().user.mustChangePassword).toBe(true);
     const temp = login.json<{ token: string }>().token;
-    const blocked = await inject('GET', '/api/notifications', temp);
+    expect((await inject('GET', '/api/notifications', temp)).statusCode).toBe(200);
+    const blocked = await inject('GET', '/api/me/tokens', temp);
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json<Err>().error.code).toBe('IDENTITY_PASSWORD_CHANGE_REQUIRED');
     const change = await inject('POST', '/api/me/password', temp, {
@@ -172,7 +173,7 @@ describe('the platform operator cannot make itself a regulator or become anyone 
       newPassword: 'My-own-choice-88',
     });
     expect(change.statusCode).toBe(200);
-    expect((await inject('GET', '/api/notifications', temp)).statusCode).toBe(200);
+    expect((await inject('GET', '/api/me/tokens', temp)).statusCode).toBe(200);
   });
 });
 

@@ -73,6 +73,9 @@ export class UsersService {
     const orgId = body.orgId ?? p.orgId;
     if (!orgId) throw Forbidden('name the organization of the new user');
     const standing = this.standing(ctx, { org_id: orgId });
+    const org = standing ? await repo.findOrgById(this.db, orgId) : undefined;
+    // a role the org may not hold at all is the clearer answer, before whether the caller may grant it
+    if (org) this.checkRoles(body.roles, org.types as OrgType[]);
     if (standing === 'admin') {
       const bad = rolesNotGrantable(p.roles, body.roles);
       if (bad.length) throw RoleNotGrantable(undefined, { field: 'roles', roles: bad });
