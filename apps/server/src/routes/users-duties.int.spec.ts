@@ -114,6 +114,29 @@ describe('the platform operator cannot make itself a regulator or become anyone 
     expect((await t.call('POST', '/api/users', 'reviewer', body('huanghe-admin3'))).status).toBe(403);
   });
 
+  it('refuses a password that contains the username or is common (issue 14)', async () => {
+    const res = await t.call<Err & { error: { details?: { field?: string } } }>(
+      'POST',
+      '/api/users',
+      'quancheng',
+      {
+        username: 'qc-weak',
+        displayName: '弱口令',
+        password: 'qc-weak20260101',
+        roles: ['merchant'],
+      },
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'IDENTITY_PASSWORD_WEAK', details: { field: 'password' } });
+    const common = await t.call<Err>('POST', '/api/users', 'quancheng', {
+      username: 'qc-weak',
+      displayName: '弱口令',
+      password: 'Password2026!',
+      roles: ['merchant'],
+    });
+    expect(common.status).toBe(400);
+  });
+
   it('no one grants a role they do not hold', async () => {
     const staff = await t.call<U>('POST', '/api/users', 'quancheng', {
       username: 'qc-seller-admin',
