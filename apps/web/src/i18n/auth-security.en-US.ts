@@ -6,6 +6,7 @@ export const authSecurityEnUS: typeof authSecurityZhCN = {
   authSecurity: {
     mustChange: 'An administrator reset your password. Choose your own new password before using anything else.',
     changeEndsTokens: 'Changing your password ends your other sessions and revokes all your API tokens.',
+    memberTokens: 'API tokens', memberTokensFor: (n: string) => `API tokens of "${n}"`,
     resetEffects: 'The reset ends this user’s sessions and revokes all their API tokens at once; at next login they must choose their own password, and they are notified.',
   },
 };

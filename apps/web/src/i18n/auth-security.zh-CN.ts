@@ -4,6 +4,7 @@ export const authSecurityZhCN = {
   authSecurity: {
     mustChange: '管理员已重置您的密码。请先设置您自己的新密码，之后才能使用平台其他功能。',
     changeEndsTokens: '修改密码后，您的其他登录会话将结束，您的全部 API 令牌也将被吊销。',
+    memberTokens: 'API 令牌', memberTokensFor: (n: string) => `「${n}」的 API 令牌`,
     resetEffects: '重置后该用户的会话和全部 API 令牌立即失效；对方下次登录时须先设置自己的新密码，并会收到站内通知。',
   },
 };
