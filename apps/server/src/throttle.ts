@@ -3,6 +3,9 @@ import type { Config, Services } from '@shuliu/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sendError } from './errors.js';
 
+/** Public POSTs that only read (a bundle is sent to be checked, nothing is stored): not throttled as writes. */
+const READS = new Set<string>([api.registry.verifyBundle.path]);
+
 /** The username a public write names (login, sign-up, an application's administrator), lowercased. */
 function usernameOf(body: unknown): string | null {
   const b = body as { username?: unknown; admin?: { username?: unknown } } | null;
@@ -18,7 +21,7 @@ function usernameOf(body: unknown): string | null {
 export function registerPublicWriteThrottle(app: FastifyInstance, config: Config, services: Services) {
   app.addHook('preValidation', async (req: FastifyRequest, reply) => {
     const access = req.routeOptions.config?.access as Access | undefined;
-    if (access?.kind !== 'public' || req.method === 'GET' || req.method === 'HEAD') return;
+    if (access?.kind !== 'public' || req.method === 'GET' || READS.has(req.routeOptions.url ?? '')) return;
     const login = req.routeOptions.url === api.auth.login.path;
     const bucket = login ? 'login' : 'write';
     const limit = login ? config.loginRateLimitPerMinute : config.publicWriteRateLimitPerMinute;
