@@ -30,9 +30,22 @@ describe('HTTP basics', () => {
     const res = await t.app.inject({ url: '/api/health', headers: { origin: 'https://evil.example' } });
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['strict-transport-security']).toBeDefined();
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
   });
+
+  it('sends HSTS and upgrade-insecure-requests only when served over TLS (issue 14)', async () => {
+    const res = await t.app.inject({ url: '/api/health' });
+    expect(res.headers['strict-transport-security']).toBeUndefined();
+    expect(res.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    const tls = await startTestServer({ demo: false, config: { tlsOnly: true } });
+    try {
+      const r = await tls.app.inject({ url: '/api/health' });
+      expect(r.headers['strict-transport-security']).toContain('max-age=31536000');
+      expect(r.headers['content-security-policy']).toContain('upgrade-insecure-requests');
+    } finally {
+      await tls.close();
+    }
+  }, 120_000);
 
   it('publishes an OpenAPI 3.1 document and interactive docs', async () => {
     const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as {

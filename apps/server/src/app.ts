@@ -29,6 +29,7 @@ import { sharingRoutes } from './routes/sharing.js';
 import { systemRoutes } from './routes/system.js';
 import { userRoutes } from './routes/users.js';
 import { refuseNul } from './nul-guard.js';
+import { registerPublicWriteThrottle } from './throttle.js';
 
 export interface AppDeps {
   services: Services;
@@ -104,6 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       'request',
     );
   });
+  registerPublicWriteThrottle(app, config, deps.services);
   // after each route's access check and schema: input PostgreSQL could not store is a 400 naming the field
   app.addHook('preHandler', async (req) => refuseNul(req));
   // Every state-changing route audits itself inside its transaction; this records what did not get that far
@@ -135,9 +137,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         fontSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.tlsOnly ? [] : null,
       },
     },
     crossOriginEmbedderPolicy: false,
+    // over plain HTTP these would only break the site (or pin a browser to HTTPS that is not there)
+    strictTransportSecurity: config.tlsOnly ? { maxAge: 31_536_000, includeSubDomains: true } : false,
   });
   if (config.corsOrigins.length) await app.register(cors, { origin: config.corsOrigins, credentials: false });
   if (config.rateLimitPerMinute > 0) {

@@ -1,4 +1,4 @@
-import { ErrorBody, type Access, type RouteContract } from '@shuliu/contracts';
+import { api, ErrorBody, type Access, type RouteContract } from '@shuliu/contracts';
 import type { RequestContext } from '@shuliu/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -33,11 +33,31 @@ type Out<C> = C extends RouteContract<z.ZodType, z.ZodType, z.ZodType, infer R> 
 
 const ERROR_STATUSES = [400, 401, 403, 404, 409, 413, 415, 423, 429, 500] as const;
 
+/** What an account whose password an administrator reset may do before it chooses its own. */
+const DURING_PASSWORD_CHANGE = new Set<string>(
+  [
+    api.auth.login,
+    api.auth.me,
+    api.auth.changePassword,
+    api.auth.logout,
+    api.notifications.list,
+    api.notifications.unreadCount,
+    api.notifications.markRead,
+  ].map((r) => r.path),
+);
+
 /** The route's access rule, checked before the body is even parsed: anonymous → 401, wrong role → 403. */
 function authorize(access: Access) {
   return async (req: FastifyRequest, reply: FastifyReply) => {
-    if (access.kind === 'public') return;
     const p = req.ctx.principal;
+    if (p?.mustChangePassword && !DURING_PASSWORD_CHANGE.has(req.routeOptions.url ?? '')) {
+      return sendError(req, reply, {
+        status: 403,
+        code: 'IDENTITY_PASSWORD_CHANGE_REQUIRED',
+        message: 'an administrator reset your password: choose a new one first (POST /api/me/password)',
+      });
+    }
+    if (access.kind === 'public') return;
     if (!p)
       return sendError(req, reply, {
         status: 401,

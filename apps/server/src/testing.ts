@@ -32,7 +32,19 @@ export async function startTestServer(
   const database: Database = await createTestDatabase({ poolSize: opts.config?.dbPoolSize });
   // uploaded files of a test server live in a directory of their own, removed with it
   const blobDir = opts.config?.blobDir ?? (await mkdtemp(join(tmpdir(), 'shuliu-test-blobs-')));
-  const config = loadConfig({}, { port: 0, host: '127.0.0.1', logLevel: 'silent', ...opts.config, blobDir });
+  // tests log in and sign up far more often than a person: the limits are proven by tests that set them back
+  const config = loadConfig(
+    {},
+    {
+      port: 0,
+      host: '127.0.0.1',
+      logLevel: 'silent',
+      loginRateLimitPerMinute: 0,
+      publicWriteRateLimitPerMinute: 0,
+      ...opts.config,
+      blobDir,
+    },
+  );
   const server = await startServer({
     config,
     database,

@@ -42,6 +42,7 @@ import { catalogRoutes } from './catalog.api.js';
 import { sharingRoutes, surveyRoutes } from './sharing.api.js';
 import { registryRoutes } from './registry.api.js';
 import { consentRoutes } from './consent.api.js';
+import { memberTokenRoutes } from './member-tokens.api.js';
 
 export const Health = z.object({
   status: z.literal('ok'),
@@ -493,4 +494,5 @@ export const api = {
   survey: surveyRoutes,
   registry: registryRoutes,
   consent: consentRoutes,
+  memberTokens: memberTokenRoutes,
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { validateUscc } from './rules/check-digits.js';
+import { isCommonPassword } from './rules/password-policy.js';
 import { Id, Timestamp } from './common.js';
 
 export const ROLES = [
@@ -74,6 +75,8 @@ export const User = z.object({
   locked: z.boolean(),
   lastLoginAt: Timestamp.nullable(),
   createdAt: Timestamp,
+  /** After an administrator's reset: the user must choose a new password before doing anything else. */
+  mustChangePassword: z.boolean(),
 });
 export type User = z.infer<typeof User>;
 
@@ -87,7 +90,8 @@ export const Password = z
   .string()
   .min(10, 'must be at least 10 characters')
   .max(256)
-  .refine((p) => /[a-zA-Z]/.test(p) && /\d/.test(p), 'must contain letters and digits');
+  .refine((p) => /[a-zA-Z]/.test(p) && /\d/.test(p), 'must contain letters and digits')
+  .refine((p) => !isCommonPassword(p), 'is too common: choose one that is not on lists of popular passwords');
 export const Mobile = z.string().regex(/^1[3-9]\d{9}$/, 'must be an 11-digit mainland mobile number');
 
 export const LoginBody = z.strictObject({
@@ -141,8 +145,9 @@ export const OrgFields = z.strictObject({
   name: z.string().trim().min(2).max(200),
   nameEn: z.string().trim().max(200).optional(),
   uscc: Uscc,
+  /** The operator's and the regulators' own orgs are set up from the command line, never by application. */
   types: z
-    .array(OrgType.exclude(['operator']))
+    .array(OrgType.exclude(['operator', 'regulator']))
     .min(1)
     .max(5),
   merchantKinds: z.array(MerchantKind).default([]),

@@ -29,7 +29,12 @@ const Schema = z.object({
   bodyLimitBytes: int(1024, 1024 * 1024 * 1024).default(1024 * 1024),
   rateLimitPerMinute: int(0, 1_000_000).default(1200),
   rateLimitTokenPerMinute: int(0, 1_000_000).default(6000),
-  loginRateLimitPerMinute: int(0, 10_000).default(30),
+  /** Logins per minute from one client IP, and for one username (whatever credential the request carries); 0: off. */
+  loginRateLimitPerMinute: int(0, 1_000_000).default(30),
+  /** Other unauthenticated writes (sign-up, onboarding applications) per minute per IP and per username; 0: off. */
+  publicWriteRateLimitPerMinute: int(0, 1_000_000).default(10),
+  /** Served only over HTTPS (directly or behind a TLS proxy): send HSTS and upgrade-insecure-requests. */
+  tlsOnly: bool.default(false),
   corsOrigins: z
     .string()
     .default('')
@@ -90,6 +95,8 @@ const ENV_NAMES: Record<keyof z.input<typeof Schema>, string[]> = {
   rateLimitPerMinute: ['SHULIU_RATE_LIMIT_PER_MINUTE'],
   rateLimitTokenPerMinute: ['SHULIU_RATE_LIMIT_TOKEN_PER_MINUTE'],
   loginRateLimitPerMinute: ['SHULIU_LOGIN_RATE_LIMIT_PER_MINUTE'],
+  publicWriteRateLimitPerMinute: ['SHULIU_PUBLIC_WRITE_RATE_LIMIT_PER_MINUTE'],
+  tlsOnly: ['SHULIU_TLS_ONLY'],
   corsOrigins: ['SHULIU_CORS_ORIGINS'],
   trustProxy: ['SHULIU_TRUST_PROXY'],
   demo: ['SHULIU_DEMO'],

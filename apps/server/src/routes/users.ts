@@ -15,4 +15,11 @@ export function userRoutes(app: FastifyInstance, { services: s }: AppDeps) {
     return { ok: true as const };
   });
   handle(app, api.users.unlock, ({ ctx, params }) => s.users.unlock(ctx, params.id));
+  handle(app, api.memberTokens.list, async ({ ctx, params }) => ({
+    items: await s.users.listTokens(ctx, params.id),
+  }));
+  handle(app, api.memberTokens.revoke, async ({ ctx, params }) => {
+    await s.users.revokeToken(ctx, params.id, params.tokenId);
+    return { ok: true as const };
+  });
 }

@@ -25,6 +25,9 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   if (meQuery.isPending) return <FullPageSpin />;
   if (meQuery.isError)
     return <QueryErrorResult error={meQuery.error} onRetry={() => void meQuery.refetch()} />;
+  // after an administrator's reset the server refuses everything but choosing a new password
+  if (meQuery.data.user.mustChangePassword && pathname !== '/account')
+    return <Navigate to="/account?tab=password" replace />;
   const orgStatus = meQuery.data.org?.status ?? null;
   if (orgGated(orgStatus) && !GATED_PATHS.some((p) => pathname.startsWith(p))) {
     return <Navigate to="/my-application" replace />;

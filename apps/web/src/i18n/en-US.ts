@@ -4,6 +4,7 @@ import { consentPersonEnUS } from './consent-person.en-US';
 import { consentScenariosEnUS } from './consent-scenarios.en-US';
 import { consentOrgsEnUS } from './consent-orgs.en-US';
 import { consentActionsEnUS, consentApiErrorsEnUS, consentEnUS } from './consent.en-US';
+import { authSecurityActionsEnUS, authSecurityApiErrorsEnUS, authSecurityEnUS } from './auth-security.en-US';
 import { sharingEnUS } from './sharing.en-US';
 import type { Messages } from './zh-CN';
 
@@ -107,6 +108,7 @@ export const enUS: Messages = {
     ...catalogActionsEnUS,
     ...registryActionsEnUS,
     ...consentActionsEnUS,
+    ...authSecurityActionsEnUS,
   },
   validation: {
     required: 'Required', minLength: (n: number) => `At least ${n} characters`,
@@ -307,6 +309,7 @@ export const enUS: Messages = {
     ...catalogApiErrorsEnUS,
     ...registryApiErrorsEnUS,
     ...consentApiErrorsEnUS,
+    ...authSecurityApiErrorsEnUS,
   },
   errors: {
     forbidden: 'Sorry, you are not allowed to open this page.', notFound: 'Sorry, this page does not exist.',
@@ -315,6 +318,7 @@ export const enUS: Messages = {
   ...sharingEnUS,
   ...registryEnUS,
   ...consentEnUS,
+  ...authSecurityEnUS,
   ...consentPersonEnUS,
   ...consentScenariosEnUS,
   ...consentOrgsEnUS,

@@ -4,6 +4,7 @@ import { consentPersonZhCN } from './consent-person.zh-CN';
 import { consentScenariosZhCN } from './consent-scenarios.zh-CN';
 import { consentOrgsZhCN } from './consent-orgs.zh-CN';
 import { consentActionsZhCN, consentApiErrorsZhCN, consentZhCN } from './consent.zh-CN';
+import { authSecurityActionsZhCN, authSecurityApiErrorsZhCN, authSecurityZhCN } from './auth-security.zh-CN';
 import { sharingZhCN } from './sharing.zh-CN';
 
 /** 简体中文 — the default catalogue; en-US must provide every key of this one (its type is derived from it). */
@@ -90,6 +91,7 @@ export const zhCN = {
     ...catalogActionsZhCN,
     ...registryActionsZhCN,
     ...consentActionsZhCN,
+    ...authSecurityActionsZhCN,
   } as Record<string, string>,
   validation: {
     required: '此项为必填项', minLength: (n: number) => `至少 ${n} 个字符`, maxLength: (n: number) => `最多 ${n} 个字符`,
@@ -236,6 +238,7 @@ export const zhCN = {
     ...catalogApiErrorsZhCN,
     ...registryApiErrorsZhCN,
     ...consentApiErrorsZhCN,
+    ...authSecurityApiErrorsZhCN,
   } as Record<string, string>,
   errors: {
     forbidden: '抱歉，您无权访问此页面。', notFound: '抱歉，您访问的页面不存在。',
@@ -244,6 +247,7 @@ export const zhCN = {
   ...sharingZhCN,
   ...registryZhCN,
   ...consentZhCN,
+  ...authSecurityZhCN,
   ...consentPersonZhCN,
   ...consentScenariosZhCN,
   ...consentOrgsZhCN,

@@ -89,7 +89,10 @@ export class ResourcesService {
   /** What the caller may see (operators and regulators: everything; members: their own and published). */
   visibility(ctx: RequestContext): Visibility {
     const p = ctx.principal;
-    if (!p) return { all: false, ownOrgId: null, grades: [], openOnly: true };
+    // members only means active org members: a pending applicant (no role yet) or a natural person sees
+    // what anonymous callers see
+    if (!p || !p.orgId || !p.roles.some((r) => r !== 'person'))
+      return { all: false, ownOrgId: null, grades: [], openOnly: true };
     if (hasRole(ctx, 'operator', 'regulator'))
       return { all: true, ownOrgId: null, grades: [], openOnly: false };
     const limit = gradeRank(this.settings.metadataVisibleUpTo);

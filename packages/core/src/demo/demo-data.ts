@@ -73,7 +73,7 @@ interface DemoApplicant {
     name: string;
     nameEn?: string;
     uscc: string;
-    types: Exclude<OrgType, 'operator'>[];
+    types: Exclude<OrgType, 'operator' | 'regulator'>[];
     merchantKinds?: ('technical' | 'service' | 'application')[];
     providerKinds?: ('certifier' | 'valuer' | 'auditor' | 'mediator' | 'arbitrator' | 'broker')[];
     region?: string;

@@ -1,5 +1,5 @@
 import type { ApiToken, Me, Role } from '@shuliu/contracts';
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { CreateApiTokenBody } from '@shuliu/contracts';
 import type { Config } from '../config.js';
@@ -9,23 +9,18 @@ import { requirePrincipal, type Principal, type RequestContext } from '../shared
 import { NotFound, Unauthenticated } from '../shared/errors.js';
 import { hashHex } from '../shared/hash.js';
 import { newId, randomToken } from '../shared/ids.js';
-import {
-  AccountLocked,
-  InvalidCredentials,
-  OrgSuspended,
-  TokenRolesExceed,
-  UserDisabled,
-  WrongPassword,
-} from './identity.errors.js';
-import { toOrg, toUser } from './identity.mappers.js';
+import { AccountLocked, TokenOutlivesParent, TokenRolesExceed, WrongPassword } from './identity.errors.js';
+import { assertPasswordAllowed } from './password-policy.js';
+import { toApiToken, toOrg, toUser } from './identity.mappers.js';
 import { identityRepository as repo, splitOrg } from './identity.repository.js';
-import { afterFailedLogin, tokenRolesWithin } from './identity.rules.js';
-import type { ApiTokensTable } from './identity.tables.js';
-import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords.js';
+import { tokenExpiryWithin, tokenRolesWithin } from './identity.rules.js';
+import { checkPasswordCounted, passwordLogin, SESSION_PREFIX } from './login.service.js';
+import { clearAfterSuccess } from './lockout.js';
+import { hashPassword } from './passwords.js';
+import { ThrottleService } from './throttle.service.js';
 
 type Executor = Kysely<DB>;
 
-const SESSION_PREFIX = 'sls_';
 const TOKEN_PREFIX = 'slt_';
 /** last_seen_at / last_used_at are written at most this often, so reads stay reads. */
 const TOUCH_INTERVAL_MS = 60_000;
@@ -38,133 +33,27 @@ export interface Authenticated {
   me: Me;
 }
 
-const toApiToken = (t: Selectable<ApiTokensTable>): ApiToken => ({
-  id: t.id,
-  name: t.name,
-  prefix: t.prefix,
-  roles: t.roles as Role[],
-  readOnly: t.read_only,
-  expiresAt: t.expires_at?.toISOString() ?? null,
-  lastUsedAt: t.last_used_at?.toISOString() ?? null,
-  revokedAt: t.revoked_at?.toISOString() ?? null,
-  createdAt: t.created_at.toISOString(),
-});
-
 export class AuthService {
+  /** Per-IP and per-username limits on logins and other unauthenticated writes (shared across processes). */
+  readonly throttle: ThrottleService;
+
   constructor(
     private readonly db: Executor,
     private readonly config: Pick<Config, 'sessionTtlHours' | 'loginMaxFailures' | 'loginLockMinutes'>,
-  ) {}
-
-  async login(ctx: RequestContext, username: string, password: string) {
-    const user = await repo.findUserByUsername(this.db, username);
-    if (!user) {
-      await verifyPassword(password, DUMMY_HASH);
-      await this.auditFailure(ctx, 'identity.session.login', null, { username, reason: 'unknown user' });
-      throw InvalidCredentials();
-    }
-    const now = new Date();
-    if (user.locked_until && user.locked_until > now) {
-      await this.auditFailure(ctx, 'identity.session.login', user.id, { username, reason: 'locked' });
-      throw AccountLocked(undefined, { lockedUntil: user.locked_until.toISOString() });
-    }
-    if (!(await verifyPassword(password, user.password_hash))) {
-      const next = await this.db.transaction().execute(async (tx) => {
-        const fresh = await tx
-          .selectFrom('users')
-          .select('failed_logins')
-          .where('id', '=', user.id)
-          .forUpdate()
-          .executeTakeFirstOrThrow();
-        const state = afterFailedLogin(
-          fresh.failed_logins,
-          { maxFailures: this.config.loginMaxFailures, lockMinutes: this.config.loginLockMinutes },
-          now,
-        );
-        await tx
-          .updateTable('users')
-          .set({ failed_logins: state.failedLogins, locked_until: state.lockedUntil })
-          .where('id', '=', user.id)
-          .execute();
-        await recordAudit(tx, ctx, {
-          action: 'identity.session.login',
-          objectType: 'user',
-          objectId: user.id,
-          orgId: user.org_id,
-          outcome: 'failure',
-          details: { username: user.username, reason: 'wrong password', locked: state.lockedUntil !== null },
-        });
-        return state;
-      });
-      if (next.lockedUntil) throw AccountLocked(undefined, { lockedUntil: next.lockedUntil.toISOString() });
-      throw InvalidCredentials();
-    }
-    if (user.status === 'disabled') {
-      await this.auditFailure(ctx, 'identity.session.login', user.id, { username, reason: 'disabled' });
-      throw UserDisabled();
-    }
-    const org = user.org_id ? await repo.findOrgById(this.db, user.org_id) : undefined;
-    if (org?.status === 'suspended') {
-      await this.auditFailure(ctx, 'identity.session.login', user.id, { username, reason: 'org suspended' });
-      throw OrgSuspended();
-    }
-    const token = SESSION_PREFIX + randomToken();
-    const expiresAt = new Date(now.getTime() + this.config.sessionTtlHours * 3_600_000);
-    const sessionId = newId('ses');
-    await this.db.transaction().execute(async (tx) => {
-      await tx
-        .insertInto('sessions')
-        .values({
-          id: sessionId,
-          user_id: user.id,
-          token_hash: tokenHash(token),
-          expires_at: expiresAt,
-          revoked_at: null,
-          ip: ctx.ip,
-          user_agent: ctx.userAgent?.slice(0, 300) ?? null,
-        })
-        .execute();
-      await tx
-        .updateTable('users')
-        .set({ failed_logins: 0, locked_until: null, last_login_at: now })
-        .where('id', '=', user.id)
-        .execute();
-      const principal: Principal = {
-        kind: 'session',
-        credentialId: sessionId,
-        userId: user.id,
-        username: user.username,
-        displayName: user.display_name,
-        orgId: user.org_id,
-        roles: user.roles as Role[],
-        readOnly: false,
-        expiresAt,
-      };
-      await recordAudit(
-        tx,
-        { ...ctx, principal },
-        { action: 'identity.session.login', objectType: 'session', objectId: sessionId },
-      );
-    });
-    ctx.audited = true;
-    return {
-      token,
-      expiresAt: expiresAt.toISOString(),
-      user: toUser({ ...user, last_login_at: now, failed_logins: 0, locked_until: null }, org?.name ?? null),
-    };
+  ) {
+    this.throttle = new ThrottleService(db);
   }
 
-  private auditFailure(
-    ctx: RequestContext,
-    action: string,
-    userId: string | null,
-    details: Record<string, unknown>,
-  ) {
-    return this.db
-      .transaction()
-      .execute((tx) =>
-        recordAudit(tx, ctx, { action, objectType: 'user', objectId: userId, outcome: 'failure', details }),
-      );
+  login(ctx: RequestContext, username: string, password: string) {
+    return passwordLogin(this.db, ctx, username, password, this.lockout());
+  }
+
+  private lockout() {
+    return {
+      maxFailures: this.config.loginMaxFailures,
+      lockMinutes: this.config.loginLockMinutes,
+      sessionTtlHours: this.config.sessionTtlHours,
+    };
   }
 
   /** Resolves a bearer credential to a principal, or null when it is unknown, expired, revoked or barred. */
@@ -190,6 +79,7 @@ export class AuthService {
       roles: row.roles as Role[],
       readOnly: false,
       expiresAt: row.s_expires_at,
+      mustChangePassword: row.must_change_password,
     };
     const me: Me = {
       user: toUser(row, org?.name ?? null),
@@ -217,6 +107,7 @@ export class AuthService {
       roles,
       readOnly: row.t_read_only,
       expiresAt: row.t_expires_at,
+      mustChangePassword: row.must_change_password,
     };
     const me: Me = {
       user: { ...toUser(row, org?.name ?? null), roles },
@@ -248,15 +139,34 @@ export class AuthService {
     const p = requirePrincipal(ctx);
     const user = await repo.findUserById(this.db, p.userId);
     if (!user) throw Unauthenticated();
-    if (!(await verifyPassword(current, user.password_hash))) throw WrongPassword();
+    // counted like logins, so a stolen session or token cannot guess the password behind it
+    const attempt = await checkPasswordCounted(
+      this.db,
+      ctx,
+      user,
+      current,
+      this.lockout(),
+      'identity.user.password_change',
+    ).catch((e: { code?: string }) => {
+      throw e.code === 'IDENTITY_INVALID_CREDENTIALS' ? WrongPassword() : e;
+    });
+    assertPasswordAllowed(next, user.username, 'newPassword');
     const hash = await hashPassword(next);
     await this.db.transaction().execute(async (tx) => {
+      if (!(await clearAfterSuccess(tx, p.userId, attempt))) throw AccountLocked();
       await tx
         .updateTable('users')
-        .set({ password_hash: hash, password_changed_at: new Date(), updated_at: new Date() })
+        .set({
+          password_hash: hash,
+          password_changed_at: new Date(),
+          must_change_password: false,
+          updated_at: new Date(),
+        })
         .where('id', '=', p.userId)
         .execute();
       await repo.revokeSessionsOfUser(tx, p.userId, p.kind === 'session' ? p.credentialId : null);
+      // a token is a password's child: whoever changes the password ends every token minted under the old one
+      await repo.revokeTokensOfUser(tx, p.userId);
       await recordAudit(tx, ctx, {
         action: 'identity.user.password_change',
         objectType: 'user',
@@ -316,6 +226,12 @@ export class AuthService {
     const p = requirePrincipal(ctx);
     if (!tokenRolesWithin(body.roles, p.roles))
       throw TokenRolesExceed(undefined, { held: p.roles, asked: body.roles });
+    const expiresAt = body.expiresInDays ? new Date(Date.now() + body.expiresInDays * 86_400_000) : null;
+    if (!tokenExpiryWithin(p.kind, p.expiresAt, expiresAt))
+      throw TokenOutlivesParent(undefined, {
+        field: 'expiresInDays',
+        parentExpiresAt: p.expiresAt?.toISOString() ?? null,
+      });
     const token = TOKEN_PREFIX + randomToken();
     const row = {
       id: newId('tok'),
@@ -325,7 +241,7 @@ export class AuthService {
       prefix: token.slice(0, 10),
       roles: [...new Set(body.roles)],
       read_only: body.readOnly,
-      expires_at: body.expiresInDays ? new Date(Date.now() + body.expiresInDays * 86_400_000) : null,
+      expires_at: expiresAt,
       last_used_at: null,
       revoked_at: null,
       created_at: new Date(),

@@ -45,3 +45,13 @@ export const TokenRolesExceed = createError(
   400,
 );
 export const OrgNotActive = createError('IDENTITY_ORG_NOT_ACTIVE', 'the organization is not active', 409);
+export const RoleNotGrantable = createError(
+  'IDENTITY_ROLE_NOT_GRANTABLE',
+  'you may grant only roles you hold yourself',
+  403,
+);
+export const TokenOutlivesParent = createError(
+  'IDENTITY_TOKEN_OUTLIVES_PARENT',
+  'an API token may only create tokens that expire no later than itself',
+  400,
+);

@@ -1,6 +1,6 @@
-import type { Application, Org, OrgStatus, OrgType, Role, User } from '@shuliu/contracts';
+import type { ApiToken, Application, Org, OrgStatus, OrgType, Role, User } from '@shuliu/contracts';
 import type { Selectable } from 'kysely';
-import type { OrgApplicationsTable, OrgsTable, UsersTable } from './identity.tables.js';
+import type { ApiTokensTable, OrgApplicationsTable, OrgsTable, UsersTable } from './identity.tables.js';
 
 type OrgRow = Selectable<OrgsTable>;
 type UserRow = Selectable<UsersTable>;
@@ -35,6 +35,7 @@ export const toUser = (r: UserRow, orgName: string | null, now = new Date()): Us
   locked: r.locked_until !== null && r.locked_until > now,
   lastLoginAt: r.last_login_at?.toISOString() ?? null,
   createdAt: r.created_at.toISOString(),
+  mustChangePassword: r.must_change_password,
 });
 
 export const toApplication = (
@@ -52,4 +53,16 @@ export const toApplication = (
   decidedBy: a.decided_by,
   reason: a.reason,
   history: a.history,
+});
+
+export const toApiToken = (t: Selectable<ApiTokensTable>): ApiToken => ({
+  id: t.id,
+  name: t.name,
+  prefix: t.prefix,
+  roles: t.roles as Role[],
+  readOnly: t.read_only,
+  expiresAt: t.expires_at?.toISOString() ?? null,
+  lastUsedAt: t.last_used_at?.toISOString() ?? null,
+  revokedAt: t.revoked_at?.toISOString() ?? null,
+  createdAt: t.created_at.toISOString(),
 });

@@ -90,6 +90,14 @@ export const identityRepository = {
     return q.execute();
   },
 
+  revokeTokensOfUser: (db: Executor, userId: string) =>
+    db
+      .updateTable('api_tokens')
+      .set({ revoked_at: new Date() })
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .execute(),
+
   /** Users with any of the roles in active orgs, e.g. every operator reviewer to notify. */
   findActiveUserIdsWithRole: async (db: Executor, role: string) =>
     (

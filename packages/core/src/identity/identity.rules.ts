@@ -29,19 +29,33 @@ export const disallowedRoles = (wanted: readonly Role[], orgTypes: readonly OrgT
   return wanted.filter((r) => !allowed.includes(r));
 };
 
-/** Lockout after repeated failed logins (等保 2.0 identity-authentication requirement: 登录失败处理). */
-export function afterFailedLogin(
-  failedSoFar: number,
-  settings: { maxFailures: number; lockMinutes: number },
-  now: Date,
-): { failedLogins: number; lockedUntil: Date | null } {
-  const failed = failedSoFar + 1;
-  if (failed >= settings.maxFailures) {
-    return { failedLogins: 0, lockedUntil: new Date(now.getTime() + settings.lockMinutes * 60_000) };
-  }
-  return { failedLogins: failed, lockedUntil: null };
+/**
+ * 等保 2.0 (GB/T 22239-2019 §8.1.4.2 c, 三员分立): no one grants a role they do not hold. The one exception is
+ * `agent`, the org's own compute-node machine account, whose only power (consent checks) every business role
+ * already has; an org's administrator may create it.
+ */
+export function rolesNotGrantable(
+  granter: readonly Role[],
+  asked: readonly Role[],
+  alreadyHeld: readonly Role[] = [],
+): Role[] {
+  return asked.filter(
+    (r) =>
+      !alreadyHeld.includes(r) && !granter.includes(r) && !(r === 'agent' && granter.includes('org_admin')),
+  );
 }
 
 /** An API token may only carry roles its creator holds (a token never widens access). */
 export const tokenRolesWithin = (tokenRoles: readonly Role[], userRoles: readonly Role[]) =>
   tokenRoles.every((r) => userRoles.includes(r));
+
+/**
+ * A token minted by an API token expires no later than the token that minted it (a token never outlives
+ * the credential it came from); a session — a person at the keyboard — may mint any.
+ */
+export const tokenExpiryWithin = (
+  minter: 'session' | 'api_token',
+  minterExpiresAt: Date | null,
+  asked: Date | null,
+): boolean =>
+  minter === 'session' || minterExpiresAt === null || (asked !== null && asked <= minterExpiresAt);

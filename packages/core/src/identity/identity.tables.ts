@@ -34,6 +34,8 @@ export interface UsersTable {
   locked_until: Date | null;
   last_login_at: Date | null;
   password_changed_at: Generated<Date>;
+  /** Set by an administrator's reset: the account may do nothing but choose a new password. */
+  must_change_password: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -84,7 +86,21 @@ export interface OrgApplicationsTable {
   history: ColumnType<ApplicationHistoryEntry[], string, string>;
 }
 
+export interface AuthThrottleTable {
+  key: string;
+  window_start: Date;
+  hits: number;
+}
+
+export interface LoginFailuresTable {
+  username: string;
+  failed_logins: Generated<number>;
+  locked_until: Date | null;
+}
+
 export interface IdentityTables {
+  auth_throttle: AuthThrottleTable;
+  login_failures: LoginFailuresTable;
   orgs: OrgsTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -1,6 +1,8 @@
 export { AuthService, type Authenticated } from './auth.service.js';
+export { ThrottleService } from './throttle.service.js';
 export { OnboardingService } from './onboarding.service.js';
-export { UsersService, OrgsService } from './users.service.js';
+export { UsersService } from './users.service.js';
+export { OrgsService } from './orgs.service.js';
 export { BootstrapService, type DirectOrg, type DirectUser } from './bootstrap.service.js';
 export { hashPassword, verifyPassword } from './passwords.js';
 export * from './identity.rules.js';

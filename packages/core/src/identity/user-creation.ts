@@ -9,6 +9,7 @@ import { isUniqueViolation } from '../shared/sql.js';
 import { OrgNotActive, RoleNotAllowed, UsernameTaken } from './identity.errors.js';
 import { identityRepository as repo } from './identity.repository.js';
 import { disallowedRoles } from './identity.rules.js';
+import { assertPasswordAllowed } from './password-policy.js';
 import { hashPassword } from './passwords.js';
 
 export interface NewUser {
@@ -31,6 +32,7 @@ export async function createActiveUser(
   u: NewUser,
   opts: { requireActiveOrg: boolean; alsoInTx?: (tx: Kysely<DB>, userId: string) => Promise<void> },
 ): Promise<string> {
+  assertPasswordAllowed(u.password, u.username);
   const passwordHash = await hashPassword(u.password);
   const id = newId('usr');
   await db

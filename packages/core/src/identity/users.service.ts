@@ -1,25 +1,39 @@
-import type { CreateUserBody, Org, OrgType, Paged, Role, UpdateUserBody, User } from '@shuliu/contracts';
-import type { Kysely } from 'kysely';
+import type { ApiToken, CreateUserBody, OrgType, Paged, Role, UpdateUserBody, User } from '@shuliu/contracts';
+import { sql, type Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../db/schema.js';
 import { recordAudit } from '../audit/index.js';
 import { notifyUsers } from '../notifications/index.js';
 import { hasRole, requirePrincipal, type RequestContext } from '../shared/context.js';
 import { Forbidden, NotFound } from '../shared/errors.js';
-import { OrgNotActive, RoleNotAllowed, SelfLockout } from './identity.errors.js';
-import { toOrg, toUser } from './identity.mappers.js';
+import { RoleNotAllowed, RoleNotGrantable, SelfLockout } from './identity.errors.js';
+import { toUser } from './identity.mappers.js';
 import { identityRepository as repo, type UserFilter } from './identity.repository.js';
-import { disallowedRoles } from './identity.rules.js';
+import { disallowedRoles, initialAdminRoles, rolesNotGrantable } from './identity.rules.js';
+import { assertPasswordAllowed } from './password-policy.js';
 import { hashPassword } from './passwords.js';
 import { createActiveUser } from './user-creation.js';
+import { listTokensOf, revokeTokenOf } from './member-tokens.js';
 
 type Executor = Kysely<DB>;
 
-/** User administration: operators manage every account, an org's administrators manage their own org's. */
+/**
+ * User administration with duties apart (等保 2.0 三员分立): an org's users and roles are managed by that org's
+ * own org_admin. The platform operator sees every account, creates only the first org_admin of an org that
+ * has none, and may disable or re-enable — never re-role, re-profile or set the password of — anyone else.
+ */
 export class UsersService {
   constructor(private readonly db: Executor) {}
 
-  /** The org whose users the caller may manage, or null for operators (every org). */
+  /** 'admin' when the caller is the org_admin of the user's org, 'operator' for the platform operator. */
+  private standing(ctx: RequestContext, user: { org_id: string | null }): 'admin' | 'operator' | null {
+    const p = requirePrincipal(ctx);
+    if (user.org_id && user.org_id === p.orgId && p.roles.includes('org_admin')) return 'admin';
+    if (hasRole(ctx, 'operator')) return 'operator';
+    return null;
+  }
+
+  /** The org whose users the caller may list, or null for operators (every org). */
   private scope(ctx: RequestContext): string | null {
     const p = requirePrincipal(ctx);
     if (hasRole(ctx, 'operator')) return null;
@@ -28,10 +42,10 @@ export class UsersService {
   }
 
   private async loadManaged(tx: Executor, ctx: RequestContext, id: string) {
-    const scope = this.scope(ctx);
     const user = await repo.findUserById(tx, id);
-    if (!user || (scope !== null && user.org_id !== scope)) throw NotFound('user', id);
-    return user;
+    const standing = user ? this.standing(ctx, user) : null;
+    if (!user || !standing) throw NotFound('user', id);
+    return { user, standing };
   }
 
   private async orgName(db: Executor, orgId: string | null) {
@@ -50,23 +64,58 @@ export class UsersService {
   }
 
   async get(ctx: RequestContext, id: string): Promise<User> {
-    const u = await this.loadManaged(this.db, ctx, id);
-    return toUser(u, await this.orgName(this.db, u.org_id));
+    const { user } = await this.loadManaged(this.db, ctx, id);
+    return toUser(user, await this.orgName(this.db, user.org_id));
   }
 
   async create(ctx: RequestContext, body: z.output<typeof CreateUserBody>): Promise<User> {
     const p = requirePrincipal(ctx);
-    const scope = this.scope(ctx);
     const orgId = body.orgId ?? p.orgId;
-    if (scope !== null && orgId !== scope)
-      throw Forbidden('you may create users only in your own organization');
-    const id = await createActiveUser(
-      this.db,
-      ctx,
-      { ...body, orgId: orgId ?? null },
-      { requireActiveOrg: true },
+    if (!orgId) throw Forbidden('name the organization of the new user');
+    const standing = this.standing(ctx, { org_id: orgId });
+    const org = standing ? await repo.findOrgById(this.db, orgId) : undefined;
+    // a role the org may not hold at all is the clearer answer, before whether the caller may grant it
+    if (org) this.checkRoles(body.roles, org.types as OrgType[]);
+    if (standing === 'admin') {
+      const bad = rolesNotGrantable(p.roles, body.roles);
+      if (bad.length) throw RoleNotGrantable(undefined, { field: 'roles', roles: bad });
+    } else if (standing === 'operator') {
+      await this.checkFirstAdmin(orgId, body.roles);
+    } else throw Forbidden('you may create users only in your own organization');
+    const id = await createActiveUser(this.db, ctx, { ...body, orgId }, { requireActiveOrg: true });
+    await this.db.transaction().execute((tx) =>
+      notifyUsers(tx, [id], {
+        kind: 'identity.account_created',
+        title: '账号已开通',
+        body: `${p.username} 为您开通了账号，角色：${body.roles.join('、')}。首次登录后请及时修改密码。`,
+        params: { by: p.username, roles: body.roles },
+      }),
     );
     return this.get(ctx, id);
+  }
+
+  /**
+   * The operator's one way into another org: its first org_admin, when it has none, with the roles approval
+   * gives (the org's reviewed types). Never a regulator: regulator accounts come only from the regulator org.
+   */
+  private async checkFirstAdmin(orgId: string, roles: Role[]) {
+    const org = await repo.findOrgById(this.db, orgId);
+    if (!org) throw NotFound('organization', orgId);
+    const types = org.types as OrgType[];
+    const allowed = initialAdminRoles(types);
+    const admins = await this.db
+      .selectFrom('users')
+      .select('id')
+      .where('org_id', '=', orgId)
+      .where('status', '!=', 'disabled')
+      .where(sql<boolean>`'org_admin' = any(roles)`)
+      .execute();
+    if (admins.length || types.includes('regulator') || !roles.includes('org_admin'))
+      throw Forbidden(
+        'the platform operator creates only the first org_admin of an organization that has none; its own org_admin manages the rest',
+      );
+    const bad = roles.filter((r) => !allowed.includes(r));
+    if (bad.length) throw RoleNotGrantable(undefined, { field: 'roles', roles: bad });
   }
 
   private checkRoles(roles: Role[], orgTypes: OrgType[] | null) {
@@ -81,16 +130,21 @@ export class UsersService {
   async update(ctx: RequestContext, id: string, body: z.output<typeof UpdateUserBody>): Promise<User> {
     const p = requirePrincipal(ctx);
     await this.db.transaction().execute(async (tx) => {
-      const user = await this.loadManaged(tx, ctx, id);
+      const { user, standing } = await this.loadManaged(tx, ctx, id);
+      const { status, ...rest } = body;
+      if (standing === 'operator' && Object.values(rest).some((v) => v !== undefined))
+        throw Forbidden("the platform operator may only disable or re-enable another organization's account");
       if (body.roles) {
         const org = user.org_id ? await repo.findOrgById(tx, user.org_id) : null;
         this.checkRoles(body.roles, org ? (org.types as OrgType[]) : null);
+        const bad = rolesNotGrantable(p.roles, body.roles, user.roles as Role[]);
+        if (bad.length) throw RoleNotGrantable(undefined, { field: 'roles', roles: bad });
       }
       if (id === p.userId) {
         const dropsAdmin =
           body.roles &&
           p.roles.some((r) => (r === 'operator' || r === 'org_admin') && !body.roles!.includes(r));
-        if (body.status === 'disabled' || dropsAdmin) throw SelfLockout();
+        if (status === 'disabled' || dropsAdmin) throw SelfLockout();
       }
       await tx
         .updateTable('users')
@@ -99,20 +153,21 @@ export class UsersService {
           ...(body.email !== undefined && { email: body.email }),
           ...(body.phone !== undefined && { phone: body.phone }),
           ...(body.roles !== undefined && { roles: [...new Set(body.roles)] }),
-          ...(body.status !== undefined && { status: body.status }),
+          ...(status !== undefined && { status }),
           updated_at: new Date(),
         })
         .where('id', '=', id)
         .execute();
-      if (body.status === 'disabled') await repo.revokeSessionsOfUser(tx, id);
-      if (body.roles || body.status) {
-        await notifyUsers(tx, [id], {
-          kind: 'identity.account_changed',
-          title: '账号权限已变更',
-          body: `管理员 ${p.username} 修改了您的账号（角色或状态）。`,
-          params: { by: p.username, roles: body.roles ?? null, status: body.status ?? null },
-        });
+      if (status === 'disabled') {
+        await repo.revokeSessionsOfUser(tx, id);
+        await repo.revokeTokensOfUser(tx, id);
       }
+      await notifyUsers(tx, [id], {
+        kind: 'identity.account_changed',
+        title: '账号信息已变更',
+        body: `管理员 ${p.username} 修改了您的账号${body.roles || status ? '（角色或状态）' : ''}。`,
+        params: { by: p.username, roles: body.roles ?? null, status: status ?? null },
+      });
       await recordAudit(tx, ctx, {
         action: 'identity.user.update',
         objectType: 'user',
@@ -124,15 +179,27 @@ export class UsersService {
     return this.get(ctx, id);
   }
 
+  /**
+   * An org_admin's reset of a member's password: a temporary one the member must replace at next login
+   * (nothing else works until then), told in a notification; sessions and API tokens end. A natural
+   * person's password is never set by staff, and the platform operator sets no one's.
+   */
   async resetPassword(ctx: RequestContext, id: string, password: string): Promise<void> {
+    const p = requirePrincipal(ctx);
     const hash = await hashPassword(password);
     await this.db.transaction().execute(async (tx) => {
-      const user = await this.loadManaged(tx, ctx, id);
+      const { user, standing } = await this.loadManaged(tx, ctx, id);
+      if (standing !== 'admin' || (user.roles as Role[]).includes('person'))
+        throw Forbidden(
+          "only the user's own org_admin may reset a password, and never a natural person's: they reset it themselves",
+        );
+      assertPasswordAllowed(password, user.username);
       await tx
         .updateTable('users')
         .set({
           password_hash: hash,
           password_changed_at: new Date(),
+          must_change_password: true,
           failed_logins: 0,
           locked_until: null,
           updated_at: new Date(),
@@ -140,23 +207,38 @@ export class UsersService {
         .where('id', '=', id)
         .execute();
       await repo.revokeSessionsOfUser(tx, id);
+      await repo.revokeTokensOfUser(tx, id);
+      await notifyUsers(tx, [id], {
+        kind: 'identity.password_reset',
+        title: '密码已被管理员重置',
+        body: `管理员 ${p.username} 重置了您的密码，您的会话和 API 令牌均已失效。下次登录须先设置新密码。`,
+        params: { by: p.username },
+      });
       await recordAudit(tx, ctx, {
         action: 'identity.user.password_reset',
         objectType: 'user',
         objectId: id,
         orgId: user.org_id,
+        details: { mustChangePassword: true, tokensRevoked: true },
       });
     });
   }
 
   async unlock(ctx: RequestContext, id: string): Promise<User> {
+    const p = requirePrincipal(ctx);
     await this.db.transaction().execute(async (tx) => {
-      const user = await this.loadManaged(tx, ctx, id);
+      const { user } = await this.loadManaged(tx, ctx, id);
       await tx
         .updateTable('users')
         .set({ failed_logins: 0, locked_until: null, updated_at: new Date() })
         .where('id', '=', id)
         .execute();
+      await notifyUsers(tx, [id], {
+        kind: 'identity.account_unlocked',
+        title: '账号已解锁',
+        body: `管理员 ${p.username} 解除了您账号的登录锁定。`,
+        params: { by: p.username },
+      });
       await recordAudit(tx, ctx, {
         action: 'identity.user.unlock',
         objectType: 'user',
@@ -166,67 +248,18 @@ export class UsersService {
     });
     return this.get(ctx, id);
   }
-}
 
-/** Organizations as operators and regulators see them. */
-export class OrgsService {
-  constructor(private readonly db: Executor) {}
-
-  async list(
-    f: { status?: string; type?: string; q?: string },
-    page: number,
-    pageSize: number,
-  ): Promise<Paged<Org>> {
-    const { rows, total } = await repo.searchOrgs(this.db, f, page, pageSize);
-    return { items: rows.map(toOrg), total, page, pageSize };
+  /** An org member's API tokens, for their org_admin (or the operator) to review. */
+  async listTokens(ctx: RequestContext, id: string): Promise<ApiToken[]> {
+    await this.loadManaged(this.db, ctx, id);
+    return listTokensOf(this.db, id);
   }
 
-  async get(id: string): Promise<Org> {
-    const org = await repo.findOrgById(this.db, id);
-    if (!org) throw NotFound('organization', id);
-    return toOrg(org);
-  }
-
-  async setStatus(
-    ctx: RequestContext,
-    id: string,
-    status: 'active' | 'suspended',
-    reason: string,
-  ): Promise<Org> {
-    const p = requirePrincipal(ctx);
+  /** Revokes a member's API token (an org_admin's, or the operator's, like disabling); the owner is told. */
+  async revokeToken(ctx: RequestContext, id: string, tokenId: string): Promise<void> {
     await this.db.transaction().execute(async (tx) => {
-      const org = await tx.selectFrom('orgs').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-      if (!org) throw NotFound('organization', id);
-      if (org.id === p.orgId && status === 'suspended')
-        throw SelfLockout('you cannot suspend your own organization');
-      if (org.status !== 'active' && org.status !== 'suspended')
-        throw OrgNotActive(
-          `an organization in status ${org.status} cannot be ${status === 'active' ? 'reactivated' : 'suspended'}`,
-          { status: org.status },
-        );
-      await tx.updateTable('orgs').set({ status, updated_at: new Date() }).where('id', '=', id).execute();
-      const members = (
-        await tx
-          .selectFrom('users')
-          .select('id')
-          .where('org_id', '=', id)
-          .where('status', '=', 'active')
-          .execute()
-      ).map((u) => u.id);
-      await notifyUsers(tx, members, {
-        kind: status === 'suspended' ? 'identity.org_suspended' : 'identity.org_reactivated',
-        title: status === 'suspended' ? '机构已被暂停' : '机构已恢复',
-        body: `${org.name}：${reason}`,
-        params: { reason },
-      });
-      await recordAudit(tx, ctx, {
-        action: 'identity.org.status',
-        objectType: 'org',
-        objectId: id,
-        orgId: id,
-        details: { from: org.status, to: status, reason },
-      });
+      const { user } = await this.loadManaged(tx, ctx, id);
+      await revokeTokenOf(tx, ctx, user, tokenId);
     });
-    return this.get(id);
   }
 }

@@ -13,6 +13,8 @@ export interface Principal {
   roles: Role[];
   readOnly: boolean;
   expiresAt: Date | null;
+  /** After an administrator's reset: only choosing a new password (and reading oneself, logging out) is allowed. */
+  mustChangePassword?: boolean;
 }
 
 /** What every service call knows about the request it serves; audit events are built from it. */

@@ -5,7 +5,7 @@ import { zodRule } from '../../lib/zod-form';
 import { SHANDONG_CITIES } from './regions';
 
 /** Org types an applicant may choose: everything but the platform operator itself. */
-export const APPLICABLE_TYPES = OrgType.options.filter((o) => o !== 'operator');
+export const APPLICABLE_TYPES = OrgType.options.filter((o) => o !== 'operator' && o !== 'regulator');
 
 const f = OrgFields.shape;
 

@@ -1,5 +1,5 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { LoginBody } from '@shuliu/contracts';
+import { LoginBody, safeRedirect } from '@shuliu/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
@@ -16,11 +16,6 @@ interface LoginValues {
   password: string;
 }
 
-/** Only same-site paths are followed after login (no open redirect). */
-function safeRedirect(target: string | null): string {
-  return target && target.startsWith('/') && !target.startsWith('//') ? target : '/';
-}
-
 export function LoginPage() {
   const t = useT();
   const { token, signIn } = useAuth();
@@ -31,7 +26,8 @@ export function LoginPage() {
     mutationFn: (body: LoginValues) => sdk.auth.login({ body }),
     onSuccess: (reply) => {
       signIn(reply.token);
-      void navigate(redirect, { replace: true });
+      // after an administrator's reset nothing else works until the user picks their own password
+      void navigate(reply.user.mustChangePassword ? '/account?tab=password' : redirect, { replace: true });
     },
   });
   if (token && !login.isPending) return <Navigate to={redirect} replace />;

@@ -19,7 +19,7 @@ function initialValues(app: Application): ApplyFormValues {
       name: o.name,
       nameEn: o.nameEn ?? undefined,
       uscc: o.uscc,
-      types: o.types.filter((x) => x !== 'operator'),
+      types: o.types.filter((x) => x !== 'operator' && x !== 'regulator'),
       merchantKinds: o.merchantKinds,
       providerKinds: o.providerKinds,
       region: o.region ?? undefined,

@@ -1,12 +1,12 @@
 import type { User } from '@shuliu/contracts';
 import { useMutation } from '@tanstack/react-query';
-import { App, Form, Modal } from 'antd';
+import { Alert, App, Form, Modal } from 'antd';
 import { sdk } from '../../api/sdk';
 import { NewPasswordFields } from '../../components/NewPasswordFields';
 import { useErrorText } from '../../components/QueryError';
 import { useT } from '../../i18n/I18nProvider';
 
-/** Sets a new password for another user; the server ends their sessions. */
+/** An org_admin sets a temporary password for a member: their sessions and tokens end, they must change it. */
 export function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () => void }) {
   const t = useT();
   const { message } = App.useApp();
@@ -30,6 +30,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
       onCancel={onClose}
       destroyOnHidden
     >
+      <Alert type="info" showIcon title={t.authSecurity.resetEffects} style={{ marginBottom: 16 }} />
       <Form form={form} layout="vertical" preserve={false}>
         <NewPasswordFields name="password" label={t.users.newPassword} />
       </Form>

@@ -17,6 +17,7 @@ import { useT } from '../../i18n/I18nProvider';
 import type { Messages } from '../../i18n/zh-CN';
 import { formatTime } from '../../lib/time';
 import { useListParams, usePagination } from '../../lib/use-list-params';
+import { MemberTokensModal } from './MemberTokensModal';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserFormModal } from './UserFormModal';
 
@@ -26,6 +27,7 @@ interface RowActions {
   edit: (u: User) => void;
   reset: (u: User) => void;
   unlock: (u: User) => void;
+  tokens: (u: User) => void;
 }
 
 function columns(t: Messages, a: RowActions): ColumnsType<User> {
@@ -71,6 +73,9 @@ function columns(t: Messages, a: RowActions): ColumnsType<User> {
           <Button type="link" size="small" onClick={() => a.reset(u)}>
             {t.users.resetPassword}
           </Button>
+          <Button type="link" size="small" onClick={() => a.tokens(u)}>
+            {t.authSecurity.memberTokens}
+          </Button>
           {u.locked && (
             <Popconfirm title={t.users.unlockConfirm} onConfirm={() => a.unlock(u)}>
               <Button type="link" size="small">
@@ -94,6 +99,7 @@ export function UsersPage() {
   const lp = useListParams(KEYS);
   const [form, setForm] = useState<{ open: boolean; user?: User }>({ open: false });
   const [resetting, setResetting] = useState<User | null>(null);
+  const [tokensOf, setTokensOf] = useState<User | null>(null);
   const f = lp.filters;
   const query = {
     page: lp.page,
@@ -180,6 +186,7 @@ export function UsersPage() {
         columns={columns(t, {
           edit: (user) => setForm({ open: true, user }),
           reset: setResetting,
+          tokens: setTokensOf,
           unlock: (u) => unlock.mutate(u),
         })}
         error={list.error}
@@ -207,6 +214,7 @@ export function UsersPage() {
       />
       <UserFormModal open={form.open} user={form.user} onClose={() => setForm({ open: false })} />
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
+      <MemberTokensModal user={tokensOf} onClose={() => setTokensOf(null)} />
     </PageContainer>
   );
 }
