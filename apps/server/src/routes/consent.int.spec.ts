@@ -159,6 +159,18 @@ describe('persons', () => {
     });
     expect(byGuardian.status).toBe(201);
     expect(byGuardian.body.subjectId).toBe(kid.body.userId);
+
+    // PIPL Art. 31: the guardian acts for a ward under 14 both ways — the child withdraws no more than he grants
+    const revoke = (as: string) =>
+      call<ConsentGrant & Err>('POST', `/api/consent/grants/${byGuardian.body.id}/revoke`, as);
+    const byChild = await revoke('kid-b');
+    expect(byChild.status).toBe(409);
+    expect(byChild.body.error.code).toBe('CONSENT_GUARDIAN_REQUIRED');
+    const still = await call<ConsentGrant>('GET', `/api/consent/grants/${byGuardian.body.id}`, 'kid-b');
+    expect(still.body.status).toBe('active');
+    const withdrawn = await revoke('alice-p');
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.status).toBe('revoked');
   });
 
   it('lets a confirmed guardian decline a scenario for the ward, starting the cool-down; nobody else may', async () => {
