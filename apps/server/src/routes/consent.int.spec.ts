@@ -171,6 +171,15 @@ describe('persons', () => {
     const withdrawn = await revoke('alice-p');
     expect(withdrawn.status).toBe(200);
     expect(withdrawn.body.status).toBe('revoked');
+
+    // both receipts record the separate consent the guardian gave, and no third party: the recipient is the
+    // scenario's own org; they still verify offline
+    for (const { id } of withdrawn.body.receipts) {
+      const r = await call<ReceiptBundle>('GET', `/api/consent/receipts/${id}`, 'alice-p');
+      expect(verifyConsentReceipt(r.body)).toMatchObject({ valid: true, failure: null });
+      const [service] = r.body.receipt.services as unknown as { purposes: Record<string, unknown>[] }[];
+      expect(service!.purposes[0]).toMatchObject({ consentType: 'SEPARATE', thirdPartyDisclosure: false });
+    }
   });
 
   it('lets a confirmed guardian decline a scenario for the ward, starting the cool-down; nobody else may', async () => {

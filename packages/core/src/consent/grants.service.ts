@@ -104,6 +104,7 @@ export class GrantsService {
           granted_at: now,
           revoked_at: null,
           revoked_by: null,
+          separate_consent: b.separateConsent,
         })
         .execute();
       await tx
