@@ -159,6 +159,27 @@ describe('persons', () => {
     });
     expect(byGuardian.status).toBe(201);
     expect(byGuardian.body.subjectId).toBe(kid.body.userId);
+
+    // PIPL Art. 31: the guardian acts for a ward under 14 both ways — the child withdraws no more than he grants
+    const revoke = (as: string) =>
+      call<ConsentGrant & Err>('POST', `/api/consent/grants/${byGuardian.body.id}/revoke`, as);
+    const byChild = await revoke('kid-b');
+    expect(byChild.status).toBe(409);
+    expect(byChild.body.error.code).toBe('CONSENT_GUARDIAN_REQUIRED');
+    const still = await call<ConsentGrant>('GET', `/api/consent/grants/${byGuardian.body.id}`, 'kid-b');
+    expect(still.body.status).toBe('active');
+    const withdrawn = await revoke('alice-p');
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.status).toBe('revoked');
+
+    // both receipts record the separate consent the guardian gave, and no third party: the recipient is the
+    // scenario's own org; they still verify offline
+    for (const { id } of withdrawn.body.receipts) {
+      const r = await call<ReceiptBundle>('GET', `/api/consent/receipts/${id}`, 'alice-p');
+      expect(verifyConsentReceipt(r.body)).toMatchObject({ valid: true, failure: null });
+      const [service] = r.body.receipt.services as unknown as { purposes: Record<string, unknown>[] }[];
+      expect(service!.purposes[0]).toMatchObject({ consentType: 'SEPARATE', thirdPartyDisclosure: false });
+    }
   });
 
   it('lets a confirmed guardian decline a scenario for the ward, starting the cool-down; nobody else may', async () => {

@@ -44,6 +44,7 @@ export const consentPersonEnUS: ConsentPersonMessages = {
       title: 'Withdraw this consent?',
       body: (org: string) => `Effective at once: ${org} may not process this information from the next check on. Processing done before the withdrawal stays lawful (PIPL Art. 15). A "withdrawn" receipt is issued.`,
       ok: 'Withdraw', done: 'Consent withdrawn; the withdrawal receipt is issued',
+      guardianOnly: 'Under 14: your guardian withdraws this consent for you',
     },
     receipt: {
       granted: 'Consent receipt', revoked: 'Withdrawal receipt', download: 'Download receipt', verify: 'Verify in the browser',

@@ -43,6 +43,7 @@ export const consentPersonZhCN = {
       title: '撤回这项授权？',
       body: (org: string) => `撤回即时生效：${org}从下一次核验起不得再处理这些个人信息。撤回不影响撤回前基于授权已进行的处理（个人信息保护法第十五条）。撤回后会生成一份新的“撤回”回执。`,
       ok: '确认撤回', done: '授权已撤回，撤回回执已生成',
+      guardianOnly: '未满十四周岁，授权由监护人代为撤回',
     },
     receipt: {
       granted: '授权回执', revoked: '撤回回执', download: '下载回执', verify: '在浏览器中验证',

@@ -49,6 +49,12 @@ export const RequestNotAllowed = createError(
   'this request is not allowed',
   409,
 );
+/** PIPL Art. 23: raw personal information goes to another organization only with each person's separate consent. */
+export const RawPersonalInfo = createError(
+  'CATALOG_RAW_PERSONAL_INFO',
+  'it holds personal information in the clear; another organization receives it only masked',
+  409,
+);
 
 // 政务共享 and 省级数据回流
 export const NotGovernment = createError(

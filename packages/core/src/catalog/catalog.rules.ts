@@ -49,22 +49,34 @@ export function computedDatasetGrade(columns: ResourceColumn[], subject: Subject
   );
 }
 
-/** The lowest a manual dataset grade may go: never below what the fields compute. */
-/** Why a resource may not go to another organization as it is (PIPL Art. 23; see rawPersonalInfo), or null. */
-export function rawPersonalInfoReason(r: {
-  subject_type: string;
-  processing: string;
-  schema: readonly { name: string; pii: unknown }[] | string;
-}): string | null {
-  const schema =
-    typeof r.schema === 'string' ? (JSON.parse(r.schema) as { name: string; pii: unknown }[]) : r.schema;
-  const columns = rawPersonalInfo({ subjectType: r.subject_type, processing: r.processing, schema });
-  if (!columns) return null;
-  return columns.length
-    ? `its columns ${columns.join(', ')} hold raw personal information`
-    : 'it is raw personal information';
+type DetectedSchema = readonly { name: string; pii: unknown }[];
+const parsed = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+
+/**
+ * PIPL Art. 23 (see rawPersonalInfo): why a resource may not go to another organization as it is, or null —
+ * decided by what it holds: its schema (the newest profiled file) and, when given, the profiles of the files
+ * about to leave, since an older file may hold what a newer one masks. The one rule every path that hands data
+ * to another organization calls: enterprise authorization, open data, downloads and the market.
+ */
+export function rawPersonalInfoReason(
+  r: { subject_type: string; processing: string; schema: DetectedSchema | string },
+  files: readonly { profile: unknown }[] = [],
+): string | null {
+  const schemas = [
+    parsed(r.schema),
+    ...files.map((f) => parsed(f.profile as string | { columns?: DetectedSchema } | null)?.columns ?? []),
+  ];
+  for (const schema of schemas) {
+    const columns = rawPersonalInfo({ subjectType: r.subject_type, processing: r.processing, schema });
+    if (!columns) continue;
+    return columns.length
+      ? `its columns ${columns.join(', ')} hold personal information in the clear`
+      : 'it is raw personal information';
+  }
+  return null;
 }
 
+/** The lowest a manual dataset grade may go: never below what the fields compute. */
 export const manualGradeRefused = (grade: Grade, computed: Grade) => isBelow(grade, computed);
 
 /** GB/T 43697-2024 §6.2 (and RULES.md): core data is never registered, listed or opened. */

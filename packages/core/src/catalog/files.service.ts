@@ -7,7 +7,14 @@ import { type BlobStore } from '../blobs/index.js';
 import { hasRole, requirePrincipal, systemContext, type RequestContext } from '../shared/context.js';
 import { DomainError, NotFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
-import { FileNotReady, FileRejected, IllegalTransition, NotDownloadable } from './catalog.errors.js';
+import {
+  FileNotReady,
+  FileRejected,
+  IllegalTransition,
+  NotDownloadable,
+  RawPersonalInfo,
+} from './catalog.errors.js';
+import { rawPersonalInfoReason } from './catalog.rules.js';
 import { analyzeTable, formatOfName } from './files.analyze.js';
 import { toCatalogFile } from './catalog.mappers.js';
 import type { ResourcesService } from './resources.service.js';
@@ -228,8 +235,10 @@ export class FilesService {
 
   /**
    * The file's bytes for those who may have them: the owner, operators and regulators, an org whose
-   * application (有条件开放) was approved, an org holding a live enterprise authorization for it, or anyone when the resource is open without conditions and graded
-   * 一般(1级) (nothing personal or sensitive left). Every download is audited.
+   * application (有条件开放) was approved, an org holding a live enterprise authorization for it, or anyone when
+   * the resource is open without conditions and graded 一般(1级) — but never, to anyone outside the owner and
+   * the supervisors, a file that holds personal information in the clear (PIPL Art. 23, judged on this file's
+   * own profile as well as the resource's). Every download is audited.
    */
   async download(ctx: RequestContext, id: string): Promise<{ name: string; size: number; body: Readable }> {
     const row = await this.db.selectFrom('catalog_files').selectAll().where('id', '=', id).executeTakeFirst();
@@ -242,8 +251,11 @@ export class FilesService {
     const approved =
       !own && !open && !!ctx.principal?.orgId && (await this.openData.isApproved(ctx.principal.orgId, r.id));
     const grantId = own || open || approved ? null : await this.resources.grantOf(ctx, r);
-    if (!own && !open && !approved && !grantId && !hasRole(ctx, 'operator', 'regulator'))
-      throw NotDownloadable();
+    const supervisor = hasRole(ctx, 'operator', 'regulator');
+    if (!own && !open && !approved && !grantId && !supervisor) throw NotDownloadable();
+    // PIPL Art. 23: whatever opened it to another org, a file holding identifiers in the clear stays home
+    const personal = own || supervisor ? null : rawPersonalInfoReason(r, [row]);
+    if (personal) throw RawPersonalInfo(`this file may not leave its owner: ${personal}`);
     if (row.status !== 'ready') throw FileNotReady();
     await this.db.transaction().execute((tx) =>
       recordAudit(tx, ctx, {

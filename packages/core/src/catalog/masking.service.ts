@@ -1,4 +1,12 @@
-import type { DeriveBody, FileProfile, MaskPreview, MaskPreviewBody, Resource } from '@shuliu/contracts';
+import {
+  clearIdentifierColumns,
+  type DeriveBody,
+  type FileProfile,
+  type MaskPreview,
+  type MaskPreviewBody,
+  type Resource,
+  type ResourceColumn,
+} from '@shuliu/contracts';
 import type { Kysely, Selectable } from 'kysely';
 import { PassThrough } from 'node:stream';
 import type { z } from 'zod';
@@ -98,13 +106,17 @@ export class MaskingService {
       if (src.status === 'retired') throw IllegalTransition('a retired resource cannot be derived from');
       const file = await this.sourceFile(resourceId, body.fileId, tx);
       const rules = this.rules(body.columns, file);
-      const floor = regradeDerived(src.grade, 'masked');
+      const schema = this.derivedSchema(file, rules, src.ownerOrgId);
+      const kept = clearIdentifierColumns(schema);
+      // GB/T 43697-2024 Annex I: identifiers kept in the clear leave the data as raw as its source
+      const floor = regradeDerived(src.grade, kept.length ? 'raw' : 'masked');
       await this.resources.insertDerivative(tx, ctx, {
         id,
         source: src,
         title: body.title,
         processing: 'masked',
         gradeFloor: floor.grade,
+        schema,
       });
       await tx
         .insertInto('catalog_files')
@@ -123,7 +135,7 @@ export class MaskingService {
         action: 'catalog.resource.derive',
         objectType: 'resource',
         objectId: id,
-        details: { source: resourceId, fileId: file.id, rules: rules.columns, gradeFloor: floor },
+        details: { source: resourceId, fileId: file.id, rules: rules.columns, gradeFloor: floor, kept },
       });
       job = { file, rules, ownerOrgId: src.ownerOrgId, resourceId: id };
     });
@@ -175,6 +187,28 @@ export class MaskingService {
     } finally {
       await cleanup();
     }
+  }
+
+  /**
+   * The derivative's schema until its own file is profiled: the source's profiled columns, each keeping its
+   * detection only where the rules keep the column as it is, so it counts as holding what it will hold.
+   */
+  private derivedSchema(file: FileRow, rules: MaskRules, ownerOrgId: string): ResourceColumn[] {
+    const profiled = profileOf(file).columns;
+    const plan = buildMaskPlan({
+      columns: profiled.map((c) => c.name),
+      detections: detectionsOf(
+        file,
+        profiled.map((c) => c.name),
+      ),
+      rules,
+      key: this.pseudonymKey(ownerOrgId),
+    });
+    return profiled.map((c, i) => {
+      const kept = plan.columns[i]!.rule.strategy === 'keep';
+      const grade = kept ? c.suggestedGrade : 'general_1';
+      return { name: c.name, type: c.type, pii: kept ? c.pii : null, computedGrade: grade, grade };
+    });
   }
 
   /** The named file, or the newest ready data file of the resource. */

@@ -7,7 +7,8 @@ import { notifyOrg } from '../notifications/index.js';
 import { hasRole, requirePrincipal, type RequestContext } from '../shared/context.js';
 import { Forbidden, NotFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
-import { IllegalTransition, RequestNotAllowed } from './catalog.errors.js';
+import { IllegalTransition, RawPersonalInfo, RequestNotAllowed } from './catalog.errors.js';
+import { rawPersonalInfoReason } from './catalog.rules.js';
 import type { ResourcesService } from './resources.service.js';
 
 type Executor = Kysely<DB>;
@@ -67,6 +68,7 @@ export class OpenDataService {
           'only published public data open on conditions (有条件开放) takes applications',
         );
       if (r.owner_org_id === p.orgId) throw RequestNotAllowed('your organization owns this resource');
+      this.refusePersonal(r);
       const open = await tx
         .selectFrom('catalog_open_requests')
         .select('id')
@@ -116,6 +118,7 @@ export class OpenDataService {
       const q = await this.find(tx, id, true);
       if (q.owner_org_id !== p.orgId) throw NotFound('open request', id);
       if (q.status !== 'pending') throw IllegalTransition(`the application is already ${q.status}`);
+      if (body.approve) this.refusePersonal((await this.resources.row(q.resource_id, tx))!);
       const status = body.approve ? 'approved' : 'rejected';
       await tx
         .updateTable('catalog_open_requests')
@@ -171,6 +174,15 @@ export class OpenDataService {
       page: f.page,
       pageSize: f.pageSize,
     };
+  }
+
+  /** PIPL Art. 23: 有条件开放 hands the data to the applicant, so personal information in the clear never qualifies. */
+  private refusePersonal(r: Parameters<typeof rawPersonalInfoReason>[0]) {
+    const personal = rawPersonalInfoReason(r);
+    if (personal)
+      throw RawPersonalInfo(
+        `有条件开放 would hand it to the applicant, but ${personal}; open a masked derivative`,
+      );
   }
 
   /** Whether `orgId` holds an approved application for the resource (it may then download its files). */

@@ -1,4 +1,5 @@
 import {
+  clearIdentifierColumns,
   GRADES,
   gradeRank,
   highestGrade,
@@ -18,6 +19,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../db/schema.js';
 import { recordAudit } from '../audit/index.js';
+import { regradeDerived } from '../protect/index.js';
 import { hasRole, requirePrincipal, type RequestContext } from '../shared/context.js';
 import { NotFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
@@ -27,6 +29,7 @@ import {
   IllegalTransition,
   NotOwner,
   OpenClassRefused,
+  RawPersonalInfo,
   SectorUnknown,
 } from './catalog.errors.js';
 import { toResource } from './catalog.mappers.js';
@@ -230,7 +233,7 @@ export class ResourcesService {
       if (changes.sectorCode) await this.checkSector(tx, changes.sectorCode);
       if (changes.subjectType) next.computedGrade = computedDatasetGrade(cur.schema, next.subjectType);
       next.grade = highestGrade([next.manualGrade ?? next.computedGrade], next.computedGrade);
-      this.checkOpenClass(next.openClass, next.grade, next.subjectType);
+      this.checkOpenClass(next.openClass, next.grade, next.subjectType, next);
       const version = cur.version + 1;
       await tx
         .updateTable('catalog_resources')
@@ -305,18 +308,28 @@ export class ResourcesService {
   async insertDerivative(
     tx: Executor,
     ctx: RequestContext,
-    d: { id: string; source: Resource; title: string; processing: Resource['processing']; gradeFloor: Grade },
+    d: {
+      id: string;
+      source: Resource;
+      title: string;
+      processing: Resource['processing'];
+      gradeFloor: Grade;
+      /** What its file is expected to hold, until the file is profiled. */
+      schema?: ResourceColumn[];
+    },
   ) {
     const p = requirePrincipal(ctx);
     const src = d.source;
-    const body = { ...src, title: d.title, keywords: src.keywords, schema: [] as ResourceColumn[] };
+    const schema = d.schema ?? [];
+    const body = { ...src, title: d.title, keywords: src.keywords, schema };
     await tx
       .insertInto('catalog_resources')
       .values({
         id: d.id,
         owner_org_id: src.ownerOrgId,
         ...this.columnsOf(body),
-        computed_grade: 'general_1',
+        schema: JSON.stringify(schema),
+        computed_grade: computedDatasetGrade(schema, src.subjectType),
         manual_grade: d.gradeFloor,
         grade: d.gradeFloor,
         status: 'draft',
@@ -343,7 +356,7 @@ export class ResourcesService {
     const manual = new Map(r.schema.filter((c) => c.grade !== c.computedGrade).map((c) => [c.name, c.grade]));
     const schema = gradeFields(columns, manual);
     const computed = computedDatasetGrade(schema, r.subjectType);
-    const grade = highestGrade([r.manualGrade ?? computed], computed);
+    const grade = highestGrade([r.manualGrade ?? computed, await this.rawFloor(tx, cur, schema)], computed);
     await this.storeGrades(tx, id, schema, computed, r.manualGrade, grade);
     const next = { ...r, schema, format: r.format ?? format };
     await tx
@@ -352,6 +365,16 @@ export class ResourcesService {
       .where('id', '=', id)
       .execute();
     return { from: r.grade as Grade, to: grade };
+  }
+
+  /**
+   * GB/T 43697-2024 Annex I: a derivative whose file still holds identifiers in the clear is processed no
+   * further than raw data, so it is graded no lower than its source; anything else has no floor here.
+   */
+  private async rawFloor(tx: Executor, r: ResourceRow, schema: ResourceColumn[]): Promise<Grade> {
+    if (!r.derived_from || !clearIdentifierColumns(schema).length) return 'general_1';
+    const source = await repo.findResource(tx, r.derived_from);
+    return source ? regradeDerived(source.grade as Grade, 'raw').grade : 'general_1';
   }
 
   private storeGrades(
@@ -380,7 +403,7 @@ export class ResourcesService {
       if (r.status !== 'draft')
         throw IllegalTransition(`only a draft can be published; this one is ${r.status}`);
       if (publishRefusal(r.grade)) throw CoreNotPublishable();
-      this.checkOpenClass(r.openClass, r.grade, r.subjectType);
+      this.checkOpenClass(r.openClass, r.grade, r.subjectType, r);
       return { status: 'published', published_at: new Date() };
     });
     return this.get(ctx, id);
@@ -462,9 +485,23 @@ export class ResourcesService {
     if (!s) throw SectorUnknown(`no sector ${code}`, { field: 'sectorCode' });
   }
 
-  private checkOpenClass(openClass: Resource['openClass'], grade: Grade, subject: Resource['subjectType']) {
+  /** GB/T 43697 open classes by grade, and PIPL Art. 23: data opened to others holds no identifier in the clear. */
+  private checkOpenClass(
+    openClass: Resource['openClass'],
+    grade: Grade,
+    subject: Resource['subjectType'],
+    holds?: Pick<Resource, 'processing' | 'schema'>,
+  ) {
     const refusal = openClassRefusal(openClass, grade, subject, this.settings);
     if (refusal) throw OpenClassRefused(refusal, { field: 'openClass' });
+    const personal =
+      holds && openClass && openClass !== 'closed'
+        ? rawPersonalInfoReason({ subject_type: subject, processing: holds.processing, schema: holds.schema })
+        : null;
+    if (personal)
+      throw RawPersonalInfo(`${openClass} opening hands it to others, but ${personal}`, {
+        field: 'openClass',
+      });
   }
 
   /** The descriptive columns of a resource row, its search words and documentation score. */

@@ -1,4 +1,4 @@
-import { jcs, type ConsentReceipt, type ReceiptBundle } from '@shuliu/contracts';
+import { isThirdParty, jcs, type ConsentReceipt, type ReceiptBundle } from '@shuliu/contracts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { DEFAULT_SM2_ID, publicKeyHex, sm3Hex, type KeyService } from '../crypto/index.js';
@@ -14,16 +14,22 @@ export type ReceiptDeps = {
   ledger: Pick<LedgerService, 'appendIn' | 'entry' | 'checkpoint' | 'inclusionProof'>;
 };
 
-/** Kantara Consent Receipt v1.1 fields, filled from one grant of one scenario version (一场景一授权). */
+/**
+ * Kantara Consent Receipt v1.1 fields, filled from one grant of one scenario version (一场景一授权). The
+ * consent type is what was given with the grant — separate consent (单独同意) or explicit consent — not what
+ * the version asked for; a third-party disclosure is recorded when the scenario's recipient is another handler
+ * than its controller (PIPL Art. 23), the same test the scenario review applies.
+ */
 export function buildReceipt(
   id: string,
   event: 'granted' | 'revoked',
   at: Date,
   g: GrantRow,
-  v: { legal_basis: string; retention_days: number; cross_border: boolean; separate_consent: boolean },
+  v: { legal_basis: string; retention_days: number; cross_border: boolean },
 ): ConsentReceipt {
   const defs = parseFields(g.version_fields);
   const granted = defs.filter((f) => g.fields.includes(f.name));
+  const thirdParty = isThirdParty(g.org_name, g.recipient);
   return {
     version: 'KI-CR-v1.1.0',
     jurisdiction: 'CN',
@@ -46,15 +52,15 @@ export function buildReceipt(
           {
             purpose: g.purpose,
             legalBasis: v.legal_basis,
-            consentType: v.separate_consent ? 'SEPARATE' : 'EXPLICIT',
+            consentType: g.separate_consent ? 'SEPARATE' : 'EXPLICIT',
             processingMethod: g.processing_method,
             piiCategory: granted.map((f) => f.category),
             piiFields: g.fields,
             primaryPurpose: true,
             termination: new Date(g.expires_at).toISOString(),
             retentionDays: v.retention_days,
-            thirdPartyDisclosure: true,
-            thirdPartyName: g.recipient,
+            thirdPartyDisclosure: thirdParty,
+            ...(thirdParty && { thirdPartyName: g.recipient }),
             crossBorder: v.cross_border,
           },
         ],

@@ -37,6 +37,7 @@ export interface GrantRow {
   granted_at: Date;
   revoked_at: Date | null;
   replaced_by: string | null;
+  separate_consent: boolean;
 }
 
 export interface UseRow {
@@ -59,7 +60,7 @@ const GRANT_SELECT = sql`
   select g.id, g.subject_user_id, u.display_name as subject_name, g.scenario_id, s.title as scenario_title,
     s.org_id, o.name as org_name, g.version_id, v.version, v.purpose, v.recipient, v.processing_method,
     v.fields as version_fields, s.current_version_id, g.fields, g.expires_at, g.granted_by, g.granted_at, g.revoked_at,
-    g.replaced_by
+    g.replaced_by, g.separate_consent
   from consent_grants g
   join consent_scenarios s on s.id = g.scenario_id
   join consent_scenario_versions v on v.id = g.version_id

@@ -75,6 +75,8 @@ export interface ConsentGrantsTable {
   revoked_by: string | null;
   /** the grant given when this one had expired or its version was superseded */
   replaced_by: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 单独同意 given with this grant (PIPL Art. 29, 23, 31, 39), as the person or guardian ticked it */
+  separate_consent: ColumnType<boolean, boolean | undefined, never>;
 }
 
 export interface ConsentReceiptsTable {

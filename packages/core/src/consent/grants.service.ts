@@ -104,6 +104,7 @@ export class GrantsService {
           granted_at: now,
           revoked_at: null,
           revoked_by: null,
+          separate_consent: b.separateConsent,
         })
         .execute();
       await tx
@@ -137,7 +138,10 @@ export class GrantsService {
     return this.get(ctx, id);
   }
 
-  /** PIPL Art. 15: withdrawal as easy as granting, effective from the next check in every process. */
+  /**
+   * PIPL Art. 15: withdrawal as easy as granting, effective from the next check in every process — by whoever
+   * may grant it: the person, or the confirmed guardian of a ward under 14 (Art. 31), not the child alone.
+   */
   async revoke(ctx: RequestContext, id: string): Promise<ConsentGrant> {
     const p = requirePrincipal(ctx);
     await this.deps.keys.ensureSigningKey();
@@ -145,6 +149,8 @@ export class GrantsService {
       const g = await repo.findGrant(tx, id, true);
       const mine = await this.persons.actingFor(ctx, tx);
       if (!g || !mine.includes(g.subject_user_id)) throw NotFound('consent grant', id);
+      // PIPL Art. 31: for a ward under 14 only the guardian decides, withdrawing as much as granting
+      await this.persons.subjectFor(tx, ctx, g.subject_user_id);
       if (g.revoked_at) throw IllegalTransition('the grant is already revoked');
       // a replaced grant authorizes nothing any more; the withdrawal belongs on the grant that replaced it
       if (g.replaced_by)

@@ -14,6 +14,7 @@ export {
   isChineseName,
   isAddress,
   isHealthValue,
+  looksMasked,
 } from './protect.rules.js';
 export { detectColumn, ColumnSampler } from './protect.detect.js';
 export {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ColumnSampler, detectColumn } from './protect.detect.js';
 import { SyntheticPeople } from './protect.fixtures.js';
+import { maskAddress, maskEmail, maskPlate } from './protect.mask-formats.js';
 import { nameHints, nameWords, DEFAULT_NAME_HINTS } from './protect.hints.js';
 import { DEFAULT_DETECTION_SETTINGS } from './protect.settings.js';
 
@@ -59,6 +60,31 @@ describe('PII detection', () => {
         many(() => g.bankCard(false)),
       )?.kind,
     ).not.toBe('bankCard');
+  });
+
+  it('GB/T 37964-2019 §6.2: values masked in place are no identifier in the clear, whatever is left of them', () => {
+    const masked = {
+      联系地址: [g.address, maskAddress, 'address'],
+      邮箱: [g.email, maskEmail, 'email'],
+      车牌号: [g.plate, maskPlate, 'plate'],
+    } as const;
+    for (const [column, [make, mask, kind]] of Object.entries(masked)) {
+      expect(detectColumn(column, many(make))?.kind, column).toBe(kind);
+      expect(
+        detectColumn(
+          column,
+          many(() => mask(make())),
+        )?.kind,
+        column,
+      ).toBeUndefined();
+      expect(
+        detectColumn(
+          column,
+          many(() => mask(make(), '#')),
+        ),
+        column,
+      ).toBeNull();
+    }
   });
 
   it('needs a clear majority of valid values, and less when the name hints at the kind', () => {

@@ -11,6 +11,7 @@ import {
   isMobile,
   isPlate,
   isUscc,
+  looksMasked,
 } from './protect.rules.js';
 import { DEFAULT_DETECTION_SETTINGS, type DetectionSettings } from './protect.settings.js';
 import { PII_KINDS, type PiiDetection, type PiiKind } from './protect.types.js';
@@ -35,10 +36,14 @@ const NAME_ENOUGH = new Set<PiiKind>(['biometric', 'health']);
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
+/** The share of sampled values that are the kind in the clear: a value masked in place does not count. */
 function share(samples: readonly string[], check: ((v: string) => boolean) | undefined): number {
   if (!check || samples.length === 0) return 0;
   let hits = 0;
-  for (const s of samples) if (check(s.trim())) hits++;
+  for (const s of samples) {
+    const v = s.trim();
+    if (check(v) && !looksMasked(v)) hits++;
+  }
   return hits / samples.length;
 }
 
@@ -52,7 +57,8 @@ function kindScore(kind: PiiKind, hinted: boolean, ratio: number, s: DetectionSe
 
 /**
  * GB/T 35273-2020 Annex A/B, PIPL Art. 28: which kind of personal information a column holds, from its name
- * and sampled values. Numbers of the right shape whose check digits fail are not identifiers.
+ * and sampled values. Numbers of the right shape whose check digits fail are not identifiers, nor are values
+ * masked in place (GB/T 37964-2019 §6.2), so a column is detected only while it holds the kind in the clear.
  */
 export function detectColumn(
   name: string,

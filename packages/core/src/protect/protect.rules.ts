@@ -150,3 +150,13 @@ export function isHealthValue(v: string): boolean {
   for (const w of HEALTH_WORDS) if (v.includes(w)) return true;
   return false;
 }
+
+/** Three or more of one character that is neither a digit nor Han: `*`, `#`, `X` runs filled in by masking. */
+const MASK_RUN = /([^\p{Script=Han}\p{Nd}])\1\1/u;
+
+/**
+ * GB/T 37964-2019 §6.2 (屏蔽): whether a value was masked in place — a run of a fill character where characters
+ * were hidden (`山东省济南市历下区********`, `d****@example.com`). What is left of such a value may still look
+ * like an address or an email, but it no longer identifies anyone in the clear.
+ */
+export const looksMasked = (v: string): boolean => MASK_RUN.test(v);

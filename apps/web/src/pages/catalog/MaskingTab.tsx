@@ -1,7 +1,27 @@
 import { ExperimentOutlined, UndoOutlined } from '@ant-design/icons';
-import { DeriveBody, type CatalogFile, type ColumnProfile, type Resource } from '@shuliu/contracts';
+import {
+  DeriveBody,
+  keptIdentifierColumns,
+  type CatalogFile,
+  type ColumnProfile,
+  type Resource,
+} from '@shuliu/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Empty, Flex, Form, Input, Select, Spin, Table, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  Select,
+  Spin,
+  Table,
+  Typography,
+  type ButtonProps,
+} from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { sdk } from '../../api/sdk';
@@ -141,14 +161,37 @@ function DeriveForm({ r, file, rules }: { r: Resource; file: CatalogFile; rules:
     onSuccess: () => void qc.invalidateQueries({ queryKey: catalogKeys.all }),
   });
   const made = derive.data;
+  const { modal } = App.useApp();
+  // GB/T 37964 / PIPL Art. 23: a derivative that keeps an identifier in the clear stays raw personal information
+  const kept = keptIdentifierColumns(file.profile!.columns, rules);
+  const submit = (title: string) =>
+    kept.length
+      ? modal.confirm({
+          title: t.masking.keepsTitle,
+          content: t.masking.keepsIdentifiers(kept.join('、')),
+          okText: t.masking.deriveAnyway,
+          okButtonProps: { danger: true, 'data-testid': 'derive-keep-confirm' } as ButtonProps,
+          onOk: () => derive.mutate(title),
+        })
+      : derive.mutate(title);
   return (
     <Card title={t.masking.derive} style={{ marginTop: 16 }}>
       <MutationErrorAlert error={derive.error} />
+      {kept.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t.masking.keepsTitle}
+          description={t.masking.keepsIdentifiers(kept.join('、'))}
+          style={{ marginBottom: 16 }}
+          data-testid="keeps-identifiers"
+        />
+      )}
       <Form
         form={form}
         layout="inline"
         initialValues={{ title: `${r.title}${t.masking.titleSuffix}`.slice(0, 120) }}
-        onFinish={(v) => derive.mutate(v.title.trim())}
+        onFinish={(v) => submit(v.title.trim())}
       >
         <Form.Item
           name="title"

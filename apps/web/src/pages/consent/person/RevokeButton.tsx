@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { sdk } from '../../../api/sdk';
 import { MutationErrorAlert } from '../../../components/QueryError';
 import { useT } from '../../../i18n/I18nProvider';
-import { useRefreshConsent } from './consent-queries';
+import { usePerson, useRefreshConsent } from './consent-queries';
 import { useIsPhone } from './consent-parts';
 
 /**
@@ -20,6 +20,7 @@ export function RevokeButton({ grant, onRevoked }: { grant: ConsentGrant; onRevo
   const { message } = App.useApp();
   const refresh = useRefreshConsent();
   const [open, setOpen] = useState(false);
+  const me = usePerson().data;
   const revoke = useMutation({
     mutationFn: () => sdk.consent.revoke({ params: { id: grant.id } }),
     onSuccess: async () => {
@@ -29,6 +30,9 @@ export function RevokeButton({ grant, onRevoked }: { grant: ConsentGrant; onRevo
       onRevoked?.();
     },
   });
+  // PIPL Art. 31: a child under 14 withdraws no more than he grants; his confirmed guardian does it for him
+  if (me?.minor && grant.subjectId === me.userId)
+    return <Typography.Text type="secondary">{c.guardianOnly}</Typography.Text>;
   return (
     <>
       <Button
