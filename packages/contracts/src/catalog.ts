@@ -268,6 +268,8 @@ export const CatalogFile = z.object({
   rowCount: z.number().int().nullable(),
   profile: FileProfile.nullable(),
   error: z.string().nullable(),
+  /** Why the file failed, e.g. `TABULAR_ARCHIVE_BOMB`: the portal names it in the reader's language. */
+  errorCode: z.string().nullable(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });

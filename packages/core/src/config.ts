@@ -74,6 +74,14 @@ const Schema = z.object({
     .min(1024)
     .max(1024 ** 4)
     .default(20 * 1024 ** 3),
+  /** XLSX: the most bytes one part of a workbook may inflate to (zip bombs; shared strings are held in memory). */
+  xlsxMaxEntryBytes: int(1024, 4 * 1024 ** 3).default(256 * 1024 ** 2),
+  /** XLSX: the most times its compressed size one part may inflate to (Apache POI's default is 100). */
+  xlsxMaxRatio: int(2, 100_000).default(100),
+  /** Profiling jobs one server process runs at once; more wait in line (their files show 0 % profiled). */
+  profilingConcurrency: int(1, 64).default(2),
+  /** Of those, the most one organization's files may take, so one org cannot fill the line. */
+  profilingPerOrg: int(1, 64).default(1),
 });
 export type Config = z.infer<typeof Schema> & { blobDir: string };
 
@@ -105,6 +113,10 @@ const ENV_NAMES: Record<keyof z.input<typeof Schema>, string[]> = {
   uploadMaxBytes: ['SHULIU_UPLOAD_MAX_BYTES'],
   consentCoolDownDays: ['SHULIU_CONSENT_COOL_DOWN_DAYS'],
   consentMaxGrantDays: ['SHULIU_CONSENT_MAX_GRANT_DAYS'],
+  xlsxMaxEntryBytes: ['SHULIU_XLSX_MAX_ENTRY_BYTES'],
+  xlsxMaxRatio: ['SHULIU_XLSX_MAX_RATIO'],
+  profilingConcurrency: ['SHULIU_PROFILING_CONCURRENCY'],
+  profilingPerOrg: ['SHULIU_PROFILING_PER_ORG'],
 };
 
 /** Settings whose values never appear in an error message. */

@@ -5,6 +5,7 @@ import { consentScenariosEnUS } from './consent-scenarios.en-US';
 import { consentOrgsEnUS } from './consent-orgs.en-US';
 import { consentActionsEnUS, consentApiErrorsEnUS, consentEnUS } from './consent.en-US';
 import { sharingEnUS } from './sharing.en-US';
+import { inputsApiErrorsEnUS } from './inputs.en-US';
 import type { Messages } from './zh-CN';
 
 /** English. Domain terms keep their Chinese legal names beside the English ones (DESIGN.md §4). */
@@ -307,6 +308,7 @@ export const enUS: Messages = {
     ...catalogApiErrorsEnUS,
     ...registryApiErrorsEnUS,
     ...consentApiErrorsEnUS,
+    ...inputsApiErrorsEnUS,
   },
   errors: {
     forbidden: 'Sorry, you are not allowed to open this page.', notFound: 'Sorry, this page does not exist.',

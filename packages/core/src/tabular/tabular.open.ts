@@ -99,7 +99,8 @@ const bufferFile = (buf: Buffer): AsyncBuffer => ({
  * Parquet holds one row group, and a Parquet *stream* (no random access) is buffered whole: pass a path.
  */
 export async function openTabular(input: TabularInput, opts: OpenOptions = {}): Promise<TabularSource> {
-  const name = typeof input === 'string' ? input : (opts.name ?? 'the input');
+  // a caller's name first: a path may be a private temporary file, which messages must not show
+  const name = opts.name ?? (typeof input === 'string' ? input : 'the input');
   const progress: Progress = { bytesRead: 0, rows: 0 };
   let stream: Readable;
   let head: Buffer;
