@@ -61,3 +61,36 @@ describe('lone UTF-16 surrogates (14.8)', () => {
     expect(pair.statusCode).toBe(200);
   });
 });
+
+describe('bounded arrays and audit details (14.7)', () => {
+  const lastEvent = async (action: string) => {
+    const r = await t.call<{ items: { details: Record<string, unknown> | null; outcome: string }[] }>(
+      'GET',
+      `/api/audit/events?action=${action}&pageSize=1`,
+      'operator',
+    );
+    return r.body.items[0]!;
+  };
+
+  it('PATCH /api/users/{id} with 90,000 roles is a 400, and its audit event stays small', async () => {
+    const me = (await t.call<{ user: { id: string } }>('GET', '/api/me', 'merchant')).body.user;
+    const roles = Array.from({ length: 90_000 }, () => 'merchant');
+    const res = await json('PATCH', `/api/users/${me.id}`, JSON.stringify({ roles }), operator);
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+    const event = await lastEvent('identity.user.update');
+    expect(JSON.stringify(event).length).toBeLessThan(4096);
+  });
+
+  it('a large body that is allowed is audited as a bounded summary with the digest of the whole', async () => {
+    const financialOrgIds = Array.from({ length: 1000 }, (_, i) => `org_${String(i).padStart(26, '0')}`);
+    const res = await json('PUT', '/api/registry/settings', JSON.stringify({ financialOrgIds }), operator);
+    expect(res.statusCode).toBe(200);
+    const event = await lastEvent('registry.settings.update');
+    expect(JSON.stringify(event.details).length).toBeLessThanOrEqual(16 * 1024);
+    expect(event.details).toMatchObject({
+      changed: { financialOrgIds: expect.arrayContaining(['… 980 more items']) },
+      summarized: { sm3: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    });
+  });
+});
