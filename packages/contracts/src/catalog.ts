@@ -281,7 +281,9 @@ export const UploadQuery = z.strictObject({
     .trim()
     .min(1)
     .max(200)
-    .regex(/^[^/\\\0]+$/, 'must be a file name, not a path'),
+    .regex(/^[^/\\]+$/, 'must be a file name, not a path')
+    // CR/LF would split a Content-Disposition or log line; bidi overrides disguise an extension (U+202E)
+    .regex(/^[^\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]+$/u, 'must not hold control characters'),
   role: FileRole.default('data'),
 });
 export type UploadQuery = z.input<typeof UploadQuery>;

@@ -82,6 +82,15 @@ const Schema = z.object({
   profilingConcurrency: int(1, 64).default(2),
   /** Of those, the most one organization's files may take, so one org cannot fill the line. */
   profilingPerOrg: int(1, 64).default(1),
+  /**
+   * The URL the public reaches this server at (behind a proxy, the proxy's), for absolute identifiers such as
+   * DCAT `@id`s; a request's own `Host` header is never trusted for them. Default: the listen address.
+   */
+  publicUrl: z
+    .url({ protocol: /^https?$/, message: 'must be an http(s):// URL' })
+    .max(200)
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
 });
 export type Config = z.infer<typeof Schema> & { blobDir: string };
 
@@ -117,6 +126,7 @@ const ENV_NAMES: Record<keyof z.input<typeof Schema>, string[]> = {
   xlsxMaxRatio: ['SHULIU_XLSX_MAX_RATIO'],
   profilingConcurrency: ['SHULIU_PROFILING_CONCURRENCY'],
   profilingPerOrg: ['SHULIU_PROFILING_PER_ORG'],
+  publicUrl: ['SHULIU_PUBLIC_URL'],
 };
 
 /** Settings whose values never appear in an error message. */
