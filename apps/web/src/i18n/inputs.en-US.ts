@@ -5,6 +5,5 @@ export const inputsApiErrorsEnUS: Record<string, string> = {
   TABULAR_FORMAT_UNSUPPORTED: 'The file is not a readable CSV/TSV/JSONL/XLSX/Parquet file',
   TABULAR_FILE_UNREADABLE: 'The file cannot be read', TABULAR_RAGGED_ROW: 'A row has a different number of fields than the header',
   URI_TOO_LONG: 'A parameter in the request path is too long', HEADERS_TOO_LARGE: 'The request headers are too large',
-  BAD_REQUEST: 'The request is malformed', VALIDATION_FAILED: 'The input is not valid',
   TABULAR_BAD_ENCODING: 'The text is not in the detected encoding', TABULAR_BAD_RECORD: 'A record cannot be parsed',
 };
