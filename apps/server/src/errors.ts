@@ -1,4 +1,5 @@
-import { DomainError } from '@shuliu/core';
+import { DomainError, ulid } from '@shuliu/core';
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 
@@ -30,6 +31,12 @@ const FASTIFY_CODES: Record<string, { status: number; code: string; message: str
     code: 'UNSUPPORTED_MEDIA_TYPE',
     message: 'send the body as application/json',
   },
+  FST_ERR_MAX_PARAM_LENGTH: {
+    status: 414,
+    code: 'URI_TOO_LONG',
+    message: 'a path parameter is longer than the server accepts',
+  },
+  FST_ERR_BAD_URL: { status: 400, code: 'BAD_REQUEST', message: 'the request path is not a valid URL' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
     status: 400,
     code: 'BAD_REQUEST',
@@ -79,6 +86,36 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, p: ErrorPayl
         requestId: req.id,
       },
     });
+}
+
+/**
+ * Errors Fastify's router answers before any hook runs (a path parameter over 100 characters, a path that
+ * does not decode): the same shape as every other error.
+ */
+export function frameworkErrorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  return sendError(req, reply, toErrorPayload(err));
+}
+
+/**
+ * What Node's HTTP parser refuses before there is a request (headers over the limit, a malformed request
+ * line): answered in the one error shape, with a request id for the log, then the connection closes.
+ */
+export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Duplex) {
+  if (!socket.writable) return socket.destroy();
+  const big = err.code === 'HPE_HEADER_OVERFLOW';
+  const status = big ? 431 : 400;
+  const body = JSON.stringify({
+    error: {
+      code: big ? 'HEADERS_TOO_LARGE' : 'BAD_REQUEST',
+      message: big ? 'the request headers are larger than the server accepts' : 'the request is malformed',
+      requestId: `req_${ulid()}`,
+    },
+  });
+  const reason = big ? 'Request Header Fields Too Large' : 'Bad Request';
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 export function errorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {

@@ -31,8 +31,8 @@ export const AuditQuery = z.strictObject({
   objectId: z.string().max(80).optional(),
   outcome: AuditOutcome.optional(),
   requestId: z.string().max(80).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: z.iso.datetime({ offset: true }).max(40).optional(),
+  to: z.iso.datetime({ offset: true }).max(40).optional(),
   q: z.string().max(100).optional().describe('free text over action, actor name and object id'),
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, PageQuery, Timestamp } from './common.js';
+import { atMostKeys, Id, PageQuery, Timestamp } from './common.js';
 
 /**
  * GB/T 43697-2024 grades, most sensitive first: 核心数据, 重要数据, then 一般数据 in the four sub-levels of
@@ -53,7 +53,7 @@ export const ResourceColumn = z.object({
 export type ResourceColumn = z.infer<typeof ResourceColumn>;
 
 const Text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
-const Day = z.iso.date('must be a date YYYY-MM-DD');
+const Day = z.iso.date('must be a date YYYY-MM-DD').max(10);
 const SectorCode = z
   .string()
   .regex(/^[a-z][a-z_]*(\.[a-z][a-z_]*)*$/, 'must be lower-case words joined by dots, e.g. transport.road')
@@ -174,7 +174,7 @@ export const ReasonBody = z.strictObject({ reason: Text(500) });
 
 const Csv = <T extends z.ZodType>(item: T) =>
   z
-    .union([item, z.array(item)])
+    .union([item, z.array(item).max(100)])
     .transform((v) => (Array.isArray(v) ? v : [v]) as z.output<T>[])
     .optional();
 
@@ -268,6 +268,8 @@ export const CatalogFile = z.object({
   rowCount: z.number().int().nullable(),
   profile: FileProfile.nullable(),
   error: z.string().nullable(),
+  /** Why the file failed, e.g. `TABULAR_ARCHIVE_BOMB`: the portal names it in the reader's language. */
+  errorCode: z.string().nullable(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
@@ -279,17 +281,22 @@ export const UploadQuery = z.strictObject({
     .trim()
     .min(1)
     .max(200)
-    .regex(/^[^/\\\0]+$/, 'must be a file name, not a path'),
+    .regex(/^[^/\\]+$/, 'must be a file name, not a path')
+    // CR/LF would split a Content-Disposition or log line; bidi overrides disguise an extension (U+202E)
+    .regex(/^[^\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]+$/u, 'must not hold control characters'),
   role: FileRole.default('data'),
 });
 export type UploadQuery = z.input<typeof UploadQuery>;
 
 /** Masking rules of a derivative: a strategy per column (defaults come from PII detection). */
-export const MaskRule = z.object({ strategy: z.string().min(1).max(40) }).catchall(z.unknown());
+export const MaskRule = atMostKeys(
+  z.object({ strategy: z.string().min(1).max(40) }).catchall(z.unknown()),
+  20,
+);
 export const DeriveBody = z.strictObject({
   title: Text(120),
   fileId: Id('fil').optional().describe('the source file; defaults to the newest ready data file'),
-  columns: z.record(z.string().max(200), MaskRule).default({}),
+  columns: atMostKeys(z.record(z.string().max(200), MaskRule), 2000).default({}),
 });
 export type DeriveBody = z.input<typeof DeriveBody>;
 
@@ -326,7 +333,7 @@ export const DcatQuery = z.strictObject({ ...PageQuery, pageSize: PageQuery.page
 
 export const MaskPreviewBody = z.strictObject({
   fileId: Id('fil').optional(),
-  columns: z.record(z.string().max(200), MaskRule).default({}),
+  columns: atMostKeys(z.record(z.string().max(200), MaskRule), 2000).default({}),
   rows: z.number().int().min(1).max(50).default(10),
 });
 export type MaskPreviewBody = z.input<typeof MaskPreviewBody>;

@@ -14,8 +14,15 @@ export type ErrorBody = z.infer<typeof ErrorBody>;
 export const Id = (prefix: string) =>
   z
     .string()
+    .max(prefix.length + 27)
     .regex(new RegExp(`^${prefix}_[0-9a-z]{26}$`), `must be a ${prefix}_ id`)
     .describe(`${prefix}_… identifier`);
+
+/** A map of at most `max` entries: the check enforces it, the JSON Schema says it as `maxProperties`. */
+export const atMostKeys = <T extends z.ZodType<Record<string, unknown>>>(schema: T, max: number) =>
+  schema
+    .refine((o) => Object.keys(o).length <= max, `must have at most ${max} entries`)
+    .meta({ maxProperties: max });
 
 export const IdParams = (prefix: string) => z.strictObject({ id: Id(prefix) });
 

@@ -6,10 +6,11 @@ import { LedgerCheckpoint } from './ledger.js';
 import { validateIdCard } from './rules/check-digits.js';
 
 const Text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
-const Instant = z.iso.datetime({ offset: true });
+const Instant = z.iso.datetime({ offset: true }).max(40);
 
 export const IdCard = z
   .string()
+  .max(40)
   .trim()
   .toUpperCase()
   .refine(validateIdCard, '居民身份证号码 is not valid (GB 11643 check digit, birth date)')
@@ -45,7 +46,10 @@ export const SENSITIVE_CATEGORIES: readonly PiCategory[] = [
 export const isSensitive = (c: string) => (SENSITIVE_CATEGORIES as readonly string[]).includes(c);
 
 export const ScenarioFieldInput = z.strictObject({
-  name: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'must be a snake_case field name'),
+  name: z
+    .string()
+    .max(64)
+    .regex(/^[a-z][a-z0-9_]{0,63}$/, 'must be a snake_case field name'),
   label: Text(100),
   category: PiCategory,
   required: z.boolean().describe('needed for the basic function; optional fields may be refused'),

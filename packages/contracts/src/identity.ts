@@ -27,6 +27,7 @@ export const ProviderKind = z.enum(['certifier', 'valuer', 'auditor', 'mediator'
 
 export const Uscc = z
   .string()
+  .max(40)
   .trim()
   .toUpperCase()
   .superRefine((code, ctx) => {
@@ -92,7 +93,10 @@ export const Password = z
   .max(256)
   .refine((p) => /[a-zA-Z]/.test(p) && /\d/.test(p), 'must contain letters and digits')
   .refine((p) => !isCommonPassword(p), 'is too common: choose one that is not on lists of popular passwords');
-export const Mobile = z.string().regex(/^1[3-9]\d{9}$/, 'must be an 11-digit mainland mobile number');
+export const Mobile = z
+  .string()
+  .max(11)
+  .regex(/^1[3-9]\d{9}$/, 'must be an 11-digit mainland mobile number');
 
 export const LoginBody = z.strictObject({
   username: z.string().min(1).max(64),
@@ -135,7 +139,7 @@ export const ApiToken = z.object({
 export type ApiToken = z.infer<typeof ApiToken>;
 export const CreateApiTokenBody = z.strictObject({
   name: z.string().trim().min(1).max(100),
-  roles: z.array(Role).min(1).describe('a subset of the creating user’s roles'),
+  roles: z.array(Role).min(1).max(20).describe('a subset of the creating user’s roles'),
   readOnly: z.boolean().default(false),
   expiresInDays: z.number().int().min(1).max(3650).optional(),
 });
@@ -150,12 +154,12 @@ export const OrgFields = z.strictObject({
     .array(OrgType.exclude(['operator', 'regulator']))
     .min(1)
     .max(5),
-  merchantKinds: z.array(MerchantKind).default([]),
-  providerKinds: z.array(ProviderKind).default([]),
+  merchantKinds: z.array(MerchantKind).max(20).default([]),
+  providerKinds: z.array(ProviderKind).max(20).default([]),
   region: z.string().trim().max(100).optional(),
   contactName: z.string().trim().min(1).max(100),
   contactPhone: Mobile,
-  contactEmail: z.email().optional(),
+  contactEmail: z.email().max(254).optional(),
 });
 
 export const Declaration = z.enum(['truthful', 'lawfulOperation', 'dataSecurity', 'acceptRules']);
@@ -167,12 +171,13 @@ export const SubmitApplicationBody = z.strictObject({
     username: Username,
     displayName: z.string().trim().min(1).max(100),
     password: Password,
-    email: z.email().optional(),
+    email: z.email().max(254).optional(),
     phone: Mobile.optional(),
   }),
   /** 声明承诺: every declaration must be affirmed. */
   declarations: z
     .array(Declaration)
+    .max(20)
     .refine((d) => Declaration.options.every((x) => d.includes(x)), 'every declaration must be affirmed'),
 });
 
@@ -204,16 +209,16 @@ export const CreateUserBody = z.strictObject({
   username: Username,
   displayName: z.string().trim().min(1).max(100),
   password: Password,
-  email: z.email().optional(),
+  email: z.email().max(254).optional(),
   phone: Mobile.optional(),
   orgId: Id('org').optional().describe('operators may create users in any org; others only in their own'),
-  roles: z.array(Role).min(1),
+  roles: z.array(Role).min(1).max(20),
 });
 export const UpdateUserBody = z.strictObject({
   displayName: z.string().trim().min(1).max(100).optional(),
-  email: z.email().nullable().optional(),
+  email: z.email().max(254).nullable().optional(),
   phone: Mobile.nullable().optional(),
-  roles: z.array(Role).min(1).optional(),
+  roles: z.array(Role).min(1).max(20).optional(),
   status: z.enum(['active', 'disabled']).optional(),
 });
 export const ResetPasswordBody = z.strictObject({ password: Password });

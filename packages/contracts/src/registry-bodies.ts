@@ -14,10 +14,10 @@ import {
 import { CertNo } from './registry-certificates.js';
 
 const Text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
-const Day = z.iso.date('must be a date YYYY-MM-DD');
+const Day = z.iso.date('must be a date YYYY-MM-DD').max(10);
 const Csv = <T extends z.ZodType>(item: T) =>
   z
-    .union([item, z.array(item)])
+    .union([item, z.array(item).max(100)])
     .transform((v) => (Array.isArray(v) ? v : [v]) as z.output<T>[])
     .optional();
 
@@ -190,10 +190,16 @@ export const RegistrySettings = z.object({
   validityYears: z.number().int().min(1).max(30).describe('certificate validity from announcement'),
   renewalYears: z.number().int().min(1).max(30),
   renewWindowDays: z.number().int().min(1).max(3650).describe('renewal opens this many days before expiry'),
-  noticeTypes: z.array(RegistrationType).describe('types that go through 公示'),
-  certNoPrefix: z.string().regex(/^[A-Z]{2,8}(-[A-Z]{2,8}){0,2}$/, 'upper-case letters, e.g. SD-DR'),
+  noticeTypes: z.array(RegistrationType).max(20).describe('types that go through 公示'),
+  certNoPrefix: z
+    .string()
+    .max(26)
+    .regex(/^[A-Z]{2,8}(-[A-Z]{2,8}){0,2}$/, 'upper-case letters, e.g. SD-DR'),
   issuerName: z.string().min(1).max(100),
-  financialOrgIds: z.array(z.string()).max(1000).describe('orgs accepted as pledgees (质权人) by name'),
+  financialOrgIds: z
+    .array(z.string().max(40))
+    .max(1000)
+    .describe('orgs accepted as pledgees (质权人) by name'),
   financialNamePattern: z.string().max(300).describe('regex: org names accepted as financial institutions'),
 });
 export type RegistrySettings = z.infer<typeof RegistrySettings>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, PageQuery, Timestamp } from './common.js';
+import { atMostKeys, Id, PageQuery, Timestamp } from './common.js';
 import { InclusionProof, LedgerCheckpoint } from './ledger.js';
 import { DataRight, RegistrationCategory } from './registry.js';
 
@@ -7,6 +7,7 @@ const Text = (max: number) => z.string().trim().min(1, 'must not be empty').max(
 const Hex = (bytes: number) =>
   z
     .string()
+    .max(bytes * 2 + 40)
     .trim()
     .toLowerCase()
     .regex(new RegExp(`^[0-9a-f]{${bytes * 2}}$`), `must be ${bytes} bytes in hex`);
@@ -29,6 +30,7 @@ export type CertificateStatus = z.infer<typeof CertificateStatus>;
 /** A certificate number, e.g. SD-DR-2026-000123. */
 export const CertNo = z
   .string()
+  .max(40)
   .regex(
     /^[A-Z]{2,8}(-[A-Z]{2,8}){0,2}-\d{4}-\d{6,9}$/,
     'must be a certificate number like SD-DR-2026-000123',
@@ -167,9 +169,9 @@ export type VerifyCertificateReply = z.infer<typeof VerifyCertificateReply>;
 export const CertNoParams = z.strictObject({ certNo: CertNo });
 
 export const VerifyBundleBody = z.strictObject({
-  bundle: z
-    .record(z.string(), z.unknown())
-    .describe('a bundle as GET /api/registry/verify/{certNo} gives it'),
+  bundle: atMostKeys(z.record(z.string().max(100), z.unknown()), 50).describe(
+    'a bundle as GET /api/registry/verify/{certNo} gives it',
+  ),
   issuerPublicKey: Hex(65).describe('the issuing node’s public key you trust (04 ‖ x ‖ y)'),
 });
 

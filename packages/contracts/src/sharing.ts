@@ -3,7 +3,7 @@ import { AdminLevel, Grade, SubjectType } from './catalog.js';
 import { Id, PageQuery, QueryBool, Timestamp } from './common.js';
 
 const Text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
-const Instant = z.iso.datetime({ offset: true });
+const Instant = z.iso.datetime({ offset: true }).max(40);
 
 /** 政务共享 request states: 待审 → 已同意 → 已交付, or 已驳回; the requester may withdraw while pending. */
 export const SharingStatus = z.enum(['pending', 'approved', 'rejected', 'delivered', 'withdrawn']);

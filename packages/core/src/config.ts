@@ -79,6 +79,23 @@ const Schema = z.object({
     .min(1024)
     .max(1024 ** 4)
     .default(20 * 1024 ** 3),
+  /** XLSX: the most bytes one part of a workbook may inflate to (zip bombs; shared strings are held in memory). */
+  xlsxMaxEntryBytes: int(1024, 4 * 1024 ** 3).default(256 * 1024 ** 2),
+  /** XLSX: the most times its compressed size one part may inflate to (Apache POI's default is 100). */
+  xlsxMaxRatio: int(2, 100_000).default(100),
+  /** Profiling jobs one server process runs at once; more wait in line (their files show 0 % profiled). */
+  profilingConcurrency: int(1, 64).default(2),
+  /** Of those, the most one organization's files may take, so one org cannot fill the line. */
+  profilingPerOrg: int(1, 64).default(1),
+  /**
+   * The URL the public reaches this server at (behind a proxy, the proxy's), for absolute identifiers such as
+   * DCAT `@id`s; a request's own `Host` header is never trusted for them. Default: the listen address.
+   */
+  publicUrl: z
+    .url({ protocol: /^https?$/, message: 'must be an http(s):// URL' })
+    .max(200)
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
 });
 export type Config = z.infer<typeof Schema> & { blobDir: string };
 
@@ -112,6 +129,11 @@ const ENV_NAMES: Record<keyof z.input<typeof Schema>, string[]> = {
   uploadMaxBytes: ['SHULIU_UPLOAD_MAX_BYTES'],
   consentCoolDownDays: ['SHULIU_CONSENT_COOL_DOWN_DAYS'],
   consentMaxGrantDays: ['SHULIU_CONSENT_MAX_GRANT_DAYS'],
+  xlsxMaxEntryBytes: ['SHULIU_XLSX_MAX_ENTRY_BYTES'],
+  xlsxMaxRatio: ['SHULIU_XLSX_MAX_RATIO'],
+  profilingConcurrency: ['SHULIU_PROFILING_CONCURRENCY'],
+  profilingPerOrg: ['SHULIU_PROFILING_PER_ORG'],
+  publicUrl: ['SHULIU_PUBLIC_URL'],
 };
 
 /** Settings whose values never appear in an error message. */

@@ -14,6 +14,7 @@ import { KeyService, resolveMasterKey, type MasterKey } from './crypto/index.js'
 import { LedgerService } from './ledger/index.js';
 import {
   DcatService,
+  fileLimitsOf,
   FilesService,
   MaskingService,
   OpenDataService,
@@ -35,7 +36,7 @@ export function createServices(db: Kysely<DB>, config: Config) {
   const resources = new ResourcesService(db);
   const openData = new OpenDataService(db, resources);
   const blobs = new BlobStore(config.blobDir, keys);
-  const files = new FilesService(db, blobs, resources, openData, config.uploadMaxBytes);
+  const files = new FilesService(db, blobs, resources, openData, fileLimitsOf(config));
   const masking = new MaskingService(db, blobs, resources, files, (orgId) =>
     keys.deriveSecret(`pseudonym:${orgId}`),
   );

@@ -1,19 +1,18 @@
 import { api } from '@shuliu/contracts';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Readable } from 'node:stream';
 import { handle } from '../route.js';
 import type { AppDeps } from '../app.js';
+import { publicUrl } from '../public-url.js';
 
 const c = api.catalog;
-
-/** The URL this server is reached at, for the absolute identifiers of JSON-LD documents. */
-const baseUrl = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
 
 /** RFC 6266 / 5987: the file name in ASCII for old clients and in UTF-8 for the rest. */
 const disposition = (name: string) =>
   `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
-export function catalogRoutes(app: FastifyInstance, { services: s }: AppDeps) {
+export function catalogRoutes(app: FastifyInstance, { services: s, config }: AppDeps) {
+  const baseUrl = publicUrl(app, config);
   handle(app, c.sectors, async () => ({ items: await s.sectors.list() }));
   handle(app, c.createSector, ({ ctx, body }) => s.sectors.create(ctx, body));
   handle(app, c.updateSector, ({ ctx, params, body }) => s.sectors.update(ctx, params.code, body));
@@ -45,13 +44,13 @@ export function catalogRoutes(app: FastifyInstance, { services: s }: AppDeps) {
   handle(app, c.applyOpen, ({ ctx, params, body }) => s.openData.apply(ctx, params.id, body.purpose));
   handle(app, c.openRequests, ({ ctx, query }) => s.openData.list(ctx, query));
   handle(app, c.decideOpen, ({ ctx, params, body }) => s.openData.decide(ctx, params.id, body));
-  handle(app, c.dcat, async ({ ctx, query, req, reply }) => {
+  handle(app, c.dcat, async ({ ctx, query, reply }) => {
     reply.header('content-type', 'application/ld+json; charset=utf-8');
-    return s.dcat.catalog(ctx, baseUrl(req), query.page, query.pageSize);
+    return s.dcat.catalog(ctx, baseUrl(), query.page, query.pageSize);
   });
-  handle(app, c.dcatDataset, async ({ ctx, params, req, reply }) => {
+  handle(app, c.dcatDataset, async ({ ctx, params, reply }) => {
     reply.header('content-type', 'application/ld+json; charset=utf-8');
-    return s.dcat.dataset(ctx, baseUrl(req), params.id);
+    return s.dcat.dataset(ctx, baseUrl(), params.id);
   });
   handle(app, c.maskPreview, ({ ctx, params, body }) => s.masking.preview(ctx, params.id, body));
   handle(app, c.derive, ({ ctx, params, body }) => s.masking.derive(ctx, params.id, body));

@@ -6,6 +6,7 @@ import { consentOrgsEnUS } from './consent-orgs.en-US';
 import { consentActionsEnUS, consentApiErrorsEnUS, consentEnUS } from './consent.en-US';
 import { authSecurityActionsEnUS, authSecurityApiErrorsEnUS, authSecurityEnUS } from './auth-security.en-US';
 import { sharingEnUS } from './sharing.en-US';
+import { inputsApiErrorsEnUS } from './inputs.en-US';
 import type { Messages } from './zh-CN';
 
 /** English. Domain terms keep their Chinese legal names beside the English ones (DESIGN.md §4). */
@@ -310,6 +311,7 @@ export const enUS: Messages = {
     ...registryApiErrorsEnUS,
     ...consentApiErrorsEnUS,
     ...authSecurityApiErrorsEnUS,
+    ...inputsApiErrorsEnUS,
   },
   errors: {
     forbidden: 'Sorry, you are not allowed to open this page.', notFound: 'Sorry, this page does not exist.',

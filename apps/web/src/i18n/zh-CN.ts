@@ -6,6 +6,7 @@ import { consentOrgsZhCN } from './consent-orgs.zh-CN';
 import { consentActionsZhCN, consentApiErrorsZhCN, consentZhCN } from './consent.zh-CN';
 import { authSecurityActionsZhCN, authSecurityApiErrorsZhCN, authSecurityZhCN } from './auth-security.zh-CN';
 import { sharingZhCN } from './sharing.zh-CN';
+import { inputsApiErrorsZhCN } from './inputs.zh-CN';
 
 /** 简体中文 — the default catalogue; en-US must provide every key of this one (its type is derived from it). */
 // Several short messages share a line, so that a catalogue stays one readable file.
@@ -239,6 +240,7 @@ export const zhCN = {
     ...registryApiErrorsZhCN,
     ...consentApiErrorsZhCN,
     ...authSecurityApiErrorsZhCN,
+    ...inputsApiErrorsZhCN,
   } as Record<string, string>,
   errors: {
     forbidden: '抱歉，您无权访问此页面。', notFound: '抱歉，您访问的页面不存在。',

@@ -4,6 +4,7 @@ import type { RequestContext } from '../shared/context.js';
 import { newId } from '../shared/ids.js';
 import type { HashAlg } from '../shared/hash.js';
 import type { AuditEventsTable } from './audit.tables.js';
+import { boundDetails } from './audit.bounds.js';
 import { auditRepository, type AuditFilter, type Executor } from './audit.repository.js';
 import { checkLink, eventHash, GENESIS_HASH, type ChainRow } from './audit.rules.js';
 
@@ -40,7 +41,7 @@ export async function recordAudit(tx: Executor, ctx: RequestContext, rec: AuditR
     outcome: rec.outcome ?? 'success',
     requestId: ctx.requestId,
     ip: ctx.ip,
-    details: rec.details ?? null,
+    details: rec.details ? boundDetails(rec.details) : null,
   };
   const hash = eventHash(HASH_ALG, head.hash, fields);
   await auditRepository.insert(tx, { ...fields, hashAlg: HASH_ALG, prevHash: head.hash, hash });

@@ -68,6 +68,7 @@ export const toCatalogFile = (f: Selectable<CatalogFilesTable>): CatalogFile => 
   rowCount: f.row_count === null ? null : Number(f.row_count),
   profile: f.profile === null ? null : parsed<FileProfile>(f.profile),
   error: f.error,
+  errorCode: f.error_code,
   createdAt: iso(f.created_at)!,
   updatedAt: iso(f.updated_at)!,
 });

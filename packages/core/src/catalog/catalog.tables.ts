@@ -81,6 +81,7 @@ export interface CatalogFilesTable {
   row_count: ColumnType<number | null, number | null | undefined, number | null>;
   profile: ColumnType<unknown, string | null | undefined, string | null>;
   error: ColumnType<string | null, string | null | undefined, string | null>;
+  error_code: ColumnType<string | null, string | null | undefined, string | null>;
   created_by: string;
   created_at: CreatedAt;
   updated_at: UpdatedAt;

@@ -6,7 +6,7 @@ import { extname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { scanTabular, type ScanReport } from '../protect/index.js';
-import { openTabular, type TabularFormat, type TabularSource } from '../tabular/index.js';
+import { openTabular, type TabularFormat, type TabularSource, type ZipLimits } from '../tabular/index.js';
 
 const BY_EXTENSION: Record<string, FileFormat> = {
   '.csv': 'csv',
@@ -30,9 +30,10 @@ export async function openStoredTable(
   open: () => Promise<Readable>,
   name: string,
   format: string,
+  zipLimits?: ZipLimits,
 ): Promise<{ source: TabularSource; cleanup: () => Promise<void> }> {
   if (format !== 'parquet') {
-    const source = await openTabular(await open(), { name, format: format as TabularFormat });
+    const source = await openTabular(await open(), { name, format: format as TabularFormat, zipLimits });
     return { source, cleanup: () => source.close() };
   }
   const dir = await mkdtemp(join(tmpdir(), 'shuliu-parquet-'));
@@ -59,8 +60,9 @@ export async function analyzeTable(
   name: string,
   format: string,
   onProgress: (bytesRead: number) => void,
+  zipLimits?: ZipLimits,
 ): Promise<FileProfile> {
-  const { source, cleanup } = await openStoredTable(open, name, format);
+  const { source, cleanup } = await openStoredTable(open, name, format, zipLimits);
   try {
     const report = await scanTabular(source, { sampleRows: 10, onBatch: (p) => onProgress(p.bytesRead) });
     return toFileProfile(report);

@@ -5,7 +5,8 @@ import type { DB } from '../db/schema.js';
 import { recordAudit } from '../audit/index.js';
 import { type BlobStore } from '../blobs/index.js';
 import { hasRole, requirePrincipal, systemContext, type RequestContext } from '../shared/context.js';
-import { DomainError, NotFound } from '../shared/errors.js';
+import { NotFound } from '../shared/errors.js';
+import type { ZipLimits } from '../tabular/index.js';
 import { newId } from '../shared/ids.js';
 import {
   FileNotReady,
@@ -16,6 +17,8 @@ import {
 } from './catalog.errors.js';
 import { rawPersonalInfoReason } from './catalog.rules.js';
 import { analyzeTable, formatOfName } from './files.analyze.js';
+import { failureOf, type Failure, type FileLimits } from './files.limits.js';
+import { ProfilingQueue } from './files.queue.js';
 import { toCatalogFile } from './catalog.mappers.js';
 import type { ResourcesService } from './resources.service.js';
 import type { OpenDataService } from './open-data.service.js';
@@ -31,15 +34,22 @@ const PROGRESS_EVERY = 1000;
  * the database, so any server process can report it.
  */
 export class FilesService {
-  private readonly running = new Set<Promise<void>>();
+  private readonly queue: ProfilingQueue;
+  /** What each part of an uploaded workbook may inflate to; the masking of a file reads it the same way. */
+  readonly zipLimits: ZipLimits;
+  private readonly maxBytes: number;
 
   constructor(
     private readonly db: Executor,
     private readonly blobs: BlobStore,
     private readonly resources: ResourcesService,
     private readonly openData: Pick<OpenDataService, 'isApproved'>,
-    private readonly maxBytes: number,
-  ) {}
+    limits: FileLimits,
+  ) {
+    this.maxBytes = limits.maxBytes;
+    this.zipLimits = limits.zip;
+    this.queue = new ProfilingQueue(limits.profiling, (id) => this.profile(id));
+  }
 
   async list(ctx: RequestContext, resourceId: string): Promise<CatalogFile[]> {
     const r = await this.resources.load(ctx, resourceId);
@@ -84,8 +94,10 @@ export class FilesService {
       throw FileRejected(`${input.name}: data files must be CSV, TSV, JSON Lines, XLSX or Parquet`, {
         field: 'name',
       });
+    let ownerOrgId = '';
     await this.db.transaction().execute(async (tx) => {
       const r = await this.resources.lockOwned(tx, ctx, resourceId);
+      ownerOrgId = r.owner_org_id;
       if (r.status === 'retired') throw IllegalTransition('a retired resource takes no new files');
       await tx
         .insertInto('catalog_files')
@@ -105,8 +117,13 @@ export class FilesService {
     try {
       stored = await this.blobs.write(id, input.body, { maxBytes: this.maxBytes });
     } catch (e) {
-      const message = e instanceof DomainError ? e.message : 'the upload was interrupted';
-      await this.markFailed(id, message, ctx, 'catalog.file.upload', resourceId);
+      await this.markFailed(
+        id,
+        failureOf(e, 'the upload was interrupted'),
+        ctx,
+        'catalog.file.upload',
+        resourceId,
+      );
       throw e;
     }
     const next = input.role === 'data' ? 'profiling' : 'ready';
@@ -123,7 +140,7 @@ export class FilesService {
         details: { resourceId, name: input.name, role: input.role, size: stored.size, sm3: stored.sm3 },
       });
     });
-    if (next === 'profiling') this.startProfiling(id);
+    if (next === 'profiling') this.startProfiling(id, ownerOrgId);
     return this.get(ctx, id);
   }
 
@@ -131,12 +148,13 @@ export class FilesService {
    * Ends a file's processing in failure: its stored bytes (if any) go, the row keeps the reason, the audit
    * log records the failed action. Nothing half-made stays behind.
    */
-  async markFailed(id: string, message: string, ctx: RequestContext, action: string, resourceId: string) {
+  async markFailed(id: string, failure: Failure, ctx: RequestContext, action: string, resourceId: string) {
+    const { message, code } = failure;
     await this.blobs.remove(id);
     await this.db.transaction().execute(async (tx) => {
       await tx
         .updateTable('catalog_files')
-        .set({ status: 'failed', error: message, updated_at: new Date() })
+        .set({ status: 'failed', error: message, error_code: code, updated_at: new Date() })
         .where('id', '=', id)
         .execute();
       await recordAudit(tx, ctx, {
@@ -144,19 +162,23 @@ export class FilesService {
         objectType: 'file',
         objectId: id,
         outcome: 'failure',
-        details: { resourceId, error: message },
+        details: { resourceId, error: message, code },
       });
     });
   }
 
-  /** Runs the profiling job in this process; `idle()` waits for every job started here. */
-  startProfiling(id: string): void {
-    const job = this.profile(id).finally(() => this.running.delete(job));
-    this.running.add(job);
+  /** Puts a file in this process's profiling line (`ProfilingQueue`); `idle()` waits for the line to empty. */
+  startProfiling(id: string, ownerOrgId: string): void {
+    this.queue.add(id, ownerOrgId);
   }
 
   async idle(): Promise<void> {
-    while (this.running.size) await Promise.allSettled([...this.running]);
+    await this.queue.idle();
+  }
+
+  /** Profiling jobs running and waiting in this process. */
+  profilingLoad(): { running: number; queued: number } {
+    return { running: this.queue.running, queued: this.queue.queued };
   }
 
   /** After a restart: profiling that a stopped process left unfinished starts again; uploads cut off fail. */
@@ -173,12 +195,13 @@ export class FilesService {
       .execute();
     // a job in another live process writes its progress at least every second; a silent one has stopped
     const pending = await this.db
-      .selectFrom('catalog_files')
-      .select('id')
-      .where('status', '=', 'profiling')
-      .where('updated_at', '<', new Date(Date.now() - 2 * 60_000))
+      .selectFrom('catalog_files as f')
+      .innerJoin('catalog_resources as r', 'r.id', 'f.resource_id')
+      .select(['f.id', 'r.owner_org_id'])
+      .where('f.status', '=', 'profiling')
+      .where('f.updated_at', '<', new Date(Date.now() - 2 * 60_000))
       .execute();
-    for (const f of pending) this.startProfiling(f.id);
+    for (const f of pending) this.startProfiling(f.id, f.owner_org_id);
     return pending.length;
   }
 
@@ -205,6 +228,7 @@ export class FilesService {
         row.name,
         row.format,
         onProgress,
+        this.zipLimits,
       );
       await this.db.transaction().execute(async (tx) => {
         await tx
@@ -227,9 +251,13 @@ export class FilesService {
         });
       });
     } catch (e) {
-      const message =
-        e instanceof DomainError ? e.message : `the file could not be profiled: ${(e as Error).message}`;
-      await this.markFailed(id, message, ctx, 'catalog.file.profile', row.resource_id);
+      await this.markFailed(
+        id,
+        failureOf(e, 'the file could not be profiled'),
+        ctx,
+        'catalog.file.profile',
+        row.resource_id,
+      );
     }
   }
 

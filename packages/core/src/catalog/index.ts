@@ -9,3 +9,4 @@ export { ReturnFlowService } from './return-flow.service.js';
 export { SurveyService } from './survey.service.js';
 export * from './catalog.rules.js';
 export { searchQuery, searchText, searchVector } from './catalog.search.js';
+export { fileLimitsOf, type FileLimits } from './files.limits.js';

@@ -23,13 +23,14 @@ import {
 } from '../protect/index.js';
 import { toRecord } from '../tabular/index.js';
 import { requirePrincipal, systemContext, type RequestContext } from '../shared/context.js';
-import { DomainError, NotFound } from '../shared/errors.js';
+import { NotFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { FileNotReady, IllegalTransition } from './catalog.errors.js';
 import { toResource } from './catalog.mappers.js';
 import type { CatalogFilesTable } from './catalog.tables.js';
 import { openStoredTable } from './files.analyze.js';
 import type { FilesService } from './files.service.js';
+import { failureOf } from './files.limits.js';
 import type { ResourcesService } from './resources.service.js';
 
 type Executor = Kysely<DB>;
@@ -63,6 +64,7 @@ export class MaskingService {
       () => this.blobs.read(file.blob_key),
       file.name,
       file.format,
+      this.files.zipLimits,
     );
     try {
       const head = await firstRows(source.batches(), body.rows);
@@ -156,6 +158,7 @@ export class MaskingService {
       () => this.blobs.read(job.file.blob_key),
       job.file.name,
       job.file.format,
+      this.files.zipLimits,
     );
     try {
       const out = new PassThrough();
@@ -174,12 +177,11 @@ export class MaskingService {
         .set({ status: 'profiling', size_bytes: blob.size, sm3: blob.sm3, updated_at: new Date() })
         .where('id', '=', fileId)
         .execute();
-      this.files.startProfiling(fileId);
+      this.files.startProfiling(fileId, job.ownerOrgId);
     } catch (e) {
-      const message = e instanceof DomainError ? e.message : `masking failed: ${(e as Error).message}`;
       await this.files.markFailed(
         fileId,
-        message,
+        failureOf(e, 'masking failed'),
         systemContext(),
         'catalog.resource.derive',
         job.resourceId,

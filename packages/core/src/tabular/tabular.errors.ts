@@ -17,3 +17,9 @@ export const BadEncoding = createError(
   400,
 );
 export const BadRecord = createError('TABULAR_BAD_RECORD', 'a record cannot be parsed', 400);
+/** An archive (XLSX) part that inflates past the limits: a zip bomb, or a workbook too large to profile. */
+export const ArchiveBomb = createError(
+  'TABULAR_ARCHIVE_BOMB',
+  'a part of the workbook inflates beyond the allowed size or compression ratio',
+  400,
+);

@@ -1,14 +1,17 @@
-import { createReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
-import { extname } from 'node:path';
-import type { Readable } from 'node:stream';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, open, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { AsyncBuffer } from 'hyparquet';
 import { openDelimited, DelimitedWriter } from './tabular.csv.js';
 import { FileUnreadable, FormatUnsupported } from './tabular.errors.js';
 import { openJsonl, JsonlWriter } from './tabular.jsonl.js';
 import { openParquet, parquetFile, ParquetFileWriter } from './tabular.parquet.js';
 import { countedBytes, type Progress } from './tabular.source.js';
-import { openXlsx, toReadable, XlsxWriter } from './tabular.xlsx.js';
+import { openXlsx, XlsxWriter } from './tabular.xlsx.js';
+import { DEFAULT_ZIP_LIMITS } from './tabular.zip.js';
 import type {
   OpenOptions,
   TabularFormat,
@@ -96,7 +99,8 @@ const bufferFile = (buf: Buffer): AsyncBuffer => ({
  * Parquet holds one row group, and a Parquet *stream* (no random access) is buffered whole: pass a path.
  */
 export async function openTabular(input: TabularInput, opts: OpenOptions = {}): Promise<TabularSource> {
-  const name = typeof input === 'string' ? input : (opts.name ?? 'the input');
+  // a caller's name first: a path may be a private temporary file, which messages must not show
+  const name = opts.name ?? (typeof input === 'string' ? input : 'the input');
   const progress: Progress = { bytesRead: 0, rows: 0 };
   let stream: Readable;
   let head: Buffer;
@@ -106,6 +110,10 @@ export async function openTabular(input: TabularInput, opts: OpenOptions = {}): 
     head = file.head;
     const format = opts.format ?? detectFormat(head, name);
     if (format === 'parquet') return openParquet(await parquetFile(input), name, progress);
+    if (format === 'xlsx') {
+      progress.bytesRead = file.size;
+      return openXlsx(input, name, progress, () => {}, { ...DEFAULT_ZIP_LIMITS, ...opts.zipLimits });
+    }
     stream = createReadStream(input, { highWaterMark: 1 << 16 });
   } else stream = input;
   const peeked = await peek(stream, progress);
@@ -122,10 +130,32 @@ export async function openTabular(input: TabularInput, opts: OpenOptions = {}): 
   if (format === 'csv' || format === 'tsv')
     return openDelimited({ ...text, tsv: format === 'tsv', delimiter: opts.delimiter });
   if (format === 'jsonl') return openJsonl(text);
-  if (format === 'xlsx') return openXlsx(toReadable(peeked.bytes), name, progress, close);
+  if (format === 'xlsx') return spooledXlsx(peeked.bytes, name, progress, opts);
   const chunks: Buffer[] = [];
   for await (const c of peeked.bytes) chunks.push(c);
   return openParquet(bufferFile(Buffer.concat(chunks)), name, progress);
+}
+
+/**
+ * A workbook is read through its central directory at the end of the archive, so a stream is first written to
+ * a private temporary file (removed on close); messages name the workbook, never that file.
+ */
+async function spooledXlsx(
+  bytes: AsyncIterable<Buffer>,
+  name: string,
+  progress: Progress,
+  opts: OpenOptions,
+) {
+  const dir = await mkdtemp(join(tmpdir(), 'shuliu-xlsx-'));
+  const cleanup = () => rm(dir, { recursive: true, force: true });
+  const path = join(dir, 'book.xlsx');
+  try {
+    await pipeline(Readable.from(bytes), createWriteStream(path, { mode: 0o600 }));
+  } catch (e) {
+    await cleanup();
+    throw e;
+  }
+  return openXlsx(path, name, progress, cleanup, { ...DEFAULT_ZIP_LIMITS, ...opts.zipLimits });
 }
 
 /** Opens a writer for the format (and, for text, the dialect) of a source, so output matches input. */

@@ -1,4 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
+import type { ZipLimits } from './tabular.zip.js';
 
 /** One cell as the readers produce it: text formats give strings (or null for an empty unquoted field). */
 export type Cell = string | number | boolean | null;
@@ -43,6 +44,8 @@ export interface OpenOptions {
   delimiter?: string;
   /** Name used in error messages when the input is a stream. */
   name?: string;
+  /** XLSX: what each part of the archive may inflate to (defaults: `DEFAULT_ZIP_LIMITS`). */
+  zipLimits?: Partial<ZipLimits>;
 }
 
 export interface TabularWriter {

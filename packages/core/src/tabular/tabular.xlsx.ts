@@ -1,7 +1,9 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { DomainError } from '../shared/errors.js';
 import { FormatUnsupported, RaggedRow } from './tabular.errors.js';
 import { makeSource, uniqueColumns, type Progress } from './tabular.source.js';
+import { DEFAULT_ZIP_LIMITS, ZipArchive, type ZipEntry, type ZipLimits } from './tabular.zip.js';
 import type { Cell, RowValues, TabularOutput, TabularSource, TabularWriter } from './tabular.types.js';
 
 const BATCH = 1000;
@@ -33,23 +35,68 @@ const notXlsx = (name: string, why: string) =>
 type SheetRow = { number: number; values: unknown };
 type Rows = AsyncIterator<SheetRow>;
 
-/** The first worksheet's rows, through ExcelJS's streaming reader. */
-async function firstSheetRows(input: Readable, name: string): Promise<Rows> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+/**
+ * The parts of ExcelJS's streaming reader that parse one workbook part each (ExcelJS 4.4, the last release).
+ * Its own `parse()` unzips every entry through `unzipper` with no bound on what an entry inflates to, so the
+ * archive is opened here instead and only the parts a first sheet needs are handed over, each bounded.
+ */
+interface PartParsers {
+  _parseRels(part: Readable): Promise<void>;
+  _parseWorkbook(part: Readable): Promise<void>;
+  _parseSharedStrings(part: Readable): AsyncIterable<unknown>;
+  _parseStyles(part: Readable): Promise<void>;
+  _parseWorksheet(part: Readable, sheetNo: string): Iterable<{ value: AsyncIterable<SheetRow> }>;
+  workbookRels?: { Id: string; Target: string }[];
+  model?: { sheets?: { rId: string }[] };
+}
+
+const SHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/;
+
+/** The first sheet in the workbook's order, else the first sheet part in the archive. */
+function firstSheet(book: PartParsers, zip: ZipArchive): ZipEntry | undefined {
+  const rId = book.model?.sheets?.[0]?.rId;
+  const target = book.workbookRels?.find((r) => r.Id === rId)?.Target;
+  const path = target && (target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+  const named = path ? zip.entries.get(path) : undefined;
+  return named && SHEET.test(named.name) ? named : [...zip.entries.values()].find((e) => SHEET.test(e.name));
+}
+
+/** The first worksheet's rows: the workbook, its relations, shared strings and styles are read first. */
+async function firstSheetRows(zip: ZipArchive, name: string, parts: Readable[]): Promise<Rows> {
+  const book = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',
     worksheets: 'emit',
     entries: 'ignore',
-  });
-  try {
-    for await (const sheet of reader as AsyncIterable<AsyncIterable<SheetRow>>)
-      return sheet[Symbol.asyncIterator]();
-  } catch (e) {
-    throw notXlsx(name, (e as Error).message);
-  }
+  }) as unknown as PartParsers;
+  const part = async (path: string) => {
+    const entry = zip.entries.get(path);
+    if (!entry) return undefined;
+    const stream = await zip.read(entry);
+    parts.push(stream);
+    return stream;
+  };
+  const rels = await part('xl/_rels/workbook.xml.rels');
+  if (rels) await book._parseRels(rels);
+  const workbook = await part('xl/workbook.xml');
+  if (!workbook) throw notXlsx(name, 'it has no xl/workbook.xml');
+  await book._parseWorkbook(workbook);
+  const strings = await part('xl/sharedStrings.xml');
+  if (strings) for await (const _ of book._parseSharedStrings(strings));
+  const styles = await part('xl/styles.xml');
+  if (styles) await book._parseStyles(styles);
+  const sheet = firstSheet(book, zip);
+  if (!sheet) throw notXlsx(name, 'it has no worksheet');
+  const sheetNo = SHEET.exec(sheet.name)![1]!;
+  for (const { value } of book._parseWorksheet((await part(sheet.name))!, sheetNo))
+    return value[Symbol.asyncIterator]();
   throw notXlsx(name, 'it has no worksheet');
 }
+
+/** Our own errors as they are; anything else (damaged XML or deflate data) says the workbook is unreadable. */
+const asXlsxError = (name: string, e: unknown) =>
+  e instanceof DomainError ? e : notXlsx(name, (e as Error).message);
 
 const cellsOf = (row: SheetRow): Cell[] => {
   const values = Array.isArray(row.values) ? (row.values as unknown[]) : [];
@@ -59,19 +106,39 @@ const cellsOf = (row: SheetRow): Cell[] => {
 };
 
 /**
- * Opens the first worksheet of an XLSX workbook; its first non-empty row is the header. Memory: rows stream,
- * but the shared-strings table (every distinct text of the workbook) is held while reading.
+ * Opens the first worksheet of an XLSX workbook file; its first non-empty row is the header. Every part read
+ * is bounded by `limits` (zip bombs). Memory: rows stream, but the shared-strings table (every distinct text
+ * of the workbook, itself at most `limits.maxEntryBytes` of XML) is held while reading.
  */
 export async function openXlsx(
-  input: Readable,
+  path: string,
   name: string,
   progress: Progress,
-  close: () => void,
+  close: () => Promise<void> | void,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
 ): Promise<TabularSource> {
-  const rows = await firstSheetRows(input, name);
-  let head = await rows.next();
-  while (!head.done && cellsOf(head.value).every((c) => c === null)) head = await rows.next();
-  if (head.done) throw FormatUnsupported(`${name} is empty: its first worksheet has no header row`);
+  const parts: Readable[] = [];
+  let zip: ZipArchive | undefined;
+  const release = async () => {
+    for (const p of parts) p.destroy();
+    await zip?.close();
+    await close();
+  };
+  let rows: Rows;
+  let head: IteratorResult<SheetRow>;
+  try {
+    zip = await ZipArchive.open(path, name, limits);
+    rows = await firstSheetRows(zip, name, parts);
+    head = await rows.next();
+    while (!head.done && cellsOf(head.value).every((c) => c === null)) head = await rows.next();
+  } catch (e) {
+    await release();
+    throw asXlsxError(name, e);
+  }
+  if (head.done) {
+    await release();
+    throw FormatUnsupported(`${name} is empty: its first worksheet has no header row`);
+  }
   const columns = uniqueColumns(cellsOf(head.value));
   const align = (row: SheetRow): RowValues => {
     const cells = cellsOf(row);
@@ -88,10 +155,11 @@ export async function openXlsx(
     format: 'xlsx',
     columns,
     progress,
-    close,
+    close: release,
     async *batches() {
       let batch: RowValues[] = [];
-      for (let r = await rows.next(); !r.done; r = await rows.next()) {
+      const next = () => rows.next().catch((e: unknown) => Promise.reject(asXlsxError(name, e)));
+      for (let r = await next(); !r.done; r = await next()) {
         batch.push(align(r.value));
         if (batch.length < BATCH) continue;
         yield batch;
@@ -123,5 +191,3 @@ export class XlsxWriter implements TabularWriter {
     await this.book.commit();
   }
 }
-
-export const toReadable = (bytes: AsyncIterable<Buffer>) => Readable.from(bytes, { objectMode: false });

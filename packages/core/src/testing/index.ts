@@ -1,2 +1,3 @@
 export { createTestDatabase, testDbKind, PGLITE_TEMPLATE } from './test-db.js';
 export { approvedRegistrations, loginAs } from './registry-fixtures.js';
+export { buildZip, xlsxWithSharedString } from './xlsx-bomb.js';

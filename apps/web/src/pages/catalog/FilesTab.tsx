@@ -12,6 +12,14 @@ import { isBusy, newestReadyDataFile, useFiles } from './catalog-queries';
 import { FileProfileView } from './FileProfileView';
 import { FileUpload } from './FileUpload';
 
+/** Why a file failed, in the reader's language when its code is known, with the details after it. */
+function FailureReason({ f }: { f: CatalogFile }) {
+  const t = useT();
+  const known = f.errorCode ? t.apiError[f.errorCode] : undefined;
+  const text = known ? `${known} (${f.errorCode})${f.error ? ` — ${f.error}` : ''}` : f.error;
+  return <span data-testid="file-failure">{text}</span>;
+}
+
 function StatusCell({ f }: { f: CatalogFile }) {
   if (isBusy(f))
     return (
@@ -29,7 +37,7 @@ function StatusCell({ f }: { f: CatalogFile }) {
     );
   if (f.status === 'failed')
     return (
-      <Tooltip title={f.error}>
+      <Tooltip title={<FailureReason f={f} />}>
         <span>
           <StatusTag status="failed" />
         </span>
