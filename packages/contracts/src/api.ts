@@ -42,6 +42,7 @@ import { catalogRoutes } from './catalog.api.js';
 import { sharingRoutes, surveyRoutes } from './sharing.api.js';
 import { registryRoutes } from './registry.api.js';
 import { consentRoutes } from './consent.api.js';
+import { impactRoutes, platformSettingsRoutes } from './settings.api.js';
 
 export const Health = z.object({
   status: z.literal('ok'),
@@ -493,4 +494,6 @@ export const api = {
   survey: surveyRoutes,
   registry: registryRoutes,
   consent: consentRoutes,
+  settings: platformSettingsRoutes,
+  impact: impactRoutes,
 };

@@ -23,3 +23,4 @@ export * from './rules/consent-receipt.js';
 export * from './rules/consent-review.js';
 export * from './rules/china-date.js';
 export * from './rules/authorized-operation.js';
+export * from './settings.js';

@@ -5,7 +5,13 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { scanTabular, type ScanReport } from '../protect/index.js';
+import {
+  DEFAULT_GRADING_SETTINGS,
+  DEFAULT_PROTECT_SETTINGS,
+  scanTabular,
+  type GradingSettings,
+  type ScanReport,
+} from '../protect/index.js';
 import { openTabular, type TabularFormat, type TabularSource } from '../tabular/index.js';
 
 const BY_EXTENSION: Record<string, FileFormat> = {
@@ -59,10 +65,20 @@ export async function analyzeTable(
   name: string,
   format: string,
   onProgress: (bytesRead: number) => void,
+  piiGrades: GradingSettings['piiGrades'] = DEFAULT_GRADING_SETTINGS.piiGrades,
 ): Promise<FileProfile> {
   const { source, cleanup } = await openStoredTable(open, name, format);
+  // the operator's grades of each kind of personal information (RULES.md ⚠, platform settings)
+  const settings = {
+    ...DEFAULT_PROTECT_SETTINGS,
+    grading: { ...DEFAULT_PROTECT_SETTINGS.grading, piiGrades },
+  };
   try {
-    const report = await scanTabular(source, { sampleRows: 10, onBatch: (p) => onProgress(p.bytesRead) });
+    const report = await scanTabular(source, {
+      sampleRows: 10,
+      settings,
+      onBatch: (p) => onProgress(p.bytesRead),
+    });
     return toFileProfile(report);
   } finally {
     await cleanup();

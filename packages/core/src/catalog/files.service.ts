@@ -8,6 +8,7 @@ import { hasRole, requirePrincipal, systemContext, type RequestContext } from '.
 import { DomainError, NotFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { FileNotReady, FileRejected, IllegalTransition, NotDownloadable } from './catalog.errors.js';
+import { DEFAULT_GRADING_SETTINGS, type GradingSettings } from '../protect/index.js';
 import { analyzeTable, formatOfName } from './files.analyze.js';
 import { toCatalogFile } from './catalog.mappers.js';
 import type { ResourcesService } from './resources.service.js';
@@ -32,6 +33,9 @@ export class FilesService {
     private readonly resources: ResourcesService,
     private readonly openData: Pick<OpenDataService, 'isApproved'>,
     private readonly maxBytes: number,
+    /** The operator's personal-information grades (platform settings), read when a file is profiled. */
+    private readonly piiGrades: () => Promise<GradingSettings['piiGrades']> = async () =>
+      DEFAULT_GRADING_SETTINGS.piiGrades,
   ) {}
 
   async list(ctx: RequestContext, resourceId: string): Promise<CatalogFile[]> {
@@ -198,6 +202,7 @@ export class FilesService {
         row.name,
         row.format,
         onProgress,
+        await this.piiGrades(),
       );
       await this.db.transaction().execute(async (tx) => {
         await tx

@@ -54,8 +54,8 @@ export function RegistrySettingsPage() {
   const [year, setYear] = useState(dayjs().year());
   const settings = useQuery({ queryKey: ['registry', 'settings'], queryFn: () => sdk.registry.settings() });
   const holidays = useQuery({
-    queryKey: ['registry', 'holidays', year],
-    queryFn: () => sdk.registry.holidays({ query: { year } }),
+    queryKey: ['settings', 'holidays', year],
+    queryFn: () => sdk.settings.holidays({ query: { year } }),
   });
   useEffect(() => {
     if (settings.data) form.setFieldsValue(settings.data);
@@ -70,22 +70,22 @@ export function RegistrySettingsPage() {
   });
   const setHoliday = useMutation({
     mutationFn: (v: { day: Dayjs; kind: 'holiday' | 'workday'; name: string }) =>
-      sdk.registry.setHoliday({
+      sdk.settings.setHoliday({
         params: { day: v.day.format('YYYY-MM-DD') },
         body: { kind: v.kind, name: v.name.trim() },
       }),
     onSuccess: () => {
       void message.success(t.registry.holidayAdded);
       hForm.resetFields();
-      void qc.invalidateQueries({ queryKey: ['registry', 'holidays'] });
+      void qc.invalidateQueries({ queryKey: ['settings', 'holidays'] });
     },
     onError: (e) => void message.error(errText(e)),
   });
   const delHoliday = useMutation({
-    mutationFn: (day: string) => sdk.registry.deleteHoliday({ params: { day } }),
+    mutationFn: (day: string) => sdk.settings.deleteHoliday({ params: { day } }),
     onSuccess: () => {
       void message.success(t.registry.holidayRemoved);
-      void qc.invalidateQueries({ queryKey: ['registry', 'holidays'] });
+      void qc.invalidateQueries({ queryKey: ['settings', 'holidays'] });
     },
     onError: (e) => void message.error(errText(e)),
   });
