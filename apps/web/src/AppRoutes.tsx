@@ -1,6 +1,6 @@
 import { Flex, Spin } from 'antd';
 import { lazy, Suspense, type ReactNode } from 'react';
-import { Route, Routes } from 'react-router';
+import { Navigate, Route, Routes } from 'react-router';
 import { RequireAuth, RequireRoles } from './auth/guards';
 import { BasicLayout } from './layout/BasicLayout';
 import { NAV, isGroup, type NavItem } from './layout/nav';
@@ -76,8 +76,8 @@ const CertificatePage = lazy(() =>
   import('./pages/registry/CertificatePage').then((m) => ({ default: m.CertificatePage })),
 );
 const VerifyPage = lazy(() => import('./pages/registry/VerifyPage').then((m) => ({ default: m.VerifyPage })));
-const RegistrySettingsPage = lazy(() =>
-  import('./pages/registry/RegistrySettingsPage').then((m) => ({ default: m.RegistrySettingsPage })),
+const PlatformSettingsPage = lazy(() =>
+  import('./pages/settings/PlatformSettingsPage').then((m) => ({ default: m.PlatformSettingsPage })),
 );
 
 const MyConsentPage = lazy(() =>
@@ -432,15 +432,17 @@ export function AppRoutes() {
             </Lazy>
           }
         />
-        <Route element={<RequireRoles roles={rolesOf('registry-settings')} />}>
+        <Route element={<RequireRoles roles={rolesOf('platform-settings')} />}>
           <Route
-            path="registry/settings"
+            path="settings"
             element={
               <Lazy>
-                <RegistrySettingsPage />
+                <PlatformSettingsPage />
               </Lazy>
             }
           />
+          {/* the registry's settings now sit on the 平台规则 page, beside the other rules */}
+          <Route path="registry/settings" element={<Navigate to="/settings?tab=registry" replace />} />
         </Route>
         {/* 授权中心: persons */}
         <Route element={<RequireRoles roles={rolesOf('consent-mine')} />}>

@@ -5,6 +5,7 @@ import { consentScenariosEnUS } from './consent-scenarios.en-US';
 import { consentOrgsEnUS } from './consent-orgs.en-US';
 import { consentActionsEnUS, consentApiErrorsEnUS, consentEnUS } from './consent.en-US';
 import { sharingEnUS } from './sharing.en-US';
+import { settingsActionsEnUS, settingsApiErrorsEnUS, settingsEnUS } from './settings.en-US';
 import type { Messages } from './zh-CN';
 
 /** English. Domain terms keep their Chinese legal names beside the English ones (DESIGN.md §4). */
@@ -106,6 +107,7 @@ export const enUS: Messages = {
     approve: 'Approved', approved: 'Approved', reject: 'Rejected', rejected: 'Rejected',
     ...catalogActionsEnUS,
     ...registryActionsEnUS,
+    ...settingsActionsEnUS,
     ...consentActionsEnUS,
   },
   validation: {
@@ -306,6 +308,7 @@ export const enUS: Messages = {
     LEDGER_INDEX_OUT_OF_RANGE: 'The index is beyond the tree size',
     ...catalogApiErrorsEnUS,
     ...registryApiErrorsEnUS,
+    ...settingsApiErrorsEnUS,
     ...consentApiErrorsEnUS,
   },
   errors: {
@@ -314,6 +317,7 @@ export const enUS: Messages = {
   ...catalogEnUS,
   ...sharingEnUS,
   ...registryEnUS,
+  ...settingsEnUS,
   ...consentEnUS,
   ...consentPersonEnUS,
   ...consentScenariosEnUS,

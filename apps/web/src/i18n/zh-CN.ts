@@ -5,6 +5,7 @@ import { consentScenariosZhCN } from './consent-scenarios.zh-CN';
 import { consentOrgsZhCN } from './consent-orgs.zh-CN';
 import { consentActionsZhCN, consentApiErrorsZhCN, consentZhCN } from './consent.zh-CN';
 import { sharingZhCN } from './sharing.zh-CN';
+import { settingsActionsZhCN, settingsApiErrorsZhCN, settingsZhCN } from './settings.zh-CN';
 
 /** 简体中文 — the default catalogue; en-US must provide every key of this one (its type is derived from it). */
 // Several short messages share a line, so that a catalogue stays one readable file.
@@ -89,6 +90,7 @@ export const zhCN = {
     reject: '审核驳回', rejected: '审核驳回',
     ...catalogActionsZhCN,
     ...registryActionsZhCN,
+    ...settingsActionsZhCN,
     ...consentActionsZhCN,
   } as Record<string, string>,
   validation: {
@@ -235,6 +237,7 @@ export const zhCN = {
     LEDGER_ENTRY_NOT_FOUND: '该序号没有账本条目', LEDGER_INDEX_OUT_OF_RANGE: '序号超出树大小',
     ...catalogApiErrorsZhCN,
     ...registryApiErrorsZhCN,
+    ...settingsApiErrorsZhCN,
     ...consentApiErrorsZhCN,
   } as Record<string, string>,
   errors: {
@@ -243,6 +246,7 @@ export const zhCN = {
   ...catalogZhCN,
   ...sharingZhCN,
   ...registryZhCN,
+  ...settingsZhCN,
   ...consentZhCN,
   ...consentPersonZhCN,
   ...consentScenariosZhCN,
