@@ -19,7 +19,7 @@ export function PlatformSettingsPage() {
     : 'grading';
   return (
     <PageContainer title={t.platformSettings.title}>
-      <Alert type="info" showIcon message={t.platformSettings.intro} style={{ marginBottom: 16 }} />
+      <Alert type="info" showIcon title={t.platformSettings.intro} style={{ marginBottom: 16 }} />
       <Tabs
         activeKey={tab}
         onChange={(k) => setSp({ tab: k }, { replace: true })}
