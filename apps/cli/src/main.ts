@@ -11,6 +11,7 @@ import { verifyLedgerCommand } from './commands/verify-ledger.js';
 import { protectCommand } from './commands/protect.js';
 import { consentCommand } from './commands/consent.js';
 import { registryCommand } from './commands/registry.js';
+import { calendarCommand } from './commands/calendar.js';
 import { verifyCommand } from './commands/verify.js';
 import { verifyConsentCommand } from './commands/verify-consent.js';
 
@@ -33,6 +34,7 @@ program.addCommand(adminCommand());
 program.addCommand(auditCommand());
 program.addCommand(ledgerCommand());
 program.addCommand(catalogCommand());
+program.addCommand(calendarCommand());
 program.addCommand(verifyLedgerCommand());
 program.addCommand(protectCommand());
 program.addCommand(registryCommand());

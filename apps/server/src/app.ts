@@ -26,6 +26,7 @@ import { onboardingRoutes } from './routes/onboarding.js';
 import { orgRoutes } from './routes/orgs.js';
 import { registryRoutes } from './routes/registry.js';
 import { sharingRoutes } from './routes/sharing.js';
+import { settingsRoutes } from './routes/settings.js';
 import { systemRoutes } from './routes/system.js';
 import { userRoutes } from './routes/users.js';
 import { refuseNul } from './nul-guard.js';
@@ -204,6 +205,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       sharingRoutes,
       registryRoutes,
       consentRoutes,
+      settingsRoutes,
     ]) {
       register(api, routeDeps);
     }

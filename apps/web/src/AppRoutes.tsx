@@ -1,4 +1,4 @@
-import { Route, Routes } from 'react-router';
+import { Navigate, Route, Routes } from 'react-router';
 import { RequireAuth, RequireRoles } from './auth/guards';
 import { Loading, page } from './components/PageOutlet';
 import { BasicLayout } from './layout/BasicLayout';
@@ -41,9 +41,9 @@ const NoticePage = page(() => import('./pages/registry/NoticesPage'), 'NoticePag
 const CertificatesPage = page(() => import('./pages/registry/CertificatesPage'), 'CertificatesPage');
 const CertificatePage = page(() => import('./pages/registry/CertificatePage'), 'CertificatePage');
 const VerifyPage = page(() => import('./pages/registry/VerifyPage'), 'VerifyPage');
-const RegistrySettingsPage = page(
-  () => import('./pages/registry/RegistrySettingsPage'),
-  'RegistrySettingsPage',
+const PlatformSettingsPage = page(
+  () => import('./pages/settings/PlatformSettingsPage'),
+  'PlatformSettingsPage',
 );
 
 const MyConsentPage = page(() => import('./pages/consent/person/MyConsentPage'), 'MyConsentPage');
@@ -154,8 +154,10 @@ export function AppRoutes() {
         <Route path="registry/applications/:id" element={<RegistryApplicationPage />} />
         <Route path="registry/certificates" element={<CertificatesPage />} />
         <Route path="registry/certificates/:id" element={<CertificatePage />} />
-        <Route element={<RequireRoles roles={rolesOf('registry-settings')} />}>
-          <Route path="registry/settings" element={<RegistrySettingsPage />} />
+        <Route element={<RequireRoles roles={rolesOf('platform-settings')} />}>
+          <Route path="settings" element={<PlatformSettingsPage />} />
+          {/* the registry's settings now sit on the 平台规则 page, beside the other rules */}
+          <Route path="registry/settings" element={<Navigate to="/settings?tab=registry" replace />} />
         </Route>
         {/* 授权中心: persons */}
         <Route element={<RequireRoles roles={rolesOf('consent-mine')} />}>

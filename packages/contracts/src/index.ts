@@ -25,3 +25,4 @@ export * from './rules/china-date.js';
 export * from './rules/authorized-operation.js';
 export * from './rules/password-policy.js';
 export * from './rules/safe-redirect.js';
+export * from './settings.js';

@@ -1,11 +1,7 @@
 import { z } from 'zod';
-import { Ok, PageQuery, paged } from './common.js';
+import { PageQuery, paged } from './common.js';
 import { authenticated, defineRoute, publicAccess, roles } from './route.js';
 import {
-  RegistryHoliday,
-  RegistryHolidayBody,
-  RegistryHolidayParams,
-  RegistryHolidayQuery,
   RegistryParty,
   RegistryPartyQuery,
   RegistrySettings,
@@ -15,7 +11,10 @@ import {
 const tags = ['registry'];
 const operators = roles('operator');
 
-/** The registry's rule settings, the holiday calendar of its deadlines, and the parties one may name. */
+/**
+ * The registry's rule settings and the parties one may name. The working-day calendar its deadlines count on
+ * is the platform's (`/api/settings/holidays`).
+ */
 export const settingsRoutes = {
   settings: defineRoute({
     method: 'GET',
@@ -34,36 +33,6 @@ export const settingsRoutes = {
     body: UpdateRegistrySettingsBody,
     response: RegistrySettings,
     audit: 'registry.settings.update',
-  }),
-  holidays: defineRoute({
-    method: 'GET',
-    path: '/api/registry/holidays',
-    summary: 'The holiday calendar for working-day deadlines (holidays and worked weekend days)',
-    tags,
-    access: publicAccess,
-    query: RegistryHolidayQuery,
-    response: z.object({ items: z.array(RegistryHoliday) }),
-  }),
-  setHoliday: defineRoute({
-    method: 'PUT',
-    path: '/api/registry/holidays/:day',
-    summary: 'Mark a day a holiday, or a weekend day a working day (调休)',
-    tags,
-    access: operators,
-    params: RegistryHolidayParams,
-    body: RegistryHolidayBody,
-    response: RegistryHoliday,
-    audit: 'registry.holiday.set',
-  }),
-  deleteHoliday: defineRoute({
-    method: 'DELETE',
-    path: '/api/registry/holidays/:day',
-    summary: 'Remove a day from the calendar',
-    tags,
-    access: operators,
-    params: RegistryHolidayParams,
-    response: Ok,
-    audit: 'registry.holiday.delete',
   }),
   parties: defineRoute({
     method: 'GET',

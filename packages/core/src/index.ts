@@ -18,3 +18,4 @@ export * as demo from './demo/index.js';
 export * as catalog from './catalog/index.js';
 export * as registry from './registry/index.js';
 export * as consent from './consent/index.js';
+export * as settings from './settings/index.js';

@@ -16,6 +16,7 @@ import {
   DcatService,
   fileLimitsOf,
   FilesService,
+  ImpactService,
   MaskingService,
   OpenDataService,
   ResourcesService,
@@ -27,6 +28,7 @@ import {
 import { BlobStore } from './blobs/index.js';
 import { createRegistry, RegistrySettingsService } from './registry/index.js';
 import { createConsent } from './consent/index.js';
+import { CalendarService, PlatformSettingsService } from './settings/index.js';
 
 /** Every domain service, wired to one database. The HTTP server and the CLI both start from here. */
 export function createServices(db: Kysely<DB>, config: Config) {
@@ -34,9 +36,20 @@ export function createServices(db: Kysely<DB>, config: Config) {
   let masterKey: MasterKey | undefined;
   const keys = new KeyService(db, () => (masterKey ??= resolveMasterKey(config)));
   const resources = new ResourcesService(db);
+  // 平台规则: the operator's rule values and the one working-day calendar every deadline counts on
+  const settings = new PlatformSettingsService(db);
+  const calendar = new CalendarService(db);
+  const periods = { sharing: (tx = db) => settings.sharing(tx), deadline: calendar.deadline.bind(calendar) };
   const openData = new OpenDataService(db, resources);
   const blobs = new BlobStore(config.blobDir, keys);
-  const files = new FilesService(db, blobs, resources, openData, fileLimitsOf(config));
+  const files = new FilesService(
+    db,
+    blobs,
+    resources,
+    openData,
+    fileLimitsOf(config),
+    async () => (await settings.grading()).piiGrades,
+  );
   const masking = new MaskingService(db, blobs, resources, files, (orgId) =>
     keys.deriveSecret(`pseudonym:${orgId}`),
   );
@@ -48,7 +61,7 @@ export function createServices(db: Kysely<DB>, config: Config) {
     ledger,
     keys,
     blobs,
-    settings: new RegistrySettingsService(db),
+    settings: new RegistrySettingsService(db, calendar),
     ledgerOrigin: config.ledgerOrigin,
     uploadMaxBytes: config.uploadMaxBytes,
     now: () => new Date(),
@@ -81,8 +94,11 @@ export function createServices(db: Kysely<DB>, config: Config) {
     masking,
     openData,
     dcat: new DcatService(resources, files),
-    sharing: new SharingService(db, resources),
-    returnFlows: new ReturnFlowService(db, resources),
+    sharing: new SharingService(db, resources, periods),
+    returnFlows: new ReturnFlowService(db, resources, periods),
+    impact: new ImpactService(db, resources, async (tx) => (await settings.grading(tx)).impact),
+    settings,
+    calendar,
     survey: new SurveyService(db),
     registry,
     consent,

@@ -80,12 +80,15 @@ describe('shuliu registry and shuliu verify', () => {
     () => {
       const file = join(dataDir, 'holidays.csv');
       writeFileSync(file, '# 示例\n2031-10-01,holiday,国庆节\n2031-10-11,workday,调休上班\n');
-      expect(run('registry', 'holidays', 'import', file).stdout).toMatch(/imported 2 days/);
-      expect(run('registry', 'holidays', 'list', '--year', '2031').stdout).toBe(
+      expect(run('calendar', 'import', file).stdout).toMatch(/imported 2 days/);
+      expect(run('calendar', 'list', '--year', '2031').stdout).toBe(
         '2031-10-01,holiday,国庆节\n2031-10-11,workday,调休上班\n',
       );
+      // the older spelling of the same commands still works
+      expect(run('registry', 'holidays', 'list', '--year', '2031').stdout).toMatch(/^2031-10-01,holiday/);
+      expect(run('calendar', 'list', '--year', '2026').stdout).toMatch(/^2026-01-01,holiday,元旦\n/);
       writeFileSync(file, '2031-10-01,vacation,x\n');
-      const bad = run('registry', 'holidays', 'import', file);
+      const bad = run('calendar', 'import', file);
       expect(bad.status).toBe(1);
       expect(bad.stderr).toMatch(/line 1: expected/);
       expect(run('registry', 'key').stdout).toMatch(/^key_\w+\n04[0-9a-f]{128}\n-----BEGIN PUBLIC KEY-----/);

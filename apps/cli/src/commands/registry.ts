@@ -1,6 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import type { VerifyCertificateReply } from '@shuliu/contracts';
+import { addCalendarCommands } from './calendar.js';
 import { withDatabase } from './db.js';
 
 /** A certificate's bundle from a running server's public API, or from this machine's database. */
@@ -13,24 +14,6 @@ async function bundleOf(certNo: string, server: string | undefined): Promise<Ver
     const { createServices } = await import('@shuliu/core');
     return createServices(db, config).registry.verify.verify(certNo);
   });
-}
-
-/** `YYYY-MM-DD,holiday|workday,name` per line (# comments and blank lines skipped). */
-function parseHolidays(text: string) {
-  return text
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l && !l.startsWith('#'))
-    .map((l, i) => {
-      const [day, kind, ...name] = l.split(',').map((p) => p.trim());
-      if (
-        !/^\d{4}-\d{2}-\d{2}$/.test(day ?? '') ||
-        (kind !== 'holiday' && kind !== 'workday') ||
-        !name.join(',')
-      )
-        throw new Error(`line ${i + 1}: expected YYYY-MM-DD,holiday|workday,name, got "${l}"`);
-      return { day: day!, kind: kind as 'holiday' | 'workday', name: name.join(',') };
-    });
 }
 
 export function registryCommand() {
@@ -82,32 +65,8 @@ function exportCommand(registry: Command) {
 }
 
 function holidaysCommand(registry: Command) {
-  const holidays = registry.command('holidays').description('the holiday calendar of working-day deadlines');
-  holidays
-    .command('list')
-    .option('-y, --year <year>', 'one year only')
-    .action(async (o: { year?: string }) => {
-      await withDatabase(async ({ db }, config) => {
-        const { createServices } = await import('@shuliu/core');
-        const days = await createServices(db, config).registry.settings.holidays(
-          o.year ? Number(o.year) : undefined,
-        );
-        for (const d of days) console.log(`${d.day},${d.kind},${d.name}`);
-      });
-    });
-  holidays
-    .command('import')
-    .description(
-      'add or replace days from a file of lines YYYY-MM-DD,holiday|workday,name (the State Council schedule)',
-    )
-    .argument('<file>')
-    .action(async (file: string) => {
-      const days = parseHolidays(readFileSync(file, 'utf8'));
-      await withDatabase(async ({ db }, config) => {
-        const { createServices, systemContext } = await import('@shuliu/core');
-        const { settings } = createServices(db, config).registry;
-        for (const d of days) await settings.setHoliday(systemContext('cli'), d.day, d);
-        console.log(`imported ${days.length} days`);
-      });
-    });
+  // kept for scripts written before the calendar became the platform's: same as `shuliu calendar`
+  addCalendarCommands(
+    registry.command('holidays').description('the working-day calendar (see: shuliu calendar)'),
+  );
 }

@@ -127,7 +127,7 @@ describe('refusals (RULES.md: core data, no source authorization, in dispute or 
       /pledgeeOrgId/,
     );
     await bad({ type: 'objection', certificateNo: 'SD-42', reason: 'x' }, /certificateNo/);
-    const holiday = await c.call<Err>('PUT', '/api/registry/holidays/2026-13-01', 'operator', {
+    const holiday = await c.call<Err>('PUT', '/api/settings/holidays/2026-13-01', 'operator', {
       kind: 'holiday',
       name: 'x',
     });
@@ -151,14 +151,14 @@ describe('deadlines in working days on the operator’s calendar', () => {
       day = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
       if (registry.isWorkingDay(day, before)) weekdays++;
     }
-    const set = await c.ok<RegistryHoliday>('PUT', `/api/registry/holidays/${day}`, 'operator', {
+    const set = await c.ok<RegistryHoliday>('PUT', `/api/settings/holidays/${day}`, 'operator', {
       kind: 'holiday',
       name: '测试假日',
     });
     expect(set).toEqual({ day, kind: 'holiday', name: '测试假日' });
     const listed = await c.ok<{ items: RegistryHoliday[] }>(
       'GET',
-      `/api/registry/holidays?year=${day.slice(0, 4)}`,
+      `/api/settings/holidays?year=${day.slice(0, 4)}`,
     );
     expect(listed.items).toContainEqual(set);
 
@@ -175,8 +175,8 @@ describe('deadlines in working days on the operator’s calendar', () => {
     expect(app.deadlines.acceptDueAt).toBe(
       registry.addWorkingDays(new Date(app.submittedAt!), 3, calendar).toISOString(),
     );
-    expect((await c.call('DELETE', `/api/registry/holidays/${day}`, 'operator')).status).toBe(200);
-    expect((await c.call<Err>('DELETE', `/api/registry/holidays/${day}`, 'operator')).status).toBe(404);
+    expect((await c.call('DELETE', `/api/settings/holidays/${day}`, 'operator')).status).toBe(200);
+    expect((await c.call<Err>('DELETE', `/api/settings/holidays/${day}`, 'operator')).status).toBe(404);
   });
 
   it('takes the periods from the settings the operator edits', async () => {

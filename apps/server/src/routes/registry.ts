@@ -36,7 +36,7 @@ function applicationRoutes(app: FastifyInstance, r: Registry) {
   handle(app, c.issue, ({ ctx, params }) => r.issuance.issue(ctx, params.id));
 }
 
-/** The public notice board, objections and evidence files, the rule settings and the holiday calendar. */
+/** The public notice board, objections and evidence files, and the rule settings. */
 function noticeRoutes(app: FastifyInstance, r: Registry) {
   handle(app, c.object, ({ ctx, params, body }) => r.objections.object(ctx, params.id, body.reason));
   handle(app, c.objections, ({ ctx, query }) => r.objections.list(ctx, query));
@@ -55,12 +55,6 @@ function noticeRoutes(app: FastifyInstance, r: Registry) {
   handle(app, c.notice, ({ params }) => r.applications.notice(params.id));
   handle(app, c.settings, () => r.settings.get());
   handle(app, c.updateSettings, ({ ctx, body }) => r.settings.update(ctx, body));
-  handle(app, c.holidays, async ({ query }) => ({ items: await r.settings.holidays(query.year) }));
-  handle(app, c.setHoliday, ({ ctx, params, body }) => r.settings.setHoliday(ctx, params.day, body));
-  handle(app, c.deleteHoliday, async ({ ctx, params }) => {
-    await r.settings.deleteHoliday(ctx, params.day);
-    return { ok: true as const };
-  });
   handle(app, c.parties, ({ query }) => r.settings.parties(query));
 }
 

@@ -8,7 +8,7 @@ import type {
   Survey,
   SurveySnapshot,
 } from '@shuliu/contracts';
-import { catalog, demo, newId } from '@shuliu/core';
+import { demo, newId } from '@shuliu/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing.js';
 
@@ -86,7 +86,9 @@ describe('government sharing (政务共享)', () => {
     const r = await ask('authority', res.registration);
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ status: 'pending', requesterLevel: 'city', providerLevel: 'province' });
-    expect(r.body.dueAt).toBe(catalog.addWorkingDays(new Date(r.body.createdAt), 10).toISOString());
+    expect(r.body.dueAt).toBe(
+      (await t.services.calendar.deadline(new Date(r.body.createdAt), 10)).toISOString(),
+    );
     shr.delivered = r.body;
     const inbox = await call<Paged<{ kind: string }>>('GET', '/api/notifications', 'bureau-authority');
     expect(inbox.body.items.map((n) => n.kind)).toContain('sharing.requested');
@@ -244,7 +246,9 @@ describe('provincial return flow (省级数据回流, 应返尽返)', () => {
     const r = await create('bureau-authority', res.registration!, orgIds.licheng!);
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ status: 'pending', toLevel: 'county', overdue: false });
-    expect(r.body.dueAt).toBe(catalog.addWorkingDays(new Date(r.body.createdAt), 20).toISOString());
+    expect(r.body.dueAt).toBe(
+      (await t.services.calendar.deadline(new Date(r.body.createdAt), 20)).toISOString(),
+    );
     flows.onTime = r.body;
     const inbox = await call<Paged<{ kind: string }>>('GET', '/api/notifications', 'licheng');
     expect(inbox.body.items.map((n) => n.kind)).toContain('return_flow.created');

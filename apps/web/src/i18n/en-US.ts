@@ -7,6 +7,7 @@ import { consentActionsEnUS, consentApiErrorsEnUS, consentEnUS } from './consent
 import { authSecurityActionsEnUS, authSecurityApiErrorsEnUS, authSecurityEnUS } from './auth-security.en-US';
 import { sharingEnUS } from './sharing.en-US';
 import { inputsApiErrorsEnUS } from './inputs.en-US';
+import { settingsActionsEnUS, settingsApiErrorsEnUS, settingsEnUS } from './settings.en-US';
 import type { Messages } from './zh-CN';
 
 /** English. Domain terms keep their Chinese legal names beside the English ones (DESIGN.md §4). */
@@ -108,6 +109,7 @@ export const enUS: Messages = {
     approve: 'Approved', approved: 'Approved', reject: 'Rejected', rejected: 'Rejected',
     ...catalogActionsEnUS,
     ...registryActionsEnUS,
+    ...settingsActionsEnUS,
     ...consentActionsEnUS,
     ...authSecurityActionsEnUS,
   },
@@ -309,6 +311,7 @@ export const enUS: Messages = {
     LEDGER_INDEX_OUT_OF_RANGE: 'The index is beyond the tree size',
     ...catalogApiErrorsEnUS,
     ...registryApiErrorsEnUS,
+    ...settingsApiErrorsEnUS,
     ...consentApiErrorsEnUS,
     ...authSecurityApiErrorsEnUS,
     ...inputsApiErrorsEnUS,
@@ -319,6 +322,7 @@ export const enUS: Messages = {
   ...catalogEnUS,
   ...sharingEnUS,
   ...registryEnUS,
+  ...settingsEnUS,
   ...consentEnUS,
   ...authSecurityEnUS,
   ...consentPersonEnUS,

@@ -7,6 +7,7 @@ import { consentActionsZhCN, consentApiErrorsZhCN, consentZhCN } from './consent
 import { authSecurityActionsZhCN, authSecurityApiErrorsZhCN, authSecurityZhCN } from './auth-security.zh-CN';
 import { sharingZhCN } from './sharing.zh-CN';
 import { inputsApiErrorsZhCN } from './inputs.zh-CN';
+import { settingsActionsZhCN, settingsApiErrorsZhCN, settingsZhCN } from './settings.zh-CN';
 
 /** 简体中文 — the default catalogue; en-US must provide every key of this one (its type is derived from it). */
 // Several short messages share a line, so that a catalogue stays one readable file.
@@ -91,6 +92,7 @@ export const zhCN = {
     reject: '审核驳回', rejected: '审核驳回',
     ...catalogActionsZhCN,
     ...registryActionsZhCN,
+    ...settingsActionsZhCN,
     ...consentActionsZhCN,
     ...authSecurityActionsZhCN,
   } as Record<string, string>,
@@ -238,6 +240,7 @@ export const zhCN = {
     LEDGER_ENTRY_NOT_FOUND: '该序号没有账本条目', LEDGER_INDEX_OUT_OF_RANGE: '序号超出树大小',
     ...catalogApiErrorsZhCN,
     ...registryApiErrorsZhCN,
+    ...settingsApiErrorsZhCN,
     ...consentApiErrorsZhCN,
     ...authSecurityApiErrorsZhCN,
     ...inputsApiErrorsZhCN,
@@ -248,6 +251,7 @@ export const zhCN = {
   ...catalogZhCN,
   ...sharingZhCN,
   ...registryZhCN,
+  ...settingsZhCN,
   ...consentZhCN,
   ...authSecurityZhCN,
   ...consentPersonZhCN,

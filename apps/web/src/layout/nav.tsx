@@ -198,13 +198,6 @@ export const NAV: (NavItem | NavGroup)[] = [
         label: (t) => t.registry.verify,
         icon: <VerifiedOutlined />,
       },
-      {
-        key: 'registry-settings',
-        path: '/registry/settings',
-        label: (t) => t.registry.settings,
-        icon: <CalendarOutlined />,
-        roles: ['operator'],
-      },
     ],
   },
   {
@@ -296,6 +289,13 @@ export const NAV: (NavItem | NavGroup)[] = [
     label: (t) => t.menu.security,
     icon: <SafetyCertificateOutlined />,
     children: [
+      {
+        key: 'platform-settings',
+        path: '/settings',
+        label: (t) => t.platformSettings.menu,
+        icon: <CalendarOutlined />,
+        roles: ['operator'],
+      },
       {
         key: 'audit',
         path: '/audit',

@@ -102,3 +102,8 @@ export const ReturnFlowDelivered = createError(
   'this return flow was already delivered',
   409,
 );
+export const GradeBelowAssessed = createError(
+  'CATALOG_GRADE_BELOW_ASSESSED',
+  'the grade may not go below the one the latest impact assessment gives',
+  409,
+);

@@ -19,18 +19,12 @@ export interface CatalogSettings {
   conditionalOpenUpTo: Grade;
   /** The most sensitive grade whose published metadata every member may see. */
   metadataVisibleUpTo: Grade;
-  /** Working days a provider has to answer a sharing request. */
-  sharingResponseDays: number;
-  /** Working days a provincial department has to return data to a city or county (应返尽返). */
-  returnFlowDays: number;
 }
 
 export const DEFAULT_CATALOG_SETTINGS: CatalogSettings = {
   unconditionalOpenUpTo: 'general_1',
   conditionalOpenUpTo: 'general_3',
   metadataVisibleUpTo: 'general_4',
-  sharingResponseDays: 10,
-  returnFlowDays: 20,
 };
 
 /** GB/T 43697-2024 §5 就高从严: a field's grade is its manual grade or its computed one, whichever is higher. */
@@ -150,16 +144,4 @@ export function docScore(
     [!!r.descriptionEn, 0.1],
   ];
   return Math.round(parts.reduce((s, [ok, w]) => s + (ok ? w : 0), 0) * 100) / 100;
-}
-
-/** Adds `days` working days (Monday to Friday) to `from`; the holiday calendar arrives with registration. */
-export function addWorkingDays(from: Date, days: number): Date {
-  const d = new Date(from);
-  let left = days;
-  while (left > 0) {
-    d.setUTCDate(d.getUTCDate() + 1);
-    const wd = d.getUTCDay();
-    if (wd !== 0 && wd !== 6) left--;
-  }
-  return d;
 }

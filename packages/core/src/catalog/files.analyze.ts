@@ -5,7 +5,13 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { scanTabular, type ScanReport } from '../protect/index.js';
+import {
+  DEFAULT_GRADING_SETTINGS,
+  DEFAULT_PROTECT_SETTINGS,
+  scanTabular,
+  type GradingSettings,
+  type ScanReport,
+} from '../protect/index.js';
 import { openTabular, type TabularFormat, type TabularSource, type ZipLimits } from '../tabular/index.js';
 
 const BY_EXTENSION: Record<string, FileFormat> = {
@@ -61,10 +67,20 @@ export async function analyzeTable(
   format: string,
   onProgress: (bytesRead: number) => void,
   zipLimits?: ZipLimits,
+  piiGrades: GradingSettings['piiGrades'] = DEFAULT_GRADING_SETTINGS.piiGrades,
 ): Promise<FileProfile> {
   const { source, cleanup } = await openStoredTable(open, name, format, zipLimits);
+  // the operator's grades of each kind of personal information (RULES.md ⚠, platform settings)
+  const settings = {
+    ...DEFAULT_PROTECT_SETTINGS,
+    grading: { ...DEFAULT_PROTECT_SETTINGS.grading, piiGrades },
+  };
   try {
-    const report = await scanTabular(source, { sampleRows: 10, onBatch: (p) => onProgress(p.bytesRead) });
+    const report = await scanTabular(source, {
+      sampleRows: 10,
+      settings,
+      onBatch: (p) => onProgress(p.bytesRead),
+    });
     return toFileProfile(report);
   } finally {
     await cleanup();

@@ -16,6 +16,7 @@ import {
   RawPersonalInfo,
 } from './catalog.errors.js';
 import { rawPersonalInfoReason } from './catalog.rules.js';
+import { DEFAULT_GRADING_SETTINGS, type GradingSettings } from '../protect/index.js';
 import { analyzeTable, formatOfName } from './files.analyze.js';
 import { failureOf, type Failure, type FileLimits } from './files.limits.js';
 import { ProfilingQueue } from './files.queue.js';
@@ -45,6 +46,9 @@ export class FilesService {
     private readonly resources: ResourcesService,
     private readonly openData: Pick<OpenDataService, 'isApproved'>,
     limits: FileLimits,
+    /** The operator's personal-information grades (platform settings), read when a file is profiled. */
+    private readonly piiGrades: () => Promise<GradingSettings['piiGrades']> = async () =>
+      DEFAULT_GRADING_SETTINGS.piiGrades,
   ) {
     this.maxBytes = limits.maxBytes;
     this.zipLimits = limits.zip;
@@ -229,6 +233,7 @@ export class FilesService {
         row.format,
         onProgress,
         this.zipLimits,
+        await this.piiGrades(),
       );
       await this.db.transaction().execute(async (tx) => {
         await tx

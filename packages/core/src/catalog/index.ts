@@ -6,6 +6,8 @@ export { OpenDataService } from './open-data.service.js';
 export { DcatService } from './dcat.service.js';
 export { SharingService } from './sharing.service.js';
 export { ReturnFlowService } from './return-flow.service.js';
+export type { SharingPeriods } from './sharing.periods.js';
+export { ImpactService } from './impact.service.js';
 export { SurveyService } from './survey.service.js';
 export * from './catalog.rules.js';
 export { searchQuery, searchText, searchVector } from './catalog.search.js';

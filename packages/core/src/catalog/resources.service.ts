@@ -25,6 +25,7 @@ import { NotFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import {
   CoreNotPublishable,
+  GradeBelowAssessed,
   GradeTooLow,
   IllegalTransition,
   NotOwner,
@@ -45,6 +46,7 @@ import {
   type CatalogSettings,
 } from './catalog.rules.js';
 import { searchQuery, searchVector } from './catalog.search.js';
+import { assessedGrade } from './impact.service.js';
 import { buildFacets } from './catalog.facets.js';
 
 type Executor = Kysely<DB>;
@@ -283,6 +285,9 @@ export class ResourcesService {
       const manualGrade = body.grade ?? cur.manualGrade;
       if (body.grade && gradeRank(body.grade) < gradeRank(computed))
         throw GradeTooLow(`the fields compute ${computed}; ${body.grade} would lower it`, { computed });
+      const assessed = body.grade ? await assessedGrade(tx, id) : null;
+      if (body.grade && assessed && gradeRank(body.grade) < gradeRank(assessed))
+        throw GradeBelowAssessed(`the impact assessment gives ${assessed}`, { assessed, field: 'grade' });
       const grade = highestGrade([manualGrade ?? computed], computed);
       if (cur.status === 'published') {
         const refusal =

@@ -23,14 +23,8 @@ import {
   ReturnFlowRefused,
   SharingWrongSide,
 } from './catalog.errors.js';
-import {
-  addWorkingDays,
-  adminLevelOf,
-  DEFAULT_CATALOG_SETTINGS,
-  divisionOf,
-  isWithin,
-  type CatalogSettings,
-} from './catalog.rules.js';
+import { adminLevelOf, divisionOf, isWithin } from './catalog.rules.js';
+import type { SharingPeriods } from './sharing.periods.js';
 import type { ResourcesService } from './resources.service.js';
 import { toReturnFlow } from './sharing.mappers.js';
 import { sharingRepository as repo, type OrgRow, type ReturnFlowRow } from './sharing.repository.js';
@@ -48,7 +42,7 @@ export class ReturnFlowService {
   constructor(
     private readonly db: Executor,
     private readonly resources: ResourcesService,
-    readonly settings: CatalogSettings = DEFAULT_CATALOG_SETTINGS,
+    readonly periods: SharingPeriods,
     private readonly now: Clock = () => new Date(),
   ) {}
 
@@ -111,7 +105,7 @@ export class ReturnFlowService {
       if (resource.status === 'retired') throw IllegalTransition('a retired resource is not returned');
       const to = await this.receiver(tx, from, body.toOrgId, resource.id);
       const now = this.now();
-      const due = addWorkingDays(now, this.settings.returnFlowDays);
+      const due = await this.periods.deadline(now, (await this.periods.sharing(tx)).returnFlowDays, tx);
       await tx
         .insertInto('return_flows')
         .values({

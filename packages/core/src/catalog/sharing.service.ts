@@ -23,12 +23,8 @@ import {
   SharingWrongSide,
 } from './catalog.errors.js';
 import { catalogRepository } from './catalog.repository.js';
-import {
-  addWorkingDays,
-  adminLevelOf,
-  DEFAULT_CATALOG_SETTINGS,
-  type CatalogSettings,
-} from './catalog.rules.js';
+import { adminLevelOf } from './catalog.rules.js';
+import type { SharingPeriods } from './sharing.periods.js';
 import type { ResourcesService } from './resources.service.js';
 import { toSharingRequest } from './sharing.mappers.js';
 import { sharingRepository as repo, type OrgRow, type SharingRow } from './sharing.repository.js';
@@ -63,7 +59,7 @@ export class SharingService {
   constructor(
     private readonly db: Executor,
     private readonly resources: ResourcesService,
-    readonly settings: CatalogSettings = DEFAULT_CATALOG_SETTINGS,
+    readonly periods: SharingPeriods,
     private readonly now: Clock = () => new Date(),
   ) {}
 
@@ -94,7 +90,7 @@ export class SharingService {
       const requester = await governmentOrgOf(tx, ctx);
       const { resource, provider } = await this.requestable(tx, ctx, requester, body.resourceId);
       const now = this.now();
-      const due = addWorkingDays(now, this.settings.sharingResponseDays);
+      const due = await this.periods.deadline(now, (await this.periods.sharing(tx)).sharingResponseDays, tx);
       const levels = { provider: adminLevelOf(provider.uscc), requester: adminLevelOf(requester.uscc) };
       await tx
         .insertInto('sharing_requests')

@@ -6,6 +6,8 @@ import type { LedgerTables } from '../ledger/ledger.tables.js';
 import type { NotificationTables } from '../notifications/notifications.tables.js';
 import type { RegistryTables } from '../registry/registry.tables.js';
 import type { ConsentTables } from '../consent/consent.tables.js';
+import type { SettingsTables } from '../settings/settings.tables.js';
+import type { ImpactTables } from '../catalog/impact.tables.js';
 
 /** The whole database as Kysely sees it: each domain contributes its own tables. */
 export interface DB
@@ -17,4 +19,6 @@ export interface DB
     LedgerTables,
     CatalogTables,
     RegistryTables,
-    ConsentTables {}
+    ConsentTables,
+    SettingsTables,
+    ImpactTables {}

@@ -98,8 +98,8 @@ export async function seedSharingDemo(s: Services, opts: { now?: Date } = {}): P
   const now = opts.now ?? new Date();
   const ago = (days: number) => () => new Date(now.getTime() - days * DAY);
   const at: Clocks = {
-    sharing: (days) => new SharingService(s.db, s.resources, s.sharing.settings, ago(days)),
-    flows: (days) => new ReturnFlowService(s.db, s.resources, s.returnFlows.settings, ago(days)),
+    sharing: (days) => new SharingService(s.db, s.resources, s.sharing.periods, ago(days)),
+    flows: (days) => new ReturnFlowService(s.db, s.resources, s.returnFlows.periods, ago(days)),
   };
   const bureau = await loginAs(s, 'bureau-authority');
   const jinan = await loginAs(s, 'authority');

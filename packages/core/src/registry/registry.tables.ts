@@ -14,14 +14,6 @@ export interface RegistrySettingsTable {
   updated_at: UpdatedAt;
 }
 
-export interface RegistryHolidaysTable {
-  day: ColumnType<Date | string, string, string>;
-  kind: 'holiday' | 'workday';
-  name: string;
-  updated_by: string | null;
-  updated_at: UpdatedAt;
-}
-
 export interface StoredTerms {
   validFrom?: string;
   validUntil?: string;
@@ -180,7 +172,6 @@ export interface RegistryEventsTable {
 
 export interface RegistryTables {
   registry_settings: RegistrySettingsTable;
-  registry_holidays: RegistryHolidaysTable;
   registry_applications: RegistryApplicationsTable;
   registry_objections: RegistryObjectionsTable;
   registry_files: RegistryFilesTable;

@@ -3,12 +3,12 @@ import {
   type RegistryHoliday,
   type RegistrySettings,
 } from '@shuliu/contracts';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { recordAudit } from '../audit/index.js';
 import { requirePrincipal, type RequestContext } from '../shared/context.js';
-import { Invalid, NotFound } from '../shared/errors.js';
-import { addWorkingDays, type HolidayCalendar } from './registry.calendar.js';
+import { Invalid } from '../shared/errors.js';
+import { CalendarService, type HolidayCalendar } from '../settings/index.js';
 import { DEFAULT_REGISTRY_SETTINGS } from './registry.settings.js';
 import { isFinancialOrg } from './registry.rules.js';
 import { escapeLike } from '../shared/sql.js';
@@ -16,11 +16,14 @@ import { escapeLike } from '../shared/sql.js';
 type Executor = Kysely<DB>;
 
 /**
- * The registry's rule settings (defaults in code, the operator's changes in one row) and the holiday
- * calendar that working-day deadlines count on. Read fresh on use: several server processes share them.
+ * The registry's rule settings (defaults in code, the operator's changes in one row), and the platform's
+ * working-day calendar its deadlines count on. Read fresh on use: several server processes share them.
  */
 export class RegistrySettingsService {
-  constructor(private readonly db: Executor) {}
+  constructor(
+    private readonly db: Executor,
+    private readonly days: CalendarService = new CalendarService(db),
+  ) {}
 
   async get(db: Executor = this.db): Promise<RegistrySettings> {
     const row = await db
@@ -60,18 +63,14 @@ export class RegistrySettingsService {
     return this.get();
   }
 
-  /** The whole calendar as a map (a few hundred rows at most: one per holiday or worked weekend day). */
-  async calendar(db: Executor = this.db): Promise<HolidayCalendar> {
-    const rows = await db
-      .selectFrom('registry_holidays')
-      .select([sql<string>`day::text`.as('day'), 'kind'])
-      .execute();
-    return new Map(rows.map((r) => [r.day, r.kind]));
+  /** The platform's working-day calendar (settings domain), which registration deadlines count on. */
+  calendar(db: Executor = this.db): Promise<HolidayCalendar> {
+    return this.days.calendar(db);
   }
 
   /** The end of a period of `days` working days after `from`, on the current calendar. */
-  async deadline(from: Date, days: number, db: Executor = this.db): Promise<Date> {
-    return addWorkingDays(from, days, await this.calendar(db));
+  deadline(from: Date, days: number, db: Executor = this.db): Promise<Date> {
+    return this.days.deadline(from, days, db);
   }
 
   /** Active organizations to name in a registration, flagged as accepted pledgees and possible reviewers. */
@@ -100,52 +99,13 @@ export class RegistrySettingsService {
     };
   }
 
-  async holidays(year?: number): Promise<RegistryHoliday[]> {
-    let q = this.db
-      .selectFrom('registry_holidays')
-      .select([sql<string>`day::text`.as('day'), 'kind', 'name'])
-      .orderBy('day');
-    if (year) q = q.where(sql<boolean>`extract(year from day) = ${year}`);
-    return q.execute();
+  holidays(year?: number): Promise<RegistryHoliday[]> {
+    return this.days.list(year);
   }
 
-  /** Marks a day (the operator through the API, or `shuliu registry holidays import` as the system). */
-  async setHoliday(
-    ctx: RequestContext,
-    day: string,
-    h: Omit<RegistryHoliday, 'day'>,
-  ): Promise<RegistryHoliday> {
-    const by = ctx.principal?.username ?? 'system';
-    await this.db.transaction().execute(async (tx) => {
-      await tx
-        .insertInto('registry_holidays')
-        .values({ day, kind: h.kind, name: h.name, updated_by: by })
-        .onConflict((oc) =>
-          oc
-            .column('day')
-            .doUpdateSet({ kind: h.kind, name: h.name, updated_by: by, updated_at: new Date() }),
-        )
-        .execute();
-      await recordAudit(tx, ctx, {
-        action: 'registry.holiday.set',
-        objectType: 'registry_holiday',
-        objectId: day,
-        details: { kind: h.kind, name: h.name },
-      });
-    });
-    return { day, ...h };
-  }
-
-  async deleteHoliday(ctx: RequestContext, day: string): Promise<void> {
-    await this.db.transaction().execute(async (tx) => {
-      const gone = await tx.deleteFrom('registry_holidays').where('day', '=', day).executeTakeFirst();
-      if (!Number(gone.numDeletedRows)) throw NotFound('holiday', day);
-      await recordAudit(tx, ctx, {
-        action: 'registry.holiday.delete',
-        objectType: 'registry_holiday',
-        objectId: day,
-      });
-    });
+  /** Marks a day on the platform calendar (kept for the demo and older callers; see CalendarService). */
+  setHoliday(ctx: RequestContext, day: string, h: Omit<RegistryHoliday, 'day'>): Promise<RegistryHoliday> {
+    return this.days.setDay(ctx, day, h);
   }
 }
 

@@ -52,6 +52,7 @@ export type IdPrefix =
   | 'aud'
   | 'ntf'
   | 'res'
+  | 'ima'
   | 'fil'
   | 'opr'
   | 'shr'

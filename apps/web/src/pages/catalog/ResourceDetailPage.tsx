@@ -9,6 +9,7 @@ import { StatusTag } from '../../components/StatusTag';
 import { useT } from '../../i18n/I18nProvider';
 import { useProfilingWatch, useResource, useResourceRights } from './catalog-queries';
 import { FilesTab } from './FilesTab';
+import { ImpactTab } from './ImpactTab';
 import { LineageTab } from './LineageTab';
 import { MaskingTab } from './MaskingTab';
 import { ResourceActions } from './ResourceActions';
@@ -17,7 +18,7 @@ import { SchemaTab } from './SchemaTab';
 import { VersionsTab } from './VersionsTab';
 import { QueryState } from '../../components/QueryState';
 
-type TabKey = 'overview' | 'schema' | 'files' | 'masking' | 'versions' | 'lineage';
+type TabKey = 'overview' | 'schema' | 'files' | 'masking' | 'impact' | 'versions' | 'lineage';
 
 function CreatedResult({ onUpload, onClose }: { onUpload: () => void; onClose: () => void }) {
   const t = useT();
@@ -92,6 +93,7 @@ export function ResourceDetailPage() {
     { key: 'schema', label: t.resource.tabs.schema },
     { key: 'files', label: t.resource.tabs.files },
     ...(rights.owner ? [{ key: 'masking' as const, label: t.resource.tabs.masking }] : []),
+    ...(rights.canSeeImpact ? [{ key: 'impact' as const, label: t.impactAssessment.title }] : []),
     { key: 'versions', label: t.resource.tabs.versions },
     { key: 'lineage', label: t.resource.tabs.lineage },
   ];
@@ -100,6 +102,7 @@ export function ResourceDetailPage() {
     schema: () => <SchemaTab r={r} canGrade={rights.canGrade} />,
     files: () => <FilesTab resourceId={r.id} canUpload={rights.owner && r.status !== 'retired'} />,
     masking: () => <MaskingTab r={r} />,
+    impact: () => <ImpactTab r={r} canAssess={rights.canAssessImpact} />,
     versions: () => <VersionsTab resourceId={r.id} />,
     lineage: () => <LineageTab r={r} />,
   };

@@ -60,6 +60,9 @@ export function useResourceRights(r: Resource | undefined) {
     // 政务共享 and 省级数据回流 are between departments; the server checks levels and the rest.
     canRequestSharing: !!r && !owner && r.status === 'published' && hasRole('authority'),
     canOweReturn: owner && r?.status === 'published' && hasRole('authority'),
+    // 影响评估: the owner's admin or an operator records one; members and overseers read them
+    canAssessImpact: r?.status !== 'retired' && ((owner && hasRole('org_admin')) || operator),
+    canSeeImpact: hasRole('org_admin', 'operator', 'regulator', 'merchant', 'authority'),
   };
 }
 

@@ -1,0 +1,11 @@
+export {
+  addWorkingDays,
+  endOfShanghaiDay,
+  isWorkingDay,
+  shanghaiDay,
+  workingDaysBetween,
+  type HolidayCalendar,
+} from './calendar.rules.js';
+export { CalendarService } from './calendar.service.js';
+export { PlatformSettingsService } from './settings.service.js';
+export { DEFAULT_GRADING, DEFAULT_SHARING } from './settings.defaults.js';
