@@ -121,7 +121,7 @@ describe('shuliu command line', { timeout: 240_000 }, () => {
       body: JSON.stringify({
         username: 'durable',
         displayName: 'D',
-        password: 'Durable-pass-1',
+        password: 'Kept-after-kill-9',
         roles: ['operator'],
       }),
     });
@@ -134,7 +134,7 @@ describe('shuliu command line', { timeout: 240_000 }, () => {
       const again = await fetch(`${second.url}/api/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'durable', password: 'Durable-pass-1' }),
+        body: JSON.stringify({ username: 'durable', password: 'Kept-after-kill-9' }),
       });
       expect(again.status).toBe(200);
     } finally {

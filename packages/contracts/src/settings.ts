@@ -3,7 +3,7 @@ import { Timestamp } from './common.js';
 import { Grade, GRADES } from './catalog.js';
 
 const Text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
-const Day = z.iso.date('must be a date YYYY-MM-DD');
+const Day = z.iso.date('must be a date YYYY-MM-DD').max(10);
 
 /** Kinds of personal (and organization) identifiers the detector grades (protect domain). */
 export const PII_KIND_NAMES = [
