@@ -43,6 +43,8 @@ export interface AppDeps {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+/** Writes that may change a session, token, user or org. */
+const IDENTITY_WRITES = /^\/api\/(auth|me|users|orgs|onboarding)(\/|\?|$)/;
 const SECRET_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
@@ -95,6 +97,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         req.me = found.me;
       }
     }
+  });
+  // a change to accounts made here is seen by this process's next request at once (others hear the
+  // database): the handler has committed by the time its reply is sent
+  app.addHook('onSend', async (req, _reply, payload) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD' && IDENTITY_WRITES.test(req.url))
+      deps.services.auth.principals.clear();
+    return payload;
   });
   app.addHook('onResponse', async (req, reply) => {
     req.log.info(

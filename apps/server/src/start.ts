@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import {
   createServices,
   demo,
+  identity,
   loadConfig,
   migrate,
   openDatabase,
@@ -80,6 +81,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     } else {
       await app.ready();
     }
+    // authenticated reads come from memory while the database's change announcements are followed
+    const unfollow = await identity.followPrincipalChanges(database, services.auth.principals);
     // the periodic jobs (anchoring, expiry, snapshots), each run by one process at a time
     const stopJobs = startJobs(database.db, database.kind, platformJobs(services, config), (job, err) =>
       app.log.error({ err, job: job.name }, 'a background job failed'),
@@ -94,6 +97,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
         if (closed) return;
         closed = true;
         stopJobs();
+        await unfollow();
         await app.close();
         // background jobs finish their current file before the database goes away
         await services.masking.idle();

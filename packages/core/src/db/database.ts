@@ -16,7 +16,18 @@ export interface Database {
   pglite?: PGlite;
   /** Closes the pool or the embedded database; PGlite must be closed or its files may be left unflushed. */
   close(): Promise<void>;
+  /**
+   * Calls `onMessage` with the payload of each NOTIFY on `channel` (a connection of its own on PostgreSQL;
+   * `onLost` when that connection fails). Resolves once listening, to the function that stops it.
+   */
+  listen(
+    channel: string,
+    onMessage: (payload: string) => void,
+    onLost?: () => void,
+  ): Promise<() => Promise<void>>;
 }
+
+const CHANNEL = /^[a-z_][a-z0-9_]{0,62}$/;
 
 export interface DatabaseOptions {
   /** postgres:// URL; when absent the embedded PGlite is used. */
@@ -44,7 +55,30 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       // an idle client lost its connection; the pool replaces it on next use
     });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: withPreparedStatements(pool) }) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    return {
+      db,
+      kind: 'postgres',
+      close: () => db.destroy(),
+      listen: async (channel, onMessage, onLost) => {
+        if (!CHANNEL.test(channel)) throw new Error(`not a channel name: ${channel}`);
+        const client = new pg.Client({ connectionString: opts.url });
+        let stopped = false;
+        const lost = () => {
+          if (!stopped) onLost?.();
+        };
+        client.on('error', lost);
+        client.on('end', lost);
+        client.on('notification', (m) => {
+          if (m.channel === channel) onMessage(m.payload ?? '');
+        });
+        await client.connect();
+        await client.query(`listen ${channel}`);
+        return async () => {
+          stopped = true;
+          await client.end().catch(() => {});
+        };
+      },
+    };
   }
   let client: PGlite;
   if (opts.dataDir === 'memory' || !opts.dataDir) {
@@ -60,6 +94,13 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     db,
     kind: 'pglite',
     pglite: client,
+    listen: async (channel, onMessage) => {
+      if (!CHANNEL.test(channel)) throw new Error(`not a channel name: ${channel}`);
+      const stop = await client.listen(channel, onMessage);
+      return async () => {
+        if (!closed) await stop();
+      };
+    },
     close: async () => {
       if (closed) return;
       closed = true;

@@ -18,6 +18,7 @@ import { checkPasswordCounted, passwordLogin, SESSION_PREFIX } from './login.ser
 import { clearAfterSuccess } from './lockout.js';
 import { hashPassword } from './passwords.js';
 import { ThrottleService } from './throttle.service.js';
+import { PrincipalCache } from './principal-cache.js';
 
 type Executor = Kysely<DB>;
 
@@ -36,6 +37,8 @@ export interface Authenticated {
 export class AuthService {
   /** Per-IP and per-username limits on logins and other unauthenticated writes (shared across processes). */
   readonly throttle: ThrottleService;
+  /** Principals by credential, off until the process follows the database's change announcements. */
+  readonly principals = new PrincipalCache();
 
   constructor(
     private readonly db: Executor,
@@ -58,13 +61,18 @@ export class AuthService {
 
   /** Resolves a bearer credential to a principal, or null when it is unknown, expired, revoked or barred. */
   async authenticate(bearer: string): Promise<Authenticated | null> {
-    if (bearer.startsWith(SESSION_PREFIX)) return this.authenticateSession(bearer);
-    if (bearer.startsWith(TOKEN_PREFIX)) return this.authenticateToken(bearer);
-    return null;
+    const session = bearer.startsWith(SESSION_PREFIX);
+    if (!session && !bearer.startsWith(TOKEN_PREFIX)) return null;
+    const hash = tokenHash(bearer);
+    const cached = this.principals.get(hash);
+    if (cached) return cached;
+    const found = session ? await this.authenticateSession(hash) : await this.authenticateToken(hash);
+    if (found) this.principals.set(hash, found);
+    return found;
   }
 
-  private async authenticateSession(bearer: string): Promise<Authenticated | null> {
-    const row = await repo.findSessionPrincipal(this.db, tokenHash(bearer));
+  private async authenticateSession(hash: string): Promise<Authenticated | null> {
+    const row = await repo.findSessionPrincipal(this.db, hash);
     if (!row || row.status === 'disabled' || row.o_status === 'suspended') return null;
     if (Date.now() - row.s_last_seen_at.getTime() > TOUCH_INTERVAL_MS)
       void repo.touchSession(this.db, row.s_id).catch(() => {});
@@ -89,8 +97,8 @@ export class AuthService {
     return { principal, me };
   }
 
-  private async authenticateToken(bearer: string): Promise<Authenticated | null> {
-    const row = await repo.findTokenPrincipal(this.db, tokenHash(bearer));
+  private async authenticateToken(hash: string): Promise<Authenticated | null> {
+    const row = await repo.findTokenPrincipal(this.db, hash);
     if (!row || row.status !== 'active' || (row.org_id && row.o_status !== 'active')) return null;
     if (!row.t_last_used_at || Date.now() - row.t_last_used_at.getTime() > TOUCH_INTERVAL_MS) {
       void repo.touchToken(this.db, row.t_id).catch(() => {});

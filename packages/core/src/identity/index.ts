@@ -1,5 +1,6 @@
 export { AuthService, type Authenticated } from './auth.service.js';
 export { ThrottleService } from './throttle.service.js';
+export { PrincipalCache, followPrincipalChanges, PRINCIPAL_CHANNEL } from './principal-cache.js';
 export { OnboardingService } from './onboarding.service.js';
 export { UsersService } from './users.service.js';
 export { OrgsService } from './orgs.service.js';
