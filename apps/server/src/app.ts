@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { ulid, type Config, type DbKind, type Services } from '@shuliu/core';
+import type { Access } from '@shuliu/contracts';
+import { ulid, type Config, type DbKind, type identity, type Services } from '@shuliu/core';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -29,8 +29,10 @@ import { sharingRoutes } from './routes/sharing.js';
 import { settingsRoutes } from './routes/settings.js';
 import { systemRoutes } from './routes/system.js';
 import { userRoutes } from './routes/users.js';
-import { refuseNul } from './nul-guard.js';
-import { registerPublicWriteThrottle } from './throttle.js';
+import { nulGuard } from './nul-guard.js';
+import { publicWriteThrottle, THROTTLE_EXEMPT } from './throttle.js';
+import { securityHeaders } from './security-headers.js';
+import { auditUnfinished, hooksOf } from './route-hooks.js';
 
 export interface AppDeps {
   services: Services;
@@ -43,8 +45,8 @@ export interface AppDeps {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
-/** Writes that may change a session, token, user or org. */
-const IDENTITY_WRITES = /^\/api\/(auth|me|users|orgs|onboarding)(\/|\?|$)/;
+/** Routes whose writes may change a session, token, user or org. */
+const IDENTITY_WRITES = /^\/api\/(auth|me|users|orgs|onboarding)(\/|$)/;
 const SECRET_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
@@ -86,26 +88,34 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorateRequest('ctx', null as never);
   app.decorateRequest('me', null);
 
-  app.addHook('onRequest', async (req, reply) => {
+  const security = securityHeaders(config);
+  const { auth, audit } = deps.services;
+  // the one per-request hook every route runs: request id, security headers, context and principal — with
+  // no promise on the common path (a cached principal, or no credential at all)
+  app.addHook('onRequest', (req, reply, done) => {
     reply.header('x-request-id', req.id);
+    reply.headers(security);
     req.ctx = newContext(req);
-    const auth = req.headers.authorization;
-    if (auth?.startsWith('Bearer ')) {
-      const found = await deps.services.auth.authenticate(auth.slice(7).trim());
+    const header = req.headers.authorization;
+    if (!header?.startsWith('Bearer ')) return done();
+    const bearer = header.slice(7).trim();
+    const signIn = (found: identity.Authenticated | null) => {
       if (found) {
         req.ctx.principal = found.principal;
         req.me = found.me;
       }
+    };
+    const cached = auth.authenticateCached(bearer);
+    if (cached !== undefined) {
+      signIn(cached);
+      return done();
     }
+    auth.authenticate(bearer).then((found) => {
+      signIn(found);
+      done();
+    }, done);
   });
-  // a change to accounts made here is seen by this process's next request at once (others hear the
-  // database): the handler has committed by the time its reply is sent
-  app.addHook('onSend', async (req, _reply, payload) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD' && IDENTITY_WRITES.test(req.url))
-      deps.services.auth.principals.clear();
-    return payload;
-  });
-  app.addHook('onResponse', async (req, reply) => {
+  app.addHook('onResponse', (req, reply, done) => {
     req.log.info(
       {
         method: req.method,
@@ -116,46 +126,32 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
       'request',
     );
+    done();
   });
-  registerPublicWriteThrottle(app, config, deps.services);
-  // after each route's access check and schema: input PostgreSQL could not store is a 400 naming the field
-  app.addHook('preHandler', async (req) => refuseNul(req));
-  // Every state-changing route audits itself inside its transaction; this records what did not get that far
-  // (validation errors, denials, conflicts) so that no attempt goes unrecorded.
-  app.addHook('onSend', async (req, reply, payload) => {
-    const action = req.routeOptions.config?.audit;
-    if (!action || req.ctx?.audited) return payload;
-    const status = reply.statusCode;
-    const outcome = status < 400 ? 'success' : status === 401 || status === 403 ? 'denied' : 'failure';
-    let code: string | undefined;
-    if (status >= 400 && typeof payload === 'string')
-      code = (JSON.parse(payload) as { error?: { code?: string } }).error?.code;
-    await deps.services.audit.record(req.ctx, {
-      action,
-      outcome,
-      details: { status, ...(code && { code }), path: req.url.split('?')[0] },
-    });
-    return payload;
+  // Hooks only some routes need are attached to those routes as they are registered, so a read such as
+  // GET /api/me pays for none of them.
+  app.addHook('onRoute', (route) => {
+    const methods = ([] as string[]).concat(route.method);
+    const writes = methods.some((m) => m !== 'GET' && m !== 'HEAD');
+    const schema = route.schema as { body?: unknown; querystring?: unknown; params?: unknown } | undefined;
+    const config = route.config as { access?: Access; audit?: string } | undefined;
+    // after the access check and schema: input PostgreSQL could not store is a 400 naming the field
+    if (schema?.body || schema?.querystring || schema?.params)
+      route.preHandler = hooksOf(route.preHandler, nulGuard);
+    if (writes && config?.access?.kind === 'public' && !THROTTLE_EXEMPT.has(route.url))
+      route.preValidation = hooksOf(route.preValidation, publicWriteThrottle(deps.config, deps.services));
+    // a change to accounts made here is seen by this process's next request at once (others hear the
+    // database): the handler has committed by the time its reply is sent
+    if (writes && IDENTITY_WRITES.test(route.url))
+      route.onSend = hooksOf(route.onSend, (_req, _reply, payload, done) => {
+        auth.principals.clear();
+        done(null, payload);
+      });
+    // Every state-changing route audits itself inside its transaction; this records what did not get that
+    // far (validation errors, denials, conflicts) so that no attempt goes unrecorded.
+    if (config?.audit) route.onSend = hooksOf(route.onSend, auditUnfinished(audit, config.audit));
   });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'", 'data:'],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: config.tlsOnly ? [] : null,
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-    // over plain HTTP these would only break the site (or pin a browser to HTTPS that is not there)
-    strictTransportSecurity: config.tlsOnly ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-  });
   if (config.corsOrigins.length) await app.register(cors, { origin: config.corsOrigins, credentials: false });
   if (config.rateLimitPerMinute > 0) {
     await app.register(rateLimit, {

@@ -1,4 +1,5 @@
 import { DomainError } from '@shuliu/core';
+import type { FastifyRequest } from 'fastify';
 
 const isPlain = (v: object) => {
   const proto = Object.getPrototypeOf(v) as unknown;
@@ -53,4 +54,9 @@ export function refuseNul(input: { query?: unknown; params?: unknown; body?: unk
     nulPath(input.params, 'params') ?? nulPath(input.query, 'querystring') ?? nulPath(input.body, 'body');
   if (!found) return;
   throw new DomainError('VALIDATION_FAILED', `${found.path}: ${found.message}`, 400, [found]);
+}
+
+/** The route hook: refuses a request whose parsed input holds text PostgreSQL cannot store. */
+export async function nulGuard(req: FastifyRequest) {
+  refuseNul(req);
 }

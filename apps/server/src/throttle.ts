@@ -1,10 +1,10 @@
-import { api, type Access } from '@shuliu/contracts';
+import { api } from '@shuliu/contracts';
 import type { Config, Services } from '@shuliu/core';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sendError } from './errors.js';
 
 /** Public POSTs that only read (a bundle is sent to be checked, nothing is stored): not throttled as writes. */
-const READS = new Set<string>([api.registry.verifyBundle.path]);
+export const THROTTLE_EXEMPT = new Set<string>([api.registry.verifyBundle.path]);
 
 /** The username a public write names (login, sign-up, an application's administrator), lowercased. */
 function usernameOf(body: unknown): string | null {
@@ -14,14 +14,13 @@ function usernameOf(body: unknown): string | null {
 }
 
 /**
- * Logins and every other unauthenticated write (sign-up, onboarding application) are limited per client IP
- * and per username before anything else looks at them, whatever Bearer token the request carries — a token's
- * own generous limit must not cover password guessing. Counted in the database, so processes share it.
+ * The hook on logins and every other unauthenticated write (sign-up, onboarding application): limited per
+ * client IP and per username before anything else looks at them, whatever Bearer token the request carries —
+ * a token's own generous limit must not cover password guessing. Counted in the database, so processes
+ * share it.
  */
-export function registerPublicWriteThrottle(app: FastifyInstance, config: Config, services: Services) {
-  app.addHook('preValidation', async (req: FastifyRequest, reply) => {
-    const access = req.routeOptions.config?.access as Access | undefined;
-    if (access?.kind !== 'public' || req.method === 'GET' || READS.has(req.routeOptions.url ?? '')) return;
+export function publicWriteThrottle(config: Config, services: Services) {
+  return async (req: FastifyRequest, reply: FastifyReply) => {
     const login = req.routeOptions.url === api.auth.login.path;
     const bucket = login ? 'login' : 'write';
     const limit = login ? config.loginRateLimitPerMinute : config.publicWriteRateLimitPerMinute;
@@ -36,5 +35,5 @@ export function registerPublicWriteThrottle(app: FastifyInstance, config: Config
       message: `too many attempts; retry in ${wait} s`,
       details: { retryAfterSeconds: wait },
     });
-  });
+  };
 }

@@ -59,6 +59,15 @@ export class AuthService {
     };
   }
 
+  /**
+   * What can be said about a bearer credential without the database: its cached principal, null when it
+   * cannot be a credential at all, undefined when only `authenticate` can tell.
+   */
+  authenticateCached(bearer: string): Authenticated | null | undefined {
+    if (!bearer.startsWith(SESSION_PREFIX) && !bearer.startsWith(TOKEN_PREFIX)) return null;
+    return this.principals.get(tokenHash(bearer)) ?? undefined;
+  }
+
   /** Resolves a bearer credential to a principal, or null when it is unknown, expired, revoked or barred. */
   async authenticate(bearer: string): Promise<Authenticated | null> {
     const session = bearer.startsWith(SESSION_PREFIX);
