@@ -1,6 +1,6 @@
-import { createTestDatabase, testDbKind } from '@shuliu/core/testing';
+import { testDbKind } from '@shuliu/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, spawnServer, type TestServer } from './testing.js';
+import { startTestServer, twoServers, type TestServer } from './testing.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -59,19 +59,14 @@ describe('the principal cache of one server', () => {
 
 // Two processes on one database need PostgreSQL: PGlite is one process by design.
 describe.runIf(testDbKind() === 'postgres')('the principal cache across two server processes', () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let a: Awaited<ReturnType<typeof spawnServer>>;
-  let b: Awaited<ReturnType<typeof spawnServer>>;
+  let servers: Awaited<ReturnType<typeof twoServers>>;
+  let a: Awaited<ReturnType<typeof twoServers>>['a'];
+  let b: Awaited<ReturnType<typeof twoServers>>['b'];
   beforeAll(async () => {
-    database = await createTestDatabase();
-    a = await spawnServer(database.url!, { demo: true });
-    b = await spawnServer(database.url!);
+    servers = await twoServers();
+    ({ a, b } = servers);
   }, 120_000);
-  afterAll(async () => {
-    a?.child.kill();
-    b?.child.kill();
-    await database?.close();
-  });
+  afterAll(() => servers?.close());
 
   it('refuses a credential revoked in one process in the other within a second', async () => {
     const login = await fetch(`${a.base}/api/auth/login`, {

@@ -113,3 +113,21 @@ export async function spawnServer(
   });
   return { child, base };
 }
+
+/** Two `shuliu serve` processes on one fresh PostgreSQL database, the first of them seeding the demo. */
+export async function twoServers() {
+  const database = await createTestDatabase();
+  const a = await spawnServer(database.url!, { demo: true });
+  const b = await spawnServer(database.url!).catch((e: unknown) => {
+    a.child.kill('SIGTERM');
+    throw e;
+  });
+  return {
+    a,
+    b,
+    close: async () => {
+      for (const p of [a, b]) p.child.kill('SIGTERM');
+      await database.close();
+    },
+  };
+}

@@ -1,22 +1,18 @@
 import { idCardCheckChar } from '@shuliu/contracts';
-import { createTestDatabase, testDbKind } from '@shuliu/core/testing';
+import { testDbKind } from '@shuliu/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnServer } from '../testing.js';
+import { twoServers } from '../testing.js';
 
 // Two processes on one database need PostgreSQL: PGlite is one process by design.
 describe.runIf(testDbKind() === 'postgres')('consent across two server processes on one PostgreSQL', () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let a: Awaited<ReturnType<typeof spawnServer>>;
-  let b: Awaited<ReturnType<typeof spawnServer>>;
+  let servers: Awaited<ReturnType<typeof twoServers>>;
+  let a: Awaited<ReturnType<typeof twoServers>>['a'];
+  let b: Awaited<ReturnType<typeof twoServers>>['b'];
   beforeAll(async () => {
-    database = await createTestDatabase();
-    a = await spawnServer(database.url!, { demo: true });
-    b = await spawnServer(database.url!);
+    servers = await twoServers();
+    ({ a, b } = servers);
   }, 120_000);
-  afterAll(async () => {
-    for (const p of [a, b]) p?.child.kill('SIGTERM');
-    await database?.close();
-  });
+  afterAll(() => servers?.close());
 
   const send = async <T>(base: string, method: string, path: string, token?: string, body?: unknown) => {
     const r = await fetch(`${base}${path}`, {

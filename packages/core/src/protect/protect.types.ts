@@ -1,22 +1,10 @@
-import type { Grade, Processing } from '@shuliu/contracts';
+import type { Grade, PII_KIND_NAMES, Processing } from '@shuliu/contracts';
 
 export type { Grade } from '@shuliu/contracts';
 
-/** Kinds of personal (and organization) identifiers the detector recognises. */
-export const PII_KINDS = [
-  'idCard',
-  'mobile',
-  'bankCard',
-  'uscc',
-  'email',
-  'name',
-  'address',
-  'plate',
-  'ip',
-  'biometric',
-  'health',
-] as const;
-export type PiiKind = (typeof PII_KINDS)[number];
+/** Kinds of personal (and organization) identifiers the detector recognises: one list, in contracts. */
+export { PII_KIND_NAMES as PII_KINDS } from '@shuliu/contracts';
+export type PiiKind = (typeof PII_KIND_NAMES)[number];
 
 export interface PiiDetection {
   kind: PiiKind;
