@@ -19,6 +19,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { sdk } from '../../api/sdk';
 import { loginPath, useAuth } from '../../auth/AuthProvider';
 import { ListCard } from '../../components/ListCard';
+import { ReasonField } from './application-parts';
 import { PageContainer } from '../../components/PageContainer';
 import { MutationErrorAlert } from '../../components/QueryError';
 import { StatusTag } from '../../components/StatusTag';
@@ -27,7 +28,7 @@ import { enumLabel } from '../../i18n/labels';
 import type { Messages } from '../../i18n/zh-CN';
 import { formatTime } from '../../lib/time';
 import { useListParams, usePagination } from '../../lib/use-list-params';
-import { showServerIssues, whenValid, zodRule } from '../../lib/zod-form';
+import { showServerIssues, whenValid } from '../../lib/zod-form';
 import {
   EvidencePicker,
   RightsTags,
@@ -213,16 +214,12 @@ export function NoticePage() {
             <>
               <MutationErrorAlert error={object.error} />
               <Form form={form} layout="vertical" style={{ maxWidth: 720 }}>
-                <Form.Item
-                  name="reason"
+                <ReasonField
                   label={t.registry.objectionReason}
-                  rules={[
-                    { required: true, whitespace: true, message: t.validation.required },
-                    zodRule(RegistryObjectionBody.shape.reason, t),
-                  ]}
-                >
-                  <Input.TextArea rows={4} maxLength={2000} showCount data-testid="objection-reason" />
-                </Form.Item>
+                  testId="objection-reason"
+                  schema={RegistryObjectionBody.shape.reason}
+                  rows={4}
+                />
                 <Form.Item label={t.registry.objectionEvidence}>
                   <EvidencePicker
                     value={picked}

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import {
   RegistryReasonBody,
   RegistryReviewBody,
@@ -224,18 +225,26 @@ export function AcceptFields({
 }
 
 /** A required reason (rejection, objection decision), bounded as the API bounds it. */
-export function ReasonField({ label, testId }: { label: string; testId: string }) {
+/** A required reason: trimmed, not blank, and as long as the contract's field allows (shown as a counter). */
+export function ReasonField({
+  label,
+  testId,
+  schema = RegistryReasonBody.shape.reason,
+  rows = 3,
+}: {
+  label: string;
+  testId: string;
+  schema?: z.ZodString;
+  rows?: number;
+}) {
   const t = useT();
   return (
     <Form.Item
       name="reason"
       label={label}
-      rules={[
-        { required: true, whitespace: true, message: t.validation.required },
-        zodRule(RegistryReasonBody.shape.reason, t),
-      ]}
+      rules={[{ required: true, whitespace: true, message: t.validation.required }, zodRule(schema, t)]}
     >
-      <Input.TextArea rows={3} maxLength={1000} showCount data-testid={testId} />
+      <Input.TextArea rows={rows} maxLength={schema.maxLength ?? undefined} showCount data-testid={testId} />
     </Form.Item>
   );
 }
