@@ -171,7 +171,7 @@ export const catalogApiErrorsEnUS: Record<string, string> = {
     CATALOG_SECTOR_IN_USE: 'The sector has resources or sub-sectors; move them first',
     CATALOG_SECTOR_HELD: 'A live authorized operation names this sector; it stays until that ends',
     CATALOG_GRADE_BELOW_COMPUTED: 'A manual grade may raise the computed grade, never lower it',
-    CATALOG_CORE_NOT_PUBLISHABLE: 'Core data (核心数据) may not be published, listed or opened',
+    CATALOG_CORE_NOT_PUBLISHABLE: 'Core data (核心数据) is never registered, published, listed or opened (GB/T 43697-2024 §6.2)',
     CATALOG_OPEN_CLASS_REFUSED: 'The grade or subject of this resource does not allow this open class',
     CATALOG_ILLEGAL_TRANSITION: 'The resource’s state does not allow this',
     CATALOG_NOT_OWNER: 'Only the owning organization may change this resource',

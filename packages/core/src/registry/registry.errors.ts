@@ -18,11 +18,6 @@ export const ObjectionsOpen = createError(
   'objections are still being handled (异议处理)',
   409,
 );
-export const CoreDataRefused = createError(
-  'REGISTRY_CORE_DATA_REFUSED',
-  'core data (核心数据) is never registered',
-  409,
-);
 export const SourceAuthorizationMissing = createError(
   'REGISTRY_SOURCE_AUTHORIZATION_MISSING',
   'the data’s source authorization is missing',
