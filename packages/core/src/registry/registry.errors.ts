@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@shuliu/contracts';
 import { createError, type DomainError } from '../shared/errors.js';
 import type { CertificateBlock } from './registry.lifecycle.js';
 import type { MoveRefusal } from './registry.rules.js';
@@ -110,7 +111,7 @@ export const EvidenceNotAllowed = createError(
   409,
 );
 
-const CERTIFICATE_CODES: Record<CertificateBlock, string> = {
+const CERTIFICATE_CODES: Record<CertificateBlock, ErrorCode> = {
   frozen: 'REGISTRY_CERTIFICATE_FROZEN',
   not_frozen: 'REGISTRY_CERTIFICATE_NOT_FROZEN',
   cancelled: 'REGISTRY_CERTIFICATE_CANCELLED',
