@@ -1,4 +1,4 @@
-import type { CatalogMessages } from './catalog.zh-CN';
+import type { CatalogMessages, catalogApiErrorsZhCN } from './catalog.zh-CN';
 
 /** English — the data resource catalog; domain terms keep their Chinese legal names (DESIGN.md §4). */
 // prettier-ignore
@@ -166,7 +166,7 @@ export const catalogActionsEnUS: Record<string, string> = {
 
 /** Error codes of the catalog and masking, merged into the `apiError` section. */
 // prettier-ignore
-export const catalogApiErrorsEnUS: Record<string, string> = {
+export const catalogApiErrorsEnUS: Record<keyof typeof catalogApiErrorsZhCN, string> = {
     CATALOG_SECTOR_UNKNOWN: 'No such sector', CATALOG_SECTOR_EXISTS: 'A sector with this code exists',
     CATALOG_SECTOR_IN_USE: 'The sector has resources or sub-sectors; move them first',
     CATALOG_SECTOR_HELD: 'A live authorized operation names this sector; it stays until that ends',

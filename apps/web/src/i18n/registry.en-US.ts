@@ -1,4 +1,4 @@
-import type { registryZhCN } from './registry.zh-CN';
+import type { registryZhCN, registryApiErrorsZhCN } from './registry.zh-CN';
 
 /** English — data property-rights registration (数据产权登记) and certificates, merged into en-US. */
 // prettier-ignore
@@ -135,7 +135,7 @@ export const registryActionsEnUS: Record<string, string> = {
 
 /** Error codes of the registry, merged into the `apiError` section. */
 // prettier-ignore
-export const registryApiErrorsEnUS: Record<string, string> = {
+export const registryApiErrorsEnUS: Record<keyof typeof registryApiErrorsZhCN, string> = {
   REGISTRY_ALREADY_REGISTERED: 'Your organization already holds a valid certificate for these rights on this data',
   REGISTRY_CERTIFICATE_CANCELLED: 'The certificate is cancelled', REGISTRY_CERTIFICATE_DISPUTED: 'An objection is registered against the certificate',
   REGISTRY_CERTIFICATE_EXPIRED: 'The certificate has expired', REGISTRY_CERTIFICATE_FROZEN: 'The certificate is frozen: only unfreezing is allowed',
