@@ -1,3 +1,4 @@
+import { ERROR_CODES } from '@shuliu/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './testing.js';
 
@@ -48,12 +49,17 @@ describe('HTTP basics', () => {
   }, 120_000);
 
   it('publishes an OpenAPI 3.1 document and interactive docs', async () => {
-    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as {
+    const res = await t.app.inject({ url: '/api/openapi.json' });
+    const doc = res.json() as {
       openapi: string;
       paths: Record<string, unknown>;
+      components: { schemas: Record<string, { enum?: string[] }> };
     };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toContain('/api/auth/login');
+    // every code of the error shape, listed once and referenced by each error answer
+    expect(doc.components.schemas.ErrorCode?.enum).toEqual([...ERROR_CODES]);
+    expect(res.body).toContain('"$ref":"#/components/schemas/ErrorCode"');
     expect((await t.app.inject({ url: '/api/docs/' })).statusCode).toBe(200);
   });
 });

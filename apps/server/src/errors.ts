@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@shuliu/contracts';
 import { DomainError, ulid } from '@shuliu/core';
 import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
@@ -5,12 +6,12 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 
 export interface ErrorPayload {
   status: number;
-  code: string;
+  code: ErrorCode;
   message: string;
   details?: unknown;
 }
 
-const FASTIFY_CODES: Record<string, { status: number; code: string; message: string }> = {
+const FASTIFY_CODES: Record<string, ErrorPayload> = {
   FST_ERR_CTP_INVALID_JSON_BODY: {
     status: 400,
     code: 'BAD_JSON',
@@ -104,9 +105,10 @@ export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Duplex) {
   if (!socket.writable) return socket.destroy();
   const big = err.code === 'HPE_HEADER_OVERFLOW';
   const status = big ? 431 : 400;
+  const code: ErrorCode = big ? 'HEADERS_TOO_LARGE' : 'BAD_REQUEST';
   const body = JSON.stringify({
     error: {
-      code: big ? 'HEADERS_TOO_LARGE' : 'BAD_REQUEST',
+      code,
       message: big ? 'the request headers are larger than the server accepts' : 'the request is malformed',
       requestId: `req_${ulid()}`,
     },

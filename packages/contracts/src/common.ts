@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { ErrorCodeSchema } from './errors.js';
 
 /** The one error shape every failing request returns (DESIGN.md §4). */
 export const ErrorBody = z.object({
   error: z.object({
-    code: z.string(),
+    code: ErrorCodeSchema,
     message: z.string(),
     details: z.unknown().optional(),
     requestId: z.string().optional(),

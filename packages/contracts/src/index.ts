@@ -1,5 +1,6 @@
 export * from './route.js';
 export * from './common.js';
+export * from './errors.js';
 export * from './identity.js';
 export * from './audit.js';
 export * from './notifications.js';

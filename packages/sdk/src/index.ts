@@ -1,6 +1,17 @@
-import { api, type Body, type Params, type Query, type Reply, type RouteContract } from '@shuliu/contracts';
+import {
+  api,
+  type Body,
+  type ClientErrorCode,
+  type Params,
+  type Query,
+  type Reply,
+  type RouteContract,
+} from '@shuliu/contracts';
 
-/** An error answer of the API, carrying the code and details of the error shape. */
+/**
+ * An error answer of the API, carrying the code and details of the error shape: an `ErrorCode`, a
+ * `ClientErrorCode` when no error shape came back, or a code of a newer server this build does not know.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -108,7 +119,11 @@ export class ShuliuClient {
     try {
       json = text ? JSON.parse(text) : undefined;
     } catch {
-      throw new ApiError(res.status, 'BAD_RESPONSE', `server answered ${res.status} with non-JSON content`);
+      throw new ApiError(
+        res.status,
+        'BAD_RESPONSE' satisfies ClientErrorCode,
+        `server answered ${res.status} with non-JSON content`,
+      );
     }
     if (!res.ok) {
       const e = (
@@ -116,7 +131,7 @@ export class ShuliuClient {
       )?.error;
       throw new ApiError(
         res.status,
-        e?.code ?? 'HTTP_ERROR',
+        e?.code ?? ('HTTP_ERROR' satisfies ClientErrorCode),
         e?.message ?? res.statusText,
         e?.details,
         e?.requestId,

@@ -146,6 +146,7 @@ describe('files: upload, profile, grade', () => {
         reason: '想降级',
       },
     );
+    expect(withFile.status).toBe(409);
     expect(withFile.body.error.code).toBe('CATALOG_GRADE_BELOW_COMPUTED');
   });
 

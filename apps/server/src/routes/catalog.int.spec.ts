@@ -194,6 +194,7 @@ describe('catalog resources', () => {
       `/api/catalog/resources/${core.body.id}/publish`,
       'merchant',
     );
+    expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('CATALOG_CORE_NOT_PUBLISHABLE');
   });
 

@@ -34,7 +34,13 @@ describe('refusals (RULES.md: core data, no source authorization, in dispute or 
       reason: '涉及国家安全',
     });
     const app = await apply('merchant', res);
-    expect((await submit(app.id)).body.error.code).toBe('REGISTRY_CORE_DATA_REFUSED');
+    const refused = await submit(app.id);
+    // the one code of the rule, as when the catalog refuses to publish core data
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({
+      code: 'CATALOG_CORE_NOT_PUBLISHABLE',
+      message: expect.stringMatching(/核心数据.*never registered/),
+    });
   });
 
   it('refuses authorized or purchased data without the authorization or contract, until it is attached', async () => {

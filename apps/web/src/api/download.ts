@@ -1,3 +1,4 @@
+import type { ClientErrorCode } from '@shuliu/contracts';
 import { downloadBlob } from '../lib/csv';
 import { ApiError } from './errors';
 import { answeredUnauthorized } from './sdk';
@@ -15,7 +16,7 @@ async function download(path: string, name: string): Promise<void> {
     const e = body.error;
     throw new ApiError(
       res.status,
-      e?.code ?? 'HTTP_ERROR',
+      e?.code ?? ('HTTP_ERROR' satisfies ClientErrorCode),
       e?.message ?? res.statusText,
       e?.details,
       e?.requestId,

@@ -1,6 +1,11 @@
+import type { ClientErrorCode } from '@shuliu/contracts';
 import { ApiError } from '@shuliu/sdk';
 
 export { ApiError };
+
+/** A failure with no API answer behind it, under one of the client codes the catalogues name. */
+export const clientError = (code: ClientErrorCode, message: string, status = 0) =>
+  new ApiError(status, code, message);
 
 export interface FieldIssue {
   path: (string | number)[];
@@ -10,8 +15,8 @@ export interface FieldIssue {
 /** Normalises anything thrown by a query or mutation into an ApiError for display. */
 export function asApiError(e: unknown): ApiError {
   if (e instanceof ApiError) return e;
-  if (e instanceof Error) return new ApiError(0, 'NETWORK_ERROR', e.message);
-  return new ApiError(0, 'UNKNOWN', String(e));
+  if (e instanceof Error) return clientError('NETWORK_ERROR', e.message);
+  return clientError('UNKNOWN', String(e));
 }
 
 /** Validation details of a 400 answer as form field paths (`body.org.uscc` → ['org','uscc']). */

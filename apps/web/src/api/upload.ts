@@ -1,5 +1,5 @@
-import type { CatalogFile, FileRole } from '@shuliu/contracts';
-import { ApiError } from './errors';
+import type { CatalogFile, ClientErrorCode, FileRole } from '@shuliu/contracts';
+import { ApiError, clientError } from './errors';
 import { answeredUnauthorized } from './sdk';
 import { tokenStore } from './token';
 
@@ -14,13 +14,13 @@ function errorOf(xhr: XMLHttpRequest): ApiError {
     const s = (k: string) => (typeof e[k] === 'string' ? (e[k] as string) : undefined);
     return new ApiError(
       xhr.status,
-      s('code') ?? 'HTTP_ERROR',
+      s('code') ?? ('HTTP_ERROR' satisfies ClientErrorCode),
       s('message') ?? xhr.statusText,
       e.details,
       s('requestId'),
     );
   } catch {
-    return new ApiError(xhr.status, 'HTTP_ERROR', xhr.statusText || `HTTP ${xhr.status}`);
+    return clientError('HTTP_ERROR', xhr.statusText || `HTTP ${xhr.status}`, xhr.status);
   }
 }
 
@@ -42,8 +42,8 @@ export function uploadRaw<T>(url: string, file: File, onProgress: (sent: number)
       if (xhr.status >= 200 && xhr.status < 300) resolve(JSON.parse(xhr.responseText) as T);
       else reject(errorOf(xhr));
     };
-    xhr.onerror = () => reject(new ApiError(0, 'NETWORK_ERROR', 'the upload could not reach the server'));
-    xhr.onabort = () => reject(new ApiError(0, 'ABORTED', 'the upload was cancelled'));
+    xhr.onerror = () => reject(clientError('NETWORK_ERROR', 'the upload could not reach the server'));
+    xhr.onabort = () => reject(clientError('ABORTED', 'the upload was cancelled'));
     xhr.send(file);
   });
   return { done, abort: () => xhr.abort() };

@@ -1,10 +1,23 @@
 import { ReloadOutlined } from '@ant-design/icons';
+import { isKnownErrorCode, type ErrorCode } from '@shuliu/contracts';
 import { Alert, Button, Result, Typography } from 'antd';
 import { useCallback } from 'react';
 import { asApiError } from '../api/errors';
 import { useT } from '../i18n/I18nProvider';
 import type { Messages } from '../i18n/zh-CN';
 import { formatTime } from '../lib/time';
+
+/** Codes whose server message says exactly what was wrong (which field, which check): shown after ours. */
+const SPECIFIC: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'IDENTITY_USCC_INVALID',
+]);
+
+/** The portal's message for a code, or undefined for a code this build does not know (a newer server's). */
+export function errorText(t: Messages, code: string): string | undefined {
+  return isKnownErrorCode(code) ? t.apiError[code] : undefined;
+}
 
 /**
  * What to tell the user about a failed call: the message in the portal's language when the error code is
@@ -15,7 +28,9 @@ export function describeError(
   error: unknown,
 ): { message: string; code: string; requestId?: string } {
   const e = asApiError(error);
-  let message = t.apiError[e.code] ?? e.message;
+  const known = errorText(t, e.code);
+  let message = known ?? e.message;
+  if (known && e.message && SPECIFIC.has(e.code as ErrorCode)) message = t.common.aside(known, e.message);
   const until = (e.details as { lockedUntil?: unknown } | undefined)?.lockedUntil;
   if (e.code === 'IDENTITY_ACCOUNT_LOCKED' && typeof until === 'string')
     message += t.login.lockedUntil(formatTime(until));

@@ -1,4 +1,4 @@
-import type { authSecurityZhCN } from './auth-security.zh-CN';
+import type { authSecurityZhCN, authSecurityApiErrorsZhCN } from './auth-security.zh-CN';
 
 /** English — account security (issue 14): forced password change, token revocation, duty separation errors. */
 // prettier-ignore
@@ -15,7 +15,7 @@ export const authSecurityActionsEnUS: Record<string, string> = {
   'identity.token.revoke_member': 'Revoke a member’s API token',
 };
 
-export const authSecurityApiErrorsEnUS: Record<string, string> = {
+export const authSecurityApiErrorsEnUS: Record<keyof typeof authSecurityApiErrorsZhCN, string> = {
   IDENTITY_ROLE_NOT_GRANTABLE: 'You may grant only roles you hold yourself',
   IDENTITY_TOKEN_OUTLIVES_PARENT: 'A token created with an API token may not expire later than that token',
   IDENTITY_PASSWORD_CHANGE_REQUIRED: 'An administrator reset your password: choose a new one first',

@@ -1,3 +1,5 @@
+import type { ErrorCode } from '@shuliu/contracts';
+
 /** 简体中文 — 账号安全 (issue 14): forced password change, token revocation, duty separation errors. */
 // prettier-ignore
 export const authSecurityZhCN = {
@@ -13,9 +15,9 @@ export const authSecurityActionsZhCN: Record<string, string> = {
   'identity.token.revoke_member': '吊销成员 API 令牌',
 };
 
-export const authSecurityApiErrorsZhCN: Record<string, string> = {
+export const authSecurityApiErrorsZhCN = {
   IDENTITY_ROLE_NOT_GRANTABLE: '只能授予您本人拥有的角色',
   IDENTITY_TOKEN_OUTLIVES_PARENT: '由 API 令牌创建的令牌，有效期不能晚于该令牌本身',
   IDENTITY_PASSWORD_CHANGE_REQUIRED: '管理员已重置您的密码，请先设置新密码',
   IDENTITY_PASSWORD_WEAK: '密码过于常见或包含用户名，请换一个',
-};
+} satisfies Partial<Record<ErrorCode, string>>;

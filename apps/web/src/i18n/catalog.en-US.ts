@@ -1,4 +1,4 @@
-import type { CatalogMessages } from './catalog.zh-CN';
+import type { CatalogMessages, catalogApiErrorsZhCN } from './catalog.zh-CN';
 
 /** English — the data resource catalog; domain terms keep their Chinese legal names (DESIGN.md §4). */
 // prettier-ignore
@@ -166,12 +166,12 @@ export const catalogActionsEnUS: Record<string, string> = {
 
 /** Error codes of the catalog and masking, merged into the `apiError` section. */
 // prettier-ignore
-export const catalogApiErrorsEnUS: Record<string, string> = {
+export const catalogApiErrorsEnUS: Record<keyof typeof catalogApiErrorsZhCN, string> = {
     CATALOG_SECTOR_UNKNOWN: 'No such sector', CATALOG_SECTOR_EXISTS: 'A sector with this code exists',
     CATALOG_SECTOR_IN_USE: 'The sector has resources or sub-sectors; move them first',
     CATALOG_SECTOR_HELD: 'A live authorized operation names this sector; it stays until that ends',
     CATALOG_GRADE_BELOW_COMPUTED: 'A manual grade may raise the computed grade, never lower it',
-    CATALOG_CORE_NOT_PUBLISHABLE: 'Core data (核心数据) may not be published, listed or opened',
+    CATALOG_CORE_NOT_PUBLISHABLE: 'Core data (核心数据) is never registered, published, listed or opened (GB/T 43697-2024 §6.2)',
     CATALOG_OPEN_CLASS_REFUSED: 'The grade or subject of this resource does not allow this open class',
     CATALOG_ILLEGAL_TRANSITION: 'The resource’s state does not allow this',
     CATALOG_NOT_OWNER: 'Only the owning organization may change this resource',

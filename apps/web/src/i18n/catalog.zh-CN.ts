@@ -1,3 +1,5 @@
+import type { ErrorCode } from '@shuliu/contracts';
+
 /** 简体中文 — the data resource catalog (数据资源目录): enum labels and page texts, merged into zh-CN. */
 // prettier-ignore
 export const catalogZhCN = {
@@ -138,10 +140,10 @@ export const catalogActionsZhCN: Record<string, string> = {
 
 /** Error codes of the catalog and masking, merged into the `apiError` section. */
 // prettier-ignore
-export const catalogApiErrorsZhCN: Record<string, string> = {
+export const catalogApiErrorsZhCN = {
     CATALOG_SECTOR_UNKNOWN: '行业分类不存在', CATALOG_SECTOR_EXISTS: '该分类代码已存在', CATALOG_SECTOR_IN_USE: '该分类下还有资源或子分类，请先移走',
     CATALOG_SECTOR_HELD: '有生效中的授权运营指定了该分类，授权终止前不能删除',
-    CATALOG_GRADE_BELOW_COMPUTED: '人工分级只能调高，不能低于计算分级', CATALOG_CORE_NOT_PUBLISHABLE: '核心数据不得发布、挂牌或开放',
+    CATALOG_GRADE_BELOW_COMPUTED: '人工分级只能调高，不能低于计算分级', CATALOG_CORE_NOT_PUBLISHABLE: '核心数据不予登记，也不得发布、挂牌或开放（GB/T 43697-2024 第 6.2 条）',
     CATALOG_OPEN_CLASS_REFUSED: '该资源的分级或数据主体不允许此开放属性', CATALOG_ILLEGAL_TRANSITION: '资源当前状态不允许此操作',
     CATALOG_NOT_OWNER: '只有资源所属机构可以修改该资源', CATALOG_FILE_REJECTED: '文件无法读取或格式不受支持',
     CATALOG_FILE_NOT_READY: '文件仍在处理中，请稍后再试', CATALOG_NOT_DOWNLOADABLE: '您无权下载该文件',
@@ -154,4 +156,4 @@ export const catalogApiErrorsZhCN: Record<string, string> = {
     PROTECT_RULES_INVALID: '脱敏规则不正确', PROTECT_RULES_UNKNOWN_COLUMN: '脱敏规则中有不存在的字段',
     PROTECT_KEY_REQUIRED: '假名化需要密钥', PROTECT_KEY_INVALID: '假名化密钥不正确',
     BLOB_TOO_LARGE: '文件超过大小上限', BODY_TOO_LARGE: '文件超过大小上限',
-};
+} satisfies Partial<Record<ErrorCode, string>>;

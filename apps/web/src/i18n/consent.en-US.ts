@@ -1,4 +1,4 @@
-import type { ConsentMessages } from './consent.zh-CN';
+import type { ConsentMessages, consentApiErrorsZhCN } from './consent.zh-CN';
 
 /** English — the consent hub's menu, audit actions and API errors. */
 // prettier-ignore
@@ -30,7 +30,7 @@ export const consentActionsEnUS: Record<string, string> = {
   'consent.operation_grant.evaluate': 'Annual evaluation recorded',
 };
 
-export const consentApiErrorsEnUS: Record<string, string> = {
+export const consentApiErrorsEnUS: Record<keyof typeof consentApiErrorsZhCN, string> = {
   CONSENT_ILLEGAL_TRANSITION: 'The object is not in a state that allows this',
   CONSENT_NOT_A_PERSON: 'Only a natural person may do this',
   CONSENT_JUSTIFICATION_LOCKED:

@@ -1,3 +1,5 @@
+import type { ErrorCode } from '@shuliu/contracts';
+
 /** 简体中文 — 授权中心 (consent hub): menu, audit actions and API errors; each page area keeps its own texts below. */
 // prettier-ignore
 export const consentZhCN = {
@@ -27,7 +29,7 @@ export const consentActionsZhCN: Record<string, string> = {
   'consent.operation_grant.evaluate': '授权运营年度评估',
 };
 
-export const consentApiErrorsZhCN: Record<string, string> = {
+export const consentApiErrorsZhCN = {
   CONSENT_ILLEGAL_TRANSITION: '当前状态不允许此操作',
   CONSENT_NOT_A_PERSON: '只有自然人可以进行此操作',
   CONSENT_JUSTIFICATION_LOCKED:
@@ -47,6 +49,6 @@ export const consentApiErrorsZhCN: Record<string, string> = {
   CONSENT_EXPIRY_INVALID: '授权期限不符合要求',
   CONSENT_RESOURCE_REFUSED: '该资源不能授权',
   CONSENT_SECTOR_UNKNOWN: '所列行业分类不在资源目录的行业分类中',
-};
+} satisfies Partial<Record<ErrorCode, string>>;
 
 export type ConsentMessages = typeof consentZhCN;

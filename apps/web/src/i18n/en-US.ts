@@ -1,13 +1,13 @@
-import { catalogActionsEnUS, catalogApiErrorsEnUS, catalogEnUS } from './catalog.en-US';
-import { registryActionsEnUS, registryApiErrorsEnUS, registryEnUS } from './registry.en-US';
+import { apiErrorsEnUS } from './api-errors.en-US';
+import { catalogActionsEnUS, catalogEnUS } from './catalog.en-US';
+import { registryActionsEnUS, registryEnUS } from './registry.en-US';
 import { consentPersonEnUS } from './consent-person.en-US';
 import { consentScenariosEnUS } from './consent-scenarios.en-US';
 import { consentOrgsEnUS } from './consent-orgs.en-US';
-import { consentActionsEnUS, consentApiErrorsEnUS, consentEnUS } from './consent.en-US';
-import { authSecurityActionsEnUS, authSecurityApiErrorsEnUS, authSecurityEnUS } from './auth-security.en-US';
+import { consentActionsEnUS, consentEnUS } from './consent.en-US';
+import { authSecurityActionsEnUS, authSecurityEnUS } from './auth-security.en-US';
 import { sharingEnUS } from './sharing.en-US';
-import { inputsApiErrorsEnUS } from './inputs.en-US';
-import { settingsActionsEnUS, settingsApiErrorsEnUS, settingsEnUS } from './settings.en-US';
+import { settingsActionsEnUS, settingsEnUS } from './settings.en-US';
 import type { Messages } from './zh-CN';
 
 /** English. Domain terms keep their Chinese legal names beside the English ones (DESIGN.md §4). */
@@ -291,31 +291,7 @@ export const enUS: Messages = {
     offlineInclusion: 'Prove an entry is in the log', offlineConsistency: 'Prove the log between two sizes',
     offlineVerify: 'Check a bundle offline', offlinePin: 'pinning the platform key you trust',
   },
-  apiError: {
-    IDENTITY_INVALID_CREDENTIALS: 'Wrong username or password',
-    IDENTITY_ACCOUNT_LOCKED: 'The account is locked after repeated failed logins',
-    IDENTITY_USER_DISABLED: 'The account is disabled; ask your org admin', IDENTITY_ORG_SUSPENDED: 'Your organization is suspended',
-    IDENTITY_USCC_TAKEN: 'An organization with this credit code is already registered',
-    IDENTITY_USERNAME_TAKEN: 'This username is taken', IDENTITY_APPLICATION_NOT_PENDING: 'The application has already been decided',
-    IDENTITY_APPLICATION_NOT_REJECTED: 'Only a rejected application can be resubmitted',
-    IDENTITY_ROLE_NOT_ALLOWED: 'The organization may not hold these roles',
-    IDENTITY_SELF_LOCKOUT: 'You cannot disable yourself or drop your own admin role',
-    IDENTITY_WRONG_PASSWORD: 'The current password is wrong',
-    IDENTITY_TOKEN_ROLES_EXCEED: 'An API token may only carry roles you hold',
-    IDENTITY_ORG_NOT_ACTIVE: 'The organization is not active', NOT_FOUND: 'It does not exist',
-    FORBIDDEN: 'You are not allowed to do this', UNAUTHENTICATED: 'Your session has ended, please log in again',
-    RATE_LIMITED: 'Too many requests; try again shortly', INTERNAL: 'Internal server error; try again later',
-    NETWORK_ERROR: 'Cannot reach the server; check your network', ROUTE_NOT_FOUND: 'No such API route',
-    LEDGER_CHECKPOINT_NOT_FOUND: 'No checkpoint was signed at this tree size',
-    LEDGER_TREE_SIZE_BEYOND_HEAD: 'The ledger is not that large yet', LEDGER_ENTRY_NOT_FOUND: 'No entry at this index',
-    LEDGER_INDEX_OUT_OF_RANGE: 'The index is beyond the tree size',
-    ...catalogApiErrorsEnUS,
-    ...registryApiErrorsEnUS,
-    ...settingsApiErrorsEnUS,
-    ...consentApiErrorsEnUS,
-    ...authSecurityApiErrorsEnUS,
-    ...inputsApiErrorsEnUS,
-  },
+  apiError: apiErrorsEnUS,
   errors: {
     forbidden: 'Sorry, you are not allowed to open this page.', notFound: 'Sorry, this page does not exist.',
   },

@@ -1,4 +1,4 @@
-import type { registryZhCN } from './registry.zh-CN';
+import type { registryZhCN, registryApiErrorsZhCN } from './registry.zh-CN';
 
 /** English — data property-rights registration (数据产权登记) and certificates, merged into en-US. */
 // prettier-ignore
@@ -135,13 +135,13 @@ export const registryActionsEnUS: Record<string, string> = {
 
 /** Error codes of the registry, merged into the `apiError` section. */
 // prettier-ignore
-export const registryApiErrorsEnUS: Record<string, string> = {
+export const registryApiErrorsEnUS: Record<keyof typeof registryApiErrorsZhCN, string> = {
   REGISTRY_ALREADY_REGISTERED: 'Your organization already holds a valid certificate for these rights on this data',
   REGISTRY_CERTIFICATE_CANCELLED: 'The certificate is cancelled', REGISTRY_CERTIFICATE_DISPUTED: 'An objection is registered against the certificate',
   REGISTRY_CERTIFICATE_EXPIRED: 'The certificate has expired', REGISTRY_CERTIFICATE_FROZEN: 'The certificate is frozen: only unfreezing is allowed',
   REGISTRY_CERTIFICATE_NOT_DISPUTED: 'No objection is registered against the certificate', REGISTRY_CERTIFICATE_NOT_FROZEN: 'The certificate is not frozen',
   REGISTRY_CERTIFICATE_NOT_PLEDGED: 'The certificate is not pledged', REGISTRY_CERTIFICATE_PLEDGED: 'The certificate is pledged: release it before a transfer or cancellation',
-  REGISTRY_CORE_DATA_REFUSED: 'Core data is never registered', REGISTRY_COUNTERPARTY_NOT_ALLOWED: 'This organization cannot be the counterparty',
+  REGISTRY_COUNTERPARTY_NOT_ALLOWED: 'This organization cannot be the counterparty',
   REGISTRY_DATA_IP_RAW_DATA: 'Raw data is not registered as data intellectual property', REGISTRY_DATA_IP_SINGLE_RECORD: 'A single record is not registered as data intellectual property',
   REGISTRY_DECLARATIONS_MISSING: 'The declarations are incomplete', REGISTRY_DUPLICATE: 'A registration of this kind is already in progress for this data',
   REGISTRY_EVIDENCE_MISSING: 'The contract or agreement of this registration is not attached', REGISTRY_EVIDENCE_NOT_ALLOWED: 'This kind of document is not accepted here',

@@ -1,3 +1,5 @@
+import type { ErrorCode } from '@shuliu/contracts';
+
 /** 简体中文 — data property-rights registration (数据产权登记) and certificates, merged into zh-CN. */
 // prettier-ignore
 export const registryZhCN = {
@@ -124,11 +126,11 @@ export const registryActionsZhCN: Record<string, string> = {
 
 /** Error codes of the registry, merged into the `apiError` section. */
 // prettier-ignore
-export const registryApiErrorsZhCN: Record<string, string> = {
+export const registryApiErrorsZhCN = {
   REGISTRY_ALREADY_REGISTERED: '本机构已持有该数据上这些权利的有效证书', REGISTRY_CERTIFICATE_CANCELLED: '证书已注销',
   REGISTRY_CERTIFICATE_DISPUTED: '证书存在异议登记', REGISTRY_CERTIFICATE_EXPIRED: '证书已过期', REGISTRY_CERTIFICATE_FROZEN: '证书已冻结，只能解冻',
   REGISTRY_CERTIFICATE_NOT_DISPUTED: '证书没有异议登记', REGISTRY_CERTIFICATE_NOT_FROZEN: '证书未被冻结', REGISTRY_CERTIFICATE_NOT_PLEDGED: '证书未被质押',
-  REGISTRY_CERTIFICATE_PLEDGED: '证书已质押，解押前不能转移或注销', REGISTRY_CORE_DATA_REFUSED: '核心数据不予登记',
+  REGISTRY_CERTIFICATE_PLEDGED: '证书已质押，解押前不能转移或注销',
   REGISTRY_COUNTERPARTY_NOT_ALLOWED: '不能指定该机构为相对方', REGISTRY_DATA_IP_RAW_DATA: '未经加工的原始数据不能登记为数据知识产权',
   REGISTRY_DATA_IP_SINGLE_RECORD: '单条数据不能登记为数据知识产权', REGISTRY_DECLARATIONS_MISSING: '声明承诺不完整',
   REGISTRY_DUPLICATE: '该数据已有同类登记正在办理', REGISTRY_EVIDENCE_MISSING: '缺少登记所需的合同或协议材料',
@@ -139,4 +141,4 @@ export const registryApiErrorsZhCN: Record<string, string> = {
   REGISTRY_PLEDGEE_NOT_FINANCIAL: '质权人须为金融机构', REGISTRY_RENEWAL_TOO_EARLY: '尚未到可续展的时间', REGISTRY_REVIEWER_NOT_ALLOWED: '该机构不能担任审查机构',
   REGISTRY_RIGHTS_NOT_HELD: '证书不包含这些权利', REGISTRY_SOURCE_AUTHORIZATION_MISSING: '缺少数据来源授权材料',
   REGISTRY_TERM_BEYOND_CERTIFICATE: '期限超出证书有效期',
-};
+} satisfies Partial<Record<ErrorCode, string>>;

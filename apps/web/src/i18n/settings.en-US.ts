@@ -1,4 +1,4 @@
-import type { settingsZhCN } from './settings.zh-CN';
+import type { settingsZhCN, settingsApiErrorsZhCN } from './settings.zh-CN';
 
 /** English — platform rules (the operator's rule settings and the working-day calendar), merged into en-US. */
 // prettier-ignore
@@ -38,6 +38,6 @@ export const settingsActionsEnUS: Record<string, string> = {
 };
 
 // prettier-ignore
-export const settingsApiErrorsEnUS: Record<string, string> = {
+export const settingsApiErrorsEnUS: Record<keyof typeof settingsApiErrorsZhCN, string> = {
   CATALOG_GRADE_BELOW_ASSESSED: 'The grade may not go below the one the latest impact assessment gives',
 };

@@ -1,3 +1,5 @@
+import type { ErrorCode } from '@shuliu/contracts';
+
 /** 简体中文 — 平台规则 (the operator's rule settings and the working-day calendar), merged into zh-CN. */
 // prettier-ignore
 export const settingsZhCN = {
@@ -32,6 +34,6 @@ export const settingsActionsZhCN: Record<string, string> = {
 };
 
 // prettier-ignore
-export const settingsApiErrorsZhCN: Record<string, string> = {
+export const settingsApiErrorsZhCN = {
   CATALOG_GRADE_BELOW_ASSESSED: '分级不得低于最近一次影响评估给出的分级',
-};
+} satisfies Partial<Record<ErrorCode, string>>;

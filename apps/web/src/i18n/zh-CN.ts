@@ -1,13 +1,13 @@
-import { catalogActionsZhCN, catalogApiErrorsZhCN, catalogZhCN } from './catalog.zh-CN';
-import { registryActionsZhCN, registryApiErrorsZhCN, registryZhCN } from './registry.zh-CN';
+import { apiErrorsZhCN } from './api-errors.zh-CN';
+import { catalogActionsZhCN, catalogZhCN } from './catalog.zh-CN';
+import { registryActionsZhCN, registryZhCN } from './registry.zh-CN';
 import { consentPersonZhCN } from './consent-person.zh-CN';
 import { consentScenariosZhCN } from './consent-scenarios.zh-CN';
 import { consentOrgsZhCN } from './consent-orgs.zh-CN';
-import { consentActionsZhCN, consentApiErrorsZhCN, consentZhCN } from './consent.zh-CN';
-import { authSecurityActionsZhCN, authSecurityApiErrorsZhCN, authSecurityZhCN } from './auth-security.zh-CN';
+import { consentActionsZhCN, consentZhCN } from './consent.zh-CN';
+import { authSecurityActionsZhCN, authSecurityZhCN } from './auth-security.zh-CN';
 import { sharingZhCN } from './sharing.zh-CN';
-import { inputsApiErrorsZhCN } from './inputs.zh-CN';
-import { settingsActionsZhCN, settingsApiErrorsZhCN, settingsZhCN } from './settings.zh-CN';
+import { settingsActionsZhCN, settingsZhCN } from './settings.zh-CN';
 
 /** 简体中文 — the default catalogue; en-US must provide every key of this one (its type is derived from it). */
 // Several short messages share a line, so that a catalogue stays one readable file.
@@ -226,25 +226,7 @@ export const zhCN = {
     offlineInclusion: '生成某条目的包含性证明包', offlineConsistency: '生成两个大小之间的一致性证明包', offlineVerify: '离线校验证明包',
     offlinePin: '并固定您信任的平台公钥',
   },
-  apiError: {
-    IDENTITY_INVALID_CREDENTIALS: '用户名或密码错误', IDENTITY_ACCOUNT_LOCKED: '因连续多次登录失败，账户已被临时锁定',
-    IDENTITY_USER_DISABLED: '该账户已停用，请联系机构管理员', IDENTITY_ORG_SUSPENDED: '所属机构已被暂停，暂不能登录',
-    IDENTITY_USCC_TAKEN: '该统一社会信用代码已被注册', IDENTITY_USERNAME_TAKEN: '该用户名已被占用',
-    IDENTITY_APPLICATION_NOT_PENDING: '该申请已处理，不能重复审核', IDENTITY_APPLICATION_NOT_REJECTED: '只有被驳回的申请才能重新提交',
-    IDENTITY_ROLE_NOT_ALLOWED: '该机构不能拥有所选角色', IDENTITY_SELF_LOCKOUT: '不能停用自己或移除自己的管理员角色',
-    IDENTITY_WRONG_PASSWORD: '当前密码不正确', IDENTITY_TOKEN_ROLES_EXCEED: 'API 令牌的角色不能超出您本人的角色',
-    IDENTITY_ORG_NOT_ACTIVE: '该机构当前不是正常状态', NOT_FOUND: '请求的对象不存在', FORBIDDEN: '您没有执行此操作的权限',
-    UNAUTHENTICATED: '登录已失效，请重新登录', RATE_LIMITED: '请求过于频繁，请稍后再试', INTERNAL: '服务器内部错误，请稍后重试',
-    NETWORK_ERROR: '无法连接服务器，请检查网络', ROUTE_NOT_FOUND: '接口不存在',
-    LEDGER_CHECKPOINT_NOT_FOUND: '该树大小没有签名检查点', LEDGER_TREE_SIZE_BEYOND_HEAD: '账本还没有这么大',
-    LEDGER_ENTRY_NOT_FOUND: '该序号没有账本条目', LEDGER_INDEX_OUT_OF_RANGE: '序号超出树大小',
-    ...catalogApiErrorsZhCN,
-    ...registryApiErrorsZhCN,
-    ...settingsApiErrorsZhCN,
-    ...consentApiErrorsZhCN,
-    ...authSecurityApiErrorsZhCN,
-    ...inputsApiErrorsZhCN,
-  } as Record<string, string>,
+  apiError: apiErrorsZhCN,
   errors: {
     forbidden: '抱歉，您无权访问此页面。', notFound: '抱歉，您访问的页面不存在。',
   },

@@ -12,16 +12,6 @@ export const SectorHeld = createError(
   'a live authorization names the sector; it stays until that ends',
   409,
 );
-export const GradeTooLow = createError(
-  'CATALOG_GRADE_BELOW_COMPUTED',
-  'a manual grade may raise the computed grade, never lower it',
-  409,
-);
-export const CoreNotPublishable = createError(
-  'CATALOG_CORE_NOT_PUBLISHABLE',
-  'core data (核心数据) may not be published, listed or opened',
-  409,
-);
 export const OpenClassRefused = createError(
   'CATALOG_OPEN_CLASS_REFUSED',
   'the open class is not allowed for this resource',

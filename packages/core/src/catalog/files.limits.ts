@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@shuliu/contracts';
 import type { Config } from '../config.js';
 import { DomainError } from '../shared/errors.js';
 import type { ZipLimits } from '../tabular/index.js';
@@ -19,7 +20,7 @@ export const fileLimitsOf = (config: Config): FileLimits => ({
 /** Why a file failed, as it is stored on the file: a code the portal translates and a message. */
 export interface Failure {
   message: string;
-  code: string;
+  code: ErrorCode;
 }
 
 /**

@@ -10,10 +10,10 @@ import {
 import type { Kysely, Selectable } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { recordAudit } from '../audit/index.js';
-import { DEFAULT_GRADING_SETTINGS, gradeByImpact } from '../protect/index.js';
+import { CoreDataRefused, DEFAULT_GRADING_SETTINGS, gradeByImpact } from '../protect/index.js';
 import { requirePrincipal, type RequestContext } from '../shared/context.js';
 import { newId } from '../shared/ids.js';
-import { CoreNotPublishable, OpenClassRefused } from './catalog.errors.js';
+import { OpenClassRefused } from './catalog.errors.js';
 import { toResource } from './catalog.mappers.js';
 import { openClassRefusal, publishRefusal } from './catalog.rules.js';
 import type { CatalogImpactAssessmentsTable } from './impact.tables.js';
@@ -79,7 +79,7 @@ export class ImpactService {
         const refusal =
           publishRefusal(grade) ??
           openClassRefusal(cur.openClass, grade, cur.subjectType, this.resources.settings);
-        if (refusal) throw grade === 'core' ? CoreNotPublishable() : OpenClassRefused(refusal);
+        if (refusal) throw grade === 'core' ? CoreDataRefused(refusal) : OpenClassRefused(refusal);
       }
       await tx
         .updateTable('catalog_resources')

@@ -19,14 +19,12 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../db/schema.js';
 import { recordAudit } from '../audit/index.js';
-import { regradeDerived } from '../protect/index.js';
+import { CoreDataRefused, GradeBelowComputed, regradeDerived } from '../protect/index.js';
 import { hasRole, requirePrincipal, type RequestContext } from '../shared/context.js';
 import { NotFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import {
-  CoreNotPublishable,
   GradeBelowAssessed,
-  GradeTooLow,
   IllegalTransition,
   NotOwner,
   OpenClassRefused,
@@ -275,16 +273,21 @@ export class ResourcesService {
         const col = cur.schema.find((c) => c.name === f.name);
         if (!col) throw NotFound('field', f.name);
         if (gradeRank(f.grade) < gradeRank(col.computedGrade))
-          throw GradeTooLow(`field ${f.name} computes as ${col.computedGrade}; ${f.grade} would lower it`, {
-            field: f.name,
-            computed: col.computedGrade,
-          });
+          throw GradeBelowComputed(
+            `field ${f.name} computes as ${col.computedGrade}; ${f.grade} would lower it`,
+            {
+              field: f.name,
+              computed: col.computedGrade,
+            },
+          );
       }
       const schema = gradeFields(cur.schema, manual);
       const computed = computedDatasetGrade(schema, cur.subjectType);
       const manualGrade = body.grade ?? cur.manualGrade;
       if (body.grade && gradeRank(body.grade) < gradeRank(computed))
-        throw GradeTooLow(`the fields compute ${computed}; ${body.grade} would lower it`, { computed });
+        throw GradeBelowComputed(`the fields compute ${computed}; ${body.grade} would lower it`, {
+          computed,
+        });
       const assessed = body.grade ? await assessedGrade(tx, id) : null;
       if (body.grade && assessed && gradeRank(body.grade) < gradeRank(assessed))
         throw GradeBelowAssessed(`the impact assessment gives ${assessed}`, { assessed, field: 'grade' });
@@ -292,7 +295,7 @@ export class ResourcesService {
       if (cur.status === 'published') {
         const refusal =
           publishRefusal(grade) ?? openClassRefusal(cur.openClass, grade, cur.subjectType, this.settings);
-        if (refusal) throw grade === 'core' ? CoreNotPublishable() : OpenClassRefused(refusal);
+        if (refusal) throw grade === 'core' ? CoreDataRefused(refusal) : OpenClassRefused(refusal);
       }
       await this.storeGrades(tx, id, schema, computed, manualGrade ?? null, grade);
       await recordAudit(tx, ctx, {
@@ -407,7 +410,8 @@ export class ResourcesService {
     await this.transition(ctx, id, 'publish', (r) => {
       if (r.status !== 'draft')
         throw IllegalTransition(`only a draft can be published; this one is ${r.status}`);
-      if (publishRefusal(r.grade)) throw CoreNotPublishable();
+      const core = publishRefusal(r.grade);
+      if (core) throw CoreDataRefused(core);
       this.checkOpenClass(r.openClass, r.grade, r.subjectType, r);
       return { status: 'published', published_at: new Date() };
     });

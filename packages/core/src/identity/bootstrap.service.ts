@@ -4,9 +4,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { recordAudit } from '../audit/index.js';
 import type { RequestContext } from '../shared/context.js';
-import { Invalid } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
-import { UsccTaken } from './identity.errors.js';
+import { UsccInvalid, UsccTaken } from './identity.errors.js';
 import { identityRepository as repo } from './identity.repository.js';
 import { createActiveUser } from './user-creation.js';
 
@@ -44,8 +43,7 @@ export class BootstrapService {
 
   async createActiveOrg(ctx: RequestContext, o: DirectOrg): Promise<string> {
     const check = validateUscc(o.uscc);
-    if (!check.valid)
-      throw Invalid('IDENTITY_USCC_INVALID', `统一社会信用代码 ${check.message}`, { field: 'uscc' });
+    if (!check.valid) throw UsccInvalid(`统一社会信用代码 ${check.message}`, { field: 'uscc' });
     const id = newId('org');
     await this.db.transaction().execute(async (tx) => {
       if (await repo.findOrgByUscc(tx, o.uscc)) throw UsccTaken(undefined, { field: 'uscc' });

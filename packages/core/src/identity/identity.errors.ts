@@ -12,6 +12,12 @@ export const AccountLocked = createError(
 );
 export const UserDisabled = createError('IDENTITY_USER_DISABLED', 'the account is disabled', 403);
 export const OrgSuspended = createError('IDENTITY_ORG_SUSPENDED', 'the organization is suspended', 403);
+/** GB 32100-2015: a 统一社会信用代码 with the wrong length, characters or check characters. */
+export const UsccInvalid = createError(
+  'IDENTITY_USCC_INVALID',
+  'the 统一社会信用代码 is not valid (GB 32100-2015)',
+  400,
+);
 export const UsccTaken = createError(
   'IDENTITY_USCC_TAKEN',
   'an organization with this 统一社会信用代码 is already registered',
@@ -37,6 +43,12 @@ export const SelfLockout = createError(
   'IDENTITY_SELF_LOCKOUT',
   'you cannot disable yourself or drop your own administrative role',
   409,
+);
+/** 等保 2.0 §8.1.4.1 a: a common password, or one containing the account's username. */
+export const PasswordWeak = createError(
+  'IDENTITY_PASSWORD_WEAK',
+  'the password is too common or contains the username',
+  400,
 );
 export const WrongPassword = createError('IDENTITY_WRONG_PASSWORD', 'the current password is wrong', 400);
 export const TokenRolesExceed = createError(

@@ -16,13 +16,22 @@ export const KeyInvalid = createError(
   'the pseudonymization key must be at least 16 bytes',
   400,
 );
+
+// The grading rules below are met by clients where they grade and publish, in the catalog: their codes
+// name it. Each rule has this one error whichever domain enforces it (catalog, registry, …).
+
+/**
+ * GB/T 43697-2024 §6.6: a manual grade may raise the computed grade, never lower it. A 409: the grade
+ * asked for conflicts with the one the stored fields compute.
+ */
 export const GradeBelowComputed = createError(
-  'PROTECT_GRADE_BELOW_COMPUTED',
+  'CATALOG_GRADE_BELOW_COMPUTED',
   'a manual grade may raise the computed grade, never lower it',
-  400,
+  409,
 );
-export const CoreDataUnpublishable = createError(
-  'PROTECT_CORE_DATA_UNPUBLISHABLE',
+/** GB/T 43697-2024 §6.2 and RULES.md: core data (核心数据) is never registered, listed or opened. */
+export const CoreDataRefused = createError(
+  'CATALOG_CORE_NOT_PUBLISHABLE',
   'core data (核心数据) is never registered, listed or opened',
   409,
 );

@@ -43,12 +43,19 @@ describe('GB/T 43697-2024 grading', () => {
     expect(applyManualGrade('general_2', 'general_4')).toBe('general_4');
     expect(applyManualGrade('general_2', undefined)).toBe('general_2');
     expect(() => applyManualGrade('general_4', 'general_2')).toThrow(/below the computed 一般数据\(4级\)/);
+    // the catalog's code and status for the same rule: one code per rule
+    expect(() => applyManualGrade('general_4', 'general_2')).toThrow(
+      expect.objectContaining({ code: 'CATALOG_GRADE_BELOW_COMPUTED', status: 409 }),
+    );
   });
 
   it('§6.2: core data is never published', () => {
     expect(mayPublish('important')).toBe(true);
     expect(mayPublish('core')).toBe(false);
     expect(() => assertPublishable('core')).toThrow(/核心数据/);
+    expect(() => assertPublishable('core')).toThrow(
+      expect.objectContaining({ code: 'CATALOG_CORE_NOT_PUBLISHABLE', status: 409 }),
+    );
   });
 
   it('§6.5: affected party × harm', () => {

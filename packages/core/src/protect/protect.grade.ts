@@ -1,5 +1,5 @@
 import { gradeRank, highestGrade, isBelow } from '@shuliu/contracts';
-import { CoreDataUnpublishable, GradeBelowComputed } from './protect.errors.js';
+import { CoreDataRefused, GradeBelowComputed } from './protect.errors.js';
 import { DEFAULT_GRADING_SETTINGS, type GradingSettings } from './protect.settings.js';
 import {
   GRADE_LABELS,
@@ -63,7 +63,7 @@ export function mayPublish(grade: Grade): boolean {
 
 /** Throws unless data of this grade may be registered, listed or opened. */
 export function assertPublishable(grade: Grade): void {
-  if (!mayPublish(grade)) throw CoreDataUnpublishable();
+  if (!mayPublish(grade)) throw CoreDataRefused();
 }
 
 export interface DerivedGrade {

@@ -1,10 +1,10 @@
 import type { CatalogFile, RegistrationCategory, RegistrationType, Resource } from '@shuliu/contracts';
+import { CoreDataRefused } from '../protect/index.js';
 import type { RequestContext } from '../shared/context.js';
 import { certificatesRepository as certs, type CertificateRow } from './certificates.repository.js';
 import {
   AlreadyRegistered,
   CertificateBlocked,
-  CoreDataRefused,
   DataIpRawData,
   DataIpSingleRecord,
   DeclarationsMissing,

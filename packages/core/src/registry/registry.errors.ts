@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@shuliu/contracts';
 import { createError, type DomainError } from '../shared/errors.js';
 import type { CertificateBlock } from './registry.lifecycle.js';
 import type { MoveRefusal } from './registry.rules.js';
@@ -16,11 +17,6 @@ export const NoticeOver = createError('REGISTRY_NOTICE_OVER', 'the public notice
 export const ObjectionsOpen = createError(
   'REGISTRY_OBJECTIONS_OPEN',
   'objections are still being handled (异议处理)',
-  409,
-);
-export const CoreDataRefused = createError(
-  'REGISTRY_CORE_DATA_REFUSED',
-  'core data (核心数据) is never registered',
   409,
 );
 export const SourceAuthorizationMissing = createError(
@@ -115,7 +111,7 @@ export const EvidenceNotAllowed = createError(
   409,
 );
 
-const CERTIFICATE_CODES: Record<CertificateBlock, string> = {
+const CERTIFICATE_CODES: Record<CertificateBlock, ErrorCode> = {
   frozen: 'REGISTRY_CERTIFICATE_FROZEN',
   not_frozen: 'REGISTRY_CERTIFICATE_NOT_FROZEN',
   cancelled: 'REGISTRY_CERTIFICATE_CANCELLED',

@@ -3,7 +3,7 @@ import type { CatalogFile } from '@shuliu/contracts';
 import { App, Button, Card, Flex, Progress, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { downloadCatalogFile } from '../../api/download';
-import { QueryErrorAlert, useErrorText } from '../../components/QueryError';
+import { errorText, QueryErrorAlert, useErrorText } from '../../components/QueryError';
 import { StatusTag } from '../../components/StatusTag';
 import { useT } from '../../i18n/I18nProvider';
 import { formatBytes, formatCount } from '../../lib/format';
@@ -15,7 +15,7 @@ import { FileUpload } from './FileUpload';
 /** Why a file failed, in the reader's language when its code is known, with the details after it. */
 function FailureReason({ f }: { f: CatalogFile }) {
   const t = useT();
-  const known = f.errorCode ? t.apiError[f.errorCode] : undefined;
+  const known = f.errorCode ? errorText(t, f.errorCode) : undefined;
   const text = known ? `${known} (${f.errorCode})${f.error ? ` — ${f.error}` : ''}` : f.error;
   return <span data-testid="file-failure">{text}</span>;
 }

@@ -1,0 +1,175 @@
+import { z } from 'zod';
+
+/**
+ * Every `code` the API answers in its error shape (DESIGN.md §4): one code per rule, `AREA_RULE` in upper
+ * snake case. The server creates errors only from this list and the portal must name each one in every
+ * language, so a new code is added here first and the compiler shows what still lacks it.
+ */
+export const ERROR_CODES = [
+  // the HTTP layer: requests it refuses before (or instead of) any service
+  'BAD_JSON',
+  'BAD_REQUEST',
+  'BODY_TOO_LARGE',
+  'HEADERS_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'URI_TOO_LONG',
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'TOKEN_READ_ONLY',
+  'NOT_FOUND',
+  'ROUTE_NOT_FOUND',
+  'RATE_LIMITED',
+  'INTERNAL',
+  // stored files
+  'BLOB_MISSING',
+  'BLOB_TOO_LARGE',
+  // identity: organizations, accounts, sessions, API tokens
+  'IDENTITY_INVALID_CREDENTIALS',
+  'IDENTITY_ACCOUNT_LOCKED',
+  'IDENTITY_USER_DISABLED',
+  'IDENTITY_ORG_SUSPENDED',
+  'IDENTITY_ORG_NOT_ACTIVE',
+  'IDENTITY_USCC_INVALID',
+  'IDENTITY_USCC_TAKEN',
+  'IDENTITY_USERNAME_TAKEN',
+  'IDENTITY_APPLICATION_NOT_PENDING',
+  'IDENTITY_APPLICATION_NOT_REJECTED',
+  'IDENTITY_ROLE_NOT_ALLOWED',
+  'IDENTITY_ROLE_NOT_GRANTABLE',
+  'IDENTITY_SELF_LOCKOUT',
+  'IDENTITY_WRONG_PASSWORD',
+  'IDENTITY_PASSWORD_WEAK',
+  'IDENTITY_PASSWORD_CHANGE_REQUIRED',
+  'IDENTITY_TOKEN_ROLES_EXCEED',
+  'IDENTITY_TOKEN_OUTLIVES_PARENT',
+  // crypto: SM4 envelopes and platform keys
+  'CRYPTO_ENVELOPE_INVALID',
+  'CRYPTO_ENVELOPE_TAMPERED',
+  'CRYPTO_KEY_NOT_FOUND',
+  'CRYPTO_MASTER_KEY_MISMATCH',
+  // ledger: the transparency log
+  'LEDGER_TREE_SIZE_BEYOND_HEAD',
+  'LEDGER_INDEX_OUT_OF_RANGE',
+  'LEDGER_ENTRY_NOT_FOUND',
+  'LEDGER_ENTRY_INVALID',
+  'LEDGER_CHECKPOINT_NOT_FOUND',
+  'LEDGER_NO_SIGNING_KEY',
+  'LEDGER_CORRUPT',
+  // tabular: reading uploaded files
+  'TABULAR_FILE_UNREADABLE',
+  'TABULAR_FORMAT_UNSUPPORTED',
+  'TABULAR_RAGGED_ROW',
+  'TABULAR_BAD_ENCODING',
+  'TABULAR_BAD_RECORD',
+  'TABULAR_ARCHIVE_BOMB',
+  // protect: masking and pseudonymization
+  'PROTECT_RULES_INVALID',
+  'PROTECT_RULES_UNKNOWN_COLUMN',
+  'PROTECT_KEY_REQUIRED',
+  'PROTECT_KEY_INVALID',
+  // catalog: resources, grading, files, government sharing and return flows
+  'CATALOG_SECTOR_UNKNOWN',
+  'CATALOG_SECTOR_EXISTS',
+  'CATALOG_SECTOR_IN_USE',
+  'CATALOG_SECTOR_HELD',
+  'CATALOG_GRADE_BELOW_COMPUTED',
+  'CATALOG_GRADE_BELOW_ASSESSED',
+  'CATALOG_CORE_NOT_PUBLISHABLE',
+  'CATALOG_OPEN_CLASS_REFUSED',
+  'CATALOG_ILLEGAL_TRANSITION',
+  'CATALOG_NOT_OWNER',
+  'CATALOG_FILE_REJECTED',
+  'CATALOG_FILE_NOT_READY',
+  'CATALOG_NOT_DOWNLOADABLE',
+  'CATALOG_REQUEST_NOT_ALLOWED',
+  'CATALOG_RAW_PERSONAL_INFO',
+  'CATALOG_SHARING_NOT_GOVERNMENT',
+  'CATALOG_SHARING_NOT_ALLOWED',
+  'CATALOG_SHARING_DUPLICATE',
+  'CATALOG_SHARING_ILLEGAL_TRANSITION',
+  'CATALOG_SHARING_WRONG_SIDE',
+  'CATALOG_RETURN_FLOW_REFUSED',
+  'CATALOG_RETURN_FLOW_NOT_PROVINCIAL',
+  'CATALOG_RETURN_FLOW_DUPLICATE',
+  'CATALOG_RETURN_FLOW_DELIVERED',
+  // registry: rights registration and certificates
+  'REGISTRY_ILLEGAL_TRANSITION',
+  'REGISTRY_NOTICE_RUNNING',
+  'REGISTRY_NOTICE_OVER',
+  'REGISTRY_OBJECTIONS_OPEN',
+  'REGISTRY_SOURCE_AUTHORIZATION_MISSING',
+  'REGISTRY_OBJECT_DISPUTED',
+  'REGISTRY_OBJECT_FROZEN',
+  'REGISTRY_DATA_IP_RAW_DATA',
+  'REGISTRY_DATA_IP_SINGLE_RECORD',
+  'REGISTRY_DECLARATIONS_MISSING',
+  'REGISTRY_EVIDENCE_MISSING',
+  'REGISTRY_EVIDENCE_NOT_ALLOWED',
+  'REGISTRY_DUPLICATE',
+  'REGISTRY_ALREADY_REGISTERED',
+  'REGISTRY_NOT_HOLDER',
+  'REGISTRY_NOT_REVIEWER',
+  'REGISTRY_NOT_PARTY',
+  'REGISTRY_OWN_OBJECTION',
+  'REGISTRY_REVIEWER_NOT_ALLOWED',
+  'REGISTRY_COUNTERPARTY_NOT_ALLOWED',
+  'REGISTRY_PLEDGEE_NOT_FINANCIAL',
+  'REGISTRY_RIGHTS_NOT_HELD',
+  'REGISTRY_TERM_BEYOND_CERTIFICATE',
+  'REGISTRY_CERTIFICATE_FROZEN',
+  'REGISTRY_CERTIFICATE_NOT_FROZEN',
+  'REGISTRY_CERTIFICATE_CANCELLED',
+  'REGISTRY_CERTIFICATE_EXPIRED',
+  'REGISTRY_CERTIFICATE_PLEDGED',
+  'REGISTRY_CERTIFICATE_NOT_PLEDGED',
+  'REGISTRY_CERTIFICATE_DISPUTED',
+  'REGISTRY_CERTIFICATE_NOT_DISPUTED',
+  'REGISTRY_RENEWAL_TOO_EARLY',
+  // consent: personal authorizations, scenarios, organization and operation grants
+  'CONSENT_ILLEGAL_TRANSITION',
+  'CONSENT_JUSTIFICATION_LOCKED',
+  'CONSENT_EVALUATION_YEAR_INVALID',
+  'CONSENT_CHECK_AT_PAST',
+  'CONSENT_NOT_A_PERSON',
+  'CONSENT_NOT_YOUR_ORG',
+  'CONSENT_ID_CARD_TAKEN',
+  'CONSENT_GUARDIAN_REQUIRED',
+  'CONSENT_GUARDIAN_INVALID',
+  'CONSENT_NOTHING_TO_REVIEW',
+  'CONSENT_PIPIA_REQUIRED',
+  'CONSENT_FIELDS_INVALID',
+  'CONSENT_SEPARATE_CONSENT_REQUIRED',
+  'CONSENT_COOL_DOWN',
+  'CONSENT_ALREADY_GRANTED',
+  'CONSENT_EXPIRY_INVALID',
+  'CONSENT_RESOURCE_REFUSED',
+  'CONSENT_SECTOR_UNKNOWN',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * Codes a client gives a failure that brought no API error (the server never sends them): the SDK's
+ * non-JSON or bodiless answers, the portal's lost connection, cancelled upload and anything else thrown.
+ */
+export const CLIENT_ERROR_CODES = [
+  'HTTP_ERROR',
+  'BAD_RESPONSE',
+  'NETWORK_ERROR',
+  'ABORTED',
+  'UNKNOWN',
+] as const;
+
+export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
+
+const KNOWN = new Set<string>([...ERROR_CODES, ...CLIENT_ERROR_CODES]);
+
+/**
+ * Whether a code read off the wire is one this build knows: a newer server may answer with a code an older
+ * client has no message for, so a client looks it up only after this check.
+ */
+export const isKnownErrorCode = (code: string): code is ErrorCode | ClientErrorCode => KNOWN.has(code);
+
+/** The `code` of the error shape, listed in the OpenAPI document as the `ErrorCode` schema. */
+export const ErrorCodeSchema = z.enum(ERROR_CODES).meta({ id: 'ErrorCode' });
