@@ -20,11 +20,9 @@ import {
   MaskingService,
   OpenDataService,
   ResourcesService,
-  ReturnFlowService,
   SectorsService,
-  SharingService,
-  SurveyService,
 } from './catalog/index.js';
+import { ReturnFlowService, SharingService, SurveyService } from './sharing/index.js';
 import { BlobStore } from './blobs/index.js';
 import { createRegistry, RegistrySettingsService } from './registry/index.js';
 import { createConsent } from './consent/index.js';

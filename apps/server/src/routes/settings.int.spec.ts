@@ -9,7 +9,7 @@ import type {
   ReturnFlowBoard,
   SharingSettings,
 } from '@shuliu/contracts';
-import { catalog, demo } from '@shuliu/core';
+import { demo, sharing } from '@shuliu/core';
 import { loginAs } from '@shuliu/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing.js';
@@ -299,8 +299,8 @@ describe('one working-day calendar (Asia/Shanghai, holidays and 调休) for ever
     // Tuesday 29 September 2026, 10:00 in Beijing
     const at = new Date('2026-09-29T02:00:00Z');
     const s = t.services;
-    const sharing = new catalog.SharingService(s.db, s.resources, s.sharing.periods, () => at);
-    const req = await sharing.request(jinan, { resourceId: r.id, purpose: '履行市场监管职责需要核验' });
+    const requests = new sharing.SharingService(s.db, s.resources, s.sharing.periods, () => at);
+    const req = await requests.request(jinan, { resourceId: r.id, purpose: '履行市场监管职责需要核验' });
     // 30 Sep (1), 1–7 Oct 国庆, 8, 9, Sat 10 Oct 调休 (4), 12–16 (9), Mon 19 Oct (10): its end in Beijing
     expect(req.dueAt).toBe('2026-10-19T15:59:59.999Z');
 
@@ -327,7 +327,7 @@ describe('one working-day calendar (Asia/Shanghai, holidays and 调休) for ever
       (await call('POST', `/api/onboarding/applications/${app.id}/approve`, 'operator', {})).status,
     ).toBe(200);
     const flowsAt = (d: Date) =>
-      new catalog.ReturnFlowService(s.db, s.resources, s.returnFlows.periods, () => d);
+      new sharing.ReturnFlowService(s.db, s.resources, s.returnFlows.periods, () => d);
     const flow = await flowsAt(at).create(bureau, { resourceId: r.id, toOrgId: app.org.id });
     expect(flow.dueAt).toBe('2026-11-02T15:59:59.999Z');
     const done = await flowsAt(new Date('2026-10-30T02:00:00Z')).deliver(bureau, flow.id);

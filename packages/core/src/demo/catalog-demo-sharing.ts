@@ -1,5 +1,5 @@
 import type { CreateResourceBody } from '@shuliu/contracts';
-import { ReturnFlowService, SharingService } from '../catalog/index.js';
+import { ReturnFlowService, SharingService } from '../sharing/index.js';
 import type { Services } from '../services.js';
 import type { RequestContext } from '../shared/context.js';
 import { loginAs } from './demo-login.js';

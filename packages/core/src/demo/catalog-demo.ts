@@ -1,6 +1,6 @@
 import type { CreateResourceBody } from '@shuliu/contracts';
 import { Readable } from 'node:stream';
-import { SurveyService } from '../catalog/index.js';
+import { SurveyService } from '../sharing/index.js';
 import type { Services } from '../services.js';
 import type { RequestContext } from '../shared/context.js';
 import { borrowersCsv, busStopsCsv, powerCsv, waybillsCsv } from './catalog-demo-data.js';
