@@ -91,7 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     req.ctx = newContext(req);
     const auth = req.headers.authorization;
     if (auth?.startsWith('Bearer ')) {
-      const found = await deps.services.auth.authenticate(auth.slice(7).trim());
+      const found = await deps.services.identity.auth.authenticate(auth.slice(7).trim());
       if (found) {
         req.ctx.principal = found.principal;
         req.me = found.me;
@@ -102,7 +102,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // database): the handler has committed by the time its reply is sent
   app.addHook('onSend', async (req, _reply, payload) => {
     if (req.method !== 'GET' && req.method !== 'HEAD' && IDENTITY_WRITES.test(req.url))
-      deps.services.auth.principals.clear();
+      deps.services.identity.auth.principals.clear();
     return payload;
   });
   app.addHook('onResponse', async (req, reply) => {
