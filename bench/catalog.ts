@@ -189,7 +189,7 @@ async function benchOne(url: string | undefined) {
     const t0 = performance.now();
     await fill(d.db);
     const loaded = (performance.now() - t0) / 1000;
-    const { resources } = createServices(d.db, loadConfig({}, { masterKey: 'be'.repeat(32) }));
+    const { resources } = createServices(d.db, loadConfig({}, { masterKey: 'be'.repeat(32) })).catalog;
     const ours: number[] = [];
     const naive: number[] = [];
     for (let round = 0; round < ROUNDS + 1; round++) {

@@ -89,7 +89,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorateRequest('me', null);
 
   const security = securityHeaders(config);
-  const { auth, audit } = deps.services;
+  const { auth } = deps.services.identity;
+  const { audit } = deps.services;
   // the one per-request hook every route runs: request id, security headers, context and principal — with
   // no promise on the common path (a cached principal, or no credential at all)
   app.addHook('onRequest', (req, reply, done) => {

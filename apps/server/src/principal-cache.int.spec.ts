@@ -27,8 +27,8 @@ describe('the principal cache of one server', () => {
   it('answers an authenticated read from memory, and a logout ends it at once', async () => {
     const token = await t.login('merchant');
     expect((await me(token)).statusCode).toBe(200);
-    expect(t.services.auth.principals.enabled).toBe(true);
-    expect(t.services.auth.principals.size).toBeGreaterThan(0);
+    expect(t.services.identity.auth.principals.enabled).toBe(true);
+    expect(t.services.identity.auth.principals.size).toBeGreaterThan(0);
     const out = await t.app.inject({
       method: 'POST',
       url: '/api/auth/logout',

@@ -61,7 +61,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       await demo.seedDemo(database.db, config, { registry: opts.demoRegistry ?? true });
     const services = createServices(database.db, config);
     // profiling that a stopped process left unfinished starts again here
-    await services.files.resumePending();
+    await services.catalog.files.resumePending();
     const app = await buildApp({
       services,
       config,
@@ -82,7 +82,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       await app.ready();
     }
     // authenticated reads come from memory while the database's change announcements are followed
-    const unfollow = await identity.followPrincipalChanges(database, services.auth.principals);
+    const unfollow = await identity.followPrincipalChanges(database, services.identity.auth.principals);
     // the periodic jobs (anchoring, expiry, snapshots), each run by one process at a time
     const stopJobs = startJobs(database.db, database.kind, platformJobs(services, config), (job, err) =>
       app.log.error({ err, job: job.name }, 'a background job failed'),
@@ -100,8 +100,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
         await unfollow();
         await app.close();
         // background jobs finish their current file before the database goes away
-        await services.masking.idle();
-        await services.files.idle();
+        await services.catalog.masking.idle();
+        await services.catalog.files.idle();
         if (!opts.database) await database.close();
       },
     };

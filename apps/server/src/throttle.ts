@@ -26,7 +26,7 @@ export function publicWriteThrottle(config: Config, services: Services) {
     const limit = login ? config.loginRateLimitPerMinute : config.publicWriteRateLimitPerMinute;
     const user = usernameOf(req.body);
     const keys = [`${bucket}-ip:${req.ip}`, ...(user ? [`${bucket}-user:${user}`] : [])];
-    const wait = await services.auth.throttle.hit(keys, limit);
+    const wait = await services.identity.auth.throttle.hit(keys, limit);
     if (wait === null) return;
     reply.header('retry-after', String(wait));
     return sendError(req, reply, {

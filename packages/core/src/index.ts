@@ -16,6 +16,7 @@ export * as crypto from './crypto/index.js';
 export * as ledger from './ledger/index.js';
 export * as demo from './demo/index.js';
 export * as catalog from './catalog/index.js';
+export * as sharing from './sharing/index.js';
 export * as registry from './registry/index.js';
 export * as consent from './consent/index.js';
 export * as settings from './settings/index.js';

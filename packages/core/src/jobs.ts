@@ -28,9 +28,10 @@ export function platformJobs(s: Services, config: Config): Job[] {
       run: () => s.registry.certificates.expireDue(),
     },
     {
+      // named when the survey was part of the catalog; the name is also its lock, so it stays
       name: 'catalog.survey-snapshot',
       intervalSeconds: config.surveySnapshotIntervalSeconds,
-      run: () => s.survey.snapshotIfDue(config.surveySnapshotIntervalSeconds),
+      run: () => s.sharing.survey.snapshotIfDue(config.surveySnapshotIntervalSeconds),
     },
   ];
 }

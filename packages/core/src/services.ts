@@ -2,104 +2,79 @@ import type { Kysely } from 'kysely';
 import type { Config } from './config.js';
 import type { DB } from './db/schema.js';
 import { AuditService } from './audit/index.js';
-import {
-  AuthService,
-  BootstrapService,
-  OnboardingService,
-  OrgsService,
-  UsersService,
-} from './identity/index.js';
-import { NotificationService } from './notifications/index.js';
-import { KeyService, resolveMasterKey, type MasterKey } from './crypto/index.js';
-import { LedgerService } from './ledger/index.js';
-import {
-  DcatService,
-  fileLimitsOf,
-  FilesService,
-  ImpactService,
-  MaskingService,
-  OpenDataService,
-  ResourcesService,
-  ReturnFlowService,
-  SectorsService,
-  SharingService,
-  SurveyService,
-} from './catalog/index.js';
 import { BlobStore } from './blobs/index.js';
-import { createRegistry, RegistrySettingsService } from './registry/index.js';
+import { createCatalog, fileLimitsOf } from './catalog/index.js';
 import { createConsent } from './consent/index.js';
-import { CalendarService, PlatformSettingsService } from './settings/index.js';
+import { KeyService, resolveMasterKey, type MasterKey } from './crypto/index.js';
+import { createIdentity } from './identity/index.js';
+import { LedgerService } from './ledger/index.js';
+import { NotificationService } from './notifications/index.js';
+import { createRegistry, RegistrySettingsService } from './registry/index.js';
+import { createSettings } from './settings/index.js';
+import { createSharing } from './sharing/index.js';
 
-/** Every domain service, wired to one database. The HTTP server and the CLI both start from here. */
+/**
+ * Every domain, wired to one database: `services.<domain>.<service>` (`services.catalog.resources`), or
+ * `services.<domain>` itself for a domain that is one service (`services.ledger`). The HTTP server and the CLI
+ * both start from here; each domain's factory builds its services, and this only hands them what they need.
+ */
 export function createServices(db: Kysely<DB>, config: Config) {
   // the master key is resolved on first use: commands that never touch keys (migrate, audit verify) need none
   let masterKey: MasterKey | undefined;
-  const keys = new KeyService(db, () => (masterKey ??= resolveMasterKey(config)));
-  const resources = new ResourcesService(db);
+  const crypto = new KeyService(db, () => (masterKey ??= resolveMasterKey(config)));
+  const ledger = new LedgerService(db, crypto, config);
+  const blobs = new BlobStore(config.blobDir, crypto);
   // 平台规则: the operator's rule values and the one working-day calendar every deadline counts on
-  const settings = new PlatformSettingsService(db);
-  const calendar = new CalendarService(db);
-  const periods = { sharing: (tx = db) => settings.sharing(tx), deadline: calendar.deadline.bind(calendar) };
-  const openData = new OpenDataService(db, resources);
-  const blobs = new BlobStore(config.blobDir, keys);
-  const files = new FilesService(
+  const settings = createSettings({ db });
+  const { calendar } = settings;
+  const catalog = createCatalog({
     db,
     blobs,
-    resources,
-    openData,
-    fileLimitsOf(config),
-    async () => (await settings.grading()).piiGrades,
-  );
-  const masking = new MaskingService(db, blobs, resources, files, (orgId) =>
-    keys.deriveSecret(`pseudonym:${orgId}`),
-  );
-  const ledger = new LedgerService(db, keys, config);
+    fileLimits: fileLimitsOf(config),
+    grading: (tx) => settings.settings.grading(tx),
+    pseudonymKey: (orgId) => crypto.deriveSecret(`pseudonym:${orgId}`),
+  });
+  const { resources } = catalog;
   const registry = createRegistry({
     db,
     resources,
-    files,
+    files: catalog.files,
     ledger,
-    keys,
+    keys: crypto,
     blobs,
     settings: new RegistrySettingsService(db, calendar),
     ledgerOrigin: config.ledgerOrigin,
     uploadMaxBytes: config.uploadMaxBytes,
     now: () => new Date(),
   });
-  const sectors = new SectorsService(db);
   const consent = createConsent({
     db,
-    keys,
+    keys: crypto,
     ledger,
     resources,
-    sectors,
+    sectors: catalog.sectors,
     settings: { refusalCoolDownDays: config.consentCoolDownDays, maxGrantDays: config.consentMaxGrantDays },
   });
   // an enterprise authorization (企业授权) opens the resources it names to the org it names
   resources.useGrants((tx, org, resourceId, grade) => consent.orgGrants.grantFor(tx, org, resourceId, grade));
+  const sharing = createSharing({
+    db,
+    resources,
+    periods: {
+      sharing: (tx = db) => settings.settings.sharing(tx),
+      deadline: calendar.deadline.bind(calendar),
+    },
+  });
   return {
     db,
+    identity: createIdentity({ db, config }),
     audit: new AuditService(db),
-    auth: new AuthService(db, config),
-    onboarding: new OnboardingService(db),
-    users: new UsersService(db),
-    orgs: new OrgsService(db),
-    bootstrap: new BootstrapService(db),
     notifications: new NotificationService(db),
-    keys,
+    crypto,
     ledger,
-    sectors,
-    resources,
-    files,
-    masking,
-    openData,
-    dcat: new DcatService(resources, files),
-    sharing: new SharingService(db, resources, periods),
-    returnFlows: new ReturnFlowService(db, resources, periods),
-    impact: new ImpactService(db, resources, async (tx) => (await settings.grading(tx)).impact),
     settings,
-    calendar,
-    survey: new SurveyService(db),
+    catalog,
+    sharing,
     registry,
     consent,
   };

@@ -38,14 +38,14 @@ export function adminCommand() {
         const { createServices, systemContext } = await import('@shuliu/core');
         const s = createServices(db, config);
         const ctx = systemContext('cli');
-        let orgId = opts.orgId ?? (await s.bootstrap.findOperatorOrgId());
+        let orgId = opts.orgId ?? (await s.identity.bootstrap.findOperatorOrgId());
         if (!orgId) {
           if (!opts.operatorOrgName || !opts.operatorUscc) {
             throw new Error(
               'no operator organization exists yet: give --operator-org-name and --operator-uscc to create it',
             );
           }
-          orgId = await s.bootstrap.createActiveOrg(ctx, {
+          orgId = await s.identity.bootstrap.createActiveOrg(ctx, {
             name: opts.operatorOrgName,
             uscc: opts.operatorUscc.toUpperCase(),
             types: ['operator'],
@@ -54,7 +54,7 @@ export function adminCommand() {
           });
           console.log(`created operator organization ${opts.operatorOrgName} (${orgId})`);
         }
-        const id = await s.bootstrap.createActiveUser(ctx, {
+        const id = await s.identity.bootstrap.createActiveUser(ctx, {
           username: opts.username,
           displayName: opts.displayName ?? opts.username,
           password,

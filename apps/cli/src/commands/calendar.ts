@@ -28,7 +28,9 @@ export function addCalendarCommands(cmd: Command): Command {
     .action(async (o: { year?: string }) => {
       await withDatabase(async ({ db }, config) => {
         const { createServices } = await import('@shuliu/core');
-        const days = await createServices(db, config).calendar.list(o.year ? Number(o.year) : undefined);
+        const days = await createServices(db, config).settings.calendar.list(
+          o.year ? Number(o.year) : undefined,
+        );
         for (const d of days) console.log(`${d.day},${d.kind},${d.name}`);
       });
     });
@@ -42,7 +44,7 @@ export function addCalendarCommands(cmd: Command): Command {
       const days = parseHolidays(readFileSync(file, 'utf8'));
       await withDatabase(async ({ db }, config) => {
         const { createServices, systemContext } = await import('@shuliu/core');
-        await createServices(db, config).calendar.set(systemContext('cli'), days);
+        await createServices(db, config).settings.calendar.set(systemContext('cli'), days);
         console.log(`imported ${days.length} days`);
       });
     });

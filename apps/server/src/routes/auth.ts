@@ -5,9 +5,9 @@ import { handle } from '../route.js';
 import type { AppDeps } from '../app.js';
 
 export function authRoutes(app: FastifyInstance, { services: s }: AppDeps) {
-  handle(app, api.auth.login, ({ ctx, body }) => s.auth.login(ctx, body.username, body.password));
+  handle(app, api.auth.login, ({ ctx, body }) => s.identity.auth.login(ctx, body.username, body.password));
   handle(app, api.auth.logout, async ({ ctx }) => {
-    await s.auth.logout(ctx);
+    await s.identity.auth.logout(ctx);
     return { ok: true as const };
   });
   handle(app, api.auth.me, async ({ req, ctx }) => {
@@ -15,18 +15,18 @@ export function authRoutes(app: FastifyInstance, { services: s }: AppDeps) {
     return req.me!;
   });
   handle(app, api.auth.changePassword, async ({ ctx, body }) => {
-    await s.auth.changePassword(ctx, body.currentPassword, body.newPassword);
+    await s.identity.auth.changePassword(ctx, body.currentPassword, body.newPassword);
     return { ok: true as const };
   });
-  handle(app, api.auth.sessions, async ({ ctx }) => ({ items: await s.auth.listSessions(ctx) }));
+  handle(app, api.auth.sessions, async ({ ctx }) => ({ items: await s.identity.auth.listSessions(ctx) }));
   handle(app, api.auth.revokeSession, async ({ ctx, params }) => {
-    await s.auth.revokeSession(ctx, params.id);
+    await s.identity.auth.revokeSession(ctx, params.id);
     return { ok: true as const };
   });
-  handle(app, api.auth.tokens, async ({ ctx }) => ({ items: await s.auth.listTokens(ctx) }));
-  handle(app, api.auth.createToken, ({ ctx, body }) => s.auth.createToken(ctx, body));
+  handle(app, api.auth.tokens, async ({ ctx }) => ({ items: await s.identity.auth.listTokens(ctx) }));
+  handle(app, api.auth.createToken, ({ ctx, body }) => s.identity.auth.createToken(ctx, body));
   handle(app, api.auth.revokeToken, async ({ ctx, params }) => {
-    await s.auth.revokeToken(ctx, params.id);
+    await s.identity.auth.revokeToken(ctx, params.id);
     return { ok: true as const };
   });
 }

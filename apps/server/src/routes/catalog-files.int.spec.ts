@@ -22,9 +22,9 @@ const upload = (resourceId: string, name: string, body: string | Buffer, as = 'm
     headers: { authorization: `Bearer ${tokens[as]}`, 'content-type': 'application/octet-stream' },
   });
 const settle = async (fileId: string, as = 'merchant') => {
-  await t.services.files.idle();
-  await t.services.masking.idle();
-  await t.services.files.idle();
+  await t.services.catalog.files.idle();
+  await t.services.catalog.masking.idle();
+  await t.services.catalog.files.idle();
   return (await call<CatalogFile>('GET', `/api/catalog/files/${fileId}`, as)).body;
 };
 

@@ -32,7 +32,7 @@ const upload = (name: string, body: Buffer | string) =>
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
   });
 const settle = async (id: string) => {
-  await t.services.files.idle();
+  await t.services.catalog.files.idle();
   return (await t.call<CatalogFile>('GET', `/api/catalog/files/${id}`, 'merchant')).body;
 };
 
@@ -48,7 +48,10 @@ describe('uploads: bounded profiling', () => {
 
   it('files wait in line for the one profiling place configured, and all are profiled', async () => {
     let most = 0;
-    const watch = setInterval(() => (most = Math.max(most, t.services.files.profilingLoad().running)), 1);
+    const watch = setInterval(
+      () => (most = Math.max(most, t.services.catalog.files.profilingLoad().running)),
+      1,
+    );
     const big = ['a,b', ...Array.from({ length: 60_000 }, (_, i) => `${i},第${i}行`)].join('\n');
     const ids = [((await upload('big.csv', big)).json() as CatalogFile).id];
     for (let i = 0; i < 2; i++)

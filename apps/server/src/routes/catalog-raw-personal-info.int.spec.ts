@@ -24,8 +24,8 @@ const upload = async (resourceId: string, name: string, body: string, as: string
   return (await call<CatalogFile>('GET', `/api/catalog/files/${(res.json() as CatalogFile).id}`, as)).body;
 };
 const settle = async () => {
-  await t.services.masking.idle();
-  await t.services.files.idle();
+  await t.services.catalog.masking.idle();
+  await t.services.catalog.files.idle();
 };
 const orgIdOf = async (username: string) =>
   (await call<{ org: { id: string } }>('GET', '/api/me', username)).body.org.id;

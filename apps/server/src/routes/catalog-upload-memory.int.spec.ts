@@ -81,7 +81,7 @@ describe('a 1 GB upload', () => {
     try {
       const up = await post(`/api/catalog/resources/${resource.id}/files?name=big.csv`, csvStream(BYTES));
       expect(up.status, up.text).toBe(202);
-      await t.services.files.idle();
+      await t.services.catalog.files.idle();
       const file = (
         await t.app.inject({
           url: `/api/catalog/files/${(JSON.parse(up.text) as CatalogFile).id}`,

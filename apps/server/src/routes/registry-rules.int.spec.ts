@@ -79,18 +79,18 @@ describe('refusals (RULES.md: core data, no source authorization, in dispute or 
     });
     expect((await submit(raw.id)).body.error.code).toBe('REGISTRY_DATA_IP_RAW_DATA');
     const source = await c.resource('merchant', '单条记录样本', {}, false);
-    await t.services.files.upload({ ...(await ctxOf('merchant')) }, source, {
+    await t.services.catalog.files.upload({ ...(await ctxOf('merchant')) }, source, {
       name: 'one.csv',
       role: 'data',
       body: Readable.from([Buffer.from('企业名称,营业收入\n甲公司,100\n')]),
     });
-    await t.services.files.idle();
-    const derived = await t.services.masking.derive(await ctxOf('merchant'), source, {
+    await t.services.catalog.files.idle();
+    const derived = await t.services.catalog.masking.derive(await ctxOf('merchant'), source, {
       title: '单条记录（统计）',
       columns: {},
     });
-    await t.services.masking.idle();
-    await t.services.files.idle();
+    await t.services.catalog.masking.idle();
+    await t.services.catalog.files.idle();
     const single = await apply('merchant', derived.id, { category: 'data_ip' });
     expect((await submit(single.id)).body.error.code).toBe('REGISTRY_DATA_IP_SINGLE_RECORD');
   });
@@ -143,7 +143,7 @@ describe('refusals (RULES.md: core data, no source authorization, in dispute or 
 });
 
 const ctxOf = async (username: string) => {
-  const found = await t.services.auth.authenticate(await c.token(username));
+  const found = await t.services.identity.auth.authenticate(await c.token(username));
   return { requestId: null, ip: null, userAgent: null, principal: found!.principal, audited: false };
 };
 

@@ -9,7 +9,7 @@ import type {
   ReturnFlowBoard,
   SharingSettings,
 } from '@shuliu/contracts';
-import { catalog, demo } from '@shuliu/core';
+import { demo, sharing } from '@shuliu/core';
 import { loginAs } from '@shuliu/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing.js';
@@ -136,7 +136,7 @@ describe('platform rule settings (平台规则): RULES.md ⚠ values the operato
       },
     });
     expect(up.statusCode).toBe(202);
-    await t.services.files.idle();
+    await t.services.catalog.files.idle();
     const file = (
       await call<CatalogFile>('GET', `/api/catalog/files/${(up.json() as CatalogFile).id}`, 'merchant')
     ).body;
@@ -285,7 +285,7 @@ describe('one working-day calendar (Asia/Shanghai, holidays and 调休) for ever
   it('a sharing request made before 国庆 is due where the official calendar puts it', async () => {
     const bureau = await loginAs(t.services, 'bureau-authority');
     const jinan = await loginAs(t.services, 'authority');
-    const r = await t.services.resources.create(bureau, {
+    const r = await t.services.catalog.resources.create(bureau, {
       title: '山东省企业登记注册信息',
       description: '全省企业登记注册信息，按日更新，供政务部门履职使用。',
       sectorCode: 'government',
@@ -295,12 +295,17 @@ describe('one working-day calendar (Asia/Shanghai, holidays and 调休) for ever
       updateFrequency: 'daily',
       keywords: [],
     });
-    await t.services.resources.publish(bureau, r.id);
+    await t.services.catalog.resources.publish(bureau, r.id);
     // Tuesday 29 September 2026, 10:00 in Beijing
     const at = new Date('2026-09-29T02:00:00Z');
     const s = t.services;
-    const sharing = new catalog.SharingService(s.db, s.resources, s.sharing.periods, () => at);
-    const req = await sharing.request(jinan, { resourceId: r.id, purpose: '履行市场监管职责需要核验' });
+    const requests = new sharing.SharingService(
+      s.db,
+      s.catalog.resources,
+      s.sharing.sharing.periods,
+      () => at,
+    );
+    const req = await requests.request(jinan, { resourceId: r.id, purpose: '履行市场监管职责需要核验' });
     // 30 Sep (1), 1–7 Oct 国庆, 8, 9, Sat 10 Oct 调休 (4), 12–16 (9), Mon 19 Oct (10): its end in Beijing
     expect(req.dueAt).toBe('2026-10-19T15:59:59.999Z');
 
@@ -327,7 +332,7 @@ describe('one working-day calendar (Asia/Shanghai, holidays and 调休) for ever
       (await call('POST', `/api/onboarding/applications/${app.id}/approve`, 'operator', {})).status,
     ).toBe(200);
     const flowsAt = (d: Date) =>
-      new catalog.ReturnFlowService(s.db, s.resources, s.returnFlows.periods, () => d);
+      new sharing.ReturnFlowService(s.db, s.catalog.resources, s.sharing.returnFlows.periods, () => d);
     const flow = await flowsAt(at).create(bureau, { resourceId: r.id, toOrgId: app.org.id });
     expect(flow.dueAt).toBe('2026-11-02T15:59:59.999Z');
     const done = await flowsAt(new Date('2026-10-30T02:00:00Z')).deliver(bureau, flow.id);

@@ -87,7 +87,7 @@ describe('government sharing (政务共享)', () => {
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ status: 'pending', requesterLevel: 'city', providerLevel: 'province' });
     expect(r.body.dueAt).toBe(
-      (await t.services.calendar.deadline(new Date(r.body.createdAt), 10)).toISOString(),
+      (await t.services.settings.calendar.deadline(new Date(r.body.createdAt), 10)).toISOString(),
     );
     shr.delivered = r.body;
     const inbox = await call<Paged<{ kind: string }>>('GET', '/api/notifications', 'bureau-authority');
@@ -247,7 +247,7 @@ describe('provincial return flow (省级数据回流, 应返尽返)', () => {
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ status: 'pending', toLevel: 'county', overdue: false });
     expect(r.body.dueAt).toBe(
-      (await t.services.calendar.deadline(new Date(r.body.createdAt), 20)).toISOString(),
+      (await t.services.settings.calendar.deadline(new Date(r.body.createdAt), 20)).toISOString(),
     );
     flows.onTime = r.body;
     const inbox = await call<Paged<{ kind: string }>>('GET', '/api/notifications', 'licheng');

@@ -4,11 +4,10 @@ export { FilesService } from './files.service.js';
 export { MaskingService } from './masking.service.js';
 export { OpenDataService } from './open-data.service.js';
 export { DcatService } from './dcat.service.js';
-export { SharingService } from './sharing.service.js';
-export { ReturnFlowService } from './return-flow.service.js';
-export type { SharingPeriods } from './sharing.periods.js';
 export { ImpactService } from './impact.service.js';
-export { SurveyService } from './survey.service.js';
 export * from './catalog.rules.js';
 export { searchQuery, searchText, searchVector } from './catalog.search.js';
 export { fileLimitsOf, type FileLimits } from './files.limits.js';
+// other domains refuse with the catalog's code when a resource's state forbids what they would do with it
+export { IllegalTransition as ResourceIllegalTransition } from './catalog.errors.js';
+export { createCatalog, type CatalogServices } from './catalog.factory.js';

@@ -133,6 +133,11 @@ export class ResourcesService {
     return r;
   }
 
+  /** Locks the resource's row until `tx` ends, so other domains' writes about one resource run one at a time. */
+  lock(tx: Executor, id: string): Promise<ResourceRow | undefined> {
+    return repo.lockResource(tx, id);
+  }
+
   /** The resource as stored, whoever may see it: for other domains' rules, never shown as such. */
   row(id: string, db: Executor = this.db): Promise<ResourceRow | undefined> {
     return repo.findResource(db, id);

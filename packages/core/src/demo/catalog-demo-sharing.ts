@@ -1,5 +1,5 @@
 import type { CreateResourceBody } from '@shuliu/contracts';
-import { ReturnFlowService, SharingService } from '../catalog/index.js';
+import { ReturnFlowService, SharingService } from '../sharing/index.js';
 import type { Services } from '../services.js';
 import type { RequestContext } from '../shared/context.js';
 import { loginAs } from './demo-login.js';
@@ -98,8 +98,9 @@ export async function seedSharingDemo(s: Services, opts: { now?: Date } = {}): P
   const now = opts.now ?? new Date();
   const ago = (days: number) => () => new Date(now.getTime() - days * DAY);
   const at: Clocks = {
-    sharing: (days) => new SharingService(s.db, s.resources, s.sharing.periods, ago(days)),
-    flows: (days) => new ReturnFlowService(s.db, s.resources, s.returnFlows.periods, ago(days)),
+    sharing: (days) => new SharingService(s.db, s.catalog.resources, s.sharing.sharing.periods, ago(days)),
+    flows: (days) =>
+      new ReturnFlowService(s.db, s.catalog.resources, s.sharing.returnFlows.periods, ago(days)),
   };
   const bureau = await loginAs(s, 'bureau-authority');
   const jinan = await loginAs(s, 'authority');
@@ -167,8 +168,8 @@ async function seedReturnFlows(
 async function publishAll<K extends string>(s: Services, as: RequestContext, bodies: Record<K, Body>) {
   const ids = {} as Record<K, string>;
   for (const k of Object.keys(bodies) as K[]) {
-    const r = await s.resources.create(as, bodies[k]);
-    await s.resources.publish(as, r.id);
+    const r = await s.catalog.resources.create(as, bodies[k]);
+    await s.catalog.resources.publish(as, r.id);
     ids[k] = r.id;
   }
   return ids;

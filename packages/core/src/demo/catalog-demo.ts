@@ -1,6 +1,6 @@
 import type { CreateResourceBody } from '@shuliu/contracts';
 import { Readable } from 'node:stream';
-import { SurveyService } from '../catalog/index.js';
+import { SurveyService } from '../sharing/index.js';
 import type { Services } from '../services.js';
 import type { RequestContext } from '../shared/context.js';
 import { borrowersCsv, busStopsCsv, powerCsv, waybillsCsv } from './catalog-demo-data.js';
@@ -27,34 +27,34 @@ export async function seedCatalogDemo(s: Services, now = new Date()): Promise<{ 
   const borrowers = await create(s, merchant, BORROWERS);
   await upload(s, merchant, borrowers, '授权书-鲁信普惠.txt', '客户信息授权采集协议（示例）', 'evidence');
   await upload(s, merchant, borrowers, '普惠金融客户名单.csv', borrowersCsv());
-  await s.resources.publish(merchant, borrowers);
-  const masked = await s.masking.derive(merchant, borrowers, {
+  await s.catalog.resources.publish(merchant, borrowers);
+  const masked = await s.catalog.masking.derive(merchant, borrowers, {
     title: '普惠金融客户名单（脱敏）',
     columns: { 客户姓名: { strategy: 'pseudonymize' }, 授信额度: { strategy: 'round', step: 10000 } },
   });
   await settle(s);
-  await s.resources.publish(merchant, masked.id);
+  await s.catalog.resources.publish(merchant, masked.id);
   await create(s, merchant, DRAFT);
   await snapshot(21);
 
   const waybills = await create(s, quancheng, WAYBILLS);
   await upload(s, quancheng, waybills, '黄河物流数据授权.txt', '运单数据授权使用协议（示例）', 'evidence');
   await upload(s, quancheng, waybills, '运单时效2026年10月.csv', waybillsCsv());
-  await s.resources.publish(quancheng, waybills);
+  await s.catalog.resources.publish(quancheng, waybills);
   const old = await create(s, quancheng, OLD);
-  await s.resources.publish(quancheng, old);
-  await s.resources.retire(operator, old, '来源授权已到期，运营方下架');
+  await s.catalog.resources.publish(quancheng, old);
+  await s.catalog.resources.retire(operator, old, '来源授权已到期，运营方下架');
   await snapshot(14);
 
   const stops = await create(s, jinan, BUS_STOPS);
   await upload(s, jinan, stops, '济南公交站点.csv', busStopsCsv());
-  await s.resources.publish(jinan, stops);
+  await s.catalog.resources.publish(jinan, stops);
   const power = await create(s, jinan, POWER);
   await upload(s, jinan, power, '企业用电量2026.csv', powerCsv());
-  await s.resources.publish(jinan, power);
-  const approved = await s.openData.apply(quancheng, power, '为园区企业提供能耗对标分析服务');
-  await s.openData.decide(jinan, approved.id, { approve: true });
-  await s.openData.apply(await loginAs(s, 'buyer'), power, '小微企业经营状况评估，用于普惠授信风控');
+  await s.catalog.resources.publish(jinan, power);
+  const approved = await s.catalog.openData.apply(quancheng, power, '为园区企业提供能耗对标分析服务');
+  await s.catalog.openData.decide(jinan, approved.id, { approve: true });
+  await s.catalog.openData.apply(await loginAs(s, 'buyer'), power, '小微企业经营状况评估，用于普惠授信风控');
   await snapshot(7);
 
   const sharing = await seedSharingDemo(s, { now });
@@ -71,7 +71,7 @@ const sys = (): RequestContext => ({
 });
 
 async function create(s: Services, as: RequestContext, body: Body) {
-  return (await s.resources.create(as, body)).id;
+  return (await s.catalog.resources.create(as, body)).id;
 }
 
 async function upload(
@@ -82,13 +82,17 @@ async function upload(
   text: string,
   role: 'data' | 'evidence' = 'data',
 ) {
-  await s.files.upload(as, resourceId, { name, role, body: Readable.from([Buffer.from(text, 'utf8')]) });
+  await s.catalog.files.upload(as, resourceId, {
+    name,
+    role,
+    body: Readable.from([Buffer.from(text, 'utf8')]),
+  });
   await settle(s);
 }
 
 async function settle(s: Services) {
-  await s.masking.idle();
-  await s.files.idle();
+  await s.catalog.masking.idle();
+  await s.catalog.files.idle();
 }
 
 const BORROWERS: Body = {

@@ -141,10 +141,10 @@ export async function seedConsentDemo(s: Services, opts: { now?: Date } = {}): P
   // an expired grant: given 60 days ago for 30 days, on a clock of its own
   const past = createConsent({
     db: s.db,
-    keys: s.keys,
+    keys: s.crypto,
     ledger: s.ledger,
-    resources: s.resources,
-    sectors: s.sectors,
+    resources: s.catalog.resources,
+    sectors: s.catalog.sectors,
     now: () => new Date(now - 60 * DAY),
   });
   await past.grants.give(as.li, {

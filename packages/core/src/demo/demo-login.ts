@@ -15,7 +15,7 @@ export async function loginAs(
     principal: null,
     audited: false,
   };
-  const { token } = await s.auth.login({ ...base }, username, DEMO_PASSWORD);
-  const found = await s.auth.authenticate(token);
+  const { token } = await s.identity.auth.login({ ...base }, username, DEMO_PASSWORD);
+  const found = await s.identity.auth.authenticate(token);
   return { ...base, principal: found!.principal };
 }

@@ -124,8 +124,8 @@ async function register(
   } = {},
 ): Promise<string | null> {
   const { r, as, at } = d;
-  const resource = await d.s.resources.create(as[owner], body);
-  await d.s.resources.publish(as[owner], resource.id);
+  const resource = await d.s.catalog.resources.create(as[owner], body);
+  await d.s.catalog.resources.publish(as[owner], resource.id);
   at.t = start;
   const app = await r.applications.create(as[owner], {
     type: 'initial',

@@ -27,37 +27,37 @@ export async function seedDemo(
   opts: { catalog?: boolean; registry?: boolean } = {},
 ): Promise<SeedResult> {
   const s = createServices(db, config);
-  if (!(await s.bootstrap.isEmpty())) return { seeded: false, orgs: 0, users: 0 };
+  if (!(await s.identity.bootstrap.isEmpty())) return { seeded: false, orgs: 0, users: 0 };
   const sys = systemContext('demo-seed');
   // a living ledger: the platform's signing key, the empty log's checkpoint, then audit anchors as it grows
-  await s.keys.ensureSigningKey(sys);
+  await s.crypto.ensureSigningKey(sys);
   await s.ledger.ensureCheckpoint();
   let users = 0;
   const orgIds = new Map<string, string>();
   for (const o of DEMO_PLATFORM_ORGS) {
-    const orgId = await s.bootstrap.createActiveOrg(sys, o.org);
+    const orgId = await s.identity.bootstrap.createActiveOrg(sys, o.org);
     orgIds.set(o.key, orgId);
     for (const u of o.users) {
-      await s.bootstrap.createActiveUser(sys, { ...u, password: DEMO_PASSWORD, orgId });
+      await s.identity.bootstrap.createActiveUser(sys, { ...u, password: DEMO_PASSWORD, orgId });
       users++;
     }
   }
   await s.ledger.anchorAuditChain(sys, { force: true });
   const operator = await loginAs(s, 'operator');
   for (const a of DEMO_APPLICANTS) {
-    const app = await s.onboarding.submit(ctx(), {
+    const app = await s.identity.onboarding.submit(ctx(), {
       org: { ...a.org, merchantKinds: a.org.merchantKinds ?? [], providerKinds: a.org.providerKinds ?? [] },
       admin: { ...a.admin, password: DEMO_PASSWORD },
       declarations: ['truthful', 'lawfulOperation', 'dataSecurity', 'acceptRules'],
     });
     users++;
     orgIds.set(a.key, app.org.id);
-    if (a.decision === 'approve') await s.onboarding.approve(operator, app.id, a.note);
-    if (a.decision === 'reject') await s.onboarding.reject(operator, app.id, a.note ?? '材料不全');
+    if (a.decision === 'approve') await s.identity.onboarding.approve(operator, app.id, a.note);
+    if (a.decision === 'reject') await s.identity.onboarding.reject(operator, app.id, a.note ?? '材料不全');
   }
   for (const u of DEMO_EXTRA_USERS) {
     const admin = await loginAs(s, u.createdBy);
-    await s.users.create(admin, { ...u.user, password: DEMO_PASSWORD, orgId: orgIds.get(u.orgKey) });
+    await s.identity.users.create(admin, { ...u.user, password: DEMO_PASSWORD, orgId: orgIds.get(u.orgKey) });
     users++;
   }
   // the catalog (files, profiles, derivatives, sharing, survey) is skipped where only accounts are needed

@@ -19,8 +19,8 @@ const anon = (): RequestContext => ({
 });
 
 async function as(username: string, password = PASSWORD): Promise<RequestContext> {
-  const { token } = await s.auth.login(anon(), username, password);
-  return { ...anon(), principal: (await s.auth.authenticate(token))!.principal };
+  const { token } = await s.identity.auth.login(anon(), username, password);
+  return { ...anon(), principal: (await s.identity.auth.authenticate(token))!.principal };
 }
 
 let seq = 0;
@@ -47,14 +47,14 @@ beforeAll(async () => {
   database = await createTestDatabase();
   s = createServices(database.db, config);
   const sys = systemContext();
-  const orgId = await s.bootstrap.createActiveOrg(sys, {
+  const orgId = await s.identity.bootstrap.createActiveOrg(sys, {
     name: '平台运营方',
     uscc: makeUscc('11', '370000', 'MB000001'),
     types: ['operator'],
     contactName: 'op',
     contactPhone: '13900000000',
   });
-  await s.bootstrap.createActiveUser(sys, {
+  await s.identity.bootstrap.createActiveUser(sys, {
     username: 'op',
     displayName: 'Operator',
     password: PASSWORD,
@@ -67,7 +67,7 @@ afterAll(() => database.close());
 describe('onboarding', () => {
   it('an approved application activates the org and its administrator with the org’s roles', async () => {
     const body = application(['merchant', 'buyer']);
-    const app = await s.onboarding.submit(anon(), body);
+    const app = await s.identity.onboarding.submit(anon(), body);
     expect(app).toMatchObject({
       status: 'pending',
       org: { status: 'pending' },
@@ -76,20 +76,20 @@ describe('onboarding', () => {
 
     const pendingAdmin = await as(body.admin.username);
     expect(pendingAdmin.principal!.roles).toEqual([]);
-    expect((await s.onboarding.mine(pendingAdmin)).id).toBe(app.id);
+    expect((await s.identity.onboarding.mine(pendingAdmin)).id).toBe(app.id);
 
     const op = await as('op');
     expect((await s.notifications.list(op.principal!.userId, true, 1, 10)).items[0]).toMatchObject({
       kind: 'onboarding.submitted',
     });
-    const approved = await s.onboarding.approve(op, app.id, '齐全');
+    const approved = await s.identity.onboarding.approve(op, app.id, '齐全');
     expect(approved).toMatchObject({ status: 'approved', decidedBy: 'op', org: { status: 'active' } });
     expect(approved.history.map((h) => h.action)).toEqual(['submitted', 'approved']);
 
     const admin = await as(body.admin.username);
     expect(admin.principal!.roles.sort()).toEqual(['buyer', 'merchant', 'org_admin']);
     expect(await s.notifications.unreadCount(admin.principal!.userId)).toBe(1);
-    await expect(s.onboarding.approve(op, app.id)).rejects.toMatchObject({
+    await expect(s.identity.onboarding.approve(op, app.id)).rejects.toMatchObject({
       code: 'IDENTITY_APPLICATION_NOT_PENDING',
       status: 409,
     });
@@ -97,16 +97,16 @@ describe('onboarding', () => {
 
   it('a rejected applicant sees the reason, corrects and resubmits', async () => {
     const body = application();
-    const app = await s.onboarding.submit(anon(), body);
+    const app = await s.identity.onboarding.submit(anon(), body);
     const op = await as('op');
-    await s.onboarding.reject(op, app.id, '营业执照不清晰');
+    await s.identity.onboarding.reject(op, app.id, '营业执照不清晰');
     const applicant = await as(body.admin.username);
-    expect(await s.onboarding.mine(applicant)).toMatchObject({
+    expect(await s.identity.onboarding.mine(applicant)).toMatchObject({
       status: 'rejected',
       reason: '营业执照不清晰',
       org: { status: 'rejected' },
     });
-    const again = await s.onboarding.resubmit(applicant, {
+    const again = await s.identity.onboarding.resubmit(applicant, {
       org: { ...body.org, name: '更正后的公司名' },
       declarations: body.declarations,
     });
@@ -116,82 +116,84 @@ describe('onboarding', () => {
       org: { name: '更正后的公司名', status: 'pending' },
     });
     expect(again.history.map((h) => h.action)).toEqual(['submitted', 'rejected', 'resubmitted']);
-    await expect(s.onboarding.resubmit(applicant, body)).rejects.toMatchObject({
+    await expect(s.identity.onboarding.resubmit(applicant, body)).rejects.toMatchObject({
       code: 'IDENTITY_APPLICATION_NOT_REJECTED',
     });
   });
 
   it('refuses a second org with the same USCC and a taken username, leaving nothing half-written', async () => {
     const body = application();
-    await s.onboarding.submit(anon(), body);
-    const orgsBefore = (await s.orgs.list({}, 1, 200)).total;
+    await s.identity.onboarding.submit(anon(), body);
+    const orgsBefore = (await s.identity.orgs.list({}, 1, 200)).total;
     await expect(
-      s.onboarding.submit(anon(), { ...body, admin: { ...body.admin, username: 'someone-else' } }),
+      s.identity.onboarding.submit(anon(), { ...body, admin: { ...body.admin, username: 'someone-else' } }),
     ).rejects.toMatchObject({ code: 'IDENTITY_USCC_TAKEN', status: 409 });
     const other = application();
-    await expect(s.onboarding.submit(anon(), { ...other, admin: body.admin })).rejects.toMatchObject({
-      code: 'IDENTITY_USERNAME_TAKEN',
-    });
-    expect((await s.orgs.list({}, 1, 200)).total).toBe(orgsBefore);
+    await expect(s.identity.onboarding.submit(anon(), { ...other, admin: body.admin })).rejects.toMatchObject(
+      {
+        code: 'IDENTITY_USERNAME_TAKEN',
+      },
+    );
+    expect((await s.identity.orgs.list({}, 1, 200)).total).toBe(orgsBefore);
   });
 });
 
 describe('login, sessions and lockout', () => {
   it('locks the account after repeated failures, even for the right password, until unlocked', async () => {
     const op = await as('op');
-    const u = await s.users.create(op, {
+    const u = await s.identity.users.create(op, {
       username: 'victim',
       displayName: 'V',
       password: PASSWORD,
       roles: ['operator'],
     });
     for (let i = 0; i < 2; i++)
-      await expect(s.auth.login(anon(), 'victim', 'wrong-password-1')).rejects.toMatchObject({
+      await expect(s.identity.auth.login(anon(), 'victim', 'wrong-password-1')).rejects.toMatchObject({
         code: 'IDENTITY_INVALID_CREDENTIALS',
         status: 401,
       });
-    await expect(s.auth.login(anon(), 'victim', 'wrong-password-1')).rejects.toMatchObject({
+    await expect(s.identity.auth.login(anon(), 'victim', 'wrong-password-1')).rejects.toMatchObject({
       code: 'IDENTITY_ACCOUNT_LOCKED',
       status: 423,
     });
-    await expect(s.auth.login(anon(), 'victim', PASSWORD)).rejects.toMatchObject({
+    await expect(s.identity.auth.login(anon(), 'victim', PASSWORD)).rejects.toMatchObject({
       code: 'IDENTITY_ACCOUNT_LOCKED',
     });
-    expect((await s.users.get(op, u.id)).locked).toBe(true);
-    await s.users.unlock(op, u.id);
-    await expect(s.auth.login(anon(), 'victim', PASSWORD)).resolves.toMatchObject({
+    expect((await s.identity.users.get(op, u.id)).locked).toBe(true);
+    await s.identity.users.unlock(op, u.id);
+    await expect(s.identity.auth.login(anon(), 'victim', PASSWORD)).resolves.toMatchObject({
       user: { username: 'victim', locked: false },
     });
   });
 
   it('answers an unknown user exactly like a wrong password', async () => {
-    await expect(s.auth.login(anon(), 'nobody-here', 'x')).rejects.toMatchObject({
+    await expect(s.identity.auth.login(anon(), 'nobody-here', 'x')).rejects.toMatchObject({
       code: 'IDENTITY_INVALID_CREDENTIALS',
     });
   });
 
   it('stores only a hash of the session token, and logout revokes it', async () => {
-    const { token } = await s.auth.login(anon(), 'op', PASSWORD);
+    const { token } = await s.identity.auth.login(anon(), 'op', PASSWORD);
     const stored = await database.db.selectFrom('sessions').select('token_hash').execute();
     expect(stored.some((r) => r.token_hash.includes(token) || token.includes(r.token_hash))).toBe(false);
-    const found = await s.auth.authenticate(token);
+    const found = await s.identity.auth.authenticate(token);
     expect(found!.me.user.username).toBe('op');
-    await s.auth.logout({ ...anon(), principal: found!.principal });
-    expect(await s.auth.authenticate(token)).toBeNull();
+    await s.identity.auth.logout({ ...anon(), principal: found!.principal });
+    expect(await s.identity.auth.authenticate(token)).toBeNull();
   });
 
   it('disabling a user ends their sessions at once', async () => {
     const op = await as('op');
-    const u = await s.users.create(op, {
+    const u = await s.identity.users.create(op, {
       username: 'leaver',
       displayName: 'L',
       password: PASSWORD,
       roles: ['operator'],
     });
-    const { token } = await s.auth.login(anon(), 'leaver', PASSWORD);
-    await s.users.update(op, u.id, { status: 'disabled' });
-    expect(await s.auth.authenticate(token)).toBeNull();
-    await expect(s.auth.login(anon(), 'leaver', PASSWORD)).rejects.toMatchObject({
+    const { token } = await s.identity.auth.login(anon(), 'leaver', PASSWORD);
+    await s.identity.users.update(op, u.id, { status: 'disabled' });
+    expect(await s.identity.auth.authenticate(token)).toBeNull();
+    await expect(s.identity.auth.login(anon(), 'leaver', PASSWORD)).rejects.toMatchObject({
       code: 'IDENTITY_USER_DISABLED',
     });
   });
@@ -201,50 +203,52 @@ describe('API tokens', () => {
   it('carry only roles the creator holds, can be read-only, and stop working when revoked', async () => {
     const op = await as('op');
     await expect(
-      s.auth.createToken(op, { name: 'x', roles: ['regulator'], readOnly: false }),
+      s.identity.auth.createToken(op, { name: 'x', roles: ['regulator'], readOnly: false }),
     ).rejects.toMatchObject({ code: 'IDENTITY_TOKEN_ROLES_EXCEED' });
-    const { token, apiToken } = await s.auth.createToken(op, {
+    const { token, apiToken } = await s.identity.auth.createToken(op, {
       name: 'reporting job',
       roles: ['operator'],
       readOnly: true,
       expiresInDays: 30,
     });
-    const found = await s.auth.authenticate(token);
+    const found = await s.identity.auth.authenticate(token);
     expect(found!.principal).toMatchObject({ kind: 'api_token', roles: ['operator'], readOnly: true });
     expect(apiToken.prefix).toBe(token.slice(0, 10));
-    await s.auth.revokeToken(op, apiToken.id);
-    expect(await s.auth.authenticate(token)).toBeNull();
+    await s.identity.auth.revokeToken(op, apiToken.id);
+    expect(await s.identity.auth.authenticate(token)).toBeNull();
   });
 });
 
 describe('user administration', () => {
   it('an org admin manages only their own org, and only with roles the org may hold', async () => {
     const body = application(['buyer']);
-    const app = await s.onboarding.submit(anon(), body);
-    await s.onboarding.approve(await as('op'), app.id);
+    const app = await s.identity.onboarding.submit(anon(), body);
+    await s.identity.onboarding.approve(await as('op'), app.id);
     const admin = await as(body.admin.username);
     await expect(
-      s.users.create(admin, {
+      s.identity.users.create(admin, {
         username: 'x-seller',
         displayName: 'x',
         password: PASSWORD,
         roles: ['merchant'],
       }),
     ).rejects.toMatchObject({ code: 'IDENTITY_ROLE_NOT_ALLOWED', status: 400 });
-    const staff = await s.users.create(admin, {
+    const staff = await s.identity.users.create(admin, {
       username: 'x-buyer',
       displayName: 'x',
       password: PASSWORD,
       roles: ['buyer'],
     });
     expect(staff.orgId).toBe(app.org.id);
-    const list = await s.users.list(admin, {}, 1, 50);
+    const list = await s.identity.users.list(admin, {}, 1, 50);
     expect(list.items.every((u) => u.orgId === app.org.id)).toBe(true);
-    const opUser = (await s.users.list(await as('op'), { q: 'op' }, 1, 50)).items.find(
+    const opUser = (await s.identity.users.list(await as('op'), { q: 'op' }, 1, 50)).items.find(
       (u) => u.username === 'op',
     )!;
-    await expect(s.users.get(admin, opUser.id)).rejects.toMatchObject({ status: 404 });
-    await expect(s.users.update(admin, admin.principal!.userId, { roles: ['buyer'] })).rejects.toMatchObject({
+    await expect(s.identity.users.get(admin, opUser.id)).rejects.toMatchObject({ status: 404 });
+    await expect(
+      s.identity.users.update(admin, admin.principal!.userId, { roles: ['buyer'] }),
+    ).rejects.toMatchObject({
       code: 'IDENTITY_SELF_LOCKOUT',
     });
   });

@@ -9,3 +9,4 @@ export { hashPassword, verifyPassword } from './passwords.js';
 export * from './identity.rules.js';
 export { identityRepository } from './identity.repository.js';
 export { createActiveUser, type NewUser } from './user-creation.js';
+export { createIdentity, type IdentityServices } from './identity.factory.js';

@@ -9,3 +9,4 @@ export {
 export { CalendarService } from './calendar.service.js';
 export { PlatformSettingsService } from './settings.service.js';
 export { DEFAULT_GRADING, DEFAULT_SHARING } from './settings.defaults.js';
+export { createSettings, type SettingsServices } from './settings.factory.js';

@@ -15,7 +15,7 @@ export async function approvedRegistrations(s: Services, n: number, tag = 'r'): 
   await s.registry.settings.update(operator, { noticeTypes: [] });
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
-    const r = await s.resources.create(merchant, {
+    const r = await s.catalog.resources.create(merchant, {
       title: `并发签发测试数据 ${tag}-${i}`,
       description: '用于并发签发测试的数据资源。',
       sectorCode: 'commerce',
@@ -25,7 +25,7 @@ export async function approvedRegistrations(s: Services, n: number, tag = 'r'): 
       updateFrequency: 'monthly',
       keywords: [],
     });
-    await s.files.upload(merchant, r.id, {
+    await s.catalog.files.upload(merchant, r.id, {
       name: '说明.txt',
       role: 'evidence',
       body: Readable.from([Buffer.from(`${tag}-${i}`)]),

@@ -21,11 +21,9 @@ import {
   SharingIllegalTransition,
   SharingNotAllowed,
   SharingWrongSide,
-} from './catalog.errors.js';
-import { catalogRepository } from './catalog.repository.js';
-import { adminLevelOf } from './catalog.rules.js';
+} from './sharing.errors.js';
+import { adminLevelOf, type ResourcesService } from '../catalog/index.js';
 import type { SharingPeriods } from './sharing.periods.js';
-import type { ResourcesService } from './resources.service.js';
 import { toSharingRequest } from './sharing.mappers.js';
 import { sharingRepository as repo, type OrgRow, type SharingRow } from './sharing.repository.js';
 import { actingSide, nextSharingStatus, sharingRefusal, type SharingAction } from './sharing.rules.js';
@@ -133,7 +131,7 @@ export class SharingService {
   /** The resource, locked, if the requester may ask for it (visible, requestable, not asked for already). */
   private async requestable(tx: Executor, ctx: RequestContext, requester: OrgRow, resourceId: string) {
     const resource = await this.resources.load(ctx, resourceId, tx);
-    await catalogRepository.lockResource(tx, resource.id); // one open request per org and resource
+    await this.resources.lock(tx, resource.id); // one open request per org and resource
     const provider = await repo.findOrg(tx, resource.owner_org_id);
     const refusal = sharingRefusal(resource, requester.id, provider);
     if (refusal || !provider) throw SharingNotAllowed(refusal ?? undefined, { field: 'resourceId' });

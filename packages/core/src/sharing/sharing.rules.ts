@@ -1,5 +1,5 @@
 import type { AdminLevel, Grade, SharingStatus, SubjectType } from '@shuliu/contracts';
-import { adminLevelOf, divisionOf, isWithin } from './catalog.rules.js';
+import { adminLevelOf, divisionOf, isWithin } from '../catalog/index.js';
 
 export type SharingAction = 'approve' | 'reject' | 'deliver' | 'withdraw';
 

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DB } from '../db/schema.js';
-import type { ReturnFlowsTable, SharingRequestsTable } from './catalog.tables.js';
+import type { ReturnFlowsTable, SharingRequestsTable } from './sharing.tables.js';
 
 type Executor = Kysely<DB>;
 

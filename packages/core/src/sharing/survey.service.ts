@@ -15,7 +15,7 @@ import { recordAudit } from '../audit/index.js';
 import { systemContext, type RequestContext } from '../shared/context.js';
 import { NotFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
-import { adminLevelOf } from './catalog.rules.js';
+import { adminLevelOf } from '../catalog/index.js';
 import { surveyRepository as repo, type SurveyCell } from './survey.repository.js';
 import { GRADE_LABELS, regionLabel, SUBJECT_LABELS, surveyRegionOf } from './sharing.rules.js';
 import type { Clock } from './sharing.service.js';

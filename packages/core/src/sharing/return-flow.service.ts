@@ -16,16 +16,20 @@ import { requirePrincipal, type RequestContext } from '../shared/context.js';
 import { NotFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import {
-  IllegalTransition,
   ReturnFlowDelivered,
   ReturnFlowDuplicate,
   ReturnFlowNotProvincial,
   ReturnFlowRefused,
   SharingWrongSide,
-} from './catalog.errors.js';
-import { adminLevelOf, divisionOf, isWithin } from './catalog.rules.js';
+} from './sharing.errors.js';
+import {
+  adminLevelOf,
+  divisionOf,
+  isWithin,
+  ResourceIllegalTransition,
+  type ResourcesService,
+} from '../catalog/index.js';
 import type { SharingPeriods } from './sharing.periods.js';
-import type { ResourcesService } from './resources.service.js';
 import { toReturnFlow } from './sharing.mappers.js';
 import { sharingRepository as repo, type OrgRow, type ReturnFlowRow } from './sharing.repository.js';
 import { returnFlowRefusal } from './sharing.rules.js';
@@ -102,7 +106,8 @@ export class ReturnFlowService {
       const from = await governmentOrgOf(tx, ctx);
       if (adminLevelOf(from.uscc) !== 'province') throw ReturnFlowNotProvincial();
       const resource = await this.resources.lockOwned(tx, ctx, body.resourceId);
-      if (resource.status === 'retired') throw IllegalTransition('a retired resource is not returned');
+      if (resource.status === 'retired')
+        throw ResourceIllegalTransition('a retired resource is not returned');
       const to = await this.receiver(tx, from, body.toOrgId, resource.id);
       const now = this.now();
       const due = await this.periods.deadline(now, (await this.periods.sharing(tx)).returnFlowDays, tx);
