@@ -10,7 +10,7 @@ import {
   UsersService,
 } from './identity/index.js';
 import { NotificationService } from './notifications/index.js';
-import { KeyService, resolveMasterKey, type MasterKey } from './crypto/index.js';
+import { KeyService, OrgKeysService, resolveMasterKey, type MasterKey } from './crypto/index.js';
 import { LedgerService } from './ledger/index.js';
 import {
   DcatService,
@@ -87,6 +87,7 @@ export function createServices(db: Kysely<DB>, config: Config) {
     bootstrap: new BootstrapService(db),
     notifications: new NotificationService(db),
     keys,
+    orgKeys: new OrgKeysService(db, keys),
     ledger,
     sectors,
     resources,
