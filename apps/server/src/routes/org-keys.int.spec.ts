@@ -48,6 +48,13 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('org signing keys over HTTP', () => {
+  it('the demo: merchants sign with custodied keys, 鲁信普惠 holds its own', async () => {
+    expect((await keysOf(orgOf.merchant!)).map((k) => k.custody)).toEqual(['platform']);
+    expect((await keysOf(orgOf.buyer!)).map((k) => k.custody)).toEqual(['org']);
+    const unknown = await t.call<Err>('GET', `/api/orgs/org_${'0'.repeat(26)}/signing-keys`);
+    expect(unknown.status).toBe(404);
+  });
+
   it('an org_admin creates a platform-custodied key with their password; anyone lists it', async () => {
     const org = orgOf.certifier!;
     expect(await keysOf(org)).toEqual([]);
