@@ -8,6 +8,7 @@ import { authSecurityActionsEnUS, authSecurityApiErrorsEnUS, authSecurityEnUS } 
 import { sharingEnUS } from './sharing.en-US';
 import { inputsApiErrorsEnUS } from './inputs.en-US';
 import { settingsActionsEnUS, settingsApiErrorsEnUS, settingsEnUS } from './settings.en-US';
+import { orgKeysActionsEnUS, orgKeysApiErrorsEnUS, orgKeysEnUS } from './org-keys.en-US';
 import type { Messages } from './zh-CN';
 
 /** English. Domain terms keep their Chinese legal names beside the English ones (DESIGN.md §4). */
@@ -112,6 +113,7 @@ export const enUS: Messages = {
     ...settingsActionsEnUS,
     ...consentActionsEnUS,
     ...authSecurityActionsEnUS,
+    ...orgKeysActionsEnUS,
   },
   validation: {
     required: 'Required', minLength: (n: number) => `At least ${n} characters`,
@@ -315,6 +317,7 @@ export const enUS: Messages = {
     ...consentApiErrorsEnUS,
     ...authSecurityApiErrorsEnUS,
     ...inputsApiErrorsEnUS,
+    ...orgKeysApiErrorsEnUS,
   },
   errors: {
     forbidden: 'Sorry, you are not allowed to open this page.', notFound: 'Sorry, this page does not exist.',
@@ -328,4 +331,5 @@ export const enUS: Messages = {
   ...consentPersonEnUS,
   ...consentScenariosEnUS,
   ...consentOrgsEnUS,
+  ...orgKeysEnUS,
 };

@@ -8,6 +8,7 @@ import { authSecurityActionsZhCN, authSecurityApiErrorsZhCN, authSecurityZhCN } 
 import { sharingZhCN } from './sharing.zh-CN';
 import { inputsApiErrorsZhCN } from './inputs.zh-CN';
 import { settingsActionsZhCN, settingsApiErrorsZhCN, settingsZhCN } from './settings.zh-CN';
+import { orgKeysActionsZhCN, orgKeysApiErrorsZhCN, orgKeysZhCN } from './org-keys.zh-CN';
 
 /** 简体中文 — the default catalogue; en-US must provide every key of this one (its type is derived from it). */
 // Several short messages share a line, so that a catalogue stays one readable file.
@@ -95,6 +96,7 @@ export const zhCN = {
     ...settingsActionsZhCN,
     ...consentActionsZhCN,
     ...authSecurityActionsZhCN,
+    ...orgKeysActionsZhCN,
   } as Record<string, string>,
   validation: {
     required: '此项为必填项', minLength: (n: number) => `至少 ${n} 个字符`, maxLength: (n: number) => `最多 ${n} 个字符`,
@@ -244,6 +246,7 @@ export const zhCN = {
     ...consentApiErrorsZhCN,
     ...authSecurityApiErrorsZhCN,
     ...inputsApiErrorsZhCN,
+    ...orgKeysApiErrorsZhCN,
   } as Record<string, string>,
   errors: {
     forbidden: '抱歉，您无权访问此页面。', notFound: '抱歉，您访问的页面不存在。',
@@ -257,6 +260,7 @@ export const zhCN = {
   ...consentPersonZhCN,
   ...consentScenariosZhCN,
   ...consentOrgsZhCN,
+  ...orgKeysZhCN,
 };
 
 export type Messages = typeof zhCN;
