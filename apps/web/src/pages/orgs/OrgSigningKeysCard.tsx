@@ -94,15 +94,31 @@ export function OrgSigningKeysCard({ orgId }: { orgId: string }) {
   const actions = canManage
     ? active
       ? [
-          <Button key="rotate" icon={<SyncOutlined />} onClick={() => setDialog(active.custody)}>
+          <Button
+            key="rotate"
+            icon={<SyncOutlined />}
+            onClick={() => setDialog(active.custody)}
+            data-testid="org-key-rotate"
+          >
             {t.orgKeys.rotate}
           </Button>,
         ]
       : [
-          <Button key="platform" type="primary" icon={<PlusOutlined />} onClick={() => setDialog('platform')}>
+          <Button
+            key="platform"
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setDialog('platform')}
+            data-testid="org-key-create-platform"
+          >
             {t.orgKeys.createPlatform}
           </Button>,
-          <Button key="org" icon={<KeyOutlined />} onClick={() => setDialog('org')}>
+          <Button
+            key="org"
+            icon={<KeyOutlined />}
+            onClick={() => setDialog('org')}
+            data-testid="org-key-register-own"
+          >
             {t.orgKeys.registerOwn}
           </Button>,
         ]

@@ -75,6 +75,7 @@ export function SetSigningKeyModal({
       <Form form={form} layout="vertical" preserve={false} initialValues={{ custody: custody ?? 'platform' }}>
         <Form.Item name="custody" label={t.orgKeys.custody}>
           <Radio.Group
+            data-testid="org-key-custody"
             optionType="button"
             options={(['platform', 'org'] as const).map((c) => ({
               value: c,
@@ -97,6 +98,7 @@ export function SetSigningKeyModal({
             rules={[required, zodRule(publicKeySchema, t, t.orgKeys.publicKeyInvalid)]}
           >
             <Input.TextArea
+              data-testid="org-key-public-key"
               rows={5}
               maxLength={1000}
               spellCheck={false}
@@ -111,7 +113,7 @@ export function SetSigningKeyModal({
           extra={t.orgKeys.passwordHelp}
           rules={[required]}
         >
-          <Input.Password autoComplete="current-password" maxLength={256} />
+          <Input.Password autoComplete="current-password" maxLength={256} data-testid="org-key-password" />
         </Form.Item>
       </Form>
     </Modal>
