@@ -19,6 +19,7 @@ import { clearAfterSuccess } from './lockout.js';
 import { hashPassword } from './passwords.js';
 import { ThrottleService } from './throttle.service.js';
 import { PrincipalCache } from './principal-cache.js';
+import { confirmPassword, type PasswordConfirmation } from './password-confirmation.js';
 
 type Executor = Kysely<DB>;
 
@@ -27,28 +28,6 @@ const TOKEN_PREFIX = 'slt_';
 const TOUCH_INTERVAL_MS = 60_000;
 
 const tokenHash = (token: string) => hashHex('sha256', token);
-
-declare const confirmed: unique symbol;
-
-/**
- * Proof that the calling user re-entered their own password just now, for acts that need more than a
- * session (an org signature, a change of the org's signing key). Only `AuthService.confirmPassword` makes one.
- */
-export interface PasswordConfirmation {
-  readonly userId: string;
-  readonly at: Date;
-  readonly [confirmed]: true;
-}
-
-/** How long a password confirmation counts: one act, not a session. */
-export const PASSWORD_CONFIRMATION_TTL_MS = 5 * 60_000;
-
-/** Whether a confirmation was made by this user and is still fresh. */
-export const confirmsUser = (c: PasswordConfirmation | undefined, userId: string, now = Date.now()) =>
-  !!c &&
-  c.userId === userId &&
-  now - c.at.getTime() >= 0 &&
-  now - c.at.getTime() < PASSWORD_CONFIRMATION_TTL_MS;
 
 /** A principal and the user/org snapshot read with it, so `GET /api/me` needs no second query. */
 export interface Authenticated {
@@ -214,30 +193,9 @@ export class AuthService {
     });
   }
 
-  /**
-   * The caller re-enters their password to confirm one act. Counted against the lockout like a login, so a
-   * stolen session cannot guess it; a wrong one is 400 IDENTITY_WRONG_PASSWORD naming the field.
-   */
-  async confirmPassword(ctx: RequestContext, password: string): Promise<PasswordConfirmation> {
-    const p = requirePrincipal(ctx);
-    const user = await repo.findUserById(this.db, p.userId);
-    if (!user) throw Unauthenticated();
-    const attempt = await checkPasswordCounted(
-      this.db,
-      ctx,
-      user,
-      password,
-      this.lockout(),
-      'identity.user.password_confirm',
-    ).catch((e: { code?: string }) => {
-      throw e.code === 'IDENTITY_INVALID_CREDENTIALS'
-        ? WrongPassword('the password is wrong: re-enter your own password to confirm this act', {
-            field: 'password',
-          })
-        : e;
-    });
-    if (!(await clearAfterSuccess(this.db, p.userId, attempt))) throw AccountLocked();
-    return { userId: p.userId, at: new Date() } as PasswordConfirmation;
+  /** The caller re-enters their password to confirm one act (counted against the lockout like a login). */
+  confirmPassword(ctx: RequestContext, password: string): Promise<PasswordConfirmation> {
+    return confirmPassword(this.db, ctx, password, this.lockout());
   }
 
   async listSessions(ctx: RequestContext) {

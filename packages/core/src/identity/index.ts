@@ -1,10 +1,9 @@
+export { AuthService, type Authenticated } from './auth.service.js';
 export {
-  AuthService,
   confirmsUser,
   PASSWORD_CONFIRMATION_TTL_MS,
-  type Authenticated,
   type PasswordConfirmation,
-} from './auth.service.js';
+} from './password-confirmation.js';
 export { ThrottleService } from './throttle.service.js';
 export { PrincipalCache, followPrincipalChanges, PRINCIPAL_CHANNEL } from './principal-cache.js';
 export { OnboardingService } from './onboarding.service.js';
