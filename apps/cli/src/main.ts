@@ -14,6 +14,7 @@ import { registryCommand } from './commands/registry.js';
 import { calendarCommand } from './commands/calendar.js';
 import { verifyCommand } from './commands/verify.js';
 import { verifyConsentCommand } from './commands/verify-consent.js';
+import { keygenCommand, signCommand } from './commands/sign.js';
 
 // heavy modules (database, server) load inside each command's action, so `--help` answers at once
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -41,6 +42,8 @@ program.addCommand(registryCommand());
 program.addCommand(verifyCommand());
 program.addCommand(consentCommand());
 program.addCommand(verifyConsentCommand());
+program.addCommand(signCommand());
+program.addCommand(keygenCommand());
 
 try {
   await program.parseAsync(process.argv);

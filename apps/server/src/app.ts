@@ -24,6 +24,7 @@ import { ledgerRoutes } from './routes/ledger.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { onboardingRoutes } from './routes/onboarding.js';
 import { orgRoutes } from './routes/orgs.js';
+import { orgKeyRoutes } from './routes/org-keys.js';
 import { registryRoutes } from './routes/registry.js';
 import { sharingRoutes } from './routes/sharing.js';
 import { settingsRoutes } from './routes/settings.js';
@@ -203,6 +204,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       authRoutes,
       onboardingRoutes,
       orgRoutes,
+      orgKeyRoutes,
       userRoutes,
       auditRoutes,
       notificationRoutes,

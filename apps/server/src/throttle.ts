@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sendError } from './errors.js';
 
 /** Public POSTs that only read (a bundle is sent to be checked, nothing is stored): not throttled as writes. */
-export const THROTTLE_EXEMPT = new Set<string>([api.registry.verifyBundle.path]);
+export const THROTTLE_EXEMPT = new Set<string>([api.registry.verifyBundle.path, api.orgKeys.verify.path]);
 
 /** The username a public write names (login, sign-up, an application's administrator), lowercased. */
 function usernameOf(body: unknown): string | null {

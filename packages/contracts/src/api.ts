@@ -43,6 +43,7 @@ import { sharingRoutes, surveyRoutes } from './sharing.api.js';
 import { registryRoutes } from './registry.api.js';
 import { consentRoutes } from './consent.api.js';
 import { memberTokenRoutes } from './member-tokens.api.js';
+import { orgKeyRoutes } from './org-keys.api.js';
 import { impactRoutes, platformSettingsRoutes } from './settings.api.js';
 
 export const Health = z.object({
@@ -496,6 +497,7 @@ export const api = {
   registry: registryRoutes,
   consent: consentRoutes,
   memberTokens: memberTokenRoutes,
+  orgKeys: orgKeyRoutes,
   settings: platformSettingsRoutes,
   impact: impactRoutes,
 };

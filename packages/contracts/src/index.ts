@@ -27,3 +27,5 @@ export * from './rules/authorized-operation.js';
 export * from './rules/password-policy.js';
 export * from './rules/safe-redirect.js';
 export * from './settings.js';
+export * from './org-keys.js';
+export * from './rules/org-signature.js';

@@ -5,7 +5,7 @@ import { AuditService } from './audit/index.js';
 import { BlobStore } from './blobs/index.js';
 import { createCatalog, fileLimitsOf } from './catalog/index.js';
 import { createConsent } from './consent/index.js';
-import { KeyService, resolveMasterKey, type MasterKey } from './crypto/index.js';
+import { KeyService, OrgKeysService, resolveMasterKey, type MasterKey } from './crypto/index.js';
 import { createIdentity } from './identity/index.js';
 import { LedgerService } from './ledger/index.js';
 import { NotificationService } from './notifications/index.js';
@@ -21,9 +21,11 @@ import { createSharing } from './sharing/index.js';
 export function createServices(db: Kysely<DB>, config: Config) {
   // the master key is resolved on first use: commands that never touch keys (migrate, audit verify) need none
   let masterKey: MasterKey | undefined;
-  const crypto = new KeyService(db, () => (masterKey ??= resolveMasterKey(config)));
-  const ledger = new LedgerService(db, crypto, config);
-  const blobs = new BlobStore(config.blobDir, crypto);
+  const keys = new KeyService(db, () => (masterKey ??= resolveMasterKey(config)));
+  // crypto: the platform's keys, and the keys orgs sign declarations and contracts with
+  const crypto = { keys, orgKeys: new OrgKeysService(db, keys) };
+  const ledger = new LedgerService(db, keys, config);
+  const blobs = new BlobStore(config.blobDir, keys);
   // 平台规则: the operator's rule values and the one working-day calendar every deadline counts on
   const settings = createSettings({ db });
   const { calendar } = settings;
@@ -32,7 +34,7 @@ export function createServices(db: Kysely<DB>, config: Config) {
     blobs,
     fileLimits: fileLimitsOf(config),
     grading: (tx) => settings.settings.grading(tx),
-    pseudonymKey: (orgId) => crypto.deriveSecret(`pseudonym:${orgId}`),
+    pseudonymKey: (orgId) => keys.deriveSecret(`pseudonym:${orgId}`),
   });
   const { resources } = catalog;
   const registry = createRegistry({
@@ -40,7 +42,7 @@ export function createServices(db: Kysely<DB>, config: Config) {
     resources,
     files: catalog.files,
     ledger,
-    keys: crypto,
+    keys,
     blobs,
     settings: new RegistrySettingsService(db, calendar),
     ledgerOrigin: config.ledgerOrigin,
@@ -49,7 +51,7 @@ export function createServices(db: Kysely<DB>, config: Config) {
   });
   const consent = createConsent({
     db,
-    keys: crypto,
+    keys,
     ledger,
     resources,
     sectors: catalog.sectors,

@@ -29,7 +29,7 @@ export function registryCommand() {
     .action(async () => {
       await withDatabase(async ({ db }, config) => {
         const { createServices } = await import('@shuliu/core');
-        const k = await createServices(db, config).crypto.ensureSigningKey();
+        const k = await createServices(db, config).crypto.keys.ensureSigningKey();
         console.log(`${k.id}\n${k.publicKey}\n${k.publicKeyPem}`);
       });
     });

@@ -18,7 +18,7 @@ export function ledgerRoutes(app: FastifyInstance, { services: s }: AppDeps) {
   // Before the first request: a missing master key stops the start (not the first signature), the platform
   // key and a checkpoint exist (the periodic jobs are started with the server: packages/core/src/jobs.ts).
   app.addHook('onReady', async () => {
-    s.crypto.assertMasterKey();
+    s.crypto.keys.assertMasterKey();
     await s.ledger.ensureCheckpoint();
   });
 }

@@ -5,6 +5,7 @@ import { consentApiErrorsEnUS } from './consent.en-US';
 import { inputsApiErrorsEnUS } from './inputs.en-US';
 import { registryApiErrorsEnUS } from './registry.en-US';
 import { settingsApiErrorsEnUS } from './settings.en-US';
+import { orgKeysApiErrorsEnUS } from './org-keys.en-US';
 
 /** English — what the platform itself answers: requests, sign-in, the ledger, keys and stored files. */
 // prettier-ignore
@@ -51,4 +52,5 @@ export const apiErrorsEnUS: ErrorMessages = {
   ...consentApiErrorsEnUS,
   ...authSecurityApiErrorsEnUS,
   ...inputsApiErrorsEnUS,
+  ...orgKeysApiErrorsEnUS,
 };

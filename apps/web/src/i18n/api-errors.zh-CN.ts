@@ -5,6 +5,7 @@ import { consentApiErrorsZhCN } from './consent.zh-CN';
 import { inputsApiErrorsZhCN } from './inputs.zh-CN';
 import { registryApiErrorsZhCN } from './registry.zh-CN';
 import { settingsApiErrorsZhCN } from './settings.zh-CN';
+import { orgKeysApiErrorsZhCN } from './org-keys.zh-CN';
 
 /** A message for every error code the portal can meet: the API's (`ErrorCode`) and the clients' own. */
 export type ErrorMessages = Record<ErrorCode | ClientErrorCode, string>;
@@ -49,4 +50,5 @@ export const apiErrorsZhCN: ErrorMessages = {
   ...consentApiErrorsZhCN,
   ...authSecurityApiErrorsZhCN,
   ...inputsApiErrorsZhCN,
+  ...orgKeysApiErrorsZhCN,
 };

@@ -8,6 +8,7 @@ import { consentActionsEnUS, consentEnUS } from './consent.en-US';
 import { authSecurityActionsEnUS, authSecurityEnUS } from './auth-security.en-US';
 import { sharingEnUS } from './sharing.en-US';
 import { settingsActionsEnUS, settingsEnUS } from './settings.en-US';
+import { orgKeysActionsEnUS, orgKeysEnUS } from './org-keys.en-US';
 import type { Messages } from './zh-CN';
 
 /** English. Domain terms keep their Chinese legal names beside the English ones (DESIGN.md §4). */
@@ -112,6 +113,7 @@ export const enUS: Messages = {
     ...settingsActionsEnUS,
     ...consentActionsEnUS,
     ...authSecurityActionsEnUS,
+    ...orgKeysActionsEnUS,
   },
   validation: {
     required: 'Required', minLength: (n: number) => `At least ${n} characters`,
@@ -304,4 +306,5 @@ export const enUS: Messages = {
   ...consentPersonEnUS,
   ...consentScenariosEnUS,
   ...consentOrgsEnUS,
+  ...orgKeysEnUS,
 };

@@ -8,6 +8,7 @@ import { consentActionsZhCN, consentZhCN } from './consent.zh-CN';
 import { authSecurityActionsZhCN, authSecurityZhCN } from './auth-security.zh-CN';
 import { sharingZhCN } from './sharing.zh-CN';
 import { settingsActionsZhCN, settingsZhCN } from './settings.zh-CN';
+import { orgKeysActionsZhCN, orgKeysZhCN } from './org-keys.zh-CN';
 
 /** 简体中文 — the default catalogue; en-US must provide every key of this one (its type is derived from it). */
 // Several short messages share a line, so that a catalogue stays one readable file.
@@ -95,6 +96,7 @@ export const zhCN = {
     ...settingsActionsZhCN,
     ...consentActionsZhCN,
     ...authSecurityActionsZhCN,
+    ...orgKeysActionsZhCN,
   } as Record<string, string>,
   validation: {
     required: '此项为必填项', minLength: (n: number) => `至少 ${n} 个字符`, maxLength: (n: number) => `最多 ${n} 个字符`,
@@ -239,6 +241,7 @@ export const zhCN = {
   ...consentPersonZhCN,
   ...consentScenariosZhCN,
   ...consentOrgsZhCN,
+  ...orgKeysZhCN,
 };
 
 export type Messages = typeof zhCN;

@@ -1,4 +1,4 @@
-import { fromHex } from './merkle.js';
+import { fromBase64, fromHex, toHex } from './merkle.js';
 import { A, B, GX, GY, N, decompress, isOnCurve, mulBaseAdd, type Affine } from './sm2-curve.js';
 import { sm3Digest } from './sm3.js';
 
@@ -45,6 +45,23 @@ export function parseSm2PublicKey(input: string | Uint8Array): Sm2PublicKey {
     q = decompress(bigFromBytes(b.subarray(1)), b[0] === 3);
   if (!q || !isOnCurve(q)) throw new Error('not an SM2 public key');
   return q;
+}
+
+/** DER of an SM2 SubjectPublicKeyInfo up to its point: id-ecPublicKey (1.2.840.10045.2.1), curve sm2p256v1 (1.2.156.10197.1.301). */
+export const SM2_SPKI_PREFIX = fromHex('3059301306072a8648ce3d020106082a811ccf5501822d034200');
+
+/** Parses a PEM SubjectPublicKeyInfo of an SM2 key (as `openssl pkey -pubout` writes it), checked on the curve. */
+export function parseSm2PublicKeyPem(pem: string): Sm2PublicKey {
+  let der: Uint8Array;
+  try {
+    der = fromBase64(pem.replace(/-----[A-Z ]+-----/g, '').replace(/\s+/g, ''));
+  } catch {
+    throw new Error('not an SM2 SubjectPublicKeyInfo');
+  }
+  const prefix = der.subarray(0, SM2_SPKI_PREFIX.length);
+  if (der.length !== SM2_SPKI_PREFIX.length + 65 || toHex(prefix) !== toHex(SM2_SPKI_PREFIX))
+    throw new Error('not an SM2 SubjectPublicKeyInfo');
+  return parseSm2PublicKey(der.subarray(SM2_SPKI_PREFIX.length));
 }
 
 /** GB/T 32918.2 §5.5: Z = SM3(ENTL ‖ ID ‖ a ‖ b ‖ xG ‖ yG ‖ xA ‖ yA). */

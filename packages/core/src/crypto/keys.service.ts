@@ -23,8 +23,20 @@ export interface ActiveSigner {
   signer: Sm2Signer;
 }
 
-// the sealed private key is bound to its row: moving it to another id or purpose breaks the tag
-const aadOf = (id: string, purpose: KeyPurpose) => `crypto_keys:${id}:${purpose}`;
+/**
+ * What a sealed private key is bound to: its table, its row and its owner (a purpose, an org). Copied into
+ * another row, or into the same row under another owner, it no longer opens.
+ */
+export const sealedKeyAad = (table: 'crypto_keys' | 'org_signing_keys', id: string, owner: string) =>
+  `${table}:${id}:${owner}`;
+const aadOf = (id: string, purpose: KeyPurpose) => sealedKeyAad('crypto_keys', id, purpose);
+
+/** The columns a key row keeps its sealed private half in. */
+export interface SealedKey {
+  id: string;
+  sealed_private: string;
+  master_key_id: string;
+}
 
 const toLedgerKey = (r: Pick<KeyRow, 'id' | 'algorithm' | 'public_key' | 'created_at' | 'retired_at'>) => {
   const q = parsePublicKey(r.public_key!);
@@ -141,7 +153,6 @@ export class KeyService {
   }
 
   private async create(tx: Executor, purpose: KeyPurpose): Promise<string> {
-    const mk = this.masterKey();
     const id = `key_${ulid()}`;
     const signer = purpose === 'signing' ? Sm2Signer.generate() : null;
     const secret = signer ? signer.exportPrivate() : randomBytes(32);
@@ -150,40 +161,54 @@ export class KeyService {
       purpose,
       algorithm: signer ? 'sm2' : 'sm4e1',
       public_key: signer?.publicKeyHex ?? null,
-      sealed_private: seal({ id: mk.id, material: mk.material }, secret, aadOf(id, purpose)),
-      master_key_id: mk.id,
+      ...this.sealPrivate(secret, aadOf(id, purpose)),
       retired_at: null,
     });
     secret.fill(0);
     return id;
   }
 
-  private unseal(row: KeyRow): Buffer {
+  /**
+   * Seals a private key under the master key, bound to `aad` (see `sealedKeyAad`): the two columns a key row
+   * stores. Used for the platform's keys and for the org signing keys it custodies.
+   */
+  sealPrivate(secret: Uint8Array, aad: string): Omit<SealedKey, 'id'> {
+    const mk = this.masterKey();
+    return { sealed_private: seal({ id: mk.id, material: mk.material }, secret, aad), master_key_id: mk.id };
+  }
+
+  /**
+   * Opens an SM2 private key sealed by `sealPrivate` and checks it against the public key stored beside it
+   * (a row whose halves do not match is refused, never used).
+   */
+  openSigner(row: SealedKey & { public_key: string | null }, aad: string): Sm2Signer {
+    const d = this.unseal(row, aad);
+    const signer = Sm2Signer.fromBytes(d);
+    d.fill(0);
+    if (signer.publicKeyHex !== row.public_key)
+      throw MasterKeyMismatch(`key ${row.id}: the sealed private key does not match its public key`);
+    return signer;
+  }
+
+  private unseal(row: SealedKey, aad: string): Buffer {
     const mk = this.masterKey();
     if (row.master_key_id !== mk.id)
       throw MasterKeyMismatch(
         `key ${row.id} was sealed under master key ${row.master_key_id}, but the configured master key is ${mk.id}`,
         { keyId: row.id, sealedUnder: row.master_key_id, configured: mk.id },
       );
-    return open({ id: mk.id, material: mk.material }, row.sealed_private, aadOf(row.id, row.purpose));
+    return open({ id: mk.id, material: mk.material }, row.sealed_private, aad);
   }
 
   private unsealSigner(row: KeyRow): Sm2Signer {
     let signer = this.signers.get(row.id);
-    if (!signer) {
-      const d = this.unseal(row);
-      signer = Sm2Signer.fromBytes(d);
-      d.fill(0);
-      if (signer.publicKeyHex !== row.public_key)
-        throw MasterKeyMismatch(`key ${row.id}: the sealed private key does not match its public key`);
-      this.signers.set(row.id, signer);
-    }
+    if (!signer) this.signers.set(row.id, (signer = this.openSigner(row, aadOf(row.id, row.purpose))));
     return signer;
   }
 
   private dataKey(row: KeyRow): DataKey {
     let material = this.dataKeys.get(row.id);
-    if (!material) this.dataKeys.set(row.id, (material = this.unseal(row)));
+    if (!material) this.dataKeys.set(row.id, (material = this.unseal(row, aadOf(row.id, row.purpose))));
     return { id: row.id, material };
   }
 }

@@ -5,6 +5,8 @@ import {
   bigFromBytes as big,
   bytes32 as bytes32Array,
   parseSm2PublicKey,
+  parseSm2PublicKeyPem,
+  SM2_SPKI_PREFIX,
   sm2Curve,
   sm2Verify as verifyWith,
   sm2Z as zWith,
@@ -39,23 +41,16 @@ export const publicKeyHex = (q: Sm2PublicKey) =>
 /** Parses an uncompressed (04…) or compressed (02…/03…) public key and checks that it lies on the curve. */
 export const parsePublicKey = parseSm2PublicKey;
 
-// SubjectPublicKeyInfo: id-ecPublicKey (1.2.840.10045.2.1) with the curve sm2p256v1 (1.2.156.10197.1.301)
-const SPKI_PREFIX = Buffer.from('3059301306072a8648ce3d020106082a811ccf5501822d034200', 'hex');
-
 export const publicKeyDer = (q: Sm2PublicKey) =>
-  Buffer.concat([SPKI_PREFIX, Buffer.from(publicKeyHex(q), 'hex')]);
+  Buffer.concat([SM2_SPKI_PREFIX, Buffer.from(publicKeyHex(q), 'hex')]);
 
 export function publicKeyPem(q: Sm2PublicKey): string {
   const b64 = publicKeyDer(q).toString('base64');
   return `-----BEGIN PUBLIC KEY-----\n${b64.match(/.{1,64}/g)!.join('\n')}\n-----END PUBLIC KEY-----\n`;
 }
 
-export function parsePublicKeyPem(pem: string): Sm2PublicKey {
-  const der = Buffer.from(pem.replace(/-----[A-Z ]+-----/g, '').replace(/\s+/g, ''), 'base64');
-  if (der.length !== 91 || !der.subarray(0, SPKI_PREFIX.length).equals(SPKI_PREFIX))
-    throw new Error('not an SM2 SubjectPublicKeyInfo');
-  return parsePublicKey(der.subarray(SPKI_PREFIX.length));
-}
+/** Parses a PEM SubjectPublicKeyInfo of an SM2 key (shared with the browser and the offline verifier). */
+export const parsePublicKeyPem = parseSm2PublicKeyPem;
 
 /** Z = SM3(ENTL ‖ ID ‖ a ‖ b ‖ xG ‖ yG ‖ xA ‖ yA), GB/T 32918.2 §5.5, hashed with OpenSSL's SM3. */
 export const sm2Z = (q: Sm2PublicKey, id: string | Uint8Array): Buffer => Buffer.from(zWith(q, id, sm3));

@@ -1,6 +1,7 @@
 import type { CatalogTables } from '../catalog/catalog.tables.js';
 import type { AuditTables } from '../audit/audit.tables.js';
 import type { CryptoTables } from '../crypto/crypto.tables.js';
+import type { OrgKeyTables } from '../crypto/org-keys.tables.js';
 import type { IdentityTables } from '../identity/identity.tables.js';
 import type { LedgerTables } from '../ledger/ledger.tables.js';
 import type { NotificationTables } from '../notifications/notifications.tables.js';
@@ -17,6 +18,7 @@ export interface DB
     AuditTables,
     NotificationTables,
     CryptoTables,
+    OrgKeyTables,
     LedgerTables,
     CatalogTables,
     SharingTables,

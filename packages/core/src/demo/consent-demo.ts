@@ -141,7 +141,7 @@ export async function seedConsentDemo(s: Services, opts: { now?: Date } = {}): P
   // an expired grant: given 60 days ago for 30 days, on a clock of its own
   const past = createConsent({
     db: s.db,
-    keys: s.crypto,
+    keys: s.crypto.keys,
     ledger: s.ledger,
     resources: s.catalog.resources,
     sectors: s.catalog.sectors,

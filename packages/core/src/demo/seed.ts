@@ -7,6 +7,7 @@ import { loginAs } from './demo-login.js';
 import { seedCatalogDemo } from './catalog-demo.js';
 import { seedConsentDemo } from './consent-demo.js';
 import { seedRegistryDemo } from './registry-demo.js';
+import { seedOrgKeysDemo } from './org-keys-demo.js';
 import { DEMO_APPLICANTS, DEMO_PASSWORD, DEMO_PLATFORM_ORGS, DEMO_EXTRA_USERS } from './demo-data.js';
 
 export { DEMO_PASSWORD };
@@ -30,7 +31,7 @@ export async function seedDemo(
   if (!(await s.identity.bootstrap.isEmpty())) return { seeded: false, orgs: 0, users: 0 };
   const sys = systemContext('demo-seed');
   // a living ledger: the platform's signing key, the empty log's checkpoint, then audit anchors as it grows
-  await s.crypto.ensureSigningKey(sys);
+  await s.crypto.keys.ensureSigningKey(sys);
   await s.ledger.ensureCheckpoint();
   let users = 0;
   const orgIds = new Map<string, string>();
@@ -60,6 +61,7 @@ export async function seedDemo(
     await s.identity.users.create(admin, { ...u.user, password: DEMO_PASSWORD, orgId: orgIds.get(u.orgKey) });
     users++;
   }
+  await seedOrgKeysDemo(s);
   // the catalog (files, profiles, derivatives, sharing, survey) is skipped where only accounts are needed
   if (opts.catalog ?? true) {
     await seedCatalogDemo(s);

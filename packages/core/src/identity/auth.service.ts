@@ -19,6 +19,7 @@ import { clearAfterSuccess } from './lockout.js';
 import { hashPassword } from './passwords.js';
 import { ThrottleService } from './throttle.service.js';
 import { PrincipalCache } from './principal-cache.js';
+import { confirmPassword, type PasswordConfirmation } from './password-confirmation.js';
 
 type Executor = Kysely<DB>;
 
@@ -190,6 +191,11 @@ export class AuthService {
         objectId: p.userId,
       });
     });
+  }
+
+  /** The caller re-enters their password to confirm one act (counted against the lockout like a login). */
+  confirmPassword(ctx: RequestContext, password: string): Promise<PasswordConfirmation> {
+    return confirmPassword(this.db, ctx, password, this.lockout());
   }
 
   async listSessions(ctx: RequestContext) {

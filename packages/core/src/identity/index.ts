@@ -1,4 +1,9 @@
 export { AuthService, type Authenticated } from './auth.service.js';
+export {
+  confirmsUser,
+  PASSWORD_CONFIRMATION_TTL_MS,
+  type PasswordConfirmation,
+} from './password-confirmation.js';
 export { ThrottleService } from './throttle.service.js';
 export { PrincipalCache, followPrincipalChanges, PRINCIPAL_CHANNEL } from './principal-cache.js';
 export { OnboardingService } from './onboarding.service.js';

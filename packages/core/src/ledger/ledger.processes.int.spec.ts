@@ -67,7 +67,7 @@ describe.runIf(testDbKind() === 'postgres')('ledger appends from two processes o
 
     const { ledger, crypto } = createServices(database.db, loadConfig({}, { masterKey: MASTER_KEY }));
     expect(await ledger.verify(128)).toMatchObject({ ok: true, treeSize: 600, checkpoints: 30 });
-    expect(await crypto.listSigningKeys()).toHaveLength(1);
+    expect(await crypto.keys.listSigningKeys()).toHaveLength(1);
     const c = await ledger.checkpoint();
     for (const i of [0, 1, 299, 300, 598, 599]) {
       const p = await ledger.inclusionProof(i);

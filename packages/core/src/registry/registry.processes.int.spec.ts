@@ -39,7 +39,7 @@ describe.runIf(testDbKind() === 'postgres')('issuance from two instances on one 
     const numbers = issued.map((x) => x.resultCertificateNo);
     expect(new Set(numbers).size).toBe(20);
     expect(await a.ledger.verify()).toMatchObject({ ok: true });
-    const key = (await a.crypto.listSigningKeys())[0]!.publicKey;
+    const key = (await a.crypto.keys.listSigningKeys())[0]!.publicKey;
     for (const no of numbers) {
       const bundle = await b.registry.verify.verify(no!);
       expect(verifyCertificateBundle(bundle, { trustedKeys: [key] }).valid, no!).toBe(true);

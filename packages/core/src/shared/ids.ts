@@ -70,7 +70,8 @@ export type IdPrefix =
   | 'eag'
   | 'aog'
   | 'aev'
-  | 'aoe';
+  | 'aoe'
+  | 'osk';
 
 /** Prefixed sortable id, e.g. `org_01j…`. */
 export const newId = (prefix: IdPrefix) => `${prefix}_${ulid()}`;

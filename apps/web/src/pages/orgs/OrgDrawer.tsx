@@ -13,6 +13,7 @@ import { useT } from '../../i18n/I18nProvider';
 import { actionLabel } from '../../i18n/labels';
 import { formatTime } from '../../lib/time';
 import type { Org } from '@shuliu/contracts';
+import { OrgSigningKeysCard } from './OrgSigningKeysCard';
 
 function OrgUsers({ orgId }: { orgId: string }) {
   const t = useT();
@@ -71,7 +72,7 @@ function OrgAudit({ orgId }: { orgId: string }) {
   );
 }
 
-/** One organization: particulars, its users (operators) and its audit trail, with suspend/reactivate. */
+/** One organization: particulars, its users (operators), its signing keys and its audit trail, with suspend/reactivate. */
 export function OrgDrawer({
   id,
   onClose,
@@ -122,6 +123,7 @@ export function OrgDrawer({
             ...(hasRole('operator')
               ? [{ key: 'users', label: t.orgs.users, children: <OrgUsers orgId={org.id} /> }]
               : []),
+            { key: 'keys', label: t.orgKeys.title, children: <OrgSigningKeysCard orgId={org.id} /> },
             { key: 'audit', label: t.orgs.audit, children: <OrgAudit orgId={org.id} /> },
           ]}
         />
