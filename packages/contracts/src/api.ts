@@ -44,6 +44,7 @@ import { registryRoutes } from './registry.api.js';
 import { consentRoutes } from './consent.api.js';
 import { memberTokenRoutes } from './member-tokens.api.js';
 import { impactRoutes, platformSettingsRoutes } from './settings.api.js';
+import { marketRoutes } from './market.api.js';
 
 export const Health = z.object({
   status: z.literal('ok'),
@@ -498,4 +499,5 @@ export const api = {
   memberTokens: memberTokenRoutes,
   settings: platformSettingsRoutes,
   impact: impactRoutes,
+  market: marketRoutes,
 };

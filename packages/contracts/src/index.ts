@@ -26,3 +26,7 @@ export * from './rules/authorized-operation.js';
 export * from './rules/password-policy.js';
 export * from './rules/safe-redirect.js';
 export * from './settings.js';
+export * from './market.js';
+export * from './market-review.js';
+export * from './rules/division.js';
+export * from './rules/market-price.js';

@@ -8,6 +8,7 @@ import type { RegistryTables } from '../registry/registry.tables.js';
 import type { ConsentTables } from '../consent/consent.tables.js';
 import type { SettingsTables } from '../settings/settings.tables.js';
 import type { ImpactTables } from '../catalog/impact.tables.js';
+import type { MarketTables } from '../market/market.tables.js';
 
 /** The whole database as Kysely sees it: each domain contributes its own tables. */
 export interface DB
@@ -21,4 +22,5 @@ export interface DB
     RegistryTables,
     ConsentTables,
     SettingsTables,
-    ImpactTables {}
+    ImpactTables,
+    MarketTables {}

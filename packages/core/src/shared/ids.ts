@@ -70,7 +70,10 @@ export type IdPrefix =
   | 'eag'
   | 'aog'
   | 'aev'
-  | 'aoe';
+  | 'aoe'
+  | 'prd'
+  | 'mrv'
+  | 'neg';
 
 /** Prefixed sortable id, e.g. `org_01j…`. */
 export const newId = (prefix: IdPrefix) => `${prefix}_${ulid()}`;
