@@ -103,6 +103,9 @@ create table market_product_resources (
   -- why the seller may list it: its own, an enterprise authorization (企业授权), an authorized operation
   basis        text not null check (basis in ('owner', 'org_grant', 'operation')),
   grant_id     text,
+  -- the 数据产品经营权 certificate the listing stands on for it, held or licensed, as the last check found it
+  cert_no      text,
+  right_via    text check (right_via in ('holder', 'license')),
   primary key (product_id, resource_id)
 );
 create index market_product_resources_resource_idx on market_product_resources (resource_id);

@@ -28,6 +28,11 @@ export function platformJobs(s: Services, config: Config): Job[] {
       run: () => s.registry.certificates.expireDue(),
     },
     {
+      name: 'market.suspend-listings',
+      intervalSeconds: config.marketSuspensionIntervalSeconds,
+      run: () => s.market.suspensions.sweep(),
+    },
+    {
       name: 'catalog.survey-snapshot',
       intervalSeconds: config.surveySnapshotIntervalSeconds,
       run: () => s.survey.snapshotIfDue(config.surveySnapshotIntervalSeconds),

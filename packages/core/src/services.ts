@@ -29,6 +29,7 @@ import { BlobStore } from './blobs/index.js';
 import { createRegistry, RegistrySettingsService } from './registry/index.js';
 import { createConsent } from './consent/index.js';
 import { CalendarService, PlatformSettingsService } from './settings/index.js';
+import { createMarket } from './market/index.js';
 
 /** Every domain service, wired to one database. The HTTP server and the CLI both start from here. */
 export function createServices(db: Kysely<DB>, config: Config) {
@@ -102,6 +103,7 @@ export function createServices(db: Kysely<DB>, config: Config) {
     survey: new SurveyService(db),
     registry,
     consent,
+    market: createMarket({ db, keys, ledger, resources, sectors, registry, consent, now: () => new Date() }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -54,10 +54,10 @@ export interface MarketProductsTable {
   declaration: Json<Record<string, unknown>>;
   declaration_hash: string;
   signature: Json<{ keyId: string; signature: string; signedAt: string } | null> | null;
-  certificate_nos: string[];
+  certificate_nos: ColumnType<string[], string[] | undefined, string[]>;
   grade: string;
   status: 'draft' | 'in_review' | 'rejected' | 'published' | 'suspended' | 'withdrawn';
-  version: number;
+  version: ColumnType<number, number | undefined, number>;
   rejection_reason: string | null;
   suspension_reason: string | null;
   withdrawal_reason: string | null;
@@ -78,6 +78,8 @@ export interface MarketProductResourcesTable {
   resource_id: string;
   basis: 'owner' | 'org_grant' | 'operation';
   grant_id: string | null;
+  cert_no: string | null;
+  right_via: 'holder' | 'license' | null;
 }
 
 export interface MarketProductBoardsTable {

@@ -25,7 +25,7 @@ export {
   type CertificateAction,
 } from './registry.lifecycle.js';
 export { buildCredential, signCredential, issuerIdOf } from './registry.credential.js';
-export { checkRight, type RightQuery } from './registry.rights.js';
+export { checkRight, certificatesNotInForce, type RightQuery } from './registry.rights.js';
 
 /** The registry's services on one set of dependencies; `withClock` gives the same on another clock. */
 export function createRegistry(deps: RegistryDeps) {
