@@ -4,6 +4,7 @@ import { consentPersonEnUS } from './consent-person.en-US';
 import { consentScenariosEnUS } from './consent-scenarios.en-US';
 import { consentOrgsEnUS } from './consent-orgs.en-US';
 import { consentActionsEnUS, consentApiErrorsEnUS, consentEnUS } from './consent.en-US';
+import { marketActionsEnUS, marketApiErrorsEnUS } from './market.en-US';
 import { authSecurityActionsEnUS, authSecurityApiErrorsEnUS, authSecurityEnUS } from './auth-security.en-US';
 import { sharingEnUS } from './sharing.en-US';
 import { inputsApiErrorsEnUS } from './inputs.en-US';
@@ -111,6 +112,7 @@ export const enUS: Messages = {
     ...registryActionsEnUS,
     ...settingsActionsEnUS,
     ...consentActionsEnUS,
+    ...marketActionsEnUS,
     ...authSecurityActionsEnUS,
   },
   validation: {
@@ -252,7 +254,7 @@ export const enUS: Messages = {
     entryType: {
       'certificate.issued': 'Certificate issued', 'certificate.changed': 'Certificate changed', 'contract.signed': 'Contract signed',
       'consent.granted': 'Consent granted', 'consent.revoked': 'Consent revoked', 'audit.anchor': 'Audit anchor',
-      'listing.published': 'Listing published', 'key.rotated': 'Signing key rotated',
+      'listing.published': 'Listing published', 'listing.withdrawn': 'Listing withdrawn', 'key.rotated': 'Signing key rotated',
     },
     entryTitle: (i: number) => `Ledger entry #${i}`, canonical: 'Canonical JSON (the text that was hashed)', pretty: 'Pretty-printed',
     prove: 'Prove inclusion', reprove: 'Prove again',
@@ -313,6 +315,7 @@ export const enUS: Messages = {
     ...registryApiErrorsEnUS,
     ...settingsApiErrorsEnUS,
     ...consentApiErrorsEnUS,
+    ...marketApiErrorsEnUS,
     ...authSecurityApiErrorsEnUS,
     ...inputsApiErrorsEnUS,
   },
