@@ -86,10 +86,12 @@ create table market_products (
 );
 create index market_products_search_idx on market_products using gin (search_vector);
 -- the marketplace reads published listings only: newest first, by price, and the facets from the index alone
+-- (an index-only scan: every column the facet counts read is in it, so a browse never reads the listings)
 create index market_products_published_idx on market_products (published_at desc, id)
   where status = 'published';
 create index market_products_price_idx on market_products (price_fen, id) where status = 'published';
-create index market_products_facets_idx on market_products (status, sector_code, grade, price_kind);
+create index market_products_facets_idx on market_products (status, sector_code, grade, price_kind)
+  include (board_codes, delivery_modes, region, org_id);
 create index market_products_boards_idx on market_products using gin (board_codes);
 create index market_products_modes_idx on market_products using gin (delivery_modes);
 create index market_products_org_idx on market_products (org_id, updated_at desc);

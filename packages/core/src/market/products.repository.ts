@@ -1,4 +1,5 @@
 import { sql, type Insertable, type Kysely, type RawBuilder, type Selectable, type Updateable } from 'kysely';
+import { DeliveryMode } from '@shuliu/contracts';
 import type { DB } from '../db/schema.js';
 import type { MarketProductResourcesTable, MarketProductsTable } from './market.tables.js';
 
@@ -58,6 +59,7 @@ export interface ProductFilter {
   sort: 'relevance' | 'newest' | 'price_asc' | 'price_desc' | 'title';
 }
 type FacetKey = 'board' | 'sector' | 'deliveryMode' | 'priceModel' | 'grade';
+const DELIVERY_MODES = DeliveryMode.options;
 const FACET_KEYS: FacetKey[] = ['board', 'sector', 'deliveryMode', 'priceModel', 'grade'];
 
 /** One facet's filter as SQL on the row `p` (true when the facet is not filtered). */
@@ -195,31 +197,54 @@ export const productsRepository = {
     ).rows,
 
   /**
-   * Facet counts over the matches in one read: each facet counts the rows that pass every other facet's
-   * filter (so a choice can be widened); boards and delivery modes, being lists, count once per value.
+   * Facet counts over the matches in one read, as the catalog counts them: one GROUPING SETS pass where each
+   * facet counts the rows that pass every other facet's filter (so a choice can be widened). Boards and
+   * delivery modes are lists: the empty grouping set counts each known value with a conditional count.
    */
-  facets: async (db: Executor, f: ProductFilter) =>
-    (
-      await sql<{ facet: string; value: string | null; n: number }>`
-      with m as materialized (
-        select p.sector_code, p.grade, p.price_kind, p.delivery_modes, p.board_codes,
-          ${allFacets(f, 'board')} as x_board, ${allFacets(f, 'sector')} as x_sector,
-          ${allFacets(f, 'deliveryMode')} as x_mode, ${allFacets(f, 'priceModel')} as x_price,
-          ${allFacets(f, 'grade')} as x_grade, ${allFacets(f)} as x_all
-        from market_products p where ${baseSql(f)}
-      )
-      select * from (
-        select 'sector' as facet, sector_code as value, count(*) filter (where x_sector)::int as n
-          from m group by sector_code
-        union all select 'grade', grade, count(*) filter (where x_grade)::int from m group by grade
-        union all select 'priceModel', price_kind, count(*) filter (where x_price)::int from m group by price_kind
-        union all select 'deliveryMode', d, count(*) filter (where x_mode)::int
-          from m cross join lateral unnest(m.delivery_modes) d group by d
-        union all select 'board', b, count(*) filter (where x_board)::int
-          from m cross join lateral unnest(m.board_codes) b group by b
-        union all select 'total', null, count(*) filter (where x_all)::int from m
-      ) counts where n > 0 or facet = 'total'`.execute(db)
-    ).rows,
+  async facets(db: Executor, f: ProductFilter, boards: string[]) {
+    const g = sql`grouping(p.sector_code, p.grade, p.price_kind)`;
+    const each = (key: 'board' | 'deliveryMode', column: string, values: readonly string[]) =>
+      values.length
+        ? sql`array[${sql.join(
+            values.map(
+              (v) =>
+                sql`count(*) filter (where ${allFacets(f, key)} and ${sql.ref(`p.${column}`)} @> array[${v}]::text[])`,
+            ),
+          )}]::int[]`
+        : sql`array[]::int[]`;
+    const { rows } = await sql<{
+      facet: string;
+      value: string | null;
+      n: number;
+      boards: number[] | null;
+      modes: number[] | null;
+    }>`
+      select case ${g} when 3 then 'sector' when 5 then 'grade' when 6 then 'priceModel' else 'total' end as facet,
+        coalesce(p.sector_code, p.grade, p.price_kind) as value,
+        case ${g} when 3 then count(*) filter (where ${allFacets(f, 'sector')})
+          when 5 then count(*) filter (where ${allFacets(f, 'grade')})
+          when 6 then count(*) filter (where ${allFacets(f, 'priceModel')})
+          else count(*) filter (where ${allFacets(f)}) end::int as n,
+        case when ${g} = 7 then ${each('board', 'board_codes', boards)} end as boards,
+        case when ${g} = 7 then ${each('deliveryMode', 'delivery_modes', DELIVERY_MODES)} end as modes
+      from market_products p where ${baseSql(f)}
+      group by grouping sets ((p.sector_code), (p.grade), (p.price_kind), ())`.execute(db);
+    const total = rows.find((r) => r.facet === 'total');
+    const boardCounts = total?.boards ?? [];
+    const modeCounts = total?.modes ?? [];
+    return {
+      total: Number(total?.n ?? 0),
+      rows: [
+        ...rows.filter((r) => r.facet !== 'total' && r.value !== null && Number(r.n) > 0),
+        ...boards.map((value, i) => ({ facet: 'board', value, n: Number(boardCounts[i] ?? 0) })),
+        ...DELIVERY_MODES.map((value, i) => ({
+          facet: 'deliveryMode',
+          value,
+          n: Number(modeCounts[i] ?? 0),
+        })),
+      ].filter((r) => r.n > 0),
+    };
+  },
 
   /** One org's products in any state (or one), newest change first. */
   async mine(db: Executor, orgId: string, status: string | undefined, page: number, size: number) {

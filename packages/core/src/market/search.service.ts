@@ -33,25 +33,21 @@ export class SearchService {
       sort: q.sort,
     };
     const db = this.deps.db;
+    const known = await boards.all(db);
     const [rows, counts] = await Promise.all([
       products.search(db, f, q.page, q.pageSize),
-      products.facets(db, f),
+      products.facets(
+        db,
+        f,
+        known.map((b) => b.code),
+      ),
     ]);
     const facets: Facets = { board: [], sector: [], deliveryMode: [], priceModel: [], grade: [] };
-    let total = 0;
-    for (const c of counts) {
-      if (c.facet === 'total') total = Number(c.n);
-      else if (c.value !== null)
-        facets[c.facet as keyof Facets].push({ value: c.value, label: null, count: Number(c.n) });
-    }
-    const [boardNames, sectorNames] = await Promise.all([
-      boards.byCodes(
-        db,
-        facets.board.map((b) => b.value),
-      ),
-      this.deps.sectors.names(facets.sector.map((b) => b.value)),
-    ]);
-    for (const b of facets.board) b.label = boardNames.find((x) => x.code === b.value)?.name ?? null;
+    const total = counts.total;
+    for (const c of counts.rows)
+      facets[c.facet as keyof Facets].push({ value: c.value!, label: null, count: c.n });
+    const sectorNames = await this.deps.sectors.names(facets.sector.map((b) => b.value));
+    for (const b of facets.board) b.label = known.find((x) => x.code === b.value)?.name ?? null;
     for (const b of facets.sector) b.label = sectorNames.get(b.value)?.name ?? null;
     for (const list of Object.values(facets))
       list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
