@@ -50,62 +50,64 @@ export async function toProducts(db: Executor, rows: ProductRow[], deps: ViewDep
     boards.byCodes(db, [...new Set(rows.flatMap((r) => r.board_codes))]),
   ]);
   const boardOf = new Map(boardRows.map((b) => [b.code, b]));
-  return rows.map((r) => {
-    const d = r.declaration as unknown as DeclarationDoc;
-    return {
-      id: r.id,
-      orgId: r.org_id,
-      orgName: orgs.get(r.org_id) ?? null,
-      title: r.title,
-      summary: r.summary,
-      description: r.description,
-      sector: r.sector_code,
-      sectorName: sectors.get(r.sector_code)?.name ?? null,
-      region: r.region,
-      resources: links
-        .filter((l) => l.product_id === r.id)
-        .map((l) => ({
-          id: l.resource_id,
-          title: titles.get(l.resource_id)?.title ?? null,
-          grade: titles.get(l.resource_id)?.grade ?? null,
-          basis: l.basis,
-        })),
-      deliveryModes: r.delivery_modes as DeliveryMode[],
-      boards: r.board_codes.map((code) => ({
-        code,
-        name: boardOf.get(code)?.name ?? code,
-        nameEn: boardOf.get(code)?.name_en ?? null,
+  return rows.map((r) => ({
+    ...toProductBase(r),
+    orgName: orgs.get(r.org_id) ?? null,
+    sectorName: sectors.get(r.sector_code)?.name ?? null,
+    resources: links
+      .filter((l) => l.product_id === r.id)
+      .map((l) => ({
+        id: l.resource_id,
+        title: titles.get(l.resource_id)?.title ?? null,
+        grade: titles.get(l.resource_id)?.grade ?? null,
+        basis: l.basis,
       })),
-      priceModel: r.price_model as PriceModel | null,
-      policy: r.policy,
-      scenarios: r.scenarios as ProductScenario[],
-      grade: r.grade as Grade,
-      certificateNos: r.certificate_nos,
-      declaration: {
-        commitments: d.commitments,
-        statement: d.statement,
-        declaredBy: d.declaredBy,
-        declaredAt: d.declaredAt,
-        hash: r.declaration_hash,
-        signature: r.signature,
-      },
-      status: r.status,
-      version: r.version,
-      rejectionReason: r.rejection_reason,
-      suspensionReason: r.suspension_reason,
-      withdrawalReason: r.withdrawal_reason,
-      listing: r.listing_hash
-        ? {
-            hash: r.listing_hash,
-            ledgerIndex: r.ledger_index === null ? null : Number(r.ledger_index),
-          }
-        : null,
-      createdAt: iso(r.created_at)!,
-      updatedAt: iso(r.updated_at)!,
-      submittedAt: iso(r.submitted_at),
-      publishedAt: iso(r.published_at),
-    };
-  });
+    boards: r.board_codes.map((code) => ({
+      code,
+      name: boardOf.get(code)?.name ?? code,
+      nameEn: boardOf.get(code)?.name_en ?? null,
+    })),
+  }));
+}
+
+/** A product row's own fields as the API shows them (names of what it refers to are added by toProducts). */
+function toProductBase(r: ProductRow): Omit<Product, 'orgName' | 'sectorName' | 'resources' | 'boards'> {
+  const d = r.declaration as unknown as DeclarationDoc;
+  return {
+    id: r.id,
+    orgId: r.org_id,
+    title: r.title,
+    summary: r.summary,
+    description: r.description,
+    sector: r.sector_code,
+    region: r.region,
+    deliveryModes: r.delivery_modes as DeliveryMode[],
+    priceModel: r.price_model as PriceModel | null,
+    policy: r.policy,
+    scenarios: r.scenarios as ProductScenario[],
+    grade: r.grade as Grade,
+    certificateNos: r.certificate_nos,
+    declaration: {
+      commitments: d.commitments,
+      statement: d.statement,
+      declaredBy: d.declaredBy,
+      declaredAt: d.declaredAt,
+      hash: r.declaration_hash,
+      signature: r.signature,
+    },
+    status: r.status,
+    version: r.version,
+    rejectionReason: r.rejection_reason,
+    suspensionReason: r.suspension_reason,
+    withdrawalReason: r.withdrawal_reason,
+    listing: r.listing_hash
+      ? { hash: r.listing_hash, ledgerIndex: r.ledger_index === null ? null : Number(r.ledger_index) }
+      : null,
+    createdAt: iso(r.created_at)!,
+    updatedAt: iso(r.updated_at)!,
+    submittedAt: iso(r.submitted_at),
+    publishedAt: iso(r.published_at),
+  };
 }
 
 export const toReview = (r: ReviewRow, names: Map<string, string>): ListingReview => ({

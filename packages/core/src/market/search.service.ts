@@ -4,7 +4,7 @@ import { searchQuery } from '../catalog/index.js';
 import { boardsRepository as boards } from './boards.repository.js';
 import { toProducts } from './market.mappers.js';
 import type { MarketDeps } from './market.support.js';
-import { productsRepository as products, type ProductFilter } from './products.repository.js';
+import { searchRepository as listings, type ProductFilter } from './search.repository.js';
 
 type Facets = ProductSearchReply['facets'];
 
@@ -35,8 +35,8 @@ export class SearchService {
     const db = this.deps.db;
     const known = await boards.all(db);
     const [rows, counts] = await Promise.all([
-      products.search(db, f, q.page, q.pageSize),
-      products.facets(
+      listings.search(db, f, q.page, q.pageSize),
+      listings.facets(
         db,
         f,
         known.map((b) => b.code),
