@@ -10,6 +10,7 @@ import { catalogCommand } from './commands/catalog.js';
 import { verifyLedgerCommand } from './commands/verify-ledger.js';
 import { protectCommand } from './commands/protect.js';
 import { consentCommand } from './commands/consent.js';
+import { marketCommand } from './commands/market.js';
 import { registryCommand } from './commands/registry.js';
 import { calendarCommand } from './commands/calendar.js';
 import { verifyCommand } from './commands/verify.js';
@@ -44,6 +45,7 @@ program.addCommand(consentCommand());
 program.addCommand(verifyConsentCommand());
 program.addCommand(signCommand());
 program.addCommand(keygenCommand());
+program.addCommand(marketCommand());
 
 try {
   await program.parseAsync(process.argv);

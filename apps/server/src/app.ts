@@ -21,6 +21,7 @@ import { catalogRoutes } from './routes/catalog.js';
 import { consentRoutes } from './routes/consent.js';
 import { authRoutes } from './routes/auth.js';
 import { ledgerRoutes } from './routes/ledger.js';
+import { marketRoutes } from './routes/market.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { onboardingRoutes } from './routes/onboarding.js';
 import { orgRoutes } from './routes/orgs.js';
@@ -214,6 +215,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       registryRoutes,
       consentRoutes,
       settingsRoutes,
+      marketRoutes,
     ]) {
       register(api, routeDeps);
     }

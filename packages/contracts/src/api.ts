@@ -45,6 +45,7 @@ import { consentRoutes } from './consent.api.js';
 import { memberTokenRoutes } from './member-tokens.api.js';
 import { orgKeyRoutes } from './org-keys.api.js';
 import { impactRoutes, platformSettingsRoutes } from './settings.api.js';
+import { marketRoutes } from './market.api.js';
 
 export const Health = z.object({
   status: z.literal('ok'),
@@ -500,4 +501,5 @@ export const api = {
   orgKeys: orgKeyRoutes,
   settings: platformSettingsRoutes,
   impact: impactRoutes,
+  market: marketRoutes,
 };

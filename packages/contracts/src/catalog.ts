@@ -54,7 +54,7 @@ export type ResourceColumn = z.infer<typeof ResourceColumn>;
 
 const Text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 const Day = z.iso.date('must be a date YYYY-MM-DD').max(10);
-const SectorCode = z
+export const SectorCode = z
   .string()
   .regex(/^[a-z][a-z_]*(\.[a-z][a-z_]*)*$/, 'must be lower-case words joined by dots, e.g. transport.road')
   .max(60);

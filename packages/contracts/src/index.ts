@@ -29,3 +29,7 @@ export * from './rules/safe-redirect.js';
 export * from './settings.js';
 export * from './org-keys.js';
 export * from './rules/org-signature.js';
+export * from './market.js';
+export * from './market-review.js';
+export * from './rules/division.js';
+export * from './rules/market-price.js';

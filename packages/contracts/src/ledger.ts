@@ -19,6 +19,7 @@ export const LedgerEntryType = z.enum([
   'consent.revoked',
   'audit.anchor',
   'listing.published',
+  'listing.withdrawn',
   'key.rotated',
 ]);
 export type LedgerEntryType = z.infer<typeof LedgerEntryType>;

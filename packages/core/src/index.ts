@@ -20,3 +20,4 @@ export * as sharing from './sharing/index.js';
 export * as registry from './registry/index.js';
 export * as consent from './consent/index.js';
 export * as settings from './settings/index.js';
+export * as market from './market/index.js';

@@ -77,6 +77,7 @@ describe("the platform's jobs", () => {
     expect(jobs.map((j) => j.name)).toEqual([
       'ledger.anchor-audit',
       'registry.expire-certificates',
+      'market.suspend-listings',
       'catalog.survey-snapshot',
     ]);
     const snapshot = jobs.find((j) => j.name === 'catalog.survey-snapshot')!;

@@ -28,6 +28,11 @@ export function platformJobs(s: Services, config: Config): Job[] {
       run: () => s.registry.certificates.expireDue(),
     },
     {
+      name: 'market.suspend-listings',
+      intervalSeconds: config.marketSuspensionIntervalSeconds,
+      run: () => s.market.suspensions.sweep(),
+    },
+    {
       // named when the survey was part of the catalog; the name is also its lock, so it stays
       name: 'catalog.survey-snapshot',
       intervalSeconds: config.surveySnapshotIntervalSeconds,

@@ -12,6 +12,7 @@ import { NotificationService } from './notifications/index.js';
 import { createRegistry, RegistrySettingsService } from './registry/index.js';
 import { createSettings } from './settings/index.js';
 import { createSharing } from './sharing/index.js';
+import { createMarket } from './market/index.js';
 
 /**
  * Every domain, wired to one database: `services.<domain>.<service>` (`services.catalog.resources`), or
@@ -79,6 +80,16 @@ export function createServices(db: Kysely<DB>, config: Config) {
     sharing,
     registry,
     consent,
+    market: createMarket({
+      db,
+      keys,
+      ledger,
+      resources,
+      sectors: catalog.sectors,
+      registry,
+      consent,
+      now: () => new Date(),
+    }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

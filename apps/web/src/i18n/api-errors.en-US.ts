@@ -6,6 +6,7 @@ import { inputsApiErrorsEnUS } from './inputs.en-US';
 import { registryApiErrorsEnUS } from './registry.en-US';
 import { settingsApiErrorsEnUS } from './settings.en-US';
 import { orgKeysApiErrorsEnUS } from './org-keys.en-US';
+import { marketApiErrorsEnUS } from './market.en-US';
 
 /** English — what the platform itself answers: requests, sign-in, the ledger, keys and stored files. */
 // prettier-ignore
@@ -53,4 +54,5 @@ export const apiErrorsEnUS: ErrorMessages = {
   ...authSecurityApiErrorsEnUS,
   ...inputsApiErrorsEnUS,
   ...orgKeysApiErrorsEnUS,
+  ...marketApiErrorsEnUS,
 };

@@ -6,6 +6,7 @@ import { inputsApiErrorsZhCN } from './inputs.zh-CN';
 import { registryApiErrorsZhCN } from './registry.zh-CN';
 import { settingsApiErrorsZhCN } from './settings.zh-CN';
 import { orgKeysApiErrorsZhCN } from './org-keys.zh-CN';
+import { marketApiErrorsZhCN } from './market.zh-CN';
 
 /** A message for every error code the portal can meet: the API's (`ErrorCode`) and the clients' own. */
 export type ErrorMessages = Record<ErrorCode | ClientErrorCode, string>;
@@ -51,4 +52,5 @@ export const apiErrorsZhCN: ErrorMessages = {
   ...authSecurityApiErrorsZhCN,
   ...inputsApiErrorsZhCN,
   ...orgKeysApiErrorsZhCN,
+  ...marketApiErrorsZhCN,
 };

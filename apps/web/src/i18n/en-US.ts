@@ -6,6 +6,7 @@ import { consentScenariosEnUS } from './consent-scenarios.en-US';
 import { consentOrgsEnUS } from './consent-orgs.en-US';
 import { consentActionsEnUS, consentEnUS } from './consent.en-US';
 import { authSecurityActionsEnUS, authSecurityEnUS } from './auth-security.en-US';
+import { marketActionsEnUS } from './market.en-US';
 import { sharingEnUS } from './sharing.en-US';
 import { settingsActionsEnUS, settingsEnUS } from './settings.en-US';
 import { orgKeysActionsEnUS, orgKeysEnUS } from './org-keys.en-US';
@@ -112,6 +113,7 @@ export const enUS: Messages = {
     ...registryActionsEnUS,
     ...settingsActionsEnUS,
     ...consentActionsEnUS,
+    ...marketActionsEnUS,
     ...authSecurityActionsEnUS,
     ...orgKeysActionsEnUS,
   },
@@ -254,7 +256,7 @@ export const enUS: Messages = {
     entryType: {
       'certificate.issued': 'Certificate issued', 'certificate.changed': 'Certificate changed', 'contract.signed': 'Contract signed',
       'consent.granted': 'Consent granted', 'consent.revoked': 'Consent revoked', 'audit.anchor': 'Audit anchor',
-      'listing.published': 'Listing published', 'key.rotated': 'Signing key rotated',
+      'listing.published': 'Listing published', 'listing.withdrawn': 'Listing withdrawn', 'key.rotated': 'Signing key rotated',
     },
     entryTitle: (i: number) => `Ledger entry #${i}`, canonical: 'Canonical JSON (the text that was hashed)', pretty: 'Pretty-printed',
     prove: 'Prove inclusion', reprove: 'Prove again',

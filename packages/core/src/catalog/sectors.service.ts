@@ -33,6 +33,21 @@ export class SectorsService {
     return repo.sectorPath(db, code);
   }
 
+  /** Sector names by code, for other domains' views of what they name (unknown codes are left out). */
+  async names(
+    codes: string[],
+    db: Executor = this.db,
+  ): Promise<Map<string, { name: string; nameEn: string | null }>> {
+    const rows = codes.length
+      ? await db
+          .selectFrom('catalog_sectors')
+          .select(['code', 'name', 'name_en'])
+          .where('code', 'in', [...new Set(codes)])
+          .execute()
+      : [];
+    return new Map(rows.map((r) => [r.code, { name: r.name, nameEn: r.name_en }]));
+  }
+
   async list(): Promise<Sector[]> {
     const { rows } = await repo.findSectors(this.db);
     return rows.map((s) => ({

@@ -243,9 +243,33 @@ export class OperationGrantsService {
     return visible ? d : { allow: false, reason: 'no_grant', grantId: null, delivery: null };
   }
 
-  private async decideAccess(ctx: RequestContext, resourceId: string, at: Date): Promise<OperationAccess> {
-    const org = requirePrincipal(ctx).orgId;
-    const r = await this.catalog.resources.row(resourceId);
+  /**
+   * The market's question when an org lists public data: the grant under which `orgId` may operate the
+   * resource at `at`, with its price guidance (政府指导定价), or null. Reads through `db` (the caller's
+   * transaction if any).
+   */
+  async operationOf(
+    db: Executor,
+    orgId: string,
+    resourceId: string,
+    at = this.now(),
+  ): Promise<{ grantId: string; priceGuidanceFen: number } | null> {
+    const d = await this.decideFor(orgId, resourceId, at, db);
+    const g = d.allow && d.grantId ? await grants.find(db, d.grantId) : undefined;
+    return g ? { grantId: g.id, priceGuidanceFen: Number(g.price_guidance_fen) } : null;
+  }
+
+  private decideAccess(ctx: RequestContext, resourceId: string, at: Date): Promise<OperationAccess> {
+    return this.decideFor(requirePrincipal(ctx).orgId, resourceId, at);
+  }
+
+  private async decideFor(
+    org: string | null,
+    resourceId: string,
+    at: Date,
+    db: Executor = this.db,
+  ): Promise<OperationAccess> {
+    const r = await this.catalog.resources.row(resourceId, db);
     const deny = (reason: OperationAccessReason, grantId: string | null = null): OperationAccess => ({
       allow: false,
       reason,
@@ -253,11 +277,11 @@ export class OperationGrantsService {
       delivery: null,
     });
     if (!org || !r) return deny('no_grant');
-    const held = await grants.between(this.db, org, r.owner_org_id);
+    const held = await grants.between(db, org, r.owner_org_id);
     if (held.length === 0) return deny('no_grant');
     if (r.subject_type !== 'public') return deny('not_public_data');
     if (r.status !== 'published') return deny('not_published');
-    const path = await this.catalog.sectors.path(r.sector_code);
+    const path = await this.catalog.sectors.path(r.sector_code, db);
     // the most permissive answer wins; otherwise the reason of the grant that came closest
     const order: OperationAccessReason[] = [
       'revoked',

@@ -10,6 +10,7 @@ import type { ConsentTables } from '../consent/consent.tables.js';
 import type { SettingsTables } from '../settings/settings.tables.js';
 import type { ImpactTables } from '../catalog/impact.tables.js';
 import type { SharingTables } from '../sharing/sharing.tables.js';
+import type { MarketTables } from '../market/market.tables.js';
 
 /** The whole database as Kysely sees it: each domain contributes its own tables. */
 export interface DB
@@ -25,4 +26,5 @@ export interface DB
     RegistryTables,
     ConsentTables,
     SettingsTables,
-    ImpactTables {}
+    ImpactTables,
+    MarketTables {}

@@ -41,9 +41,25 @@ function directSet(action: Direct, now: Date, reason: string, upheld: boolean) {
   };
 }
 
+/**
+ * Told, inside the transaction of the change, that a certificate was frozen, expired or cancelled (an upheld
+ * objection): a domain that stands on certificates acts on it in the same commit.
+ */
+export type CertificateListener = (
+  tx: Executor,
+  change: { certNo: string; action: 'freeze' | 'expire' | 'cancel'; reason: string },
+) => Promise<void>;
+
 /** Certificates: reading, the regulator's freeze, dispute decisions, expiry, and the cross-domain right check. */
 export class CertificatesService {
+  private readonly listeners: CertificateListener[] = [];
+
   constructor(private readonly deps: RegistryDeps) {}
+
+  /** Lets another domain hear of certificates leaving force (wired once, at start-up). */
+  onLeavingForce(listener: CertificateListener): void {
+    this.listeners.push(listener);
+  }
 
   private today = () => shanghaiDay(this.deps.now());
 
@@ -163,6 +179,15 @@ export class CertificatesService {
       { certificateId: c.id, certNo: c.cert_no, version: null, entry, action: word, reason },
       c.disputed_by,
     );
+    const leaving =
+      action === 'freeze' || action === 'expire'
+        ? action
+        : action === 'resolve_dispute' && upheld
+          ? 'cancel'
+          : null;
+    if (leaving)
+      for (const listener of this.listeners)
+        await listener(tx, { certNo: c.cert_no, action: leaving, reason });
   }
 
   /**

@@ -16,5 +16,5 @@ export {
   type CertificateAction,
 } from './registry.lifecycle.js';
 export { buildCredential, signCredential, issuerIdOf } from './registry.credential.js';
-export { checkRight, type RightQuery } from './registry.rights.js';
+export { checkRight, certificatesNotInForce, type RightQuery } from './registry.rights.js';
 export { createRegistry, type Registry } from './registry.factory.js';

@@ -1,4 +1,5 @@
 import type { DataRight, RegistryRightCheckReply } from '@shuliu/contracts';
+import { sql } from 'kysely';
 import { certificatesRepository as certs, type CertificateRow } from './certificates.repository.js';
 import { shanghaiDay } from './registry.calendar.js';
 import { rightProblem } from './registry.lifecycle.js';
@@ -51,4 +52,28 @@ export async function checkRight(
     problem,
     disputed: best.c.disputed_by !== null,
   };
+}
+
+/**
+ * Of these certificate numbers, those not in force at `now` and why: frozen, cancelled or expired (a valid
+ * certificate past its end reads expired before the expiry job records it). One read for many numbers, so a
+ * domain that stands on certificates (the market's listings) can sweep thousands at once.
+ */
+export async function certificatesNotInForce(
+  db: Executor,
+  certNos: string[],
+  now = new Date(),
+): Promise<Map<string, 'cancelled' | 'frozen' | 'expired'>> {
+  if (!certNos.length) return new Map();
+  const rows = await db
+    .selectFrom('registry_certificates')
+    .select([
+      'cert_no',
+      sql<'cancelled' | 'frozen' | 'expired' | null>`case when state = 'cancelled' then 'cancelled'
+        when frozen_at is not null then 'frozen'
+        when state = 'expired' or valid_until <= ${now} then 'expired' end`.as('problem'),
+    ])
+    .where('cert_no', 'in', [...new Set(certNos)])
+    .execute();
+  return new Map(rows.flatMap((r) => (r.problem ? [[r.cert_no, r.problem] as const] : [])));
 }

@@ -71,7 +71,10 @@ export type IdPrefix =
   | 'aog'
   | 'aev'
   | 'aoe'
-  | 'osk';
+  | 'osk'
+  | 'prd'
+  | 'mrv'
+  | 'neg';
 
 /** Prefixed sortable id, e.g. `org_01j…`. */
 export const newId = (prefix: IdPrefix) => `${prefix}_${ulid()}`;

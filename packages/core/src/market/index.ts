@@ -1,0 +1,3 @@
+export { createMarket, type MarketServices } from './market.factory.js';
+export type { MarketDeps } from './market.support.js';
+export * from './market.rules.js';

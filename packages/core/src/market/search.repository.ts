@@ -1,0 +1,118 @@
+import { DeliveryMode } from '@shuliu/contracts';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { COLUMNS_SQL, type ProductRow } from './products.repository.js';
+
+type Executor = Kysely<DB>;
+
+/** The marketplace's filters: the text query, the division, the seller, and the facets. */
+export interface ProductFilter {
+  tsquery: string | null;
+  /** A GB/T 2260 prefix: listings of the division and those within it. */
+  regionPrefix?: string;
+  org?: string;
+  board?: string[];
+  sector?: string[];
+  deliveryMode?: string[];
+  priceModel?: string[];
+  grade?: string[];
+  sort: 'relevance' | 'newest' | 'price_asc' | 'price_desc' | 'title';
+}
+type FacetKey = 'board' | 'sector' | 'deliveryMode' | 'priceModel' | 'grade';
+const DELIVERY_MODES = DeliveryMode.options;
+const FACET_KEYS: FacetKey[] = ['board', 'sector', 'deliveryMode', 'priceModel', 'grade'];
+
+/** One facet's filter as SQL on the row `p` (true when the facet is not filtered). */
+function facetSql(f: ProductFilter, key: FacetKey): RawBuilder<boolean> {
+  const v = f[key];
+  if (!v?.length) return sql<boolean>`true`;
+  if (key === 'board') return sql<boolean>`p.board_codes && ${v}::text[]`;
+  if (key === 'deliveryMode') return sql<boolean>`p.delivery_modes && ${v}::text[]`;
+  const column = { sector: 'sector_code', priceModel: 'price_kind', grade: 'grade' }[key];
+  return sql<boolean>`${sql.ref(`p.${column}`)} = any(${v}::text[])`;
+}
+
+/** Published listings, the text query, the division and the seller: what every facet counts within. */
+function baseSql(f: ProductFilter): RawBuilder<boolean> {
+  const parts = [sql`p.status = 'published'`];
+  if (f.tsquery) parts.push(sql`p.search_vector @@ to_tsquery('simple', ${f.tsquery})`);
+  if (f.regionPrefix) parts.push(sql`p.region like ${`${f.regionPrefix}%`}`);
+  if (f.org) parts.push(sql`p.org_id = ${f.org}`);
+  return sql<boolean>`${sql.join(parts, sql` and `)}`;
+}
+
+const allFacets = (f: ProductFilter, skip?: FacetKey) =>
+  sql.join(
+    FACET_KEYS.filter((k) => k !== skip).map((k) => facetSql(f, k)),
+    sql` and `,
+  );
+
+function orderSql(f: ProductFilter) {
+  if (f.sort === 'relevance' && f.tsquery)
+    return sql`ts_rank(p.search_vector, to_tsquery('simple', ${f.tsquery})) desc, p.published_at desc, p.id`;
+  if (f.sort === 'price_asc') return sql`p.price_fen asc, p.id`;
+  if (f.sort === 'price_desc') return sql`p.price_fen desc, p.id`;
+  if (f.sort === 'title') return sql`p.title, p.id`;
+  return sql`p.published_at desc, p.id`;
+}
+
+/** The marketplace's queries: a page of published listings, and the facet counts of all the matches. */
+export const searchRepository = {
+  /** One page of published listings in the marketplace's order. */
+  search: async (db: Executor, f: ProductFilter, page: number, size: number) =>
+    (
+      await sql<ProductRow>`select ${COLUMNS_SQL} from market_products p
+        where ${baseSql(f)} and ${allFacets(f)}
+        order by ${orderSql(f)} limit ${size} offset ${(page - 1) * size}`.execute(db)
+    ).rows,
+
+  /**
+   * Facet counts over the matches in one read, as the catalog counts them: one GROUPING SETS pass where each
+   * facet counts the rows that pass every other facet's filter (so a choice can be widened). Boards and
+   * delivery modes are lists: the empty grouping set counts each known value with a conditional count.
+   */
+  async facets(db: Executor, f: ProductFilter, boards: string[]) {
+    const g = sql`grouping(p.sector_code, p.grade, p.price_kind)`;
+    const each = (key: 'board' | 'deliveryMode', column: string, values: readonly string[]) =>
+      values.length
+        ? sql`array[${sql.join(
+            values.map(
+              (v) =>
+                sql`count(*) filter (where ${allFacets(f, key)} and ${sql.ref(`p.${column}`)} @> array[${v}]::text[])`,
+            ),
+          )}]::int[]`
+        : sql`array[]::int[]`;
+    const { rows } = await sql<{
+      facet: string;
+      value: string | null;
+      n: number;
+      boards: number[] | null;
+      modes: number[] | null;
+    }>`
+      select case ${g} when 3 then 'sector' when 5 then 'grade' when 6 then 'priceModel' else 'total' end as facet,
+        coalesce(p.sector_code, p.grade, p.price_kind) as value,
+        case ${g} when 3 then count(*) filter (where ${allFacets(f, 'sector')})
+          when 5 then count(*) filter (where ${allFacets(f, 'grade')})
+          when 6 then count(*) filter (where ${allFacets(f, 'priceModel')})
+          else count(*) filter (where ${allFacets(f)}) end::int as n,
+        case when ${g} = 7 then ${each('board', 'board_codes', boards)} end as boards,
+        case when ${g} = 7 then ${each('deliveryMode', 'delivery_modes', DELIVERY_MODES)} end as modes
+      from market_products p where ${baseSql(f)}
+      group by grouping sets ((p.sector_code), (p.grade), (p.price_kind), ())`.execute(db);
+    const total = rows.find((r) => r.facet === 'total');
+    const boardCounts = total?.boards ?? [];
+    const modeCounts = total?.modes ?? [];
+    return {
+      total: Number(total?.n ?? 0),
+      rows: [
+        ...rows.filter((r) => r.facet !== 'total' && r.value !== null && Number(r.n) > 0),
+        ...boards.map((value, i) => ({ facet: 'board', value, n: Number(boardCounts[i] ?? 0) })),
+        ...DELIVERY_MODES.map((value, i) => ({
+          facet: 'deliveryMode',
+          value,
+          n: Number(modeCounts[i] ?? 0),
+        })),
+      ].filter((r) => r.n > 0),
+    };
+  },
+};
