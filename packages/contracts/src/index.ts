@@ -12,6 +12,7 @@ export * as sm2Curve from './rules/sm2-curve.js';
 export * from './rules/check-digits.js';
 export * from './catalog.js';
 export * from './sharing.js';
+export * from './rules/division.js';
 export * from './rules/grading.js';
 export * from './registry.js';
 export * from './registry-bodies.js';
