@@ -27,3 +27,4 @@ export * from './rules/authorized-operation.js';
 export * from './rules/password-policy.js';
 export * from './rules/safe-redirect.js';
 export * from './settings.js';
+export * from './rules/odrl-vocab.js';
