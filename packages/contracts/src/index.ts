@@ -27,4 +27,6 @@ export * from './rules/authorized-operation.js';
 export * from './rules/password-policy.js';
 export * from './rules/safe-redirect.js';
 export * from './settings.js';
+export * from './market-policy.js';
 export * from './rules/odrl-vocab.js';
+export * from './rules/odrl.js';
