@@ -30,3 +30,4 @@ export * from './settings.js';
 export * from './market-policy.js';
 export * from './rules/odrl-vocab.js';
 export * from './rules/odrl.js';
+export * from './rules/odrl-describe.js';
