@@ -233,9 +233,13 @@ describe('usage policy contract: refusals name the path', () => {
       issuesOf(useWith({ leftOperand: 'shuliu:recipientOrgType', operator: 'eq', rightOperand: 'bank' }))[0]
         ?.message,
     ).toMatch(/organization type must be one of operator, regulator/);
-    expect(
-      issuesOf(useWith({ leftOperand: 'payAmount', operator: 'eq', rightOperand: '1.00' }))[0]?.message,
-    ).toMatch(/compensate duty/);
+    const pay = { leftOperand: 'payAmount', operator: 'eq', rightOperand: '1.00' };
+    expect(issuesOf(useWith({ or: [purpose('research', 'eq'), pay] }))).toEqual([
+      {
+        path: 'permission[0].constraint[0].or[1].leftOperand',
+        message: 'payAmount belongs in a compensate duty, not in a permission or prohibition',
+      },
+    ]);
   });
 
   it('Shuliu terms without the shuliu prefix declared, and a context that redefines terms', () => {

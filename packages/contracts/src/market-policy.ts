@@ -98,14 +98,16 @@ const Operator = term(POLICY_OPERATORS, 'operator');
 const LOGICAL: readonly LogicalOperator[] = ['and', 'or', 'xone'];
 
 /** One constraint, atomic or logical, allowing `depth` more levels of logical nesting beneath it. */
-function constraintSchema(depth: number, inDuty: boolean): z.ZodType<PolicyConstraint> {
+function constraintSchema(depth: number): z.ZodType<PolicyConstraint> {
   const members =
     depth > 0
-      ? z.array(constraintSchema(depth - 1, inDuty)).min(1, 'must list at least one constraint')
+      ? z
+          .array(constraintSchema(depth - 1))
+          .min(1, 'must list at least one constraint')
+          .max(POLICY_LIMITS.constraints, `at most ${POLICY_LIMITS.constraints} constraints`)
       : z.unknown().refine(() => false, `logical constraints nest at most ${POLICY_LIMITS.nesting} levels`);
-  const logical = Object.fromEntries(
-    LOGICAL.flatMap((k) => [k, `odrl:${k}`]).map((k) => [k, members.optional()]),
-  );
+  // `and`, `or`, `xone` as the ODRL context names them: a policy under that context compacts to these keys
+  const logical = Object.fromEntries(LOGICAL.map((k) => [k, members.optional()]));
   return z
     .strictObject({
       leftOperand: LeftOperandName.optional(),
@@ -117,7 +119,7 @@ function constraintSchema(depth: number, inDuty: boolean): z.ZodType<PolicyConst
       unit: Identifier.optional(),
       ...logical,
     })
-    .transform((c, ctx) => readConstraint(c as RawConstraint, ctx, inDuty) ?? z.NEVER);
+    .transform((c, ctx) => readConstraint(c as RawConstraint, ctx) ?? z.NEVER);
 }
 
 type RawConstraint = {
@@ -127,28 +129,22 @@ type RawConstraint = {
   unit?: string;
 } & Record<string, PolicyConstraint[] | undefined>;
 
-function readConstraint(c: RawConstraint, ctx: z.RefinementCtx, inDuty: boolean): PolicyConstraint | null {
+function readConstraint(c: RawConstraint, ctx: z.RefinementCtx): PolicyConstraint | null {
   const issue = (path: (string | number)[], message: string) => {
     ctx.addIssue({ code: 'custom', path, message });
     return null;
   };
-  const logical = Object.keys(c).filter((k) => LOGICAL.includes(bareOdrl(k) as LogicalOperator));
+  const logical = LOGICAL.filter((k) => k in c);
   if (logical.length > 1) return issue([], 'a logical constraint has exactly one of and, or, xone');
   if (logical.length === 1) {
     if ('leftOperand' in c || 'operator' in c || 'rightOperand' in c)
       return issue([], 'a constraint is either logical (and, or, xone) or has a left operand, not both');
-    const op = bareOdrl(logical[0]!) as LogicalOperator;
-    return { [op]: c[logical[0]!]! } as LogicalConstraint;
+    return { [logical[0]!]: c[logical[0]!]! } as LogicalConstraint;
   }
   const { leftOperand, operator } = c;
   if (!leftOperand) return issue(['leftOperand'], 'is required');
   if (!operator) return issue(['operator'], 'is required');
   if (!('rightOperand' in c)) return issue(['rightOperand'], 'is required');
-  if (leftOperand === 'payAmount' && !inDuty)
-    return issue(
-      ['leftOperand'],
-      'payAmount belongs in a compensate duty, not in a permission or prohibition',
-    );
   if (!OPERATORS_OF[leftOperand].includes(operator))
     return issue(
       ['operator'],
@@ -164,43 +160,48 @@ function readConstraint(c: RawConstraint, ctx: z.RefinementCtx, inDuty: boolean)
   return { leftOperand, operator, rightOperand: right.value, ...(c.unit ? { unit: c.unit } : {}) };
 }
 
-/** Whether an atomic constraint of the list, or inside a logical one in it, satisfies `test`. */
-export function someAtom(
+/** Every atomic constraint of a list with its path in the rule, those inside logical ones included. */
+export function* atomsOf(
   list: readonly PolicyConstraint[] | undefined,
-  test: (c: AtomicConstraint) => boolean,
-): boolean {
-  return (list ?? []).some((c) => (isLogical(c) ? someAtom(membersOf(c), test) : test(c)));
+  path: (string | number)[] = [],
+): Generator<[AtomicConstraint, (string | number)[]]> {
+  for (const [i, c] of (list ?? []).entries())
+    if (!isLogical(c)) yield [c, [...path, i]];
+    else yield* atomsOf(membersOf(c), [...path, i, logicalOperatorOf(c)]);
 }
 
-/** Atomic constraints in a list, those inside logical ones included. */
-export function countConstraints(list: readonly PolicyConstraint[] | undefined): number {
-  let n = 0;
-  for (const c of list ?? []) n += isLogical(c) ? countConstraints(membersOf(c)) : 1;
-  return n;
+const CONSTRAINTS = POLICY_LIMITS.constraints;
+const Constraints = z
+  .array(constraintSchema(POLICY_LIMITS.nesting))
+  .max(CONSTRAINTS, `at most ${CONSTRAINTS} constraints`)
+  .refine(
+    (l) => [...atomsOf(l)].length <= CONSTRAINTS,
+    `at most ${CONSTRAINTS} constraints, those inside and/or/xone included`,
+  )
+  .optional();
+
+/** A payment is something to do (a `compensate` duty), not a condition a permission or prohibition could test. */
+function noPayment(rule: { constraint?: PolicyConstraint[] }, ctx: z.RefinementCtx) {
+  for (const [c, path] of atomsOf(rule.constraint, ['constraint']))
+    if (c.leftOperand === 'payAmount')
+      ctx.addIssue({
+        code: 'custom',
+        path: [...path, 'leftOperand'],
+        message: 'payAmount belongs in a compensate duty, not in a permission or prohibition',
+      });
 }
 
-function constraintList(inDuty: boolean) {
-  const max = POLICY_LIMITS.constraints;
-  return z
-    .array(constraintSchema(POLICY_LIMITS.nesting, inDuty))
-    .max(max, `at most ${max} constraints`)
-    .refine(
-      (l) => countConstraints(l) <= max,
-      `at most ${max} constraints, those inside and/or/xone included`,
-    )
-    .optional();
-}
-
-const ruleFields = { uid: Identifier.optional(), action: Action, constraint: constraintList(false) };
-export const PolicyDuty: z.ZodType<PolicyDuty> = z.strictObject({
-  ...ruleFields,
-  constraint: constraintList(true),
-});
-export const PolicyProhibition: z.ZodType<PolicyProhibition> = z.strictObject(ruleFields);
-export const PolicyPermission: z.ZodType<PolicyPermission> = z.strictObject({
-  ...ruleFields,
-  duty: z.array(PolicyDuty).max(POLICY_LIMITS.duties, `at most ${POLICY_LIMITS.duties} duties`).optional(),
-});
+const ruleFields = { uid: Identifier.optional(), action: Action, constraint: Constraints };
+export const PolicyDuty: z.ZodType<PolicyDuty> = z.strictObject(ruleFields);
+export const PolicyProhibition: z.ZodType<PolicyProhibition> = z
+  .strictObject(ruleFields)
+  .superRefine(noPayment);
+export const PolicyPermission: z.ZodType<PolicyPermission> = z
+  .strictObject({
+    ...ruleFields,
+    duty: z.array(PolicyDuty).max(POLICY_LIMITS.duties, `at most ${POLICY_LIMITS.duties} duties`).optional(),
+  })
+  .superRefine(noPayment);
 
 /**
  * JSON-LD 1.1 lets a context redefine any term, so `{"use": "…"}` could make a permission mean one thing to
@@ -248,7 +249,7 @@ const usesShuliuTerms = (p: z.infer<typeof PolicyFields>) =>
     ...(p.permission ?? []).flatMap((r) => r.duty ?? []),
     ...(p.prohibition ?? []),
     ...(p.obligation ?? []),
-  ].some((r) => someAtom(r.constraint, (c) => c.leftOperand.startsWith(`${SHULIU_PREFIX}:`)));
+  ].some((r) => [...atomsOf(r.constraint)].some(([c]) => c.leftOperand.startsWith(`${SHULIU_PREFIX}:`)));
 const declaresShuliu = (ctx: z.infer<typeof Context>) =>
   (Array.isArray(ctx) ? ctx : [ctx]).some((e) => typeof e === 'object');
 
