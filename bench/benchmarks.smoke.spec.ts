@@ -21,4 +21,10 @@ describe('benchmarks at a toy size', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/catalog search at 300 resources on pglite .*naive ILIKE/);
   }, 150_000);
+
+  it('policy decides a 10-constraint offer and measures against the hand-written check', () => {
+    const r = bench('--only=policy', '--policy-iterations=2000');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/policy evaluate .*hand-written check .*ratio/);
+  }, 150_000);
 });

@@ -8,6 +8,7 @@ import { runProtectBenchmarks } from './protect.js';
 import { runCatalogBenchmarks } from './catalog.js';
 import { runConsentBenchmarks } from './consent.js';
 import { runRegistryBenchmarks } from './registry.js';
+import { runPolicyBenchmarks } from './policy.js';
 
 const DURATION = Number(process.argv.find((a) => a.startsWith('--seconds='))?.slice(10) ?? 10);
 const CONNECTIONS = 32;
@@ -75,7 +76,7 @@ async function benchMe(databaseUrl: string | undefined) {
 console.log(
   `Shuliu benchmarks — ${CONNECTIONS} connections, ${DURATION} s per measurement, autocannon on loopback\n`,
 );
-// `npm run bench -- --only=me` (or `--only=ledger`, `--only=protect`, `--only=catalog`) runs one group
+// `npm run bench -- --only=NAME` runs one group: me, ledger, protect, catalog, registry, consent or policy
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
 const postgres = await postgresReachable();
 if (!only || only === 'me') {
@@ -92,3 +93,4 @@ if (!only || only === 'registry')
   await runRegistryBenchmarks(postgres ? process.env.DATABASE_URL || PG_URL : undefined);
 if (!only || only === 'consent')
   await runConsentBenchmarks(postgres ? process.env.DATABASE_URL || PG_URL : undefined);
+if (!only || only === 'policy') await runPolicyBenchmarks();

@@ -132,7 +132,7 @@ describe('每条挂牌规则的拒绝 (each listing rule refuses, naming it)', (
     const core = await m.listable('merchant', '核心数据示例');
     await regrade(core.resource, 'core');
     expect(await submitCode(productBody([core.resource], { deliveryModes: ['compute'] }))).toBe(
-      'MARKET_CORE_DATA',
+      'CATALOG_CORE_NOT_PUBLISHABLE',
     );
     const important = await m.listable('merchant', '重要数据示例');
     await m.ok('POST', `/api/catalog/resources/${important.resource}/grade`, 'merchant', {

@@ -30,7 +30,6 @@ export const marketApiErrorsEnUS: Record<keyof typeof marketApiErrorsZhCN, strin
   MARKET_PRICE_NOT_GUIDED:
     'Public data under an authorized operation is sold at a government-guided price, and only it',
   MARKET_PRICE_ABOVE_CAP: 'The price is above the authority’s price guidance',
-  MARKET_CORE_DATA: 'Core data is never traded',
   MARKET_IMPORTANT_DATA_COMPUTE_ONLY: 'Important data is offered only as a compute service',
   MARKET_RAW_PERSONAL_INFO:
     'A resource holding raw personal information is never delivered as a file or an API',

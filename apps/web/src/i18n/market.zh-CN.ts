@@ -26,7 +26,6 @@ export const marketApiErrorsZhCN = {
   MARKET_PRICE_MODEL_REQUIRED: '挂牌须设置定价模式',
   MARKET_PRICE_NOT_GUIDED: '授权运营的公共数据须采用政府指导定价，且仅此类数据可用政府指导定价',
   MARKET_PRICE_ABOVE_CAP: '价格高于公共数据主管部门的政府指导价',
-  MARKET_CORE_DATA: '核心数据一律不得交易',
   MARKET_IMPORTANT_DATA_COMPUTE_ONLY: '重要数据仅能以计算服务方式提供',
   MARKET_RAW_PERSONAL_INFO: '含原始个人信息的数据资源不得以文件或接口方式提供',
   MARKET_BOARD_RULE: '不符合所在行业板块的挂牌规则',

@@ -1,4 +1,6 @@
 import {
+  divisionCovers,
+  divisionLevel,
   gradeRank,
   highestGrade,
   isBelow,
@@ -95,24 +97,15 @@ export function openClassRefusal(
   return null;
 }
 
-/**
- * GB 32100-2015 §4.3: characters 3–8 of the unified social credit code are the registering authority's
- * administrative division (GB/T 2260): `xx0000` a province, `xxxx00` a city, anything else a county.
- */
-export function adminLevelOf(uscc: string): AdminLevel {
-  const division = uscc.slice(2, 8);
-  if (division.endsWith('0000')) return 'province';
-  if (division.endsWith('00')) return 'city';
-  return 'county';
-}
-
-/** The division code of an org (GB/T 2260, from its USCC) and whether `child` lies inside `parent`. */
+/** GB 32100-2015 §4.3: characters 3–8 of a unified social credit code are its GB/T 2260 division. */
 export const divisionOf = (uscc: string) => uscc.slice(2, 8);
-export function isWithin(child: string, parent: string): boolean {
-  const p = divisionOf(parent);
-  const prefix = p.endsWith('0000') ? p.slice(0, 2) : p.endsWith('00') ? p.slice(0, 4) : p;
-  return divisionOf(child).startsWith(prefix);
-}
+
+/** GB/T 2260 level of an org's division (from its USCC): province, city or county. */
+export const adminLevelOf = (uscc: string): AdminLevel => divisionLevel(divisionOf(uscc));
+
+/** GB/T 2260: whether the org `child` lies inside the division of the org `parent` (both by USCC). */
+export const isWithin = (child: string, parent: string): boolean =>
+  divisionCovers(divisionOf(parent), divisionOf(child));
 
 /**
  * How completely a resource is documented, 0..1: search ranks well-documented resources higher, and the

@@ -51,11 +51,8 @@ export const PriceAboveCap = createError(
   'the price is above the authority’s price guidance (政府指导价) for this public data',
   409,
 );
-export const CoreData = createError(
-  'MARKET_CORE_DATA',
-  'core data (核心数据) is never listed (GB/T 43697-2024)',
-  409,
-);
+/** One rule, one code: core data is refused as the catalog and the registry refuse it. */
+export { CoreDataRefused as CoreData } from '../protect/index.js';
 export const ImportantComputeOnly = createError(
   'MARKET_IMPORTANT_DATA_COMPUTE_ONLY',
   'important data (重要数据) is listed only as a compute service',

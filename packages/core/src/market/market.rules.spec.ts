@@ -202,7 +202,7 @@ describe('price models (公共数据有偿使用)', () => {
 
 describe('grade rules (GB/T 43697-2024; PIPL Art. 23)', () => {
   it('never lists core data, whatever the delivery', () => {
-    expect(gradeRule([resource({ grade: 'core' })], ['compute'])?.code).toBe('MARKET_CORE_DATA');
+    expect(gradeRule([resource({ grade: 'core' })], ['compute'])?.code).toBe('CATALOG_CORE_NOT_PUBLISHABLE');
   });
 
   it('lists important data only as a compute service', () => {
@@ -249,9 +249,33 @@ describe('board rules (行业板块)', () => {
   });
 });
 
-describe('checkPolicy (the evaluator’s validator, once wired)', () => {
-  it('keeps no policy and a JSON object', () => {
-    expect(checkPolicy(null)).toBeNull();
-    expect(checkPolicy({ '@type': 'Offer' })).toBeNull();
+describe('checkPolicy (ODRL 2.2, validatePolicy)', () => {
+  const offer = { assigner: 'org_seller', target: 'prd_product' };
+  const permission = [
+    { action: 'use', constraint: [{ leftOperand: 'purpose', operator: 'eq', rightOperand: '风控' }] },
+  ];
+  const base = {
+    '@context': 'http://www.w3.org/ns/odrl.jsonld',
+    '@type': 'Offer',
+    uid: 'urn:p:1',
+    permission,
+  };
+
+  it('keeps no policy, and an offer whose assigner and target are the seller and the product', () => {
+    expect(checkPolicy(null, offer)).toEqual({ ok: true, policy: null });
+    const kept = checkPolicy({ ...base, assigner: 'org_someone_else' }, offer);
+    expect(kept).toMatchObject({ ok: true, policy: { assigner: 'org_seller', target: 'prd_product' } });
+  });
+
+  it('refuses an unknown left operand, naming the path', () => {
+    const bad = {
+      ...base,
+      permission: [
+        { action: 'use', constraint: [{ leftOperand: 'colour', operator: 'eq', rightOperand: 'red' }] },
+      ],
+    };
+    const r = checkPolicy(bad, offer);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.path).toBe('policy.permission[0].constraint[0].leftOperand');
   });
 });

@@ -2,6 +2,7 @@ import {
   COMMITMENTS,
   gradeRank,
   highestGrade,
+  validatePolicy,
   type BoardRules,
   type CheckItem,
   type CheckItemKey,
@@ -11,6 +12,7 @@ import {
   type PriceModelInput,
   type ProductScenario,
   type RegistryRightCheckReply,
+  type UsagePolicy,
 } from '@shuliu/contracts';
 import type { DomainError } from '../shared/errors.js';
 import * as E from './market.errors.js';
@@ -244,14 +246,17 @@ export function listingChecklist(f: ListingFacts): CheckItem[] {
 }
 
 /**
- * The usage policy's own check, before it is stored: null when it may be kept, else where and why not.
- * One function on purpose: it is what the ODRL evaluator's validator (validatePolicy) will answer.
+ * The usage policy's own check (ODRL 2.2, `validatePolicy`), before it is stored: the seller's offer on this
+ * product, so the assigner and the target are the platform's to fill — a seller cannot offer for another org
+ * or another product. Gives the policy as it is kept (normalized), or where and why it is refused.
  */
 export function checkPolicy(
   policy: Record<string, unknown> | null,
-): { path: string; message: string } | null {
-  if (policy === null) return null;
-  if (typeof policy !== 'object' || Array.isArray(policy))
-    return { path: 'policy', message: 'must be a JSON object' };
-  return null;
+  offer: { assigner: string; target: string },
+): { ok: true; policy: UsagePolicy | null } | { ok: false; path: string; message: string } {
+  if (policy === null) return { ok: true, policy: null };
+  const checked = validatePolicy({ ...policy, assigner: offer.assigner, target: offer.target });
+  if (checked.ok) return checked;
+  const first = checked.issues[0]!;
+  return { ok: false, path: first.path ? `policy.${first.path}` : 'policy', message: first.message };
 }

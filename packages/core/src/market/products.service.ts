@@ -65,7 +65,7 @@ export class ProductsService {
     if (!p.orgId) throw Forbidden('a product is listed by an organization');
     const id = newId('prd');
     await this.deps.db.transaction().execute(async (tx) => {
-      await this.checkInput(tx, b);
+      b.policy = (await this.checkInput(tx, b, id, p.orgId!)) as Body['policy'];
       const basis = await resolveBasis(this.deps, tx, p.orgId!, b.resourceIds);
       await products.insert(tx, {
         id,
@@ -109,7 +109,7 @@ export class ProductsService {
         commitments: u.commitments ?? was.commitments,
         statement: u.statement === undefined ? this.statementOf(row) : u.statement,
       };
-      await this.checkInput(tx, b);
+      b.policy = (await this.checkInput(tx, b, id, row.org_id)) as Body['policy'];
       const basis = await resolveBasis(this.deps, tx, row.org_id, b.resourceIds);
       const set = { ...this.columns(id, row.org_id, p.userId, b, basis), status: 'draft' as const };
       if (!(await products.updateAt(tx, id, row.version, { ...set, updated_at: this.deps.now() })))
@@ -170,15 +170,19 @@ export class ProductsService {
     return row;
   }
 
-  /** What the contracts cannot judge alone: a known sector, known boards, a policy the validator keeps. */
-  private async checkInput(tx: Executor, b: Body) {
+  /**
+   * What the contracts cannot judge alone: a known sector, known boards, a policy the validator keeps.
+   * Returns the policy as it is stored: the seller's offer on this product (assigner and target set here).
+   */
+  private async checkInput(tx: Executor, b: Body, productId: string, orgId: string) {
     if ((await this.deps.sectors.unknown([b.sector], tx)).length)
       throw SectorUnknown(`no such sector: ${b.sector}`, { field: 'sector' });
     const known = new Set((await boards.byCodes(tx, b.boards)).map((x) => x.code));
     const unknown = b.boards.filter((c) => !known.has(c));
     if (unknown.length) throw BoardUnknown(`no such board: ${unknown.join(', ')}`, { field: 'boards' });
-    const bad = checkPolicy(b.policy);
-    if (bad) throw PolicyInvalid(`${bad.path}: ${bad.message}`, { field: bad.path });
+    const checked = checkPolicy(b.policy, { assigner: orgId, target: productId });
+    if (!checked.ok) throw PolicyInvalid(`${checked.path}: ${checked.message}`, { field: checked.path });
+    return checked.policy;
   }
 
   /** The stored columns of a product body: declaration (hashed), price, grade and search words. */
