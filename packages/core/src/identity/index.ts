@@ -8,4 +8,6 @@ export { BootstrapService, type DirectOrg, type DirectUser } from './bootstrap.s
 export { hashPassword, verifyPassword } from './passwords.js';
 export * from './identity.rules.js';
 export { identityRepository } from './identity.repository.js';
+export * from './identity.reads.js';
+export { notifyOrg } from './org-notices.js';
 export { createActiveUser, type NewUser } from './user-creation.js';
