@@ -12,3 +12,4 @@ export { SurveyService } from './survey.service.js';
 export * from './catalog.rules.js';
 export { searchQuery, searchText, searchVector } from './catalog.search.js';
 export { fileLimitsOf, type FileLimits } from './files.limits.js';
+export * from './catalog.reads.js';

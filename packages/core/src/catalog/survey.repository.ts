@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { orgName, orgRegion, orgUscc } from '../identity/index.js';
 
 type Executor = Kysely<DB>;
 
@@ -34,7 +35,8 @@ export const surveyRepository = {
           from catalog_files where role = 'data' and status = 'ready' group by resource_id
         )
         select r.sector_code, s.name as sector_name, r.grade, r.subject_type, r.owner_org_id as org_id,
-               o.name as org_name, o.uscc, o.region,
+               ${orgName('r.owner_org_id')} as org_name, ${orgUscc('r.owner_org_id')} as uscc,
+               ${orgRegion('r.owner_org_id')} as region,
                count(*)::int as resources,
                count(*) filter (where r.status = 'published')::int as published,
                coalesce(sum(f.files), 0)::int as files,
@@ -42,12 +44,9 @@ export const surveyRepository = {
                coalesce(sum(f.bytes), 0)::float8 as bytes
         from catalog_resources r
         left join f on f.resource_id = r.id
-        left join orgs o on o.id = r.owner_org_id
         left join catalog_sectors s on s.code = r.sector_code
         where r.status <> 'retired'
-        group by r.sector_code, s.name, r.grade, r.subject_type, r.owner_org_id, o.name, o.uscc, o.region`.execute(
-        db,
-      )
+        group by r.sector_code, s.name, r.grade, r.subject_type, r.owner_org_id`.execute(db)
     ).rows,
 
   insertSnapshot: (db: Executor, id: string, takenAt: Date, survey: unknown) =>
