@@ -1,7 +1,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
-import { domainBoundary } from './scripts/eslint-domain-boundary.js';
+import { domainBoundary, domainTables } from './scripts/eslint-domain-boundary.js';
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'test-results/**', 'coverage/**'] },
@@ -9,9 +9,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
-    plugins: { shuliu: { rules: { 'domain-boundary': domainBoundary } } },
+    plugins: { shuliu: { rules: { 'domain-boundary': domainBoundary, 'domain-tables': domainTables } } },
     rules: {
       'shuliu/domain-boundary': 'error',
+      'shuliu/domain-tables': 'error',
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },

@@ -2,7 +2,12 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{apps,packages}/*/src/**/*.spec.ts', 'e2e/**/*.test.ts', 'bench/**/*.spec.ts'],
+    include: [
+      '{apps,packages}/*/src/**/*.spec.ts',
+      'e2e/**/*.test.ts',
+      'bench/**/*.spec.ts',
+      'scripts/**/*.spec.ts',
+    ],
     exclude: ['**/node_modules/**', 'apps/web/**'],
     globalSetup: ['./vitest.global-setup.ts'],
     pool: 'forks',

@@ -1,7 +1,8 @@
 import type { ResourceSearchReply } from '@shuliu/contracts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { catalogRepository as repo } from './catalog.repository.js';
+import { orgsByIds } from '../identity/index.js';
+import { sectorsRepository } from './sectors.repository.js';
 
 type Facets = ResourceSearchReply['facets'];
 
@@ -19,13 +20,13 @@ export async function buildFacets(
   }
   const orgs = new Map(
     (
-      await repo.findOrgs(
+      await orgsByIds(
         db,
         facets.org.map((b) => b.value),
       )
     ).map((o) => [o.id, o.name]),
   );
-  const sectors = new Map((await repo.findSectorNames(db)).map((s) => [s.code, s.name]));
+  const sectors = new Map((await sectorsRepository.names(db)).map((s) => [s.code, s.name]));
   for (const b of facets.org) b.label = orgs.get(b.value) ?? null;
   for (const b of facets.sector) b.label = sectors.get(b.value) ?? null;
   for (const list of Object.values(facets))

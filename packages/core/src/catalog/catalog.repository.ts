@@ -1,6 +1,7 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { Grade } from '@shuliu/contracts';
 import type { DB } from '../db/schema.js';
+import { orgName } from '../identity/index.js';
 import type { CatalogResourcesTable } from './catalog.tables.js';
 
 type Executor = Kysely<DB>;
@@ -35,10 +36,9 @@ export interface ResourceFilter {
 const selectResource = (db: Executor) =>
   db
     .selectFrom('catalog_resources as r')
-    .leftJoin('orgs as o', 'o.id', 'r.owner_org_id')
     .leftJoin('catalog_sectors as s', 's.code', 'r.sector_code')
     .selectAll('r')
-    .select(['o.name as owner_org_name', 's.name as sector_name']);
+    .select([orgName('r.owner_org_id').as('owner_org_name'), 's.name as sector_name']);
 
 function visibleSql(v: Visibility) {
   if (v.all) return sql`true`;
@@ -129,6 +129,18 @@ export const catalogRepository = {
     return row ? catalogRepository.findResource(db, id) : undefined;
   },
 
+  insertResource: (tx: Executor, row: Insertable<CatalogResourcesTable>) =>
+    tx.insertInto('catalog_resources').values(row).execute(),
+
+  updateResource: (tx: Executor, id: string, set: Updateable<CatalogResourcesTable>) =>
+    tx.updateTable('catalog_resources').set(set).where('id', '=', id).execute(),
+
+  /** Ids, titles and grades of the resources among `ids` (missing ones left out). */
+  summaries: (db: Executor, ids: string[]) =>
+    ids.length
+      ? db.selectFrom('catalog_resources').select(['id', 'title', 'grade']).where('id', 'in', ids).execute()
+      : Promise.resolve([]),
+
   findDerivatives: (db: Executor, id: string) =>
     selectResource(db).where('r.derived_from', '=', id).orderBy('r.created_at').execute() as Promise<
       ResourceRow[]
@@ -150,9 +162,8 @@ export const catalogRepository = {
           ? sql`r.updated_at desc, r.id`
           : sql`${rank} desc, r.updated_at desc, r.id`;
     const rows = await sql<ResourceRow>`
-      select r.*, o.name as owner_org_name, s.name as sector_name
+      select r.*, ${orgName('r.owner_org_id')} as owner_org_name, s.name as sector_name
       from catalog_resources r
-      left join orgs o on o.id = r.owner_org_id
       left join catalog_sectors s on s.code = r.sector_code
       where ${where} order by ${order} limit ${size} offset ${(page - 1) * size}`.execute(db);
     return rows.rows;
@@ -184,28 +195,6 @@ export const catalogRepository = {
       .orderBy('version', 'desc')
       .execute(),
 
-  findOrgs: (db: Executor, ids: string[]) =>
-    ids.length
-      ? db.selectFrom('orgs').select(['id', 'name', 'uscc', 'status']).where('id', 'in', ids).execute()
-      : Promise.resolve([]),
-
-  /** The codes among `codes` that are not in the sector tree. */
-  unknownSectors: async (db: Executor, codes: string[]) => {
-    if (codes.length === 0) return [];
-    const have = await db.selectFrom('catalog_sectors').select('code').where('code', 'in', codes).execute();
-    const known = new Set(have.map((r) => r.code));
-    return codes.filter((c) => !known.has(c));
-  },
-
-  /** A sector and every sector above it, nearest first. */
-  sectorPath: async (db: Executor, code: string) =>
-    (
-      await sql<{ code: string }>`with recursive up(code, parent_code, depth) as (
-        select code, parent_code, 0 from catalog_sectors where code = ${code}
-        union all select s.code, s.parent_code, up.depth + 1 from catalog_sectors s join up on s.code = up.parent_code
-      ) select code from up order by depth`.execute(db)
-    ).rows.map((r) => r.code),
-
   /** One owner's published public data, in these sectors or below them (null: any), within these grades. */
   findPublicData: async (
     db: Executor,
@@ -220,28 +209,13 @@ export const catalogRepository = {
         ) select code from tree)`
       : sql``;
     return (
-      await sql<ResourceRow & { total: number }>`select r.*, o.name as owner_org_name, s.name as sector_name,
-          count(*) over () as total
-        from catalog_resources r left join orgs o on o.id = r.owner_org_id
+      await sql<ResourceRow & { total: number }>`select r.*, ${orgName('r.owner_org_id')} as owner_org_name,
+          s.name as sector_name, count(*) over () as total
+        from catalog_resources r
         left join catalog_sectors s on s.code = r.sector_code
         where r.owner_org_id = ${f.ownerOrgId} and r.status = 'published' and r.subject_type = 'public'
           and r.grade = any(${f.grades}::text[]) ${inSectors}
         order by r.title, r.id limit ${size} offset ${(page - 1) * size}`.execute(db)
     ).rows;
   },
-
-  findSectors: (db: Executor) =>
-    sql<{
-      code: string;
-      parent_code: string | null;
-      name: string;
-      name_en: string | null;
-      sort: number;
-      n: number;
-    }>`select s.*, coalesce(c.n, 0) as n from catalog_sectors s
-       left join (select sector_code, count(*)::int as n from catalog_resources group by sector_code) c
-         on c.sector_code = s.code
-       order by s.parent_code nulls first, s.sort, s.code`.execute(db),
-
-  findSectorNames: (db: Executor) => db.selectFrom('catalog_sectors').select(['code', 'name']).execute(),
 };

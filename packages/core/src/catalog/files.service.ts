@@ -21,6 +21,7 @@ import { analyzeTable, formatOfName } from './files.analyze.js';
 import { failureOf, type Failure, type FileLimits } from './files.limits.js';
 import { ProfilingQueue } from './files.queue.js';
 import { toCatalogFile } from './catalog.mappers.js';
+import { filesRepository as files } from './files.repository.js';
 import type { ResourcesService } from './resources.service.js';
 import type { OpenDataService } from './open-data.service.js';
 
@@ -57,17 +58,12 @@ export class FilesService {
 
   async list(ctx: RequestContext, resourceId: string): Promise<CatalogFile[]> {
     const r = await this.resources.load(ctx, resourceId);
-    const rows = await this.db
-      .selectFrom('catalog_files')
-      .selectAll()
-      .where('resource_id', '=', resourceId)
-      .orderBy('created_at', 'desc')
-      .execute();
+    const rows = await files.ofResource(this.db, resourceId);
     return rows.map((f) => this.redact(ctx, toCatalogFile(f), r.owner_org_id));
   }
 
   async get(ctx: RequestContext, id: string): Promise<CatalogFile> {
-    const row = await this.db.selectFrom('catalog_files').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await files.find(this.db, id);
     if (!row) throw NotFound('file', id);
     const r = await this.resources.load(ctx, row.resource_id).catch(() => {
       throw NotFound('file', id);
@@ -103,19 +99,16 @@ export class FilesService {
       const r = await this.resources.lockOwned(tx, ctx, resourceId);
       ownerOrgId = r.owner_org_id;
       if (r.status === 'retired') throw IllegalTransition('a retired resource takes no new files');
-      await tx
-        .insertInto('catalog_files')
-        .values({
-          id,
-          resource_id: resourceId,
-          role: input.role,
-          name: input.name,
-          format,
-          blob_key: id,
-          status: 'uploading',
-          created_by: p.userId,
-        })
-        .execute();
+      await files.insert(tx, {
+        id,
+        resource_id: resourceId,
+        role: input.role,
+        name: input.name,
+        format,
+        blob_key: id,
+        status: 'uploading',
+        created_by: p.userId,
+      });
     });
     let stored;
     try {
@@ -132,11 +125,12 @@ export class FilesService {
     }
     const next = input.role === 'data' ? 'profiling' : 'ready';
     await this.db.transaction().execute(async (tx) => {
-      await tx
-        .updateTable('catalog_files')
-        .set({ status: next, size_bytes: stored.size, sm3: stored.sm3, updated_at: new Date() })
-        .where('id', '=', id)
-        .execute();
+      await files.update(tx, id, {
+        status: next,
+        size_bytes: stored.size,
+        sm3: stored.sm3,
+        updated_at: new Date(),
+      });
       await recordAudit(tx, ctx, {
         action: 'catalog.file.upload',
         objectType: 'file',
@@ -156,11 +150,12 @@ export class FilesService {
     const { message, code } = failure;
     await this.blobs.remove(id);
     await this.db.transaction().execute(async (tx) => {
-      await tx
-        .updateTable('catalog_files')
-        .set({ status: 'failed', error: message, error_code: code, updated_at: new Date() })
-        .where('id', '=', id)
-        .execute();
+      await files.update(tx, id, {
+        status: 'failed',
+        error: message,
+        error_code: code,
+        updated_at: new Date(),
+      });
       await recordAudit(tx, ctx, {
         action,
         objectType: 'file',
@@ -187,30 +182,19 @@ export class FilesService {
 
   /** After a restart: profiling that a stopped process left unfinished starts again; uploads cut off fail. */
   async resumePending(): Promise<number> {
-    await this.db
-      .updateTable('catalog_files')
-      .set({
-        status: 'failed',
-        error: 'the upload was interrupted by a server restart',
-        updated_at: new Date(),
-      })
-      .where('status', '=', 'uploading')
-      .where('updated_at', '<', new Date(Date.now() - 10 * 60_000))
-      .execute();
+    await files.failUploadsBefore(
+      this.db,
+      new Date(Date.now() - 10 * 60_000),
+      'the upload was interrupted by a server restart',
+    );
     // a job in another live process writes its progress at least every second; a silent one has stopped
-    const pending = await this.db
-      .selectFrom('catalog_files as f')
-      .innerJoin('catalog_resources as r', 'r.id', 'f.resource_id')
-      .select(['f.id', 'r.owner_org_id'])
-      .where('f.status', '=', 'profiling')
-      .where('f.updated_at', '<', new Date(Date.now() - 2 * 60_000))
-      .execute();
+    const pending = await files.profilingStalledSince(this.db, new Date(Date.now() - 2 * 60_000));
     for (const f of pending) this.startProfiling(f.id, f.owner_org_id);
     return pending.length;
   }
 
   private async profile(id: string): Promise<void> {
-    const row = await this.db.selectFrom('catalog_files').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await files.find(this.db, id);
     if (!row || row.status !== 'profiling') return;
     let last = 0;
     const onProgress = (bytes: number) => {
@@ -218,12 +202,7 @@ export class FilesService {
       if (now - last < PROGRESS_EVERY) return;
       last = now;
       const progress = Math.min(0.99, bytes / Math.max(1, Number(row.size_bytes)));
-      void this.db
-        .updateTable('catalog_files')
-        .set({ progress, updated_at: new Date() })
-        .where('id', '=', id)
-        .execute()
-        .catch(() => {}); // progress is advisory; the final write below is the one that counts
+      void files.update(this.db, id, { progress, updated_at: new Date() }).catch(() => {}); // progress is advisory; the final write below is the one that counts
     };
     const ctx = systemContext();
     try {
@@ -236,17 +215,13 @@ export class FilesService {
         await this.piiGrades(),
       );
       await this.db.transaction().execute(async (tx) => {
-        await tx
-          .updateTable('catalog_files')
-          .set({
-            status: 'ready',
-            progress: 1,
-            row_count: profile.rows,
-            profile: JSON.stringify(profile),
-            updated_at: new Date(),
-          })
-          .where('id', '=', id)
-          .execute();
+        await files.update(tx, id, {
+          status: 'ready',
+          progress: 1,
+          row_count: profile.rows,
+          profile: JSON.stringify(profile),
+          updated_at: new Date(),
+        });
         const grades = await this.resources.applySchema(tx, row.resource_id, columnsOf(profile), row.format);
         await recordAudit(tx, ctx, {
           action: 'catalog.file.profile',
@@ -274,7 +249,7 @@ export class FilesService {
    * own profile as well as the resource's). Every download is audited.
    */
   async download(ctx: RequestContext, id: string): Promise<{ name: string; size: number; body: Readable }> {
-    const row = await this.db.selectFrom('catalog_files').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await files.find(this.db, id);
     if (!row) throw NotFound('file', id);
     const r = await this.resources.load(ctx, row.resource_id).catch(() => {
       throw NotFound('file', id);

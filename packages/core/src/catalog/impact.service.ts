@@ -15,6 +15,8 @@ import { requirePrincipal, type RequestContext } from '../shared/context.js';
 import { newId } from '../shared/ids.js';
 import { OpenClassRefused } from './catalog.errors.js';
 import { toResource } from './catalog.mappers.js';
+import { catalogRepository } from './catalog.repository.js';
+import { impactRepository as impacts } from './impact.repository.js';
 import { openClassRefusal, publishRefusal } from './catalog.rules.js';
 import type { CatalogImpactAssessmentsTable } from './impact.tables.js';
 import type { ResourcesService } from './resources.service.js';
@@ -27,14 +29,7 @@ export type ImpactTable = (db: Executor) => Promise<GradingSettings['impact']>;
 
 /** The grade the latest impact assessment of a resource gives (null: never assessed). */
 export async function assessedGrade(db: Executor, resourceId: string): Promise<Grade | null> {
-  const row = await db
-    .selectFrom('catalog_impact_assessments')
-    .select('assessed_grade')
-    .where('resource_id', '=', resourceId)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
-  return (row?.assessed_grade as Grade | undefined) ?? null;
+  return ((await impacts.latestGrade(db, resourceId)) as Grade | undefined) ?? null;
 }
 
 const toAssessment = (r: Row): ImpactAssessment => ({
@@ -81,30 +76,23 @@ export class ImpactService {
           openClassRefusal(cur.openClass, grade, cur.subjectType, this.resources.settings);
         if (refusal) throw grade === 'core' ? CoreDataRefused(refusal) : OpenClassRefused(refusal);
       }
-      await tx
-        .updateTable('catalog_resources')
-        .set({
-          manual_grade: isBelow(assessed, cur.computedGrade) ? null : assessed,
-          grade,
-          updated_at: new Date(),
-        })
-        .where('id', '=', id)
-        .execute();
-      await tx
-        .insertInto('catalog_impact_assessments')
-        .values({
-          id: assessmentId,
-          resource_id: id,
-          party: body.party,
-          harm: body.harm,
-          assessed_grade: assessed,
-          grade_before: cur.grade,
-          grade_after: grade,
-          reason: body.reason,
-          assessed_by: p.username,
-          org_id: p.orgId ?? null,
-        })
-        .execute();
+      await catalogRepository.updateResource(tx, id, {
+        manual_grade: isBelow(assessed, cur.computedGrade) ? null : assessed,
+        grade,
+        updated_at: new Date(),
+      });
+      await impacts.insert(tx, {
+        id: assessmentId,
+        resource_id: id,
+        party: body.party,
+        harm: body.harm,
+        assessed_grade: assessed,
+        grade_before: cur.grade,
+        grade_after: grade,
+        reason: body.reason,
+        assessed_by: p.username,
+        org_id: p.orgId ?? null,
+      });
       await recordAudit(tx, ctx, {
         action: 'catalog.resource.impact_assess',
         objectType: 'resource',
@@ -124,12 +112,6 @@ export class ImpactService {
   }
 
   private async rows(resourceId: string, id?: string): Promise<ImpactAssessment[]> {
-    let q = this.db
-      .selectFrom('catalog_impact_assessments')
-      .selectAll()
-      .where('resource_id', '=', resourceId);
-    if (id) q = q.where('id', '=', id);
-    const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1000).execute();
-    return rows.map(toAssessment);
+    return (await impacts.ofResource(this.db, resourceId, id)).map(toAssessment);
   }
 }

@@ -11,3 +11,4 @@ export { fileLimitsOf, type FileLimits } from './files.limits.js';
 // other domains refuse with the catalog's code when a resource's state forbids what they would do with it
 export { IllegalTransition as ResourceIllegalTransition } from './catalog.errors.js';
 export { createCatalog, type CatalogServices } from './catalog.factory.js';
+export * from './catalog.reads.js';

@@ -29,6 +29,7 @@ import { FileNotReady, IllegalTransition } from './catalog.errors.js';
 import { toResource } from './catalog.mappers.js';
 import type { CatalogFilesTable } from './catalog.tables.js';
 import { openStoredTable } from './files.analyze.js';
+import { filesRepository } from './files.repository.js';
 import type { FilesService } from './files.service.js';
 import { failureOf } from './files.limits.js';
 import type { ResourcesService } from './resources.service.js';
@@ -120,19 +121,16 @@ export class MaskingService {
         gradeFloor: floor.grade,
         schema,
       });
-      await tx
-        .insertInto('catalog_files')
-        .values({
-          id: fileId,
-          resource_id: id,
-          role: 'data',
-          name: maskedName(file.name),
-          format: file.format,
-          blob_key: fileId,
-          status: 'uploading',
-          created_by: p.userId,
-        })
-        .execute();
+      await filesRepository.insert(tx, {
+        id: fileId,
+        resource_id: id,
+        role: 'data',
+        name: maskedName(file.name),
+        format: file.format,
+        blob_key: fileId,
+        status: 'uploading',
+        created_by: p.userId,
+      });
       await recordAudit(tx, ctx, {
         action: 'catalog.resource.derive',
         objectType: 'resource',
@@ -172,11 +170,12 @@ export class MaskingService {
         throw e;
       }
       const blob = await stored;
-      await this.db
-        .updateTable('catalog_files')
-        .set({ status: 'profiling', size_bytes: blob.size, sm3: blob.sm3, updated_at: new Date() })
-        .where('id', '=', fileId)
-        .execute();
+      await filesRepository.update(this.db, fileId, {
+        status: 'profiling',
+        size_bytes: blob.size,
+        sm3: blob.sm3,
+        updated_at: new Date(),
+      });
       this.files.startProfiling(fileId, job.ownerOrgId);
     } catch (e) {
       await this.files.markFailed(
@@ -215,13 +214,7 @@ export class MaskingService {
 
   /** The named file, or the newest ready data file of the resource. */
   private async sourceFile(resourceId: string, fileId?: string, db: Executor = this.db): Promise<FileRow> {
-    let q = db
-      .selectFrom('catalog_files')
-      .selectAll()
-      .where('resource_id', '=', resourceId)
-      .where('role', '=', 'data');
-    q = fileId ? q.where('id', '=', fileId) : q.where('status', '=', 'ready').orderBy('created_at', 'desc');
-    const file = await q.executeTakeFirst();
+    const file = await filesRepository.dataFile(db, resourceId, fileId);
     if (!file)
       throw fileId ? NotFound('file', fileId) : FileNotReady('the resource has no profiled data file yet');
     if (file.status !== 'ready') throw FileNotReady();

@@ -1,34 +1,20 @@
 import type { OpenDecisionBody, OpenRequest, OpenRequestQuery, Paged } from '@shuliu/contracts';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../db/schema.js';
 import { recordAudit } from '../audit/index.js';
-import { notifyOrg } from '../notifications/index.js';
+import { notifyOrg } from '../identity/index.js';
 import { hasRole, requirePrincipal, type RequestContext } from '../shared/context.js';
 import { Forbidden, NotFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { IllegalTransition, RawPersonalInfo, RequestNotAllowed } from './catalog.errors.js';
 import { rawPersonalInfoReason } from './catalog.rules.js';
+import { openDataRepository as repo, type OpenRequestRow } from './open-data.repository.js';
 import type { ResourcesService } from './resources.service.js';
 
 type Executor = Kysely<DB>;
 
-interface RequestRow {
-  id: string;
-  resource_id: string;
-  resource_title: string;
-  owner_org_id: string;
-  owner_org_name: string | null;
-  applicant_org_id: string;
-  applicant_org_name: string | null;
-  purpose: string;
-  status: 'pending' | 'approved' | 'rejected';
-  reason: string | null;
-  decided_at: Date | null;
-  created_at: Date;
-}
-
-const toRequest = (r: RequestRow): OpenRequest => ({
+const toRequest = (r: OpenRequestRow): OpenRequest => ({
   id: r.id,
   resourceId: r.resource_id,
   resourceTitle: r.resource_title,
@@ -42,13 +28,6 @@ const toRequest = (r: RequestRow): OpenRequest => ({
   decidedAt: r.decided_at ? new Date(r.decided_at).toISOString() : null,
   createdAt: new Date(r.created_at).toISOString(),
 });
-
-const SELECT = sql`
-  select q.*, r.title as resource_title, r.owner_org_id, oo.name as owner_org_name, ao.name as applicant_org_name
-  from catalog_open_requests q
-  join catalog_resources r on r.id = q.resource_id
-  left join orgs oo on oo.id = r.owner_org_id
-  left join orgs ao on ao.id = q.applicant_org_id`;
 
 /** 有条件开放: an org applies to use a conditionally open resource; the owning department decides. */
 export class OpenDataService {
@@ -69,28 +48,19 @@ export class OpenDataService {
         );
       if (r.owner_org_id === p.orgId) throw RequestNotAllowed('your organization owns this resource');
       this.refusePersonal(r);
-      const open = await tx
-        .selectFrom('catalog_open_requests')
-        .select('id')
-        .where('resource_id', '=', resourceId)
-        .where('applicant_org_id', '=', p.orgId!)
-        .where('status', 'in', ['pending', 'approved'])
-        .executeTakeFirst();
+      const open = await repo.findOf(tx, resourceId, p.orgId!, ['pending', 'approved']);
       if (open)
         throw RequestNotAllowed('your organization already has a pending or approved application', {
           id: open.id,
         });
-      await tx
-        .insertInto('catalog_open_requests')
-        .values({
-          id,
-          resource_id: resourceId,
-          applicant_org_id: p.orgId!,
-          applicant_user_id: p.userId,
-          purpose,
-          status: 'pending',
-        })
-        .execute();
+      await repo.insert(tx, {
+        id,
+        resource_id: resourceId,
+        applicant_org_id: p.orgId!,
+        applicant_user_id: p.userId,
+        purpose,
+        status: 'pending',
+      });
       await notifyOrg(tx, r.owner_org_id, ['authority', 'org_admin'], {
         kind: 'catalog.open_request.submitted',
         title: '收到有条件开放申请',
@@ -120,11 +90,12 @@ export class OpenDataService {
       if (q.status !== 'pending') throw IllegalTransition(`the application is already ${q.status}`);
       if (body.approve) this.refusePersonal((await this.resources.row(q.resource_id, tx))!);
       const status = body.approve ? 'approved' : 'rejected';
-      await tx
-        .updateTable('catalog_open_requests')
-        .set({ status, reason: body.reason ?? null, decided_by: p.userId, decided_at: new Date() })
-        .where('id', '=', id)
-        .execute();
+      await repo.update(tx, id, {
+        status,
+        reason: body.reason ?? null,
+        decided_by: p.userId,
+        decided_at: new Date(),
+      });
       await notifyOrg(tx, q.applicant_org_id, [], {
         kind: `catalog.open_request.${status}`,
         title: body.approve ? '有条件开放申请已通过' : '有条件开放申请未通过',
@@ -152,28 +123,15 @@ export class OpenDataService {
 
   async list(ctx: RequestContext, f: z.output<typeof OpenRequestQuery>): Promise<Paged<OpenRequest>> {
     const p = requirePrincipal(ctx);
-    const everything = f.box === 'all' && hasRole(ctx, 'operator', 'regulator');
-    const where = [
-      everything
-        ? sql`true`
-        : f.box === 'outgoing'
-          ? sql`q.applicant_org_id = ${p.orgId ?? '-'}`
-          : sql`r.owner_org_id = ${p.orgId ?? '-'}`,
-      f.status ? sql`q.status = ${f.status}` : sql`true`,
-    ];
-    const cond = sql.join(where, sql` and `);
-    const [rows, count] = await Promise.all([
-      sql<RequestRow>`${SELECT} where ${cond} order by q.created_at desc
-        limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`.execute(this.db),
-      sql<{ n: number }>`select count(*)::int as n from catalog_open_requests q
-        join catalog_resources r on r.id = q.resource_id where ${cond}`.execute(this.db),
-    ]);
-    return {
-      items: rows.rows.map(toRequest),
-      total: Number(count.rows[0]!.n),
-      page: f.page,
-      pageSize: f.pageSize,
-    };
+    // only the supervisors see every application; anyone else asking for all sees those on their resources
+    const box = f.box === 'all' && !hasRole(ctx, 'operator', 'regulator') ? 'incoming' : f.box;
+    const { rows, total } = await repo.search(
+      this.db,
+      { orgId: p.orgId, box, status: f.status },
+      f.page,
+      f.pageSize,
+    );
+    return { items: rows.map(toRequest), total, page: f.page, pageSize: f.pageSize };
   }
 
   /** PIPL Art. 23: 有条件开放 hands the data to the applicant, so personal information in the clear never qualifies. */
@@ -187,20 +145,12 @@ export class OpenDataService {
 
   /** Whether `orgId` holds an approved application for the resource (it may then download its files). */
   async isApproved(orgId: string, resourceId: string): Promise<boolean> {
-    const row = await this.db
-      .selectFrom('catalog_open_requests')
-      .select('id')
-      .where('resource_id', '=', resourceId)
-      .where('applicant_org_id', '=', orgId)
-      .where('status', '=', 'approved')
-      .executeTakeFirst();
-    return !!row;
+    return !!(await repo.findOf(this.db, resourceId, orgId, ['approved']));
   }
 
-  private async find(db: Executor, id: string, lock = false): Promise<RequestRow> {
-    const r =
-      await sql<RequestRow>`${SELECT} where q.id = ${id} ${lock ? sql`for update of q` : sql``}`.execute(db);
-    if (!r.rows[0]) throw NotFound('open request', id);
-    return r.rows[0];
+  private async find(db: Executor, id: string, lock = false): Promise<OpenRequestRow> {
+    const r = await repo.find(db, id, lock);
+    if (!r) throw NotFound('open request', id);
+    return r;
   }
 }

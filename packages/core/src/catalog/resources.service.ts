@@ -33,6 +33,7 @@ import {
 } from './catalog.errors.js';
 import { toResource } from './catalog.mappers.js';
 import { catalogRepository as repo, type ResourceRow, type Visibility } from './catalog.repository.js';
+import { sectorsRepository } from './sectors.repository.js';
 import {
   computedDatasetGrade,
   DEFAULT_CATALOG_SETTINGS,
@@ -145,13 +146,7 @@ export class ResourcesService {
 
   /** Titles and grades of resources by id, for other domains' views of what they name (missing ids are left out). */
   async summaries(ids: string[]): Promise<Map<string, { id: string; title: string; grade: Grade }>> {
-    const rows = ids.length
-      ? await this.db
-          .selectFrom('catalog_resources')
-          .select(['id', 'title', 'grade'])
-          .where('id', 'in', [...new Set(ids)])
-          .execute()
-      : [];
+    const rows = await repo.summaries(this.db, [...new Set(ids)]);
     return new Map(rows.map((r) => [r.id, { id: r.id, title: r.title, grade: r.grade as Grade }]));
   }
 
@@ -198,19 +193,16 @@ export class ResourcesService {
       await this.checkSector(tx, body.sectorCode);
       this.checkOpenClass(body.openClass ?? null, 'general_1', body.subjectType);
       const draft = { ...body, schema: [] as ResourceColumn[] };
-      await tx
-        .insertInto('catalog_resources')
-        .values({
-          id,
-          owner_org_id: p.orgId!,
-          ...this.columnsOf(draft),
-          computed_grade: computedDatasetGrade([], body.subjectType),
-          grade: computedDatasetGrade([], body.subjectType),
-          status: 'draft',
-          version: 1,
-          created_by: p.userId,
-        })
-        .execute();
+      await repo.insertResource(tx, {
+        id,
+        owner_org_id: p.orgId!,
+        ...this.columnsOf(draft),
+        computed_grade: computedDatasetGrade([], body.subjectType),
+        grade: computedDatasetGrade([], body.subjectType),
+        status: 'draft',
+        version: 1,
+        created_by: p.userId,
+      });
       await repo.insertVersion(tx, {
         resourceId: id,
         version: 1,
@@ -240,17 +232,13 @@ export class ResourcesService {
       next.grade = highestGrade([next.manualGrade ?? next.computedGrade], next.computedGrade);
       this.checkOpenClass(next.openClass, next.grade, next.subjectType, next);
       const version = cur.version + 1;
-      await tx
-        .updateTable('catalog_resources')
-        .set({
-          ...this.columnsOf(next),
-          computed_grade: next.computedGrade,
-          grade: next.grade,
-          version,
-          updated_at: new Date(),
-        })
-        .where('id', '=', id)
-        .execute();
+      await repo.updateResource(tx, id, {
+        ...this.columnsOf(next),
+        computed_grade: next.computedGrade,
+        grade: next.grade,
+        version,
+        updated_at: new Date(),
+      });
       await repo.insertVersion(tx, {
         resourceId: id,
         version,
@@ -335,23 +323,20 @@ export class ResourcesService {
     const src = d.source;
     const schema = d.schema ?? [];
     const body = { ...src, title: d.title, keywords: src.keywords, schema };
-    await tx
-      .insertInto('catalog_resources')
-      .values({
-        id: d.id,
-        owner_org_id: src.ownerOrgId,
-        ...this.columnsOf(body),
-        schema: JSON.stringify(schema),
-        computed_grade: computedDatasetGrade(schema, src.subjectType),
-        manual_grade: d.gradeFloor,
-        grade: d.gradeFloor,
-        status: 'draft',
-        version: 1,
-        derived_from: src.id,
-        processing: d.processing,
-        created_by: p.userId,
-      })
-      .execute();
+    await repo.insertResource(tx, {
+      id: d.id,
+      owner_org_id: src.ownerOrgId,
+      ...this.columnsOf(body),
+      schema: JSON.stringify(schema),
+      computed_grade: computedDatasetGrade(schema, src.subjectType),
+      manual_grade: d.gradeFloor,
+      grade: d.gradeFloor,
+      status: 'draft',
+      version: 1,
+      derived_from: src.id,
+      processing: d.processing,
+      created_by: p.userId,
+    });
     await repo.insertVersion(tx, {
       resourceId: d.id,
       version: 1,
@@ -372,11 +357,7 @@ export class ResourcesService {
     const grade = highestGrade([r.manualGrade ?? computed, await this.rawFloor(tx, cur, schema)], computed);
     await this.storeGrades(tx, id, schema, computed, r.manualGrade, grade);
     const next = { ...r, schema, format: r.format ?? format };
-    await tx
-      .updateTable('catalog_resources')
-      .set({ format: next.format, doc_score: docScore(next) })
-      .where('id', '=', id)
-      .execute();
+    await repo.updateResource(tx, id, { format: next.format, doc_score: docScore(next) });
     return { from: r.grade as Grade, to: grade };
   }
 
@@ -398,17 +379,13 @@ export class ResourcesService {
     manual: Grade | null,
     grade: Grade,
   ) {
-    return tx
-      .updateTable('catalog_resources')
-      .set({
-        schema: JSON.stringify(schema),
-        computed_grade: computed,
-        manual_grade: manual,
-        grade,
-        updated_at: new Date(),
-      })
-      .where('id', '=', id)
-      .execute();
+    return repo.updateResource(tx, id, {
+      schema: JSON.stringify(schema),
+      computed_grade: computed,
+      manual_grade: manual,
+      grade,
+      updated_at: new Date(),
+    });
   }
 
   async publish(ctx: RequestContext, id: string): Promise<Resource> {
@@ -449,11 +426,7 @@ export class ResourcesService {
     await this.db.transaction().execute(async (tx) => {
       const r = toResource(await this.lockOwned(tx, ctx, id, action === 'retire'));
       const set = next(r);
-      await tx
-        .updateTable('catalog_resources')
-        .set({ ...set, updated_at: new Date() })
-        .where('id', '=', id)
-        .execute();
+      await repo.updateResource(tx, id, { ...set, updated_at: new Date() });
       await recordAudit(tx, ctx, {
         action: `catalog.resource.${action}`,
         objectType: 'resource',
@@ -491,12 +464,8 @@ export class ResourcesService {
   }
 
   private async checkSector(tx: Executor, code: string) {
-    const s = await tx
-      .selectFrom('catalog_sectors')
-      .select('code')
-      .where('code', '=', code)
-      .executeTakeFirst();
-    if (!s) throw SectorUnknown(`no sector ${code}`, { field: 'sectorCode' });
+    if (!(await sectorsRepository.find(tx, code)))
+      throw SectorUnknown(`no sector ${code}`, { field: 'sectorCode' });
   }
 
   /** GB/T 43697 open classes by grade, and PIPL Art. 23: data opened to others holds no identifier in the clear. */

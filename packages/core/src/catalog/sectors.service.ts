@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/index.js';
 import type { RequestContext } from '../shared/context.js';
 import { NotFound } from '../shared/errors.js';
 import { SectorExists, SectorHeld, SectorInUse, SectorUnknown } from './catalog.errors.js';
-import { catalogRepository as repo } from './catalog.repository.js';
+import { sectorsRepository as repo } from './sectors.repository.js';
 
 type Executor = Kysely<DB>;
 /** Names what keeps a sector in use outside the catalog (e.g. a live authorized operation), or null. */
@@ -25,12 +25,12 @@ export class SectorsService {
 
   /** The codes among `codes` that name no sector. */
   unknown(codes: string[], db: Executor = this.db): Promise<string[]> {
-    return repo.unknownSectors(db, [...new Set(codes)]);
+    return repo.unknown(db, [...new Set(codes)]);
   }
 
   /** A sector's code and those of every sector above it, nearest first (empty: no such sector). */
   path(code: string, db: Executor = this.db): Promise<string[]> {
-    return repo.sectorPath(db, code);
+    return repo.path(db, code);
   }
 
   /** Sector names by code, for other domains' views of what they name (unknown codes are left out). */
@@ -49,7 +49,7 @@ export class SectorsService {
   }
 
   async list(): Promise<Sector[]> {
-    const { rows } = await repo.findSectors(this.db);
+    const { rows } = await repo.tree(this.db);
     return rows.map((s) => ({
       code: s.code,
       parentCode: s.parent_code,
@@ -65,16 +65,13 @@ export class SectorsService {
       if (await this.find(tx, body.code)) throw SectorExists(`sector ${body.code} exists`, { field: 'code' });
       if (body.parentCode && !(await this.find(tx, body.parentCode)))
         throw SectorUnknown(`no parent sector ${body.parentCode}`, { field: 'parentCode' });
-      await tx
-        .insertInto('catalog_sectors')
-        .values({
-          code: body.code,
-          parent_code: body.parentCode,
-          name: body.name,
-          name_en: body.nameEn,
-          sort: body.sort,
-        })
-        .execute();
+      await repo.insert(tx, {
+        code: body.code,
+        parent_code: body.parentCode,
+        name: body.name,
+        name_en: body.nameEn,
+        sort: body.sort,
+      });
       await recordAudit(tx, ctx, {
         action: 'catalog.sector.create',
         objectType: 'sector',
@@ -92,17 +89,13 @@ export class SectorsService {
       if (body.parentCode) await this.checkParent(tx, code, body.parentCode);
       if (body.parentCode !== undefined && body.parentCode !== now.parent_code)
         await this.checkMoveHolds(tx, code, now.parent_code, body.parentCode);
-      await tx
-        .updateTable('catalog_sectors')
-        .set({
-          ...(body.parentCode !== undefined && { parent_code: body.parentCode }),
-          ...(body.name !== undefined && { name: body.name }),
-          ...(body.nameEn !== undefined && { name_en: body.nameEn }),
-          ...(body.sort !== undefined && { sort: body.sort }),
-          updated_at: new Date(),
-        })
-        .where('code', '=', code)
-        .execute();
+      await repo.update(tx, code, {
+        ...(body.parentCode !== undefined && { parent_code: body.parentCode }),
+        ...(body.name !== undefined && { name: body.name }),
+        ...(body.nameEn !== undefined && { name_en: body.nameEn }),
+        ...(body.sort !== undefined && { sort: body.sort }),
+        updated_at: new Date(),
+      });
       await recordAudit(tx, ctx, {
         action: 'catalog.sector.update',
         objectType: 'sector',
@@ -116,19 +109,12 @@ export class SectorsService {
   async remove(ctx: RequestContext, code: string): Promise<void> {
     await this.db.transaction().execute(async (tx) => {
       if (!(await this.find(tx, code))) throw NotFound('sector', code);
-      const used = await tx
-        .selectFrom('catalog_resources')
-        .select('id')
-        .where('sector_code', '=', code)
-        .union(tx.selectFrom('catalog_sectors').select('code as id').where('parent_code', '=', code))
-        .limit(1)
-        .executeTakeFirst();
-      if (used) throw SectorInUse();
+      if (await repo.inUse(tx, code)) throw SectorInUse();
       for (const hold of this.holds) {
         const by = await hold(tx, code);
         if (by) throw SectorHeld(`the sector is named by ${by}; it stays until that ends`, { heldBy: by });
       }
-      await tx.deleteFrom('catalog_sectors').where('code', '=', code).execute();
+      await repo.delete(tx, code);
       await recordAudit(tx, ctx, { action: 'catalog.sector.delete', objectType: 'sector', objectId: code });
     });
   }
@@ -160,11 +146,7 @@ export class SectorsService {
   }
 
   private find(db: Executor, code: string) {
-    return db
-      .selectFrom('catalog_sectors')
-      .select(['code', 'parent_code'])
-      .where('code', '=', code)
-      .executeTakeFirst();
+    return repo.find(db, code);
   }
 
   /** A sector may not become its own ancestor. */

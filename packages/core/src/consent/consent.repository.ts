@@ -1,20 +1,11 @@
-import { sql, type Kysely } from 'kysely';
+import type { ConsentGrant } from '@shuliu/contracts';
+import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { orgById, orgName, userDisplayName } from '../identity/index.js';
 import { NotFound } from '../shared/errors.js';
-import type { StoredField } from './consent.tables.js';
+import type { ConsentGrantsTable, StoredField } from './consent.tables.js';
 
 type Executor = Kysely<DB>;
-
-export interface PersonRow {
-  user_id: string;
-  username: string;
-  display_name: string;
-  id_card_masked: string;
-  birth_date: Date | string;
-  guardian_user_id: string | null;
-  guardian_status: 'pending' | 'confirmed' | null;
-  guardian_name: string | null;
-}
 
 export interface GrantRow {
   id: string;
@@ -57,37 +48,55 @@ export interface UseRow {
 }
 
 const GRANT_SELECT = sql`
-  select g.id, g.subject_user_id, u.display_name as subject_name, g.scenario_id, s.title as scenario_title,
-    s.org_id, o.name as org_name, g.version_id, v.version, v.purpose, v.recipient, v.processing_method,
-    v.fields as version_fields, s.current_version_id, g.fields, g.expires_at, g.granted_by, g.granted_at, g.revoked_at,
-    g.replaced_by, g.separate_consent
+  select g.id, g.subject_user_id, ${userDisplayName('g.subject_user_id')} as subject_name, g.scenario_id,
+    s.title as scenario_title, s.org_id, ${orgName('s.org_id')} as org_name, g.version_id, v.version, v.purpose,
+    v.recipient, v.processing_method, v.fields as version_fields, s.current_version_id, g.fields, g.expires_at,
+    g.granted_by, g.granted_at, g.revoked_at, g.replaced_by, g.separate_consent
   from consent_grants g
   join consent_scenarios s on s.id = g.scenario_id
-  join consent_scenario_versions v on v.id = g.version_id
-  left join users u on u.id = g.subject_user_id
-  left join orgs o on o.id = s.org_id`;
+  join consent_scenario_versions v on v.id = g.version_id`;
+
+/** Whose grants a list shows: some persons', or those received by an org's scenarios (null: every grant). */
+export type GrantFilter = ({ subjects: string[] } | { receivedBy: string | null }) & {
+  scenarioId?: string;
+  status?: ConsentGrant['status'];
+  now: Date;
+};
+
+/** The SQL twin of grantStatus(): the same four states, decided in the database for paging. */
+function statusSql(status: ConsentGrant['status'], at: Date) {
+  const open = sql`g.revoked_at is null`;
+  const current = sql`s.current_version_id = g.version_id`;
+  switch (status) {
+    case 'revoked':
+      return sql`g.revoked_at is not null`;
+    case 'superseded':
+      return sql`${open} and s.current_version_id is distinct from g.version_id`;
+    case 'expired':
+      return sql`${open} and ${current} and g.expires_at <= ${at}`;
+    case 'active':
+      return sql`${open} and ${current} and g.expires_at > ${at}`;
+  }
+}
+
+function grantWhere(f: GrantFilter) {
+  const who =
+    'subjects' in f
+      ? sql`g.subject_user_id = any(${f.subjects}::text[])`
+      : f.receivedBy === null
+        ? sql`true`
+        : sql`s.org_id = ${f.receivedBy}`;
+  return sql.join(
+    [
+      who,
+      f.scenarioId ? sql`g.scenario_id = ${f.scenarioId}` : sql`true`,
+      f.status ? statusSql(f.status, f.now) : sql`true`,
+    ],
+    sql` and `,
+  );
+}
 
 export const consentRepository = {
-  async findPerson(db: Executor, userId: string): Promise<PersonRow | undefined> {
-    const r = await sql<PersonRow>`
-      select p.user_id, u.username, u.display_name, p.id_card_masked, p.birth_date, p.guardian_user_id,
-        p.guardian_status, gu.display_name as guardian_name
-      from consent_persons p join users u on u.id = p.user_id
-      left join users gu on gu.id = p.guardian_user_id
-      where p.user_id = ${userId}`.execute(db);
-    return r.rows[0];
-  },
-
-  async wardsOf(db: Executor, guardianId: string) {
-    return db
-      .selectFrom('consent_persons as p')
-      .innerJoin('users as u', 'u.id', 'p.user_id')
-      .select(['p.user_id', 'u.display_name', 'p.guardian_status', 'p.birth_date'])
-      .where('p.guardian_user_id', '=', guardianId)
-      .orderBy('p.created_at')
-      .execute();
-  },
-
   findScenario(db: Executor, id: string, lock = false) {
     let q = db.selectFrom('consent_scenarios').selectAll().where('id', '=', id);
     if (lock) q = q.forUpdate();
@@ -116,7 +125,37 @@ export const consentRepository = {
     return r.rows[0];
   },
 
-  async searchGrants(db: Executor, where: ReturnType<typeof sql>, page: number, pageSize: number) {
+  /** The person's open (neither revoked nor replaced) grant of the scenario, locked for the change that follows. */
+  lockOpenGrant: (tx: Executor, subjectId: string, scenarioId: string) =>
+    tx
+      .selectFrom('consent_grants')
+      .select(['id', 'version_id', 'expires_at'])
+      .where('subject_user_id', '=', subjectId)
+      .where('scenario_id', '=', scenarioId)
+      .where('revoked_at', 'is', null)
+      .where('replaced_by', 'is', null)
+      .forUpdate()
+      .executeTakeFirst(),
+
+  insertGrant: (tx: Executor, row: Insertable<ConsentGrantsTable>) =>
+    tx.insertInto('consent_grants').values(row).execute(),
+
+  updateGrant: (tx: Executor, id: string, set: Updateable<ConsentGrantsTable>) =>
+    tx.updateTable('consent_grants').set(set).where('id', '=', id).execute(),
+
+  /** The grant a receipt belongs to. */
+  receiptGrantId: async (db: Executor, receiptId: string) =>
+    (
+      await db
+        .selectFrom('consent_receipts')
+        .select('grant_id')
+        .where('id', '=', receiptId)
+        .executeTakeFirst()
+    )?.grant_id,
+
+  /** One page of grants, newest first. */
+  async searchGrants(db: Executor, f: GrantFilter, page: number, pageSize: number) {
+    const where = grantWhere(f);
     const [rows, count] = await Promise.all([
       sql<GrantRow>`${GRANT_SELECT} where ${where} order by g.granted_at desc
         limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db),
@@ -131,13 +170,12 @@ export const consentRepository = {
     const where = sql`c.subject_user_id = any(${subjects}::text[])
       ${grantId ? sql`and c.grant_id = ${grantId}` : sql``}`;
     const [rows, count] = await Promise.all([
-      sql<UseRow>`select c.id, c.at, c.subject_user_id, c.caller_org_id, o.name as org_name, v.scenario_id,
+      sql<UseRow>`select c.id, c.at, c.subject_user_id, c.caller_org_id, ${orgName('c.caller_org_id')} as org_name, v.scenario_id,
           s.title as scenario_title, v.version, v.fields as version_fields, c.grant_id, c.fields, c.allowed,
           c.reason
         from consent_checks c
         left join consent_scenario_versions v on v.id = c.version_id
         left join consent_scenarios s on s.id = v.scenario_id
-        left join orgs o on o.id = c.caller_org_id
         where ${where} order by c.at desc, c.id desc
         limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db),
       sql<{ n: number }>`select count(*)::int as n from consent_checks c where ${where}`.execute(db),
@@ -187,19 +225,10 @@ export const consentRepository = {
 
   /** An organization that may be a party now (active), or the 404 of a missing one. */
   async activeOrg(db: Executor, id: string) {
-    const o = await db
-      .selectFrom('orgs')
-      .select(['id', 'name', 'status'])
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const o = await orgById(db, id);
     if (!o || o.status !== 'active') throw NotFound('organization', id);
     return o;
   },
 
-  orgName: async (db: Executor, id: string) =>
-    (await db
-      .selectFrom('orgs')
-      .select(['name', 'status', 'types'])
-      .where('id', '=', id)
-      .executeTakeFirst()) ?? null,
+  orgName: async (db: Executor, id: string) => (await orgById(db, id)) ?? null,
 };

@@ -9,11 +9,11 @@ import type {
   ReceiptBundle,
   UseQuery,
 } from '@shuliu/contracts';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../db/schema.js';
 import { recordAudit } from '../audit/index.js';
-import { notifyOrg } from '../notifications/index.js';
+import { notifyOrg } from '../identity/index.js';
 import { hasRole, requirePrincipal, type RequestContext } from '../shared/context.js';
 import { NotFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
@@ -35,6 +35,7 @@ import {
 } from './consent.receipts.js';
 import { CheckLog } from './check-log.js';
 import { consentRepository as repo, type GrantRow } from './consent.repository.js';
+import { scenariosRepository } from './scenarios.repository.js';
 import { decideConsent, grantFieldsProblem, type ConsentSettings } from './consent.rules.js';
 import type { Clock, PersonsService } from './persons.service.js';
 
@@ -78,40 +79,24 @@ export class GrantsService {
         );
       // One open grant per person and scenario: a live one must be revoked first; one that has expired
       // or whose version was superseded is replaced by this one, and keeps its own history.
-      const open = await tx
-        .selectFrom('consent_grants')
-        .select(['id', 'version_id', 'expires_at'])
-        .where('subject_user_id', '=', subject)
-        .where('scenario_id', '=', s.id)
-        .where('revoked_at', 'is', null)
-        .where('replaced_by', 'is', null)
-        .forUpdate()
-        .executeTakeFirst();
+      const open = await repo.lockOpenGrant(tx, subject, s.id);
       if (open && open.version_id === v.id && new Date(open.expires_at) > now)
         throw AlreadyGranted('revoke the live grant of this scenario first', { id: open.id });
-      if (open)
-        await tx.updateTable('consent_grants').set({ replaced_by: id }).where('id', '=', open.id).execute();
-      await tx
-        .insertInto('consent_grants')
-        .values({
-          id,
-          subject_user_id: subject,
-          scenario_id: s.id,
-          version_id: v.id,
-          fields: [...new Set(b.fields)],
-          expires_at: expires,
-          granted_by: p.userId,
-          granted_at: now,
-          revoked_at: null,
-          revoked_by: null,
-          separate_consent: b.separateConsent,
-        })
-        .execute();
-      await tx
-        .deleteFrom('consent_refusals')
-        .where('subject_user_id', '=', subject)
-        .where('scenario_id', '=', s.id)
-        .execute();
+      if (open) await repo.updateGrant(tx, open.id, { replaced_by: id });
+      await repo.insertGrant(tx, {
+        id,
+        subject_user_id: subject,
+        scenario_id: s.id,
+        version_id: v.id,
+        fields: [...new Set(b.fields)],
+        expires_at: expires,
+        granted_by: p.userId,
+        granted_at: now,
+        revoked_at: null,
+        revoked_by: null,
+        separate_consent: b.separateConsent,
+      });
+      await scenariosRepository.clearRefusal(tx, subject, s.id);
       await recordAudit(tx, ctx, {
         action: 'consent.grant.create',
         objectType: 'consent_grant',
@@ -158,11 +143,7 @@ export class GrantsService {
           replacedBy: g.replaced_by,
         });
       const now = this.now();
-      await tx
-        .updateTable('consent_grants')
-        .set({ revoked_at: now, revoked_by: p.userId })
-        .where('id', '=', id)
-        .execute();
+      await repo.updateGrant(tx, id, { revoked_at: now, revoked_by: p.userId });
       await recordAudit(tx, ctx, {
         action: 'consent.grant.revoke',
         objectType: 'consent_grant',
@@ -198,19 +179,14 @@ export class GrantsService {
     const p = requirePrincipal(ctx);
     const who =
       q.box === 'received'
-        ? hasRole(ctx, 'operator', 'regulator')
-          ? sql`true`
-          : sql`s.org_id = ${p.orgId ?? '-'}`
-        : sql`g.subject_user_id = any(${await this.persons.actingFor(ctx)}::text[])`;
-    const where = sql.join(
-      [
-        who,
-        q.scenarioId ? sql`g.scenario_id = ${q.scenarioId}` : sql`true`,
-        q.status ? statusFilter(q.status, this.now()) : sql`true`,
-      ],
-      sql` and `,
+        ? { receivedBy: hasRole(ctx, 'operator', 'regulator') ? null : (p.orgId ?? '-') }
+        : { subjects: await this.persons.actingFor(ctx) };
+    const { rows, total } = await repo.searchGrants(
+      this.db,
+      { ...who, scenarioId: q.scenarioId, status: q.status, now: this.now() },
+      q.page,
+      q.pageSize,
     );
-    const { rows, total } = await repo.searchGrants(this.db, where, q.page, q.pageSize);
     const receipts = await repo.receiptsOf(
       this.db,
       rows.map((r) => r.id),
@@ -231,12 +207,8 @@ export class GrantsService {
   }
 
   async receipt(ctx: RequestContext, id: string): Promise<ReceiptBundle> {
-    const r = await this.db
-      .selectFrom('consent_receipts')
-      .select('grant_id')
-      .where('id', '=', id)
-      .executeTakeFirst();
-    const g = r && (await repo.findGrant(this.db, r.grant_id));
+    const grantId = await repo.receiptGrantId(this.db, id);
+    const g = grantId && (await repo.findGrant(this.db, grantId));
     if (!g || !(await this.canSee(ctx, g))) throw NotFound('receipt', id);
     return receiptBundle(this.db, this.deps, id);
   }
@@ -334,19 +306,3 @@ export class GrantsService {
 
 /** How far behind the server's clock a caller's "now" may be. */
 const CLOCK_SKEW_MS = 60_000;
-
-/** The SQL twin of grantStatus(): the same four states, decided in the database for paging. */
-function statusFilter(status: ConsentGrant['status'], at: Date) {
-  const open = sql`g.revoked_at is null`;
-  const current = sql`s.current_version_id = g.version_id`;
-  switch (status) {
-    case 'revoked':
-      return sql`g.revoked_at is not null`;
-    case 'superseded':
-      return sql`${open} and s.current_version_id is distinct from g.version_id`;
-    case 'expired':
-      return sql`${open} and ${current} and g.expires_at <= ${at}`;
-    case 'active':
-      return sql`${open} and ${current} and g.expires_at > ${at}`;
-  }
-}

@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { orgIsActive, orgName, userDisplayName } from '../identity/index.js';
 import { newId } from '../shared/ids.js';
 import type {
   ConsentOperationEvaluationsTable,
@@ -15,8 +16,8 @@ export type OpRow = Selectable<ConsentOperationGrantsTable> & {
   operator_name: string | null;
 };
 
-const OP_GRANT = sql`select e.*, a.name as authority_name, b.name as operator_name from consent_operation_grants e
-  left join orgs a on a.id = e.authority_org_id left join orgs b on b.id = e.operator_org_id`;
+const OP_GRANT = sql`select e.*, ${orgName('e.authority_org_id')} as authority_name,
+  ${orgName('e.operator_org_id')} as operator_name from consent_operation_grants e`;
 
 /** The queries of authorized-operation grants, their evaluations and their history. */
 export const operationGrantsRepository = {
@@ -89,7 +90,8 @@ export const operationGrantsRepository = {
   inForce: async (db: Executor, now: Date) =>
     (
       await sql<OpRow>`${OP_GRANT} where e.status = 'active' and e.starts_at <= ${now} and e.ends_at > ${now}
-          and a.status = 'active' and b.status = 'active' order by b.name, e.id`.execute(db)
+          and ${orgIsActive('e.authority_org_id')} and ${orgIsActive('e.operator_org_id')}
+        order by operator_name, e.id`.execute(db)
     ).rows,
 
   evaluationExists: async (tx: Executor, grantId: string, year: number) =>
@@ -121,8 +123,13 @@ export const operationGrantsRepository = {
         .execute(),
       db
         .selectFrom('consent_operation_events as e')
-        .leftJoin('users as u', 'u.id', 'e.actor_id')
-        .select(['e.grant_id', 'e.action', 'e.reason', 'e.created_at', 'u.display_name'])
+        .select([
+          'e.grant_id',
+          'e.action',
+          'e.reason',
+          'e.created_at',
+          userDisplayName('e.actor_id').as('display_name'),
+        ])
         .where('e.grant_id', 'in', ids)
         .orderBy('e.created_at')
         .orderBy('e.id')

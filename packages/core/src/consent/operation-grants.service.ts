@@ -16,7 +16,7 @@ import type { z } from 'zod';
 import type { DB } from '../db/schema.js';
 import { recordAudit } from '../audit/index.js';
 import type { ResourcesService, SectorsService } from '../catalog/index.js';
-import { notifyOrg } from '../notifications/index.js';
+import { notifyOrg } from '../identity/index.js';
 import { hasRole, requirePrincipal, type RequestContext } from '../shared/context.js';
 import { Forbidden, NotFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';

@@ -6,26 +6,22 @@ import {
   type OrgGrantQuery,
   type Paged,
 } from '@shuliu/contracts';
-import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../db/schema.js';
 import { recordAudit } from '../audit/index.js';
 import { rawPersonalInfoReason, type ResourcesService } from '../catalog/index.js';
-import { notifyOrg } from '../notifications/index.js';
+import { notifyOrg } from '../identity/index.js';
 import { hasRole, requirePrincipal, type RequestContext } from '../shared/context.js';
 import { Forbidden, NotFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { ExpiryInvalid, IllegalTransition, NotYourOrg, ResourceRefused } from './consent.errors.js';
-import type { ConsentOrgGrantsTable } from './consent.tables.js';
 import { consentRepository as repo } from './consent.repository.js';
+import { orgGrantsRepository as orgGrants, type OrgGrantRow } from './org-grants.repository.js';
 import type { Clock } from './persons.service.js';
 import { iso } from '../shared/iso.js';
 
 type Executor = Kysely<DB>;
-type OrgGrantRow = Selectable<ConsentOrgGrantsTable> & {
-  grantor_name: string | null;
-  grantee_name: string | null;
-};
 
 type Summaries = Awaited<ReturnType<ResourcesService['summaries']>>;
 
@@ -45,9 +41,6 @@ const toOrgGrant = (r: OrgGrantRow, at: Date, titles: Summaries): OrgGrant => ({
   revokedAt: iso(r.revoked_at),
   createdAt: iso(r.created_at)!,
 });
-
-const ORG_GRANT = sql`select e.*, a.name as grantor_name, b.name as grantee_name from consent_org_grants e
-  left join orgs a on a.id = e.grantor_org_id left join orgs b on b.id = e.grantee_org_id`;
 
 /** 企业授权: an org authorizes another to use named resources (双向公平授权: both sides and the regulator see the same terms). */
 export class OrgGrantsService {
@@ -88,22 +81,19 @@ export class OrgGrantsService {
             id: rid,
           });
       }
-      await tx
-        .insertInto('consent_org_grants')
-        .values({
-          id,
-          grantor_org_id: p.orgId!,
-          grantee_org_id: grantee.id,
-          resource_ids: [...new Set(b.resourceIds)],
-          max_grade: b.maxGrade,
-          purpose: b.purpose,
-          expires_at: new Date(b.expiresAt),
-          status: 'active',
-          revoke_reason: null,
-          revoked_at: null,
-          created_by: p.userId,
-        })
-        .execute();
+      await orgGrants.insert(tx, {
+        id,
+        grantor_org_id: p.orgId!,
+        grantee_org_id: grantee.id,
+        resource_ids: [...new Set(b.resourceIds)],
+        max_grade: b.maxGrade,
+        purpose: b.purpose,
+        expires_at: new Date(b.expiresAt),
+        status: 'active',
+        revoke_reason: null,
+        revoked_at: null,
+        created_by: p.userId,
+      });
       await notifyOrg(tx, grantee.id, ['org_admin'], {
         kind: 'consent.org_grant.created',
         title: '收到企业数据授权',
@@ -127,29 +117,14 @@ export class OrgGrantsService {
    */
   async grantFor(db: Executor, orgId: string, resourceId: string, grade: Grade): Promise<string | null> {
     // a grantor suspended from the platform shares nothing meanwhile
-    const rows = await db
-      .selectFrom('consent_org_grants as e')
-      .innerJoin('orgs as a', 'a.id', 'e.grantor_org_id')
-      .select(['e.id', 'e.max_grade'])
-      .where('e.grantee_org_id', '=', orgId)
-      .where('e.status', '=', 'active')
-      .where('a.status', '=', 'active')
-      .where('e.expires_at', '>', this.now())
-      .where(sql<boolean>`e.resource_ids @> array[${resourceId}]::text[]`)
-      .orderBy('e.created_at', 'desc')
-      .execute();
+    const rows = await orgGrants.liveNaming(db, orgId, resourceId, this.now());
     return rows.find((g) => gradeRank(grade) <= gradeRank(g.max_grade as Grade))?.id ?? null;
   }
 
   async revokeOrgGrant(ctx: RequestContext, id: string, reason: string): Promise<OrgGrant> {
     const p = requirePrincipal(ctx);
     await this.db.transaction().execute(async (tx) => {
-      const g = await tx
-        .selectFrom('consent_org_grants')
-        .selectAll()
-        .where('id', '=', id)
-        .forUpdate()
-        .executeTakeFirst();
+      const g = await orgGrants.lock(tx, id);
       if (!g || (g.grantor_org_id !== p.orgId && g.grantee_org_id !== p.orgId))
         throw NotFound('org grant', id);
       if (g.grantor_org_id !== p.orgId) throw NotYourOrg('only the granting organization revokes');
@@ -157,11 +132,7 @@ export class OrgGrantsService {
       // an authorization that ran its course ended as it did: a revocation now would rewrite its history
       if (new Date(g.expires_at) <= this.now())
         throw IllegalTransition(`the authorization expired at ${new Date(g.expires_at).toISOString()}`);
-      await tx
-        .updateTable('consent_org_grants')
-        .set({ status: 'revoked', revoke_reason: reason, revoked_at: this.now() })
-        .where('id', '=', id)
-        .execute();
+      await orgGrants.update(tx, id, { status: 'revoked', revoke_reason: reason, revoked_at: this.now() });
       await notifyOrg(tx, g.grantee_org_id, ['org_admin'], {
         kind: 'consent.org_grant.revoked',
         title: '企业数据授权已撤销',
@@ -180,7 +151,7 @@ export class OrgGrantsService {
   }
 
   async orgGrant(ctx: RequestContext, id: string): Promise<OrgGrant> {
-    const r = (await sql<OrgGrantRow>`${ORG_GRANT} where e.id = ${id}`.execute(this.db)).rows[0];
+    const r = await orgGrants.find(this.db, id);
     const org = ctx.principal?.orgId;
     if (
       !r ||
@@ -193,38 +164,17 @@ export class OrgGrantsService {
   async orgGrants(ctx: RequestContext, q: z.output<typeof OrgGrantQuery>): Promise<Paged<OrgGrant>> {
     const org = requirePrincipal(ctx).orgId ?? '-';
     const oversight = hasRole(ctx, 'operator', 'regulator') && q.box === 'all';
-    const box = oversight
-      ? sql`true`
-      : q.box === 'granted'
-        ? sql`e.grantor_org_id = ${org}`
-        : q.box === 'received'
-          ? sql`e.grantee_org_id = ${org}`
-          : sql`(e.grantor_org_id = ${org} or e.grantee_org_id = ${org})`;
-    // the SQL twin of toOrgGrant's status: a live grant past its expiry reads expired
     const now = this.now();
-    const status =
-      q.status === 'revoked'
-        ? sql`e.status = 'revoked'`
-        : q.status === 'expired'
-          ? sql`e.status = 'active' and e.expires_at <= ${now}`
-          : q.status === 'active'
-            ? sql`e.status = 'active' and e.expires_at > ${now}`
-            : sql`true`;
-    const where = sql`${box} and ${status}`;
-    const rows = (
-      await sql<OrgGrantRow>`${ORG_GRANT} where ${where} order by e.created_at desc, e.id desc limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`.execute(
-        this.db,
-      )
-    ).rows;
-    const n = (
-      await sql<{
-        n: number;
-      }>`select count(*)::int as n from consent_org_grants e where ${where}`.execute(this.db)
-    ).rows[0]!.n;
+    const { rows, total } = await orgGrants.search(
+      this.db,
+      { orgId: oversight ? null : org, box: q.box, status: q.status, now },
+      q.page,
+      q.pageSize,
+    );
     const titles = await this.resources.summaries(rows.flatMap((r) => r.resource_ids));
     return {
       items: rows.map((r) => toOrgGrant(r, now, titles)),
-      total: Number(n),
+      total,
       page: q.page,
       pageSize: q.pageSize,
     };

@@ -5,7 +5,7 @@ import type { DB } from '../db/schema.js';
 import { recordAudit } from '../audit/index.js';
 import type { KeyService } from '../crypto/index.js';
 import { hmacSm3 } from '../crypto/index.js';
-import { createActiveUser } from '../identity/index.js';
+import { createActiveUser, userByUsername } from '../identity/index.js';
 import { notifyUsers } from '../notifications/index.js';
 import { hasRole, requirePrincipal, type RequestContext } from '../shared/context.js';
 import { NotFound } from '../shared/errors.js';
@@ -18,7 +18,7 @@ import {
   IllegalTransition,
   NotPerson,
 } from './consent.errors.js';
-import { consentRepository as repo, type PersonRow } from './consent.repository.js';
+import { personsRepository as repo, type PersonRow } from './persons.repository.js';
 import { ageAt, needsGuardian, type ConsentSettings } from './consent.rules.js';
 
 type Executor = Kysely<DB>;
@@ -50,14 +50,7 @@ export class PersonsService {
       });
     // equal ID cards give equal HMACs: uniqueness without keeping the number in the clear
     const hmac = hmacSm3(this.keys.deriveSecret('consent:id-card'), b.idCard).toString('hex');
-    if (
-      await this.db
-        .selectFrom('consent_persons')
-        .select('user_id')
-        .where('id_card_hmac', '=', hmac)
-        .executeTakeFirst()
-    )
-      throw IdCardTaken(undefined, { field: 'idCard' });
+    if (await repo.idCardTaken(this.db, hmac)) throw IdCardTaken(undefined, { field: 'idCard' });
     const guardian = minor ? await this.adultPerson(b.guardianUsername!) : null;
     // sealed before the transaction: the first use creates the data key in a transaction of its own
     const sealed = await this.keys.encrypt(b.idCard, `consent_persons:${hmac}`);
@@ -75,20 +68,17 @@ export class PersonsService {
       {
         requireActiveOrg: false,
         alsoInTx: async (tx, id) => {
-          await tx
-            .insertInto('consent_persons')
-            .values({
-              user_id: id,
-              id_card_enc: sealed,
-              // RULES.md Masking: the platform's one ID-card rule, first 1 and last 2 shown
-              id_card_masked: maskIdCard(b.idCard),
-              id_card_hmac: hmac,
-              birth_date: birthDate,
-              guardian_user_id: guardian?.id ?? null,
-              guardian_status: guardian ? 'pending' : null,
-              guardian_confirmed_at: null,
-            })
-            .execute();
+          await repo.insertPerson(tx, {
+            user_id: id,
+            id_card_enc: sealed,
+            // RULES.md Masking: the platform's one ID-card rule, first 1 and last 2 shown
+            id_card_masked: maskIdCard(b.idCard),
+            id_card_hmac: hmac,
+            birth_date: birthDate,
+            guardian_user_id: guardian?.id ?? null,
+            guardian_status: guardian ? 'pending' : null,
+            guardian_confirmed_at: null,
+          });
           if (guardian)
             await notifyUsers(tx, [guardian.id], {
               kind: 'consent.guardian.requested',
@@ -122,20 +112,14 @@ export class PersonsService {
   async confirmWard(ctx: RequestContext, wardId: string): Promise<Person> {
     const p = requirePrincipal(ctx);
     await this.db.transaction().execute(async (tx) => {
-      const ward = await tx
-        .selectFrom('consent_persons')
-        .select(['guardian_user_id', 'guardian_status'])
-        .where('user_id', '=', wardId)
-        .forUpdate()
-        .executeTakeFirst();
+      const ward = await repo.lockGuardianship(tx, wardId);
       if (!ward || ward.guardian_user_id !== p.userId) throw NotFound('ward', wardId);
       if (ward.guardian_status !== 'pending')
         throw IllegalTransition('the guardianship is already confirmed');
-      await tx
-        .updateTable('consent_persons')
-        .set({ guardian_status: 'confirmed', guardian_confirmed_at: this.now() })
-        .where('user_id', '=', wardId)
-        .execute();
+      await repo.updatePerson(tx, wardId, {
+        guardian_status: 'confirmed',
+        guardian_confirmed_at: this.now(),
+      });
       await recordAudit(tx, ctx, {
         action: 'consent.guardian.confirm',
         objectType: 'person',
@@ -195,16 +179,15 @@ export class PersonsService {
   }
 
   private async adultPerson(username: string) {
-    const u = await this.db
-      .selectFrom('users')
-      .innerJoin('consent_persons as p', 'p.user_id', 'users.id')
-      .select(['users.id', 'p.birth_date'])
-      .where('users.username', '=', username.toLowerCase())
-      .where('users.status', '=', 'active')
-      .executeTakeFirst();
-    if (!u || needsGuardian(ageFromBirth(u.birth_date, this.now()), { ...this.settings, guardianAge: 18 }))
+    const user = await userByUsername(this.db, username);
+    const birth = user?.status === 'active' ? await repo.birthDate(this.db, user.id) : undefined;
+    if (
+      !user ||
+      !birth ||
+      needsGuardian(ageFromBirth(birth, this.now()), { ...this.settings, guardianAge: 18 })
+    )
       throw GuardianInvalid(undefined, { field: 'guardianUsername' });
-    return u;
+    return { id: user.id, birth_date: birth };
   }
 
   private async person(userId: string): Promise<Person> {

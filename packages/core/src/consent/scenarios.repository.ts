@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { orgName } from '../identity/index.js';
 import type { ConsentScenariosTable, ConsentScenarioVersionsTable } from './consent.tables.js';
 
 type Executor = Kysely<DB>;
@@ -63,13 +64,22 @@ export const scenariosRepository = {
       sql` and `,
     );
     const [rows, count] = await Promise.all([
-      sql<Selectable<ConsentScenariosTable> & { org_name: string | null }>`select s.*, o.name as org_name
-        from consent_scenarios s left join orgs o on o.id = s.org_id where ${where}
+      sql<Selectable<ConsentScenariosTable> & { org_name: string | null }>`select s.*,
+          ${orgName('s.org_id')} as org_name
+        from consent_scenarios s where ${where}
         order by s.updated_at desc limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db),
       sql<{ n: number }>`select count(*)::int as n from consent_scenarios s where ${where}`.execute(db),
     ]);
     return { rows: rows.rows, total: Number(count.rows[0]!.n) };
   },
+
+  /** Forgets the person's refusal of the scenario (they consented after all). */
+  clearRefusal: (tx: Executor, subjectId: string, scenarioId: string) =>
+    tx
+      .deleteFrom('consent_refusals')
+      .where('subject_user_id', '=', subjectId)
+      .where('scenario_id', '=', scenarioId)
+      .execute(),
 
   /** The persons holding an open, unexpired grant on a version, with what decides for them (age, guardian). */
   openGrantHolders: (tx: Executor, versionId: string, now: Date) =>

@@ -10,7 +10,8 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../db/schema.js';
 import { recordAudit } from '../audit/index.js';
-import { memberIds, notifyOrg, notifyUsers } from '../notifications/index.js';
+import { memberIds, notifyOrg } from '../identity/index.js';
+import { notifyUsers } from '../notifications/index.js';
 import { hasRole, requirePrincipal, type RequestContext } from '../shared/context.js';
 import { Forbidden, NotFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
@@ -26,6 +27,7 @@ import {
 import { toScenario } from './consent.mappers.js';
 import type { PersonsService } from './persons.service.js';
 import { consentRepository as repo } from './consent.repository.js';
+import { personsRepository } from './persons.repository.js';
 import { scenariosRepository as scenarios } from './scenarios.repository.js';
 import {
   isMaterialChange,
@@ -212,7 +214,7 @@ export class ScenariosService {
     await this.db.transaction().execute(async (tx) => {
       const s = await this.owned(tx, ctx, id);
       if (!s.current_version_id) throw IllegalTransition('the scenario has no approved version yet');
-      const subject = await repo.findPerson(tx, subjectId);
+      const subject = await personsRepository.findPerson(tx, subjectId);
       if (!subject) throw NotFound('person', subjectId);
       const refusedAt = await scenarios.refusedAt(tx, subjectId, id);
       const until =

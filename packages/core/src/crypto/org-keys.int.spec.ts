@@ -75,7 +75,13 @@ describe('org signing keys', () => {
         database.db
           .transaction()
           .execute((tx) =>
-            s.crypto.orgKeys.signAsOrg(tx, fresh(ctx.a), org.a, DOC, proof as unknown as PasswordConfirmation),
+            s.crypto.orgKeys.signAsOrg(
+              tx,
+              fresh(ctx.a),
+              org.a,
+              DOC,
+              proof as unknown as PasswordConfirmation,
+            ),
           ),
       ).rejects.toMatchObject({ code: 'CRYPTO_PASSWORD_NOT_CONFIRMED', status: 403 });
   });
@@ -131,7 +137,9 @@ describe('org signing keys', () => {
   it('lets only an org_admin of the org act with its key', async () => {
     const confirmed = await confirm(ctx.b);
     await expect(
-      database.db.transaction().execute((tx) => s.crypto.orgKeys.signAsOrg(tx, fresh(ctx.b), org.a, DOC, confirmed)),
+      database.db
+        .transaction()
+        .execute((tx) => s.crypto.orgKeys.signAsOrg(tx, fresh(ctx.b), org.a, DOC, confirmed)),
     ).rejects.toMatchObject({ code: 'CRYPTO_ORG_KEY_FORBIDDEN', status: 403 });
     await expect(s.crypto.orgKeys.createCustodied(fresh(ctx.b), org.a, confirmed)).rejects.toMatchObject({
       code: 'CRYPTO_ORG_KEY_FORBIDDEN',
@@ -211,7 +219,9 @@ describe('org signing keys', () => {
     );
     const confirmed = await confirm(ctx.b);
     await expect(
-      database.db.transaction().execute((tx) => s.crypto.orgKeys.signAsOrg(tx, fresh(ctx.b), org.b, DOC, confirmed)),
+      database.db
+        .transaction()
+        .execute((tx) => s.crypto.orgKeys.signAsOrg(tx, fresh(ctx.b), org.b, DOC, confirmed)),
     ).rejects.toMatchObject({ code: 'CRYPTO_ENVELOPE_TAMPERED' });
   });
 });

@@ -12,7 +12,7 @@ import {
 import type { Kysely, Selectable } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { recordAudit } from '../audit/index.js';
-import { confirmsUser, identityRepository, type PasswordConfirmation } from '../identity/index.js';
+import { confirmsUser, orgById, type PasswordConfirmation } from '../identity/index.js';
 import { requirePrincipal, type RequestContext } from '../shared/context.js';
 import { NotFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
@@ -85,7 +85,7 @@ export class OrgKeysService {
 
   /** Every key of an org, retired ones included, oldest first: the public keys its signatures are checked with. */
   async list(orgId: string, db: Executor = this.db): Promise<OrgSigningKey[]> {
-    if (!(await identityRepository.findOrgById(db, orgId))) throw NotFound('organization', orgId);
+    if (!(await orgById(db, orgId))) throw NotFound('organization', orgId);
     return (await repo.listPublic(db, orgId)).map(toOrgSigningKey);
   }
 

@@ -94,7 +94,7 @@ const DAY = 24 * 3600 * 1000;
  */
 export async function seedSharingDemo(s: Services, opts: { now?: Date } = {}): Promise<SharingDemoResult> {
   const none = { seeded: false, resources: 0, requests: 0, returnFlows: 0 };
-  if (await s.db.selectFrom('sharing_requests').select('id').limit(1).executeTakeFirst()) return none;
+  if (await s.sharing.sharing.anyRequests()) return none;
   const now = opts.now ?? new Date();
   const ago = (days: number) => () => new Date(now.getTime() - days * DAY);
   const at: Clocks = {

@@ -1,5 +1,5 @@
 import { idCardCheckChar, type ScenarioBody } from '@shuliu/contracts';
-import { rawPersonalInfoReason } from '../catalog/index.js';
+import { publishedResourcesOf, rawPersonalInfoReason } from '../catalog/index.js';
 import { createConsent } from '../consent/index.js';
 import type { Services } from '../services.js';
 import type { RequestContext } from '../shared/context.js';
@@ -164,16 +164,9 @@ export async function seedConsentDemo(s: Services, opts: { now?: Date } = {}): P
 
   const merchantOrg = as.merchant.principal!.orgId!;
   // raw personal information goes to no other org (PIPL Art. 23): the borrower list's masked derivative does
-  const resource = (
-    await s.db
-      .selectFrom('catalog_resources')
-      .select(['id', 'subject_type', 'processing', 'schema'])
-      .where('owner_org_id', '=', merchantOrg)
-      .where('grade', 'not in', ['core'])
-      .where('status', '=', 'published')
-      .orderBy('created_at')
-      .execute()
-  ).find((r) => !rawPersonalInfoReason(r));
+  const resource = (await publishedResourcesOf(s.db, merchantOrg)).find(
+    (r) => r.grade !== 'core' && !rawPersonalInfoReason(r),
+  );
   let orgGrants = 0;
   if (resource) {
     await c.orgGrants.createOrgGrant(as.merchant, {

@@ -12,6 +12,7 @@ import { newId, randomToken } from '../shared/ids.js';
 import { AccountLocked, TokenOutlivesParent, TokenRolesExceed, WrongPassword } from './identity.errors.js';
 import { assertPasswordAllowed } from './password-policy.js';
 import { toApiToken, toOrg, toUser } from './identity.mappers.js';
+import { credentialsRepository as credentials } from './credentials.repository.js';
 import { identityRepository as repo, splitOrg } from './identity.repository.js';
 import { tokenExpiryWithin, tokenRolesWithin } from './identity.rules.js';
 import { checkPasswordCounted, passwordLogin, SESSION_PREFIX } from './login.service.js';
@@ -85,7 +86,7 @@ export class AuthService {
     const row = await repo.findSessionPrincipal(this.db, hash);
     if (!row || row.status === 'disabled' || row.o_status === 'suspended') return null;
     if (Date.now() - row.s_last_seen_at.getTime() > TOUCH_INTERVAL_MS)
-      void repo.touchSession(this.db, row.s_id).catch(() => {});
+      void credentials.touchSession(this.db, row.s_id).catch(() => {});
     const org = splitOrg(row);
     const principal: Principal = {
       kind: 'session',
@@ -111,7 +112,7 @@ export class AuthService {
     const row = await repo.findTokenPrincipal(this.db, hash);
     if (!row || row.status !== 'active' || (row.org_id && row.o_status !== 'active')) return null;
     if (!row.t_last_used_at || Date.now() - row.t_last_used_at.getTime() > TOUCH_INTERVAL_MS) {
-      void repo.touchToken(this.db, row.t_id).catch(() => {});
+      void credentials.touchToken(this.db, row.t_id).catch(() => {});
     }
     const org = splitOrg(row);
     const roles = (row.t_roles as Role[]).filter((r) => row.roles.includes(r));
@@ -138,13 +139,7 @@ export class AuthService {
   async logout(ctx: RequestContext): Promise<void> {
     const p = requirePrincipal(ctx);
     await this.db.transaction().execute(async (tx) => {
-      if (p.kind === 'session') {
-        await tx
-          .updateTable('sessions')
-          .set({ revoked_at: new Date() })
-          .where('id', '=', p.credentialId)
-          .execute();
-      }
+      if (p.kind === 'session') await credentials.revokeSession(tx, p.credentialId);
       await recordAudit(tx, ctx, {
         action: 'identity.session.logout',
         objectType: p.kind,
@@ -172,19 +167,15 @@ export class AuthService {
     const hash = await hashPassword(next);
     await this.db.transaction().execute(async (tx) => {
       if (!(await clearAfterSuccess(tx, p.userId, attempt))) throw AccountLocked();
-      await tx
-        .updateTable('users')
-        .set({
-          password_hash: hash,
-          password_changed_at: new Date(),
-          must_change_password: false,
-          updated_at: new Date(),
-        })
-        .where('id', '=', p.userId)
-        .execute();
-      await repo.revokeSessionsOfUser(tx, p.userId, p.kind === 'session' ? p.credentialId : null);
+      await repo.updateUser(tx, p.userId, {
+        password_hash: hash,
+        password_changed_at: new Date(),
+        must_change_password: false,
+        updated_at: new Date(),
+      });
+      await credentials.revokeSessionsOfUser(tx, p.userId, p.kind === 'session' ? p.credentialId : null);
       // a token is a password's child: whoever changes the password ends every token minted under the old one
-      await repo.revokeTokensOfUser(tx, p.userId);
+      await credentials.revokeTokensOfUser(tx, p.userId);
       await recordAudit(tx, ctx, {
         action: 'identity.user.password_change',
         objectType: 'user',
@@ -200,14 +191,7 @@ export class AuthService {
 
   async listSessions(ctx: RequestContext) {
     const p = requirePrincipal(ctx);
-    const rows = await this.db
-      .selectFrom('sessions')
-      .selectAll()
-      .where('user_id', '=', p.userId)
-      .where('revoked_at', 'is', null)
-      .where('expires_at', '>', new Date())
-      .orderBy('created_at', 'desc')
-      .execute();
+    const rows = await credentials.liveSessionsOf(this.db, p.userId, new Date());
     return rows.map((s) => ({
       id: s.id,
       createdAt: s.created_at.toISOString(),
@@ -222,27 +206,14 @@ export class AuthService {
   async revokeSession(ctx: RequestContext, id: string): Promise<void> {
     const p = requirePrincipal(ctx);
     await this.db.transaction().execute(async (tx) => {
-      const r = await tx
-        .updateTable('sessions')
-        .set({ revoked_at: new Date() })
-        .where('id', '=', id)
-        .where('user_id', '=', p.userId)
-        .where('revoked_at', 'is', null)
-        .executeTakeFirst();
-      if (Number(r.numUpdatedRows) === 0) throw NotFound('session', id);
+      if (!(await credentials.revokeSessionOf(tx, p.userId, id))) throw NotFound('session', id);
       await recordAudit(tx, ctx, { action: 'identity.session.revoke', objectType: 'session', objectId: id });
     });
   }
 
   async listTokens(ctx: RequestContext): Promise<ApiToken[]> {
     const p = requirePrincipal(ctx);
-    const rows = await this.db
-      .selectFrom('api_tokens')
-      .selectAll()
-      .where('user_id', '=', p.userId)
-      .orderBy('created_at', 'desc')
-      .execute();
-    return rows.map(toApiToken);
+    return (await credentials.tokensOf(this.db, p.userId)).map(toApiToken);
   }
 
   async createToken(ctx: RequestContext, body: z.output<typeof CreateApiTokenBody>) {
@@ -270,7 +241,7 @@ export class AuthService {
       created_at: new Date(),
     };
     await this.db.transaction().execute(async (tx) => {
-      await tx.insertInto('api_tokens').values(row).execute();
+      await credentials.insertToken(tx, row);
       await recordAudit(tx, ctx, {
         action: 'identity.token.create',
         objectType: 'api_token',
@@ -284,14 +255,7 @@ export class AuthService {
   async revokeToken(ctx: RequestContext, id: string): Promise<void> {
     const p = requirePrincipal(ctx);
     await this.db.transaction().execute(async (tx) => {
-      const r = await tx
-        .updateTable('api_tokens')
-        .set({ revoked_at: new Date() })
-        .where('id', '=', id)
-        .where('user_id', '=', p.userId)
-        .where('revoked_at', 'is', null)
-        .executeTakeFirst();
-      if (Number(r.numUpdatedRows) === 0) throw NotFound('API token', id);
+      if ((await credentials.revokeTokenOf(tx, p.userId, id)) === undefined) throw NotFound('API token', id);
       await recordAudit(tx, ctx, { action: 'identity.token.revoke', objectType: 'api_token', objectId: id });
     });
   }

@@ -47,23 +47,20 @@ export class BootstrapService {
     const id = newId('org');
     await this.db.transaction().execute(async (tx) => {
       if (await repo.findOrgByUscc(tx, o.uscc)) throw UsccTaken(undefined, { field: 'uscc' });
-      await tx
-        .insertInto('orgs')
-        .values({
-          id,
-          name: o.name,
-          name_en: o.nameEn ?? null,
-          uscc: o.uscc,
-          types: o.types,
-          merchant_kinds: o.merchantKinds ?? [],
-          provider_kinds: o.providerKinds ?? [],
-          region: o.region ?? null,
-          contact_name: o.contactName,
-          contact_phone: o.contactPhone,
-          contact_email: o.contactEmail ?? null,
-          status: 'active',
-        })
-        .execute();
+      await repo.insertOrg(tx, {
+        id,
+        name: o.name,
+        name_en: o.nameEn ?? null,
+        uscc: o.uscc,
+        types: o.types,
+        merchant_kinds: o.merchantKinds ?? [],
+        provider_kinds: o.providerKinds ?? [],
+        region: o.region ?? null,
+        contact_name: o.contactName,
+        contact_phone: o.contactPhone,
+        contact_email: o.contactEmail ?? null,
+        status: 'active',
+      });
       await recordAudit(tx, ctx, {
         action: 'identity.org.create',
         objectType: 'org',
@@ -80,18 +77,11 @@ export class BootstrapService {
   }
 
   /** The platform operator org, if one exists. */
-  async findOperatorOrgId(): Promise<string | null> {
-    const row = await this.db
-      .selectFrom('orgs')
-      .select('id')
-      .where((eb) => eb(eb.val('operator'), '=', eb.fn.any('types')))
-      .orderBy('created_at')
-      .executeTakeFirst();
-    return row?.id ?? null;
+  findOperatorOrgId(): Promise<string | null> {
+    return repo.findOperatorOrgId(this.db);
   }
 
   async isEmpty(): Promise<boolean> {
-    const r = await this.db.selectFrom('orgs').select('id').limit(1).executeTakeFirst();
-    return !r;
+    return !(await repo.anyOrgExists(this.db));
   }
 }

@@ -1,6 +1,7 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { escapeLike, preparedQuery } from '../shared/sql.js';
+import type { OrgsTable, UsersTable } from './identity.tables.js';
 
 type Executor = Kysely<DB>;
 
@@ -83,32 +84,57 @@ export const identityRepository = {
   findOrgByUscc: (db: Executor, uscc: string) =>
     db.selectFrom('orgs').selectAll().where('uscc', '=', uscc).executeTakeFirst(),
 
+  /** The org, locked for the change that follows. */
+  lockOrg: (tx: Executor, id: string) =>
+    tx.selectFrom('orgs').selectAll().where('id', '=', id).forUpdate().executeTakeFirst(),
+  insertOrg: (tx: Executor, row: Insertable<OrgsTable>) => tx.insertInto('orgs').values(row).execute(),
+  updateOrg: (tx: Executor, id: string, set: Updateable<OrgsTable>) =>
+    tx.updateTable('orgs').set(set).where('id', '=', id).execute(),
+
+  /** The platform operator's org (the first org typed `operator`), if one exists. */
+  findOperatorOrgId: async (db: Executor) =>
+    (
+      await db
+        .selectFrom('orgs')
+        .select('id')
+        .where((eb) => eb(eb.val('operator'), '=', eb.fn.any('types')))
+        .orderBy('created_at')
+        .executeTakeFirst()
+    )?.id ?? null,
+
+  anyOrgExists: async (db: Executor) =>
+    !!(await db.selectFrom('orgs').select('id').limit(1).executeTakeFirst()),
+
+  insertUser: (tx: Executor, row: Insertable<UsersTable>) => tx.insertInto('users').values(row).execute(),
+  updateUser: (tx: Executor, id: string, set: Updateable<UsersTable>) =>
+    tx.updateTable('users').set(set).where('id', '=', id).execute(),
+
+  /** The org's active members. */
+  activeMemberIds: async (db: Executor, orgId: string) =>
+    (
+      await db
+        .selectFrom('users')
+        .select('id')
+        .where('org_id', '=', orgId)
+        .where('status', '=', 'active')
+        .execute()
+    ).map((u) => u.id),
+
+  /** The org's org_admins that are not disabled (pending or active). */
+  orgAdminIds: async (db: Executor, orgId: string) =>
+    (
+      await db
+        .selectFrom('users')
+        .select('id')
+        .where('org_id', '=', orgId)
+        .where('status', '!=', 'disabled')
+        .where(sql<boolean>`'org_admin' = any(roles)`)
+        .execute()
+    ).map((u) => u.id),
+
   /** The hot path of every authenticated request: session, user and org in one round trip. */
   findSessionPrincipal: async (db: Executor, tokenHash: string) => (await sessionPrincipal(db, tokenHash))[0],
   findTokenPrincipal: async (db: Executor, tokenHash: string) => (await tokenPrincipal(db, tokenHash))[0],
-
-  touchSession: (db: Executor, id: string) =>
-    db.updateTable('sessions').set({ last_seen_at: new Date() }).where('id', '=', id).execute(),
-  touchToken: (db: Executor, id: string) =>
-    db.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', id).execute(),
-
-  revokeSessionsOfUser: (db: Executor, userId: string, exceptId: string | null = null) => {
-    let q = db
-      .updateTable('sessions')
-      .set({ revoked_at: new Date() })
-      .where('user_id', '=', userId)
-      .where('revoked_at', 'is', null);
-    if (exceptId) q = q.where('id', '!=', exceptId);
-    return q.execute();
-  },
-
-  revokeTokensOfUser: (db: Executor, userId: string) =>
-    db
-      .updateTable('api_tokens')
-      .set({ revoked_at: new Date() })
-      .where('user_id', '=', userId)
-      .where('revoked_at', 'is', null)
-      .execute(),
 
   /** Users with any of the roles in active orgs, e.g. every operator reviewer to notify. */
   findActiveUserIdsWithRole: async (db: Executor, role: string) =>
@@ -183,41 +209,6 @@ export const identityRepository = {
       q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
     return { rows, total: Number(count.n) };
-  },
-
-  findApplication: (db: Executor, id: string) =>
-    db.selectFrom('org_applications').selectAll().where('id', '=', id).executeTakeFirst(),
-  findApplicationByAdmin: (db: Executor, userId: string) =>
-    db.selectFrom('org_applications').selectAll().where('admin_user_id', '=', userId).executeTakeFirst(),
-
-  searchApplications: async (
-    db: Executor,
-    f: { status?: string; q?: string },
-    page: number,
-    pageSize: number,
-  ) => {
-    let q = db
-      .selectFrom('org_applications as a')
-      .innerJoin('orgs as o', 'o.id', 'a.org_id')
-      .innerJoin('users as u', 'u.id', 'a.admin_user_id');
-    if (f.status) q = q.where('a.status', '=', f.status);
-    if (f.q) {
-      const like = `%${escapeLike(f.q)}%`;
-      q = q.where((eb) =>
-        eb.or([eb('o.name', 'ilike', like), eb('o.uscc', 'ilike', like), eb('u.username', 'ilike', like)]),
-      );
-    }
-    const [rows, count] = await Promise.all([
-      q
-        .select(['a.id'])
-        .orderBy('a.submitted_at', 'desc')
-        .orderBy('a.id')
-        .limit(pageSize)
-        .offset((page - 1) * pageSize)
-        .execute(),
-      q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    ]);
-    return { ids: rows.map((r) => r.id), total: Number(count.n) };
   },
 };
 

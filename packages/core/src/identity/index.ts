@@ -12,6 +12,7 @@ export { OrgsService } from './orgs.service.js';
 export { BootstrapService, type DirectOrg, type DirectUser } from './bootstrap.service.js';
 export { hashPassword, verifyPassword } from './passwords.js';
 export * from './identity.rules.js';
-export { identityRepository } from './identity.repository.js';
+export * from './identity.reads.js';
+export { notifyOrg } from './org-notices.js';
 export { createActiveUser, type NewUser } from './user-creation.js';
 export { createIdentity, type IdentityServices } from './identity.factory.js';

@@ -7,6 +7,7 @@ import type { Principal, RequestContext } from '../shared/context.js';
 import { hashHex } from '../shared/hash.js';
 import { newId, randomToken } from '../shared/ids.js';
 import { AccountLocked, InvalidCredentials, OrgSuspended, UserDisabled } from './identity.errors.js';
+import { credentialsRepository as credentials } from './credentials.repository.js';
 import { toUser } from './identity.mappers.js';
 import { identityRepository as repo } from './identity.repository.js';
 import type { UsersTable } from './identity.tables.js';
@@ -119,18 +120,15 @@ export async function passwordLogin(
         const row = await repo.findUserById(tx, user.id);
         throw locked(row?.locked_until ?? now);
       }
-      await tx
-        .insertInto('sessions')
-        .values({
-          id: sessionId,
-          user_id: user.id,
-          token_hash: hashHex('sha256', token),
-          expires_at: expiresAt,
-          revoked_at: null,
-          ip: ctx.ip,
-          user_agent: ctx.userAgent?.slice(0, 300) ?? null,
-        })
-        .execute();
+      await credentials.insertSession(tx, {
+        id: sessionId,
+        user_id: user.id,
+        token_hash: hashHex('sha256', token),
+        expires_at: expiresAt,
+        revoked_at: null,
+        ip: ctx.ip,
+        user_agent: ctx.userAgent?.slice(0, 300) ?? null,
+      });
       const principal: Principal = {
         kind: 'session',
         credentialId: sessionId,

@@ -5,18 +5,13 @@ import { recordAudit } from '../audit/index.js';
 import { notifyUsers } from '../notifications/index.js';
 import { requirePrincipal, type RequestContext } from '../shared/context.js';
 import { NotFound } from '../shared/errors.js';
+import { credentialsRepository as credentials } from './credentials.repository.js';
 import { toApiToken } from './identity.mappers.js';
 
 type Executor = Kysely<DB>;
 
 export async function listTokensOf(db: Executor, userId: string): Promise<ApiToken[]> {
-  const rows = await db
-    .selectFrom('api_tokens')
-    .selectAll()
-    .where('user_id', '=', userId)
-    .orderBy('created_at', 'desc')
-    .execute();
-  return rows.map(toApiToken);
+  return (await credentials.tokensOf(db, userId)).map(toApiToken);
 }
 
 export async function revokeTokenOf(
@@ -26,20 +21,13 @@ export async function revokeTokenOf(
   tokenId: string,
 ): Promise<void> {
   const p = requirePrincipal(ctx);
-  const r = await tx
-    .updateTable('api_tokens')
-    .set({ revoked_at: new Date() })
-    .where('id', '=', tokenId)
-    .where('user_id', '=', user.id)
-    .where('revoked_at', 'is', null)
-    .returning('name')
-    .executeTakeFirst();
-  if (!r) throw NotFound('API token', tokenId);
+  const name = await credentials.revokeTokenOf(tx, user.id, tokenId);
+  if (name === undefined) throw NotFound('API token', tokenId);
   await notifyUsers(tx, [user.id], {
     kind: 'identity.token_revoked',
     title: 'API 令牌已被管理员吊销',
-    body: `管理员 ${p.username} 吊销了您的 API 令牌「${r.name}」。`,
-    params: { by: p.username, tokenId, name: r.name },
+    body: `管理员 ${p.username} 吊销了您的 API 令牌「${name}」。`,
+    params: { by: p.username, tokenId, name },
   });
   await recordAudit(tx, ctx, {
     action: 'identity.token.revoke_member',

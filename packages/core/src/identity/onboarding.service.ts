@@ -14,6 +14,7 @@ import {
   UsernameTaken,
 } from './identity.errors.js';
 import { toApplication } from './identity.mappers.js';
+import { applicationsRepository as applications } from './applications.repository.js';
 import { identityRepository as repo } from './identity.repository.js';
 import { initialAdminRoles } from './identity.rules.js';
 import type { ApplicationHistoryEntry, OrgApplicationsTable, OrgsTable } from './identity.tables.js';
@@ -60,41 +61,32 @@ export class OnboardingService {
       const orgId = newId('org');
       const userId = newId('usr');
       const appId = newId('app');
-      await tx
-        .insertInto('orgs')
-        .values({ id: orgId, ...orgColumns(body.org), status: 'pending' })
-        .execute();
-      await tx
-        .insertInto('users')
-        .values({
-          id: userId,
-          username: body.admin.username.toLowerCase(),
-          display_name: body.admin.displayName,
-          email: body.admin.email ?? null,
-          phone: body.admin.phone ?? null,
-          org_id: orgId,
-          roles: [],
-          status: 'pending',
-          password_hash: passwordHash,
-          locked_until: null,
-          last_login_at: null,
-        })
-        .execute();
-      await tx
-        .insertInto('org_applications')
-        .values({
-          id: appId,
-          org_id: orgId,
-          admin_user_id: userId,
-          status: 'pending',
-          declarations: body.declarations,
-          submitted_at: new Date(),
-          decided_at: null,
-          decided_by: null,
-          reason: null,
-          history: JSON.stringify([historyEntry('submitted', body.admin.username)]),
-        })
-        .execute();
+      await repo.insertOrg(tx, { id: orgId, ...orgColumns(body.org), status: 'pending' });
+      await repo.insertUser(tx, {
+        id: userId,
+        username: body.admin.username.toLowerCase(),
+        display_name: body.admin.displayName,
+        email: body.admin.email ?? null,
+        phone: body.admin.phone ?? null,
+        org_id: orgId,
+        roles: [],
+        status: 'pending',
+        password_hash: passwordHash,
+        locked_until: null,
+        last_login_at: null,
+      });
+      await applications.insert(tx, {
+        id: appId,
+        org_id: orgId,
+        admin_user_id: userId,
+        status: 'pending',
+        declarations: body.declarations,
+        submitted_at: new Date(),
+        decided_at: null,
+        decided_by: null,
+        reason: null,
+        history: JSON.stringify([historyEntry('submitted', body.admin.username)]),
+      });
       await this.notifyReviewers(tx, body.org.name, appId);
       await recordAudit(tx, ctx, {
         action: 'identity.application.submit',
@@ -120,7 +112,7 @@ export class OnboardingService {
   }
 
   async get(id: string, db: Executor = this.db): Promise<Application> {
-    const app = await repo.findApplication(db, id);
+    const app = await applications.find(db, id);
     if (!app) throw NotFound('application', id);
     const [org, admin] = await Promise.all([
       repo.findOrgById(db, app.org_id),
@@ -131,7 +123,7 @@ export class OnboardingService {
 
   async mine(ctx: RequestContext): Promise<Application> {
     const p = requirePrincipal(ctx);
-    const app = await repo.findApplicationByAdmin(this.db, p.userId);
+    const app = await applications.findByAdmin(this.db, p.userId);
     if (!app) throw NotFound('application of user', p.username);
     return this.get(app.id);
   }
@@ -141,22 +133,18 @@ export class OnboardingService {
     page: number,
     pageSize: number,
   ): Promise<Paged<Application>> {
-    const { ids, total } = await repo.searchApplications(this.db, f, page, pageSize);
+    const { ids, total } = await applications.search(this.db, f, page, pageSize);
     return { items: await Promise.all(ids.map((id) => this.get(id))), total, page, pageSize };
   }
 
   async approve(ctx: RequestContext, id: string, note?: string): Promise<Application> {
     return this.decide(ctx, id, 'approved', note ?? null, async (tx, app, org, now) => {
-      await tx
-        .updateTable('orgs')
-        .set({ status: 'active', updated_at: now })
-        .where('id', '=', org.id)
-        .execute();
-      await tx
-        .updateTable('users')
-        .set({ status: 'active', roles: initialAdminRoles(org.types as OrgType[]), updated_at: now })
-        .where('id', '=', app.admin_user_id)
-        .execute();
+      await repo.updateOrg(tx, org.id, { status: 'active', updated_at: now });
+      await repo.updateUser(tx, app.admin_user_id, {
+        status: 'active',
+        roles: initialAdminRoles(org.types as OrgType[]),
+        updated_at: now,
+      });
       await notifyUsers(tx, [app.admin_user_id], {
         kind: 'onboarding.approved',
         title: '入驻申请已通过',
@@ -169,11 +157,7 @@ export class OnboardingService {
 
   async reject(ctx: RequestContext, id: string, reason: string): Promise<Application> {
     return this.decide(ctx, id, 'rejected', reason, async (tx, app, org, now) => {
-      await tx
-        .updateTable('orgs')
-        .set({ status: 'rejected', updated_at: now })
-        .where('id', '=', org.id)
-        .execute();
+      await repo.updateOrg(tx, org.id, { status: 'rejected', updated_at: now });
       await notifyUsers(tx, [app.admin_user_id], {
         kind: 'onboarding.rejected',
         title: '入驻申请未通过',
@@ -202,17 +186,13 @@ export class OnboardingService {
       const app = await this.lockPending(tx, id);
       const org = (await repo.findOrgById(tx, app.org_id))!;
       const now = new Date();
-      await tx
-        .updateTable('org_applications')
-        .set({
-          status: decision,
-          decided_at: now,
-          decided_by: p.username,
-          reason,
-          history: JSON.stringify([...app.history, historyEntry(decision, p.username, reason)]),
-        })
-        .where('id', '=', id)
-        .execute();
+      await applications.update(tx, id, {
+        status: decision,
+        decided_at: now,
+        decided_by: p.username,
+        reason,
+        history: JSON.stringify([...app.history, historyEntry(decision, p.username, reason)]),
+      });
       await effects(tx, app, org, now);
       await recordAudit(tx, ctx, {
         action: decision === 'approved' ? 'identity.application.approve' : 'identity.application.reject',
@@ -227,34 +207,25 @@ export class OnboardingService {
   async resubmit(ctx: RequestContext, body: Pick<Submit, 'org' | 'declarations'>): Promise<Application> {
     const p = requirePrincipal(ctx);
     const id = await this.db.transaction().execute(async (tx) => {
-      const app = await tx
-        .selectFrom('org_applications')
-        .selectAll()
-        .where('admin_user_id', '=', p.userId)
-        .forUpdate()
-        .executeTakeFirst();
+      const app = await applications.lockByAdmin(tx, p.userId);
       if (!app) throw NotFound('application of user', p.username);
       if (app.status !== 'rejected') throw ApplicationNotRejected(undefined, { status: app.status });
       const other = await repo.findOrgByUscc(tx, body.org.uscc);
       if (other && other.id !== app.org_id) throw UsccTaken(undefined, { field: 'org.uscc' });
-      await tx
-        .updateTable('orgs')
-        .set({ ...orgColumns(body.org), status: 'pending', updated_at: new Date() })
-        .where('id', '=', app.org_id)
-        .execute();
-      await tx
-        .updateTable('org_applications')
-        .set({
-          status: 'pending',
-          declarations: body.declarations,
-          submitted_at: new Date(),
-          decided_at: null,
-          decided_by: null,
-          reason: null,
-          history: JSON.stringify([...app.history, historyEntry('resubmitted', p.username)]),
-        })
-        .where('id', '=', app.id)
-        .execute();
+      await repo.updateOrg(tx, app.org_id, {
+        ...orgColumns(body.org),
+        status: 'pending',
+        updated_at: new Date(),
+      });
+      await applications.update(tx, app.id, {
+        status: 'pending',
+        declarations: body.declarations,
+        submitted_at: new Date(),
+        decided_at: null,
+        decided_by: null,
+        reason: null,
+        history: JSON.stringify([...app.history, historyEntry('resubmitted', p.username)]),
+      });
       await this.notifyReviewers(tx, body.org.name, app.id);
       await recordAudit(tx, ctx, {
         action: 'identity.application.resubmit',
@@ -268,12 +239,7 @@ export class OnboardingService {
   }
 
   private async lockPending(tx: Executor, id: string) {
-    const app = await tx
-      .selectFrom('org_applications')
-      .selectAll()
-      .where('id', '=', id)
-      .forUpdate()
-      .executeTakeFirst();
+    const app = await applications.lock(tx, id);
     if (!app) throw NotFound('application', id);
     if (app.status !== 'pending') throw ApplicationNotPending(undefined, { status: app.status });
     return app;

@@ -38,7 +38,7 @@ export class OrgsService {
   ): Promise<Org> {
     const p = requirePrincipal(ctx);
     await this.db.transaction().execute(async (tx) => {
-      const org = await tx.selectFrom('orgs').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+      const org = await repo.lockOrg(tx, id);
       if (!org) throw NotFound('organization', id);
       if (org.id === p.orgId && status === 'suspended')
         throw SelfLockout('you cannot suspend your own organization');
@@ -47,15 +47,8 @@ export class OrgsService {
           `an organization in status ${org.status} cannot be ${status === 'active' ? 'reactivated' : 'suspended'}`,
           { status: org.status },
         );
-      await tx.updateTable('orgs').set({ status, updated_at: new Date() }).where('id', '=', id).execute();
-      const members = (
-        await tx
-          .selectFrom('users')
-          .select('id')
-          .where('org_id', '=', id)
-          .where('status', '=', 'active')
-          .execute()
-      ).map((u) => u.id);
+      await repo.updateOrg(tx, id, { status, updated_at: new Date() });
+      const members = await repo.activeMemberIds(tx, id);
       await notifyUsers(tx, members, {
         kind: status === 'suspended' ? 'identity.org_suspended' : 'identity.org_reactivated',
         title: status === 'suspended' ? '机构已被暂停' : '机构已恢复',

@@ -1,5 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { credentialsRepository as credentials } from './credentials.repository.js';
 
 type Executor = Kysely<DB>;
 
@@ -18,17 +19,7 @@ export class ThrottleService {
     if (limit <= 0) return null;
     let wait: number | null = null;
     for (const key of keys) {
-      const row = await this.db
-        .insertInto('auth_throttle')
-        .values({ key, window_start: sql<Date>`now()`, hits: 1 })
-        .onConflict((oc) =>
-          oc.column('key').doUpdateSet({
-            hits: sql<number>`case when auth_throttle.window_start <= now() - interval '1 minute' then 1 else auth_throttle.hits + 1 end`,
-            window_start: sql<Date>`case when auth_throttle.window_start <= now() - interval '1 minute' then now() else auth_throttle.window_start end`,
-          }),
-        )
-        .returning(['hits', 'window_start', sql<Date>`now()`.as('now')])
-        .executeTakeFirstOrThrow();
+      const row = await credentials.hitThrottle(this.db, key);
       if (row.hits > limit) {
         const left = Math.max(
           1,
@@ -38,11 +29,7 @@ export class ThrottleService {
       }
     }
     // old windows are kept only as long as they could matter; an occasional sweep keeps the table small
-    if (Math.random() < 0.01)
-      await this.db
-        .deleteFrom('auth_throttle')
-        .where('window_start', '<', sql<Date>`now() - interval '10 minutes'`)
-        .execute();
+    if (Math.random() < 0.01) await credentials.sweepThrottle(this.db);
     return wait;
   }
 }

@@ -52,22 +52,19 @@ export async function createActiveUser(
       if (await repo.findUserByUsername(tx, u.username))
         throw UsernameTaken(undefined, { field: 'username' });
       const roles = [...new Set(u.roles)];
-      await tx
-        .insertInto('users')
-        .values({
-          id,
-          username: u.username.toLowerCase(),
-          display_name: u.displayName,
-          email: u.email ?? null,
-          phone: u.phone ?? null,
-          org_id: u.orgId,
-          roles,
-          status: 'active',
-          password_hash: passwordHash,
-          locked_until: null,
-          last_login_at: null,
-        })
-        .execute();
+      await repo.insertUser(tx, {
+        id,
+        username: u.username.toLowerCase(),
+        display_name: u.displayName,
+        email: u.email ?? null,
+        phone: u.phone ?? null,
+        org_id: u.orgId,
+        roles,
+        status: 'active',
+        password_hash: passwordHash,
+        locked_until: null,
+        last_login_at: null,
+      });
       await recordAudit(tx, ctx, {
         action: 'identity.user.create',
         objectType: 'user',

@@ -1,5 +1,5 @@
 import type { ApiToken, CreateUserBody, OrgType, Paged, Role, UpdateUserBody, User } from '@shuliu/contracts';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../db/schema.js';
 import { recordAudit } from '../audit/index.js';
@@ -8,6 +8,7 @@ import { hasRole, requirePrincipal, type RequestContext } from '../shared/contex
 import { Forbidden, NotFound } from '../shared/errors.js';
 import { RoleNotAllowed, RoleNotGrantable, SelfLockout } from './identity.errors.js';
 import { toUser } from './identity.mappers.js';
+import { credentialsRepository as credentials } from './credentials.repository.js';
 import { identityRepository as repo, type UserFilter } from './identity.repository.js';
 import { disallowedRoles, initialAdminRoles, rolesNotGrantable } from './identity.rules.js';
 import { assertPasswordAllowed } from './password-policy.js';
@@ -103,13 +104,7 @@ export class UsersService {
     if (!org) throw NotFound('organization', orgId);
     const types = org.types as OrgType[];
     const allowed = initialAdminRoles(types);
-    const admins = await this.db
-      .selectFrom('users')
-      .select('id')
-      .where('org_id', '=', orgId)
-      .where('status', '!=', 'disabled')
-      .where(sql<boolean>`'org_admin' = any(roles)`)
-      .execute();
+    const admins = await repo.orgAdminIds(this.db, orgId);
     if (admins.length || types.includes('regulator') || !roles.includes('org_admin'))
       throw Forbidden(
         'the platform operator creates only the first org_admin of an organization that has none; its own org_admin manages the rest',
@@ -146,21 +141,17 @@ export class UsersService {
           p.roles.some((r) => (r === 'operator' || r === 'org_admin') && !body.roles!.includes(r));
         if (status === 'disabled' || dropsAdmin) throw SelfLockout();
       }
-      await tx
-        .updateTable('users')
-        .set({
-          ...(body.displayName !== undefined && { display_name: body.displayName }),
-          ...(body.email !== undefined && { email: body.email }),
-          ...(body.phone !== undefined && { phone: body.phone }),
-          ...(body.roles !== undefined && { roles: [...new Set(body.roles)] }),
-          ...(status !== undefined && { status }),
-          updated_at: new Date(),
-        })
-        .where('id', '=', id)
-        .execute();
+      await repo.updateUser(tx, id, {
+        ...(body.displayName !== undefined && { display_name: body.displayName }),
+        ...(body.email !== undefined && { email: body.email }),
+        ...(body.phone !== undefined && { phone: body.phone }),
+        ...(body.roles !== undefined && { roles: [...new Set(body.roles)] }),
+        ...(status !== undefined && { status }),
+        updated_at: new Date(),
+      });
       if (status === 'disabled') {
-        await repo.revokeSessionsOfUser(tx, id);
-        await repo.revokeTokensOfUser(tx, id);
+        await credentials.revokeSessionsOfUser(tx, id);
+        await credentials.revokeTokensOfUser(tx, id);
       }
       await notifyUsers(tx, [id], {
         kind: 'identity.account_changed',
@@ -194,20 +185,16 @@ export class UsersService {
           "only the user's own org_admin may reset a password, and never a natural person's: they reset it themselves",
         );
       assertPasswordAllowed(password, user.username);
-      await tx
-        .updateTable('users')
-        .set({
-          password_hash: hash,
-          password_changed_at: new Date(),
-          must_change_password: true,
-          failed_logins: 0,
-          locked_until: null,
-          updated_at: new Date(),
-        })
-        .where('id', '=', id)
-        .execute();
-      await repo.revokeSessionsOfUser(tx, id);
-      await repo.revokeTokensOfUser(tx, id);
+      await repo.updateUser(tx, id, {
+        password_hash: hash,
+        password_changed_at: new Date(),
+        must_change_password: true,
+        failed_logins: 0,
+        locked_until: null,
+        updated_at: new Date(),
+      });
+      await credentials.revokeSessionsOfUser(tx, id);
+      await credentials.revokeTokensOfUser(tx, id);
       await notifyUsers(tx, [id], {
         kind: 'identity.password_reset',
         title: '密码已被管理员重置',
@@ -228,11 +215,7 @@ export class UsersService {
     const p = requirePrincipal(ctx);
     await this.db.transaction().execute(async (tx) => {
       const { user } = await this.loadManaged(tx, ctx, id);
-      await tx
-        .updateTable('users')
-        .set({ failed_logins: 0, locked_until: null, updated_at: new Date() })
-        .where('id', '=', id)
-        .execute();
+      await repo.updateUser(tx, id, { failed_logins: 0, locked_until: null, updated_at: new Date() });
       await notifyUsers(tx, [id], {
         kind: 'identity.account_unlocked',
         title: '账号已解锁',

@@ -10,7 +10,7 @@ import type {
 } from '@shuliu/contracts';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/index.js';
-import { identityRepository } from '../identity/index.js';
+import { orgById, orgNamesByIds, userById } from '../identity/index.js';
 import { notifyUsers } from '../notifications/index.js';
 import { hasRole, requirePrincipal, type RequestContext } from '../shared/context.js';
 import { NotFound } from '../shared/errors.js';
@@ -183,7 +183,7 @@ export class BoardsService {
   private async labelOf(r: NegativeRow): Promise<string | null> {
     const db = this.deps.db;
     if (r.kind === 'sector') return (await this.deps.sectors.names([r.value])).get(r.value)?.name ?? null;
-    if (r.kind === 'org') return (await identityRepository.findOrgNames(db, [r.value])).get(r.value) ?? null;
+    if (r.kind === 'org') return (await orgNamesByIds(db, [r.value])).get(r.value) ?? null;
     if (r.kind === 'resource') return (await this.deps.resources.row(r.value))?.title ?? null;
     return null;
   }
@@ -194,8 +194,7 @@ export class BoardsService {
     if (kind === 'keyword' && [...value].length < 2) throw bad('a keyword has two characters or more');
     if (kind === 'sector' && (await this.deps.sectors.unknown([value], tx)).length)
       throw bad('no such sector');
-    if (kind === 'org' && !(await identityRepository.findOrgById(tx, value)))
-      throw bad('no such organization');
+    if (kind === 'org' && !(await orgById(tx, value))) throw bad('no such organization');
     if (kind === 'resource' && !(await this.deps.resources.row(value, tx))) throw bad('no such resource');
   }
 
@@ -206,8 +205,8 @@ export class BoardsService {
   }
 
   private async checkReviewer(tx: Executor, userId: string) {
-    const u = await identityRepository.findUserById(tx, userId);
-    const org = u?.org_id ? await identityRepository.findOrgById(tx, u.org_id) : undefined;
+    const u = await userById(tx, userId);
+    const org = u?.org_id ? await orgById(tx, u.org_id) : undefined;
     const ok =
       u?.status === 'active' &&
       u.roles.includes('provider') &&
@@ -234,10 +233,10 @@ export class BoardsService {
     const counts = await products.publishedPerBoard(db);
     const people = new Map<string, { name: string; orgId: string | null }>();
     for (const id of new Set(reviewers.map((r) => r.user_id))) {
-      const u = await identityRepository.findUserById(db, id);
+      const u = await userById(db, id);
       if (u) people.set(id, { name: u.display_name, orgId: u.org_id });
     }
-    const orgs = await identityRepository.findOrgNames(
+    const orgs = await orgNamesByIds(
       db,
       [...people.values()].flatMap((p) => (p.orgId ? [p.orgId] : [])),
     );

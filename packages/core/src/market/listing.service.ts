@@ -11,8 +11,8 @@ import {
 import type { z } from 'zod';
 import { recordAudit } from '../audit/index.js';
 import { sm3Hex } from '../crypto/index.js';
-import { identityRepository } from '../identity/index.js';
-import { memberIds, notifyOrg, notifyUsers } from '../notifications/index.js';
+import { memberIds, notifyOrg, userById } from '../identity/index.js';
+import { notifyUsers } from '../notifications/index.js';
 import { hasRole, requirePrincipal, type RequestContext } from '../shared/context.js';
 import { DomainError, NotFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
@@ -244,7 +244,7 @@ export class ListingService {
     const rows = await boards.reviewsOf(this.deps.db, id);
     const names = new Map<string, string>();
     for (const userId of new Set(rows.map((r) => r.reviewer_id))) {
-      const u = await identityRepository.findUserById(this.deps.db, userId);
+      const u = await userById(this.deps.db, userId);
       if (u) names.set(userId, u.display_name);
     }
     return { items: rows.map((r) => toReview(r, names)) };

@@ -11,7 +11,7 @@ import type {
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { ResourcesService, SectorsService } from '../catalog/index.js';
-import { identityRepository } from '../identity/index.js';
+import { orgNamesByIds } from '../identity/index.js';
 import { iso } from '../shared/iso.js';
 import { boardsRepository as boards, type NegativeRow, type ReviewRow } from './boards.repository.js';
 import { productsRepository as products, type ProductRow } from './products.repository.js';
@@ -43,7 +43,7 @@ export async function toProducts(db: Executor, rows: ProductRow[], deps: ViewDep
   const [titles, sectors, orgs, boardRows] = await Promise.all([
     deps.resources.summaries(links.map((l) => l.resource_id)),
     deps.sectors.names(rows.map((r) => r.sector_code)),
-    identityRepository.findOrgNames(
+    orgNamesByIds(
       db,
       rows.map((r) => r.org_id),
     ),

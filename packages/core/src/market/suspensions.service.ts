@@ -1,7 +1,7 @@
 import type { Grade } from '@shuliu/contracts';
 import { recordAudit } from '../audit/index.js';
 import { certificatesNotInForce, checkRight } from '../registry/index.js';
-import { notifyOrg } from '../notifications/index.js';
+import { notifyOrg } from '../identity/index.js';
 import { systemContext, type RequestContext } from '../shared/context.js';
 import type { Executor, MarketDeps } from './market.support.js';
 import { productsRepository as products, type ProductResourceRow } from './products.repository.js';

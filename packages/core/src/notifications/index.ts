@@ -1,7 +1,1 @@
-export {
-  NotificationService,
-  notifyUsers,
-  notifyOrg,
-  memberIds,
-  type NewNotification,
-} from './notifications.service.js';
+export { NotificationService, notifyUsers, type NewNotification } from './notifications.service.js';

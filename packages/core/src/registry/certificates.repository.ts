@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { orgIdsNamedLike, orgName, orgUscc } from '../identity/index.js';
 import { escapeLike } from '../shared/sql.js';
 import type {
   RegistryCertificatesTable,
@@ -54,14 +55,12 @@ const selectCertificate = (db: Executor, today: string) =>
     .innerJoin('registry_certificate_versions as v', (j) =>
       j.onRef('v.certificate_id', '=', 'c.id').onRef('v.version', '=', 'c.version'),
     )
-    .leftJoin('orgs as h', 'h.id', 'c.holder_org_id')
-    .leftJoin('orgs as p', 'p.id', 'c.pledgee_org_id')
     .selectAll('c')
     .select([
       sql<string | null>`c.source_valid_until::text`.as('source_until'),
-      'h.name as holder_org_name',
-      'h.uscc as holder_uscc',
-      'p.name as pledgee_org_name',
+      orgName('c.holder_org_id').as('holder_org_name'),
+      orgUscc('c.holder_org_id').as('holder_uscc'),
+      orgName('c.pledgee_org_id').as('pledgee_org_name'),
       'v.cert_hash',
       'v.ledger_index',
       sql<number>`(select count(*) from registry_licenses l where l.certificate_id = c.id
@@ -87,8 +86,6 @@ const selectLicense = (db: Executor) =>
   db
     .selectFrom('registry_licenses as l')
     .innerJoin('registry_certificates as c', 'c.id', 'l.certificate_id')
-    .leftJoin('orgs as h', 'h.id', 'c.holder_org_id')
-    .leftJoin('orgs as lo', 'lo.id', 'l.licensee_org_id')
     .selectAll('l')
     .select([
       sql<string>`l.valid_from::text`.as('valid_from'),
@@ -96,8 +93,8 @@ const selectLicense = (db: Executor) =>
       'c.cert_no',
       'c.object_title',
       'c.holder_org_id',
-      'h.name as holder_org_name',
-      'lo.name as licensee_org_name',
+      orgName('c.holder_org_id').as('holder_org_name'),
+      orgName('l.licensee_org_id').as('licensee_org_name'),
     ]);
 
 export const certificatesRepository = {
@@ -143,7 +140,7 @@ export const certificatesRepository = {
     if (f.objectId) parts.push(sql<boolean>`c.object_id = ${f.objectId}`);
     if (f.q)
       parts.push(sql<boolean>`(c.object_title ilike ${`%${escapeLike(f.q)}%`} or c.cert_no ilike ${`%${escapeLike(f.q)}%`}
-        or h.name ilike ${`%${escapeLike(f.q)}%`})`);
+        or c.holder_org_id in ${orgIdsNamedLike(`%${escapeLike(f.q)}%`)})`);
     const where = sql.join(parts, sql` and `);
     const [rows, count] = await Promise.all([
       selectCertificate(db, today)
@@ -155,7 +152,6 @@ export const certificatesRepository = {
         .execute(),
       db
         .selectFrom('registry_certificates as c')
-        .leftJoin('orgs as h', 'h.id', 'c.holder_org_id')
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where(sql<boolean>`${where}`)
         .executeTakeFirstOrThrow(),

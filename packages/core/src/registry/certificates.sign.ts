@@ -1,5 +1,5 @@
 import type { RegistrationType, RegistrySettings } from '@shuliu/contracts';
-import { identityRepository } from '../identity/index.js';
+import { orgById } from '../identity/index.js';
 import type { LedgerAppend } from '../ledger/index.js';
 import type { RequestContext } from '../shared/context.js';
 import { NotFound } from '../shared/errors.js';
@@ -23,7 +23,7 @@ export interface Applied {
 
 /** An org as a credential names it (a subject or a party): name and 统一社会信用代码. */
 export async function orgIdentity(db: Executor, orgId: string) {
-  const org = await identityRepository.findOrgById(db, orgId);
+  const org = await orgById(db, orgId);
   if (!org) throw NotFound('organization', orgId);
   return { orgId: org.id, name: org.name, uscc: org.uscc };
 }

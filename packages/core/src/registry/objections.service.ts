@@ -89,11 +89,12 @@ export class ObjectionsService {
       const { a, o, to } = await this.lockForDecision(tx, found.application_id, id, body.upheld);
       const now = this.deps.now();
       const status = body.upheld ? 'upheld' : 'dismissed';
-      await tx
-        .updateTable('registry_objections')
-        .set({ status, decision_reason: body.reason, decided_by: p.username, decided_at: now })
-        .where('id', '=', id)
-        .execute();
+      await repo.updateObjection(tx, id, {
+        status,
+        decision_reason: body.reason,
+        decided_by: p.username,
+        decided_at: now,
+      });
       const rejected =
         to === 'rejected' ? { decided_at: now, decision_reason: `异议成立：${body.reason}` } : {};
       await repo.updateApplication(tx, a.id, { status: to, ...rejected });

@@ -1,5 +1,5 @@
 import type { RegistrationInput } from '@shuliu/contracts';
-import { identityRepository } from '../identity/index.js';
+import { orgById } from '../identity/index.js';
 import type { RequestContext } from '../shared/context.js';
 import { NotFound } from '../shared/errors.js';
 import { certificatesRepository as certs, type CertificateRow } from './certificates.repository.js';
@@ -59,7 +59,7 @@ async function initial(deps: RegistryDeps, ctx: RequestContext, orgId: string, b
 
 /** An active organization other than the holder, to take a part (transferee, licensee, pledgee). */
 async function counterparty(deps: RegistryDeps, id: string, c: CertificateRow, field: string) {
-  const org = await identityRepository.findOrgById(deps.db, id);
+  const org = await orgById(deps.db, id);
   if (!org || org.status !== 'active') throw BadCounterparty(`no active organization ${id}`, { field });
   if (org.id === c.holder_org_id) throw BadCounterparty('the holder cannot take this part itself', { field });
   return org;

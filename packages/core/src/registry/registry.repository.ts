@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { orgIdsNamedLike, orgName } from '../identity/index.js';
 import { escapeLike } from '../shared/sql.js';
 import type {
   RegistryApplicationsTable,
@@ -43,17 +44,14 @@ export interface ApplicationFilter {
 const selectApplication = (db: Executor) =>
   db
     .selectFrom('registry_applications as a')
-    .leftJoin('orgs as ao', 'ao.id', 'a.applicant_org_id')
-    .leftJoin('orgs as co', 'co.id', 'a.counterparty_org_id')
-    .leftJoin('orgs as ro', 'ro.id', 'a.reviewer_org_id')
     .leftJoin('registry_certificates as c', 'c.id', 'a.certificate_id')
     .leftJoin('registry_certificates as rc', 'rc.id', 'a.result_certificate_id')
     .selectAll('a')
     .select([
       sql<string | null>`a.source_valid_until::text`.as('source_until'),
-      'ao.name as applicant_org_name',
-      'co.name as counterparty_org_name',
-      'ro.name as reviewer_org_name',
+      orgName('a.applicant_org_id').as('applicant_org_name'),
+      orgName('a.counterparty_org_id').as('counterparty_org_name'),
+      orgName('a.reviewer_org_id').as('reviewer_org_name'),
       'c.cert_no as certificate_no',
       'c.holder_org_id as holder_org_id',
       'rc.cert_no as result_certificate_no',
@@ -84,12 +82,27 @@ function filterSql(f: ApplicationFilter, v: Viewer) {
   if (f.certificateId) parts.push(sql`a.certificate_id = ${f.certificateId}`);
   if (f.q)
     parts.push(
-      sql`(a.object_title ilike ${`%${escapeLike(f.q)}%`} or ao.name ilike ${`%${escapeLike(f.q)}%`})`,
+      sql`(a.object_title ilike ${`%${escapeLike(f.q)}%`}
+        or a.applicant_org_id in ${orgIdsNamedLike(`%${escapeLike(f.q)}%`)})`,
     );
   return sql<boolean>`${sql.join(parts, sql` and `)}`;
 }
 
 export const registryRepository = {
+  /** The operator's registry settings as stored (null: never changed). */
+  settings: async (db: Executor) =>
+    (await db.selectFrom('registry_settings').select('settings').where('id', '=', 1).executeTakeFirst())
+      ?.settings ?? null,
+
+  saveSettings: (db: Executor, json: string, by: string) =>
+    db
+      .insertInto('registry_settings')
+      .values({ id: 1, settings: json, updated_by: by })
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet({ settings: json, updated_by: by, updated_at: new Date() }),
+      )
+      .execute(),
+
   insertApplication: (db: Executor, row: Insertable<RegistryApplicationsTable>) =>
     db.insertInto('registry_applications').values(row).execute(),
 
@@ -127,7 +140,6 @@ export const registryRepository = {
         .execute(),
       db
         .selectFrom('registry_applications as a')
-        .leftJoin('orgs as ao', 'ao.id', 'a.applicant_org_id')
         .leftJoin('registry_certificates as c', 'c.id', 'a.certificate_id')
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where(where)
@@ -141,7 +153,8 @@ export const registryRepository = {
     if (active) parts.push(sql`a.status in ('publicizing', 'objected')`);
     if (q)
       parts.push(
-        sql`(a.object_title ilike ${`%${escapeLike(q)}%`} or ao.name ilike ${`%${escapeLike(q)}%`})`,
+        sql`(a.object_title ilike ${`%${escapeLike(q)}%`}
+          or a.applicant_org_id in ${orgIdsNamedLike(`%${escapeLike(q)}%`)})`,
       );
     const where = sql<boolean>`${sql.join(parts, sql` and `)}`;
     const [rows, count] = await Promise.all([
@@ -154,7 +167,6 @@ export const registryRepository = {
         .execute(),
       db
         .selectFrom('registry_applications as a')
-        .leftJoin('orgs as ao', 'ao.id', 'a.applicant_org_id')
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where(where)
         .executeTakeFirstOrThrow(),
@@ -187,12 +199,14 @@ export const registryRepository = {
   insertObjection: (db: Executor, row: Insertable<RegistryObjectionsTable>) =>
     db.insertInto('registry_objections').values(row).execute(),
 
+  updateObjection: (db: Executor, id: string, set: Updateable<RegistryObjectionsTable>) =>
+    db.updateTable('registry_objections').set(set).where('id', '=', id).execute(),
+
   findObjection: (db: Executor, id: string, lock = false) => {
     let q = db
       .selectFrom('registry_objections as o')
-      .leftJoin('orgs as oo', 'oo.id', 'o.objector_org_id')
       .selectAll('o')
-      .select('oo.name as objector_org_name')
+      .select(orgName('o.objector_org_id').as('objector_org_name'))
       .where('o.id', '=', id);
     if (lock) q = q.forUpdate('o');
     return q.executeTakeFirst() as Promise<ObjectionRow | undefined>;
@@ -201,9 +215,8 @@ export const registryRepository = {
   findObjections: (db: Executor, applicationId: string) =>
     db
       .selectFrom('registry_objections as o')
-      .leftJoin('orgs as oo', 'oo.id', 'o.objector_org_id')
       .selectAll('o')
-      .select('oo.name as objector_org_name')
+      .select(orgName('o.objector_org_id').as('objector_org_name'))
       .where('o.application_id', '=', applicationId)
       .orderBy('o.created_at')
       .execute() as Promise<ObjectionRow[]>,
@@ -217,8 +230,7 @@ export const registryRepository = {
   ) => {
     let q = db
       .selectFrom('registry_objections as o')
-      .innerJoin('registry_applications as a', 'a.id', 'o.application_id')
-      .leftJoin('orgs as oo', 'oo.id', 'o.objector_org_id');
+      .innerJoin('registry_applications as a', 'a.id', 'o.application_id');
     if (!v.all)
       q = q.where((eb) =>
         eb.or([eb('o.objector_org_id', '=', v.orgId ?? '-'), eb('a.applicant_org_id', '=', v.orgId ?? '-')]),
@@ -228,7 +240,7 @@ export const registryRepository = {
     const [rows, count] = await Promise.all([
       q
         .selectAll('o')
-        .select('oo.name as objector_org_name')
+        .select(orgName('o.objector_org_id').as('objector_org_name'))
         .orderBy('o.created_at', 'desc')
         .orderBy('o.id')
         .limit(size)
@@ -256,9 +268,11 @@ export const registryRepository = {
     db.insertInto('registry_events').values(row).execute(),
 
   findEvents: (db: Executor, of: { applicationId?: string; certificateId?: string }) => {
-    let q = db.selectFrom('registry_events as e').leftJoin('orgs as o', 'o.id', 'e.org_id');
+    let q = db.selectFrom('registry_events as e');
     if (of.applicationId) q = q.where('e.application_id', '=', of.applicationId);
     if (of.certificateId) q = q.where('e.certificate_id', '=', of.certificateId);
-    return q.selectAll('e').select('o.name as org_name').orderBy('e.id').execute() as Promise<EventRow[]>;
+    return q.selectAll('e').select(orgName('e.org_id').as('org_name')).orderBy('e.id').execute() as Promise<
+      EventRow[]
+    >;
   },
 };

@@ -3,9 +3,9 @@ import type { DB } from '../db/schema.js';
 import type { BlobStore } from '../blobs/index.js';
 import type { FilesService, ResourcesService } from '../catalog/index.js';
 import type { KeyService } from '../crypto/index.js';
-import { identityRepository } from '../identity/index.js';
+import { memberIds, notifyOrg, orgById } from '../identity/index.js';
 import type { LedgerService } from '../ledger/index.js';
-import { notifyOrg, notifyUsers, type NewNotification } from '../notifications/index.js';
+import { notifyUsers, type NewNotification } from '../notifications/index.js';
 import { hasRole, requirePrincipal, type RequestContext } from '../shared/context.js';
 import { NotParty } from './registry.errors.js';
 import type { Viewer } from './registry.repository.js';
@@ -39,7 +39,7 @@ export const viewerOf = (ctx: RequestContext): Viewer =>
 /** The caller's org, which must be active: registrations are acts of organizations. */
 export async function activeOrgOf(db: Executor, ctx: RequestContext) {
   const p = requirePrincipal(ctx);
-  const org = p.orgId ? await identityRepository.findOrgById(db, p.orgId) : undefined;
+  const org = p.orgId ? await orgById(db, p.orgId) : undefined;
   if (!org || org.status !== 'active') throw NotParty('only a member of an active organization may do this');
   return org;
 }
@@ -91,7 +91,7 @@ export async function tell(
 
 /** Every operator (the registry's staff), for new work in their queue. */
 export async function tellOperators(db: Executor, n: NewNotification) {
-  await notifyUsers(db, await identityRepository.findActiveUserIdsWithRole(db, 'operator'), n);
+  await notifyUsers(db, await memberIds(db, null, ['operator']), n);
 }
 
 export { isUniqueViolation } from '../shared/sql.js';

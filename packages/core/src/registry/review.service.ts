@@ -1,6 +1,6 @@
 import type { RegistryChecklist, RegistrationDetail, RegistrationStatus } from '@shuliu/contracts';
 import { recordAudit } from '../audit/index.js';
-import { identityRepository } from '../identity/index.js';
+import { orgById } from '../identity/index.js';
 import { hasRole, requirePrincipal, type RequestContext } from '../shared/context.js';
 import { shanghaiDay } from './registry.calendar.js';
 import { BadReviewer, MoveRefused, NotReviewer } from './registry.errors.js';
@@ -30,7 +30,7 @@ export class ReviewService {
   /** The reviewer may be the platform operator's org or a certifier org (第三方认证机构). */
   private async reviewerOrg(db: Executor, ctx: RequestContext, id: string | undefined) {
     const orgId = id ?? requirePrincipal(ctx).orgId;
-    const org = orgId ? await identityRepository.findOrgById(db, orgId) : undefined;
+    const org = orgId ? await orgById(db, orgId) : undefined;
     const ok =
       !!org &&
       org.status === 'active' &&

@@ -12,6 +12,8 @@ import { CalendarService, type HolidayCalendar } from '../settings/index.js';
 import { DEFAULT_REGISTRY_SETTINGS } from './registry.settings.js';
 import { isFinancialOrg } from './registry.rules.js';
 import { escapeLike } from '../shared/sql.js';
+import { activeOrgs } from '../identity/index.js';
+import { registryRepository as repo } from './registry.repository.js';
 
 type Executor = Kysely<DB>;
 
@@ -26,12 +28,8 @@ export class RegistrySettingsService {
   ) {}
 
   async get(db: Executor = this.db): Promise<RegistrySettings> {
-    const row = await db
-      .selectFrom('registry_settings')
-      .select('settings')
-      .where('id', '=', 1)
-      .executeTakeFirst();
-    const stored = row ? (typeof row.settings === 'string' ? JSON.parse(row.settings) : row.settings) : {};
+    const settings = await repo.settings(db);
+    const stored = settings ? (typeof settings === 'string' ? JSON.parse(settings) : settings) : {};
     // a setting the code no longer knows, or one stored before a stricter rule, falls back to its default
     const merged = { ...DEFAULT_REGISTRY_SETTINGS, ...(stored as Partial<RegistrySettings>) };
     const parsed = SettingsSchema.safeParse(merged);
@@ -44,15 +42,7 @@ export class RegistrySettingsService {
     await this.db.transaction().execute(async (tx) => {
       const current = await this.get(tx);
       const next = { ...current, ...changes };
-      await tx
-        .insertInto('registry_settings')
-        .values({ id: 1, settings: JSON.stringify(next), updated_by: p.username })
-        .onConflict((oc) =>
-          oc
-            .column('id')
-            .doUpdateSet({ settings: JSON.stringify(next), updated_by: p.username, updated_at: new Date() }),
-        )
-        .execute();
+      await repo.saveSettings(tx, JSON.stringify(next), p.username);
       await recordAudit(tx, ctx, {
         action: 'registry.settings.update',
         objectType: 'registry_settings',
@@ -76,9 +66,7 @@ export class RegistrySettingsService {
   /** Active organizations to name in a registration, flagged as accepted pledgees and possible reviewers. */
   async parties(q: { page: number; pageSize: number; q?: string; role: 'any' | 'pledgee' | 'reviewer' }) {
     const s = await this.get();
-    let query = this.db.selectFrom('orgs').where('status', '=', 'active');
-    if (q.q) query = query.where('name', 'ilike', `%${escapeLike(q.q)}%`);
-    const rows = await query.select(['id', 'name', 'types', 'provider_kinds']).orderBy('name').execute();
+    const rows = await activeOrgs(this.db, { nameLike: q.q && `%${escapeLike(q.q)}%`, by: 'name' });
     const items = rows
       .map((o) => ({
         id: o.id,

@@ -1,10 +1,11 @@
 import type { CalendarDay } from '@shuliu/contracts';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { recordAudit } from '../audit/index.js';
 import type { RequestContext } from '../shared/context.js';
 import { NotFound } from '../shared/errors.js';
 import { addWorkingDays, type HolidayCalendar } from './calendar.rules.js';
+import { settingsRepository as repo } from './settings.repository.js';
 
 type Executor = Kysely<DB>;
 
@@ -18,10 +19,7 @@ export class CalendarService {
 
   /** The whole calendar as a map (a few hundred rows at most: one per holiday or worked weekend day). */
   async calendar(db: Executor = this.db): Promise<HolidayCalendar> {
-    const rows = await db
-      .selectFrom('calendar_days')
-      .select([sql<string>`day::text`.as('day'), 'kind'])
-      .execute();
+    const rows = await repo.days(db);
     return new Map(rows.map((r) => [r.day, r.kind]));
   }
 
@@ -30,13 +28,8 @@ export class CalendarService {
     return addWorkingDays(from, days, await this.calendar(db));
   }
 
-  async list(year?: number): Promise<CalendarDay[]> {
-    let q = this.db
-      .selectFrom('calendar_days')
-      .select([sql<string>`day::text`.as('day'), 'kind', 'name'])
-      .orderBy('day');
-    if (year) q = q.where(sql<boolean>`extract(year from day) = ${year}`);
-    return q.execute();
+  list(year?: number): Promise<CalendarDay[]> {
+    return repo.days(this.db, year);
   }
 
   /** Marks days (the operator through the API, or `shuliu calendar import` as the system), in one transaction. */
@@ -44,15 +37,7 @@ export class CalendarService {
     const by = ctx.principal?.username ?? 'system';
     await this.db.transaction().execute(async (tx) => {
       for (const d of days) {
-        await tx
-          .insertInto('calendar_days')
-          .values({ day: d.day, kind: d.kind, name: d.name, updated_by: by })
-          .onConflict((oc) =>
-            oc
-              .column('day')
-              .doUpdateSet({ kind: d.kind, name: d.name, updated_by: by, updated_at: new Date() }),
-          )
-          .execute();
+        await repo.saveDay(tx, d, by);
       }
       await recordAudit(tx, ctx, {
         action: days.length === 1 ? 'settings.holiday.set' : 'settings.holiday.import',
@@ -71,8 +56,7 @@ export class CalendarService {
 
   async deleteDay(ctx: RequestContext, day: string): Promise<void> {
     await this.db.transaction().execute(async (tx) => {
-      const gone = await tx.deleteFrom('calendar_days').where('day', '=', day).executeTakeFirst();
-      if (!Number(gone.numDeletedRows)) throw NotFound('holiday', day);
+      if (!(await repo.deleteDay(tx, day))) throw NotFound('holiday', day);
       await recordAudit(tx, ctx, {
         action: 'settings.holiday.delete',
         objectType: 'calendar_day',

@@ -10,6 +10,7 @@ import type { DB } from '../db/schema.js';
 import { recordAudit } from '../audit/index.js';
 import { requirePrincipal, type RequestContext } from '../shared/context.js';
 import { Invalid } from '../shared/errors.js';
+import { settingsRepository as repo } from './settings.repository.js';
 import { DEFAULT_GRADING, DEFAULT_SHARING } from './settings.defaults.js';
 
 type Executor = Kysely<DB>;
@@ -51,13 +52,9 @@ export class PlatformSettingsService {
 
   private async read<S extends Section>(db: Executor, section: S): Promise<Sections[S]> {
     const { schema, defaults } = SECTIONS[section];
-    const row = await db
-      .selectFrom('platform_settings')
-      .select('settings')
-      .where('section', '=', section)
-      .executeTakeFirst();
-    if (!row) return defaults;
-    const stored: unknown = typeof row.settings === 'string' ? JSON.parse(row.settings) : row.settings;
+    const settings = await repo.section(db, section);
+    if (!settings) return defaults;
+    const stored: unknown = typeof settings === 'string' ? JSON.parse(settings) : settings;
     // a value stored before a stricter rule, or one the code no longer knows, falls back to the default
     const parsed = schema.safeParse({ ...defaults, ...(stored as object) });
     return parsed.success ? parsed.data : defaults;
@@ -70,24 +67,11 @@ export class PlatformSettingsService {
   ): Promise<Sections[S]> {
     const p = requirePrincipal(ctx);
     await this.db.transaction().execute(async (tx) => {
-      await tx
-        .selectFrom('platform_settings')
-        .select('section')
-        .where('section', '=', section)
-        .forUpdate()
-        .execute();
+      await repo.lockSection(tx, section);
       const before = await this.read(tx, section);
       const next = validated(section, { ...before, ...changes });
       const json = JSON.stringify(next);
-      await tx
-        .insertInto('platform_settings')
-        .values({ section, settings: json, updated_by: p.username })
-        .onConflict((oc) =>
-          oc
-            .column('section')
-            .doUpdateSet({ settings: json, updated_by: p.username, updated_at: new Date() }),
-        )
-        .execute();
+      await repo.saveSection(tx, section, json, p.username);
       await recordAudit(tx, ctx, {
         action: `settings.${section}.update`,
         objectType: 'platform_settings',

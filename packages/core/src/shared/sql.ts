@@ -1,4 +1,4 @@
-import type { CompiledQuery, Compilable, InferResult, Kysely } from 'kysely';
+import { sql, type CompiledQuery, type Compilable, type InferResult, type Kysely } from 'kysely';
 import { markPrepared } from '../db/prepared.js';
 
 /** A PostgreSQL unique violation (23505), optionally of one named constraint: the loser of a race to insert. */
@@ -6,6 +6,16 @@ export const isUniqueViolation = (e: unknown, constraint?: string) => {
   const x = e as { code?: string; constraint?: string } | null | undefined;
   return x?.code === '23505' && (!constraint || x.constraint === constraint);
 };
+
+/**
+ * The column holding an id, for a correlated subquery in another domain's read helper (identity.reads.ts):
+ * quoted as an identifier, and qualified by its table or alias, since an unqualified name could bind to a
+ * column of the subquery's own table instead.
+ */
+export function qualifiedRef(ref: string) {
+  if (!ref.includes('.')) throw new Error(`qualify the column holding the id with its table: ${ref}`);
+  return sql.ref(ref);
+}
 
 /** Escapes `%`, `_` and `\` so user text matches literally inside a LIKE pattern. */
 export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);

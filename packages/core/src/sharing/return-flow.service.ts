@@ -7,11 +7,12 @@ import type {
   ReturnFlowBoard,
   ReturnFlowQuery,
 } from '@shuliu/contracts';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../db/schema.js';
 import { recordAudit } from '../audit/index.js';
-import { memberIds, notifyUsers } from '../notifications/index.js';
+import { activeOrgs, memberIds, orgById } from '../identity/index.js';
+import { notifyUsers } from '../notifications/index.js';
 import { requirePrincipal, type RequestContext } from '../shared/context.js';
 import { NotFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
@@ -67,14 +68,8 @@ export class ReturnFlowService {
     q: { level?: AdminLevel; within?: 'true' | 'false' },
   ): Promise<Department[]> {
     const p = requirePrincipal(ctx);
-    const own = p.orgId ? await repo.findOrg(this.db, p.orgId) : undefined;
-    const rows = await this.db
-      .selectFrom('orgs')
-      .select(['id', 'name', 'uscc', 'region'])
-      .where('status', '=', 'active')
-      .where(sql<boolean>`'authority' = any(types)`)
-      .orderBy('uscc')
-      .execute();
+    const own = p.orgId ? await orgById(this.db, p.orgId) : undefined;
+    const rows = await activeOrgs(this.db, { type: 'authority', by: 'uscc' });
     return rows
       .filter((o) => q.within !== 'true' || (own && o.id !== own.id && isWithin(o.uscc, own.uscc)))
       .map((o) => ({
@@ -111,21 +106,18 @@ export class ReturnFlowService {
       const to = await this.receiver(tx, from, body.toOrgId, resource.id);
       const now = this.now();
       const due = await this.periods.deadline(now, (await this.periods.sharing(tx)).returnFlowDays, tx);
-      await tx
-        .insertInto('return_flows')
-        .values({
-          id,
-          resource_id: resource.id,
-          from_org_id: from.id,
-          to_org_id: to.id,
-          to_level: adminLevelOf(to.uscc),
-          status: 'pending',
-          due_at: due,
-          note: body.note ?? null,
-          created_by: p.userId,
-          created_at: now,
-        })
-        .execute();
+      await repo.insertFlow(tx, {
+        id,
+        resource_id: resource.id,
+        from_org_id: from.id,
+        to_org_id: to.id,
+        to_level: adminLevelOf(to.uscc),
+        status: 'pending',
+        due_at: due,
+        note: body.note ?? null,
+        created_by: p.userId,
+        created_at: now,
+      });
       await notifyUsers(tx, await memberIds(tx, to.id, ['authority']), {
         kind: 'return_flow.created',
         title: '省级数据回流待交付',
@@ -150,7 +142,7 @@ export class ReturnFlowService {
 
   /** The receiving department, if the province may owe it this resource (within it, government, not owed yet). */
   private async receiver(tx: Executor, from: OrgRow, toOrgId: string, resourceId: string): Promise<OrgRow> {
-    const to = await repo.findOrg(tx, toOrgId);
+    const to = await orgById(tx, toOrgId);
     if (!to) throw NotFound('org', toOrgId);
     if (to.status !== 'active' || !to.types.includes('authority'))
       throw ReturnFlowRefused('data is returned to an active government department', { field: 'toOrgId' });
@@ -170,11 +162,11 @@ export class ReturnFlowService {
         throw SharingWrongSide('only the providing department records the return');
       if (r.status !== 'pending') throw ReturnFlowDelivered(undefined, { status: r.status });
       const now = this.now();
-      await tx
-        .updateTable('return_flows')
-        .set({ status: 'delivered', delivered_at: now, ...(note !== undefined && { note }) })
-        .where('id', '=', id)
-        .execute();
+      await repo.updateFlow(tx, id, {
+        status: 'delivered',
+        delivered_at: now,
+        ...(note !== undefined && { note }),
+      });
       const late = now.getTime() > new Date(r.due_at).getTime();
       await notifyUsers(tx, await memberIds(tx, r.to_org_id, ['authority']), {
         kind: 'return_flow.delivered',

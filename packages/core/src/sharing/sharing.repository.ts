@@ -1,5 +1,7 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { orgName } from '../identity/index.js';
+import { resourceTitle } from '../catalog/index.js';
 import type { ReturnFlowsTable, SharingRequestsTable } from './sharing.tables.js';
 
 type Executor = Kysely<DB>;
@@ -53,18 +55,14 @@ function partySql(f: PartyFilter, sides: Sides, extra: ReturnType<typeof sql>[] 
 }
 
 const requestSelect = sql`
-  select q.*, r.title as resource_title, po.name as provider_org_name, ro.name as requester_org_name
-  from sharing_requests q
-  left join catalog_resources r on r.id = q.resource_id
-  left join orgs po on po.id = q.provider_org_id
-  left join orgs ro on ro.id = q.requester_org_id`;
+  select q.*, ${resourceTitle('q.resource_id')} as resource_title,
+    ${orgName('q.provider_org_id')} as provider_org_name, ${orgName('q.requester_org_id')} as requester_org_name
+  from sharing_requests q`;
 
 const flowSelect = sql`
-  select q.*, r.title as resource_title, fo.name as from_org_name, tor.name as to_org_name
-  from return_flows q
-  left join catalog_resources r on r.id = q.resource_id
-  left join orgs fo on fo.id = q.from_org_id
-  left join orgs tor on tor.id = q.to_org_id`;
+  select q.*, ${resourceTitle('q.resource_id')} as resource_title,
+    ${orgName('q.from_org_id')} as from_org_name, ${orgName('q.to_org_id')} as to_org_name
+  from return_flows q`;
 
 async function page<T>(
   db: Executor,
@@ -83,13 +81,6 @@ async function page<T>(
 }
 
 export const sharingRepository = {
-  findOrg: (db: Executor, id: string) =>
-    db
-      .selectFrom('orgs')
-      .select(['id', 'name', 'uscc', 'types', 'region', 'status'])
-      .where('id', '=', id)
-      .executeTakeFirst() as Promise<OrgRow | undefined>,
-
   findRequest: async (db: Executor, id: string) =>
     (await sql<SharingRow>`${requestSelect} where q.id = ${id}`.execute(db)).rows[0],
 
@@ -126,6 +117,22 @@ export const sharingRepository = {
     await sql`select id from return_flows where id = ${id} for update`.execute(db);
     return sharingRepository.findFlow(db, id);
   },
+
+  /** Whether any sharing request exists at all. */
+  anyRequest: async (db: Executor) =>
+    !!(await db.selectFrom('sharing_requests').select('id').limit(1).executeTakeFirst()),
+
+  insertRequest: (tx: Executor, row: Insertable<SharingRequestsTable>) =>
+    tx.insertInto('sharing_requests').values(row).execute(),
+
+  updateRequest: (tx: Executor, id: string, set: Updateable<SharingRequestsTable>) =>
+    tx.updateTable('sharing_requests').set(set).where('id', '=', id).execute(),
+
+  insertFlow: (tx: Executor, row: Insertable<ReturnFlowsTable>) =>
+    tx.insertInto('return_flows').values(row).execute(),
+
+  updateFlow: (tx: Executor, id: string, set: Updateable<ReturnFlowsTable>) =>
+    tx.updateTable('return_flows').set(set).where('id', '=', id).execute(),
 
   findOpenFlow: (db: Executor, resourceId: string, toOrgId: string) =>
     db
@@ -218,9 +225,9 @@ export const sharingStatsRepository = {
   flowFiguresByOrg: async (db: Executor, f: PartyFilter) =>
     (
       await sql<FlowFiguresRow>`
-        select q.to_org_id as key, o.name, q.to_level as level, ${flowFigures(f.now)}
-        from return_flows q left join orgs o on o.id = q.to_org_id
+        select q.to_org_id as key, ${orgName('q.to_org_id')} as name, q.to_level as level, ${flowFigures(f.now)}
+        from return_flows q
         where ${partySql(f, FLOW_SIDES)}
-        group by q.to_org_id, o.name, q.to_level order by o.name, q.to_org_id`.execute(db)
+        group by q.to_org_id, q.to_level order by name, q.to_org_id`.execute(db)
     ).rows,
 };

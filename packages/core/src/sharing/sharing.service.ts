@@ -11,7 +11,8 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../db/schema.js';
 import { recordAudit } from '../audit/index.js';
-import { memberIds, notifyUsers } from '../notifications/index.js';
+import { memberIds, orgById } from '../identity/index.js';
+import { notifyUsers } from '../notifications/index.js';
 import { hasRole, requirePrincipal, type RequestContext } from '../shared/context.js';
 import { NotFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
@@ -35,7 +36,7 @@ export type Clock = () => Date;
 /** The caller's organization, if it is an active government department (an authority org) and they act for it. */
 export async function governmentOrgOf(db: Executor, ctx: RequestContext): Promise<OrgRow> {
   const p = requirePrincipal(ctx);
-  const org = p.orgId ? await repo.findOrg(db, p.orgId) : undefined;
+  const org = p.orgId ? await orgById(db, p.orgId) : undefined;
   if (!org || org.status !== 'active' || !org.types.includes('authority') || !hasRole(ctx, 'authority'))
     throw NotGovernment();
   return org;
@@ -60,6 +61,11 @@ export class SharingService {
     readonly periods: SharingPeriods,
     private readonly now: Clock = () => new Date(),
   ) {}
+
+  /** Whether any sharing request exists at all (the demo seeds them only once). */
+  anyRequests(): Promise<boolean> {
+    return repo.anyRequest(this.db);
+  }
 
   async list(ctx: RequestContext, q: z.output<typeof SharingQuery>): Promise<Paged<SharingRequest>> {
     const now = this.now();
@@ -90,22 +96,19 @@ export class SharingService {
       const now = this.now();
       const due = await this.periods.deadline(now, (await this.periods.sharing(tx)).sharingResponseDays, tx);
       const levels = { provider: adminLevelOf(provider.uscc), requester: adminLevelOf(requester.uscc) };
-      await tx
-        .insertInto('sharing_requests')
-        .values({
-          id,
-          resource_id: resource.id,
-          provider_org_id: provider.id,
-          requester_org_id: requester.id,
-          provider_level: levels.provider,
-          requester_level: levels.requester,
-          purpose: body.purpose,
-          status: 'pending',
-          due_at: due,
-          created_by: p.userId,
-          created_at: now,
-        })
-        .execute();
+      await repo.insertRequest(tx, {
+        id,
+        resource_id: resource.id,
+        provider_org_id: provider.id,
+        requester_org_id: requester.id,
+        provider_level: levels.provider,
+        requester_level: levels.requester,
+        purpose: body.purpose,
+        status: 'pending',
+        due_at: due,
+        created_by: p.userId,
+        created_at: now,
+      });
       await notifyUsers(tx, await memberIds(tx, provider.id, ['authority']), {
         kind: 'sharing.requested',
         title: '收到政务共享申请',
@@ -132,7 +135,7 @@ export class SharingService {
   private async requestable(tx: Executor, ctx: RequestContext, requester: OrgRow, resourceId: string) {
     const resource = await this.resources.load(ctx, resourceId, tx);
     await this.resources.lock(tx, resource.id); // one open request per org and resource
-    const provider = await repo.findOrg(tx, resource.owner_org_id);
+    const provider = await orgById(tx, resource.owner_org_id);
     const refusal = sharingRefusal(resource, requester.id, provider);
     if (refusal || !provider) throw SharingNotAllowed(refusal ?? undefined, { field: 'resourceId' });
     const open = await repo.findOpenRequest(tx, resource.id, requester.id);
@@ -168,18 +171,14 @@ export class SharingService {
           },
         );
       const now = this.now();
-      await tx
-        .updateTable('sharing_requests')
-        .set({
-          status: to,
-          ...(words.reason !== undefined && { reason: words.reason }),
-          ...(words.note !== undefined && { note: words.note }),
-          ...((action === 'approve' || action === 'reject') && { decided_by: p.username, decided_at: now }),
-          ...(action === 'deliver' && { delivered_at: now }),
-          ...(action === 'withdraw' && { withdrawn_at: now }),
-        })
-        .where('id', '=', id)
-        .execute();
+      await repo.updateRequest(tx, id, {
+        status: to,
+        ...(words.reason !== undefined && { reason: words.reason }),
+        ...(words.note !== undefined && { note: words.note }),
+        ...((action === 'approve' || action === 'reject') && { decided_by: p.username, decided_at: now }),
+        ...(action === 'deliver' && { delivered_at: now }),
+        ...(action === 'withdraw' && { withdrawn_at: now }),
+      });
       await this.tellOtherSide(tx, r, action, org, words.reason ?? words.note ?? null);
       await recordAudit(tx, ctx, {
         action: `catalog.sharing.${action}`,

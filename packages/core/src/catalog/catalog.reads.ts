@@ -1,0 +1,69 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { orgName, orgRegion, orgUscc } from '../identity/index.js';
+import { qualifiedRef } from '../shared/sql.js';
+
+type Executor = Kysely<DB>;
+
+/*
+ * How other domains read the catalog's tables: the one way they may (lint rule shuliu/domain-tables), in the
+ * manner of identity.reads.ts — expressions for inside the caller's own query, and plain lookups.
+ */
+
+/** The title of the resource whose id is in `ref` (qualified by its table or alias, see qualifiedRef). */
+export const resourceTitle = (ref: string) =>
+  sql<string | null>`(select ca_r.title from catalog_resources ca_r where ca_r.id = ${qualifiedRef(ref)})`;
+
+/** An org's published resources, oldest first, with what decides whether they may leave it (PIPL Art. 23). */
+export const publishedResourcesOf = (db: Executor, ownerOrgId: string) =>
+  db
+    .selectFrom('catalog_resources')
+    .select(['id', 'title', 'grade', 'subject_type', 'processing', 'schema'])
+    .where('owner_org_id', '=', ownerOrgId)
+    .where('status', '=', 'published')
+    .orderBy('created_at')
+    .execute();
+
+/** Resources and ready data volumes of one (sector, grade, subject type, owner org) cell. */
+export interface SurveyCell {
+  sector_code: string;
+  sector_name: string | null;
+  grade: string;
+  subject_type: string;
+  org_id: string;
+  org_name: string | null;
+  uscc: string | null;
+  region: string | null;
+  resources: number;
+  published: number;
+  files: number;
+  rows: number;
+  bytes: number;
+}
+
+/**
+ * Every catalogued (not retired) resource, folded into cells; volumes are the rows and bytes of its ready
+ * data files. The service folds cells further into each dimension, so the catalog is read once.
+ */
+export const surveyCells = async (db: Executor) =>
+  (
+    await sql<SurveyCell>`
+        with f as (
+          select resource_id, count(*)::int as files, coalesce(sum(row_count), 0)::float8 as rows,
+                 coalesce(sum(size_bytes), 0)::float8 as bytes
+          from catalog_files where role = 'data' and status = 'ready' group by resource_id
+        )
+        select r.sector_code, s.name as sector_name, r.grade, r.subject_type, r.owner_org_id as org_id,
+               ${orgName('r.owner_org_id')} as org_name, ${orgUscc('r.owner_org_id')} as uscc,
+               ${orgRegion('r.owner_org_id')} as region,
+               count(*)::int as resources,
+               count(*) filter (where r.status = 'published')::int as published,
+               coalesce(sum(f.files), 0)::int as files,
+               coalesce(sum(f.rows), 0)::float8 as rows,
+               coalesce(sum(f.bytes), 0)::float8 as bytes
+        from catalog_resources r
+        left join f on f.resource_id = r.id
+        left join catalog_sectors s on s.code = r.sector_code
+        where r.status <> 'retired'
+        group by r.sector_code, s.name, r.grade, r.subject_type, r.owner_org_id`.execute(db)
+  ).rows;
