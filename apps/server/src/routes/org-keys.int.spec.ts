@@ -37,7 +37,9 @@ async function signAs(username: string, payload: unknown): Promise<OrgSignature>
   const confirmed = await t.services.identity.auth.confirmPassword(ctx, PASSWORD);
   return t.database.db
     .transaction()
-    .execute((tx) => t.services.crypto.orgKeys.signAsOrg(tx, ctx, found.principal.orgId!, payload, confirmed));
+    .execute((tx) =>
+      t.services.crypto.orgKeys.signAsOrg(tx, ctx, found.principal.orgId!, payload, confirmed),
+    );
 }
 
 beforeAll(async () => {
