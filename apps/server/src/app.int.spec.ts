@@ -29,20 +29,30 @@ describe('HTTP basics', () => {
 
   it('sends security headers and no CORS headers by default', async () => {
     const res = await t.app.inject({ url: '/api/health', headers: { origin: 'https://evil.example' } });
-    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    // an API answer allows nothing to load and nothing to frame it
+    expect(res.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['referrer-policy']).toBe('no-referrer');
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
+    // a portal page gets the full set
+    const page = await t.app.inject({ url: '/catalog' });
+    expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(page.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
   });
 
   it('sends HSTS and upgrade-insecure-requests only when served over TLS (issue 14)', async () => {
-    const res = await t.app.inject({ url: '/api/health' });
+    const res = await t.app.inject({ url: '/catalog' });
     expect(res.headers['strict-transport-security']).toBeUndefined();
     expect(res.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
     const tls = await startTestServer({ demo: false, config: { tlsOnly: true } });
     try {
-      const r = await tls.app.inject({ url: '/api/health' });
+      const r = await tls.app.inject({ url: '/catalog' });
       expect(r.headers['strict-transport-security']).toContain('max-age=31536000');
       expect(r.headers['content-security-policy']).toContain('upgrade-insecure-requests');
+      const api = await tls.app.inject({ url: '/api/health' });
+      expect(api.headers['strict-transport-security']).toContain('max-age=31536000');
     } finally {
       await tls.close();
     }

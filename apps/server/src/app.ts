@@ -33,7 +33,7 @@ import { systemRoutes } from './routes/system.js';
 import { userRoutes } from './routes/users.js';
 import { nulGuard } from './nul-guard.js';
 import { publicWriteThrottle, THROTTLE_EXEMPT } from './throttle.js';
-import { securityHeaders } from './security-headers.js';
+import { isApiPath, securityHeaders } from './security-headers.js';
 import { auditUnfinished, hooksOf } from './route-hooks.js';
 
 export interface AppDeps {
@@ -97,7 +97,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // no promise on the common path (a cached principal, or no credential at all)
   app.addHook('onRequest', (req, reply, done) => {
     reply.header('x-request-id', req.id);
-    reply.headers(security);
+    reply.headers(isApiPath(req.url) ? security.api : security.portal);
     req.ctx = newContext(req);
     const header = req.headers.authorization;
     if (!header?.startsWith('Bearer ')) return done();
