@@ -80,7 +80,7 @@ tester.run('domain-tables', domainTables, {
       code: 'sql<{ n: string }>`select q.*, o.name from sharing_requests q\n  left join orgs o on o.id = q.org_id where ${where}`',
       filename: file('consent/x.repository.ts'),
       errors: [
-        { ...foreign('sharing_requests', 'consent', 'catalog'), line: 1 },
+        { ...foreign('sharing_requests', 'consent', 'sharing'), line: 1 },
         { ...foreign('orgs', 'consent', 'identity'), line: 2 },
       ],
     },
