@@ -376,6 +376,7 @@ describe('government-guided price (公共数据有偿使用) under an authorized
       version: p.version,
       priceModel: { kind: 'per_call', unitFen: 1 },
     });
+    await m.sign(free.id, 'merchant');
     expect(await m.refused(409, 'POST', `/api/market/my/products/${p.id}/submit`, 'merchant')).toBe(
       'MARKET_PRICE_NOT_GUIDED',
     );

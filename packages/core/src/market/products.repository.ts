@@ -1,6 +1,10 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { DB } from '../db/schema.js';
-import type { MarketProductResourcesTable, MarketProductsTable } from './market.tables.js';
+import type {
+  DeclarationSignatureRow,
+  MarketProductResourcesTable,
+  MarketProductsTable,
+} from './market.tables.js';
 
 type Executor = Kysely<DB>;
 export type ProductRow = Omit<Selectable<MarketProductsTable>, 'search_vector'>;
@@ -60,6 +64,14 @@ export const productsRepository = {
       .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   },
+
+  /** The org's signature on the declaration as it stands; not a new version of the product. */
+  setSignature: (tx: Executor, id: string, signature: DeclarationSignatureRow) =>
+    tx
+      .updateTable('market_products')
+      .set({ signature: JSON.stringify(signature) })
+      .where('id', '=', id)
+      .execute(),
 
   find: (db: Executor, id: string) =>
     db
