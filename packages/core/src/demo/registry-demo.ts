@@ -17,7 +17,24 @@ interface Demo {
   /** The registry on the demo's clock: registrations happen over the past weeks, as in real use. */
   r: Registry;
   at: { t: number };
-  as: Record<'merchant' | 'quancheng' | 'operator' | 'certifier' | 'regulator' | 'buyer', RequestContext>;
+  as: Record<Owner | 'operator' | 'certifier' | 'regulator' | 'buyer', RequestContext>;
+}
+
+type Owner = 'merchant' | 'quancheng' | 'authority';
+
+/** A registered resource and its certificate, for the demos that build on them (the market). */
+export interface Registered {
+  resourceId: string;
+  certificateId: string | null;
+}
+
+/** The registry demo's certificates the market demo lists products on. */
+export interface RegistryDemoRefs {
+  credit: Registered;
+  footfall: Registered;
+  index: Registered;
+  rides: Registered;
+  busFlow: Registered;
 }
 
 /**
@@ -28,13 +45,18 @@ interface Demo {
  */
 export async function seedRegistryDemo(
   s: Services,
-  opts: { now?: Date } = {},
-): Promise<{ certificates: number; applications: number }> {
+  opts: {
+    now?: Date;
+    /** Runs once the certificates are issued, before the regulator freezes one: listings that it suspends. */
+    beforeFreeze?: (refs: RegistryDemoRefs) => Promise<void>;
+  } = {},
+): Promise<{ certificates: number; applications: number; refs: RegistryDemoRefs }> {
   const now = (opts.now ?? new Date()).getTime();
   const at = { t: now - 70 * DAY };
   const as = {
     merchant: await loginAs(s, 'merchant'),
     quancheng: await loginAs(s, 'quancheng'),
+    authority: await loginAs(s, 'authority'),
     operator: await loginAs(s, 'operator'),
     certifier: await loginAs(s, 'certifier'),
     regulator: await loginAs(s, 'regulator'),
@@ -48,15 +70,44 @@ export async function seedRegistryDemo(
     index: await register(d, 'merchant', SME_INDEX, now - 62 * DAY, { evidence: 'purchase_contract' }),
     rides: await register(d, 'quancheng', RIDES, now - 58 * DAY, { evidence: 'authorization' }),
     scenic: await register(d, 'quancheng', SCENIC, now - 54 * DAY),
+    // public data (公共数据): the authority holds it and licenses its operation to 泉城数智 (授权运营)
+    busFlow: await register(d, 'authority', BUS_FLOW, now - 50 * DAY),
   };
-  await lifecycle(d, certs as Record<keyof typeof certs, string>, now);
+  const id = (k: keyof typeof certs) => certs[k].certificateId!;
+  await lifecycle(d, { footfall: id('footfall'), index: id('index'), scenic: id('scenic') }, now);
+  await deal(
+    d,
+    'license_agreement',
+    {
+      type: 'license',
+      certificateId: id('busFlow'),
+      licenseeOrgId: d.as.quancheng.principal!.orgId!,
+      rights: ['operating'],
+      scope: '公共数据授权运营：以 API 服务方式向社会提供客流分析，不得提供原始数据',
+      validFrom: day(now - 20 * DAY),
+      validUntil: day(now + 700 * DAY),
+      exclusive: false,
+      declarations: [...ALL_DECLARED],
+    },
+    'authority',
+  );
+  const refs: RegistryDemoRefs = {
+    credit: certs.credit,
+    footfall: certs.footfall,
+    index: certs.index,
+    rides: certs.rides,
+    busFlow: certs.busFlow,
+  };
+  await opts.beforeFreeze?.(refs);
+  d.at.t = now - 10 * DAY;
+  await d.r.certificates.freeze(d.as.regulator, id('rides'), '数据来源授权争议调查期间，依法冻结');
   await register(d, 'merchant', PARKS, now - 6 * DAY, { certifier: true, stopAt: 'notice' });
   await register(d, 'quancheng', WATER, now - 1 * DAY, { stopAt: 'submitted' });
-  return { certificates: Object.values(certs).filter(Boolean).length, applications: 10 };
+  return { certificates: Object.keys(certs).length, applications: 12, refs };
 }
 
-/** After issuance: a license, a pledge to a financial institution, a cancellation and a regulator's freeze. */
-async function lifecycle(d: Demo, c: Record<'footfall' | 'index' | 'rides' | 'scenic', string>, now: number) {
+/** After issuance: a license, a pledge to a financial institution and a cancellation (the freeze comes later). */
+async function lifecycle(d: Demo, c: Record<'footfall' | 'index' | 'scenic', string>, now: number) {
   const declarations = [...ALL_DECLARED];
   d.at.t = now - 30 * DAY;
   await deal(d, 'license_agreement', {
@@ -86,8 +137,6 @@ async function lifecycle(d: Demo, c: Record<'footfall' | 'index' | 'rides' | 'sc
     reason: '监测项目结束，数据不再更新，申请注销',
   };
   await deal(d, null, { ...cancel, declarations }, 'quancheng');
-  d.at.t = now - 10 * DAY;
-  await d.r.certificates.freeze(d.as.regulator, c.rides, '数据来源授权争议调查期间，依法冻结');
 }
 
 const day = (t: number) => new Date(t).toISOString().slice(0, 10);
@@ -113,7 +162,7 @@ async function holidays(d: Demo) {
  */
 async function register(
   d: Demo,
-  owner: 'merchant' | 'quancheng',
+  owner: Owner,
   body: Body,
   start: number,
   o: {
@@ -122,7 +171,7 @@ async function register(
     certifier?: boolean;
     stopAt?: 'submitted' | 'notice';
   } = {},
-): Promise<string | null> {
+): Promise<Registered> {
   const { r, as, at } = d;
   const resource = await d.s.catalog.resources.create(as[owner], body);
   await d.s.catalog.resources.publish(as[owner], resource.id);
@@ -131,7 +180,8 @@ async function register(
     type: 'initial',
     category: 'data_property',
     resourceId: resource.id,
-    rights: body.subjectType === 'organization' ? ['holding', 'processing', 'operating'] : ['holding'],
+    // an org's own data, or public data its authority holds and licenses for operation
+    rights: body.subjectType === 'personal' ? ['holding'] : ['holding', 'processing', 'operating'],
     source: {},
     scope: `${body.title}的全部字段与后续按${body.updateFrequency === 'daily' ? '日' : '月'}更新的数据`,
     declarations: [...ALL_DECLARED],
@@ -143,12 +193,16 @@ async function register(
       body: text(`${body.title} 来源证明（示例）`),
     });
   await r.applications.submit(as[owner], app.id);
-  if (o.stopAt === 'submitted') return null;
+  const stopped = { resourceId: resource.id, certificateId: null };
+  if (o.stopAt === 'submitted') return stopped;
   const reviewed = await review(d, app.id, !!o.certifier);
-  if (o.stopAt === 'notice') return null;
+  if (o.stopAt === 'notice') return stopped;
   if (o.objectedBy) await objectAndDismiss(d, app.id);
   at.t = Date.parse(reviewed.deadlines.noticeEndsAt!) + 2 * HOUR;
-  return (await r.issuance.issue(as.operator, app.id)).certificateId;
+  return {
+    resourceId: resource.id,
+    certificateId: (await r.issuance.issue(as.operator, app.id)).certificateId,
+  };
 }
 
 /** 受理 by the operator, then the review: by the operator, or by the certifier with its 查验报告. */
@@ -193,7 +247,7 @@ async function deal(
   d: Demo,
   instrument: RegistryEvidenceKind | null,
   body: RegistrationInput,
-  owner: 'merchant' | 'quancheng' = 'merchant',
+  owner: Owner = 'merchant',
 ) {
   const { r, as, at } = d;
   const app = await r.applications.create(as[owner], body);
@@ -260,6 +314,19 @@ const PARKS = base(
   {
     sectorCode: 'transport',
     updateFrequency: 'daily',
+  },
+);
+const BUS_FLOW = base(
+  '济南市公交客流统计',
+  '济南市公交线路与站点按小时汇总的上下客人次与断面客流，由公交 IC 卡与扫码数据聚合，不含个人信息。',
+  {
+    sectorCode: 'transport.road',
+    subjectType: 'public',
+    sourceKind: 'collected',
+    sourceMethod: '公交集团依职责采集，公共数据主管部门归集',
+    updateFrequency: 'daily',
+    spatialCoverage: '济南市',
+    keywords: ['公共数据', '公交', '客流'],
   },
 );
 const WATER = base('黄河流域重点断面水质监测汇总', '黄河山东段重点断面按月汇总的水质类别与主要指标。');

@@ -8,6 +8,7 @@ import { seedCatalogDemo } from './catalog-demo.js';
 import { seedConsentDemo } from './consent-demo.js';
 import { seedRegistryDemo } from './registry-demo.js';
 import { seedOrgKeysDemo } from './org-keys-demo.js';
+import { MarketDemo } from './market-demo.js';
 import { DEMO_APPLICANTS, DEMO_PASSWORD, DEMO_PLATFORM_ORGS, DEMO_EXTRA_USERS } from './demo-data.js';
 
 export { DEMO_PASSWORD };
@@ -67,8 +68,11 @@ export async function seedDemo(
     await seedCatalogDemo(s);
     // certificates and consent grants: in the demo a person opens, not in test servers that seed their own
     if (opts.registry ?? true) {
-      await seedRegistryDemo(s);
+      // the market lists on the registry's certificates (one listing before its certificate is frozen)
+      const market = await new MarketDemo(s).login();
+      await seedRegistryDemo(s, { beforeFreeze: (refs) => market.beforeFreeze(refs) });
       await seedConsentDemo(s);
+      await market.seed();
     }
   }
   await s.ledger.anchorAuditChain(sys, { force: true });

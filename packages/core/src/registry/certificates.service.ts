@@ -52,9 +52,11 @@ export type CertificateListener = (
 
 /** Certificates: reading, the regulator's freeze, dispute decisions, expiry, and the cross-domain right check. */
 export class CertificatesService {
-  private readonly listeners: CertificateListener[] = [];
-
-  constructor(private readonly deps: RegistryDeps) {}
+  constructor(
+    private readonly deps: RegistryDeps,
+    /** Other domains told of certificates leaving force; shared by the registry on every clock. */
+    private readonly listeners: CertificateListener[] = [],
+  ) {}
 
   /** Lets another domain hear of certificates leaving force (wired once, at start-up). */
   onLeavingForce(listener: CertificateListener): void {

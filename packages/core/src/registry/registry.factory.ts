@@ -1,5 +1,5 @@
 import { ApplicationsService } from './applications.service.js';
-import { CertificatesService } from './certificates.service.js';
+import { CertificatesService, type CertificateListener } from './certificates.service.js';
 import { EvidenceService } from './evidence.service.js';
 import { IssuanceService } from './issuance.service.js';
 import { ObjectionsService } from './objections.service.js';
@@ -7,10 +7,13 @@ import type { Clock, RegistryDeps } from './registry.support.js';
 import { ReviewService } from './review.service.js';
 import { VerifyService } from './verify.service.js';
 
-/** The registry's services on one set of dependencies; `withClock` gives the same on another clock. */
-export function createRegistry(deps: RegistryDeps) {
+/**
+ * The registry's services on one set of dependencies; `withClock` gives the same on another clock, told of
+ * the same listeners (a certificate frozen on any clock still suspends what stands on it).
+ */
+export function createRegistry(deps: RegistryDeps, listeners: CertificateListener[] = []) {
   const applications = new ApplicationsService(deps);
-  const certificates = new CertificatesService(deps);
+  const certificates = new CertificatesService(deps, listeners);
   return {
     settings: deps.settings,
     applications,
@@ -25,7 +28,7 @@ export function createRegistry(deps: RegistryDeps) {
      * this right on this resource, valid, unpledged and unfrozen, now?
      */
     checkRight: certificates.checkRight.bind(certificates),
-    withClock: (now: Clock) => createRegistry({ ...deps, now }),
+    withClock: (now: Clock) => createRegistry({ ...deps, now }, listeners),
   };
 }
 export type Registry = ReturnType<typeof createRegistry>;
