@@ -22,6 +22,12 @@ describe('benchmarks at a toy size', () => {
     expect(r.stdout).toMatch(/catalog search at 300 resources on pglite .*naive ILIKE/);
   }, 150_000);
 
+  it('market search loads its listings and measures against the catalog search in the same run', () => {
+    const r = bench('--only=market', '--products=300', '--resources=300');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/market search at 300 listings on pglite .*catalog search at 300 resources/);
+  }, 150_000);
+
   it('policy decides a 10-constraint offer and measures against the hand-written check', () => {
     const r = bench('--only=policy', '--policy-iterations=2000');
     expect(r.status, r.stderr).toBe(0);

@@ -8,7 +8,7 @@ import { scratchDatabase } from './scratch-db.js';
 const N = Number(process.argv.find((a) => a.startsWith('--resources='))?.slice(12) ?? 100_000);
 const ROUNDS = 10;
 
-const REGIONS = [
+export const REGIONS = [
   '山东省',
   '济南市',
   '青岛市',
@@ -20,7 +20,7 @@ const REGIONS = [
   '德州市',
   '威海市',
 ];
-const OBJECTS = [
+export const OBJECTS = [
   '企业',
   '个体工商户',
   '医疗机构',
@@ -62,7 +62,7 @@ const OBJECTS = [
   '税收',
   '物流',
 ];
-const ASPECTS = [
+export const ASPECTS = [
   '登记信息',
   '信用评价',
   '运行监测',
@@ -74,8 +74,8 @@ const ASPECTS = [
   '投诉举报',
   '处罚记录',
 ];
-const SUFFIX = ['数据', '信息', '统计', '明细', '目录', '监测数据'];
-const PHRASES = [
+export const SUFFIX = ['数据', '信息', '统计', '明细', '目录', '监测数据'];
+export const PHRASES = [
   '按月更新',
   '覆盖全省',
   '经脱敏处理',
@@ -87,7 +87,7 @@ const PHRASES = [
   '仅限授权场景使用',
   '提供接口与文件两种方式',
 ];
-const SECTORS = [
+export const SECTORS = [
   'industry',
   'telecom',
   'finance',
@@ -104,7 +104,7 @@ const SECTORS = [
   'energy.power',
   'health.medical',
 ];
-const GRADES = ['important', 'general_4', 'general_3', 'general_2', 'general_1', 'general_1'];
+export const GRADES = ['important', 'general_4', 'general_3', 'general_2', 'general_1', 'general_1'];
 const FORMATS = ['csv', 'xlsx', 'jsonl', 'parquet', 'api'];
 
 const QUERIES: { q?: string; sector?: string[]; grade?: string[]; format?: string[] }[] = [
@@ -122,14 +122,16 @@ const QUERIES: { q?: string; sector?: string[]; grade?: string[]; format?: strin
   { q: '山东省 社会保险 参保' },
 ];
 
-function rng(seed: number) {
+export function rng(seed: number) {
   let x = seed >>> 0;
   return () => ((x = (Math.imul(x, 1664525) + 1013904223) >>> 0), x / 2 ** 32);
 }
-const pct = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.floor(q * (xs.length - 1))]!;
-const fmt = (n: number) => n.toFixed(n < 10 ? 1 : 0);
+export const pct = (xs: number[], q: number) =>
+  [...xs].sort((a, b) => a - b)[Math.floor(q * (xs.length - 1))]!;
+export const fmt = (n: number) => n.toFixed(n < 10 ? 1 : 0);
 
-async function fill(db: Awaited<ReturnType<typeof scratchDatabase>>['db']) {
+/** `N` published resources in 200 orgs, with words and facets spread as a province's catalog has them. */
+export async function fill(db: Awaited<ReturnType<typeof scratchDatabase>>['db']) {
   const r = rng(42);
   const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
   const orgs = Array.from({ length: 200 }, (_, i) => `org_bench${String(i).padStart(21, '0')}`);
@@ -165,7 +167,7 @@ async function fill(db: Awaited<ReturnType<typeof scratchDatabase>>['db']) {
   await sql`vacuum analyze catalog_resources`.execute(db);
 }
 
-const member: RequestContext = {
+export const member: RequestContext = {
   requestId: null,
   ip: null,
   userAgent: 'bench',

@@ -9,6 +9,7 @@ import { runCatalogBenchmarks } from './catalog.js';
 import { runConsentBenchmarks } from './consent.js';
 import { runRegistryBenchmarks } from './registry.js';
 import { runPolicyBenchmarks } from './policy.js';
+import { runMarketBenchmarks } from './market.js';
 
 const DURATION = Number(process.argv.find((a) => a.startsWith('--seconds='))?.slice(10) ?? 10);
 const CONNECTIONS = 32;
@@ -76,7 +77,8 @@ async function benchMe(databaseUrl: string | undefined) {
 console.log(
   `Shuliu benchmarks — ${CONNECTIONS} connections, ${DURATION} s per measurement, autocannon on loopback\n`,
 );
-// `npm run bench -- --only=NAME` runs one group: me, ledger, protect, catalog, registry, consent or policy
+// `npm run bench -- --only=NAME` runs one group: me, ledger, protect, catalog, registry, consent,
+// policy or market
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
 const postgres = await postgresReachable();
 if (!only || only === 'me') {
@@ -94,3 +96,5 @@ if (!only || only === 'registry')
 if (!only || only === 'consent')
   await runConsentBenchmarks(postgres ? process.env.DATABASE_URL || PG_URL : undefined);
 if (!only || only === 'policy') await runPolicyBenchmarks();
+if (!only || only === 'market')
+  await runMarketBenchmarks(postgres ? process.env.DATABASE_URL || PG_URL : undefined);
