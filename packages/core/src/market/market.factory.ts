@@ -1,5 +1,9 @@
+import { AnswersService } from './answers.service.js';
 import { BoardsService } from './boards.service.js';
+import { DemandStatsService } from './demand-stats.service.js';
+import { DemandsService } from './demands.service.js';
 import { ListingService } from './listing.service.js';
+import { MatchingService } from './matching.service.js';
 import type { MarketDeps } from './market.support.js';
 import { ProductsService } from './products.service.js';
 import { SearchService } from './search.service.js';
@@ -9,21 +13,28 @@ import { SuspensionsService } from './suspensions.service.js';
  * The market domain wired to one database: products and their listing (挂牌) under declarations and
  * compliance review, industry boards, the trading negative list and the suspension of listings that no
  * longer stand. A certificate frozen, expired or cancelled suspends its listings in the same commit; the
- * periodic sweep (`suspensions.sweep`) catches the rest (licences and authorizations that ended).
+ * periodic sweep (`suspensions.sweep`) catches the rest (licences and authorizations that ended). Buyers'
+ * demands (数据需求) are matched against the listed products when posted or changed, and every product is
+ * matched against the open demands as it is listed.
  */
 export function createMarket(deps: MarketDeps) {
   const products = new ProductsService(deps);
   const suspensions = new SuspensionsService(deps);
   const boards = new BoardsService(deps);
+  const matching = new MatchingService(deps);
+  const demands = new DemandsService(deps, matching);
   deps.registry.certificates.onLeavingForce((tx, change) => suspensions.certificateLeftForce(tx, change));
   // a sector a board's rules or a product names stays in the catalog while they do
   deps.sectors.useHolds((db, code) => boards.namingSector(db, code));
   return {
     products,
-    listing: new ListingService(deps, products),
+    listing: new ListingService(deps, products, matching),
     search: new SearchService(deps),
     boards,
     suspensions,
+    demands,
+    answers: new AnswersService(deps, demands),
+    demandStats: new DemandStatsService(deps),
   };
 }
 export type MarketServices = ReturnType<typeof createMarket>;
