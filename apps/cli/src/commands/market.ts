@@ -7,6 +7,7 @@ import {
   type Product,
   type ProductQuery,
 } from '@shuliu/contracts';
+import { addDemandCommands } from './market-demands.js';
 import { serverOptions, sdkFor, type Remote } from './remote.js';
 
 type Json = { json?: boolean };
@@ -106,7 +107,9 @@ const oneOf =
   };
 
 export function marketCommand(): Command {
-  const cmd = new Command('market').description('browse the data marketplace (数据产品) of a running server');
+  const cmd = new Command('market').description(
+    'browse the data marketplace (数据产品, 数据需求) of a running server',
+  );
   serverOptions(
     cmd
       .command('products')
@@ -146,5 +149,6 @@ export function marketCommand(): Command {
       .argument('<id>', 'the product (prd_…)')
       .option('--json', 'print the product as JSON'),
   ).action((id: string, o) => product(id, o));
+  addDemandCommands(cmd);
   return cmd;
 }
