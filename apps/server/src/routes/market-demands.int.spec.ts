@@ -8,6 +8,7 @@ import {
   type MyDemand,
   type Paged,
 } from '@shuliu/contracts';
+import { demo } from '@shuliu/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing.js';
 import { marketClient, productBody, type Err } from './market.fixtures.js';
@@ -312,5 +313,16 @@ describe('市场需求调查 (demand statistics)', () => {
     expect(s.matched).toBeGreaterThanOrEqual(2);
     expect(s.answered).toBeGreaterThanOrEqual(1);
     expect(await m.refused(400, 'GET', '/api/market/demands/stats?months=99')).toBe('VALIDATION_FAILED');
+  });
+});
+
+describe('the demo’s demands', () => {
+  it('are posted through the service and matched against what is listed', async () => {
+    expect(await demo.seedMarketDemandsDemo(t.services)).toBe(5);
+    const mine = await m.ok<Paged<MyDemand>>('GET', '/api/market/my/demands?state=open', 'buyer2');
+    const jingqi = mine.items.find((d) => d.title === '企业经营景气指数与网络舆情监测数据');
+    expect(jingqi?.matches[0]).toMatchObject({ productId: listed.id, good: true });
+    const closed = await m.ok<Paged<MyDemand>>('GET', '/api/market/my/demands?state=closed', 'huanghe');
+    expect(closed.items.map((d) => d.title)).toContain('2025年农产品批发价格数据');
   });
 });

@@ -8,6 +8,7 @@ import { seedCatalogDemo } from './catalog-demo.js';
 import { seedConsentDemo } from './consent-demo.js';
 import { seedRegistryDemo } from './registry-demo.js';
 import { seedOrgKeysDemo } from './org-keys-demo.js';
+import { seedMarketDemandsDemo } from './market-demands-demo.js';
 import { DEMO_APPLICANTS, DEMO_PASSWORD, DEMO_PLATFORM_ORGS, DEMO_EXTRA_USERS } from './demo-data.js';
 
 export { DEMO_PASSWORD };
@@ -69,6 +70,8 @@ export async function seedDemo(
     if (opts.registry ?? true) {
       await seedRegistryDemo(s);
       await seedConsentDemo(s);
+      // buyers' demands, matched against the listed products (and each product listed later)
+      await seedMarketDemandsDemo(s);
     }
   }
   await s.ledger.anchorAuditChain(sys, { force: true });
