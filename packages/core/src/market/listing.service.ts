@@ -29,7 +29,6 @@ import {
 } from './market.errors.js';
 import { toProducts, toReview } from './market.mappers.js';
 import { listingChecklist, type ResourceFacts } from './market.rules.js';
-import type { MatchingService } from './matching.service.js';
 import { relationTo, type Executor, type MarketDeps } from './market.support.js';
 import { productsRepository as products, type ProductRow } from './products.repository.js';
 import { certificateNos, draftOf, type ProductsService } from './products.service.js';
@@ -49,7 +48,6 @@ export class ListingService {
   constructor(
     private readonly deps: MarketDeps,
     private readonly products: ProductsService,
-    private readonly matching: Pick<MatchingService, 'matchProduct'>,
   ) {}
 
   /** 不合规不挂牌: a submission is refused, naming the rule, unless every listing check passes. */
@@ -164,8 +162,7 @@ export class ListingService {
     });
     await products.setRights(tx, row.id, rightsOf(facts.resources));
     await this.tell(tx, row, 'published', '数据产品已挂牌', row.title);
-    // the open demands it answers hear of it in the same commit
-    await this.matching.matchProduct(tx, row.id);
+    await this.deps.onListed?.(tx, row.id);
     await this.audit(tx, ctx, row, 'review', {
       decision: 'approve',
       listingHash: hash,

@@ -28,7 +28,8 @@ export function createMarket(deps: MarketDeps) {
   deps.sectors.useHolds((db, code) => boards.namingSector(db, code));
   return {
     products,
-    listing: new ListingService(deps, products, matching),
+    // the open demands a product answers hear of it in the commit that lists it
+    listing: new ListingService({ ...deps, onListed: (tx, id) => matching.matchProduct(tx, id) }, products),
     search: new SearchService(deps),
     boards,
     suspensions,
