@@ -22,6 +22,7 @@ import { consentRoutes } from './routes/consent.js';
 import { authRoutes } from './routes/auth.js';
 import { ledgerRoutes } from './routes/ledger.js';
 import { marketRoutes } from './routes/market.js';
+import { marketDemandRoutes } from './routes/market-demands.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { onboardingRoutes } from './routes/onboarding.js';
 import { orgRoutes } from './routes/orgs.js';
@@ -216,6 +217,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       consentRoutes,
       settingsRoutes,
       marketRoutes,
+      marketDemandRoutes,
     ]) {
       register(api, routeDeps);
     }

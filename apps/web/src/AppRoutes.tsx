@@ -67,6 +67,13 @@ const AuthorizedOperatorsPage = page(
   'AuthorizedOperatorsPage',
 );
 
+// 数据需求: the demand board, a buyer's demands and matches, a seller's answers, the demand survey
+const DemandBoardPage = page(() => import('./pages/market-demands/DemandBoardPage'), 'DemandBoardPage');
+const DemandDetailPage = page(() => import('./pages/market-demands/DemandDetailPage'), 'DemandDetailPage');
+const MyDemandsPage = page(() => import('./pages/market-demands/MyDemandsPage'), 'MyDemandsPage');
+const MyAnswersPage = page(() => import('./pages/market-demands/MyAnswersPage'), 'MyAnswersPage');
+const DemandSurveyPage = page(() => import('./pages/market-demands/DemandSurveyPage'), 'DemandSurveyPage');
+
 function rolesOf(key: string): NonNullable<NavItem['roles']> {
   const item = NAV.flatMap((n) => (isGroup(n) ? n.children : [n])).find((i) => i.key === key);
   return item?.roles ?? [];
@@ -102,6 +109,9 @@ export function AppRoutes() {
         <Route path="/verify" element={<VerifyPage key="verify" />} />
         <Route path="/operators" element={<AuthorizedOperatorsPage />} />
         <Route path="/verify/:certNo" element={<VerifyPage />} />
+        <Route path="/market/demands" element={<DemandBoardPage />} />
+        <Route path="/market/demands/:id" element={<DemandDetailPage />} />
+        <Route path="/market/survey" element={<DemandSurveyPage />} />
       </Route>
       <Route
         element={
@@ -177,6 +187,12 @@ export function AppRoutes() {
         <Route element={<RequireRoles roles={rolesOf('org-grants')} />}>
           <Route path="consent/org-grants/:id?" element={<OrgGrantsPage />} />
           <Route path="consent/operation-grants/:id?" element={<OperationGrantsPage />} />
+        </Route>
+        <Route element={<RequireRoles roles={rolesOf('my-demands')} />}>
+          <Route path="market/my/demands" element={<MyDemandsPage />} />
+        </Route>
+        <Route element={<RequireRoles roles={rolesOf('my-answers')} />}>
+          <Route path="market/my/answers" element={<MyAnswersPage />} />
         </Route>
         <Route path="403" element={<ForbiddenPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -46,6 +46,7 @@ import { memberTokenRoutes } from './member-tokens.api.js';
 import { orgKeyRoutes } from './org-keys.api.js';
 import { impactRoutes, platformSettingsRoutes } from './settings.api.js';
 import { marketRoutes } from './market.api.js';
+import { demandRoutes } from './market-demands.api.js';
 
 export const Health = z.object({
   status: z.literal('ok'),
@@ -502,4 +503,5 @@ export const api = {
   settings: platformSettingsRoutes,
   impact: impactRoutes,
   market: marketRoutes,
+  demands: demandRoutes,
 };

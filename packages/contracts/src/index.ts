@@ -34,6 +34,8 @@ export * from './market.js';
 export * from './market-review.js';
 export * from './rules/market-price.js';
 export * from './market-policy.js';
+export * from './market-demands.js';
+export * from './rules/demand-match.js';
 export * from './rules/odrl-vocab.js';
 export * from './rules/odrl.js';
 export * from './rules/odrl-describe.js';

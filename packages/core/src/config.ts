@@ -66,6 +66,8 @@ const Schema = z.object({
   registryExpiryIntervalSeconds: int(0, 7 * 24 * 3600).default(3600),
   /** How often the market suspends listings whose certificate or authorization no longer stands; 0: never. */
   marketSuspensionIntervalSeconds: int(0, 7 * 24 * 3600).default(3600),
+  /** How often demands past their deadline are recorded as expired and their buyers told; 0: never. */
+  marketDemandExpiryIntervalSeconds: int(0, 7 * 24 * 3600).default(3600),
   /** How often the resource survey (资源调查) snapshots itself; 0 turns the job off. */
   surveySnapshotIntervalSeconds: int(0, 30 * 24 * 3600).default(24 * 3600),
   /** After a person refuses a scenario, it may not ask them again for this many days (网络数据安全管理条例 Art. 22). */
@@ -129,6 +131,7 @@ const ENV_NAMES: Record<keyof z.input<typeof Schema>, string[]> = {
   surveySnapshotIntervalSeconds: ['SHULIU_SURVEY_SNAPSHOT_INTERVAL_SECONDS'],
   registryExpiryIntervalSeconds: ['SHULIU_REGISTRY_EXPIRY_INTERVAL_SECONDS'],
   marketSuspensionIntervalSeconds: ['SHULIU_MARKET_SUSPENSION_INTERVAL_SECONDS'],
+  marketDemandExpiryIntervalSeconds: ['SHULIU_MARKET_DEMAND_EXPIRY_INTERVAL_SECONDS'],
   uploadMaxBytes: ['SHULIU_UPLOAD_MAX_BYTES'],
   consentCoolDownDays: ['SHULIU_CONSENT_COOL_DOWN_DAYS'],
   consentMaxGrantDays: ['SHULIU_CONSENT_MAX_GRANT_DAYS'],

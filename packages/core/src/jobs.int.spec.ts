@@ -78,6 +78,7 @@ describe("the platform's jobs", () => {
       'ledger.anchor-audit',
       'registry.expire-certificates',
       'market.suspend-listings',
+      'market.expire-demands',
       'catalog.survey-snapshot',
     ]);
     const snapshot = jobs.find((j) => j.name === 'catalog.survey-snapshot')!;

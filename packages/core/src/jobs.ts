@@ -33,6 +33,12 @@ export function platformJobs(s: Services, config: Config): Job[] {
       run: () => s.market.suspensions.sweep(),
     },
     {
+      // a demand past its deadline already reads as expired; this records it and tells the buyer
+      name: 'market.expire-demands',
+      intervalSeconds: config.marketDemandExpiryIntervalSeconds,
+      run: () => s.market.demands.expireDue(),
+    },
+    {
       // named when the survey was part of the catalog; the name is also its lock, so it stays
       name: 'catalog.survey-snapshot',
       intervalSeconds: config.surveySnapshotIntervalSeconds,

@@ -7,6 +7,7 @@ import {
   type Product,
   type ProductQuery,
 } from '@shuliu/contracts';
+import { addDemandCommands } from './market-demands.js';
 import { serverOptions, sdkFor, type Remote } from './remote.js';
 
 type Json = { json?: boolean };
@@ -144,7 +145,7 @@ const oneOf =
 
 export function marketCommand(): Command {
   const cmd = new Command('market').description(
-    'the data marketplace (数据产品) of a running server: browse, and sign a declaration offline',
+    'the data marketplace (数据产品, 数据需求) of a running server: browse, and sign a declaration offline',
   );
   serverOptions(
     cmd
@@ -196,5 +197,6 @@ export function marketCommand(): Command {
       .option('--key-id <id>', 'the registered key (osk_…); found from the key itself when left out')
       .option('--json', 'print the signed declaration as JSON'),
   ).action((id: string, o) => sign(id, o));
+  addDemandCommands(cmd);
   return cmd;
 }

@@ -7,6 +7,7 @@ import { registryApiErrorsEnUS } from './registry.en-US';
 import { settingsApiErrorsEnUS } from './settings.en-US';
 import { orgKeysApiErrorsEnUS } from './org-keys.en-US';
 import { marketApiErrorsEnUS } from './market.en-US';
+import { marketDemandsApiErrorsEnUS } from './market-demands.en-US';
 
 /** English — what the platform itself answers: requests, sign-in, the ledger, keys and stored files. */
 // prettier-ignore
@@ -55,4 +56,5 @@ export const apiErrorsEnUS: ErrorMessages = {
   ...inputsApiErrorsEnUS,
   ...orgKeysApiErrorsEnUS,
   ...marketApiErrorsEnUS,
+  ...marketDemandsApiErrorsEnUS,
 };

@@ -7,6 +7,7 @@ import { registryApiErrorsZhCN } from './registry.zh-CN';
 import { settingsApiErrorsZhCN } from './settings.zh-CN';
 import { orgKeysApiErrorsZhCN } from './org-keys.zh-CN';
 import { marketApiErrorsZhCN } from './market.zh-CN';
+import { marketDemandsApiErrorsZhCN } from './market-demands.zh-CN';
 
 /** A message for every error code the portal can meet: the API's (`ErrorCode`) and the clients' own. */
 export type ErrorMessages = Record<ErrorCode | ClientErrorCode, string>;
@@ -53,4 +54,5 @@ export const apiErrorsZhCN: ErrorMessages = {
   ...inputsApiErrorsZhCN,
   ...orgKeysApiErrorsZhCN,
   ...marketApiErrorsZhCN,
+  ...marketDemandsApiErrorsZhCN,
 };

@@ -10,6 +10,7 @@ import { marketActionsEnUS } from './market.en-US';
 import { sharingEnUS } from './sharing.en-US';
 import { settingsActionsEnUS, settingsEnUS } from './settings.en-US';
 import { orgKeysActionsEnUS, orgKeysEnUS } from './org-keys.en-US';
+import { marketDemandsActionsEnUS, marketDemandsEnUS } from './market-demands.en-US';
 import type { Messages } from './zh-CN';
 
 /** English. Domain terms keep their Chinese legal names beside the English ones (DESIGN.md §4). */
@@ -116,6 +117,7 @@ export const enUS: Messages = {
     ...marketActionsEnUS,
     ...authSecurityActionsEnUS,
     ...orgKeysActionsEnUS,
+    ...marketDemandsActionsEnUS,
   },
   validation: {
     required: 'Required', minLength: (n: number) => `At least ${n} characters`,
@@ -309,4 +311,5 @@ export const enUS: Messages = {
   ...consentScenariosEnUS,
   ...consentOrgsEnUS,
   ...orgKeysEnUS,
+  ...marketDemandsEnUS,
 };

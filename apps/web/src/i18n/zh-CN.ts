@@ -10,6 +10,7 @@ import { marketActionsZhCN } from './market.zh-CN';
 import { sharingZhCN } from './sharing.zh-CN';
 import { settingsActionsZhCN, settingsZhCN } from './settings.zh-CN';
 import { orgKeysActionsZhCN, orgKeysZhCN } from './org-keys.zh-CN';
+import { marketDemandsActionsZhCN, marketDemandsZhCN } from './market-demands.zh-CN';
 
 /** 简体中文 — the default catalogue; en-US must provide every key of this one (its type is derived from it). */
 // Several short messages share a line, so that a catalogue stays one readable file.
@@ -99,6 +100,7 @@ export const zhCN = {
     ...marketActionsZhCN,
     ...authSecurityActionsZhCN,
     ...orgKeysActionsZhCN,
+    ...marketDemandsActionsZhCN,
   } as Record<string, string>,
   validation: {
     required: '此项为必填项', minLength: (n: number) => `至少 ${n} 个字符`, maxLength: (n: number) => `最多 ${n} 个字符`,
@@ -244,6 +246,7 @@ export const zhCN = {
   ...consentScenariosZhCN,
   ...consentOrgsZhCN,
   ...orgKeysZhCN,
+  ...marketDemandsZhCN,
 };
 
 export type Messages = typeof zhCN;

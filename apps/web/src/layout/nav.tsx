@@ -33,6 +33,10 @@ import {
   ClusterOutlined,
   GlobalOutlined,
   SolutionOutlined,
+  BulbOutlined,
+  CommentOutlined,
+  FundOutlined,
+  ProfileOutlined,
 } from '@ant-design/icons';
 import type { Role } from '@shuliu/contracts';
 import type { ReactNode } from 'react';
@@ -257,6 +261,41 @@ export const NAV: (NavItem | NavGroup)[] = [
     ],
   },
   {
+    key: 'market-demands',
+    label: (t) => t.demands.menu,
+    icon: <BulbOutlined />,
+    children: [
+      // Public (also reachable logged out, see AppRoutes).
+      {
+        key: 'demand-board',
+        path: '/market/demands',
+        label: (t) => t.demands.board,
+        icon: <ProfileOutlined />,
+      },
+      {
+        key: 'my-demands',
+        path: '/market/my/demands',
+        label: (t) => t.demands.mine,
+        icon: <FormOutlined />,
+        roles: ['buyer'],
+      },
+      {
+        key: 'my-answers',
+        path: '/market/my/answers',
+        label: (t) => t.demands.answers,
+        icon: <CommentOutlined />,
+        roles: ['merchant'],
+      },
+      // Public (also reachable logged out, see AppRoutes).
+      {
+        key: 'demand-survey',
+        path: '/market/survey',
+        label: (t) => t.demands.survey,
+        icon: <FundOutlined />,
+      },
+    ],
+  },
+  {
     key: 'subjects',
     label: (t) => t.menu.subjects,
     icon: <TeamOutlined />,
@@ -336,6 +375,8 @@ export const GATED_PATHS = [
   '/registry/notices',
   '/verify',
   '/operators',
+  '/market/demands',
+  '/market/survey',
 ];
 
 function allItems(): { item: NavItem; group?: NavGroup }[] {

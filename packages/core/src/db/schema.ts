@@ -11,6 +11,7 @@ import type { SettingsTables } from '../settings/settings.tables.js';
 import type { ImpactTables } from '../catalog/impact.tables.js';
 import type { SharingTables } from '../sharing/sharing.tables.js';
 import type { MarketTables } from '../market/market.tables.js';
+import type { DemandTables } from '../market/demands.tables.js';
 
 /** The whole database as Kysely sees it: each domain contributes its own tables. */
 export interface DB
@@ -27,4 +28,5 @@ export interface DB
     ConsentTables,
     SettingsTables,
     ImpactTables,
-    MarketTables {}
+    MarketTables,
+    DemandTables {}

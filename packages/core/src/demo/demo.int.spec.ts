@@ -63,6 +63,18 @@ describe('the demo platform', () => {
     expect(all.find((p) => p.status === 'suspended')?.suspensionReason).toMatch(/已冻结/);
   });
 
+  it('holds buyers’ demands, some matched well to listed products and both sides told', async () => {
+    const demands = await database.db.selectFrom('market_demands').select('id').execute();
+    expect(demands.length).toBeGreaterThanOrEqual(3);
+    const good = await database.db
+      .selectFrom('market_demand_matches')
+      .select(['demand_id', 'score', 'notified_at'])
+      .where('score', '>=', 60)
+      .execute();
+    expect(good.length).toBeGreaterThan(0);
+    expect(good.every((m) => m.notified_at !== null)).toBe(true);
+  });
+
   it('keeps its audit chain whole', async () => {
     expect((await s.audit.verify()).ok).toBe(true);
   });

@@ -2,3 +2,4 @@ export { seedDemo, DEMO_PASSWORD, type SeedResult } from './seed.js';
 export { makeUscc } from './uscc.js';
 export { seedRegistryDemo } from './registry-demo.js';
 export { seedConsentDemo, type ConsentDemoResult } from './consent-demo.js';
+export { seedMarketDemandsDemo } from './market-demands-demo.js';

@@ -9,6 +9,7 @@ import { seedConsentDemo } from './consent-demo.js';
 import { seedRegistryDemo } from './registry-demo.js';
 import { seedOrgKeysDemo } from './org-keys-demo.js';
 import { MarketDemo } from './market-demo.js';
+import { seedMarketDemandsDemo } from './market-demands-demo.js';
 import { DEMO_APPLICANTS, DEMO_PASSWORD, DEMO_PLATFORM_ORGS, DEMO_EXTRA_USERS } from './demo-data.js';
 
 export { DEMO_PASSWORD };
@@ -73,6 +74,8 @@ export async function seedDemo(
       await seedRegistryDemo(s, { beforeFreeze: (refs) => market.beforeFreeze(refs) });
       await seedConsentDemo(s);
       await market.seed();
+      // buyers' demands, matched against the listed products (and each product listed later)
+      await seedMarketDemandsDemo(s);
     }
   }
   await s.ledger.anchorAuditChain(sys, { force: true });

@@ -162,6 +162,7 @@ export class ListingService {
     });
     await products.setRights(tx, row.id, rightsOf(facts.resources));
     await this.tell(tx, row, 'published', '数据产品已挂牌', row.title);
+    await this.deps.onListed?.(tx, row.id);
     await this.audit(tx, ctx, row, 'review', {
       decision: 'approve',
       listingHash: hash,

@@ -26,6 +26,8 @@ export interface MarketDeps {
     operations: Pick<OperationGrantsService, 'operationOf'>;
   };
   now: Clock;
+  /** Runs in the transaction that lists a product (挂牌): the demand matcher hears of it there. */
+  onListed?: (tx: Executor, productId: string) => Promise<void>;
 }
 
 /** Who the caller is to a product: its seller's member, the operator or regulator, or one of its reviewers. */

@@ -74,7 +74,9 @@ export type IdPrefix =
   | 'osk'
   | 'prd'
   | 'mrv'
-  | 'neg';
+  | 'neg'
+  | 'dmd'
+  | 'dma';
 
 /** Prefixed sortable id, e.g. `org_01j…`. */
 export const newId = (prefix: IdPrefix) => `${prefix}_${ulid()}`;

@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { IdParams, paged } from './common.js';
+import { defineRoute, publicAccess, roles } from './route.js';
+import {
+  AnswerBody,
+  CloseDemandBody,
+  Demand,
+  DemandAnswer,
+  DemandBody,
+  DemandMatchesReply,
+  DemandQuery,
+  DemandSearchReply,
+  DemandStats,
+  DemandStatsQuery,
+  MyAnswerQuery,
+  MyDemand,
+  MyDemandQuery,
+  UpdateDemandBody,
+} from './market-demands.js';
+
+const tags = ['market'];
+const demand = IdParams('dmd');
+/** 需求方: members of a buyer org post and manage its demands. */
+const buyer = roles('buyer');
+/** 数据商: sellers answer demands with their listed products. */
+const seller = roles('merchant');
+
+export const demandRoutes = {
+  board: defineRoute({
+    method: 'GET',
+    path: '/api/market/demands',
+    summary: 'The demand board (需求大厅): open demands, Chinese full text, sector and region facets',
+    tags,
+    access: publicAccess,
+    query: DemandQuery,
+    response: DemandSearchReply,
+  }),
+  stats: defineRoute({
+    method: 'GET',
+    path: '/api/market/demands/stats',
+    summary: '市场需求调查: demands by sector, province, month and budget band',
+    tags,
+    access: publicAccess,
+    query: DemandStatsQuery,
+    response: DemandStats,
+  }),
+  get: defineRoute({
+    method: 'GET',
+    path: '/api/market/demands/:id',
+    summary: 'One demand: public while open; its org and the overseers see it in any state',
+    tags,
+    access: publicAccess,
+    params: demand,
+    response: Demand,
+  }),
+  answer: defineRoute({
+    method: 'POST',
+    path: '/api/market/demands/:id/answers',
+    summary: 'Answer an open demand with one of the org’s listed products, a message and optionally a price',
+    tags,
+    access: seller,
+    params: demand,
+    body: AnswerBody,
+    response: DemandAnswer,
+    status: 201,
+    audit: 'market.demand.answer',
+  }),
+  myAnswers: defineRoute({
+    method: 'GET',
+    path: '/api/market/my/answers',
+    summary: 'The answers the caller’s org made to demands',
+    tags,
+    access: seller,
+    query: MyAnswerQuery,
+    response: paged(DemandAnswer),
+  }),
+  mine: defineRoute({
+    method: 'GET',
+    path: '/api/market/my/demands',
+    summary: 'The caller’s org’s demands in every state, each with its best matches',
+    tags,
+    access: buyer,
+    query: MyDemandQuery,
+    response: paged(MyDemand),
+  }),
+  create: defineRoute({
+    method: 'POST',
+    path: '/api/market/my/demands',
+    summary: 'Post a demand; the matcher ranks the listed products for it at once',
+    tags,
+    access: buyer,
+    body: DemandBody,
+    response: Demand,
+    status: 201,
+    audit: 'market.demand.create',
+  }),
+  update: defineRoute({
+    method: 'PATCH',
+    path: '/api/market/my/demands/:id',
+    summary: 'Change an open demand (optimistic on version); it is matched again',
+    tags,
+    access: buyer,
+    params: demand,
+    body: UpdateDemandBody,
+    response: Demand,
+    audit: 'market.demand.update',
+  }),
+  close: defineRoute({
+    method: 'POST',
+    path: '/api/market/my/demands/:id/close',
+    summary: 'Close an open demand, optionally with a reason',
+    tags,
+    access: buyer,
+    params: demand,
+    body: CloseDemandBody,
+    response: Demand,
+    audit: 'market.demand.close',
+  }),
+  matches: defineRoute({
+    method: 'GET',
+    path: '/api/market/my/demands/:id/matches',
+    summary: 'The listed products and merchants ranked for a demand, with each score’s parts',
+    tags,
+    access: buyer,
+    params: demand,
+    response: DemandMatchesReply,
+  }),
+  answers: defineRoute({
+    method: 'GET',
+    path: '/api/market/my/demands/:id/answers',
+    summary: 'The sellers’ answers to one of the org’s demands',
+    tags,
+    access: buyer,
+    params: demand,
+    response: z.object({ items: z.array(DemandAnswer) }),
+  }),
+};
