@@ -67,51 +67,48 @@ export const searchRepository = {
     ).rows,
 
   /**
-   * Facet counts over the matches in one read, as the catalog counts them: one GROUPING SETS pass where each
-   * facet counts the rows that pass every other facet's filter (so a choice can be widened). Boards and
-   * delivery modes are lists: the empty grouping set counts each known value with a conditional count.
+   * Facet counts over the matches, as the catalog counts them, where each facet counts the rows that pass
+   * every other facet's filter (so a choice can be widened). Two reads of the matches that run side by side:
+   * one GROUPING SETS pass for sector, grade and price model with the total, and one pass counting each known
+   * board and delivery mode (lists, so a product counts under each of its values).
    */
   async facets(db: Executor, f: ProductFilter, boards: string[]) {
     const g = sql`grouping(p.sector_code, p.grade, p.price_kind)`;
+    // `v = any(list)` reads the array in place; `list @> array[v]` builds an array per row (twice the cost)
     const each = (key: 'board' | 'deliveryMode', column: string, values: readonly string[]) =>
-      values.length
-        ? sql`array[${sql.join(
-            values.map(
-              (v) =>
-                // `v = any(list)` reads the array in place; `list @> array[v]` builds an array per row (twice the cost)
-                sql`count(*) filter (where ${allFacets(f, key)} and ${v}::text = any(${sql.ref(`p.${column}`)}))`,
-            ),
-          )}]::int[]`
-        : sql`array[]::int[]`;
-    const { rows } = await sql<{
-      facet: string;
-      value: string | null;
-      n: number;
-      boards: number[] | null;
-      modes: number[] | null;
-    }>`
-      select case ${g} when 3 then 'sector' when 5 then 'grade' when 6 then 'priceModel' else 'total' end as facet,
-        coalesce(p.sector_code, p.grade, p.price_kind) as value,
-        case ${g} when 3 then count(*) filter (where ${allFacets(f, 'sector')})
-          when 5 then count(*) filter (where ${allFacets(f, 'grade')})
-          when 6 then count(*) filter (where ${allFacets(f, 'priceModel')})
-          else count(*) filter (where ${allFacets(f)}) end::int as n,
-        case when ${g} = 7 then ${each('board', 'board_codes', boards)} end as boards,
-        case when ${g} = 7 then ${each('deliveryMode', 'delivery_modes', DELIVERY_MODES)} end as modes
-      from market_products p where ${baseSql(f)}
-      group by grouping sets ((p.sector_code), (p.grade), (p.price_kind), ())`.execute(db);
+      values.map(
+        (v) =>
+          sql`count(*) filter (where ${allFacets(f, key)} and ${v}::text = any(${sql.ref(`p.${column}`)}))`,
+      );
+    const lists = [
+      ...each('board', 'board_codes', boards),
+      ...each('deliveryMode', 'delivery_modes', DELIVERY_MODES),
+    ];
+    const [grouped, listed] = await Promise.all([
+      sql<{ facet: string; value: string | null; n: number }>`
+        select case ${g} when 3 then 'sector' when 5 then 'grade' when 6 then 'priceModel' else 'total' end as facet,
+          coalesce(p.sector_code, p.grade, p.price_kind) as value,
+          case ${g} when 3 then count(*) filter (where ${allFacets(f, 'sector')})
+            when 5 then count(*) filter (where ${allFacets(f, 'grade')})
+            when 6 then count(*) filter (where ${allFacets(f, 'priceModel')})
+            else count(*) filter (where ${allFacets(f)}) end::int as n
+        from market_products p where ${baseSql(f)}
+        group by grouping sets ((p.sector_code), (p.grade), (p.price_kind), ())`.execute(db),
+      sql<{ counts: number[] }>`select array[${sql.join(lists)}]::int[] as counts
+        from market_products p where ${baseSql(f)}`.execute(db),
+    ]);
+    const rows = grouped.rows;
+    const counts = listed.rows[0]?.counts ?? [];
     const total = rows.find((r) => r.facet === 'total');
-    const boardCounts = total?.boards ?? [];
-    const modeCounts = total?.modes ?? [];
     return {
       total: Number(total?.n ?? 0),
       rows: [
         ...rows.filter((r) => r.facet !== 'total' && r.value !== null && Number(r.n) > 0),
-        ...boards.map((value, i) => ({ facet: 'board', value, n: Number(boardCounts[i] ?? 0) })),
+        ...boards.map((value, i) => ({ facet: 'board', value, n: Number(counts[i] ?? 0) })),
         ...DELIVERY_MODES.map((value, i) => ({
           facet: 'deliveryMode',
           value,
-          n: Number(modeCounts[i] ?? 0),
+          n: Number(counts[boards.length + i] ?? 0),
         })),
       ].filter((r) => r.n > 0),
     };
