@@ -23,6 +23,7 @@ import { authRoutes } from './routes/auth.js';
 import { ledgerRoutes } from './routes/ledger.js';
 import { marketRoutes } from './routes/market.js';
 import { marketDemandRoutes } from './routes/market-demands.js';
+import { tradeRoutes } from './routes/trade.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { onboardingRoutes } from './routes/onboarding.js';
 import { orgRoutes } from './routes/orgs.js';
@@ -218,6 +219,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       settingsRoutes,
       marketRoutes,
       marketDemandRoutes,
+      tradeRoutes,
     ]) {
       register(api, routeDeps);
     }

@@ -47,6 +47,7 @@ import { orgKeyRoutes } from './org-keys.api.js';
 import { impactRoutes, platformSettingsRoutes } from './settings.api.js';
 import { marketRoutes } from './market.api.js';
 import { demandRoutes } from './market-demands.api.js';
+import { tradeRoutes } from './trade.api.js';
 
 export const Health = z.object({
   status: z.literal('ok'),
@@ -504,4 +505,5 @@ export const api = {
   impact: impactRoutes,
   market: marketRoutes,
   demands: demandRoutes,
+  trade: tradeRoutes,
 };

@@ -13,6 +13,7 @@ import { createRegistry, RegistrySettingsService } from './registry/index.js';
 import { createSettings } from './settings/index.js';
 import { createSharing } from './sharing/index.js';
 import { createMarket } from './market/index.js';
+import { createTrade } from './trade/index.js';
 
 /**
  * Every domain, wired to one database: `services.<domain>.<service>` (`services.catalog.resources`), or
@@ -91,6 +92,7 @@ export function createServices(db: Kysely<DB>, config: Config) {
       consent,
       now: () => new Date(),
     }),
+    trade: createTrade({ db, now: () => new Date() }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -8,6 +8,7 @@ import { settingsApiErrorsEnUS } from './settings.en-US';
 import { orgKeysApiErrorsEnUS } from './org-keys.en-US';
 import { marketApiErrorsEnUS } from './market.en-US';
 import { marketDemandsApiErrorsEnUS } from './market-demands.en-US';
+import { tradeApiErrorsEnUS } from './trade.en-US';
 
 /** English — what the platform itself answers: requests, sign-in, the ledger, keys and stored files. */
 // prettier-ignore
@@ -57,4 +58,5 @@ export const apiErrorsEnUS: ErrorMessages = {
   ...orgKeysApiErrorsEnUS,
   ...marketApiErrorsEnUS,
   ...marketDemandsApiErrorsEnUS,
+  ...tradeApiErrorsEnUS,
 };

@@ -8,6 +8,7 @@ import { settingsApiErrorsZhCN } from './settings.zh-CN';
 import { orgKeysApiErrorsZhCN } from './org-keys.zh-CN';
 import { marketApiErrorsZhCN } from './market.zh-CN';
 import { marketDemandsApiErrorsZhCN } from './market-demands.zh-CN';
+import { tradeApiErrorsZhCN } from './trade.zh-CN';
 
 /** A message for every error code the portal can meet: the API's (`ErrorCode`) and the clients' own. */
 export type ErrorMessages = Record<ErrorCode | ClientErrorCode, string>;
@@ -55,4 +56,5 @@ export const apiErrorsZhCN: ErrorMessages = {
   ...orgKeysApiErrorsZhCN,
   ...marketApiErrorsZhCN,
   ...marketDemandsApiErrorsZhCN,
+  ...tradeApiErrorsZhCN,
 };

@@ -22,6 +22,19 @@ export const sectorAndBelow = (code: string) =>
 export const resourcesUnderSector = (code: string) =>
   sql<string>`(select ca_r.id from catalog_resources ca_r where ca_r.sector_code in ${sectorAndBelow(code)})`;
 
+/** Of these resources, those about persons (subject type 个人): what a deal needs their consent for. */
+export const resourcesAboutPersons = async (db: Executor, ids: string[]) =>
+  ids.length
+    ? (
+        await db
+          .selectFrom('catalog_resources')
+          .select('id')
+          .where('id', 'in', ids)
+          .where('subject_type', '=', 'personal')
+          .execute()
+      ).map((r) => r.id)
+    : [];
+
 /** An org's published resources, oldest first, with what decides whether they may leave it (PIPL Art. 23). */
 export const publishedResourcesOf = (db: Executor, ownerOrgId: string) =>
   db

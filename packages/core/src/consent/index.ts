@@ -5,3 +5,4 @@ export { OrgGrantsService } from './org-grants.service.js';
 export { OperationGrantsService } from './operation-grants.service.js';
 export { createConsent, type ConsentServices } from './consent.factory.js';
 export * from './consent.rules.js';
+export * from './consent.reads.js';

@@ -12,6 +12,7 @@ import type { ImpactTables } from '../catalog/impact.tables.js';
 import type { SharingTables } from '../sharing/sharing.tables.js';
 import type { MarketTables } from '../market/market.tables.js';
 import type { DemandTables } from '../market/demands.tables.js';
+import type { TradeTables } from '../trade/trade.tables.js';
 
 /** The whole database as Kysely sees it: each domain contributes its own tables. */
 export interface DB
@@ -29,4 +30,5 @@ export interface DB
     SettingsTables,
     ImpactTables,
     MarketTables,
-    DemandTables {}
+    DemandTables,
+    TradeTables {}

@@ -76,7 +76,8 @@ export type IdPrefix =
   | 'mrv'
   | 'neg'
   | 'dmd'
-  | 'dma';
+  | 'dma'
+  | 'ngt';
 
 /** Prefixed sortable id, e.g. `org_01j…`. */
 export const newId = (prefix: IdPrefix) => `${prefix}_${ulid()}`;

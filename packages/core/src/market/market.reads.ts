@@ -1,0 +1,34 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { qualifiedRef } from '../shared/sql.js';
+
+type Executor = Kysely<DB>;
+
+/*
+ * How other domains read the market's tables: the one way they may (lint rule shuliu/domain-tables), in the
+ * manner of identity.reads.ts — expressions for inside the caller's own query, and plain lookups.
+ */
+
+/** The title of the product whose id is in `ref` (qualified by its table or alias, see qualifiedRef). */
+export const productTitle = (ref: string) =>
+  sql<string | null>`(select mk_p.title from market_products mk_p where mk_p.id = ${qualifiedRef(ref)})`;
+
+/** What a deal needs of a product: its seller, state, delivery modes, price, policy and resources. */
+export async function productForDeal(db: Executor, id: string) {
+  const p = await db
+    .selectFrom('market_products')
+    .select(['id', 'org_id', 'title', 'status', 'delivery_modes', 'price_fen', 'policy'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!p) return undefined;
+  const resources = await db
+    .selectFrom('market_product_resources')
+    .select('resource_id')
+    .where('product_id', '=', id)
+    .execute();
+  return {
+    ...p,
+    price_fen: p.price_fen === null ? null : Number(p.price_fen),
+    resourceIds: resources.map((r) => r.resource_id),
+  };
+}

@@ -1,0 +1,38 @@
+import { createError } from '../shared/errors.js';
+
+export const NotYourMove = createError(
+  'TRADE_NOT_YOUR_MOVE',
+  'this step is not yours to take in the negotiation’s state',
+  409,
+);
+export const NegotiationClosed = createError(
+  'TRADE_NEGOTIATION_CLOSED',
+  'the negotiation was agreed or terminated: it takes no more steps',
+  409,
+);
+export const ProductNotOffered = createError(
+  'TRADE_PRODUCT_NOT_OFFERED',
+  'the product is not listed in the marketplace: only a published listing is negotiated',
+  409,
+);
+export const OwnProduct = createError(
+  'TRADE_OWN_PRODUCT',
+  'an organization does not buy its own product',
+  409,
+);
+export const PolicyRefused = createError(
+  'TRADE_POLICY_REFUSED',
+  'the terms are outside the offer’s usage policy (ODRL)',
+  409,
+);
+export const TermsInvalid = createError('TRADE_TERMS_INVALID', 'the terms do not fit the product', 400);
+export const ConsentScenarioRequired = createError(
+  'TRADE_CONSENT_SCENARIO_REQUIRED',
+  '一场景一授权: data about persons is agreed only for a buyer scenario the persons consented to',
+  409,
+);
+export const IdempotencyMismatch = createError(
+  'TRADE_IDEMPOTENCY_MISMATCH',
+  'this idempotency key was used for a different request',
+  409,
+);

@@ -1,0 +1,43 @@
+import type { DealTerms, Negotiation, NegotiationEvent, NegotiationSummary } from '@shuliu/contracts';
+import { iso } from '../shared/iso.js';
+import type { EventRow, NegotiationRow } from './negotiations.repository.js';
+import { awaiting } from './trade.rules.js';
+
+type Output<T> = T & { maxUses: number | null; scenarioVersionId: string | null };
+
+/** A negotiation as the lists show it: its terms on the table and whose move it is. */
+export const toSummary = (r: NegotiationRow): NegotiationSummary => ({
+  id: r.id,
+  productId: r.product_id,
+  productTitle: r.product_title,
+  sellerOrgId: r.seller_org_id,
+  sellerName: r.seller_name,
+  buyerOrgId: r.buyer_org_id,
+  buyerName: r.buyer_name,
+  state: r.state,
+  round: r.round,
+  terms: r.terms as Output<DealTerms>,
+  awaiting: awaiting(r.state),
+  terminationReason: r.termination_reason,
+  version: r.version,
+  createdAt: iso(r.created_at)!,
+  updatedAt: iso(r.updated_at)!,
+});
+
+const toEvent = (e: EventRow): NegotiationEvent => ({
+  seq: e.seq,
+  kind: e.kind,
+  side: e.side,
+  actorName: e.actor_name,
+  state: e.state as NegotiationEvent['state'],
+  terms: e.terms as Output<DealTerms> | null,
+  changed: e.changed,
+  message: e.message,
+  at: iso(e.created_at)!,
+});
+
+/** One negotiation with its timeline, oldest step first. */
+export const toNegotiation = (r: NegotiationRow, events: EventRow[]): Negotiation => ({
+  ...toSummary(r),
+  timeline: events.map(toEvent),
+});
