@@ -131,6 +131,7 @@ export const marketEnUS: typeof marketZhCN = {
     } as Record<string, string>,
     recheck: 'Check again', signature: 'Declaration signature', signed: (keyId: string) => `Signed (key ${keyId})`, unsigned: 'The declaration is not signed yet',
     sign: 'Sign the declaration', signTitle: 'Sign the declaration with your organization’s key', signHelp: 'Your organization’s platform-custodied SM2 key signs the RFC 8785 form of the declaration; the org admin re-enters their password to confirm.',
+    custodyPlatform: 'Platform-custodied key', custodyOrg: 'Key held by the org', offlineHelp: 'An org holding its own key signs offline with the CLI, which sends the signature to the platform:',
     password: 'Your password', signDone: 'Declaration signed', declarationHash: 'Declaration digest (SM3)',
     submitReview: 'Submit for compliance review', submitted: 'Submitted for compliance review', submittedSub: 'A reviewer checks every listing condition; you will be notified of the result.',
     toMine: 'Back to my products', viewProduct: 'View the product page',

@@ -132,6 +132,7 @@ export const marketZhCN = {
     } as Record<string, string>,
     recheck: '重新检查', signature: '声明签名', signed: (keyId: string) => `已签名（密钥 ${keyId}）`, unsigned: '声明尚未签名',
     sign: '签署声明', signTitle: '以本机构签名密钥签署声明', signHelp: '平台托管的本机构 SM2 密钥签署声明的 RFC 8785 规范化形式；请机构管理员再次输入登录密码确认。',
+    custodyPlatform: '平台托管密钥', custodyOrg: '本机构自持密钥', offlineHelp: '自持密钥的机构在本机构用命令行离线签署，签名直接提交到平台：',
     password: '您的登录密码', signDone: '声明已签署', declarationHash: '声明摘要（SM3）',
     submitReview: '提交合规审查', submitted: '已提交合规审查', submittedSub: '审查员将按挂牌条件逐项审查；结果会通知您。',
     toMine: '返回我的数据产品', viewProduct: '查看产品页',
