@@ -10,6 +10,7 @@ import {
   UpdateProductBody,
   WithdrawBody,
 } from './market.js';
+import { SignAsOrgBody } from './org-keys.js';
 import {
   Board,
   BoardBody,
@@ -103,6 +104,18 @@ export const marketRoutes = {
     body: UpdateProductBody,
     response: Product,
     audit: 'market.product.update',
+  }),
+  signDeclaration: defineRoute({
+    method: 'POST',
+    path: '/api/market/my/products/:id/sign',
+    summary:
+      'The org signs the product’s declaration (声明承诺): with its platform-custodied key on an org administrator’s re-entered password, or with a signature made offline (`shuliu market sign`); a forged one is refused',
+    tags,
+    access: seller,
+    params: product,
+    body: SignAsOrgBody,
+    response: Product,
+    audit: 'market.product.sign',
   }),
   submit: defineRoute({
     method: 'POST',

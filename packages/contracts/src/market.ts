@@ -179,14 +179,21 @@ export const UpdateProductBody = z.strictObject({
 });
 export type UpdateProductBody = z.input<typeof UpdateProductBody>;
 
+/** The org's SM2 signature over the declaration document, checkable offline with the org's key. */
 export const DeclarationSignature = z.object({
   keyId: z.string(),
-  signature: z.string(),
+  algorithm: z.literal('sm2-sm3'),
+  signature: z.string().describe('r ‖ s (hex) over the RFC 8785 form of `document`'),
   signedAt: Timestamp,
 });
 
-/** The seller's declaration as hashed (SM3 over its RFC 8785 form) and, once wired, signed by the org. */
+/**
+ * The seller's declaration (声明承诺): `document` is exactly what the org signs (SM2 with SM3, signer ID
+ * 1234567812345678, over its RFC 8785 form) and `hash` its SM3; a changed product is a new declaration,
+ * signed anew.
+ */
 export const ProductDeclaration = z.object({
+  document: z.record(z.string(), z.unknown()).describe('the declaration document as signed'),
   commitments: z.record(z.string(), z.boolean()),
   statement: z.string().nullable(),
   declaredBy: z.string(),

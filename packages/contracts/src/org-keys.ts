@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Id, Timestamp } from './common.js';
 import { isBoundedJson, isOrgPublicKey } from './rules/org-signature.js';
 
-const Hex = (bytes: number) =>
+export const Hex = (bytes: number) =>
   z
     .string()
     .max(bytes * 2 + 40)
@@ -82,3 +82,18 @@ export const VerifyOrgSignatureReply = z.object({
     .describe('signature: does not match the payload and key; org: the key belongs to another org'),
 });
 export type VerifyOrgSignatureReply = z.infer<typeof VerifyOrgSignatureReply>;
+
+/**
+ * How an org signs a document the platform asks it to sign (a declaration, a contract): with the key the
+ * platform custodies, on its administrator's re-entered password, or offline with its own key (`shuliu
+ * sign`), sending the signature and the id of the registered key it was made with.
+ */
+export const SignAsOrgBody = z.discriminatedUnion('custody', [
+  z.strictObject({ custody: z.literal('platform'), password: Password }),
+  z.strictObject({
+    custody: z.literal('org'),
+    keyId: Id('osk'),
+    signature: Hex(64).describe('r ‖ s over the document’s RFC 8785 form, as `shuliu sign` prints it'),
+  }),
+]);
+export type SignAsOrgBody = z.infer<typeof SignAsOrgBody>;

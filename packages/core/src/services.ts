@@ -83,6 +83,7 @@ export function createServices(db: Kysely<DB>, config: Config) {
     market: createMarket({
       db,
       keys,
+      orgKeys: crypto.orgKeys,
       ledger,
       resources,
       sectors: catalog.sectors,

@@ -1,7 +1,10 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Product } from '@shuliu/contracts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import type { ListingCheck, Me, OrgSigningKey, Product } from '@shuliu/contracts';
+import { demo } from '@shuliu/core';
 import { startTestServer, type TestServer } from '@shuliu/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // the server's own market fixtures: a product registered, reviewed and listed through the API
@@ -63,6 +66,57 @@ describe('shuliu market', () => {
     expect(missing.stderr).toContain('does not exist');
     const bad = await run('market', 'products', '--delivery', 'email', '-s', t.url);
     expect(bad.stderr).toContain('must be one of file, api, compute, report');
+  });
+
+  it('signs a draft’s declaration offline with the org’s own key, which then passes the listing check', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shuliu-market-sign-'));
+    const keyFile = join(dir, 'key.pem');
+    const made = await run('keygen', '--out', keyFile);
+    const publicKeyPem = /-----BEGIN PUBLIC KEY-----[\s\S]+-----END PUBLIC KEY-----\n/.exec(made.stdout)![0];
+    const org = (await t.call<Me>('GET', '/api/me', 'quancheng')).body.org!.id;
+    const key = await t.call<OrgSigningKey>('POST', `/api/orgs/${org}/signing-keys`, 'quancheng', {
+      custody: 'org',
+      publicKey: publicKeyPem,
+      password: demo.DEMO_PASSWORD,
+    });
+    expect(key.status).toBe(201);
+    const m = marketClient(t);
+    const { resource } = await m.listable('quancheng', '近海水温观测数据');
+    const draft = await m.draft('quancheng', productBody([resource], { boards: ['ocean'] }), false);
+    const tokenFile = join(dir, 'token');
+    writeFileSync(tokenFile, await t.login('quancheng'));
+    const out = await run(
+      'market',
+      'sign',
+      draft.id,
+      '--key',
+      keyFile,
+      '-s',
+      t.url,
+      '--token-file',
+      tokenFile,
+    );
+    expect('failed' in out, out.stderr).toBe(false);
+    expect(out.stdout).toContain(`key ${key.body.id}`);
+    const signed = (await t.call<Product>('GET', `/api/market/products/${draft.id}`, 'quancheng')).body;
+    expect(signed.declaration.signature).toMatchObject({ keyId: key.body.id });
+    const check = await t.call<ListingCheck>('GET', `/api/market/products/${draft.id}/check`, 'quancheng');
+    expect(check.body.items.find((i) => i.key === 'declarations')?.passed).toBe(true);
+    // a key the org never registered is named as such, and nothing is sent
+    const stranger = join(dir, 'stranger.pem');
+    await run('keygen', '--out', stranger);
+    const refused = await run(
+      'market',
+      'sign',
+      draft.id,
+      '--key',
+      stranger,
+      '-s',
+      t.url,
+      '--token-file',
+      tokenFile,
+    );
+    expect(refused.stderr).toContain('not an active signing key');
   });
 
   it('prints prices in yuan from integer fen', () => {

@@ -96,6 +96,43 @@ async function product(id: string, o: Remote & Json) {
   console.log(`\n${p.summary}\n\n${p.description}`);
 }
 
+/**
+ * 声明承诺制, offline: signs a product's declaration with the org's own SM2 key (registered on the platform)
+ * and sends the signature, naming the registered key it was made with.
+ */
+async function sign(id: string, o: Remote & Json & { key: string; keyId?: string }) {
+  const { readFileSync } = await import('node:fs');
+  const { publicKeyHexOf, signDocument } = await import('./sign.js');
+  let pem: string;
+  try {
+    pem = readFileSync(o.key, 'utf8');
+  } catch (e) {
+    throw new Error(`cannot read the key ${o.key}: ${(e as NodeJS.ErrnoException).code}`);
+  }
+  const sdk = await sdkFor(o);
+  const p = await sdk.market.product({ params: { id } });
+  let keyId = o.keyId;
+  if (!keyId) {
+    const mine = await publicKeyHexOf(pem);
+    const { items } = await sdk.orgKeys.list({ params: { id: p.orgId } });
+    const found = items.find((k) => k.publicKey === mine && !k.retiredAt);
+    if (!found)
+      throw new Error(
+        `this key is not an active signing key of ${p.orgName ?? p.orgId}: register its public key first (\`shuliu keygen\` prints it)`,
+      );
+    keyId = found.id;
+  }
+  const signature = await signDocument(JSON.stringify(p.declaration.document), pem);
+  const signed = await sdk.market.signDeclaration({
+    params: { id },
+    body: { custody: 'org', keyId, signature },
+  });
+  if (o.json) return print(signed.declaration);
+  console.log(`signed the declaration of ${signed.title} (${signed.id})`);
+  console.log(`  SM3 ${signed.declaration.hash}`);
+  console.log(`  key ${keyId}, signature ${signature}`);
+}
+
 const list = (v: string, prev: string[] = []) => [...prev, v];
 /** A repeatable option whose values must be among `choices`. */
 const oneOf =
@@ -106,7 +143,9 @@ const oneOf =
   };
 
 export function marketCommand(): Command {
-  const cmd = new Command('market').description('browse the data marketplace (数据产品) of a running server');
+  const cmd = new Command('market').description(
+    'the data marketplace (数据产品) of a running server: browse, and sign a declaration offline',
+  );
   serverOptions(
     cmd
       .command('products')
@@ -146,5 +185,16 @@ export function marketCommand(): Command {
       .argument('<id>', 'the product (prd_…)')
       .option('--json', 'print the product as JSON'),
   ).action((id: string, o) => product(id, o));
+  serverOptions(
+    cmd
+      .command('sign')
+      .description(
+        'sign a product’s declaration (声明承诺) offline with your org’s own SM2 key and send the signature',
+      )
+      .argument('<id>', 'the product (prd_…), a draft of your org')
+      .requiredOption('--key <pem>', 'your org’s SM2 private key (PKCS#8 or SEC1 PEM)')
+      .option('--key-id <id>', 'the registered key (osk_…); found from the key itself when left out')
+      .option('--json', 'print the signed declaration as JSON'),
+  ).action((id: string, o) => sign(id, o));
   return cmd;
 }

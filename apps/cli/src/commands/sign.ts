@@ -61,6 +61,15 @@ export async function signDocument(json: string, keyPem: string): Promise<string
   return signer.sign(text, ORG_SIGNER_ID).toString('hex');
 }
 
+/** The public key (04 ‖ x ‖ y, hex) of an SM2 private key in PEM: which registered key a signature names. */
+export async function publicKeyHexOf(keyPem: string): Promise<string> {
+  const { Sm2Signer } = await import('@shuliu/core/sm2');
+  const d = sm2PrivateScalar(keyPem);
+  const hex = Sm2Signer.fromBytes(d).publicKeyHex;
+  d.fill(0);
+  return hex;
+}
+
 export function signCommand() {
   return new Command('sign')
     .description(

@@ -297,6 +297,49 @@ describe('delisting (下架) and suspension (暂停)', () => {
     expect(told.items.some((n) => n.kind === 'market.product.delisted')).toBe(true);
   });
 
+  it('suspends, as the entry is added, every listing a new negative-list entry reaches, and only those', async () => {
+    const hit = await m.listed('merchant', productBody([base.resource], { title: '境外博彩赔率数据' }));
+    const byResource = await m.listable('merchant', '被通报的数据资源');
+    const onResource = await m.listed(
+      'merchant',
+      productBody([byResource.resource], { title: '通报资源产品' }),
+    );
+    const spared = await m.listed('merchant', productBody([base.resource], { title: '港口吞吐量月报' }));
+    const power = await m.listed(
+      'merchant',
+      productBody([base.resource], { title: '园区用电负荷数据', sector: 'energy.power' }),
+    );
+    await m.ok('POST', '/api/market/negative-list', 'operator', {
+      kind: 'keyword',
+      value: '博彩',
+      reason: '涉赌数据禁止交易',
+    });
+    await m.ok('POST', '/api/market/negative-list', 'operator', {
+      kind: 'resource',
+      value: byResource.resource,
+      reason: '来源不明，监管通报',
+    });
+    expect(await product(hit.id, 'merchant')).toMatchObject({
+      status: 'suspended',
+      suspensionReason: expect.stringContaining('列入交易负面清单（关键词“博彩”）：涉赌数据禁止交易'),
+    });
+    expect((await product(onResource.id, 'merchant')).status).toBe('suspended');
+    // a sector reaches the sectors below it
+    expect((await product(power.id)).status).toBe('published');
+    await m.ok('POST', '/api/market/negative-list', 'operator', {
+      kind: 'sector',
+      value: 'energy',
+      reason: '能源数据专项整治',
+    });
+    expect((await product(power.id, 'merchant')).suspensionReason).toContain('行业“energy”');
+    expect((await product(spared.id)).status).toBe('published');
+    expect(await m.refused(404, 'GET', `/api/market/products/${hit.id}`)).toBe('NOT_FOUND');
+    const told = await m.ok<Paged<Notification>>('GET', '/api/notifications', 'merchant');
+    expect(
+      told.items.some((n) => n.kind === 'market.product.suspended' && n.body.includes('境外博彩赔率数据')),
+    ).toBe(true);
+  });
+
   it('suspends the listings of a certificate as it is frozen, and the sweep those whose certificate was cancelled', async () => {
     const x = await m.listable('merchant', '即将冻结证书的数据');
     const p = await m.listed('merchant', productBody([x.resource], { title: '证书将被冻结的产品' }));
@@ -376,6 +419,7 @@ describe('government-guided price (公共数据有偿使用) under an authorized
       version: p.version,
       priceModel: { kind: 'per_call', unitFen: 1 },
     });
+    await m.sign(free.id, 'merchant');
     expect(await m.refused(409, 'POST', `/api/market/my/products/${p.id}/submit`, 'merchant')).toBe(
       'MARKET_PRICE_NOT_GUIDED',
     );

@@ -1,11 +1,15 @@
 // Helpers of the market's HTTP tests: resources registered through the registry with 数据产品经营权, products
 // drafted, submitted and reviewed through the API, as the portal does it.
 import { CHECK_ITEMS, type Product } from '@shuliu/contracts';
+import { demo } from '@shuliu/core';
 import { expect } from 'vitest';
 import type { TestServer } from '../testing.js';
 import { registryClient, type Err } from './registry.fixtures.js';
 
 export type { Err };
+
+/** The administrator of a seller who is not one: the one who signs for the org. */
+const ORG_ADMIN: Record<string, string> = { merchant2: 'merchant' };
 
 export const AFFIRMED = {
   sourceLawful: true,
@@ -83,11 +87,24 @@ class MarketClient {
     return { resource, certId: issued.certificateId!, certNo: issued.resultCertificateNo! };
   }
 
-  draft(as: string, body: Record<string, unknown>) {
-    return this.ok('POST', '/api/market/my/products', as, body);
+  /** A draft whose declaration its org has signed (by its administrator, on the custodied key) unless told. */
+  async draft(as: string, body: Record<string, unknown>, signed = true) {
+    const p = await this.ok('POST', '/api/market/my/products', as, body);
+    return signed ? this.sign(p.id, ORG_ADMIN[as] ?? as) : p;
   }
 
-  submit(id: string, as = 'merchant') {
+  /** The org signs the product's declaration with its platform-custodied key, its admin re-entering the password. */
+  sign(id: string, admin: string) {
+    return this.ok('POST', `/api/market/my/products/${id}/sign`, admin, {
+      custody: 'platform',
+      password: demo.DEMO_PASSWORD,
+    });
+  }
+
+  /** Submits for review, the org signing the declaration first if it stands unsigned (after an edit). */
+  async submit(id: string, as = 'merchant') {
+    const p = await this.ok('GET', `/api/market/products/${id}`, as);
+    if (!p.declaration.signature) await this.sign(id, ORG_ADMIN[as] ?? as);
     return this.ok('POST', `/api/market/my/products/${id}/submit`, as);
   }
 

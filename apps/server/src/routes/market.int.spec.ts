@@ -1,4 +1,11 @@
-import type { ListingCheck, Product } from '@shuliu/contracts';
+import {
+  jcs,
+  type ListingCheck,
+  type OrgSigningKey,
+  type Product,
+  type VerifyOrgSignatureReply,
+} from '@shuliu/contracts';
+import { crypto, demo } from '@shuliu/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing.js';
 import { AFFIRMED, marketClient, productBody, type Err } from './market.fixtures.js';
@@ -35,7 +42,16 @@ describe('a draft and the dry run of the listing checks', () => {
       boards: [{ code: 'finance', name: '金融' }],
       resources: [{ id: good.resource, basis: 'owner' }],
       policy: expect.objectContaining({ '@type': 'Offer' }),
-      declaration: { commitments: AFFIRMED, hash: expect.stringMatching(/^[0-9a-f]{64}$/), signature: null },
+      declaration: {
+        commitments: AFFIRMED,
+        hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+        signature: {
+          keyId: expect.stringMatching(/^osk_/),
+          algorithm: 'sm2-sm3',
+          signature: expect.any(String),
+          signedAt: expect.any(String),
+        },
+      },
     });
     const c = await check(p.id);
     expect(c.passed).toBe(false);
@@ -279,5 +295,100 @@ describe('bad input is a 400 naming the field', () => {
         title: 'x',
       }),
     ).toBe('MARKET_ILLEGAL_TRANSITION');
+  });
+});
+
+describe('声明承诺制: the org signs its declaration', () => {
+  const sign = (id: string, as: string, body: object) =>
+    t.call<Product & Err>('POST', `/api/market/my/products/${id}/sign`, as, body);
+  const custodied = { custody: 'platform', password: demo.DEMO_PASSWORD };
+
+  it('refuses an unsigned declaration, and signs it on the org administrator’s password alone', async () => {
+    const p = await m.draft('merchant', productBody([good.resource]), false);
+    expect(p.declaration.signature).toBeNull();
+    const c = await check(p.id);
+    expect(c.items.find((i) => i.key === 'declarations')).toMatchObject({
+      passed: false,
+      code: 'MARKET_DECLARATION_UNSIGNED',
+    });
+    expect(await m.refused(409, 'POST', `/api/market/my/products/${p.id}/submit`, 'merchant')).toBe(
+      'MARKET_DECLARATION_UNSIGNED',
+    );
+    // a seller who is not the org's administrator does not use the custodied key, whatever password
+    expect((await sign(p.id, 'merchant2', custodied)).status).toBe(403);
+    expect((await sign(p.id, 'merchant', { ...custodied, password: 'wrong-password' })).body.error.code).toBe(
+      'IDENTITY_WRONG_PASSWORD',
+    );
+    // another org's product does not exist for it
+    expect((await sign(p.id, 'quancheng', custodied)).status).toBe(404);
+    const signed = await sign(p.id, 'merchant', custodied);
+    expect(signed.status, JSON.stringify(signed.body)).toBe(200);
+    const sig = signed.body.declaration.signature!;
+    expect(signed.body.version).toBe(p.version);
+    // anyone checks it offline: SM2 over the RFC 8785 form of the document, whose SM3 is the declaration hash
+    expect(crypto.sm3Hex(jcs(signed.body.declaration.document))).toBe(signed.body.declaration.hash);
+    const v = await t.call<VerifyOrgSignatureReply>('POST', '/api/signatures/verify', undefined, {
+      keyId: sig.keyId,
+      orgId: p.orgId,
+      payload: signed.body.declaration.document,
+      signature: sig.signature,
+    });
+    expect(v.body).toMatchObject({ valid: true, orgId: p.orgId });
+    expect((await check(p.id)).passed).toBe(true);
+    // a changed product is a new declaration: the signature goes with the old one
+    const edited = await m.ok('PATCH', `/api/market/my/products/${p.id}`, 'merchant', {
+      version: p.version,
+      statement: '本单位承诺数据来源合法（修订）。',
+    });
+    expect(edited.declaration.signature).toBeNull();
+    expect(edited.declaration.hash).not.toBe(signed.body.declaration.hash);
+  });
+
+  it('takes a signature made offline with the org’s own key, and rejects a forged one', async () => {
+    const own = await m.listable('quancheng', '泉城数智自有数据');
+    const me = { orgId: (await t.call<{ org: { id: string } }>('GET', '/api/me', 'quancheng')).body.org.id };
+    const signer = crypto.Sm2Signer.generate();
+    const key = await t.call<OrgSigningKey>('POST', `/api/orgs/${me.orgId}/signing-keys`, 'quancheng', {
+      custody: 'org',
+      publicKey: crypto.publicKeyPem(signer.publicKey),
+      password: demo.DEMO_PASSWORD,
+    });
+    expect(key.status, JSON.stringify(key.body)).toBe(201);
+    const p = await m.draft('quancheng', productBody([own.resource]), false);
+    // the custodied path is closed to an org that holds its own key
+    expect((await sign(p.id, 'quancheng', custodied)).status).toBe(409);
+    const offline = (doc: unknown) => signer.sign(jcs(doc), '1234567812345678').toString('hex');
+    const forged = await sign(p.id, 'quancheng', {
+      custody: 'org',
+      keyId: key.body.id,
+      signature: offline({ ...p.declaration.document, statement: '另一份声明' }),
+    });
+    expect(forged.status).toBe(400);
+    expect(forged.body.error).toMatchObject({
+      code: 'MARKET_DECLARATION_SIGNATURE_INVALID',
+      details: { field: 'signature' },
+    });
+    // a key of another org is no signature of this one
+    const merchantOrg = (await t.call<{ org: { id: string } }>('GET', '/api/me', 'merchant')).body.org.id;
+    const merchantKeys = (
+      await t.call<{ items: OrgSigningKey[] }>('GET', `/api/orgs/${merchantOrg}/signing-keys`)
+    ).body.items;
+    const foreign = await sign(p.id, 'quancheng', {
+      custody: 'org',
+      keyId: merchantKeys[0]!.id,
+      signature: offline(p.declaration.document),
+    });
+    expect(foreign.body.error.code).toBe('MARKET_DECLARATION_SIGNATURE_INVALID');
+    const ok = await sign(p.id, 'quancheng', {
+      custody: 'org',
+      keyId: key.body.id,
+      signature: offline(p.declaration.document),
+    });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    expect(ok.body.declaration.signature).toMatchObject({ keyId: key.body.id, algorithm: 'sm2-sm3' });
+    // a rotation keeps the signature standing
+    await t.call('POST', `/api/orgs/${me.orgId}/signing-keys`, 'quancheng', custodied);
+    expect((await check(p.id, 'quancheng')).items.find((i) => i.key === 'declarations')?.passed).toBe(true);
+    expect((await m.submit(p.id, 'quancheng')).status).toBe('in_review');
   });
 });

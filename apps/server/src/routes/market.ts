@@ -14,6 +14,13 @@ export function marketRoutes(app: FastifyInstance, { services }: AppDeps) {
   handle(app, c.mine, ({ ctx, query }) => products.mine(ctx, query));
   handle(app, c.create, ({ ctx, body }) => products.create(ctx, body));
   handle(app, c.update, ({ ctx, params, body }) => products.update(ctx, params.id, body));
+  handle(app, c.signDeclaration, async ({ ctx, params, body }) => {
+    if (body.custody === 'org') return products.sign(ctx, params.id, body);
+    // only the org's administrator uses the custodied key: others are refused before a password is tried
+    services.crypto.orgKeys.assertMayAct(ctx, ctx.principal?.orgId ?? '');
+    const confirmed = await services.identity.auth.confirmPassword(ctx, body.password);
+    return products.sign(ctx, params.id, { custody: 'platform', confirmed });
+  });
   handle(app, c.submit, ({ ctx, params }) => listing.submit(ctx, params.id));
   handle(app, c.withdraw, ({ ctx, params, body }) => listing.withdraw(ctx, params.id, body.reason));
   handle(app, c.queue, ({ ctx, query }) => listing.queue(ctx, query));

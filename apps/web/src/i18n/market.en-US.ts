@@ -24,6 +24,9 @@ export const marketApiErrorsEnUS: Record<keyof typeof marketApiErrorsZhCN, strin
     'The certificate is frozen, cancelled or expired, or the licence is out of its term',
   MARKET_CERTIFICATE_DISPUTED: 'An objection registration stands against the certificate',
   MARKET_DECLARATION_MISSING: 'Every declaration and commitment must be affirmed before listing',
+  MARKET_DECLARATION_UNSIGNED: 'The organization signs its declaration (SM2) before listing',
+  MARKET_DECLARATION_SIGNATURE_INVALID:
+    'The signature does not check against the declaration with the key it names',
   MARKET_NEGATIVE_LIST: 'The product is on the trading negative list',
   MARKET_SCENARIO_REQUIRED: 'No scenario, no trade: declare at least one application scenario',
   MARKET_PRICE_MODEL_REQUIRED: 'A product is listed with a price model',

@@ -21,6 +21,8 @@ export const marketApiErrorsZhCN = {
   MARKET_CERTIFICATE_NOT_IN_FORCE: '数据产品经营权证书已冻结、注销或过期，或许可不在期限内',
   MARKET_CERTIFICATE_DISPUTED: '证书存在异议登记，权属有争议的数据不能挂牌',
   MARKET_DECLARATION_MISSING: '声明承诺制：挂牌前须确认全部声明与承诺',
+  MARKET_DECLARATION_UNSIGNED: '声明承诺制：挂牌前须由本单位以 SM2 密钥签署声明',
+  MARKET_DECLARATION_SIGNATURE_INVALID: '签名与声明或所列密钥不符，请重新签署',
   MARKET_NEGATIVE_LIST: '该产品在交易负面清单内',
   MARKET_SCENARIO_REQUIRED: '无场景不交易：须至少声明一个应用场景',
   MARKET_PRICE_MODEL_REQUIRED: '挂牌须设置定价模式',

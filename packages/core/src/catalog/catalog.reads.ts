@@ -14,6 +14,14 @@ type Executor = Kysely<DB>;
 export const resourceTitle = (ref: string) =>
   sql<string | null>`(select ca_r.title from catalog_resources ca_r where ca_r.id = ${qualifiedRef(ref)})`;
 
+/** The codes of a sector and of every sector below it, as a subquery (`in (…)`). */
+export const sectorAndBelow = (code: string) =>
+  sql<string>`(with recursive ca_sub(code) as (select ${code}::text union select ca_s.code from catalog_sectors ca_s join ca_sub on ca_s.parent_code = ca_sub.code) select code from ca_sub)`;
+
+/** The ids of the resources catalogued in a sector or any sector below it, as a subquery (`in (…)`). */
+export const resourcesUnderSector = (code: string) =>
+  sql<string>`(select ca_r.id from catalog_resources ca_r where ca_r.sector_code in ${sectorAndBelow(code)})`;
+
 /** An org's published resources, oldest first, with what decides whether they may leave it (PIPL Art. 23). */
 export const publishedResourcesOf = (db: Executor, ownerOrgId: string) =>
   db

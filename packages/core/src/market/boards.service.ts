@@ -27,12 +27,17 @@ import {
   SectorUnknown,
 } from './market.errors.js';
 import { boardRulesOf, toNegative } from './market.mappers.js';
+import type { NegativeFacts } from './market.rules.js';
 import type { Executor, MarketDeps } from './market.support.js';
 import { productsRepository as products } from './products.repository.js';
 
 /** 行业板块 and their reviewers, and the trading negative list (交易负面清单): the operator's market settings. */
 export class BoardsService {
-  constructor(private readonly deps: MarketDeps) {}
+  constructor(
+    private readonly deps: MarketDeps,
+    /** Suspends, in the same transaction, the listings an entry new on the negative list reaches. */
+    private readonly negativeAdded: (tx: Executor, e: NegativeFacts) => Promise<string[]>,
+  ) {}
 
   /** Every board with its rules; its reviewers are shown to the operator only. */
   async list(ctx: RequestContext): Promise<{ items: Board[] }> {
@@ -140,12 +145,14 @@ export class BoardsService {
         if (isUniqueViolation(e)) throw NegativeEntryExists(undefined, { field: 'value' });
         throw e;
       }
+      // the entry is on the list before the listings it reaches are suspended, so the order tells why
       await recordAudit(tx, ctx, {
         action: 'market.negative.add',
         objectType: 'negative_entry',
         objectId: id,
         details: { kind: b.kind, value: b.value, reason: b.reason },
       });
+      await this.negativeAdded(tx, { kind: b.kind, value: b.value, reason: b.reason });
     });
     return this.negative(id);
   }

@@ -11,7 +11,9 @@ import { checkRight } from '../registry/index.js';
 import { boardsRepository as boards } from './boards.repository.js';
 import { ResourceNotYours } from './market.errors.js';
 import { boardRulesOf } from './market.mappers.js';
-import type { ListingFacts, ResourceFacts } from './market.rules.js';
+import type { ListingFacts, ProductFacts, ResourceFacts } from './market.rules.js';
+import type { DeclarationDoc } from './market.mappers.js';
+import type { DeclarationSignatureRow } from './market.tables.js';
 import type { Executor, MarketDeps } from './market.support.js';
 
 type ResourceRow = NonNullable<Awaited<ReturnType<MarketDeps['resources']['row']>>>;
@@ -82,6 +84,9 @@ export interface ProductDraft {
   priceModel: PriceModelInput | null;
   scenarios: ProductScenario[];
   commitments: Commitments;
+  /** The declaration document as signed, and the org's signature over it (null until it signs). */
+  declaration: DeclarationDoc;
+  signature: DeclarationSignatureRow | null;
 }
 
 /** Gathers every fact the listing rules judge, inside `tx`: resources, rights, grants, the negative list, boards. */
@@ -115,9 +120,28 @@ export async function gatherFacts(deps: MarketDeps, tx: Executor, p: ProductDraf
       priceModel: p.priceModel,
       scenarios: p.scenarios,
       commitments: p.commitments,
+      signature: await signatureState(deps, tx, p),
     },
     resources,
     negative,
     boards: boardRows.map((b) => ({ code: b.code, name: b.name, rules: boardRulesOf(b.rules) })),
   };
+}
+
+/**
+ * Whether the org's signature stands on the declaration as it is now: made with a key of the seller (retired
+ * since or not: rotation keeps signatures valid) over this very document.
+ */
+async function signatureState(
+  deps: MarketDeps,
+  tx: Executor,
+  p: ProductDraft,
+): Promise<ProductFacts['signature']> {
+  if (!p.signature) return 'missing';
+  try {
+    const r = await deps.orgKeys.verifyOrgSignature(p.declaration, { ...p.signature, orgId: p.orgId }, tx);
+    return r.valid ? 'valid' : 'invalid';
+  } catch {
+    return 'invalid';
+  }
 }

@@ -26,6 +26,16 @@ export const DeclarationMissing = createError(
   '声明承诺制: every declaration and commitment must be affirmed before listing',
   409,
 );
+export const DeclarationUnsigned = createError(
+  'MARKET_DECLARATION_UNSIGNED',
+  '声明承诺制: the organization signs its declaration (SM2) before listing',
+  409,
+);
+export const DeclarationSignatureInvalid = createError(
+  'MARKET_DECLARATION_SIGNATURE_INVALID',
+  'the signature does not check against the declaration with the key it names',
+  400,
+);
 export const OnNegativeList = createError(
   'MARKET_NEGATIVE_LIST',
   'the product is on the trading negative list (交易负面清单)',

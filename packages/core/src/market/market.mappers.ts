@@ -88,6 +88,7 @@ function toProductBase(r: ProductRow): Omit<Product, 'orgName' | 'sectorName' | 
     grade: r.grade as Grade,
     certificateNos: r.certificate_nos,
     declaration: {
+      document: d as unknown as Record<string, unknown>,
       commitments: d.commitments,
       statement: d.statement,
       declaredBy: d.declaredBy,

@@ -54,6 +54,7 @@ const product = (over: Partial<ProductFacts> = {}): ProductFacts => ({
   priceModel: { kind: 'fixed', amountFen: 100_00 },
   scenarios: [{ title: '航运研究', description: '港航景气度分析' }],
   commitments: ALL,
+  signature: 'valid',
   ...over,
 });
 const facts = (over: Partial<ListingFacts> = {}): ListingFacts => ({
@@ -128,10 +129,17 @@ describe('数据产品经营权 certificate (数据二十条)', () => {
 
 describe('声明承诺制', () => {
   it('needs every commitment affirmed, and names the missing ones', () => {
-    expect(declarationsRule(ALL)).toBeNull();
-    const e = declarationsRule({ ...ALL, noDispute: false, sourceLawful: false });
+    expect(declarationsRule(ALL, 'valid')).toBeNull();
+    const e = declarationsRule({ ...ALL, noDispute: false, sourceLawful: false }, 'valid');
     expect(e?.code).toBe('MARKET_DECLARATION_MISSING');
     expect(e?.message).toContain('sourceLawful, noDispute');
+  });
+
+  it('needs the declaration signed by the org, with a signature that checks against it', () => {
+    expect(declarationsRule(ALL, 'missing')?.code).toBe('MARKET_DECLARATION_UNSIGNED');
+    const forged = declarationsRule(ALL, 'invalid');
+    expect(forged?.code).toBe('MARKET_DECLARATION_UNSIGNED');
+    expect(forged?.message).toContain('does not check');
   });
 });
 

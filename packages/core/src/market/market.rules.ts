@@ -44,6 +44,8 @@ export interface ProductFacts {
   priceModel: PriceModelInput | null;
   scenarios: ProductScenario[];
   commitments: Commitments;
+  /** The org's signature over the declaration as it stands: none yet, checked, or not matching it. */
+  signature: 'missing' | 'valid' | 'invalid';
 }
 
 export interface NegativeFacts {
@@ -104,10 +106,17 @@ export function certificateRule(resources: ResourceFacts[]): Finding {
   return null;
 }
 
-/** RULES.md, Trading (声明承诺制): source lawful, authorization held, personal data protected, no dispute. */
-export function declarationsRule(c: Commitments): Finding {
+/**
+ * RULES.md, Trading (声明承诺制): source lawful, authorization held, personal data protected, no dispute —
+ * each affirmed, and the declaration signed by the org with a key of its own that checks against it.
+ */
+export function declarationsRule(c: Commitments, signature: ProductFacts['signature']): Finding {
   const missing = COMMITMENTS.filter((k) => !c[k]);
-  return missing.length ? E.DeclarationMissing(`not affirmed: ${missing.join(', ')}`) : null;
+  if (missing.length) return E.DeclarationMissing(`not affirmed: ${missing.join(', ')}`);
+  if (signature === 'missing') return E.DeclarationUnsigned();
+  if (signature === 'invalid')
+    return E.DeclarationUnsigned('the signature on the declaration does not check against it: sign it again');
+  return null;
 }
 
 /** 交易负面清单: no listed sector (or one below it), keyword, organization or resource. */
@@ -229,7 +238,7 @@ export function listingChecklist(f: ListingFacts): CheckItem[] {
   const findings: Record<CheckItemKey, Finding> = {
     resources: resourcesRule(f.resources),
     certificate: certificateRule(f.resources),
-    declarations: declarationsRule(f.product.commitments),
+    declarations: declarationsRule(f.product.commitments, f.product.signature),
     negativeList: negativeListRule(f.product, f.resources, f.negative),
     scenarios: scenariosRule(f.product.scenarios),
     priceModel: priceRule(f.product.priceModel, f.resources),

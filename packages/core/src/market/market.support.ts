@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { ResourcesService, SectorsService } from '../catalog/index.js';
 import type { OperationGrantsService, OrgGrantsService } from '../consent/index.js';
-import type { KeyService } from '../crypto/index.js';
+import type { KeyService, OrgKeysService } from '../crypto/index.js';
 import type { LedgerService } from '../ledger/index.js';
 import type { Registry } from '../registry/index.js';
 import { hasRole, type RequestContext } from '../shared/context.js';
@@ -16,6 +16,7 @@ export type Clock = () => Date;
 export interface MarketDeps {
   db: Executor;
   keys: Pick<KeyService, 'ensureSigningKey'>;
+  orgKeys: Pick<OrgKeysService, 'signAsOrg' | 'verifyOrgSignature'>;
   ledger: Pick<LedgerService, 'appendIn'>;
   resources: ResourcesService;
   sectors: SectorsService;

@@ -53,7 +53,7 @@ export interface MarketProductsTable {
   scenarios: Json<{ title: string; description: string }[]>;
   declaration: Json<Record<string, unknown>>;
   declaration_hash: string;
-  signature: Json<{ keyId: string; signature: string; signedAt: string } | null> | null;
+  signature: Json<DeclarationSignatureRow | null> | null;
   certificate_nos: ColumnType<string[], string[] | undefined, string[]>;
   grade: string;
   status: 'draft' | 'in_review' | 'rejected' | 'published' | 'suspended' | 'withdrawn';
@@ -107,4 +107,12 @@ export interface MarketTables {
   market_product_resources: MarketProductResourcesTable;
   market_product_boards: MarketProductBoardsTable;
   market_reviews: MarketReviewsTable;
+}
+
+/** The org's signature over a product's declaration document, as stored. */
+export interface DeclarationSignatureRow {
+  keyId: string;
+  algorithm: 'sm2-sm3';
+  signature: string;
+  signedAt: string;
 }

@@ -1,6 +1,14 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { DB } from '../db/schema.js';
-import type { MarketProductResourcesTable, MarketProductsTable } from './market.tables.js';
+import { resourcesUnderSector, sectorAndBelow } from '../catalog/index.js';
+import type { NegativeFacts } from './market.rules.js';
+
+type NegativeKind = NegativeFacts['kind'];
+import type {
+  DeclarationSignatureRow,
+  MarketProductResourcesTable,
+  MarketProductsTable,
+} from './market.tables.js';
 
 type Executor = Kysely<DB>;
 export type ProductRow = Omit<Selectable<MarketProductsTable>, 'search_vector'>;
@@ -60,6 +68,14 @@ export const productsRepository = {
       .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   },
+
+  /** The org's signature on the declaration as it stands; not a new version of the product. */
+  setSignature: (tx: Executor, id: string, signature: DeclarationSignatureRow) =>
+    tx
+      .updateTable('market_products')
+      .set({ signature: JSON.stringify(signature) })
+      .where('id', '=', id)
+      .execute(),
 
   find: (db: Executor, id: string) =>
     db
@@ -196,6 +212,41 @@ export const productsRepository = {
       .where('status', '=', 'published')
       .where(sql<boolean>`certificate_nos @> array[${certNo}]::text[]`)
       .execute(),
+
+  /**
+   * Published products an entry of the trading negative list reaches, as negativeListRule judges them: the
+   * org's, those on the resource, those of the sector (or one below it) or on a resource catalogued there, and
+   * those whose title, summary or description holds the keyword.
+   */
+  publishedUnderNegative: (db: Executor, e: { kind: NegativeKind; value: string }) => {
+    const q = db
+      .selectFrom('market_products as p')
+      .select(['p.id', 'p.title'])
+      .where('p.status', '=', 'published');
+    const onResources = (ids: ReturnType<typeof sql<string>>) =>
+      sql<boolean>`exists (select 1 from market_product_resources pr where pr.product_id = p.id and pr.resource_id in ${ids})`;
+    switch (e.kind) {
+      case 'org':
+        return q.where('p.org_id', '=', e.value).execute();
+      case 'resource':
+        return q.where(onResources(sql<string>`(${e.value})`)).execute();
+      case 'sector':
+        return q
+          .where((w) =>
+            w.or([
+              w('p.sector_code', 'in', sectorAndBelow(e.value)),
+              onResources(resourcesUnderSector(e.value)),
+            ]),
+          )
+          .execute();
+      case 'keyword':
+        return q
+          .where(
+            sql<boolean>`position(lower(${e.value}) in lower(p.title || chr(10) || p.summary || chr(10) || p.description)) > 0`,
+          )
+          .execute();
+    }
+  },
 
   /** A product (not withdrawn) in a sector, for the catalog's sector holds. */
   namingSector: async (db: Executor, code: string) =>

@@ -20,8 +20,10 @@ import { Forbidden, NotFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { boardsRepository as boards } from './boards.repository.js';
 import { gatherFacts, resolveBasis, storedPrice, type Basis, type ProductDraft } from './listing.facts.js';
+import type { PasswordConfirmation } from '../identity/index.js';
 import {
   BoardUnknown,
+  DeclarationSignatureInvalid,
   IllegalTransition,
   PolicyInvalid,
   SectorUnknown,
@@ -32,9 +34,14 @@ import { checkPolicy, listingChecklist, productGrade } from './market.rules.js';
 import type { Executor, MarketDeps } from './market.support.js';
 import { relationTo } from './market.support.js';
 import { productsRepository as products, type ProductRow } from './products.repository.js';
+import type { DeclarationSignatureRow } from './market.tables.js';
 
 type Body = z.output<typeof ProductBody>;
 type Update = z.output<typeof UpdateProductBody>;
+/** How the org signs: its custodied key on a confirmed password, or a signature made offline with its own key. */
+export type SignHow =
+  | { custody: 'platform'; confirmed: PasswordConfirmation }
+  | { custody: 'org'; keyId: string; signature: string };
 /** The states a seller edits in: a rejected or suspended product becomes a draft again. */
 const EDITABLE = ['draft', 'rejected', 'suspended'];
 
@@ -53,6 +60,8 @@ export const draftOf = (r: ProductRow): ProductDraft & { resourceIds: string[] }
     priceModel: r.price_model as ProductDraft['priceModel'],
     scenarios: r.scenarios,
     commitments: d.commitments as Commitments,
+    declaration: d,
+    signature: r.signature,
   };
 };
 
@@ -120,6 +129,60 @@ export class ProductsService {
         objectType: 'product',
         objectId: id,
         details: { from: row.status, version: row.version + 1, fields: Object.keys(u) },
+      });
+    });
+    return this.get(ctx, id);
+  }
+
+  /**
+   * 声明承诺制: the org signs the declaration as it stands — with its platform-custodied key, on an org
+   * administrator's re-entered password (`confirmed`), or by sending a signature made offline with its own
+   * registered key, which must check against this very document (else 400). A product in review or listed
+   * keeps the declaration it was judged on.
+   */
+  async sign(ctx: RequestContext, id: string, body: SignHow): Promise<Product> {
+    await this.deps.db.transaction().execute(async (tx) => {
+      const row = await this.lockOwn(tx, ctx, id);
+      if (row.status !== 'draft' && row.status !== 'rejected')
+        throw IllegalTransition(`a product ${row.status} keeps the declaration it was judged on`);
+      const doc = row.declaration as unknown as DeclarationDoc;
+      let signature: DeclarationSignatureRow;
+      if (body.custody === 'platform') {
+        signature = await this.deps.orgKeys.signAsOrg(tx, ctx, row.org_id, doc, body.confirmed);
+      } else {
+        const r = await this.deps.orgKeys.verifyOrgSignature(
+          doc,
+          { keyId: body.keyId, signature: body.signature, orgId: row.org_id },
+          tx,
+        );
+        if (!r.valid)
+          throw DeclarationSignatureInvalid(
+            r.failure === 'org'
+              ? `key ${body.keyId} is not a signing key of the seller`
+              : `the signature does not check against the declaration ${row.declaration_hash} with key ${body.keyId}`,
+            { field: 'signature' },
+          );
+        if (r.retired)
+          throw DeclarationSignatureInvalid(
+            `key ${body.keyId} was rotated out: sign with the org’s active key`,
+            {
+              field: 'keyId',
+            },
+          );
+        signature = {
+          keyId: body.keyId,
+          algorithm: 'sm2-sm3',
+          signature: body.signature,
+          signedAt: this.deps.now().toISOString(),
+        };
+      }
+      // the row is locked and the document read under the lock: the signature is over the declaration as it is
+      await products.setSignature(tx, id, signature);
+      await recordAudit(tx, ctx, {
+        action: 'market.product.sign',
+        objectType: 'product',
+        objectId: id,
+        details: { keyId: signature.keyId, custody: body.custody, declarationHash: row.declaration_hash },
       });
     });
     return this.get(ctx, id);

@@ -3,11 +3,13 @@ import { recordAudit } from '../audit/index.js';
 import { certificatesNotInForce, checkRight } from '../registry/index.js';
 import { notifyOrg } from '../identity/index.js';
 import { systemContext, type RequestContext } from '../shared/context.js';
+import type { NegativeFacts } from './market.rules.js';
 import type { Executor, MarketDeps } from './market.support.js';
 import { productsRepository as products, type ProductResourceRow } from './products.repository.js';
 
 const BATCH = 500;
 const WORDS = { frozen: '已冻结', cancelled: '已注销', expired: '已过期' } as const;
+const KIND_WORDS = { sector: '行业', keyword: '关键词', org: '机构', resource: '数据资源' } as const;
 
 /**
  * Listings that no longer stand: a 数据产品经营权 certificate frozen, cancelled or expired, a licence on it
@@ -65,6 +67,26 @@ export class SuspensionsService {
     const ctx = systemContext('market-suspension');
     for (const { id } of await products.publishedOnCertificate(tx, c.certNo))
       await this.suspendIn(tx, id, `数据产品经营权证书 ${c.certNo} ${word}：${c.reason}`, ctx, true);
+  }
+
+  /**
+   * An entry joined the trading negative list (交易负面清单): the listings it reaches are suspended in the same
+   * commit, each seller told why. Returns the products suspended.
+   */
+  async negativeEntryAdded(tx: Executor, e: { kind: NegativeFacts['kind']; value: string; reason: string }) {
+    const ctx = systemContext('market-suspension');
+    const done: string[] = [];
+    for (const { id } of await products.publishedUnderNegative(tx, e))
+      if (
+        await this.suspendIn(
+          tx,
+          id,
+          `列入交易负面清单（${KIND_WORDS[e.kind]}“${e.value}”）：${e.reason}`,
+          ctx,
+        )
+      )
+        done.push(id);
+    return done;
   }
 
   /** Why a listing held by licence or under an authorization no longer stands, or null. */
