@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, openPortal, type PortalPage } from './harness.js';
+import { DEMO_PASSWORD, hasChromium, openPortal, type PortalPage } from './harness.js';
 import { listableResource } from './market.fixtures.js';
 import { startRegistryServer } from './registry.fixtures.js';
 
@@ -8,9 +8,9 @@ const OPEN_SELECT = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
 
 /**
  * 挂牌 through a real browser: a merchant lists a product from the wizard (resources, delivery, the usage policy
- * built in plain words, a price in yuan, the declarations, the listing checks), the operator approves it with the
- * checklist, and an anonymous visitor finds it in the marketplace, reads the policy in plain words, checks a use
- * against it and sees its certificate verified in the browser.
+ * built in plain words, a price in yuan, the declarations signed with the org's SM2 key, the listing checks), the
+ * operator approves it with the checklist, and an anonymous visitor finds it in the marketplace, reads the policy
+ * in plain words, checks a use against it and sees its certificate verified in the browser.
  */
 describe.skipIf(!hasChromium && !process.env.CI)(
   'market listing in headless Chromium',
@@ -108,6 +108,20 @@ describe.skipIf(!hasChromium && !process.env.CI)(
 
       await page.waitForURL(/\/market\/my\/products\/prd_[^/]+\/edit\?step=5/);
       productId = /products\/(prd_[^/]+)\/edit/.exec(page.url())![1]!;
+      // 声明承诺制: the declaration is signed with the org's SM2 key before the checks pass
+      await page.locator('[data-testid="check-declarations"][data-passed="false"]').waitFor();
+      await portal.shot('wizard-unsigned');
+      await page.getByTestId('declaration-sign').click();
+      await page.getByTestId('sign-password').fill('not-my-password');
+      await page.getByTestId('sign-modal-ok').click();
+      await page
+        .getByTestId('sign-modal')
+        .locator('.ant-form-item-explain-error, [data-testid="form-error"]')
+        .first()
+        .waitFor();
+      await page.getByTestId('sign-password').fill(DEMO_PASSWORD);
+      await page.getByTestId('sign-modal-ok').click();
+      await expect.poll(() => page.getByTestId('signature-key').textContent()).toMatch(/osk_/);
       await page.locator('[data-testid="listing-check"][data-passed="true"]').waitFor();
       await portal.shot('wizard-checks');
       await page.getByTestId('wizard-submit').click();

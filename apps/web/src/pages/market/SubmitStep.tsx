@@ -1,13 +1,15 @@
-import { SendOutlined } from '@ant-design/icons';
+import { EditOutlined, SendOutlined } from '@ant-design/icons';
 import type { Product } from '@shuliu/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Col, Descriptions, Flex, Row, Typography } from 'antd';
+import { useState } from 'react';
 import { sdk } from '../../api/sdk';
 import { MutationErrorAlert } from '../../components/QueryError';
 import { useT } from '../../i18n/I18nProvider';
 import { formatTime } from '../../lib/time';
 import { ListingChecklist } from './ListingChecklist';
 import { useListingCheck } from './market-queries';
+import { SignModal } from './SignModal';
 
 /** The last step: the listing checks as a checklist, the signed declaration, then submission for review. */
 export function SubmitStep({
@@ -30,6 +32,7 @@ export function SubmitStep({
     },
   });
   const signature = product.declaration.signature;
+  const [signing, setSigning] = useState(false);
   return (
     <>
       <Row gutter={16}>
@@ -42,6 +45,17 @@ export function SubmitStep({
             title={m.signature}
             data-testid="declaration-signature"
             data-signed={!!signature}
+            extra={
+              <Button
+                size="small"
+                type={signature ? 'default' : 'primary'}
+                icon={<EditOutlined />}
+                onClick={() => setSigning(true)}
+                data-testid="declaration-sign"
+              >
+                {m.sign}
+              </Button>
+            }
           >
             <Descriptions
               size="small"
@@ -72,12 +86,13 @@ export function SubmitStep({
           </Card>
         </Col>
       </Row>
+      <SignModal product={product} open={signing} onClose={() => setSigning(false)} />
       <MutationErrorAlert error={submit.error} />
       <Flex justify="flex-end">
         <Button
           type="primary"
           icon={<SendOutlined />}
-          disabled={!check.data?.passed}
+          disabled={!check.data?.passed || !signature}
           loading={submit.isPending}
           onClick={() => submit.mutate()}
           data-testid="wizard-submit"
