@@ -66,6 +66,14 @@ const AuthorizedOperatorsPage = page(
   () => import('./pages/consent/operation-grants/AuthorizedOperatorsPage'),
   'AuthorizedOperatorsPage',
 );
+const MarketPage = page(() => import('./pages/market/MarketPage'), 'MarketPage');
+const ProductPage = page(() => import('./pages/market/ProductPage'), 'ProductPage');
+const MyProductsPage = page(() => import('./pages/market/MyProductsPage'), 'MyProductsPage');
+const ProductWizardPage = page(() => import('./pages/market/ProductWizardPage'), 'ProductWizardPage');
+const ReviewQueuePage = page(() => import('./pages/market/ReviewQueuePage'), 'ReviewQueuePage');
+const ProductReviewPage = page(() => import('./pages/market/ProductReviewPage'), 'ProductReviewPage');
+const BoardsPage = page(() => import('./pages/market/BoardsPage'), 'BoardsPage');
+const NegativeListPage = page(() => import('./pages/market/NegativeListPage'), 'NegativeListPage');
 
 // 数据需求: the demand board, a buyer's demands and matches, a seller's answers, the demand survey
 const DemandBoardPage = page(() => import('./pages/market-demands/DemandBoardPage'), 'DemandBoardPage');
@@ -109,6 +117,8 @@ export function AppRoutes() {
         <Route path="/verify" element={<VerifyPage key="verify" />} />
         <Route path="/operators" element={<AuthorizedOperatorsPage />} />
         <Route path="/verify/:certNo" element={<VerifyPage />} />
+        <Route path="/market" element={<MarketPage />} />
+        <Route path="/market/products/:id" element={<ProductPage />} />
         <Route path="/market/demands" element={<DemandBoardPage />} />
         <Route path="/market/demands/:id" element={<DemandDetailPage />} />
         <Route path="/market/survey" element={<DemandSurveyPage />} />
@@ -187,6 +197,22 @@ export function AppRoutes() {
         <Route element={<RequireRoles roles={rolesOf('org-grants')} />}>
           <Route path="consent/org-grants/:id?" element={<OrgGrantsPage />} />
           <Route path="consent/operation-grants/:id?" element={<OperationGrantsPage />} />
+        </Route>
+        {/* 数据市场: sellers' products, the listing review, boards and the negative list */}
+        <Route element={<RequireRoles roles={rolesOf('market-mine')} />}>
+          <Route path="market/my/products" element={<MyProductsPage />} />
+          <Route path="market/my/products/new" element={<ProductWizardPage key="new" />} />
+          <Route path="market/my/products/:id/edit" element={<ProductWizardPage key="edit" />} />
+        </Route>
+        <Route element={<RequireRoles roles={rolesOf('market-review')} />}>
+          <Route path="market/review" element={<ReviewQueuePage />} />
+          <Route path="market/review/:id" element={<ProductReviewPage />} />
+        </Route>
+        <Route element={<RequireRoles roles={rolesOf('market-boards')} />}>
+          <Route path="market/boards" element={<BoardsPage />} />
+        </Route>
+        <Route element={<RequireRoles roles={rolesOf('market-negative')} />}>
+          <Route path="market/negative-list" element={<NegativeListPage />} />
         </Route>
         <Route element={<RequireRoles roles={rolesOf('my-demands')} />}>
           <Route path="market/my/demands" element={<MyDemandsPage />} />

@@ -6,7 +6,7 @@ import { consentScenariosEnUS } from './consent-scenarios.en-US';
 import { consentOrgsEnUS } from './consent-orgs.en-US';
 import { consentActionsEnUS, consentEnUS } from './consent.en-US';
 import { authSecurityActionsEnUS, authSecurityEnUS } from './auth-security.en-US';
-import { marketActionsEnUS } from './market.en-US';
+import { marketActionsEnUS, marketEnUS } from './market.en-US';
 import { sharingEnUS } from './sharing.en-US';
 import { settingsActionsEnUS, settingsEnUS } from './settings.en-US';
 import { orgKeysActionsEnUS, orgKeysEnUS } from './org-keys.en-US';
@@ -312,4 +312,5 @@ export const enUS: Messages = {
   ...consentOrgsEnUS,
   ...orgKeysEnUS,
   ...marketDemandsEnUS,
+  ...marketEnUS,
 };

@@ -46,3 +46,116 @@ export const marketApiErrorsZhCN = {
   MARKET_NEGATIVE_VALUE_INVALID: '负面清单的值须为已有的行业、机构、数据资源，或不少于两个字的关键词',
   MARKET_NEGATIVE_ENTRY_EXISTS: '该值已在交易负面清单中',
 } satisfies Partial<Record<ErrorCode, string>>;
+
+/** 简体中文 — 数据市场的页面: 挂牌大厅, 产品页, 我的数据产品与挂牌向导, 合规审查, 板块与负面清单. */
+// prettier-ignore
+export const marketZhCN = {
+  market: {
+    menu: '数据市场', hall: '挂牌大厅', mine: '我的数据产品', review: '挂牌审查', boards: '行业板块', negative: '交易负面清单',
+    newProduct: '挂牌新产品', title: '数据产品挂牌大厅', intro: '经合规审查、持有数据产品经营权登记证书的数据产品。不合规不挂牌，无场景不交易。',
+    searchPlaceholder: '搜索产品名称、简介、场景（支持中文分词）', allBoards: '全部板块', sort: '排序',
+    sortBy: { relevance: '相关度', newest: '最新挂牌', price_asc: '价格从低到高', price_desc: '价格从高到低', title: '名称' } as Record<string, string>,
+    facet: { board: '行业板块', sector: '行业分类', deliveryMode: '交付方式', priceModel: '定价模式', grade: '数据分级' } as Record<string, string>,
+    filters: '筛选', clearFilters: '清除筛选', noProducts: '没有符合条件的挂牌产品', noProductsHint: '换个关键词，或清除部分筛选条件再试。',
+    seller: '数据商', boardsLabel: '所属板块', delivery: '交付方式', price: '价格', grade: '数据分级', region: '地区', sector: '行业',
+    publishedAt: '挂牌时间', updatedAt: '更新时间', status: '状态', version: '版本', productCount: (n: number) => `${n} 个产品`, productsCol: '挂牌产品数',
+    deliveryMode: { file: '数据文件', api: '数据接口', compute: '计算服务（数据可用不可见）', report: '数据报告' } as Record<string, string>,
+    priceKind: { fixed: '一口价', per_call: '按次计费', subscription: '订阅', tiered: '阶梯价', government_guided: '政府指导价' } as Record<string, string>,
+    period: { monthly: '每月', yearly: '每年' } as Record<string, string>,
+    basis: { fixed: '一次性', per_call: '每次调用', monthly: '每月', yearly: '每年' } as Record<string, string>,
+    perCall: (p: string) => `${p} / 次`, perPeriod: (p: string, period: string) => `${p} / ${period}`,
+    tierLine: (from: number, to: number | null, unit: string, price: string) => to === null ? `${from} ${unit}以上：${price} / ${unit}` : `${from}–${to} ${unit}：${price} / ${unit}`,
+    fromPrice: (p: string) => `${p} 起`, noPrice: '未定价', capFen: '主管部门指导价上限', noCap: '暂无授权运营的指导价',
+    productStatus: {
+      draft: '草稿', in_review: '审查中', rejected: '已驳回', published: '已挂牌', suspended: '已暂停', withdrawn: '已下架',
+    } as Record<string, string>,
+    // the product page
+    description: '产品说明', summary: '简介', resources: '数据资源', resourceBasis: { owner: '本机构持有', org_grant: '企业授权', operation: '授权运营' } as Record<string, string>,
+    scenarios: '应用场景', sellerProfile: '数据商', sellerProducts: '查看该数据商的全部产品', certificates: '数据产品经营权证书',
+    certVerifying: '正在浏览器中校验证书…', certVerified: '证书已验证', certFailed: '证书校验未通过', certOpen: '打开验证页',
+    noCertificates: '无证书', policy: '使用策略（ODRL 2.2）', policyNone: '该产品未设置使用策略。', policyRaw: '查看原始 JSON-LD',
+    policyInvalid: '使用策略无法解析', quality: '质量评价', credit: '信用评价', pending: '待评估', ledger: '挂牌上链',
+    ledgerEntry: (i: number) => `账本条目 #${i}`, listingHash: '挂牌摘要（SM3）', notListed: '该产品尚未挂牌，仅卖方与审查员可见。',
+    reasonRejected: '驳回理由', reasonSuspended: '暂停原因', reasonWithdrawn: '下架原因',
+    delist: '强制下架', delistTitle: '强制下架该产品', delistHelp: '强制下架将向账本追加 listing.withdrawn 条目，并通知数据商。',
+    delisted: '已强制下架', reason: '原因', reasonRequired: '请填写原因',
+    // the policy check panel
+    checkTitle: '用途自查', checkIntro: '选择您的用途、使用地区和操作，看看该产品的使用策略是否允许（在浏览器中按同一策略判定，与交付时一致）。',
+    checkPurpose: '用途', checkRegion: '使用地区', checkAction: '操作', checkOrgType: '您的机构类型', checkRun: '判定',
+    policyAction: {
+      use: '使用', transfer: '向第三方转让', read: '读取', display: '展示', reproduce: '复制', distribute: '向第三方分发', derive: '加工形成衍生数据',
+      aggregate: '汇聚', anonymize: '匿名化处理', modify: '修改', execute: '运行', archive: '归档', delete: '删除', compensate: '支付费用',
+      attribute: '注明数据来源', inform: '告知提供方', obtainConsent: '取得同意',
+    } as Record<string, string>,
+    dueBy: (when: string) => `期限 ${when}`, anyPurpose: '（未说明用途）',
+    allowed: '允许', refused: '不允许', dutiesDue: '须履行的义务', failedAt: '未满足的条件', noDuties: '无附加义务',
+    // my products
+    myTitle: '我的数据产品', myIntro: '本机构的数据产品：草稿、审查中、已驳回、已挂牌、已暂停、已下架。', noMine: '还没有数据产品',
+    edit: '编辑', resubmit: '修改后重新提交', view: '查看', withdraw: '下架', withdrawTitle: '下架数据产品',
+    withdrawHelp: '已挂牌的产品下架后，向账本追加 listing.withdrawn 条目；下架后不可恢复。', withdrawn: '已下架',
+    allStatus: '全部状态',
+    // wizard
+    wizardNew: '挂牌新产品', wizardEdit: '编辑数据产品',
+    steps: { basics: '资源与基本信息', delivery: '交付方式', policy: '使用策略', price: '定价', declarations: '声明承诺', submit: '签署与提交' } as Record<string, string>,
+    titleLabel: '产品名称', summaryLabel: '一句话简介', descriptionLabel: '产品说明', sectorLabel: '行业分类', regionLabel: '所在地区（行政区划代码）',
+    regionHelp: 'GB/T 2260 六位行政区划代码，例如 370100 济南市', boardsPick: '挂牌板块', resourcesPick: '数据资源',
+    resourcesHelp: '从本机构已发布的编目资源中选择；须持有覆盖全部资源的数据产品经营权登记证书。', noResources: '本机构还没有已发布的数据资源',
+    scenarioTitle: '场景名称', scenarioDesc: '场景说明', addScenario: '添加应用场景', scenarioHelp: '无场景不交易：至少声明一个应用场景。',
+    deliveryHelp: '重要数据仅能以计算服务方式提供；含原始个人信息的资源不得以文件或接口方式提供。',
+    saveDraft: '保存草稿', saved: '草稿已保存', created: '草稿已创建',
+    rejectedAlert: '该产品被驳回，修改后可重新提交', suspendedAlert: '该产品已暂停挂牌，修改后须重新提交审查',
+    notEditable: '该产品当前状态不能编辑',
+    // policy builder
+    permissions: '允许的使用', addPermission: '添加一条许可', action: '操作', purposes: '用途限于', regions: '地区限于',
+    regionsHelp: '输入六位行政区划代码，可选山东省各市', until: '有效期至', maxCount: '使用次数上限', orgTypes: '受让方机构类型限于',
+    deleteAfter: '使用后删除（天）', deleteAfterHelp: '留空表示不要求删除', attribute: '须注明数据来源',
+    noOnwardTransfer: '禁止再转让（向第三方转让或分发）', otherProhibited: '其他禁止的操作', preview: '策略预览（白话）',
+    previewEmpty: '添加至少一条许可后显示预览', policyIssues: '策略校验未通过', policyOk: '策略校验通过',
+    purposeSuggest: { research: '科研', urban_planning: '城市规划', risk_control: '信贷风控', credit_assessment: '信用评估', traffic_dispatch: '交通调度', insurance_pricing: '保险精算', public_service: '公共服务', marketing: '精准营销' } as Record<string, string>,
+    divisionInvalid: (code: string, why: string) => `${code}：${why}`,
+    // price
+    priceKindLabel: '定价模式', amountYuan: '价格（元）', unitYuan: '单价（元）', periodLabel: '订阅周期', tierUnit: '计量单位',
+    tierUnitHelp: '例如 次、条、GB', tiers: '阶梯', tierUpTo: '本档上限（留空：不封顶）', addTier: '添加一档', basisLabel: '计价方式',
+    guidedHelp: '仅授权运营的公共数据可用政府指导价，且不得高于主管部门的指导价；上限在保存后显示。', yuanHint: '以元填写，按分保存',
+    // declarations
+    commitment: {
+      sourceLawful: '数据来源合法：数据通过合法方式采集或取得，不含非法获取的数据。',
+      authorizationHeld: '授权完备：已取得数据处理和产品经营所需的全部授权。',
+      personalInfoProtected: '个人信息已保护：不含未经同意的个人信息，已按要求去标识化或匿名化。',
+      noDispute: '权属无争议：数据及产品不存在权属争议或未决纠纷。',
+      notOnNegativeList: '不在负面清单：产品不属于交易负面清单所列的行业、数据或主体。',
+    } as Record<string, string>,
+    commitmentsLabel: '声明与承诺（声明承诺制）', statement: '声明（本机构自述）', commitmentRequired: '挂牌前须确认全部声明与承诺',
+    // check, sign, submit
+    checkList: '挂牌条件自检', checkAllPassed: '全部挂牌条件已满足', checkFailed: (n: number) => `${n} 项挂牌条件未满足`,
+    checkItem: {
+      resources: '数据资源已发布', certificate: '数据产品经营权证书', declarations: '声明与承诺', negativeList: '交易负面清单',
+      scenarios: '应用场景', priceModel: '定价模式', grade: '分级与交付方式', boardRules: '板块规则',
+    } as Record<string, string>,
+    recheck: '重新检查', signature: '声明签名', signed: (keyId: string) => `已签名（密钥 ${keyId}）`, unsigned: '声明尚未签名',
+    sign: '签署声明', signTitle: '以本机构签名密钥签署声明', signHelp: '平台托管的本机构 SM2 密钥签署声明的 RFC 8785 规范化形式；请机构管理员再次输入登录密码确认。',
+    custodyPlatform: '平台托管密钥', custodyOrg: '本机构自持密钥', offlineHelp: '自持密钥的机构在本机构用命令行离线签署，签名直接提交到平台：',
+    password: '您的登录密码', signDone: '声明已签署', declarationHash: '声明摘要（SM3）',
+    submitReview: '提交合规审查', submitted: '已提交合规审查', submittedSub: '审查员将按挂牌条件逐项审查；结果会通知您。',
+    toMine: '返回我的数据产品', viewProduct: '查看产品页',
+    // review
+    queueTitle: '挂牌审查', queueIntro: '待审查的数据产品：运营方审查全部，板块审查员审查所在板块的产品。', noQueue: '没有待审查的产品',
+    submittedAt: '提交时间', reviewTitle: '合规审查', checklist: '审查清单', checklistHelp: '清单按自检结果预填；驳回时每个未通过项须填写说明。',
+    passed: '通过', failedLabel: '不通过', note: '说明', decision: '审查结论', approve: '批准挂牌', reject: '驳回',
+    rejectReason: '驳回理由', decide: '提交审查结论', decidedApprove: '已批准挂牌', decidedReject: '已驳回',
+    conflict: '另一位审查员已先对该版本作出决定', conflictDesc: (who: string, what: string) => `${who}：${what}`,
+    history: '审查记录', noHistory: '暂无审查记录', reviewer: '审查员', noteRequired: '未通过项须填写说明',
+    approveNeedsAll: '批准须全部清单项通过',
+    // boards
+    boardsTitle: '行业板块', boardsIntro: '板块的挂牌规则在平台规则之上；板块审查员须为认证机构的在用账户。', newBoard: '新建板块',
+    boardCode: '板块代码', boardName: '名称', boardNameEn: '英文名称', boardDesc: '说明', rules: '挂牌规则', reviewers: '审查员',
+    ruleDeliveryModes: '仅接受的交付方式', ruleComputeOnly: '以下行业的数据仅以计算服务提供', ruleSectors: '仅接受以下行业的产品',
+    ruleMaxGrade: '最高数据分级', noRules: '无额外规则', editBoard: '编辑板块', setReviewers: '指定审查员', reviewerIds: '审查员用户 ID',
+    reviewerIdsHelp: '输入认证机构用户的 ID（usr_…），回车确认', boardSaved: '板块已保存', reviewersSaved: '审查员已更新',
+    // negative list
+    negativeTitle: '交易负面清单', negativeIntro: '列入清单的行业、关键词、机构或数据资源不得挂牌；移出时须说明理由并保留记录。',
+    addNegative: '列入负面清单', negKind: { sector: '行业', keyword: '关键词', org: '机构', resource: '数据资源' } as Record<string, string>,
+    kind: '类别', value: '值', valueHelp: '行业代码、不少于两个字的关键词、org_… 或 res_… 编号', addedAt: '列入时间', removedAt: '移出时间',
+    remove: '移出', removeTitle: '移出负面清单', showRemoved: '显示已移出', current: '在列', removed: '已移出', noNegative: '负面清单为空',
+  },
+};

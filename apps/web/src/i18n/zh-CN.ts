@@ -6,7 +6,7 @@ import { consentScenariosZhCN } from './consent-scenarios.zh-CN';
 import { consentOrgsZhCN } from './consent-orgs.zh-CN';
 import { consentActionsZhCN, consentZhCN } from './consent.zh-CN';
 import { authSecurityActionsZhCN, authSecurityZhCN } from './auth-security.zh-CN';
-import { marketActionsZhCN } from './market.zh-CN';
+import { marketActionsZhCN, marketZhCN } from './market.zh-CN';
 import { sharingZhCN } from './sharing.zh-CN';
 import { settingsActionsZhCN, settingsZhCN } from './settings.zh-CN';
 import { orgKeysActionsZhCN, orgKeysZhCN } from './org-keys.zh-CN';
@@ -247,6 +247,7 @@ export const zhCN = {
   ...consentOrgsZhCN,
   ...orgKeysZhCN,
   ...marketDemandsZhCN,
+  ...marketZhCN,
 };
 
 export type Messages = typeof zhCN;

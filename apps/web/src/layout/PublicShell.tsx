@@ -11,6 +11,7 @@ import { BasicLayout } from './BasicLayout';
 import { LangSwitch } from './HeaderActions';
 
 const PUBLIC_PAGES = [
+  { key: 'market', path: '/market', label: (t: Messages) => t.market.hall },
   { key: 'open', path: '/open', label: (t: Messages) => t.menu.openData },
   { key: 'ledger', path: '/ledger', label: (t: Messages) => t.menu.ledger },
   { key: 'notices', path: '/registry/notices', label: (t: Messages) => t.registry.notices },

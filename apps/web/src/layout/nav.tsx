@@ -37,6 +37,10 @@ import {
   CommentOutlined,
   FundOutlined,
   ProfileOutlined,
+  ShopOutlined,
+  AppstoreOutlined,
+  StopOutlined,
+  ShoppingOutlined,
 } from '@ant-design/icons';
 import type { Role } from '@shuliu/contracts';
 import type { ReactNode } from 'react';
@@ -87,6 +91,11 @@ export const ORG_MEMBERS: readonly Role[] = [
   'provider',
   'org_admin',
 ];
+
+/** 数据商 list products (the market API's `seller`). */
+export const MARKET_SELLERS: readonly Role[] = ['merchant'];
+/** 合规审查: the operator, or a certifier's user assigned to a board (the market API's `reviewers`). */
+export const MARKET_REVIEWERS: readonly Role[] = ['operator', 'provider'];
 
 export const NAV: (NavItem | NavGroup)[] = [
   { key: 'dashboard', path: '/', label: (t) => t.menu.dashboard, icon: <DashboardOutlined /> },
@@ -261,6 +270,43 @@ export const NAV: (NavItem | NavGroup)[] = [
     ],
   },
   {
+    key: 'market',
+    label: (t) => t.market.menu,
+    icon: <ShopOutlined />,
+    children: [
+      // Public (also reachable logged out, see AppRoutes).
+      { key: 'market-hall', path: '/market', label: (t) => t.market.hall, icon: <ShoppingOutlined /> },
+      {
+        key: 'market-mine',
+        path: '/market/my/products',
+        label: (t) => t.market.mine,
+        icon: <FolderOpenOutlined />,
+        roles: MARKET_SELLERS,
+      },
+      {
+        key: 'market-review',
+        path: '/market/review',
+        label: (t) => t.market.review,
+        icon: <AuditOutlined />,
+        roles: MARKET_REVIEWERS,
+      },
+      {
+        key: 'market-boards',
+        path: '/market/boards',
+        label: (t) => t.market.boards,
+        icon: <AppstoreOutlined />,
+        roles: ['operator'],
+      },
+      {
+        key: 'market-negative',
+        path: '/market/negative-list',
+        label: (t) => t.market.negative,
+        icon: <StopOutlined />,
+        roles: ['operator', 'regulator'],
+      },
+    ],
+  },
+  {
     key: 'market-demands',
     label: (t) => t.demands.menu,
     icon: <BulbOutlined />,
@@ -375,6 +421,7 @@ export const GATED_PATHS = [
   '/registry/notices',
   '/verify',
   '/operators',
+  '/market',
   '/market/demands',
   '/market/survey',
 ];

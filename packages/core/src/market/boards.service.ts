@@ -107,7 +107,7 @@ export class BoardsService {
           title: '您被指定为行业板块合规审查员',
           body: board.name,
           params: { board: code },
-          link: '/market/reviews',
+          link: '/market/review',
         },
       );
       await recordAudit(tx, ctx, {

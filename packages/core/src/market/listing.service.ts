@@ -76,7 +76,7 @@ export class ListingService {
         title: '数据产品待合规审查',
         body: row.title,
         params: { productId: id },
-        link: `/market/reviews/${id}`,
+        link: `/market/review/${id}`,
       });
       await this.audit(tx, ctx, row, 'submit', { version: row.version + 1 });
     });
@@ -262,7 +262,7 @@ export class ListingService {
       title,
       body,
       params: { productId: row.id },
-      link: `/market/my/products/${row.id}`,
+      link: `/market/products/${row.id}`,
     });
   }
 

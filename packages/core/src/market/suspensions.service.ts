@@ -137,7 +137,7 @@ export class SuspensionsService {
       title: '数据产品已暂停挂牌',
       body: `${row.title}：${reason}`,
       params: { productId: id, reason },
-      link: `/market/my/products/${id}`,
+      link: `/market/products/${id}`,
     });
     await recordAudit(tx, ctx, {
       action: 'market.product.suspend',
