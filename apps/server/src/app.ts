@@ -8,12 +8,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { Access } from '@shuliu/contracts';
 import { ulid, type Config, type DbKind, type identity, type Services } from '@shuliu/core';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import {
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
-  serializerCompiler,
-  validatorCompiler,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler } from 'fastify-type-provider-zod';
 import { newContext } from './context.js';
 import { clientErrorHandler, errorHandler, frameworkErrorHandler, sendError } from './errors.js';
 import { auditRoutes } from './routes/audit.js';
@@ -35,6 +30,7 @@ import { nulGuard } from './nul-guard.js';
 import { publicWriteThrottle, THROTTLE_EXEMPT } from './throttle.js';
 import { isApiPath, securityHeaders } from './security-headers.js';
 import { auditUnfinished, hooksOf } from './route-hooks.js';
+import { serializerCompiler } from './response-serializer.js';
 
 export interface AppDeps {
   services: Services;
