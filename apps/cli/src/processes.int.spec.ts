@@ -1,6 +1,6 @@
 import { testDbKind } from '@shuliu/core/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { twoServers } from '@shuliu/server';
+import { describe, expect, it } from 'vitest';
+import { useTwoServers } from '@shuliu/server/testing-hooks';
 
 const json = (token?: string) => ({
   'content-type': 'application/json',
@@ -9,14 +9,7 @@ const json = (token?: string) => ({
 
 // Two processes on one database need PostgreSQL: PGlite is one process by design.
 describe.runIf(testDbKind() === 'postgres')('two server processes on one PostgreSQL', () => {
-  let servers: Awaited<ReturnType<typeof twoServers>>;
-  let a: Awaited<ReturnType<typeof twoServers>>['a'];
-  let b: Awaited<ReturnType<typeof twoServers>>['b'];
-  beforeAll(async () => {
-    servers = await twoServers();
-    ({ a, b } = servers);
-  }, 120_000);
-  afterAll(() => servers?.close());
+  const servers = useTwoServers();
 
   const login = async (base: string, username: string) => {
     const r = await fetch(`${base}/api/auth/login`, {
@@ -28,6 +21,7 @@ describe.runIf(testDbKind() === 'postgres')('two server processes on one Postgre
   };
 
   it('a session made on one process works on the other, and logout on either ends it everywhere', async () => {
+    const { a, b } = servers();
     const token = await login(a.base, 'operator');
     expect((await fetch(`${b.base}/api/me`, { headers: json(token) })).status).toBe(200);
     expect(
@@ -37,6 +31,7 @@ describe.runIf(testDbKind() === 'postgres')('two server processes on one Postgre
   });
 
   it('writes from both processes form one unbroken audit chain', async () => {
+    const { a, b } = servers();
     const [ta, tb] = await Promise.all([login(a.base, 'operator'), login(b.base, 'reviewer')]);
     await Promise.all(
       Array.from({ length: 30 }, (_, i) =>

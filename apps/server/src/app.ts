@@ -7,13 +7,13 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Access } from '@shuliu/contracts';
 import { ulid, type Config, type DbKind, type identity, type Services } from '@shuliu/core';
-import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import {
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
-  serializerCompiler,
-  validatorCompiler,
-} from 'fastify-type-provider-zod';
+import Fastify, {
+  LogController,
+  type FastifyInstance,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
+import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler } from 'fastify-type-provider-zod';
 import { newContext } from './context.js';
 import { clientErrorHandler, errorHandler, frameworkErrorHandler, sendError } from './errors.js';
 import { auditRoutes } from './routes/audit.js';
@@ -37,6 +37,7 @@ import { nulGuard } from './nul-guard.js';
 import { publicWriteThrottle, THROTTLE_EXEMPT } from './throttle.js';
 import { isApiPath, securityHeaders } from './security-headers.js';
 import { auditUnfinished, hooksOf } from './route-hooks.js';
+import { serializerCompiler } from './response-serializer.js';
 
 export interface AppDeps {
   services: Services;
@@ -58,6 +59,13 @@ const SECRET_PATHS = [
   'req.body.newPassword',
   'req.body.currentPassword',
 ];
+
+function signIn(req: FastifyRequest, found: identity.Authenticated | null) {
+  if (found) {
+    req.ctx.principal = found.principal;
+    req.me = found.me;
+  }
+}
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
@@ -104,19 +112,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const header = req.headers.authorization;
     if (!header?.startsWith('Bearer ')) return done();
     const bearer = header.slice(7).trim();
-    const signIn = (found: identity.Authenticated | null) => {
-      if (found) {
-        req.ctx.principal = found.principal;
-        req.me = found.me;
-      }
-    };
     const cached = auth.authenticateCached(bearer);
     if (cached !== undefined) {
-      signIn(cached);
+      signIn(req, cached);
       return done();
     }
     auth.authenticate(bearer).then((found) => {
-      signIn(found);
+      signIn(req, found);
       done();
     }, done);
   });

@@ -1,6 +1,7 @@
 import { testDbKind } from '@shuliu/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, twoServers, type TestServer } from './testing.js';
+import { startTestServer, type TestServer } from './testing.js';
+import { useTwoServers } from './testing-hooks.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -59,16 +60,10 @@ describe('the principal cache of one server', () => {
 
 // Two processes on one database need PostgreSQL: PGlite is one process by design.
 describe.runIf(testDbKind() === 'postgres')('the principal cache across two server processes', () => {
-  let servers: Awaited<ReturnType<typeof twoServers>>;
-  let a: Awaited<ReturnType<typeof twoServers>>['a'];
-  let b: Awaited<ReturnType<typeof twoServers>>['b'];
-  beforeAll(async () => {
-    servers = await twoServers();
-    ({ a, b } = servers);
-  }, 120_000);
-  afterAll(() => servers?.close());
+  const servers = useTwoServers();
 
   it('refuses a credential revoked in one process in the other within a second', async () => {
+    const { a, b } = servers();
     const login = await fetch(`${a.base}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

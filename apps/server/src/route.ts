@@ -1,9 +1,9 @@
 import { api, ErrorBody, type Access, type RouteContract } from '@shuliu/contracts';
 import type { RequestContext } from '@shuliu/core';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
-import { sendError } from './errors.js';
+import { sendError, type ErrorPayload } from './errors.js';
 
 export interface RouteConfig {
   access: Access;
@@ -46,39 +46,45 @@ const DURING_PASSWORD_CHANGE = new Set<string>(
   ].map((r) => r.path),
 );
 
-/** The route's access rule, checked before the body is even parsed: anonymous → 401, wrong role → 403. */
+/** Why the route's access rule refuses this request, or null: anonymous → 401, wrong role → 403. */
+function refusal(access: Access, req: FastifyRequest): ErrorPayload | null {
+  const p = req.ctx.principal;
+  if (p?.mustChangePassword && !DURING_PASSWORD_CHANGE.has(req.routeOptions.url ?? '')) {
+    return {
+      status: 403,
+      code: 'IDENTITY_PASSWORD_CHANGE_REQUIRED',
+      message: 'an administrator reset your password: choose a new one first (POST /api/me/password)',
+    };
+  }
+  if (access.kind === 'public') return null;
+  if (!p)
+    return {
+      status: 401,
+      code: 'UNAUTHENTICATED',
+      message: 'log in first: send Authorization: Bearer <token>',
+    };
+  if (p.readOnly && req.method !== 'GET')
+    return { status: 403, code: 'TOKEN_READ_ONLY', message: 'this API token may only read' };
+  if (access.kind === 'roles' && !p.roles.some((r) => access.roles.includes(r))) {
+    return {
+      status: 403,
+      code: 'FORBIDDEN',
+      message: `this needs one of the roles: ${access.roles.join(', ')}`,
+      details: { requiredRoles: access.roles },
+    };
+  }
+  return null;
+}
+
+/**
+ * The route's access rule, checked before the body is even parsed. A callback hook rather than an async
+ * one: every request passes here, and the common answer (allowed) then costs no promise.
+ */
 function authorize(access: Access) {
-  return async (req: FastifyRequest, reply: FastifyReply) => {
-    const p = req.ctx.principal;
-    if (p?.mustChangePassword && !DURING_PASSWORD_CHANGE.has(req.routeOptions.url ?? '')) {
-      return sendError(req, reply, {
-        status: 403,
-        code: 'IDENTITY_PASSWORD_CHANGE_REQUIRED',
-        message: 'an administrator reset your password: choose a new one first (POST /api/me/password)',
-      });
-    }
-    if (access.kind === 'public') return;
-    if (!p)
-      return sendError(req, reply, {
-        status: 401,
-        code: 'UNAUTHENTICATED',
-        message: 'log in first: send Authorization: Bearer <token>',
-      });
-    if (p.readOnly && req.method !== 'GET') {
-      return sendError(req, reply, {
-        status: 403,
-        code: 'TOKEN_READ_ONLY',
-        message: 'this API token may only read',
-      });
-    }
-    if (access.kind === 'roles' && !p.roles.some((r) => access.roles.includes(r))) {
-      return sendError(req, reply, {
-        status: 403,
-        code: 'FORBIDDEN',
-        message: `this needs one of the roles: ${access.roles.join(', ')}`,
-        details: { requiredRoles: access.roles },
-      });
-    }
+  return (req: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
+    const refused = refusal(access, req);
+    if (!refused) return done();
+    sendError(req, reply, refused);
   };
 }
 

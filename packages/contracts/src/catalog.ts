@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { atMostKeys, Id, PageQuery, Timestamp } from './common.js';
+import { atMostKeys, Id, PageQuery, Text, Timestamp } from './common.js';
 
 /**
  * GB/T 43697-2024 grades, most sensitive first: 核心数据, 重要数据, then 一般数据 in the four sub-levels of
@@ -52,7 +52,6 @@ export const ResourceColumn = z.object({
 });
 export type ResourceColumn = z.infer<typeof ResourceColumn>;
 
-const Text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 const Day = z.iso.date('must be a date YYYY-MM-DD').max(10);
 export const SectorCode = z
   .string()

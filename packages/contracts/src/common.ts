@@ -29,6 +29,9 @@ export const IdParams = (prefix: string) => z.strictObject({ id: Id(prefix) });
 
 export const Timestamp = z.string().describe('ISO 8601 UTC');
 
+/** Text a person writes: trimmed, not empty, at most `max` characters. */
+export const Text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+
 export const PageQuery = {
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { Grade } from './catalog.js';
-import { Id, PageQuery, Timestamp } from './common.js';
+import { Id, PageQuery, Text, Timestamp } from './common.js';
 import { Mobile, Password, Username } from './identity.js';
 import { LedgerCheckpoint } from './ledger.js';
 import { validateIdCard } from './rules/check-digits.js';
 
-const Text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 const Instant = z.iso.datetime({ offset: true }).max(40);
 
 export const IdCard = z

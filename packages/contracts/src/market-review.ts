@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { Grade, SectorCode } from './catalog.js';
-import { Id, PageQuery, Timestamp } from './common.js';
+import { Id, PageQuery, Text, Timestamp } from './common.js';
 import { ErrorCodeSchema } from './errors.js';
 import { BoardCode, DeliveryMode, ProductStatus } from './market.js';
 
-const Text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 const unique = <T>(xs: T[]) => new Set(xs).size === xs.length;
 
 /**

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { Grade, SectorCode } from './catalog.js';
-import { atMostKeys, Id, PageQuery, Timestamp } from './common.js';
+import { atMostKeys, Id, PageQuery, Text, Timestamp } from './common.js';
 import { isDivisionCode } from './rules/division.js';
 import { MAX_FEN, tiersProblem } from './rules/market-price.js';
 
-const Text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 const unique = <T>(xs: T[]) => new Set(xs).size === xs.length;
 
 /** How a product is delivered: a de-identified dataset file, a metered API, compute-to-data, a data report. */

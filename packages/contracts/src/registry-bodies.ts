@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UpdateFrequency } from './catalog.js';
-import { Id, PageQuery, Timestamp } from './common.js';
+import { Id, PageQuery, Text, Timestamp } from './common.js';
 import {
   RegistryChecklist,
   DataRight,
@@ -13,7 +13,6 @@ import {
 } from './registry.js';
 import { CertNo } from './registry-certificates.js';
 
-const Text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 const Day = z.iso.date('must be a date YYYY-MM-DD').max(10);
 const Csv = <T extends z.ZodType>(item: T) =>
   z

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { atMostKeys, Id, PageQuery, Timestamp } from './common.js';
+import { atMostKeys, Id, PageQuery, Text, Timestamp } from './common.js';
 import { InclusionProof, LedgerCheckpoint } from './ledger.js';
 import { DataRight, RegistrationCategory } from './registry.js';
 
-const Text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 const Hex = (bytes: number) =>
   z
     .string()

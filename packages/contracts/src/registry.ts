@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { Timestamp } from './common.js';
-
-const Text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+import { Text, Timestamp } from './common.js';
 
 /** The three data property rights (数据产权, 数据二十条): 数据资源持有权、数据加工使用权、数据产品经营权. */
 export const DataRight = z.enum(['holding', 'processing', 'operating']);

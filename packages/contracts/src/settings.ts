@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { Timestamp } from './common.js';
+import { Text, Timestamp } from './common.js';
 import { Grade, GRADES } from './catalog.js';
 
-const Text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 const Day = z.iso.date('must be a date YYYY-MM-DD').max(10);
 
 /** Kinds of personal (and organization) identifiers the detector grades (protect domain). */

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { AdminLevel, Grade, SubjectType } from './catalog.js';
-import { Id, PageQuery, QueryBool, Timestamp } from './common.js';
+import { Id, PageQuery, QueryBool, Text, Timestamp } from './common.js';
 
-const Text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 const Instant = z.iso.datetime({ offset: true }).max(40);
 
 /** 政务共享 request states: 待审 → 已同意 → 已交付, or 已驳回; the requester may withdraw while pending. */

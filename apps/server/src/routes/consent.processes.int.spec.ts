@@ -1,18 +1,11 @@
 import { idCardCheckChar } from '@shuliu/contracts';
 import { testDbKind } from '@shuliu/core/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { twoServers } from '../testing.js';
+import { describe, expect, it } from 'vitest';
+import { useTwoServers } from '../testing-hooks.js';
 
 // Two processes on one database need PostgreSQL: PGlite is one process by design.
 describe.runIf(testDbKind() === 'postgres')('consent across two server processes on one PostgreSQL', () => {
-  let servers: Awaited<ReturnType<typeof twoServers>>;
-  let a: Awaited<ReturnType<typeof twoServers>>['a'];
-  let b: Awaited<ReturnType<typeof twoServers>>['b'];
-  beforeAll(async () => {
-    servers = await twoServers();
-    ({ a, b } = servers);
-  }, 120_000);
-  afterAll(() => servers?.close());
+  const servers = useTwoServers();
 
   const send = async <T>(base: string, method: string, path: string, token?: string, body?: unknown) => {
     const r = await fetch(`${base}${path}`, {
@@ -31,6 +24,7 @@ describe.runIf(testDbKind() === 'postgres')('consent across two server processes
     ).body.token;
 
   it('a revocation on one process denies the very next check on the other', async () => {
+    const { a, b } = servers();
     const first = '37010219850505123';
     const person = await send<{ userId: string }>(a.base, 'POST', '/api/consent/persons', undefined, {
       username: 'proc-person',

@@ -69,18 +69,6 @@ export const identityRepository = {
     db.selectFrom('users').selectAll().where('username', '=', username.toLowerCase()).executeTakeFirst(),
   findOrgById: (db: Executor, id: string) =>
     db.selectFrom('orgs').selectAll().where('id', '=', id).executeTakeFirst(),
-  /** Names of orgs by id, for other domains' views (unknown ids are left out). */
-  findOrgNames: async (db: Executor, ids: string[]) =>
-    new Map(
-      (ids.length
-        ? await db
-            .selectFrom('orgs')
-            .select(['id', 'name'])
-            .where('id', 'in', [...new Set(ids)])
-            .execute()
-        : []
-      ).map((o) => [o.id, o.name]),
-    ),
   findOrgByUscc: (db: Executor, uscc: string) =>
     db.selectFrom('orgs').selectAll().where('uscc', '=', uscc).executeTakeFirst(),
 

@@ -1,10 +1,11 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** Hash algorithms the platform's chains and tokens may use. */
 export type HashAlg = 'sha256' | 'sm3';
 
-export const hashHex = (alg: HashAlg, data: string | Uint8Array) =>
-  createHash(alg).update(data).digest('hex');
+// the one-shot form: every authenticated request hashes its bearer credential, and a Hash object per call
+// costs more than the digest
+export const hashHex = (alg: HashAlg, data: string | Uint8Array) => hash(alg, data, 'hex');
 
 /** RFC 8785-style canonical JSON (sorted keys, no spaces) for hashing structured records. */
 export function canonicalJson(value: unknown): string {

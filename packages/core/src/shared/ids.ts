@@ -1,9 +1,23 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomFillSync } from 'node:crypto';
 
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz'; // Crockford base32, lower case
 
 let lastTime = 0;
 let lastRandom: Uint8Array = new Uint8Array(10);
+
+// Random bytes drawn from the CSPRNG a few kilobytes at a time: every request takes an id, and a call into
+// the CSPRNG per id costs more than the rest of making it.
+const pool = new Uint8Array(4096);
+let pooled = pool.length;
+function random10(): Uint8Array {
+  if (pooled + 10 > pool.length) {
+    randomFillSync(pool);
+    pooled = 0;
+  }
+  const out = pool.slice(pooled, pooled + 10);
+  pooled += 10;
+  return out;
+}
 
 /** A ULID: 48-bit time + 80 random bits, monotonic within a millisecond, lexicographically sortable. */
 export function ulid(now = Date.now()): string {
@@ -19,7 +33,7 @@ export function ulid(now = Date.now()): string {
     }
     now = lastTime;
   } else {
-    rnd = new Uint8Array(randomBytes(10));
+    rnd = random10();
   }
   lastTime = now;
   lastRandom = rnd;
