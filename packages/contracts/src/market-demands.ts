@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { Grade, SectorCode } from './catalog.js';
-import { Id, PageQuery, paged, Timestamp } from './common.js';
+import { Id, PageQuery, Text, Timestamp, paged } from './common.js';
 import { MarketFacetBucket } from './market.js';
 import { dateInChina } from './rules/china-date.js';
 import { BUDGET_BANDS, MATCH_PART_KEYS, MATCH_REASONS } from './rules/demand-match.js';
 import { divisionCodeProblem } from './rules/division.js';
 import { MAX_FEN } from './rules/market-price.js';
 
-const Text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 const unique = <T>(xs: T[]) => new Set(xs).size === xs.length;
 const Fen = z.number().int().min(0).max(MAX_FEN).describe('integer fen (分)');
 

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { Id, PageQuery, Timestamp } from './common.js';
+import { Id, PageQuery, Text, Timestamp } from './common.js';
 import { DeliveryMode, DivisionCode } from './market.js';
 import { MAX_FEN } from './rules/market-price.js';
 
-const Text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 const Day = z.iso.date('must be a date YYYY-MM-DD').max(10);
 const Fen = z.number().int().min(0).max(MAX_FEN).describe('integer fen (分)');
 
