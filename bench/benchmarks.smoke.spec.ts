@@ -33,4 +33,11 @@ describe('benchmarks at a toy size', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/policy evaluate .*hand-written check .*ratio/);
   }, 150_000);
+
+  it('fingerprint embeds and traces a toy slice and measures against a plain parse and write', () => {
+    const r = bench('--only=fingerprint', '--fingerprint-rows=600');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/fingerprint embed .*plain CSV parse\+write .*ratio/);
+    expect(r.stdout).toMatch(/fingerprint unmarked original .*→ nothing/);
+  }, 150_000);
 });
