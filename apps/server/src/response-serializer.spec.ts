@@ -29,6 +29,7 @@ const STRINGS = [
   '110101',
   usccFirst17 + usccCheckChar(usccFirst17),
   '2026-01-02T03:04:05.000Z',
+  '2026-01-02',
   'https://example.cn/x',
 ];
 
