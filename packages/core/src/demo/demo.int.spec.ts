@@ -75,6 +75,12 @@ describe('the demo platform', () => {
     expect(good.every((m) => m.notified_at !== null)).toBe(true);
   });
 
+  it('holds negotiations in every open state, one agreed after a counter-offer', async () => {
+    const rows = await database.db.selectFrom('trade_negotiations').select(['state', 'round']).execute();
+    expect(rows.map((r) => r.state).sort()).toEqual(['agreed', 'offered', 'requested', 'terminated']);
+    expect(rows.find((r) => r.state === 'agreed')?.round).toBe(2);
+  });
+
   it('keeps its audit chain whole', async () => {
     expect((await s.audit.verify()).ok).toBe(true);
   });

@@ -2,6 +2,7 @@ import {
   CHECK_ITEMS,
   ListingReviewBody,
   ProductBody,
+  todayInChina,
   type ProductBody as ProductInput,
 } from '@shuliu/contracts';
 import type { Services } from '../services.js';
@@ -11,6 +12,15 @@ import { loginAs } from './demo-login.js';
 import type { RegistryDemoRefs } from './registry-demo.js';
 
 type Seller = 'merchant' | 'quancheng';
+
+/** The demo's published products, for the demos that trade on them. */
+export interface MarketDemoProducts {
+  creditApi: string;
+  creditCompute: string;
+  indexReport: string;
+  footfallFile: string;
+  busApi: string;
+}
 
 const AFFIRMED = {
   sourceLawful: true,
@@ -46,6 +56,9 @@ const offer = (purposes: string[], o: { count?: number; until?: string; deleteWi
   ],
   prohibition: [{ action: 'transfer' }, { action: 'distribute' }],
 });
+
+/** A day `n` days from today, YYYY-MM-DD (Beijing). */
+export const inDays = (n: number) => todayInChina(new Date(Date.now() + n * 86_400_000));
 
 const passedChecklist = () =>
   Object.fromEntries(CHECK_ITEMS.map((k) => [k, { passed: true }])) as ListingReviewBody['checklist'];
@@ -84,11 +97,11 @@ export class MarketDemo {
   }
 
   /** After the registry and consent demos: the rest of the market. */
-  async seed(): Promise<{ published: number }> {
+  async seed(): Promise<MarketDemoProducts> {
     if (!this.refs) throw new Error('the market demo stands on the registry demo: run it first');
     await this.assignCertifier();
     const { credit, footfall, index, busFlow } = this.refs;
-    await this.listed('merchant', {
+    const creditApi = await this.listed('merchant', {
       title: '齐鲁企业信用画像查询 API',
       summary: '按统一社会信用代码实时查询企业信用画像标签与风险等级',
       description:
@@ -106,13 +119,13 @@ export class MarketDemo {
           { upTo: null, unitFen: 30 },
         ],
       },
-      policy: offer(['信贷审批', '供应链金融'], { until: '2027-12-31' }),
+      policy: offer(['信贷审批', '供应链金融'], { until: inDays(730) }),
       scenarios: [
         { title: '普惠金融授信', description: '小微企业授信前的企业信用核验' },
         { title: '供应链金融', description: '核心企业上下游供应商准入评估' },
       ],
     });
-    await this.listed(
+    const creditCompute = await this.listed(
       'merchant',
       {
         title: '企业信用风险联合建模（隐私计算）',
@@ -130,7 +143,7 @@ export class MarketDemo {
       },
       'certifier',
     );
-    await this.listed('merchant', {
+    const indexReport = await this.listed('merchant', {
       title: '小微企业经营景气月度报告',
       summary: '分行业、分地市的小微企业经营景气指数月度分析报告',
       description:
@@ -144,7 +157,7 @@ export class MarketDemo {
       policy: offer(['行业研究', '信贷投向研判']),
       scenarios: [{ title: '信贷投向研判', description: '金融机构按行业与地市调整信贷投向' }],
     });
-    await this.listed('merchant', {
+    const footfallFile = await this.listed('merchant', {
       title: '山东省重点商圈客流统计数据集',
       summary: '重点商圈按小时汇总的客流与驻留时长（已脱敏聚合）',
       description:
@@ -158,7 +171,7 @@ export class MarketDemo {
       policy: offer(['商业选址', '城市规划'], { deleteWithin: 'P90D' }),
       scenarios: [{ title: '商业选址', description: '零售与餐饮连锁门店选址评估' }],
     });
-    await this.listed('quancheng', {
+    const busApi = await this.listed('quancheng', {
       title: '济南公交客流分析服务（公共数据授权运营）',
       summary: '济南市公交线路与站点客流分析 API，政府指导定价',
       description:
@@ -212,7 +225,7 @@ export class MarketDemo {
       value: '博彩',
       reason: '涉赌数据禁止交易（交易负面清单）',
     });
-    return { published: 5 };
+    return { creditApi, creditCompute, indexReport, footfallFile, busApi };
   }
 
   /** The certifier (衡信评估) reviews the finance board beside the operator. */

@@ -9,6 +9,7 @@ import { seedConsentDemo } from './consent-demo.js';
 import { seedRegistryDemo } from './registry-demo.js';
 import { seedOrgKeysDemo } from './org-keys-demo.js';
 import { MarketDemo } from './market-demo.js';
+import { seedTradeDemo } from './trade-demo.js';
 import { seedMarketDemandsDemo } from './market-demands-demo.js';
 import { DEMO_APPLICANTS, DEMO_PASSWORD, DEMO_PLATFORM_ORGS, DEMO_EXTRA_USERS } from './demo-data.js';
 
@@ -73,9 +74,11 @@ export async function seedDemo(
       const market = await new MarketDemo(s).login();
       await seedRegistryDemo(s, { beforeFreeze: (refs) => market.beforeFreeze(refs) });
       await seedConsentDemo(s);
-      await market.seed();
+      const products = await market.seed();
       // buyers' demands, matched against the listed products (and each product listed later)
       await seedMarketDemandsDemo(s);
+      // negotiations on the listings, in every open state
+      await seedTradeDemo(s, products);
     }
   }
   await s.ledger.anchorAuditChain(sys, { force: true });
