@@ -39,3 +39,4 @@ export * from './rules/demand-match.js';
 export * from './rules/odrl-vocab.js';
 export * from './rules/odrl.js';
 export * from './rules/odrl-describe.js';
+export * from './rules/shapley.js';
