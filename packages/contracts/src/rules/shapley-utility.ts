@@ -47,6 +47,8 @@ export const ShapleyUtility = z.discriminatedUnion('kind', [
 ]);
 export type ShapleyUtility = z.infer<typeof ShapleyUtility>;
 export const ShapleyPlayers = z.array(PlayerId).min(1).max(MAX_PLAYERS);
+// built once: zod compiles an object's parser on its first use
+const ShapleyInput = z.strictObject({ players: ShapleyPlayers, utility: ShapleyUtility });
 
 export interface ShapleyIssue {
   /** Where, e.g. `utility.values["a,b"]` or `players[3]`. */
@@ -124,23 +126,23 @@ function checkEntries(record: object, players: readonly string[], at: string, is
 function readTable(values: Record<string, number>, players: readonly string[], issues: ShapleyIssue[]) {
   const index = new Map(players.map((p, i) => [p, i]));
   const table = new Float64Array(2 ** players.length);
-  const seen = new Map<number, string>();
+  const seen = new Array<string | undefined>(table.length);
   for (const [k, v] of Object.entries(values)) {
-    const at = `utility.values${key(k)}`;
+    const at = () => `utility.values${key(k)}`;
     let mask = 0;
     for (const id of k === '' ? [] : k.split(',')) {
       const i = index.get(id);
-      if (i === undefined) issues.push({ path: at, message: `names "${id}", not one of the contributors` });
-      else if (mask & (1 << i)) issues.push({ path: at, message: `names "${id}" twice` });
+      if (i === undefined) issues.push({ path: at(), message: `names "${id}", not one of the contributors` });
+      else if (mask & (1 << i)) issues.push({ path: at(), message: `names "${id}" twice` });
       else mask |= 1 << i;
     }
-    const before = seen.get(mask);
+    const before = seen[mask];
     if (before !== undefined)
-      issues.push({ path: at, message: `names the same subset as values${key(before)}` });
-    seen.set(mask, k);
+      issues.push({ path: at(), message: `names the same subset as values${key(before)}` });
+    seen[mask] = k;
     table[mask] = v;
   }
-  const missing = [...table.keys()].filter((m) => !seen.has(m));
+  const missing = [...table.keys()].filter((m) => seen[m] === undefined);
   if (missing.length > 0 && issues.length === 0)
     issues.push({
       path: 'utility.values',
@@ -160,9 +162,7 @@ export function validateShapleyInput(
   utility: unknown,
   maxPlayers = MAX_PLAYERS,
 ): { ok: true; game: Game } | { ok: false; issues: ShapleyIssue[] } {
-  const parsed = z
-    .strictObject({ players: ShapleyPlayers, utility: ShapleyUtility })
-    .safeParse({ players, utility });
+  const parsed = ShapleyInput.safeParse({ players, utility });
   if (!parsed.success)
     return {
       ok: false,
