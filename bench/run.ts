@@ -10,6 +10,7 @@ import { runConsentBenchmarks } from './consent.js';
 import { runRegistryBenchmarks } from './registry.js';
 import { runPolicyBenchmarks } from './policy.js';
 import { runMarketBenchmarks } from './market.js';
+import { runShapleyBenchmarks } from './shapley.js';
 
 const DURATION = Number(process.argv.find((a) => a.startsWith('--seconds='))?.slice(10) ?? 10);
 const CONNECTIONS = 32;
@@ -78,7 +79,7 @@ console.log(
   `Shuliu benchmarks — ${CONNECTIONS} connections, ${DURATION} s per measurement, autocannon on loopback\n`,
 );
 // `npm run bench -- --only=NAME` runs one group: me, ledger, protect, catalog, registry, consent,
-// policy or market
+// policy, market or shapley
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
 const postgres = await postgresReachable();
 if (!only || only === 'me') {
@@ -98,3 +99,4 @@ if (!only || only === 'consent')
 if (!only || only === 'policy') await runPolicyBenchmarks();
 if (!only || only === 'market')
   await runMarketBenchmarks(postgres ? process.env.DATABASE_URL || PG_URL : undefined);
+if (!only || only === 'shapley') await runShapleyBenchmarks();
