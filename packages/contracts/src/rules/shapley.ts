@@ -159,18 +159,8 @@ function sampleCount(game: Game, o: SampleOptions, confidence: number): number {
   return m;
 }
 
-/** The Shapley value of each contributor estimated over random orders drawn from a seed, with its error bound. */
-export function shapleySampled(
-  players: readonly string[],
-  utility: unknown,
-  options: SampleOptions,
-): ShapleySampledResult {
-  const game = compileGame(players, utility);
-  const confidence = options.confidence ?? DEFAULT_CONFIDENCE;
-  const m = sampleCount(game, options, confidence);
-  const seed = String(options.seed);
-  if (seed.length === 0 || seed.length > 200)
-    throw new ShapleyInputError([{ path: 'options.seed', message: 'must be 1–200 characters' }]);
+/** Each player's marginal contributions over m orders drawn from the seed: their sums and sums of squares. */
+function walkOrders(game: Game, m: number, seed: string) {
   const n = game.players.length;
   const random = seededRandom(seed);
   const walker = game.walker();
@@ -189,9 +179,25 @@ export function shapleySampled(
   walker.reset();
   let grand = game.empty;
   for (let i = 0; i < n; i++) grand += walker.add(i);
+  return { sum, sumSq, grand };
+}
+
+/** The Shapley value of each contributor estimated over random orders drawn from a seed, with its error bound. */
+export function shapleySampled(
+  players: readonly string[],
+  utility: unknown,
+  options: SampleOptions,
+): ShapleySampledResult {
+  const game = compileGame(players, utility);
+  const confidence = options.confidence ?? DEFAULT_CONFIDENCE;
+  const m = sampleCount(game, options, confidence);
+  const seed = String(options.seed);
+  if (seed.length === 0 || seed.length > 200)
+    throw new ShapleyInputError([{ path: 'options.seed', message: 'must be 1–200 characters' }]);
+  const { sum, sumSq, grand } = walkOrders(game, m, seed);
   const mean = sum.map((x) => x / m);
   const stdErr = mean.map((mu, i) => Math.sqrt((Math.max(0, sumSq[i]! / m - mu * mu) * (m / (m - 1))) / m));
-  const factor = Math.sqrt(hoeffdingFactor(n, confidence) / m);
+  const factor = Math.sqrt(hoeffdingFactor(game.players.length, confidence) / m);
   const bound = game.ranges.map(([lo, hi]) => (hi - lo) * factor);
   const ids = [...game.players];
   return {
