@@ -40,4 +40,11 @@ describe('benchmarks at a toy size', () => {
     expect(r.stdout).toMatch(/fingerprint embed .*plain CSV parse\+write .*ratio/);
     expect(r.stdout).toMatch(/fingerprint unmarked original .*→ nothing/);
   }, 150_000);
+
+  it('shapley computes 12 contributors exactly and samples 50 against the closed form', () => {
+    const r = bench('--only=shapley', '--shapley-samples=200');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/shapley exact, 12 contributors .*textbook subset formula .*ratio/);
+    expect(r.stdout).toMatch(/shapley sampled, largest error against the closed form .*Hoeffding bound/);
+  }, 150_000);
 });

@@ -11,6 +11,7 @@ import { runRegistryBenchmarks } from './registry.js';
 import { runPolicyBenchmarks } from './policy.js';
 import { runMarketBenchmarks } from './market.js';
 import { runFingerprintBenchmarks } from './fingerprint.js';
+import { runShapleyBenchmarks } from './shapley.js';
 
 const DURATION = Number(process.argv.find((a) => a.startsWith('--seconds='))?.slice(10) ?? 10);
 const CONNECTIONS = 32;
@@ -79,7 +80,7 @@ console.log(
   `Shuliu benchmarks — ${CONNECTIONS} connections, ${DURATION} s per measurement, autocannon on loopback\n`,
 );
 // `npm run bench -- --only=NAME` runs one group: me, ledger, protect, catalog, registry, consent,
-// policy, market or fingerprint
+// policy, market, fingerprint or shapley
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
 const postgres = await postgresReachable();
 if (!only || only === 'me') {
@@ -100,3 +101,4 @@ if (!only || only === 'policy') await runPolicyBenchmarks();
 if (!only || only === 'market')
   await runMarketBenchmarks(postgres ? process.env.DATABASE_URL || PG_URL : undefined);
 if (!only || only === 'fingerprint') await runFingerprintBenchmarks();
+if (!only || only === 'shapley') await runShapleyBenchmarks();

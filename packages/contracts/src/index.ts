@@ -40,3 +40,5 @@ export * from './rules/odrl-vocab.js';
 export * from './rules/odrl.js';
 export * from './rules/odrl-describe.js';
 export * from './trade.js';
+export * from './rules/shapley.js';
+export * from './rules/settlement.js';
