@@ -1,4 +1,4 @@
-import { EvaluationBody, evaluationYears, type OperationGrant } from '@shuliu/contracts';
+import { ConsentReasonBody, EvaluationBody, type OperationGrant, evaluationYears } from '@shuliu/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Form, Input, InputNumber } from 'antd';
 import { sdk } from '../../../api/sdk';
@@ -6,7 +6,7 @@ import { useAuth } from '../../../auth/AuthProvider';
 import { useT } from '../../../i18n/I18nProvider';
 import { showServerIssues, zodRule } from '../../../lib/zod-form';
 import { ActionModal } from '../../registry/ActionModal';
-import { ReasonModal } from '../org-grants/ReasonModal';
+import { ReasonModal } from '../../../components/ReasonModal';
 
 export type OperationAction = 'suspend' | 'reinstate' | 'revoke' | 'evaluate';
 
@@ -160,6 +160,7 @@ export function OperationActionModal({
   }[action];
   return (
     <ReasonModal
+      reasonSchema={ConsentReasonBody.shape.reason}
       open
       title={`${look.title} · ${who}`}
       warning={look.warning}

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { OrgGrantStatus, type OrgGrant } from '@shuliu/contracts';
+import { ConsentReasonBody, type OrgGrant, OrgGrantStatus } from '@shuliu/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Empty, Select, Space, Tabs, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -17,7 +17,7 @@ import { useListParams, usePagination } from '../../../lib/use-list-params';
 import { OrgGrantDrawer, useCanRevoke } from './OrgGrantDrawer';
 import { OrgGrantFormModal } from './OrgGrantFormModal';
 import { GrantStatusTag, ResourceLinks, useGradeLabel } from './org-grant-parts';
-import { ReasonModal } from './ReasonModal';
+import { ReasonModal } from '../../../components/ReasonModal';
 
 type Box = 'granted' | 'received' | 'all';
 const orgName = (name: string | null, id: string) => name ?? id;
@@ -213,6 +213,7 @@ export function OrgGrantsPage() {
         onView={(g) => void navigate(`/consent/org-grants/${g.id}?box=granted`)}
       />
       <ReasonModal
+        reasonSchema={ConsentReasonBody.shape.reason}
         open={!!revoking}
         title={o.revokeTitle}
         warning={o.revokeWarn}

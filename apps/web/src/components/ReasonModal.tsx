@@ -1,9 +1,9 @@
-import { ConsentReasonBody } from '@shuliu/contracts';
 import { Alert, Checkbox, Form, Input } from 'antd';
 import type { ReactNode } from 'react';
-import { useT } from '../../../i18n/I18nProvider';
-import { zodRule } from '../../../lib/zod-form';
-import { ActionModal } from '../../registry/ActionModal';
+import type { z } from 'zod';
+import { useT } from '../i18n/I18nProvider';
+import { zodRule } from '../lib/zod-form';
+import { ActionModal } from '../pages/registry/ActionModal';
 
 interface Values {
   reason?: string;
@@ -11,8 +11,9 @@ interface Values {
 }
 
 /**
- * A state change with its reason (撤销, 暂停, 恢复): a warning of what it does, the reason beside its field,
- * and for a final step an acknowledgement that must be ticked (the strong confirmation of 撤销).
+ * A state change with its reason (撤销, 暂停, 恢复, 下架, 移出负面清单): a warning of what it does, the reason
+ * beside its field, checked by the contract's schema for it, and for a final step an acknowledgement that must
+ * be ticked (the strong confirmation of 撤销).
  */
 export function ReasonModal({
   open,
@@ -21,6 +22,7 @@ export function ReasonModal({
   okText,
   danger = false,
   reason = true,
+  reasonSchema,
   reasonHelp,
   ack,
   pending,
@@ -36,6 +38,8 @@ export function ReasonModal({
   danger?: boolean;
   /** Whether a reason is asked for (required when asked). */
   reason?: boolean;
+  /** The contract's schema of the reason, e.g. `ConsentReasonBody.shape.reason`. */
+  reasonSchema: z.ZodType;
   reasonHelp?: ReactNode;
   /** The text of an acknowledgement checkbox that must be ticked first. */
   ack?: { label: ReactNode; required: string };
@@ -68,7 +72,7 @@ export function ReasonModal({
           extra={reasonHelp}
           rules={[
             { required: true, whitespace: true, message: t.validation.required },
-            zodRule(ConsentReasonBody.shape.reason, t),
+            zodRule(reasonSchema, t),
           ]}
         >
           <Input.TextArea rows={3} maxLength={1000} showCount data-testid={`${testId}-reason`} />
