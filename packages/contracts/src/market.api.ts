@@ -9,6 +9,7 @@ import {
   ProductSearchReply,
   UpdateProductBody,
   WithdrawBody,
+  SellerProfile,
 } from './market.js';
 import { SignAsOrgBody } from './org-keys.js';
 import {
@@ -54,6 +55,16 @@ export const marketRoutes = {
     access: publicAccess,
     params: product,
     response: Product,
+  }),
+  seller: defineRoute({
+    method: 'GET',
+    path: '/api/market/sellers/:id',
+    summary:
+      'A seller’s public profile: registration facts, boards, certificates and listings (sellers with a listing only)',
+    tags,
+    access: publicAccess,
+    params: IdParams('org'),
+    response: SellerProfile,
   }),
   check: defineRoute({
     method: 'GET',

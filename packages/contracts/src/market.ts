@@ -285,6 +285,24 @@ export const ProductSearchReply = z.object({
 export type ProductSearchReply = z.infer<typeof ProductSearchReply>;
 
 /** A seller's own products in any state. */
+/** 数据商主页: what anyone may read of a seller with listings — registration facts and its market record. */
+export const SellerProfile = z.object({
+  id: z.string(),
+  name: z.string(),
+  nameEn: z.string().nullable(),
+  uscc: z.string().describe('统一社会信用代码, public registration data'),
+  region: z.string().nullable(),
+  types: z.array(z.string()),
+  merchantKinds: z.array(z.string()),
+  memberSince: Timestamp,
+  listed: z.number().int().describe('products listed now'),
+  boards: z.array(z.object({ code: z.string(), name: z.string(), count: z.number().int() })),
+  certificateNos: z.array(z.string()).describe('数据产品经营权 certificates its listings stand on'),
+  signingKeys: z.number().int().describe('active SM2 keys its declarations and contracts are signed with'),
+  firstListedAt: Timestamp.nullable(),
+});
+export type SellerProfile = z.infer<typeof SellerProfile>;
+
 export const MyProductQuery = z.strictObject({
   ...PageQuery,
   status: ProductStatus.optional(),

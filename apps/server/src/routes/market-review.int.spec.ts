@@ -7,6 +7,7 @@ import type {
   Paged,
   Product,
   ProductSearchReply,
+  SellerProfile,
 } from '@shuliu/contracts';
 import { registry } from '@shuliu/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -270,6 +271,26 @@ describe('the public marketplace', () => {
     expect((await search('region=110000&q=鲁中制造业')).total).toBe(0);
     expect((await m.call('GET', '/api/market/products?pageSize=201')).status).toBe(400);
     expect((await m.call('GET', '/api/market/products?sort=cheapest')).status).toBe(400);
+  });
+
+  it('shows a seller’s public profile: registration facts, boards, certificates; nobody else’s', async () => {
+    const profile = await m.ok<SellerProfile>('GET', `/api/market/sellers/${merchantOrg}`);
+    expect(profile).toMatchObject({
+      id: merchantOrg,
+      uscc: expect.stringMatching(/^[0-9A-Z]{18}$/),
+      listed: expect.any(Number),
+      certificateNos: expect.arrayContaining([base.certNo]),
+      signingKeys: 1,
+    });
+    expect(profile.listed).toBeGreaterThan(0);
+    expect(profile.boards).toEqual(
+      expect.arrayContaining([expect.objectContaining({ code: 'finance', name: '金融' })]),
+    );
+    // an org that never listed, and one that does not exist, are no sellers
+    const buyerOrg = await m.registry.orgOf('huanghe');
+    expect(await m.refused(404, 'GET', `/api/market/sellers/${buyerOrg}`)).toBe('NOT_FOUND');
+    expect(await m.refused(404, 'GET', `/api/market/sellers/org_${'0'.repeat(26)}`)).toBe('NOT_FOUND');
+    expect(await m.refused(400, 'GET', '/api/market/sellers/nobody')).toBe('VALIDATION_FAILED');
   });
 });
 

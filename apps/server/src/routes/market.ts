@@ -6,9 +6,10 @@ import type { AppDeps } from '../app.js';
 const c = api.market;
 
 export function marketRoutes(app: FastifyInstance, { services }: AppDeps) {
-  const { products, listing, search, boards } = services.market;
+  const { products, listing, search, boards, sellers } = services.market;
   handle(app, c.products, ({ query }) => search.search(query));
   handle(app, c.product, ({ ctx, params }) => products.get(ctx, params.id));
+  handle(app, c.seller, ({ params }) => sellers.profile(params.id));
   handle(app, c.check, ({ ctx, params }) => products.check(ctx, params.id));
   handle(app, c.reviews, ({ ctx, params }) => listing.reviews(ctx, params.id));
   handle(app, c.mine, ({ ctx, query }) => products.mine(ctx, query));

@@ -71,7 +71,8 @@ export const marketZhCN = {
     } as Record<string, string>,
     // the product page
     description: '产品说明', summary: '简介', resources: '数据资源', resourceBasis: { owner: '本机构持有', org_grant: '企业授权', operation: '授权运营' } as Record<string, string>,
-    scenarios: '应用场景', sellerProfile: '数据商', sellerProducts: '查看该数据商的全部产品', certificates: '数据产品经营权证书',
+    scenarios: '应用场景', sellerProfile: '数据商', sellerProducts: '查看该数据商的全部产品',
+    uscc: '统一社会信用代码', memberSince: '入驻时间', listedNow: '在售产品', sellerBoards: '所在板块', signingKeys: '签名密钥', sellerCerts: '经营权证书', firstListed: '首次挂牌', certificates: '数据产品经营权证书',
     certVerifying: '正在浏览器中校验证书…', certVerified: '证书已验证', certFailed: '证书校验未通过', certOpen: '打开验证页',
     noCertificates: '无证书', policy: '使用策略（ODRL 2.2）', policyNone: '该产品未设置使用策略。', policyRaw: '查看原始 JSON-LD',
     policyInvalid: '使用策略无法解析', quality: '质量评价', credit: '信用评价', pending: '待评估', ledger: '挂牌上链',

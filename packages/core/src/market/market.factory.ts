@@ -7,6 +7,7 @@ import { MatchingService } from './matching.service.js';
 import type { MarketDeps } from './market.support.js';
 import { ProductsService } from './products.service.js';
 import { SearchService } from './search.service.js';
+import { SellersService } from './sellers.service.js';
 import { SuspensionsService } from './suspensions.service.js';
 
 /**
@@ -31,6 +32,7 @@ export function createMarket(deps: MarketDeps) {
     // the open demands a product answers hear of it in the commit that lists it
     listing: new ListingService({ ...deps, onListed: (tx, id) => matching.matchProduct(tx, id) }, products),
     search: new SearchService(deps),
+    sellers: new SellersService(deps),
     boards,
     suspensions,
     demands,

@@ -16,7 +16,7 @@ export type Clock = () => Date;
 export interface MarketDeps {
   db: Executor;
   keys: Pick<KeyService, 'ensureSigningKey'>;
-  orgKeys: Pick<OrgKeysService, 'signAsOrg' | 'verifyOrgSignature'>;
+  orgKeys: Pick<OrgKeysService, 'signAsOrg' | 'verifyOrgSignature' | 'list'>;
   ledger: Pick<LedgerService, 'appendIn'>;
   resources: ResourcesService;
   sectors: SectorsService;

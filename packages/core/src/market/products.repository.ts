@@ -248,6 +248,23 @@ export const productsRepository = {
     }
   },
 
+  /** A seller's record in the marketplace: its listings now, their boards and certificates, its first listing. */
+  async sellerRecord(db: Executor, orgId: string) {
+    const rows = await db
+      .selectFrom('market_products')
+      .select(['board_codes', 'certificate_nos', 'published_at'])
+      .where('org_id', '=', orgId)
+      .where('status', '=', 'published')
+      .execute();
+    const first = await db
+      .selectFrom('market_products')
+      .select((e) => e.fn.min('published_at').as('at'))
+      .where('org_id', '=', orgId)
+      .where('published_at', 'is not', null)
+      .executeTakeFirst();
+    return { rows, firstListedAt: (first?.at as Date | null | undefined) ?? null };
+  },
+
   /** A product (not withdrawn) in a sector, for the catalog's sector holds. */
   namingSector: async (db: Executor, code: string) =>
     (

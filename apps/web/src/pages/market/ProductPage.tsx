@@ -1,19 +1,20 @@
-import { EditOutlined, ShopOutlined, StopOutlined } from '@ant-design/icons';
+import { EditOutlined, StopOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Col, Descriptions, Row, Space, Typography } from 'antd';
+import { App, Button, Card, Col, Descriptions, Row, Space } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { sdk } from '../../api/sdk';
 import { useAuth } from '../../auth/AuthProvider';
 import { PageContainer } from '../../components/PageContainer';
 import { QueryState } from '../../components/QueryState';
-import { useI18n, useT } from '../../i18n/I18nProvider';
+import { useT } from '../../i18n/I18nProvider';
 import { CertBadges } from './CertBadges';
-import { divisionName, ProductStatusTag } from './market-parts';
+import { ProductStatusTag } from './market-parts';
 import { useProduct } from './market-queries';
 import { PolicyCheckPanel, readPolicy } from './PolicyView';
 import { ProductReasons, ProductSummary } from './ProductSummary';
 import { MarketReasonModal } from './ReasonModal';
+import { SellerCard } from './SellerCard';
 
 const EDITABLE = ['draft', 'rejected', 'suspended'];
 
@@ -21,7 +22,6 @@ const EDITABLE = ['draft', 'rejected', 'suspended'];
 export function ProductPage() {
   const { id = '' } = useParams();
   const t = useT();
-  const { lang } = useI18n();
   const { me, hasRole } = useAuth();
   const { message } = App.useApp();
   const qc = useQueryClient();
@@ -71,26 +71,7 @@ export function ProductPage() {
           {policy && <PolicyCheckPanel policy={policy} />}
         </Col>
         <Col xs={24} xl={8}>
-          <Card title={t.market.sellerProfile} style={{ marginBottom: 16 }} data-testid="product-seller">
-            <Descriptions
-              size="small"
-              column={1}
-              items={[
-                {
-                  key: 'name',
-                  label: t.market.seller,
-                  children: (
-                    <Space>
-                      <ShopOutlined />
-                      <Typography.Text strong>{p.orgName ?? p.orgId}</Typography.Text>
-                    </Space>
-                  ),
-                },
-                { key: 'region', label: t.market.region, children: divisionName(p.region, lang) },
-              ]}
-            />
-            <Link to={`/market?org=${p.orgId}`}>{t.market.sellerProducts}</Link>
-          </Card>
+          <SellerCard orgId={p.orgId} orgName={p.orgName} region={p.region} />
           <Card title={t.market.certificates} style={{ marginBottom: 16 }}>
             <CertBadges certNos={p.certificateNos} />
           </Card>

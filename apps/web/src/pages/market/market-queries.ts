@@ -18,6 +18,16 @@ export function useProduct(id: string, enabled = true) {
   });
 }
 
+/** A seller's public profile (数据商主页). */
+export function useSeller(orgId: string) {
+  return useQuery({
+    queryKey: ['market', 'seller', orgId],
+    queryFn: () => sdk.market.seller({ params: { id: orgId } }),
+    staleTime: 60_000,
+    retry: false,
+  });
+}
+
 /** The dry run of the listing checks (挂牌条件), item by item. */
 export function useListingCheck(id: string | undefined, enabled = true) {
   return useQuery({
