@@ -40,3 +40,6 @@ export * from './rules/odrl-vocab.js';
 export * from './rules/odrl.js';
 export * from './rules/odrl-describe.js';
 export * from './trade.js';
+export * from './trade-contracts.js';
+export * from './rules/contract-templates.js';
+export * from './rules/contract-verify.js';
