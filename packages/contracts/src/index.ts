@@ -43,3 +43,4 @@ export * from './trade.js';
 export * from './trade-contracts.js';
 export * from './rules/contract-templates.js';
 export * from './rules/contract-verify.js';
+export * from './rules/contract-text.js';

@@ -21,7 +21,10 @@ export const CONTRACT_DEFAULTS = {
   paymentDays: 10,
   /** after the platform's mediation fails: arbitration or the court */
   disputeWay: 'court' as 'court' | 'arbitration',
-  forum: { 'zh-CN': '平台运营方住所地有管辖权的人民法院', 'en-US': 'the competent people’s court where the platform operator is domiciled' },
+  forum: {
+    'zh-CN': '平台运营方住所地有管辖权的人民法院',
+    'en-US': 'the competent people’s court where the platform operator is domiciled',
+  },
 };
 
 const ContractParty = z.object({

@@ -45,7 +45,9 @@ function checkSignatures(c: Ctx): string {
     fail(`the signatures are ${sides.join(', ')}: the buyer signs first, then the seller, once each`);
   for (const s of c.b.signatures)
     if (!verifyOrgSignature(c.b.contract, s.signature, s.publicKey, c.opts.sm3))
-      fail(`the ${s.party}’s SM2 signature (key ${s.keyId}) does not match the contract: one of them was altered`);
+      fail(
+        `the ${s.party}’s SM2 signature (key ${s.keyId}) does not match the contract: one of them was altered`,
+      );
   return `${sides.join(' and ')} signed the canonical contract (SM2, ID 1234567812345678)`;
 }
 
@@ -55,7 +57,9 @@ function checkEntries(c: Ctx): string {
   const concluded = b.signatures.length === 2;
   const want = [...b.signatures.map(() => 'contract.signed'), ...(concluded ? ['contract.concluded'] : [])];
   if (b.ledgerEntries.length !== want.length)
-    fail(`${b.ledgerEntries.length} ledger entries for ${b.signatures.length} signatures; expected ${want.length}`);
+    fail(
+      `${b.ledgerEntries.length} ledger entries for ${b.signatures.length} signatures; expected ${want.length}`,
+    );
   c.entries = b.ledgerEntries.map(canonicalLedgerEntry);
   c.entries.forEach((e, i) => {
     const a = e.attrs ?? {};
@@ -65,7 +69,13 @@ function checkEntries(c: Ctx): string {
     if (e.objectSm3 !== hash || a.contractHash !== hash)
       fail(`the contract hashes to ${hash}, but ledger entry ${i} records ${String(a.contractHash)}`);
     const s = b.signatures[i];
-    if (s && (a.party !== s.party || a.keyId !== s.keyId || a.publicKey !== s.publicKey || a.signature !== s.signature))
+    if (
+      s &&
+      (a.party !== s.party ||
+        a.keyId !== s.keyId ||
+        a.publicKey !== s.publicKey ||
+        a.signature !== s.signature)
+    )
       fail(`ledger entry ${i} records another ${String(a.party)} signature than the bundle carries`);
   });
   return `${want.join(', ')} of ${doc.contractNo}, each recording contractHash ${hash}`;
@@ -77,7 +87,8 @@ function checkInclusion(c: Ctx): string {
     fail(`${proofs.length} inclusion proofs for ${ledgerEntries.length} ledger entries`);
   const h = hasherFor(c.opts, cp.hashAlg);
   proofs.forEach((p, i) => {
-    if (p.treeSize !== cp.treeSize) fail(`proof ${i} is for tree size ${p.treeSize}, the checkpoint for ${cp.treeSize}`);
+    if (p.treeSize !== cp.treeSize)
+      fail(`proof ${i} is for tree size ${p.treeSize}, the checkpoint for ${cp.treeSize}`);
     try {
       const leaf = leafHash(h, utf8(ledgerEntries[i]!));
       verifyInclusion(h, p.leafIndex, cp.treeSize, leaf, p.auditPath.map(fromHex), fromBase64(cp.rootHash));
@@ -144,7 +155,14 @@ export function verifyContractBundle(raw: unknown, opts: ContractVerifyOptions =
     const issue = (parsed.success ? doc!.error! : parsed.error).issues[0];
     const message = `not a contract bundle: ${parsed.success ? 'contract.' : ''}${issue?.path.join('.')}: ${issue?.message}`;
     checks.push({ check: 'shape', ok: false, message });
-    return { valid: false, contractNo, contractHash: null, concluded: false, checks, failure: { check: 'shape', message } };
+    return {
+      valid: false,
+      contractNo,
+      contractHash: null,
+      concluded: false,
+      checks,
+      failure: { check: 'shape', message },
+    };
   }
   // the hash is of the contract as it came, not as parsed: a field added or changed must change it
   const hash = toHex((opts.sm3 ?? sm3Digest)(utf8(jcs(parsed.data.contract))));

@@ -18,7 +18,10 @@ export const contractNumber = (year: number, n: number) => `HT-${year}-${String(
 /** The year a contract drafted at `at` is numbered in (Beijing time). */
 export const contractYear = (at: Date) => dateInChina(at).year;
 
-const party = (o: { id: string; name: string; uscc: string | null } | undefined, id: string): ContractParty => ({
+const party = (
+  o: { id: string; name: string; uscc: string | null } | undefined,
+  id: string,
+): ContractParty => ({
   orgId: id,
   name: o?.name ?? id,
   uscc: o?.uscc ?? null,

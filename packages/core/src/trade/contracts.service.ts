@@ -1,4 +1,10 @@
-import { jcs, type Contract, type ContractBundle, type ContractDoc, type OrgSignature } from '@shuliu/contracts';
+import {
+  jcs,
+  type Contract,
+  type ContractBundle,
+  type ContractDoc,
+  type OrgSignature,
+} from '@shuliu/contracts';
 import { recordAudit } from '../audit/index.js';
 import { sm3Hex } from '../crypto/index.js';
 import { notifyOrg, type PasswordConfirmation } from '../identity/index.js';
@@ -77,42 +83,40 @@ export class ContractsService {
     await this.deps.keys.ensureSigningKey();
     await this.deps.db.transaction().execute(async (tx) => {
       const row = await repo.lock(tx, contractNo);
-      const party = row && (p.orgId === row.buyer_org_id ? 'buyer' : p.orgId === row.seller_org_id ? 'seller' : null);
+      const party =
+        row && (p.orgId === row.buyer_org_id ? 'buyer' : p.orgId === row.seller_org_id ? 'seller' : null);
       if (!row || !party) throw NotFound('contract', contractNo);
       const n = (await negotiations.lock(tx, row.negotiation_id))!;
       const step = signingStep(row.state, n.state, party);
-      if (typeof step === 'string') throw ContractOutOfOrder(step, { state: n.state, contractState: row.state });
+      if (typeof step === 'string')
+        throw ContractOutOfOrder(step, { state: n.state, contractState: row.state });
       const doc = JSON.parse(row.canonical) as ContractDoc;
       const sig = await this.signature(tx, ctx, p.orgId!, doc, how, row.contract_hash);
-      const publicKey = (await this.deps.orgKeys.list(p.orgId!, tx)).find((k) => k.id === sig.keyId)!.publicKey;
-      const attrs = { contractNo, contractHash: row.contract_hash };
-      const { firstIndex } = await this.deps.ledger.appendIn(tx, [
-        {
-          type: 'contract.signed',
-          objectType: 'contract',
-          objectId: contractNo,
-          objectSm3: row.contract_hash,
-          attrs: { ...attrs, party, orgId: p.orgId, keyId: sig.keyId, publicKey, signature: sig.signature },
+      // the audit head is locked before the ledger's, as everywhere on the platform
+      await recordAudit(tx, ctx, {
+        action: 'trade.contract.sign',
+        objectType: 'contract',
+        objectId: contractNo,
+        details: {
+          party,
+          keyId: sig.keyId,
+          custody: how.custody,
+          contractHash: row.contract_hash,
+          concluded: step.concludes,
         },
-        ...(step.concludes
-          ? [{ type: 'contract.concluded' as const, objectType: 'contract', objectId: contractNo, objectSm3: row.contract_hash, attrs }]
-          : []),
-      ]);
-      const signed: ContractSignatureRow = {
-        party,
-        orgId: p.orgId!,
-        keyId: sig.keyId,
-        algorithm: 'sm2-sm3',
-        signature: sig.signature,
-        custody: how.custody,
-        signedAt: sig.signedAt,
-        ledgerIndex: firstIndex,
-      };
+      });
+      const signed = await this.record(
+        tx,
+        row,
+        { party, orgId: p.orgId!, custody: how.custody },
+        sig,
+        step.concludes,
+      );
       const now = this.deps.now();
       await repo.updateAt(tx, contractNo, row.version, {
         state: step.contract,
         signatures: JSON.stringify([...row.signatures, signed]),
-        ...(step.concludes && { concluded_ledger_index: firstIndex + 1, concluded_at: now }),
+        ...(step.concludes && { concluded_ledger_index: signed.ledgerIndex + 1, concluded_at: now }),
       });
       if (!(await negotiations.updateAt(tx, n.id, n.version, { state: step.negotiation, updated_at: now })))
         throw NotYourMove('the negotiation moved meanwhile: reload it');
@@ -125,22 +129,58 @@ export class ContractsService {
         terms: null,
         message: `${party === 'buyer' ? '买方' : '卖方'}签署合同 ${contractNo}${step.concludes ? '，合同成立' : ''}`,
       });
-      await recordAudit(tx, ctx, {
-        action: 'trade.contract.sign',
-        objectType: 'contract',
-        objectId: contractNo,
-        details: { party, keyId: sig.keyId, custody: how.custody, contractHash: row.contract_hash, ledgerIndex: firstIndex, concluded: step.concludes },
-      });
-      const other = party === 'buyer' ? 'seller' : 'buyer';
-      await notifyOrg(tx, other === 'buyer' ? row.buyer_org_id : row.seller_org_id, PARTY_ROLES[other], {
-        kind: step.concludes ? 'trade.contract.concluded' : 'trade.contract.signed',
-        title: step.concludes ? `合同 ${contractNo} 已成立` : `合同 ${contractNo}：买方已签署，请签署`,
-        body: doc.object.productTitle,
-        params: { contractNo },
-        link: `/trade/contracts/${contractNo}`,
-      });
+      await this.tell(tx, row, party, step.concludes, doc.object.productTitle);
     });
     return this.get(ctx, contractNo);
+  }
+
+  /** `contract.signed` in the ledger — with the key, its public half and the signature — and `contract.concluded` after the seller's. */
+  private async record(
+    tx: Executor,
+    row: { contract_no: string; contract_hash: string },
+    { party, orgId, custody }: Pick<ContractSignatureRow, 'party' | 'orgId' | 'custody'>,
+    sig: OrgSignature,
+    concludes: boolean,
+  ): Promise<ContractSignatureRow> {
+    const publicKey = (await this.deps.orgKeys.list(orgId, tx)).find((k) => k.id === sig.keyId)!.publicKey;
+    const base = { objectType: 'contract', objectId: row.contract_no, objectSm3: row.contract_hash };
+    const attrs = { contractNo: row.contract_no, contractHash: row.contract_hash };
+    const { firstIndex } = await this.deps.ledger.appendIn(tx, [
+      {
+        ...base,
+        type: 'contract.signed',
+        attrs: { ...attrs, party, orgId, keyId: sig.keyId, publicKey, signature: sig.signature },
+      },
+      ...(concludes ? [{ ...base, type: 'contract.concluded' as const, attrs }] : []),
+    ]);
+    return {
+      party,
+      orgId,
+      keyId: sig.keyId,
+      algorithm: 'sm2-sm3',
+      signature: sig.signature,
+      custody,
+      signedAt: sig.signedAt,
+      ledgerIndex: firstIndex,
+    };
+  }
+
+  private tell(
+    tx: Executor,
+    row: { contract_no: string; buyer_org_id: string; seller_org_id: string },
+    party: 'buyer' | 'seller',
+    concludes: boolean,
+    title: string,
+  ) {
+    const other = party === 'buyer' ? 'seller' : 'buyer';
+    const no = row.contract_no;
+    return notifyOrg(tx, other === 'buyer' ? row.buyer_org_id : row.seller_org_id, PARTY_ROLES[other], {
+      kind: concludes ? 'trade.contract.concluded' : 'trade.contract.signed',
+      title: concludes ? `合同 ${no} 已成立` : `合同 ${no}：买方已签署，请签署`,
+      body: title,
+      params: { contractNo: no },
+      link: `/trade/contracts/${no}`,
+    });
   }
 
   /** The bundle `shuliu verify-contract` checks offline: the i-th inclusion proof proves the i-th entry. */
@@ -194,7 +234,12 @@ export class ContractsService {
       throw ContractSignatureInvalid(`key ${how.keyId} was rotated out: sign with the org’s active key`, {
         field: 'keyId',
       });
-    return { keyId: how.keyId, algorithm: 'sm2-sm3', signature: how.signature, signedAt: this.deps.now().toISOString() };
+    return {
+      keyId: how.keyId,
+      algorithm: 'sm2-sm3',
+      signature: how.signature,
+      signedAt: this.deps.now().toISOString(),
+    };
   }
 
   /** The contract, to its parties' members and the platform's overseers; 404 to anyone else. */

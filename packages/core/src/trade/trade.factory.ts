@@ -10,7 +10,10 @@ import type { TradeDeps } from './trade.support.js';
 export function createTrade(deps: TradeDeps) {
   const contracts = new ContractsService(deps);
   return {
-    negotiations: new NegotiationsService({ ...deps, onAgreed: async (tx, id) => void (await contracts.draft(tx, id)) }),
+    negotiations: new NegotiationsService({
+      ...deps,
+      onAgreed: async (tx, id) => void (await contracts.draft(tx, id)),
+    }),
     contracts,
   };
 }

@@ -61,15 +61,17 @@ export function signingStep(
   contract: ContractState,
   negotiation: string,
   party: Side,
-):
-  | { contract: ContractState; negotiation: NegotiationState; concludes: boolean }
-  | string {
+): { contract: ContractState; negotiation: NegotiationState; concludes: boolean } | string {
   if (party === 'buyer' && contract === 'drafted' && negotiation === 'agreed')
     return { contract: 'buyer_signed', negotiation: 'verified', concludes: false };
   if (party === 'seller' && contract === 'buyer_signed' && negotiation === 'verified')
     return { contract: 'concluded', negotiation: 'finalized', concludes: true };
   const waits =
-    contract === 'drafted' ? 'the buyer’s signature' : contract === 'buyer_signed' ? 'the seller’s signature' : 'nothing: it is concluded';
+    contract === 'drafted'
+      ? 'the buyer’s signature'
+      : contract === 'buyer_signed'
+        ? 'the seller’s signature'
+        : 'nothing: it is concluded';
   return `the negotiation is ${negotiation} and the contract ${contract}: it awaits ${waits}, not the ${party}’s`;
 }
 
