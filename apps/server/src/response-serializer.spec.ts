@@ -30,6 +30,8 @@ const STRINGS = [
   usccFirst17 + usccCheckChar(usccFirst17),
   '2026-01-02T03:04:05.000Z',
   'https://example.cn/x',
+  '2026-01-02',
+  'HT-2026-000001',
 ];
 
 interface Def {
