@@ -16,6 +16,7 @@ import { calendarCommand } from './commands/calendar.js';
 import { verifyCommand } from './commands/verify.js';
 import { verifyConsentCommand } from './commands/verify-consent.js';
 import { keygenCommand, signCommand } from './commands/sign.js';
+import { tradeCommand, verifyContractCommand } from './commands/trade.js';
 
 // heavy modules (database, server) load inside each command's action, so `--help` answers at once
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -46,6 +47,8 @@ program.addCommand(verifyConsentCommand());
 program.addCommand(signCommand());
 program.addCommand(keygenCommand());
 program.addCommand(marketCommand());
+program.addCommand(tradeCommand());
+program.addCommand(verifyContractCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -31,6 +31,8 @@ const STRINGS = [
   '2026-01-02T03:04:05.000Z',
   '2026-01-02',
   'https://example.cn/x',
+  '2026-01-02',
+  'HT-2026-000001',
 ];
 
 interface Def {

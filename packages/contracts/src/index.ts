@@ -42,3 +42,7 @@ export * from './rules/odrl-describe.js';
 export * from './trade.js';
 export * from './rules/shapley.js';
 export * from './rules/settlement.js';
+export * from './trade-contracts.js';
+export * from './rules/contract-templates.js';
+export * from './rules/contract-verify.js';
+export * from './rules/contract-text.js';

@@ -15,6 +15,7 @@ export const LedgerEntryType = z.enum([
   'certificate.cancelled',
   'certificate.expired',
   'contract.signed',
+  'contract.concluded',
   'consent.granted',
   'consent.revoked',
   'audit.anchor',

@@ -11,6 +11,8 @@ import {
   StepBody,
   TerminateBody,
 } from './trade.js';
+import { Contract, ContractBundle, ContractNoParams } from './trade-contracts.js';
+import { SignAsOrgBody } from './org-keys.js';
 
 const tags = ['trade'];
 const negotiation = IdParams('ngt');
@@ -105,5 +107,37 @@ export const tradeRoutes = {
     body: AutoAcceptBody,
     response: AutoAcceptReply,
     audit: 'trade.auto_accept.set',
+  }),
+  contract: defineRoute({
+    method: 'GET',
+    path: '/api/trade/contracts/:contractNo',
+    summary:
+      'A contract (合同示范文本 filled from the agreed negotiation) with its signatures, to its parties, the operator and the regulator',
+    tags,
+    access: roles('buyer', 'merchant', 'org_admin', 'operator', 'regulator'),
+    params: ContractNoParams,
+    response: Contract,
+  }),
+  signContract: defineRoute({
+    method: 'POST',
+    path: '/api/trade/contracts/:contractNo/sign',
+    summary:
+      'A party signs the contract, the buyer first (VERIFIED), then the seller (FINALIZED, concluded): with its custodied key on an org administrator’s re-entered password, or with a signature made offline (`shuliu trade sign-contract`); each signature is a contract.signed ledger entry',
+    tags,
+    access: roles('buyer', 'merchant', 'org_admin'),
+    params: ContractNoParams,
+    body: SignAsOrgBody,
+    response: Contract,
+    audit: 'trade.contract.sign',
+  }),
+  verifyContract: defineRoute({
+    method: 'GET',
+    path: '/api/trade/contracts/:contractNo/verify',
+    summary:
+      'The bundle that proves a contract offline (`shuliu verify-contract`): the contract, each signature with its public key, the ledger entries, their inclusion proofs and the checkpoint',
+    tags,
+    access: roles('buyer', 'merchant', 'org_admin', 'operator', 'regulator'),
+    params: ContractNoParams,
+    response: ContractBundle,
   }),
 };

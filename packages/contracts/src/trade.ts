@@ -88,7 +88,8 @@ export const TerminateBody = z.strictObject({
   idempotencyKey: IdempotencyKey,
 });
 
-export const NegotiationEventKind = z.enum(['request', 'offer', 'accept', 'agree', 'terminate']);
+/** The steps of a negotiation; `sign` is a party's signature of the contract that follows agreement. */
+export const NegotiationEventKind = z.enum(['request', 'offer', 'accept', 'agree', 'terminate', 'sign']);
 export const NegotiationEvent = z.object({
   seq: z.number().int(),
   kind: NegotiationEventKind,
@@ -114,9 +115,10 @@ export const Negotiation = z.object({
   state: NegotiationState,
   round: z.number().int().describe('how many sets of terms were put on the table'),
   terms: DealTerms.describe('the terms on the table (agreed ones once agreed)'),
-  /** Whose move it is, or null once agreed or terminated. */
+  /** Whose move it is — to negotiate, then to sign the contract — or null once concluded or terminated. */
   awaiting: z.enum(['buyer', 'seller']).nullable(),
   terminationReason: z.string().nullable(),
+  contractNo: z.string().nullable().describe('the contract drafted when it was agreed'),
   version: z.number().int(),
   createdAt: Timestamp,
   updatedAt: Timestamp,

@@ -92,7 +92,7 @@ export function createServices(db: Kysely<DB>, config: Config) {
       consent,
       now: () => new Date(),
     }),
-    trade: createTrade({ db, now: () => new Date() }),
+    trade: createTrade({ db, keys, orgKeys: crypto.orgKeys, ledger, now: () => new Date() }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -6,8 +6,9 @@ import type { MerkleHasher, VerifyBundleReply } from '@shuliu/contracts';
 const join = (parts: Uint8Array[]) => (parts.length === 1 ? parts[0]! : Buffer.concat(parts));
 
 /** SM3 and SHA-256 through Node's OpenSSL: the same digests as the plain-TypeScript ones, faster. */
-const sm3 = (...parts: Uint8Array[]) => hash('sm3', join(parts), 'buffer');
-const hasherFor = (alg: 'sm3' | 'sha256'): MerkleHasher => ({
+export const sm3Hash = (...parts: Uint8Array[]) => hash('sm3', join(parts), 'buffer');
+const sm3 = sm3Hash;
+export const hasherFor = (alg: 'sm3' | 'sha256'): MerkleHasher => ({
   name: alg,
   size: 32,
   hash: (...parts) => (alg === 'sm3' ? sm3(...parts) : createHash('sha256').update(join(parts)).digest()),

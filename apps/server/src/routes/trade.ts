@@ -6,7 +6,7 @@ import type { AppDeps } from '../app.js';
 const c = api.trade;
 
 export function tradeRoutes(app: FastifyInstance, { services }: AppDeps) {
-  const { negotiations } = services.trade;
+  const { negotiations, contracts } = services.trade;
   handle(app, c.negotiations, ({ ctx, query }) => negotiations.list(ctx, query));
   handle(app, c.negotiation, ({ ctx, params }) => negotiations.get(ctx, params.id));
   handle(app, c.start, ({ ctx, body }) => negotiations.start(ctx, body));
@@ -17,4 +17,13 @@ export function tradeRoutes(app: FastifyInstance, { services }: AppDeps) {
   handle(app, c.autoAccept, ({ ctx, params, body }) =>
     negotiations.setAutoAccept(ctx, params.id, body.enabled),
   );
+  handle(app, c.contract, ({ ctx, params }) => contracts.get(ctx, params.contractNo));
+  handle(app, c.verifyContract, ({ ctx, params }) => contracts.bundle(ctx, params.contractNo));
+  handle(app, c.signContract, async ({ ctx, params, body }) => {
+    if (body.custody === 'org') return contracts.sign(ctx, params.contractNo, body);
+    // only the org's administrator uses the custodied key: others are refused before a password is tried
+    services.crypto.orgKeys.assertMayAct(ctx, ctx.principal?.orgId ?? '');
+    const confirmed = await services.identity.auth.confirmPassword(ctx, body.password);
+    return contracts.sign(ctx, params.contractNo, { custody: 'platform', confirmed });
+  });
 }

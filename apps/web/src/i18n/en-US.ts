@@ -257,6 +257,7 @@ export const enUS: Messages = {
     leafHash: 'Leaf hash', empty: 'The ledger has no entries yet', unreadable: 'Unreadable entry',
     entryType: {
       'certificate.issued': 'Certificate issued', 'certificate.changed': 'Certificate changed', 'contract.signed': 'Contract signed',
+      'contract.concluded': 'Contract concluded',
       'consent.granted': 'Consent granted', 'consent.revoked': 'Consent revoked', 'audit.anchor': 'Audit anchor',
       'listing.published': 'Listing published', 'listing.withdrawn': 'Listing withdrawn', 'key.rotated': 'Signing key rotated',
     },

@@ -11,4 +11,7 @@ export const tradeApiErrorsEnUS: Record<keyof typeof tradeApiErrorsZhCN, string>
   TRADE_CONSENT_SCENARIO_REQUIRED:
     'Data about persons is agreed only for an approved buyer scenario the persons consented to',
   TRADE_IDEMPOTENCY_MISMATCH: 'This idempotency key was used for a different request',
+  TRADE_CONTRACT_OUT_OF_ORDER: 'Contracts are signed in order: the buyer first, then the seller, each once',
+  TRADE_CONTRACT_SIGNATURE_INVALID:
+    'The signature is not valid: it does not match the contract or a signing key of your organization',
 };

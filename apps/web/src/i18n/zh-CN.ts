@@ -200,7 +200,7 @@ export const zhCN = {
     entries: '账本条目', index: '序号', type: '类型', at: '时间', object: '存证对象', objectSm3: '对象哈希 (SM3)', leafHash: '叶子哈希',
     empty: '账本中还没有条目', unreadable: '无法解析的条目',
     entryType: {
-      'certificate.issued': '证书签发', 'certificate.changed': '证书变更', 'contract.signed': '合同签署', 'consent.granted': '授权同意',
+      'certificate.issued': '证书签发', 'certificate.changed': '证书变更', 'contract.signed': '合同签署', 'contract.concluded': '合同成立', 'consent.granted': '授权同意',
       'consent.revoked': '撤回授权', 'audit.anchor': '审计链锚定', 'listing.published': '产品挂牌', 'listing.withdrawn': '产品下架', 'key.rotated': '签名密钥轮换',
     } as Record<string, string>,
     entryTitle: (i: number) => `账本条目 #${i}`, canonical: '规范化 JSON（即被哈希的原文）', pretty: '格式化显示',

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { verifyOrgSignature, type Product } from '@shuliu/contracts';
+import { verifyContractBundle, verifyOrgSignature, type Product } from '@shuliu/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
 import { seedDemo } from './index.js';
@@ -75,10 +75,14 @@ describe('the demo platform', () => {
     expect(good.every((m) => m.notified_at !== null)).toBe(true);
   });
 
-  it('holds negotiations in every open state, one agreed after a counter-offer', async () => {
+  it('holds negotiations in every state, one concluded as a signed contract after a counter-offer', async () => {
     const rows = await database.db.selectFrom('trade_negotiations').select(['state', 'round']).execute();
-    expect(rows.map((r) => r.state).sort()).toEqual(['agreed', 'offered', 'requested', 'terminated']);
-    expect(rows.find((r) => r.state === 'agreed')?.round).toBe(2);
+    expect(rows.map((r) => r.state).sort()).toEqual(['finalized', 'offered', 'requested', 'terminated']);
+    expect(rows.find((r) => r.state === 'finalized')?.round).toBe(2);
+    // its contract, signed by both and concluded, checks offline
+    const [c] = await database.db.selectFrom('trade_contracts').select('contract_no').execute();
+    const bundle = await s.trade.contracts.bundle(await loginAs(s, 'regulator'), c!.contract_no);
+    expect(verifyContractBundle(bundle)).toMatchObject({ valid: true, concluded: true });
   });
 
   it('keeps its audit chain whole', async () => {

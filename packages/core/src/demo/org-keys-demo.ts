@@ -6,10 +6,10 @@ import { DEMO_PASSWORD } from './demo-data.js';
 /**
  * Org signing keys, set by each org's administrator with their password re-entered, as in use: the admitted
  * merchants (齐鲁数据, 泉城数智) sign with keys the platform custodies; 鲁信普惠 registered a key of its own
- * and signs offline. Its private half is not kept: the demo shows the key, a real org makes it with
- * `shuliu keygen`.
+ * and signs offline. Its private half stays with the seed, which signs 鲁信普惠's contract with it as the org
+ * would with `shuliu trade sign-contract`; the database never holds it.
  */
-export async function seedOrgKeysDemo(s: Services): Promise<void> {
+export async function seedOrgKeysDemo(s: Services): Promise<{ buyerSigner: Sm2Signer }> {
   for (const username of ['merchant', 'quancheng']) {
     const admin = await loginAs(s, username);
     const confirmed = await s.identity.auth.confirmPassword(admin, DEMO_PASSWORD);
@@ -17,10 +17,7 @@ export async function seedOrgKeysDemo(s: Services): Promise<void> {
   }
   const buyer = await loginAs(s, 'buyer');
   const confirmed = await s.identity.auth.confirmPassword(buyer, DEMO_PASSWORD);
-  await s.crypto.orgKeys.registerOrgHeld(
-    buyer,
-    buyer.principal!.orgId!,
-    Sm2Signer.generate().publicKeyHex,
-    confirmed,
-  );
+  const buyerSigner = Sm2Signer.generate();
+  await s.crypto.orgKeys.registerOrgHeld(buyer, buyer.principal!.orgId!, buyerSigner.publicKeyHex, confirmed);
+  return { buyerSigner };
 }

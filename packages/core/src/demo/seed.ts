@@ -64,7 +64,7 @@ export async function seedDemo(
     await s.identity.users.create(admin, { ...u.user, password: DEMO_PASSWORD, orgId: orgIds.get(u.orgKey) });
     users++;
   }
-  await seedOrgKeysDemo(s);
+  const keys = await seedOrgKeysDemo(s);
   // the catalog (files, profiles, derivatives, sharing, survey) is skipped where only accounts are needed
   if (opts.catalog ?? true) {
     await seedCatalogDemo(s);
@@ -78,7 +78,7 @@ export async function seedDemo(
       // buyers' demands, matched against the listed products (and each product listed later)
       await seedMarketDemandsDemo(s);
       // negotiations on the listings, in every open state
-      await seedTradeDemo(s, products);
+      await seedTradeDemo(s, products, keys);
     }
   }
   await s.ledger.anchorAuditChain(sys, { force: true });

@@ -1,11 +1,15 @@
 import {
   CounterBody,
+  jcs,
+  ORG_SIGNER_ID,
   StartNegotiationBody,
   StepBody,
   TerminateBody,
   type DealTerms,
 } from '@shuliu/contracts';
+import type { Sm2Signer } from '../crypto/index.js';
 import type { Services } from '../services.js';
+import { DEMO_PASSWORD } from './demo-data.js';
 import { loginAs } from './demo-login.js';
 import { inDays, type MarketDemoProducts } from './market-demo.js';
 
@@ -14,9 +18,15 @@ const key = () => `demo-trade-${++seq}`;
 
 /**
  * 交易磋商 demo, through the real flows: negotiations on the demo's listings in every open state — one agreed
- * after a counter-offer round, one awaiting the seller, one awaiting the buyer, one the seller terminated.
+ * after a counter-offer round and its 数据提供 contract signed by both (the buyer offline with its own key, the
+ * seller on its custodied key) and concluded, one awaiting the seller, one awaiting the buyer, one the seller
+ * terminated.
  */
-export async function seedTradeDemo(s: Services, p: MarketDemoProducts): Promise<{ negotiations: number }> {
+export async function seedTradeDemo(
+  s: Services,
+  p: MarketDemoProducts,
+  keys: { buyerSigner: Sm2Signer },
+): Promise<{ negotiations: number }> {
   const n = s.trade.negotiations;
   const as = {
     merchant: await loginAs(s, 'merchant'),
@@ -56,11 +66,22 @@ export async function seedTradeDemo(s: Services, p: MarketDemoProducts): Promise
     }),
   );
   await n.accept(as.buyer, credit.id, StepBody.parse({ message: '同意', idempotencyKey: key() }));
-  await n.agree(
+  const agreed = await n.agree(
     as.merchant,
     credit.id,
     StepBody.parse({ message: '成交，请签署合同', idempotencyKey: key() }),
   );
+  // the 数据提供 contract it drafted: the buyer signs offline with its own key, then the seller
+  const contractNo = agreed.contractNo!;
+  const contract = await s.trade.contracts.get(as.buyer, contractNo);
+  const buyerKey = (await s.crypto.orgKeys.list(as.buyer.principal!.orgId!)).find((k) => !k.retiredAt)!;
+  await s.trade.contracts.sign(as.buyer, contractNo, {
+    custody: 'org',
+    keyId: buyerKey.id,
+    signature: keys.buyerSigner.sign(jcs(contract.document), ORG_SIGNER_ID).toString('hex'),
+  });
+  const confirmed = await s.identity.auth.confirmPassword(as.merchant, DEMO_PASSWORD);
+  await s.trade.contracts.sign(as.merchant, contractNo, { custody: 'platform', confirmed });
 
   // 黄河物流 asks 泉城数智 for the bus-flow service: awaiting the seller
   await start(

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { resourceTitle } from '../catalog/index.js';
 import { qualifiedRef } from '../shared/sql.js';
 
 type Executor = Kysely<DB>;
@@ -31,4 +32,24 @@ export async function productForDeal(db: Executor, id: string) {
     price_fen: p.price_fen === null ? null : Number(p.price_fen),
     resourceIds: resources.map((r) => r.resource_id),
   };
+}
+
+/**
+ * What a contract names of a product (its object, 合同标的): the title, the resources with their titles and the
+ * data-rights certificates it was listed on.
+ */
+export async function productForContract(db: Executor, id: string) {
+  const p = await db
+    .selectFrom('market_products')
+    .select(['id', 'org_id', 'title', 'certificate_nos'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!p) return undefined;
+  const resources = await db
+    .selectFrom('market_product_resources as mpr')
+    .select(['mpr.resource_id as id', resourceTitle('mpr.resource_id').as('title')])
+    .where('mpr.product_id', '=', id)
+    .orderBy('mpr.resource_id')
+    .execute();
+  return { ...p, resources };
 }

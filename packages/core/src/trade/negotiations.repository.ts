@@ -9,6 +9,7 @@ export type NegotiationRow = Selectable<TradeNegotiationsTable> & {
   product_title: string | null;
   seller_name: string | null;
   buyer_name: string | null;
+  contract_no: string | null;
 };
 export type EventRow = Selectable<TradeNegotiationEventsTable> & { actor_name: string | null };
 
@@ -20,6 +21,12 @@ const withNames = (db: Executor) =>
       productTitle('n.product_id').as('product_title'),
       orgName('n.seller_org_id').as('seller_name'),
       orgName('n.buyer_org_id').as('buyer_name'),
+      (e) =>
+        e
+          .selectFrom('trade_contracts as tc')
+          .select('tc.contract_no')
+          .whereRef('tc.negotiation_id', '=', 'n.id')
+          .as('contract_no'),
     ]);
 
 /** The queries of contract negotiations, their timelines and the sellers' automatic agreement. */

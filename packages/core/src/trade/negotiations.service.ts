@@ -237,6 +237,7 @@ export class NegotiationsService {
         objectId: id,
         details: { from: row.state, to: next, side, ...(newTerms && { priceFen: terms.priceFen }) },
       });
+      if (next === 'agreed') await this.deps.onAgreed?.(tx, id);
       const other = side === 'buyer' ? row.seller_org_id : row.buyer_org_id;
       await this.tell(tx, other, side === 'buyer' ? SELLER_ROLES : BUYER_ROLES, id, step, product.title);
     });
@@ -288,6 +289,7 @@ export class NegotiationsService {
       objectId: id,
       details: { from: 'requested', to: 'agreed', side: 'platform', auto: true },
     });
+    await this.deps.onAgreed?.(tx, id);
   }
 
   /** The negotiation as the caller found it again by its key, or null for a new key (409 for another request). */

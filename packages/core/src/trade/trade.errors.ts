@@ -36,3 +36,13 @@ export const IdempotencyMismatch = createError(
   'this idempotency key was used for a different request',
   409,
 );
+export const ContractOutOfOrder = createError(
+  'TRADE_CONTRACT_OUT_OF_ORDER',
+  'a contract is signed by the buyer first, then by the seller, each once',
+  409,
+);
+export const ContractSignatureInvalid = createError(
+  'TRADE_CONTRACT_SIGNATURE_INVALID',
+  'the signature does not check against the contract with a signing key of the signing party',
+  400,
+);

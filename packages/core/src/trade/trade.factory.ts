@@ -1,11 +1,20 @@
+import { ContractsService } from './contracts.service.js';
 import { NegotiationsService } from './negotiations.service.js';
 import type { TradeDeps } from './trade.support.js';
 
 /**
- * The trade domain wired to one database: contract negotiations (交易磋商) on the market's listings. Contracts,
- * orders, delivery and settlement build on it.
+ * The trade domain wired to one database: contract negotiations (交易磋商) on the market's listings, and the
+ * model contracts (合同示范文本) an agreement drafts — in the agreeing transaction — and the parties sign.
+ * Orders, delivery and settlement build on them.
  */
 export function createTrade(deps: TradeDeps) {
-  return { negotiations: new NegotiationsService(deps) };
+  const contracts = new ContractsService(deps);
+  return {
+    negotiations: new NegotiationsService({
+      ...deps,
+      onAgreed: async (tx, id) => void (await contracts.draft(tx, id)),
+    }),
+    contracts,
+  };
 }
 export type TradeServices = ReturnType<typeof createTrade>;

@@ -1,4 +1,12 @@
-import type { DealTerms, Negotiation, NegotiationEvent, NegotiationSummary } from '@shuliu/contracts';
+import type {
+  Contract,
+  ContractDoc,
+  DealTerms,
+  Negotiation,
+  NegotiationEvent,
+  NegotiationSummary,
+} from '@shuliu/contracts';
+import type { ContractRow } from './contracts.repository.js';
 import { iso } from '../shared/iso.js';
 import type { EventRow, NegotiationRow } from './negotiations.repository.js';
 import { awaiting } from './trade.rules.js';
@@ -19,6 +27,7 @@ export const toSummary = (r: NegotiationRow): NegotiationSummary => ({
   terms: r.terms as Output<DealTerms>,
   awaiting: awaiting(r.state),
   terminationReason: r.termination_reason,
+  contractNo: r.contract_no,
   version: r.version,
   createdAt: iso(r.created_at)!,
   updatedAt: iso(r.updated_at)!,
@@ -40,4 +49,24 @@ const toEvent = (e: EventRow): NegotiationEvent => ({
 export const toNegotiation = (r: NegotiationRow, events: EventRow[]): Negotiation => ({
   ...toSummary(r),
   timeline: events.map(toEvent),
+});
+
+const CONTRACT_AWAITS = { drafted: 'buyer', buyer_signed: 'seller', concluded: null } as const;
+
+/** A contract as its parties and the overseers read it. */
+export const toContract = (r: ContractRow): Contract => ({
+  contractNo: r.contract_no,
+  negotiationId: r.negotiation_id,
+  template: r.template as Contract['template'],
+  state: r.state,
+  negotiationState: r.negotiation_state as Contract['negotiationState'],
+  awaiting: CONTRACT_AWAITS[r.state],
+  sellerOrgId: r.seller_org_id,
+  buyerOrgId: r.buyer_org_id,
+  contractHash: r.contract_hash,
+  document: JSON.parse(r.canonical) as ContractDoc,
+  signatures: r.signatures,
+  concludedLedgerIndex: r.concluded_ledger_index === null ? null : Number(r.concluded_ledger_index),
+  draftedAt: iso(r.drafted_at)!,
+  concludedAt: iso(r.concluded_at),
 });

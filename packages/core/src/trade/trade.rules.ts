@@ -39,9 +39,41 @@ export function nextState(state: NegotiationState, side: Side, step: Step): Nego
   return move.to;
 }
 
-/** Whose move it is in a state, or null once it is agreed or over. */
+/**
+ * Whose move it is in a state: to negotiate, then to sign the contract (the buyer once agreed, the seller once
+ * verified), or null once finalized or terminated.
+ */
 export const awaiting = (state: NegotiationState): Side | null =>
-  state === 'requested' || state === 'accepted' ? 'seller' : state === 'offered' ? 'buyer' : null;
+  state === 'requested' || state === 'accepted' || state === 'verified'
+    ? 'seller'
+    : state === 'offered' || state === 'agreed'
+      ? 'buyer'
+      : null;
+
+type ContractState = 'drafted' | 'buyer_signed' | 'concluded';
+
+/**
+ * The order of the two signatures (Dataspace Protocol: the consumer verifies, the provider finalizes): the
+ * buyer signs a drafted contract (negotiation AGREED → VERIFIED), then the seller (VERIFIED → FINALIZED, the
+ * contract concluded). Anything else is refused with a message naming the state.
+ */
+export function signingStep(
+  contract: ContractState,
+  negotiation: string,
+  party: Side,
+): { contract: ContractState; negotiation: NegotiationState; concludes: boolean } | string {
+  if (party === 'buyer' && contract === 'drafted' && negotiation === 'agreed')
+    return { contract: 'buyer_signed', negotiation: 'verified', concludes: false };
+  if (party === 'seller' && contract === 'buyer_signed' && negotiation === 'verified')
+    return { contract: 'concluded', negotiation: 'finalized', concludes: true };
+  const waits =
+    contract === 'drafted'
+      ? 'the buyer’s signature'
+      : contract === 'buyer_signed'
+        ? 'the seller’s signature'
+        : 'nothing: it is concluded';
+  return `the negotiation is ${negotiation} and the contract ${contract}: it awaits ${waits}, not the ${party}’s`;
+}
 
 /** The fields of the terms that differ between two rounds, for the timeline's diff. */
 export function changedFields(before: TermsRow | null, after: TermsRow): string[] {

@@ -1,11 +1,18 @@
 import type { Kysely } from 'kysely';
+import type { KeyService, OrgKeysService } from '../crypto/index.js';
 import type { DB } from '../db/schema.js';
+import type { LedgerService } from '../ledger/index.js';
 
 export type Executor = Kysely<DB>;
 export type Clock = () => Date;
 
-/** What the trade domain needs of the platform: its database and a clock. */
+/** What the trade domain needs of the platform: its database, a clock, org keys and the ledger. */
 export interface TradeDeps {
   db: Executor;
   now: Clock;
+  keys: Pick<KeyService, 'ensureSigningKey'>;
+  orgKeys: Pick<OrgKeysService, 'signAsOrg' | 'verifyOrgSignature' | 'list'>;
+  ledger: Pick<LedgerService, 'appendIn' | 'entry' | 'inclusionProof' | 'checkpoint'>;
+  /** Runs in the transaction that agrees a negotiation: the contract is drafted there. */
+  onAgreed?: (tx: Executor, negotiationId: string) => Promise<void>;
 }

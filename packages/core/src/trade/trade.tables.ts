@@ -38,7 +38,7 @@ export interface TradeNegotiationsTable {
 export interface TradeNegotiationEventsTable {
   negotiation_id: string;
   seq: number;
-  kind: 'request' | 'offer' | 'accept' | 'agree' | 'terminate';
+  kind: 'request' | 'offer' | 'accept' | 'agree' | 'terminate' | 'sign';
   side: 'buyer' | 'seller' | 'platform';
   actor_user_id: string | null;
   state: string;
@@ -57,8 +57,44 @@ export interface TradeAutoAcceptTable {
   set_at: CreatedAt;
 }
 
+/** A party's signature as kept on the contract (the contracts' ContractSignature). */
+export interface ContractSignatureRow {
+  party: 'buyer' | 'seller';
+  orgId: string;
+  keyId: string;
+  algorithm: 'sm2-sm3';
+  signature: string;
+  custody: 'platform' | 'org';
+  signedAt: string;
+  ledgerIndex: number;
+}
+
+export interface TradeContractsTable {
+  contract_no: string;
+  negotiation_id: string;
+  template: string;
+  seller_org_id: string;
+  buyer_org_id: string;
+  state: 'drafted' | 'buyer_signed' | 'concluded';
+  document: Json<Record<string, unknown>>;
+  canonical: string;
+  contract_hash: string;
+  signatures: ColumnType<ContractSignatureRow[], string | undefined, string>;
+  concluded_ledger_index: ColumnType<string | null, number | null | undefined, number | null>;
+  drafted_at: CreatedAt;
+  concluded_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  version: ColumnType<number, number | undefined, number>;
+}
+
+export interface TradeContractCountersTable {
+  year: number;
+  last: number;
+}
+
 export interface TradeTables {
   trade_negotiations: TradeNegotiationsTable;
   trade_negotiation_events: TradeNegotiationEventsTable;
   trade_auto_accept: TradeAutoAcceptTable;
+  trade_contracts: TradeContractsTable;
+  trade_contract_counters: TradeContractCountersTable;
 }

@@ -18,6 +18,7 @@ const TYPE_COLOR: Record<string, string> = {
   'certificate.issued': 'blue',
   'certificate.changed': 'geekblue',
   'contract.signed': 'purple',
+  'contract.concluded': 'purple',
   'consent.granted': 'green',
   'consent.revoked': 'volcano',
   'audit.anchor': 'cyan',
