@@ -127,7 +127,13 @@ export function TermsModal({
       <div data-testid={testId}>
         {extra}
         <MutationErrorAlert error={error} />
-        <Form<TermsValues> form={form} layout="vertical" preserve={false} initialValues={initial}>
+        <Form<TermsValues>
+          form={form}
+          name="terms"
+          layout="vertical"
+          preserve={false}
+          initialValues={initial}
+        >
           <Row gutter={16}>
             <Col xs={24} md={12}>
               <Form.Item name="template" label={m.template} rules={[{ required: true }]}>
