@@ -74,6 +74,9 @@ const ReviewQueuePage = page(() => import('./pages/market/ReviewQueuePage'), 'Re
 const ProductReviewPage = page(() => import('./pages/market/ProductReviewPage'), 'ProductReviewPage');
 const BoardsPage = page(() => import('./pages/market/BoardsPage'), 'BoardsPage');
 const NegativeListPage = page(() => import('./pages/market/NegativeListPage'), 'NegativeListPage');
+// 交易磋商: a side's negotiations and the negotiation room
+const NegotiationsPage = page(() => import('./pages/trade/NegotiationsPage'), 'NegotiationsPage');
+const NegotiationPage = page(() => import('./pages/trade/NegotiationPage'), 'NegotiationPage');
 
 // 数据需求: the demand board, a buyer's demands and matches, a seller's answers, the demand survey
 const DemandBoardPage = page(() => import('./pages/market-demands/DemandBoardPage'), 'DemandBoardPage');
@@ -203,6 +206,10 @@ export function AppRoutes() {
           <Route path="market/my/products" element={<MyProductsPage />} />
           <Route path="market/my/products/new" element={<ProductWizardPage key="new" />} />
           <Route path="market/my/products/:id/edit" element={<ProductWizardPage key="edit" />} />
+        </Route>
+        <Route element={<RequireRoles roles={rolesOf('trade-negotiations')} />}>
+          <Route path="trade/negotiations" element={<NegotiationsPage />} />
+          <Route path="trade/negotiations/:id" element={<NegotiationPage />} />
         </Route>
         <Route element={<RequireRoles roles={rolesOf('market-review')} />}>
           <Route path="market/review" element={<ReviewQueuePage />} />

@@ -96,6 +96,15 @@ export const tradeRoutes = {
     response: Negotiation,
     audit: 'trade.negotiation.terminate',
   }),
+  autoAcceptOf: defineRoute({
+    method: 'GET',
+    path: '/api/trade/products/:id/auto-accept',
+    summary: 'Whether the seller turned automatic agreement on for its product',
+    tags,
+    access: roles('merchant'),
+    params: IdParams('prd'),
+    response: AutoAcceptReply,
+  }),
   autoAccept: defineRoute({
     method: 'PUT',
     path: '/api/trade/products/:id/auto-accept',

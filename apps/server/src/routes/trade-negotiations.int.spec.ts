@@ -188,7 +188,10 @@ describe('automatic agreement', () => {
   it('agrees at once, where the seller turned it on, to a request on the listed price within the policy', async () => {
     const url = `/api/trade/products/${listed.id}/auto-accept`;
     expect((await t.call('PUT', url, 'quancheng', { enabled: true })).status).toBe(404);
+    expect((await t.call('GET', url, 'merchant')).body).toEqual({ productId: listed.id, enabled: false });
     expect((await t.call('PUT', url, 'merchant', { enabled: true })).status).toBe(200);
+    expect((await t.call('GET', url, 'merchant')).body).toMatchObject({ enabled: true });
+    expect((await t.call('GET', url, 'quancheng')).status).toBe(404);
     const cheap = (await start({ terms: { ...TERMS, priceFen: 100_00 } })).body;
     expect(cheap.state).toBe('requested');
     const full = (await start({ terms: { ...TERMS, priceFen: 500_00 } })).body;

@@ -14,6 +14,7 @@ export function tradeRoutes(app: FastifyInstance, { services }: AppDeps) {
   handle(app, c.accept, ({ ctx, params, body }) => negotiations.accept(ctx, params.id, body));
   handle(app, c.agree, ({ ctx, params, body }) => negotiations.agree(ctx, params.id, body));
   handle(app, c.terminate, ({ ctx, params, body }) => negotiations.terminate(ctx, params.id, body));
+  handle(app, c.autoAcceptOf, ({ ctx, params }) => negotiations.autoAcceptOf(ctx, params.id));
   handle(app, c.autoAccept, ({ ctx, params, body }) =>
     negotiations.setAutoAccept(ctx, params.id, body.enabled),
   );

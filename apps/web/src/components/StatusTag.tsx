@@ -65,7 +65,15 @@ export type Status =
   | 'dismissed'
   // 授权中心: scenario versions and grants
   | 'in_review'
-  | 'superseded';
+  | 'superseded'
+  // 交易磋商: the Dataspace Protocol's negotiation states
+  | 'requested'
+  | 'offered'
+  | 'accepted'
+  | 'agreed'
+  | 'verified'
+  | 'finalized'
+  | 'terminated';
 
 const LOOK: Record<Status, { color: string; icon: ReactNode }> = {
   pending: { color: 'gold', icon: <ClockCircleOutlined /> },
@@ -113,6 +121,14 @@ const LOOK: Record<Status, { color: string; icon: ReactNode }> = {
   // 授权中心: a version under review is in progress; one replaced by a newer version has ended.
   in_review: { color: 'processing', icon: <AuditOutlined /> },
   superseded: { color: 'default', icon: <MinusCircleOutlined /> },
+  // 交易磋商: waiting on the seller gold, on the buyer blue, agreed and signed green, ended grey.
+  requested: { color: 'gold', icon: <ClockCircleOutlined /> },
+  offered: { color: 'processing', icon: <SyncOutlined /> },
+  accepted: { color: 'cyan', icon: <CheckCircleOutlined /> },
+  agreed: { color: 'green', icon: <CheckCircleOutlined /> },
+  verified: { color: 'green', icon: <SafetyCertificateOutlined /> },
+  finalized: { color: 'green', icon: <SafetyCertificateOutlined /> },
+  terminated: { color: 'default', icon: <StopOutlined /> },
 };
 
 /** `label` names the status where the general word does not fit (a return flow is 待回流, not 待审). */

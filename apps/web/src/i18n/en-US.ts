@@ -11,6 +11,7 @@ import { sharingEnUS } from './sharing.en-US';
 import { settingsActionsEnUS, settingsEnUS } from './settings.en-US';
 import { orgKeysActionsEnUS, orgKeysEnUS } from './org-keys.en-US';
 import { marketDemandsActionsEnUS, marketDemandsEnUS } from './market-demands.en-US';
+import { tradeEnUS } from './trade.en-US';
 import type { Messages } from './zh-CN';
 
 /** English. Domain terms keep their Chinese legal names beside the English ones (DESIGN.md §4). */
@@ -314,4 +315,5 @@ export const enUS: Messages = {
   ...orgKeysEnUS,
   ...marketDemandsEnUS,
   ...marketEnUS,
+  ...tradeEnUS,
 };

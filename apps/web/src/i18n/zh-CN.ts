@@ -11,6 +11,7 @@ import { sharingZhCN } from './sharing.zh-CN';
 import { settingsActionsZhCN, settingsZhCN } from './settings.zh-CN';
 import { orgKeysActionsZhCN, orgKeysZhCN } from './org-keys.zh-CN';
 import { marketDemandsActionsZhCN, marketDemandsZhCN } from './market-demands.zh-CN';
+import { tradeZhCN } from './trade.zh-CN';
 
 /** 简体中文 — the default catalogue; en-US must provide every key of this one (its type is derived from it). */
 // Several short messages share a line, so that a catalogue stays one readable file.
@@ -248,6 +249,7 @@ export const zhCN = {
   ...orgKeysZhCN,
   ...marketDemandsZhCN,
   ...marketZhCN,
+  ...tradeZhCN,
 };
 
 export type Messages = typeof zhCN;

@@ -41,6 +41,7 @@ import {
   AppstoreOutlined,
   StopOutlined,
   ShoppingOutlined,
+  TransactionOutlined,
 } from '@ant-design/icons';
 import type { Role } from '@shuliu/contracts';
 import type { ReactNode } from 'react';
@@ -94,6 +95,8 @@ export const ORG_MEMBERS: readonly Role[] = [
 
 /** 数据商 list products (the market API's `seller`). */
 export const MARKET_SELLERS: readonly Role[] = ['merchant'];
+/** 交易磋商: either side of a negotiation, a buyer org's or a seller org's members (the trade API's `party`). */
+export const TRADERS: readonly Role[] = ['buyer', 'merchant'];
 /** 合规审查: the operator, or a certifier's user assigned to a board (the market API's `reviewers`). */
 export const MARKET_REVIEWERS: readonly Role[] = ['operator', 'provider'];
 
@@ -282,6 +285,13 @@ export const NAV: (NavItem | NavGroup)[] = [
         label: (t) => t.market.mine,
         icon: <FolderOpenOutlined />,
         roles: MARKET_SELLERS,
+      },
+      {
+        key: 'trade-negotiations',
+        path: '/trade/negotiations',
+        label: (t) => t.trade.negotiations,
+        icon: <TransactionOutlined />,
+        roles: TRADERS,
       },
       {
         key: 'market-review',

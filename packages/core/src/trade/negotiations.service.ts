@@ -167,6 +167,14 @@ export class NegotiationsService {
     return { productId, enabled };
   }
 
+  /** The seller's standing choice as it stands (off until set); other orgs' products are not found. */
+  async autoAcceptOf(ctx: RequestContext, productId: string) {
+    const p = requirePrincipal(ctx);
+    const product = await productForDeal(this.deps.db, productId);
+    if (!product || product.org_id !== p.orgId) throw NotFound('product', productId);
+    return { productId, enabled: await repo.autoAccept(this.deps.db, productId) };
+  }
+
   async get(ctx: RequestContext, id: string): Promise<Negotiation> {
     const row = await repo.find(this.deps.db, id);
     if (!row || !this.sideOf(ctx, row, true)) throw NotFound('negotiation', id);

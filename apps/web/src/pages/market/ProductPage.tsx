@@ -15,6 +15,7 @@ import { PolicyCheckPanel, readPolicy } from './PolicyView';
 import { ProductReasons, ProductSummary } from './ProductSummary';
 import { MarketReasonModal } from './ReasonModal';
 import { SellerCard } from './SellerCard';
+import { AutoAcceptCard, RequestDealButton } from '../trade/DealParts';
 
 const EDITABLE = ['draft', 'rejected', 'suspended'];
 
@@ -46,6 +47,7 @@ export function ProductPage() {
       subTitle={<ProductStatusTag status={p.status} />}
       extra={
         <Space>
+          <RequestDealButton product={p} />
           {mine && hasRole('merchant') && EDITABLE.includes(p.status) && (
             <Link to={`/market/my/products/${p.id}/edit`}>
               <Button icon={<EditOutlined />}>{t.market.edit}</Button>
@@ -71,6 +73,7 @@ export function ProductPage() {
           {policy && <PolicyCheckPanel policy={policy} />}
         </Col>
         <Col xs={24} xl={8}>
+          {mine && hasRole('merchant') && p.status === 'published' && <AutoAcceptCard productId={p.id} />}
           <SellerCard orgId={p.orgId} orgName={p.orgName} region={p.region} />
           <Card title={t.market.certificates} style={{ marginBottom: 16 }}>
             <CertBadges certNos={p.certificateNos} />
