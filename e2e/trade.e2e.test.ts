@@ -130,7 +130,7 @@ describe.skipIf(!hasChromium && !process.env.CI)(
 
       await page.reload();
       await expect.poll(() => stateOf(page)).toBe('agreed');
-      await expect(page.getByTestId('contract-pending').textContent()).resolves.toContain('待签署');
+      await expect(page.getByTestId('contract-pending').textContent()).resolves.toContain('待买方签署');
       await expect(page.getByTestId('negotiation-terms').textContent()).resolves.toContain('¥800.00');
       await buyer.shot('agreed');
       expect(buyer.consoleErrors).toEqual([]);

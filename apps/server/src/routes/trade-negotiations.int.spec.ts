@@ -64,7 +64,13 @@ describe('a negotiation through its states', () => {
     const accepted = await step(n.id, 'accept', 'buyer', { message: '同意 700 元' });
     expect(accepted.body).toMatchObject({ state: 'accepted', awaiting: 'seller' });
     const agreed = await step(n.id, 'agree', 'merchant');
-    expect(agreed.body).toMatchObject({ state: 'agreed', awaiting: null, terms: { priceFen: 700_00 } });
+    // agreed: the contract is drafted, and the buyer signs first
+    expect(agreed.body).toMatchObject({
+      state: 'agreed',
+      awaiting: 'buyer',
+      terms: { priceFen: 700_00 },
+      contractNo: expect.stringMatching(/^HT-/),
+    });
     expect(agreed.body.timeline.map((e) => [e.kind, e.side, e.state])).toEqual([
       ['request', 'buyer', 'requested'],
       ['offer', 'seller', 'offered'],

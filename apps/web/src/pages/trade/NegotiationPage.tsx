@@ -34,8 +34,8 @@ function NextStep({ n, side }: { n: Negotiation; side: 'buyer' | 'seller' | null
         type="success"
         showIcon
         icon={<FileProtectOutlined />}
-        title={`${m.contract} — ${m.contractPending}`}
-        description={m.contractNext}
+        title={`${m.contract}${n.contractNo ? ` ${n.contractNo}` : ''} — ${m.contractStates[n.state as 'agreed']}`}
+        description={n.state === 'finalized' ? m.contractDone : m.contractNext}
         data-testid="contract-pending"
       />
     );
