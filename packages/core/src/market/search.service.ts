@@ -33,27 +33,29 @@ export class SearchService {
       sort: q.sort,
     };
     const db = this.deps.db;
-    const known = await boards.all(db);
-    const [rows, counts] = await Promise.all([
-      listings.search(db, f, q.page, q.pageSize),
+    // the page and its names are read while the facets are counted: the counts are the long read
+    const known = boards.all(db);
+    const counting = known.then((k) =>
       listings.facets(
         db,
         f,
-        known.map((b) => b.code),
+        k.map((b) => b.code),
       ),
-    ]);
+    );
+    const items = listings.search(db, f, q.page, q.pageSize).then((rows) => toProducts(db, rows, this.deps));
+    const [counts, shown, boardRows] = await Promise.all([counting, items, known]);
     const facets: Facets = { board: [], sector: [], deliveryMode: [], priceModel: [], grade: [] };
     const total = counts.total;
     for (const c of counts.rows)
       facets[c.facet as keyof Facets].push({ value: c.value!, label: null, count: c.n });
     const sectorNames = await this.deps.sectors.names(facets.sector.map((b) => b.value));
-    for (const b of facets.board) b.label = known.find((x) => x.code === b.value)?.name ?? null;
+    for (const b of facets.board) b.label = boardRows.find((x) => x.code === b.value)?.name ?? null;
     for (const b of facets.sector) b.label = sectorNames.get(b.value)?.name ?? null;
     for (const list of Object.values(facets))
       list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
     facets.sector = facets.sector.slice(0, 50);
     return {
-      items: await toProducts(db, rows, this.deps),
+      items: shown,
       total,
       page: q.page,
       pageSize: q.pageSize,
