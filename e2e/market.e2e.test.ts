@@ -110,7 +110,7 @@ describe.skipIf(!hasChromium && !process.env.CI)(
         'noDispute',
         'notOnNegativeList',
       ])
-        await page.getByTestId(`commit-${c}`).click();
+        await page.getByTestId(`commit-${c}`).check();
       await page.getByTestId('wizard-statement').fill('本单位承诺数据来源合法、授权完备、权属无争议。');
       await portal.shot('wizard-declarations');
       await next();
