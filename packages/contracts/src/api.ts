@@ -48,6 +48,7 @@ import { impactRoutes, platformSettingsRoutes } from './settings.api.js';
 import { marketRoutes } from './market.api.js';
 import { demandRoutes } from './market-demands.api.js';
 import { tradeRoutes } from './trade.api.js';
+import { tradeOrderRoutes } from './trade-orders.api.js';
 
 export const Health = z.object({
   status: z.literal('ok'),
@@ -506,4 +507,5 @@ export const api = {
   market: marketRoutes,
   demands: demandRoutes,
   trade: tradeRoutes,
+  orders: tradeOrderRoutes,
 };

@@ -142,6 +142,13 @@ export const Commitments = z.strictObject(
 );
 export type Commitments = z.infer<typeof Commitments>;
 
+/** The licence a product is sold under: at most `seats` live orders at once (null: no limit), one when exclusive. */
+export const Licence = z.strictObject({
+  seats: z.number().int().min(1).max(1_000_000).nullable().default(null),
+  exclusive: z.boolean().default(false).describe('独占许可: one live order at a time'),
+});
+export type Licence = z.infer<typeof Licence>;
+
 const productFields = {
   title: Text(100),
   summary: Text(300),
@@ -156,6 +163,7 @@ const productFields = {
   scenarios: z.array(ProductScenario).max(20),
   commitments: Commitments,
   statement: Text(2000).nullable().describe('the seller’s declaration in its own words (声明)'),
+  licence: Licence,
 };
 
 /** A new draft product (数据产品). */
@@ -166,6 +174,7 @@ export const ProductBody = z.strictObject({
   scenarios: productFields.scenarios.default([]),
   commitments: productFields.commitments.default(Commitments.parse({})),
   statement: productFields.statement.default(null),
+  licence: productFields.licence.default(Licence.parse({})),
 });
 export type ProductBody = z.input<typeof ProductBody>;
 
@@ -224,6 +233,7 @@ export const Product = z.object({
   priceModel: PriceModel.nullable(),
   policy: Policy.nullable(),
   scenarios: z.array(ProductScenario),
+  licence: z.object({ seats: z.number().int().nullable(), exclusive: z.boolean() }),
   grade: Grade.describe('the highest grade of its resources (就高从严)'),
   certificateNos: z.array(z.string()).describe('数据产品经营权 certificates the listing stands on'),
   declaration: ProductDeclaration,

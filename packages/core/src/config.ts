@@ -68,6 +68,7 @@ const Schema = z.object({
   marketSuspensionIntervalSeconds: int(0, 7 * 24 * 3600).default(3600),
   /** How often demands past their deadline are recorded as expired and their buyers told; 0: never. */
   marketDemandExpiryIntervalSeconds: int(0, 7 * 24 * 3600).default(3600),
+  tradeOrderSweepIntervalSeconds: int(0, 7 * 24 * 3600).default(600),
   /** How often the resource survey (资源调查) snapshots itself; 0 turns the job off. */
   surveySnapshotIntervalSeconds: int(0, 30 * 24 * 3600).default(24 * 3600),
   /** After a person refuses a scenario, it may not ask them again for this many days (网络数据安全管理条例 Art. 22). */
@@ -132,6 +133,7 @@ const ENV_NAMES: Record<keyof z.input<typeof Schema>, string[]> = {
   registryExpiryIntervalSeconds: ['SHULIU_REGISTRY_EXPIRY_INTERVAL_SECONDS'],
   marketSuspensionIntervalSeconds: ['SHULIU_MARKET_SUSPENSION_INTERVAL_SECONDS'],
   marketDemandExpiryIntervalSeconds: ['SHULIU_MARKET_DEMAND_EXPIRY_INTERVAL_SECONDS'],
+  tradeOrderSweepIntervalSeconds: ['SHULIU_TRADE_ORDER_SWEEP_INTERVAL_SECONDS'],
   uploadMaxBytes: ['SHULIU_UPLOAD_MAX_BYTES'],
   consentCoolDownDays: ['SHULIU_CONSENT_COOL_DOWN_DAYS'],
   consentMaxGrantDays: ['SHULIU_CONSENT_MAX_GRANT_DAYS'],

@@ -39,6 +39,12 @@ export function platformJobs(s: Services, config: Config): Job[] {
       run: () => s.market.demands.expireDue(),
     },
     {
+      // deliveries accepted when their acceptance period ends; unpaid orders cancelled past their deadline
+      name: 'trade.sweep-orders',
+      intervalSeconds: config.tradeOrderSweepIntervalSeconds,
+      run: () => s.trade.orders.sweep(),
+    },
+    {
       // named when the survey was part of the catalog; the name is also its lock, so it stays
       name: 'catalog.survey-snapshot',
       intervalSeconds: config.surveySnapshotIntervalSeconds,

@@ -55,7 +55,7 @@ export const productBody = (resourceIds: string[], over: Record<string, unknown>
   ...over,
 });
 
-class MarketClient {
+export class MarketClient {
   readonly registry: ReturnType<typeof registryClient>;
 
   constructor(private readonly t: TestServer) {

@@ -4,9 +4,10 @@ import { handle } from '../route.js';
 import type { AppDeps } from '../app.js';
 
 const c = api.trade;
+const o = api.orders;
 
 export function tradeRoutes(app: FastifyInstance, { services }: AppDeps) {
-  const { negotiations, contracts } = services.trade;
+  const { negotiations, contracts, orders } = services.trade;
   handle(app, c.negotiations, ({ ctx, query }) => negotiations.list(ctx, query));
   handle(app, c.negotiation, ({ ctx, params }) => negotiations.get(ctx, params.id));
   handle(app, c.start, ({ ctx, body }) => negotiations.start(ctx, body));
@@ -27,4 +28,14 @@ export function tradeRoutes(app: FastifyInstance, { services }: AppDeps) {
     const confirmed = await services.identity.auth.confirmPassword(ctx, body.password);
     return contracts.sign(ctx, params.contractNo, { custody: 'platform', confirmed });
   });
+  handle(app, o.orders, ({ ctx, query }) => orders.list(ctx, query));
+  handle(app, o.order, ({ ctx, params }) => orders.get(ctx, params.id));
+  handle(app, o.place, ({ ctx, body }) => orders.place(ctx, body));
+  handle(app, o.pay, ({ ctx, params, body }) => orders.pay(ctx, params.id, body));
+  handle(app, o.deliver, ({ ctx, params, body }) => orders.deliver(ctx, params.id, body));
+  handle(app, o.accept, ({ ctx, params, body }) => orders.accept(ctx, params.id, body));
+  handle(app, o.dispute, ({ ctx, params, body }) => orders.dispute(ctx, params.id, body));
+  handle(app, o.resolve, ({ ctx, params, body }) => orders.resolve(ctx, params.id, body));
+  handle(app, o.cancel, ({ ctx, params, body }) => orders.cancel(ctx, params.id, body));
+  handle(app, o.availability, ({ params }) => orders.availability(params.id));
 }

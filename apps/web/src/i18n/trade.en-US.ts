@@ -14,6 +14,10 @@ export const tradeApiErrorsEnUS: Record<keyof typeof tradeApiErrorsZhCN, string>
   TRADE_CONTRACT_OUT_OF_ORDER: 'Contracts are signed in order: the buyer first, then the seller, each once',
   TRADE_CONTRACT_SIGNATURE_INVALID:
     'The signature is not valid: it does not match the contract or a signing key of your organization',
+  TRADE_ORDER_OUT_OF_ORDER: 'The order’s state does not allow this step',
+  TRADE_CONTRACT_NOT_CONCLUDED: 'The contract is not concluded by both signatures yet: no order on it',
+  TRADE_SOLD_OUT: 'The product’s licence has no seat left (or is exclusive and sold)',
+  TRADE_ACCEPTANCE_PERIOD_OVER: 'The acceptance period is over: the delivery counts as accepted',
 };
 
 /** English — the negotiation pages. */

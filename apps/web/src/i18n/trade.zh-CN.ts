@@ -12,6 +12,10 @@ export const tradeApiErrorsZhCN = {
   TRADE_IDEMPOTENCY_MISMATCH: '该幂等键已用于另一个不同的请求',
   TRADE_CONTRACT_OUT_OF_ORDER: '合同签署顺序不符：须买方先签署、卖方后签署，且每方只签一次',
   TRADE_CONTRACT_SIGNATURE_INVALID: '签名无效：与合同文本或本单位签名密钥不符',
+  TRADE_ORDER_OUT_OF_ORDER: '订单当前状态下不能执行此操作',
+  TRADE_CONTRACT_NOT_CONCLUDED: '合同尚未由双方签署成立，不能下单',
+  TRADE_SOLD_OUT: '该产品的许可席位已售罄（或为独占许可且已售出）',
+  TRADE_ACCEPTANCE_PERIOD_OVER: '验收期已过，交付已视为验收合格',
 } satisfies Partial<Record<ErrorCode, string>>;
 
 /** 简体中文 — 交易磋商 pages: the deal request, 我的磋商 and the negotiation room. */

@@ -85,6 +85,7 @@ function toProductBase(r: ProductRow): Omit<Product, 'orgName' | 'sectorName' | 
     priceModel: r.price_model as PriceModel | null,
     policy: r.policy,
     scenarios: r.scenarios as ProductScenario[],
+    licence: { seats: r.seats, exclusive: r.exclusive },
     grade: r.grade as Grade,
     certificateNos: r.certificate_nos,
     declaration: {

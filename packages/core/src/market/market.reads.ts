@@ -14,11 +14,22 @@ type Executor = Kysely<DB>;
 export const productTitle = (ref: string) =>
   sql<string | null>`(select mk_p.title from market_products mk_p where mk_p.id = ${qualifiedRef(ref)})`;
 
-/** What a deal needs of a product: its seller, state, delivery modes, price, policy and resources. */
+/** What a deal needs of a product: its seller, state, delivery modes, price, policy, licence and resources. */
 export async function productForDeal(db: Executor, id: string) {
   const p = await db
     .selectFrom('market_products')
-    .select(['id', 'org_id', 'title', 'status', 'delivery_modes', 'price_fen', 'policy'])
+    .select([
+      'id',
+      'org_id',
+      'title',
+      'status',
+      'delivery_modes',
+      'price_fen',
+      'price_kind',
+      'policy',
+      'seats',
+      'exclusive',
+    ])
     .where('id', '=', id)
     .executeTakeFirst();
   if (!p) return undefined;
@@ -53,3 +64,15 @@ export async function productForContract(db: Executor, id: string) {
     .execute();
   return { ...p, resources };
 }
+
+/**
+ * Locks a product's row to the end of the caller's transaction and returns its licence: the lock orders every
+ * order placed on it, so seats are counted by one transaction at a time, across processes.
+ */
+export const lockProductLicence = (tx: Executor, id: string) =>
+  tx
+    .selectFrom('market_products')
+    .select(['id', 'seats', 'exclusive', 'status'])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();

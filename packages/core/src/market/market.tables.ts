@@ -51,6 +51,8 @@ export interface MarketProductsTable {
   price_fen: BigInt | null;
   policy: Json<Record<string, unknown> | null> | null;
   scenarios: Json<{ title: string; description: string }[]>;
+  seats: number | null;
+  exclusive: ColumnType<boolean, boolean | undefined, boolean>;
   declaration: Json<Record<string, unknown>>;
   declaration_hash: string;
   signature: Json<DeclarationSignatureRow | null> | null;

@@ -30,6 +30,8 @@ const COLUMNS = [
   'price_fen',
   'policy',
   'scenarios',
+  'seats',
+  'exclusive',
   'declaration',
   'declaration_hash',
   'signature',

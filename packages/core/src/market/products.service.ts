@@ -117,6 +117,7 @@ export class ProductsService {
         scenarios: u.scenarios ?? was.scenarios,
         commitments: u.commitments ?? was.commitments,
         statement: u.statement === undefined ? this.statementOf(row) : u.statement,
+        licence: u.licence ?? { seats: row.seats, exclusive: row.exclusive },
       };
       b.policy = (await this.checkInput(tx, b, id, row.org_id)) as Body['policy'];
       const basis = await resolveBasis(this.deps, tx, row.org_id, b.resourceIds);
@@ -274,6 +275,8 @@ export class ProductsService {
       price_fen: price ? headlineFen(price) : null,
       policy: JSON.stringify(b.policy),
       scenarios: JSON.stringify(b.scenarios),
+      seats: b.licence.seats,
+      exclusive: b.licence.exclusive,
       declaration: JSON.stringify(declaration),
       declaration_hash: sm3Hex(jcs(declaration)),
       // a changed declaration is a new one: the org signs it anew

@@ -91,7 +91,8 @@ export type IdPrefix =
   | 'neg'
   | 'dmd'
   | 'dma'
-  | 'ngt';
+  | 'ngt'
+  | 'ord';
 
 /** Prefixed sortable id, e.g. `org_01j…`. */
 export const newId = (prefix: IdPrefix) => `${prefix}_${ulid()}`;

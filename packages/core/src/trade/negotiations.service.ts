@@ -257,7 +257,10 @@ export class NegotiationsService {
    * failing constraint named); and for data about persons, a consent scenario of the buyer's, approved.
    */
   private async checkTerms(tx: Executor, product: Product, t: TermsRow, buyerOrgId: string) {
-    const misfit = termsFitProduct(t, { deliveryModes: product.delivery_modes });
+    const misfit = termsFitProduct(t, {
+      deliveryModes: product.delivery_modes,
+      priceKind: product.price_kind,
+    });
     if (misfit) throw misfit;
     const buyer = await orgById(tx, buyerOrgId);
     const refused = termsWithinPolicy(product.policy as UsagePolicy | null, t, {

@@ -46,3 +46,23 @@ export const ContractSignatureInvalid = createError(
   'the signature does not check against the contract with a signing key of the signing party',
   400,
 );
+export const OrderOutOfOrder = createError(
+  'TRADE_ORDER_OUT_OF_ORDER',
+  'the order’s state does not allow this step',
+  409,
+);
+export const ContractNotConcluded = createError(
+  'TRADE_CONTRACT_NOT_CONCLUDED',
+  'an order is placed on a contract both parties signed',
+  409,
+);
+export const SoldOut = createError(
+  'TRADE_SOLD_OUT',
+  'the product’s licence has no seat left: every seat is held by a live order',
+  409,
+);
+export const AcceptancePeriodOver = createError(
+  'TRADE_ACCEPTANCE_PERIOD_OVER',
+  'the acceptance period is over: the delivery counts as accepted',
+  409,
+);

@@ -1,11 +1,12 @@
 import { ContractsService } from './contracts.service.js';
 import { NegotiationsService } from './negotiations.service.js';
+import { OrdersService } from './orders.service.js';
 import type { TradeDeps } from './trade.support.js';
 
 /**
  * The trade domain wired to one database: contract negotiations (交易磋商) on the market's listings, and the
  * model contracts (合同示范文本) an agreement drafts — in the agreeing transaction — and the parties sign.
- * Orders, delivery and settlement build on them.
+ * Orders on concluded contracts, with their escrow, delivery and acceptance; settlement builds on them.
  */
 export function createTrade(deps: TradeDeps) {
   const contracts = new ContractsService(deps);
@@ -15,6 +16,7 @@ export function createTrade(deps: TradeDeps) {
       onAgreed: async (tx, id) => void (await contracts.draft(tx, id)),
     }),
     contracts,
+    orders: new OrdersService(deps),
   };
 }
 export type TradeServices = ReturnType<typeof createTrade>;

@@ -5,10 +5,14 @@ import type {
   Negotiation,
   NegotiationEvent,
   NegotiationSummary,
+  Order,
+  OrderDetail,
 } from '@shuliu/contracts';
 import type { ContractRow } from './contracts.repository.js';
 import { iso } from '../shared/iso.js';
 import type { EventRow, NegotiationRow } from './negotiations.repository.js';
+import type { OrderEventRow, OrderRow } from './orders.repository.js';
+import { orderAwaits } from './orders.rules.js';
 import { awaiting } from './trade.rules.js';
 
 type Output<T> = T & { maxUses: number | null; scenarioVersionId: string | null };
@@ -69,4 +73,53 @@ export const toContract = (r: ContractRow): Contract => ({
   concludedLedgerIndex: r.concluded_ledger_index === null ? null : Number(r.concluded_ledger_index),
   draftedAt: iso(r.drafted_at)!,
   concludedAt: iso(r.concluded_at),
+});
+
+/** An order as its parties and the overseers read it: amounts in fen, whose move it awaits. */
+export const toOrder = (r: OrderRow): Order => ({
+  id: r.id,
+  contractNo: r.contract_no,
+  productId: r.product_id,
+  productTitle: r.product_title,
+  sellerOrgId: r.seller_org_id,
+  sellerName: r.seller_name,
+  buyerOrgId: r.buyer_org_id,
+  buyerName: r.buyer_name,
+  deliveryMode: r.delivery_mode,
+  state: r.state,
+  billing: r.billing,
+  unitFen: r.unit_fen === null ? null : Number(r.unit_fen),
+  quota: r.quota,
+  amountFen: Number(r.amount_fen),
+  startsOn: r.starts_on,
+  endsOn: r.ends_on,
+  acceptanceDays: r.acceptance_days,
+  payBy: iso(r.pay_by)!,
+  paymentRef: r.payment_ref,
+  paidAt: iso(r.paid_at),
+  deliveredAt: iso(r.delivered_at),
+  acceptBy: iso(r.accept_by),
+  acceptedAt: iso(r.accepted_at),
+  acceptedHow: r.accepted_how,
+  disputeReason: r.dispute_reason,
+  closedReason: r.closed_reason,
+  refundRef: r.refund_ref,
+  awaiting: orderAwaits(r.state),
+  version: r.version,
+  createdAt: iso(r.created_at)!,
+  updatedAt: iso(r.updated_at)!,
+});
+
+export const toOrderDetail = (r: OrderRow, events: OrderEventRow[]): OrderDetail => ({
+  ...toOrder(r),
+  timeline: events.map((e) => ({
+    seq: e.seq,
+    kind: e.kind,
+    side: e.side,
+    actorName: e.actor_name,
+    state: e.state,
+    message: e.message,
+    reference: e.reference,
+    at: iso(e.created_at)!,
+  })),
 });

@@ -83,11 +83,21 @@ export function changedFields(before: TermsRow | null, after: TermsRow): string[
 
 const CHANNEL = { file: 'file', report: 'file', api: 'api', compute: 'sandbox' } as const;
 
-/** What the terms must fit of the product itself: one of its delivery modes. */
-export function termsFitProduct(t: TermsRow, p: { deliveryModes: string[] }): DomainError | null {
+/**
+ * What the terms must fit of the product itself: one of its delivery modes, and for an API priced per call,
+ * the number of calls the buyer prepays (`maxUses`: the gateway's quota).
+ */
+export function termsFitProduct(
+  t: TermsRow,
+  p: { deliveryModes: string[]; priceKind?: string | null },
+): DomainError | null {
   if (!p.deliveryModes.includes(t.deliveryMode))
     return TermsInvalid(`the product is delivered as ${p.deliveryModes.join(', ')}, not ${t.deliveryMode}`, {
       field: 'terms.deliveryMode',
+    });
+  if (t.deliveryMode === 'api' && p.priceKind === 'per_call' && t.maxUses === null)
+    return TermsInvalid('an API priced per call is bought for a number of calls: set maxUses', {
+      field: 'terms.maxUses',
     });
   return null;
 }

@@ -91,10 +91,65 @@ export interface TradeContractCountersTable {
   last: number;
 }
 
+type Stamp = ColumnType<Date | null, Date | null | undefined, Date | null>;
+type Fen = ColumnType<string, number | bigint, number | bigint>;
+
+export type OrderStateRow =
+  'awaiting_payment' | 'paid' | 'delivered' | 'accepted' | 'disputed' | 'cancelled' | 'refunded';
+
+export interface TradeOrdersTable {
+  id: string;
+  contract_no: string;
+  product_id: string;
+  seller_org_id: string;
+  buyer_org_id: string;
+  delivery_mode: 'file' | 'api' | 'compute' | 'report';
+  state: OrderStateRow;
+  billing: 'fixed' | 'per_call';
+  unit_fen: ColumnType<string | null, number | null | undefined, number | null>;
+  quota: number | null;
+  amount_fen: Fen;
+  starts_on: ColumnType<string, string, string>;
+  ends_on: ColumnType<string, string, string>;
+  acceptance_days: number;
+  pay_by: Date;
+  payment_ref: string | null;
+  paid_at: Stamp;
+  delivered_at: Stamp;
+  accept_by: Stamp;
+  accepted_at: Stamp;
+  accepted_how: 'buyer' | 'lapsed' | 'operator' | null;
+  dispute_reason: string | null;
+  disputed_at: Stamp;
+  closed_reason: string | null;
+  closed_at: Stamp;
+  refund_ref: string | null;
+  idempotency_key: string;
+  request_hash: string;
+  version: ColumnType<number, number | undefined, number>;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface TradeOrderEventsTable {
+  order_id: string;
+  seq: number;
+  kind: 'place' | 'pay' | 'deliver' | 'accept' | 'dispute' | 'resolve' | 'cancel' | 'refund' | 'lapse';
+  side: 'buyer' | 'seller' | 'platform';
+  actor_user_id: string | null;
+  state: OrderStateRow;
+  message: string | null;
+  reference: string | null;
+  created_at: CreatedAt;
+}
+
 export interface TradeTables {
   trade_negotiations: TradeNegotiationsTable;
   trade_negotiation_events: TradeNegotiationEventsTable;
   trade_auto_accept: TradeAutoAcceptTable;
   trade_contracts: TradeContractsTable;
   trade_contract_counters: TradeContractCountersTable;
+  trade_orders: TradeOrdersTable;
+  trade_order_events: TradeOrderEventsTable;
 }
