@@ -125,6 +125,7 @@ export async function twoServers() {
   return {
     a,
     b,
+    url: database.url!,
     close: async () => {
       for (const p of [a, b]) p.child.kill('SIGTERM');
       await database.close();
