@@ -8,7 +8,7 @@ import { ContractNo } from './trade-contracts.js';
  * awaiting payment → paid → delivered → accepted within the acceptance period (验收), or disputed and resolved by
  * the platform; cancelled before payment, refunded when cancelled after payment and before delivery.
  */
-export const OrderState = z.enum([
+export const ORDER_STATES = [
   'awaiting_payment',
   'paid',
   'delivered',
@@ -16,7 +16,8 @@ export const OrderState = z.enum([
   'disputed',
   'cancelled',
   'refunded',
-]);
+] as const;
+export const OrderState = z.enum(ORDER_STATES);
 export type OrderState = z.infer<typeof OrderState>;
 
 export const OrderEventKind = z.enum([

@@ -73,7 +73,11 @@ export type Status =
   | 'agreed'
   | 'verified'
   | 'finalized'
-  | 'terminated';
+  | 'terminated'
+  // 订单: the escrow's states (delivered, accepted, disputed and cancelled as above)
+  | 'awaiting_payment'
+  | 'paid'
+  | 'refunded';
 
 const LOOK: Record<Status, { color: string; icon: ReactNode }> = {
   pending: { color: 'gold', icon: <ClockCircleOutlined /> },
@@ -129,6 +133,10 @@ const LOOK: Record<Status, { color: string; icon: ReactNode }> = {
   verified: { color: 'green', icon: <SafetyCertificateOutlined /> },
   finalized: { color: 'green', icon: <SafetyCertificateOutlined /> },
   terminated: { color: 'default', icon: <StopOutlined /> },
+  // 订单: waiting on the buyer's payment gold, money held in escrow blue, refunded grey.
+  awaiting_payment: { color: 'gold', icon: <ClockCircleOutlined /> },
+  paid: { color: 'processing', icon: <BankOutlined /> },
+  refunded: { color: 'default', icon: <StopOutlined /> },
 };
 
 /** `label` names the status where the general word does not fit (a return flow is 待回流, not 待审). */

@@ -1,4 +1,5 @@
 import {
+  ShoppingCartOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
@@ -97,6 +98,8 @@ export const ORG_MEMBERS: readonly Role[] = [
 export const MARKET_SELLERS: readonly Role[] = ['merchant'];
 /** 交易磋商: either side of a negotiation, a buyer org's or a seller org's members (the trade API's `party`). */
 export const TRADERS: readonly Role[] = ['buyer', 'merchant'];
+/** 订单: either party's members, and the operator and regulator who oversee every order. */
+export const ORDER_VIEWERS: readonly Role[] = ['buyer', 'merchant', 'operator', 'regulator'];
 /** 合规审查: the operator, or a certifier's user assigned to a board (the market API's `reviewers`). */
 export const MARKET_REVIEWERS: readonly Role[] = ['operator', 'provider'];
 
@@ -292,6 +295,13 @@ export const NAV: (NavItem | NavGroup)[] = [
         label: (t) => t.trade.negotiations,
         icon: <TransactionOutlined />,
         roles: TRADERS,
+      },
+      {
+        key: 'trade-orders',
+        path: '/trade/orders',
+        label: (t) => t.orders.menu,
+        icon: <ShoppingCartOutlined />,
+        roles: ORDER_VIEWERS,
       },
       {
         key: 'market-review',

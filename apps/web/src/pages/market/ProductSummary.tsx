@@ -5,6 +5,7 @@ import { GradeTag } from '../../components/CatalogTags';
 import { useI18n, useT } from '../../i18n/I18nProvider';
 import { formatTime } from '../../lib/time';
 import { BoardTags, DeliveryTags, divisionName, PriceBlock, ProductStatusTag } from './market-parts';
+import { LicenceTag } from '../trade/order-parts';
 import { PolicyWords } from './PolicyView';
 
 /** Why a product is not (or no longer) on the market: the rejection, suspension or withdrawal reason. */
@@ -57,6 +58,20 @@ export function ProductSummary({ p }: { p: Product }) {
             { key: 'boards', label: t.market.boardsLabel, children: <BoardTags boards={p.boards} /> },
             { key: 'delivery', label: t.market.delivery, children: <DeliveryTags modes={p.deliveryModes} /> },
             { key: 'price', label: t.market.price, span: 2, children: <PriceBlock pm={p.priceModel} /> },
+            {
+              key: 'licence',
+              label: t.orders.licence,
+              children:
+                p.status === 'published' ? (
+                  <LicenceTag productId={p.id} />
+                ) : p.licence.exclusive ? (
+                  t.orders.exclusive
+                ) : p.licence.seats === null ? (
+                  t.orders.unlimited
+                ) : (
+                  `${t.orders.seats} ${p.licence.seats}`
+                ),
+            },
             { key: 'published', label: t.market.publishedAt, children: formatTime(p.publishedAt) },
             {
               key: 'ledger',

@@ -270,7 +270,32 @@ export function PriceStep({ product }: { product: Product | undefined }) {
           </Form.List>
         </>
       )}
+      <LicenceFields />
     </>
+  );
+}
+
+/** The licence the product is sold under: exclusive (one live order), or at most N seats, or unlimited. */
+function LicenceFields() {
+  const m = useT().orders;
+  const exclusive = Form.useWatch(['licence', 'exclusive']) as boolean | undefined;
+  return (
+    <Card size="small" title={m.licence} style={{ marginTop: 16 }}>
+      <Form.Item name={['licence', 'exclusive']} valuePropName="checked" extra={m.exclusiveHelp}>
+        <Checkbox data-testid="licence-exclusive">{m.exclusive}</Checkbox>
+      </Form.Item>
+      {!exclusive && (
+        <Form.Item name={['licence', 'seats']} label={m.seats} extra={m.seatsHelp}>
+          <InputNumber
+            min={1}
+            max={1_000_000}
+            precision={0}
+            style={{ width: 180 }}
+            data-testid="licence-seats"
+          />
+        </Form.Item>
+      )}
+    </Card>
   );
 }
 

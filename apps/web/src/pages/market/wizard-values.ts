@@ -29,6 +29,7 @@ export interface WizardValues {
   price: PriceForm;
   commitments: Partial<Record<Commitment, boolean>>;
   statement?: string;
+  licence?: { seats?: number | null; exclusive?: boolean };
 }
 
 export const WIZARD_STEPS = ['basics', 'delivery', 'policy', 'price', 'declarations', 'submit'] as const;
@@ -39,7 +40,7 @@ export const STEP_FIELDS: string[][] = [
   ['resourceIds', 'title', 'summary', 'description', 'sector', 'region', 'boards', 'scenarios'],
   ['deliveryModes'],
   ['policy', 'policyJson'],
-  ['price'],
+  ['price', 'licence'],
   ['commitments', 'statement'],
 ];
 
@@ -71,6 +72,7 @@ export function valuesOf(p: Product): WizardValues {
     price: fromPrice(p.priceModel),
     commitments: p.declaration.commitments,
     statement: p.declaration.statement ?? undefined,
+    licence: { seats: p.licence.seats, exclusive: p.licence.exclusive },
   };
 }
 
@@ -97,6 +99,10 @@ export function bodyOf(
       boolean
     >,
     statement: v.statement?.trim() || null,
+    licence: {
+      seats: v.licence?.exclusive ? null : (v.licence?.seats ?? null),
+      exclusive: !!v.licence?.exclusive,
+    },
   };
 }
 

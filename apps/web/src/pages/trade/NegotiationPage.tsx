@@ -10,6 +10,7 @@ import { formatTime } from '../../lib/time';
 import { useProduct } from '../market/market-queries';
 import { AutoAcceptCard } from './DealParts';
 import { NegotiationActions } from './NegotiationActions';
+import { PlaceOrderButton } from './order-parts';
 import { NegotiationTimeline, TermsTable } from './NegotiationTimeline';
 import { NegotiationStateTag, NegotiationSteps, useSideOf } from './trade-parts';
 import { useNegotiation } from './trade-queries';
@@ -36,6 +37,11 @@ function NextStep({ n, side }: { n: Negotiation; side: 'buyer' | 'seller' | null
         icon={<FileProtectOutlined />}
         title={`${m.contract}${n.contractNo ? ` ${n.contractNo}` : ''} — ${m.contractStates[n.state as 'agreed']}`}
         description={n.state === 'finalized' ? m.contractDone : m.contractNext}
+        action={
+          n.state === 'finalized' &&
+          side === 'buyer' &&
+          n.contractNo && <PlaceOrderButton contractNo={n.contractNo} />
+        }
         data-testid="contract-pending"
       />
     );
