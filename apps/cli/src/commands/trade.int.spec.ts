@@ -8,6 +8,7 @@ import { demo } from '@shuliu/core';
 import { startTestServer, type TestServer } from '@shuliu/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { marketClient, productBody } from '../../../server/src/routes/market.fixtures.js';
+import { TradeClient } from '../../../server/src/routes/trade.fixtures.js';
 
 const BIN = join(import.meta.dirname, '../../bin/shuliu.mjs');
 const run = (...args: string[]) =>
@@ -99,5 +100,54 @@ describe('shuliu trade sign-contract and shuliu verify-contract', () => {
     // a checkpoint key other than the one you trust is refused
     const other = await run('verify-contract', file, '--public-key', `04${'1'.repeat(128)}`);
     expect(other.stderr).toContain('INVALID (checkpointKey)');
-  });
+  }, 120_000);
+});
+
+describe('shuliu trade negotiations, orders and the escrow’s steps', () => {
+  it('lists negotiations, places and pays an order, and shows it with its history', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shuliu-orders-'));
+    const buyerToken = join(dir, 'buyer');
+    const sellerToken = join(dir, 'seller');
+    writeFileSync(buyerToken, await t.login('quancheng'));
+    writeFileSync(sellerToken, await t.login('merchant'));
+    const no = await new TradeClient(t, marketClient(t)).concluded(productId, 'quancheng', 'merchant');
+    const as = (file: string) => ['-s', t.url, '--token-file', file];
+
+    const ngts = await run(
+      'trade',
+      'negotiations',
+      '--side',
+      'buyer',
+      '--state',
+      'finalized',
+      ...as(buyerToken),
+    );
+    expect('failed' in ngts, ngts.stderr).toBe(false);
+    expect(ngts.stdout).toMatch(/ngt_\S+\s+finalized/);
+
+    const placed = await run(
+      'trade',
+      'place-order',
+      no,
+      '--key',
+      `cli-order-${Date.now()}`,
+      ...as(buyerToken),
+    );
+    expect('failed' in placed, placed.stderr).toBe(false);
+    const id = /^(ord_\S+)/.exec(placed.stdout)![1]!;
+    expect(placed.stdout).toContain('awaiting_payment');
+    const early = await run('trade', 'deliver-order', id, ...as(sellerToken));
+    expect(early).toMatchObject({ failed: true, code: 1 });
+    expect(early.stderr).toContain('awaiting_payment');
+    const paid = await run('trade', 'pay-order', id, '--reference', 'CLI-PAY-0001', ...as(buyerToken));
+    expect(paid.stdout).toMatch(/\s+paid\s/);
+    expect(paid.stdout).toContain('(CLI-PAY-0001)');
+
+    const sold = await run('trade', 'orders', '--side', 'seller', '-q', no, ...as(sellerToken));
+    expect(sold.stdout).toContain(`${id}  ${no}  paid`);
+    expect(sold.stdout).toContain('1 of 1');
+    const shown = await run('trade', 'order', id, ...as(sellerToken));
+    expect(shown.stdout).toMatch(/1\. .+buyer\s+place/);
+    expect(shown.stdout).toMatch(/2\. .+buyer\s+pay/);
+  }, 120_000);
 });

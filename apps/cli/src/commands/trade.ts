@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { Command } from 'commander';
-import type { VerifyContractReply } from '@shuliu/contracts';
+import { Command, Option } from 'commander';
+import {
+  NEGOTIATION_STATES,
+  ORDER_STATES,
+  type NegotiationSummary,
+  type Order,
+  type OrderDetail,
+  type VerifyContractReply,
+} from '@shuliu/contracts';
 import { serverOptions, sdkFor, type Remote } from './remote.js';
 
 type Json = { json?: boolean };
@@ -43,8 +50,147 @@ async function signContract(contractNo: string, o: Remote & Json & { key: string
   console.log(`  key ${keyId}, signature ${signature}`);
 }
 
+const yuan = (fen: number | null) => (fen === null ? '—' : `¥${(fen / 100).toFixed(2)}`);
+const negotiationLine = (n: NegotiationSummary) =>
+  `${n.id}  ${n.state.padEnd(10)} ${(n.awaiting ?? '—').padEnd(6)} ${yuan(n.terms.priceFen).padStart(14)}  ` +
+  `${n.productTitle ?? n.productId}  ⇄ ${n.buyerName ?? n.buyerOrgId} / ${n.sellerName ?? n.sellerOrgId}`;
+const orderLine = (o: Order) =>
+  `${o.id}  ${o.contractNo}  ${o.state.padEnd(16)} ${(o.awaiting ?? '—').padEnd(8)} ${yuan(o.amountFen).padStart(14)}  ` +
+  `${o.productTitle ?? o.productId}  (${o.buyerName ?? o.buyerOrgId} ← ${o.sellerName ?? o.sellerOrgId})`;
+
+function printOrder(o: OrderDetail, json?: boolean) {
+  if (json) return console.log(JSON.stringify(o, null, 2));
+  console.log(orderLine(o));
+  console.log(
+    `  ${o.deliveryMode}, ${o.billing}${o.quota === null ? '' : `, ${o.quota} calls`}, term ${o.startsOn} ~ ${o.endsOn}`,
+  );
+  console.log(`  pay by ${o.payBy}${o.paymentRef ? `, paid ${o.paidAt} (${o.paymentRef})` : ''}`);
+  if (o.deliveredAt) console.log(`  delivered ${o.deliveredAt}, accept by ${o.acceptBy}`);
+  if (o.acceptedAt) console.log(`  accepted ${o.acceptedAt} (${o.acceptedHow})`);
+  if (o.disputeReason) console.log(`  objection: ${o.disputeReason}`);
+  if (o.closedReason)
+    console.log(`  closed: ${o.closedReason}${o.refundRef ? ` (refund ${o.refundRef})` : ''}`);
+  for (const e of o.timeline)
+    console.log(
+      `  ${String(e.seq).padStart(3)}. ${e.at}  ${e.side.padEnd(8)} ${e.kind.padEnd(8)} → ${e.state}${e.message ? `  ${e.message}` : ''}`,
+    );
+}
+
+type ListOpts = Remote & Json & { side?: string; state?: string; page?: string; q?: string };
+const page = (o: ListOpts) => ({ page: Number(o.page ?? 1), pageSize: 50 });
+
+async function listNegotiations(o: ListOpts) {
+  const sdk = await sdkFor(o);
+  const r = await sdk.trade.negotiations({
+    query: { side: o.side as 'buyer' | undefined, state: o.state as 'requested' | undefined, ...page(o) },
+  });
+  if (o.json) return console.log(JSON.stringify(r, null, 2));
+  if (!r.items.length) return console.log('no negotiations');
+  for (const n of r.items) console.log(negotiationLine(n));
+  console.log(`${r.items.length} of ${r.total}`);
+}
+
+async function listOrders(o: ListOpts) {
+  const sdk = await sdkFor(o);
+  const r = await sdk.orders.orders({
+    query: { side: o.side as 'buyer' | undefined, state: o.state as 'paid' | undefined, q: o.q, ...page(o) },
+  });
+  if (o.json) return console.log(JSON.stringify(r, null, 2));
+  if (!r.items.length) return console.log('no orders');
+  for (const x of r.items) console.log(orderLine(x));
+  console.log(`${r.items.length} of ${r.total}`);
+}
+
+/** One step on an order (pay, deliver, accept, dispute, cancel), printing the order as it now stands. */
+async function orderStep(
+  id: string,
+  step: string,
+  o: Remote & Json & { reference?: string; reason?: string; note?: string },
+) {
+  const sdk = await sdkFor(o);
+  const params = { id };
+  const note = o.note ?? null;
+  const r =
+    step === 'pay'
+      ? await sdk.orders.pay({ params, body: { reference: o.reference! } })
+      : step === 'deliver'
+        ? await sdk.orders.deliver({ params, body: { note } })
+        : step === 'accept'
+          ? await sdk.orders.accept({ params, body: { note } })
+          : step === 'dispute'
+            ? await sdk.orders.dispute({ params, body: { reason: o.reason! } })
+            : await sdk.orders.cancel({ params, body: { reason: o.reason! } });
+  printOrder(r, o.json);
+}
+
 export function tradeCommand(): Command {
-  const cmd = new Command('trade').description('trading (交易) on a running server: sign a contract offline');
+  const cmd = new Command('trade').description(
+    'trading (交易) on a running server: negotiations, contracts signed offline, orders and their escrow',
+  );
+  serverOptions(
+    cmd
+      .command('negotiations')
+      .description('your org’s negotiations (磋商), newest activity first')
+      .addOption(new Option('--side <side>', 'as buyer or seller').choices(['buyer', 'seller']))
+      .addOption(new Option('--state <state>', 'one state').choices([...NEGOTIATION_STATES]))
+      .option('--page <n>', 'the page (50 a page)')
+      .option('--json', 'print JSON'),
+  ).action((o: ListOpts) => listNegotiations(o));
+  serverOptions(
+    cmd
+      .command('orders')
+      .description('your org’s orders (订单); every order for the operator and regulator with --side all')
+      .addOption(
+        new Option('--side <side>', 'as buyer, seller, or all (overseers)').choices([
+          'buyer',
+          'seller',
+          'all',
+        ]),
+      )
+      .addOption(new Option('--state <state>', 'one state').choices([...ORDER_STATES]))
+      .option('-q, --q <text>', 'a contract number, order id or product title')
+      .option('--page <n>', 'the page (50 a page)')
+      .option('--json', 'print JSON'),
+  ).action((o: ListOpts) => listOrders(o));
+  serverOptions(
+    cmd
+      .command('order')
+      .description('one order with its history')
+      .argument('<orderId>', 'the order, ord_…')
+      .option('--json', 'print JSON'),
+  ).action(async (id: string, o: Remote & Json) =>
+    printOrder(await (await sdkFor(o)).orders.order({ params: { id } }), o.json),
+  );
+  serverOptions(
+    cmd
+      .command('place-order')
+      .description('order on a concluded contract (the buyer); the same --key again places nothing new')
+      .argument('<contractNo>', 'the contract number, e.g. HT-2026-000001')
+      .requiredOption('--key <idempotencyKey>', 'your key for this order (8–100 of A–Z a–z 0–9 _ . : -)')
+      .option('--json', 'print JSON'),
+  ).action(async (contractNo: string, o: Remote & Json & { key: string }) =>
+    printOrder(await (await sdkFor(o)).orders.place({ body: { contractNo, idempotencyKey: o.key } }), o.json),
+  );
+  for (const [step, what, extra] of [
+    ['pay', 'mark an order paid into escrow (the buyer or the operator)', 'reference'],
+    ['deliver', 'deliver a paid order (the seller): the acceptance period starts', 'note'],
+    ['accept', 'accept a delivery (the buyer)', 'note'],
+    ['dispute', 'object in writing within the acceptance period (the buyer)', 'reason'],
+    ['cancel', 'cancel before delivery (either party): a paid order is refunded', 'reason'],
+  ] as const) {
+    const c = cmd
+      .command(`${step}-order`)
+      .description(what)
+      .argument('<orderId>', 'the order, ord_…')
+      .option('--json', 'print JSON');
+    if (extra === 'note') c.option('--note <text>', 'a note for the other party');
+    else
+      c.requiredOption(
+        `--${extra} <text>`,
+        extra === 'reference' ? 'the payment’s transaction number' : 'why',
+      );
+    serverOptions(c).action((id: string, o: Remote & Json) => orderStep(id, step, o));
+  }
   serverOptions(
     cmd
       .command('sign-contract')
