@@ -73,7 +73,11 @@ export type Status =
   | 'agreed'
   | 'verified'
   | 'finalized'
-  | 'terminated';
+  | 'terminated'
+  // 合同: drafted, signed by the buyer, concluded
+  | 'drafted'
+  | 'buyer_signed'
+  | 'concluded';
 
 const LOOK: Record<Status, { color: string; icon: ReactNode }> = {
   pending: { color: 'gold', icon: <ClockCircleOutlined /> },
@@ -129,6 +133,10 @@ const LOOK: Record<Status, { color: string; icon: ReactNode }> = {
   verified: { color: 'green', icon: <SafetyCertificateOutlined /> },
   finalized: { color: 'green', icon: <SafetyCertificateOutlined /> },
   terminated: { color: 'default', icon: <StopOutlined /> },
+  // 合同: awaiting the buyer gold, awaiting the seller blue, concluded green.
+  drafted: { color: 'gold', icon: <ClockCircleOutlined /> },
+  buyer_signed: { color: 'processing', icon: <SyncOutlined /> },
+  concluded: { color: 'green', icon: <SafetyCertificateOutlined /> },
 };
 
 /** `label` names the status where the general word does not fit (a return flow is 待回流, not 待审). */

@@ -97,6 +97,8 @@ export const ORG_MEMBERS: readonly Role[] = [
 export const MARKET_SELLERS: readonly Role[] = ['merchant'];
 /** 交易磋商: either side of a negotiation, a buyer org's or a seller org's members (the trade API's `party`). */
 export const TRADERS: readonly Role[] = ['buyer', 'merchant'];
+/** 合同: its parties' members (an org administrator signs with the custodied key), the operator, the regulator. */
+export const CONTRACT_READERS: readonly Role[] = ['buyer', 'merchant', 'org_admin', 'operator', 'regulator'];
 /** 合规审查: the operator, or a certifier's user assigned to a board (the market API's `reviewers`). */
 export const MARKET_REVIEWERS: readonly Role[] = ['operator', 'provider'];
 
@@ -292,6 +294,14 @@ export const NAV: (NavItem | NavGroup)[] = [
         label: (t) => t.trade.negotiations,
         icon: <TransactionOutlined />,
         roles: TRADERS,
+      },
+      {
+        key: 'trade-contracts',
+        path: '/trade/contracts',
+        label: (t) => t.contract.menu,
+        icon: <FileProtectOutlined />,
+        roles: CONTRACT_READERS,
+        hidden: true,
       },
       {
         key: 'market-review',
