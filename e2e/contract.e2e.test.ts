@@ -23,9 +23,12 @@ describe.skipIf(!hasChromium && !process.env.CI)(
     let contractNo = '';
     let negotiationId = '';
 
-    const stateOf = (p: Page) => p.getByTestId('contract-state').getAttribute('data-state');
-    const signatureOf = (p: Page, side: string) =>
-      p.getByTestId(`contract-signature-${side}`).getAttribute('data-status');
+    // waits on the element with the attribute (the page's default timeout), which holds up better under load
+    // than a poll's short one
+    const inState = (p: Page, state: string) =>
+      p.locator(`[data-testid="contract-state"][data-state="${state}"]`).waitFor();
+    const signature = (p: Page, side: string, status: string) =>
+      p.locator(`[data-testid="contract-signature-${side}"][data-status="${status}"]`).waitFor();
 
     beforeAll(async () => {
       server = await startRegistryServer();
@@ -82,14 +85,14 @@ describe.skipIf(!hasChromium && !process.env.CI)(
     it('shows the buyer the drafted contract: number, parties, clauses, hash, no signature yet', async () => {
       await buyer.login('quancheng');
       await page.goto(`${server.url}/trade/contracts/${contractNo}`);
-      await expect.poll(() => stateOf(page)).toBe('drafted');
+      await inState(page, 'drafted');
       await expect(page.getByTestId('contract-no').textContent()).resolves.toContain(contractNo);
       await expect(page.getByTestId('contract-party-buyer').textContent()).resolves.toContain('泉城数智');
       await expect(page.getByTestId('contract-party-seller').textContent()).resolves.toContain('91370100');
       await page.locator('[data-testid="contract-clauses"] [data-clause="price"]').waitFor();
       await expect(page.getByTestId('contract-hash').textContent()).resolves.toMatch(/^[0-9a-f]{64}$/);
       await page.getByTestId('contract-no-signatures').waitFor();
-      await expect(signatureOf(page, 'buyer')).resolves.toBe('unsigned');
+      await signature(page, 'buyer', 'unsigned');
       await buyer.shot('drafted');
     });
 
@@ -105,9 +108,9 @@ describe.skipIf(!hasChromium && !process.env.CI)(
       await buyer.shot('sign-wrong-password');
       await page.getByTestId('sign-contract-password').fill(DEMO_PASSWORD);
       await page.getByTestId('sign-contract-ok').click();
-      await expect.poll(() => stateOf(page)).toBe('buyer_signed');
-      await expect.poll(() => signatureOf(page, 'buyer')).toBe('verified');
-      await expect(signatureOf(page, 'seller')).resolves.toBe('unsigned');
+      await inState(page, 'buyer_signed');
+      await signature(page, 'buyer', 'verified');
+      await signature(page, 'seller', 'unsigned');
       await expect(page.getByTestId('contract-sign').count()).resolves.toBe(0);
     });
 
@@ -140,15 +143,14 @@ describe.skipIf(!hasChromium && !process.env.CI)(
       await sellerPage.getByTestId('sign-contract-ok').click();
       await dialog.waitFor({ state: 'hidden' });
       await sellerPage.getByTestId('ngt-view-contract').click();
-      await expect.poll(() => stateOf(sellerPage)).toBe('concluded');
-      await expect.poll(() => signatureOf(sellerPage, 'seller')).toBe('verified');
+      await inState(sellerPage, 'concluded');
+      await signature(sellerPage, 'seller', 'verified');
     });
 
     it('shows both the contract concluded and both signatures verified ✓ in the browser; the PDF downloads', async () => {
       await page.reload();
-      await expect.poll(() => stateOf(page)).toBe('concluded');
-      for (const side of ['buyer', 'seller'])
-        await expect.poll(() => signatureOf(page, side), { timeout: 30_000 }).toBe('verified');
+      await inState(page, 'concluded');
+      for (const side of ['buyer', 'seller']) await signature(page, side, 'verified');
       for (const check of ['signature', 'ledgerEntry', 'inclusion'])
         await expect(
           page.getByTestId(`contract-signature-seller-${check}`).getAttribute('data-status'),
@@ -166,6 +168,15 @@ describe.skipIf(!hasChromium && !process.env.CI)(
           'ok',
         );
       await buyer.shot('concluded');
+      // printed, the document and its signatures stand alone: no menu, no buttons
+      await page.emulateMedia({ media: 'print' });
+      // waited for, not read at once: a button's CSS transition carries its visibility over a few frames
+      await page.getByTestId('contract-sheet').waitFor({ state: 'visible' });
+      await page.getByTestId('contract-signature-seller').waitFor({ state: 'visible' });
+      await page.getByTestId('contract-pdf').waitFor({ state: 'hidden' });
+      await page.getByTestId('user-menu').waitFor({ state: 'hidden' });
+      await buyer.shot('print');
+      await page.emulateMedia({ media: 'screen' });
       const [download] = await Promise.all([
         page.waitForEvent('download'),
         page.getByTestId('contract-pdf').click(),
