@@ -79,6 +79,7 @@ const NegotiationsPage = page(() => import('./pages/trade/NegotiationsPage'), 'N
 const NegotiationPage = page(() => import('./pages/trade/NegotiationPage'), 'NegotiationPage');
 const OrdersPage = page(() => import('./pages/trade/OrdersPage'), 'OrdersPage');
 const OrderPage = page(() => import('./pages/trade/OrderPage'), 'OrderPage');
+const ContractPage = page(() => import('./pages/trade/ContractPage'), 'ContractPage');
 
 // 数据需求: the demand board, a buyer's demands and matches, a seller's answers, the demand survey
 const DemandBoardPage = page(() => import('./pages/market-demands/DemandBoardPage'), 'DemandBoardPage');
@@ -216,6 +217,9 @@ export function AppRoutes() {
         <Route element={<RequireRoles roles={rolesOf('trade-orders')} />}>
           <Route path="trade/orders" element={<OrdersPage />} />
           <Route path="trade/orders/:id" element={<OrderPage />} />
+        </Route>
+        <Route element={<RequireRoles roles={rolesOf('trade-contracts')} />}>
+          <Route path="trade/contracts/:no" element={<ContractPage />} />
         </Route>
         <Route element={<RequireRoles roles={rolesOf('market-review')} />}>
           <Route path="market/review" element={<ReviewQueuePage />} />

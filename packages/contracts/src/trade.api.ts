@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { IdParams, paged } from './common.js';
 import { defineRoute, roles } from './route.js';
 import {
@@ -138,6 +139,17 @@ export const tradeRoutes = {
     body: SignAsOrgBody,
     response: Contract,
     audit: 'trade.contract.sign',
+  }),
+  contractPdf: defineRoute({
+    method: 'GET',
+    path: '/api/trade/contracts/:contractNo/pdf',
+    summary:
+      'The contract as a PDF (application/pdf): the signed zh-CN text — number, SM3 hash, parties, every clause — and each signature’s key and time; to the same readers as the contract',
+    tags,
+    access: roles('buyer', 'merchant', 'org_admin', 'operator', 'regulator'),
+    params: ContractNoParams,
+    response: z.unknown(),
+    download: true,
   }),
   verifyContract: defineRoute({
     method: 'GET',

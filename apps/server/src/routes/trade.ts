@@ -20,6 +20,12 @@ export function tradeRoutes(app: FastifyInstance, { services }: AppDeps) {
     negotiations.setAutoAccept(ctx, params.id, body.enabled),
   );
   handle(app, c.contract, ({ ctx, params }) => contracts.get(ctx, params.contractNo));
+  handle(app, c.contractPdf, async ({ ctx, params, reply }) => {
+    const pdf = await contracts.pdf(ctx, params.contractNo);
+    reply.header('content-type', 'application/pdf');
+    reply.header('content-disposition', `attachment; filename="${params.contractNo}.pdf"`);
+    return pdf;
+  });
   handle(app, c.verifyContract, ({ ctx, params }) => contracts.bundle(ctx, params.contractNo));
   handle(app, c.signContract, async ({ ctx, params, body }) => {
     if (body.custody === 'org') return contracts.sign(ctx, params.contractNo, body);

@@ -35,3 +35,7 @@ export const downloadCatalogFile = (fileId: string, name: string) =>
 /** Downloads a registration document (evidence, contract, 查验报告). */
 export const downloadRegistryFile = (fileId: string, name: string) =>
   download(`/api/registry/files/${encodeURIComponent(fileId)}/download`, name);
+
+/** Downloads a contract as PDF (its parties, the operator and the regulator may). */
+export const downloadContractPdf = (contractNo: string) =>
+  download(`/api/trade/contracts/${encodeURIComponent(contractNo)}/pdf`, `${contractNo}.pdf`);

@@ -77,7 +77,11 @@ export type Status =
   // 订单: the escrow's states (delivered, accepted, disputed and cancelled as above)
   | 'awaiting_payment'
   | 'paid'
-  | 'refunded';
+  | 'refunded'
+  // 合同: drafted, signed by the buyer, concluded
+  | 'drafted'
+  | 'buyer_signed'
+  | 'concluded';
 
 const LOOK: Record<Status, { color: string; icon: ReactNode }> = {
   pending: { color: 'gold', icon: <ClockCircleOutlined /> },
@@ -137,6 +141,10 @@ const LOOK: Record<Status, { color: string; icon: ReactNode }> = {
   awaiting_payment: { color: 'gold', icon: <ClockCircleOutlined /> },
   paid: { color: 'processing', icon: <BankOutlined /> },
   refunded: { color: 'default', icon: <StopOutlined /> },
+  // 合同: awaiting the buyer gold, awaiting the seller blue, concluded green.
+  drafted: { color: 'gold', icon: <ClockCircleOutlined /> },
+  buyer_signed: { color: 'processing', icon: <SyncOutlined /> },
+  concluded: { color: 'green', icon: <SafetyCertificateOutlined /> },
 };
 
 /** `label` names the status where the general word does not fit (a return flow is 待回流, not 待审). */

@@ -13,6 +13,7 @@ import { orgKeysActionsEnUS, orgKeysEnUS } from './org-keys.en-US';
 import { marketDemandsActionsEnUS, marketDemandsEnUS } from './market-demands.en-US';
 import { tradeEnUS } from './trade.en-US';
 import { ordersEnUS } from './orders.en-US';
+import { contractEnUS } from './contract.en-US';
 import type { Messages } from './zh-CN';
 
 /** English. Domain terms keep their Chinese legal names beside the English ones (DESIGN.md §4). */
@@ -318,4 +319,5 @@ export const enUS: Messages = {
   ...marketEnUS,
   ...tradeEnUS,
   ...ordersEnUS,
+  ...contractEnUS,
 };

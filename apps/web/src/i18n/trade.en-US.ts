@@ -56,6 +56,7 @@ export const tradeEnUS: typeof tradeZhCN = {
     reasonRequired: 'Give a reason', terminated: 'Negotiation terminated', stepMessage: 'Message (optional)',
     contract: 'Contract signing', contractPending: 'To be signed', contractNext: 'Both sides agreed on the terms and the contract was drafted from the model text: the buyer signs first, then the seller (the org’s SM2 key, custodied by the platform or offline with `shuliu trade sign-contract`).',
     contractDone: 'Both sides signed and the contract is concluded; both signatures and the conclusion are in the transparency ledger, checkable offline with `shuliu verify-contract`.',
+    viewContract: 'View contract',
     contractStates: { agreed: 'awaiting the buyer’s signature', verified: 'signed by the buyer, awaiting the seller', finalized: 'concluded' },
     autoAccept: 'Automatic agreement', autoAcceptHelp: 'When on, the platform agrees at once to a request on the listed price within the usage policy.', autoAcceptOn: 'Automatic agreement on',
     autoAcceptOff: 'Automatic agreement off', yourTurn: 'Your move', waitOther: 'Waiting for the other side', closed: 'The negotiation has ended', viewProduct: 'View product',

@@ -56,6 +56,7 @@ export const tradeZhCN = {
     reasonRequired: '请填写终止原因', terminated: '磋商已终止', stepMessage: '附言（可选）',
     contract: '合同签署', contractPending: '待签署', contractNext: '双方已就条件达成一致，合同已按示范文本起草：买方先签，卖方后签（机构 SM2 密钥，可用平台托管密钥或 `shuliu trade sign-contract` 离线签署）。',
     contractDone: '双方均已签署，合同成立；签署与成立均已写入透明账本，可用 `shuliu verify-contract` 离线核验。',
+    viewContract: '查看合同',
     contractStates: { agreed: '待买方签署', verified: '买方已签署，待卖方签署', finalized: '合同成立' },
     autoAccept: '自动成交', autoAcceptHelp: '开启后，按挂牌价格且符合使用策略的请求由平台自动同意成交。', autoAcceptOn: '已开启自动成交',
     autoAcceptOff: '已关闭自动成交', yourTurn: '轮到您了', waitOther: '等待对方回应', closed: '磋商已结束', viewProduct: '查看产品',

@@ -13,6 +13,7 @@ import { orgKeysActionsZhCN, orgKeysZhCN } from './org-keys.zh-CN';
 import { marketDemandsActionsZhCN, marketDemandsZhCN } from './market-demands.zh-CN';
 import { tradeZhCN } from './trade.zh-CN';
 import { ordersZhCN } from './orders.zh-CN';
+import { contractZhCN } from './contract.zh-CN';
 
 /** 简体中文 — the default catalogue; en-US must provide every key of this one (its type is derived from it). */
 // Several short messages share a line, so that a catalogue stays one readable file.
@@ -252,6 +253,7 @@ export const zhCN = {
   ...marketZhCN,
   ...tradeZhCN,
   ...ordersZhCN,
+  ...contractZhCN,
 };
 
 export type Messages = typeof zhCN;

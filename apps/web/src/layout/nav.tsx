@@ -100,6 +100,8 @@ export const MARKET_SELLERS: readonly Role[] = ['merchant'];
 export const TRADERS: readonly Role[] = ['buyer', 'merchant'];
 /** 订单: either party's members, and the operator and regulator who oversee every order. */
 export const ORDER_VIEWERS: readonly Role[] = ['buyer', 'merchant', 'operator', 'regulator'];
+/** 合同: its parties' members (an org administrator signs with the custodied key), the operator, the regulator. */
+export const CONTRACT_READERS: readonly Role[] = ['buyer', 'merchant', 'org_admin', 'operator', 'regulator'];
 /** 合规审查: the operator, or a certifier's user assigned to a board (the market API's `reviewers`). */
 export const MARKET_REVIEWERS: readonly Role[] = ['operator', 'provider'];
 
@@ -302,6 +304,14 @@ export const NAV: (NavItem | NavGroup)[] = [
         label: (t) => t.orders.menu,
         icon: <ShoppingCartOutlined />,
         roles: ORDER_VIEWERS,
+      },
+      {
+        key: 'trade-contracts',
+        path: '/trade/contracts',
+        label: (t) => t.contract.menu,
+        icon: <FileProtectOutlined />,
+        roles: CONTRACT_READERS,
+        hidden: true,
       },
       {
         key: 'market-review',

@@ -11,6 +11,7 @@ import { notifyOrg, type PasswordConfirmation } from '../identity/index.js';
 import { hasRole, requirePrincipal, type RequestContext } from '../shared/context.js';
 import { NotFound } from '../shared/errors.js';
 import { contractNumber, contractYear, draftDocument } from './contracts.draft.js';
+import { contractPdf } from './contracts.pdf.js';
 import { contractsRepository as repo, type ContractRow } from './contracts.repository.js';
 import { negotiationsRepository as negotiations } from './negotiations.repository.js';
 import { ContractOutOfOrder, ContractSignatureInvalid, NotYourMove } from './trade.errors.js';
@@ -71,6 +72,11 @@ export class ContractsService {
 
   async get(ctx: RequestContext, contractNo: string): Promise<Contract> {
     return toContract(await this.visible(ctx, contractNo));
+  }
+
+  /** The contract printed as a PDF, to the same readers as the contract itself. */
+  async pdf(ctx: RequestContext, contractNo: string, opts: { compress?: boolean } = {}): Promise<Buffer> {
+    return contractPdf(toContract(await this.visible(ctx, contractNo)), opts);
   }
 
   /**

@@ -1,4 +1,3 @@
-import { FileProtectOutlined } from '@ant-design/icons';
 import type { Negotiation } from '@shuliu/contracts';
 import { Alert, Card, Col, Descriptions, Row, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
@@ -10,7 +9,7 @@ import { formatTime } from '../../lib/time';
 import { useProduct } from '../market/market-queries';
 import { AutoAcceptCard } from './DealParts';
 import { NegotiationActions } from './NegotiationActions';
-import { PlaceOrderButton } from './order-parts';
+import { NegotiationContract } from './NegotiationContract';
 import { NegotiationTimeline, TermsTable } from './NegotiationTimeline';
 import { NegotiationStateTag, NegotiationSteps, useSideOf } from './trade-parts';
 import { useNegotiation } from './trade-queries';
@@ -29,22 +28,8 @@ function NextStep({ n, side }: { n: Negotiation; side: 'buyer' | 'seller' | null
         data-testid="negotiation-terminated"
       />
     );
-  if (['agreed', 'verified', 'finalized'].includes(n.state))
-    return (
-      <Alert
-        type="success"
-        showIcon
-        icon={<FileProtectOutlined />}
-        title={`${m.contract}${n.contractNo ? ` ${n.contractNo}` : ''} — ${m.contractStates[n.state as 'agreed']}`}
-        description={n.state === 'finalized' ? m.contractDone : m.contractNext}
-        action={
-          n.state === 'finalized' &&
-          side === 'buyer' &&
-          n.contractNo && <PlaceOrderButton contractNo={n.contractNo} />
-        }
-        data-testid="contract-pending"
-      />
-    );
+  if (['agreed', 'verified', 'finalized'].includes(n.state) && n.contractNo)
+    return <NegotiationContract n={{ ...n, contractNo: n.contractNo }} />;
   if (!side) return <Alert type="info" showIcon title={m.notParty} />;
   const mine = n.awaiting === side;
   return (
