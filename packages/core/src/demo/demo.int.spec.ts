@@ -75,14 +75,32 @@ describe('the demo platform', () => {
     expect(good.every((m) => m.notified_at !== null)).toBe(true);
   });
 
-  it('holds negotiations in every state, one concluded as a signed contract after a counter-offer', async () => {
+  it('holds negotiations in every state, and a signed contract of each of the four model texts', async () => {
     const rows = await database.db.selectFrom('trade_negotiations').select(['state', 'round']).execute();
-    expect(rows.map((r) => r.state).sort()).toEqual(['finalized', 'offered', 'requested', 'terminated']);
-    expect(rows.find((r) => r.state === 'finalized')?.round).toBe(2);
-    // its contract, signed by both and concluded, checks offline
-    const [c] = await database.db.selectFrom('trade_contracts').select('contract_no').execute();
-    const bundle = await s.trade.contracts.bundle(await loginAs(s, 'regulator'), c!.contract_no);
-    expect(verifyContractBundle(bundle)).toMatchObject({ valid: true, concluded: true });
+    expect(new Set(rows.map((r) => r.state))).toEqual(
+      new Set(['finalized', 'offered', 'requested', 'terminated']),
+    );
+    expect(rows.some((r) => r.state === 'finalized' && r.round === 2)).toBe(true);
+    const contracts = await database.db
+      .selectFrom('trade_contracts')
+      .select(['contract_no', 'template', 'state'])
+      .execute();
+    expect(new Set(contracts.filter((c) => c.state === 'concluded').map((c) => c.template))).toEqual(
+      new Set(['provision', 'entrusted_processing', 'fusion_development', 'intermediary']),
+    );
+    // each signed by both and concluded, checks offline
+    const regulator = await loginAs(s, 'regulator');
+    for (const c of contracts) {
+      const bundle = await s.trade.contracts.bundle(regulator, c.contract_no);
+      expect(verifyContractBundle(bundle)).toMatchObject({ valid: true, concluded: true });
+    }
+  });
+
+  it('holds orders in every state of the escrow', async () => {
+    const rows = await database.db.selectFrom('trade_orders').select('state').execute();
+    expect(new Set(rows.map((r) => r.state))).toEqual(
+      new Set(['awaiting_payment', 'paid', 'delivered', 'accepted', 'disputed', 'cancelled', 'refunded']),
+    );
   });
 
   it('keeps its audit chain whole', async () => {

@@ -10,6 +10,7 @@ import { seedRegistryDemo } from './registry-demo.js';
 import { seedOrgKeysDemo } from './org-keys-demo.js';
 import { MarketDemo } from './market-demo.js';
 import { seedTradeDemo } from './trade-demo.js';
+import { seedOrdersDemo } from './orders-demo.js';
 import { seedMarketDemandsDemo } from './market-demands-demo.js';
 import { DEMO_APPLICANTS, DEMO_PASSWORD, DEMO_PLATFORM_ORGS, DEMO_EXTRA_USERS } from './demo-data.js';
 
@@ -78,7 +79,9 @@ export async function seedDemo(
       // buyers' demands, matched against the listed products (and each product listed later)
       await seedMarketDemandsDemo(s);
       // negotiations on the listings, in every open state
-      await seedTradeDemo(s, products, keys);
+      const trade = await seedTradeDemo(s, products, keys);
+      // a contract of each model text and orders in every state of the escrow
+      await seedOrdersDemo(s, products, trade.creditContractNo);
     }
   }
   await s.ledger.anchorAuditChain(sys, { force: true });

@@ -26,7 +26,7 @@ export async function seedTradeDemo(
   s: Services,
   p: MarketDemoProducts,
   keys: { buyerSigner: Sm2Signer },
-): Promise<{ negotiations: number }> {
+): Promise<{ negotiations: number; creditContractNo: string }> {
   const n = s.trade.negotiations;
   const as = {
     merchant: await loginAs(s, 'merchant'),
@@ -145,5 +145,5 @@ export async function seedTradeDemo(
     footfall.id,
     TerminateBody.parse({ reason: '该数据集按全省整体供应，暂不提供单个城市的拆分', idempotencyKey: key() }),
   );
-  return { negotiations: 4 };
+  return { negotiations: 4, creditContractNo: contractNo };
 }

@@ -26,6 +26,7 @@ export async function productForDeal(db: Executor, id: string) {
       'delivery_modes',
       'price_fen',
       'price_kind',
+      'price_model',
       'policy',
       'seats',
       'exclusive',

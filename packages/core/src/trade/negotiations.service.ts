@@ -259,7 +259,7 @@ export class NegotiationsService {
   private async checkTerms(tx: Executor, product: Product, t: TermsRow, buyerOrgId: string) {
     const misfit = termsFitProduct(t, {
       deliveryModes: product.delivery_modes,
-      priceKind: product.price_kind,
+      priceModel: product.price_model as { kind?: string } | null,
     });
     if (misfit) throw misfit;
     const buyer = await orgById(tx, buyerOrgId);

@@ -53,15 +53,25 @@ export const licenceCapacity = (l: { seats: number | null; exclusive: boolean })
   l.exclusive ? 1 : l.seats;
 
 /**
- * How an order is billed: a metered API priced per call prepays `maxUses` calls at the agreed price per call
- * (the gateway stops at that quota; settlement bills the calls made); everything else pays the agreed price.
+ * Whether an API is sold by the call: priced per call, in tiers of calls, or under a government-guided price
+ * per call — the agreed `priceFen` is then the price of one call.
+ */
+export const meteredPrice = (pm: { kind?: string; basis?: string } | null | undefined): boolean =>
+  !!pm &&
+  (pm.kind === 'per_call' ||
+    pm.kind === 'tiered' ||
+    (pm.kind === 'government_guided' && pm.basis === 'per_call'));
+
+/**
+ * How an order is billed: an API sold by the call prepays `maxUses` calls at the agreed price per call (the
+ * gateway stops at that quota; settlement bills the calls made); everything else pays the agreed price.
  */
 export function billingOf(
   deliveryMode: string,
-  priceKind: string | null,
+  priceModel: { kind?: string; basis?: string } | null,
   t: { priceFen: number; maxUses: number | null },
 ): { billing: 'fixed' | 'per_call'; unitFen: number | null; quota: number | null; amountFen: number } {
-  if (deliveryMode === 'api' && priceKind === 'per_call')
+  if (deliveryMode === 'api' && meteredPrice(priceModel))
     return {
       billing: 'per_call',
       unitFen: t.priceFen,

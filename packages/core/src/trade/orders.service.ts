@@ -123,7 +123,7 @@ export class OrdersService {
         }
         const doc = JSON.parse(c.canonical) as ContractDoc;
         const t = n.terms;
-        const bill = billingOf(t.deliveryMode, product.price_kind, t);
+        const bill = billingOf(t.deliveryMode, product.price_model as { kind?: string } | null, t);
         const at = this.deps.now();
         await repo.insert(tx, {
           id,

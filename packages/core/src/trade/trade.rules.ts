@@ -6,6 +6,7 @@ import {
   type UsagePolicy,
 } from '@shuliu/contracts';
 import type { DomainError } from '../shared/errors.js';
+import { meteredPrice } from './orders.rules.js';
 import { NegotiationClosed, NotYourMove, PolicyRefused, TermsInvalid } from './trade.errors.js';
 import type { TermsRow } from './trade.tables.js';
 
@@ -84,19 +85,19 @@ export function changedFields(before: TermsRow | null, after: TermsRow): string[
 const CHANNEL = { file: 'file', report: 'file', api: 'api', compute: 'sandbox' } as const;
 
 /**
- * What the terms must fit of the product itself: one of its delivery modes, and for an API priced per call,
+ * What the terms must fit of the product itself: one of its delivery modes, and for an API sold by the call,
  * the number of calls the buyer prepays (`maxUses`: the gateway's quota).
  */
 export function termsFitProduct(
   t: TermsRow,
-  p: { deliveryModes: string[]; priceKind?: string | null },
+  p: { deliveryModes: string[]; priceModel?: { kind?: string; basis?: string } | null },
 ): DomainError | null {
   if (!p.deliveryModes.includes(t.deliveryMode))
     return TermsInvalid(`the product is delivered as ${p.deliveryModes.join(', ')}, not ${t.deliveryMode}`, {
       field: 'terms.deliveryMode',
     });
-  if (t.deliveryMode === 'api' && p.priceKind === 'per_call' && t.maxUses === null)
-    return TermsInvalid('an API priced per call is bought for a number of calls: set maxUses', {
+  if (t.deliveryMode === 'api' && meteredPrice(p.priceModel) && t.maxUses === null)
+    return TermsInvalid('an API sold by the call is bought for a number of calls: set maxUses', {
       field: 'terms.maxUses',
     });
   return null;

@@ -1,0 +1,171 @@
+import {
+  CancelOrderBody,
+  DisputeOrderBody,
+  PayOrderBody,
+  StartNegotiationBody,
+  StepBody,
+  type ContractTemplate,
+  type DealTerms,
+} from '@shuliu/contracts';
+import type { RequestContext } from '../shared/context.js';
+import type { Services } from '../services.js';
+import { DEMO_PASSWORD } from './demo-data.js';
+import { loginAs } from './demo-login.js';
+import { inDays, type MarketDemoProducts } from './market-demo.js';
+
+let seq = 0;
+const key = (what: string) => `demo-${what}-${++seq}`;
+
+export interface OrdersDemo {
+  /** order ids by what the demo left them as */
+  orders: Record<
+    'apiDelivered' | 'reportAccepted' | 'computePaid' | 'fileDisputed' | 'unpaid' | 'cancelled' | 'refunded',
+    string
+  >;
+  contracts: Record<ContractTemplate, string>;
+}
+
+/**
+ * 订单 demo, through the real flows: one concluded and signed contract of each of the four model texts and
+ * orders on them in every state of the escrow — the credit API delivered and within its acceptance period,
+ * the monthly report accepted, the joint-modelling service paid and awaiting delivery, the footfall file
+ * delivered and objected to, one order awaiting payment, one cancelled before payment and one refunded.
+ */
+export async function seedOrdersDemo(
+  s: Services,
+  p: MarketDemoProducts,
+  creditContractNo: string,
+): Promise<OrdersDemo> {
+  const o = s.trade.orders;
+  const as = {
+    merchant: await loginAs(s, 'merchant'),
+    quancheng: await loginAs(s, 'quancheng'),
+    buyer: await loginAs(s, 'buyer'),
+    operator: await loginAs(s, 'operator'),
+  };
+  const sellerOk = await s.identity.auth.confirmPassword(as.merchant, DEMO_PASSWORD);
+  const buyerOk = await s.identity.auth.confirmPassword(as.quancheng, DEMO_PASSWORD);
+
+  /** 泉城数智 buys from 齐鲁数据 on `terms`: agreed at once, both sign with their custodied keys. */
+  const deal = async (productId: string, terms: DealTerms, message: string) => {
+    const n = await s.trade.negotiations.start(
+      as.quancheng,
+      StartNegotiationBody.parse({ productId, terms, message, idempotencyKey: key('ngt') }),
+    );
+    const agreed = await s.trade.negotiations.agree(
+      as.merchant,
+      n.id,
+      StepBody.parse({ message: '同意成交', idempotencyKey: key('agree') }),
+    );
+    const no = agreed.contractNo!;
+    await s.trade.contracts.sign(as.quancheng, no, { custody: 'platform', confirmed: buyerOk });
+    await s.trade.contracts.sign(as.merchant, no, { custody: 'platform', confirmed: sellerOk });
+    return no;
+  };
+  const place = async (ctx: RequestContext, contractNo: string) =>
+    (await o.place(ctx, { contractNo, idempotencyKey: key('order') })).id;
+  const pay = (ctx: RequestContext, id: string, ref: string) =>
+    o.pay(ctx, id, PayOrderBody.parse({ reference: ref }));
+  const report = (over: Partial<DealTerms>): DealTerms => ({
+    template: 'provision',
+    deliveryMode: 'report',
+    purpose: '信贷投向研判',
+    region: '370100',
+    scope: '用于本单位信贷投向研判，报告仅限内部使用',
+    startsOn: inDays(0),
+    endsOn: inDays(365),
+    priceFen: 2_000_00,
+    maxUses: null,
+    ...over,
+  });
+
+  // 数据提供: 鲁信普惠's credit API, signed in the negotiation demo — paid, delivered, within its acceptance period
+  const apiDelivered = await place(as.buyer, creditContractNo);
+  await pay(as.buyer, apiDelivered, 'CMB-20261201-0042');
+  await o.deliver(as.merchant, apiDelivered, { note: '接口密钥已在平台签发，按次计费' });
+
+  // 数据委托处理: the monthly report, processed on 泉城数智's behalf — accepted
+  const entrusted = await deal(
+    p.indexReport,
+    report({
+      template: 'entrusted_processing',
+      priceFen: 2_400_00,
+      scope: '受托按委托方口径加工行业景气指标，成果归委托方',
+    }),
+    '委托加工分行业景气指标',
+  );
+  const reportAccepted = await place(as.quancheng, entrusted);
+  await pay(as.quancheng, reportAccepted, 'ICBC-20261115-7781');
+  await o.deliver(as.merchant, reportAccepted, { note: '2026 年 11 月景气报告及分地市附表' });
+  await o.accept(as.quancheng, reportAccepted, { note: '报告完整，验收合格' });
+
+  // 数据融合开发: joint credit-risk modelling in the privacy-computing service — paid, awaiting delivery
+  const fusion = await deal(
+    p.creditCompute,
+    {
+      template: 'fusion_development',
+      deliveryMode: 'compute',
+      purpose: '信贷风控建模',
+      region: '370100',
+      scope: '双方数据在隐私计算环境中融合建模，原始数据不出域，模型归双方共有',
+      startsOn: inDays(0),
+      endsOn: inDays(25),
+      priceFen: 98_000_00,
+      maxUses: null,
+      scenarioVersionId: null,
+    },
+    '联合建模一期',
+  );
+  const computePaid = await place(as.quancheng, fusion);
+  await pay(as.quancheng, computePaid, 'BOC-20261203-1203');
+
+  // 数据中介: the footfall file through the platform as intermediary — delivered, then objected to
+  const intermediary = await deal(
+    p.footfallFile,
+    {
+      template: 'intermediary',
+      deliveryMode: 'file',
+      purpose: '商业选址',
+      region: '370100',
+      scope: '用于连锁门店选址评估，不得转售',
+      startsOn: inDays(0),
+      endsOn: inDays(60),
+      priceFen: 3_500_00,
+      maxUses: 3,
+      scenarioVersionId: null,
+    },
+    '经平台撮合采购客流数据',
+  );
+  const fileDisputed = await place(as.quancheng, intermediary);
+  await pay(as.quancheng, fileDisputed, 'CCB-20261204-5520');
+  await o.deliver(as.merchant, fileDisputed, { note: '全省重点商圈 2026 年三季度客流数据' });
+  await o.dispute(
+    as.quancheng,
+    fileDisputed,
+    DisputeOrderBody.parse({ reason: '济南泉城路商圈 9 月数据缺失 3 天，与数据说明不一致' }),
+  );
+
+  // three more reports: one awaiting payment, one cancelled before payment, one refunded after payment
+  const unpaid = await place(as.quancheng, await deal(p.indexReport, report({}), '按年订阅'));
+  const cancelled = await place(
+    as.quancheng,
+    await deal(p.indexReport, report({ priceFen: 1_800_00 }), '试订一期'),
+  );
+  await o.cancel(as.quancheng, cancelled, CancelOrderBody.parse({ reason: '预算调整，暂不采购' }));
+  const refunded = await place(
+    as.quancheng,
+    await deal(p.indexReport, report({ priceFen: 1_900_00 }), '加订一份'),
+  );
+  await pay(as.quancheng, refunded, 'ICBC-20261120-3307');
+  await o.cancel(as.merchant, refunded, CancelOrderBody.parse({ reason: '该期报告延期发布，协商退款' }));
+
+  return {
+    orders: { apiDelivered, reportAccepted, computePaid, fileDisputed, unpaid, cancelled, refunded },
+    contracts: {
+      provision: creditContractNo,
+      entrusted_processing: entrusted,
+      fusion_development: fusion,
+      intermediary,
+    },
+  };
+}
