@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import type { VerifyContractReply } from '@shuliu/contracts';
 import { serverOptions, sdkFor, type Remote } from './remote.js';
+import { tradeDownloadCommand } from './trade-files.js';
 
 type Json = { json?: boolean };
 
@@ -44,7 +45,9 @@ async function signContract(contractNo: string, o: Remote & Json & { key: string
 }
 
 export function tradeCommand(): Command {
-  const cmd = new Command('trade').description('trading (交易) on a running server: sign a contract offline');
+  const cmd = new Command('trade').description(
+    'trading (交易) on a running server: sign a contract offline, download a delivered file',
+  );
   serverOptions(
     cmd
       .command('sign-contract')
@@ -54,6 +57,7 @@ export function tradeCommand(): Command {
       .option('--key-id <id>', 'the registered key (osk_…); found from the key itself when left out')
       .option('--json', 'print the contract as JSON'),
   ).action((no: string, o) => signContract(no, o));
+  cmd.addCommand(tradeDownloadCommand());
   return cmd;
 }
 

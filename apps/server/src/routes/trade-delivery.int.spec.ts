@@ -37,7 +37,7 @@ afterAll(async () => {
 const files = async (orderId: string, as: string) =>
   (await m.ok<{ items: DeliveredFile[] }>('GET', `/api/trade/orders/${orderId}/files`, as)).items;
 
-const download = (orderId: string, fileId: string, as: string, format = 'csv') =>
+const download = (orderId: string, fileId: string, as?: string, format = 'csv') =>
   t.call<string & Err>('GET', `/api/trade/orders/${orderId}/files/${fileId}/download?format=${format}`, as);
 
 async function trace(bytes: Buffer, name: string, as = 'operator') {
