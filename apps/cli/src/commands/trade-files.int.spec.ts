@@ -77,7 +77,7 @@ describe('shuliu trade download and shuliu trace', () => {
     expect(traced.stdout).toMatch(/\d+\/\d+ marks matched, p = [\d.]+e-\d+/);
     const json = await run('trace', out, '--json', '-s', t.url, '--token-file', operator);
     expect(JSON.parse(json.stdout)).toMatchObject({ matched: true, match: { orderId: order.id } });
-  });
+  }, 180_000);
 
   it('exits 1 naming no match for a foreign file, and refuses a buyer’s token', async () => {
     const foreign = join(dir, 'foreign.csv');
@@ -91,5 +91,5 @@ describe('shuliu trade download and shuliu trace', () => {
     const buyer = await run('trace', foreign, '-s', t.url, '--token-file', await token('quancheng'));
     expect(buyer.code).toBe(1);
     expect(buyer.stderr).toContain('operator');
-  });
+  }, 180_000);
 });
