@@ -77,6 +77,8 @@ const NegativeListPage = page(() => import('./pages/market/NegativeListPage'), '
 // 交易磋商: a side's negotiations and the negotiation room
 const NegotiationsPage = page(() => import('./pages/trade/NegotiationsPage'), 'NegotiationsPage');
 const NegotiationPage = page(() => import('./pages/trade/NegotiationPage'), 'NegotiationPage');
+// 泄露溯源: the operator's and regulator's trace of a leaked file to its order
+const TracePage = page(() => import('./pages/trade/TracePage'), 'TracePage');
 
 // 数据需求: the demand board, a buyer's demands and matches, a seller's answers, the demand survey
 const DemandBoardPage = page(() => import('./pages/market-demands/DemandBoardPage'), 'DemandBoardPage');
@@ -210,6 +212,9 @@ export function AppRoutes() {
         <Route element={<RequireRoles roles={rolesOf('trade-negotiations')} />}>
           <Route path="trade/negotiations" element={<NegotiationsPage />} />
           <Route path="trade/negotiations/:id" element={<NegotiationPage />} />
+        </Route>
+        <Route element={<RequireRoles roles={rolesOf('trade-trace')} />}>
+          <Route path="trade/trace" element={<TracePage />} />
         </Route>
         <Route element={<RequireRoles roles={rolesOf('market-review')} />}>
           <Route path="market/review" element={<ReviewQueuePage />} />

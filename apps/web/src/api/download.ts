@@ -35,3 +35,13 @@ export const downloadCatalogFile = (fileId: string, name: string) =>
 /** Downloads a registration document (evidence, contract, 查验报告). */
 export const downloadRegistryFile = (fileId: string, name: string) =>
   download(`/api/registry/files/${encodeURIComponent(fileId)}/download`, name);
+
+/**
+ * Downloads the buyer's fingerprinted copy of a delivered file as CSV or XLSX (counted against the contract's
+ * use limit; the server refuses once it is reached).
+ */
+export const downloadOrderFile = (orderId: string, fileId: string, format: 'csv' | 'xlsx', name: string) =>
+  download(
+    `/api/trade/orders/${encodeURIComponent(orderId)}/files/${encodeURIComponent(fileId)}/download?format=${format}`,
+    name,
+  );

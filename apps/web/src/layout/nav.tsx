@@ -294,6 +294,13 @@ export const NAV: (NavItem | NavGroup)[] = [
         roles: TRADERS,
       },
       {
+        key: 'trade-trace',
+        path: '/trade/trace',
+        label: (t) => t.delivery.traceMenu,
+        icon: <FileSearchOutlined />,
+        roles: ['operator', 'regulator'],
+      },
+      {
         key: 'market-review',
         path: '/market/review',
         label: (t) => t.market.review,
