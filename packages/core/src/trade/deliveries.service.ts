@@ -102,34 +102,42 @@ export class DeliveriesService {
     if (early) throw early;
     const made = await this.bytesOf(file, format);
     try {
-      await this.deps.db.transaction().execute(async (tx) => {
-        await repo.lock(tx, file.id);
-        const used = await repo.downloads(tx, file.id);
-        const over = downloadLimitRefused(used, limit);
-        if (over) throw over;
-        await repo.logDownload(tx, {
-          order_id: orderId,
-          file_id: file.id,
-          user_id: p.userId,
-          format,
-          bytes: made.size,
-          sm3: made.sm3,
-          ip: ctx.ip,
-          request_id: ctx.requestId,
-        });
-        await recordAudit(tx, ctx, {
-          action: 'trade.file.download',
-          objectType: 'order',
-          objectId: orderId,
-          details: { fileId, format, bytes: made.size, sm3: made.sm3, download: used + 1, limit },
-        });
-      });
+      await this.counted(ctx, file, limit, { format, bytes: made.size, sm3: made.sm3 });
     } catch (e) {
       made.body.destroy();
       throw e;
     }
     const stem = file.name.replace(/\.csv$/i, '');
     return { name: `${stem}.${format}`, contentType: CONTENT_TYPE[format], size: made.size, body: made.body };
+  }
+
+  /** One more download of the file, counted under its row lock against the limit, logged and audited. */
+  private async counted(
+    ctx: RequestContext,
+    file: DeliveredFileRow,
+    limit: number | null,
+    sent: { format: DownloadFormat; bytes: number; sm3: string },
+  ) {
+    await this.deps.db.transaction().execute(async (tx) => {
+      await repo.lock(tx, file.id);
+      const used = await repo.downloads(tx, file.id);
+      const over = downloadLimitRefused(used, limit);
+      if (over) throw over;
+      await repo.logDownload(tx, {
+        order_id: file.order_id,
+        file_id: file.id,
+        user_id: requirePrincipal(ctx).userId,
+        ...sent,
+        ip: ctx.ip,
+        request_id: ctx.requestId,
+      });
+      await recordAudit(tx, ctx, {
+        action: 'trade.file.download',
+        objectType: 'order',
+        objectId: file.order_id,
+        details: { fileId: file.id, ...sent, download: used + 1, limit },
+      });
+    });
   }
 
   /** The order, to its parties, the operator and the regulator; a 404 to anyone else. */
