@@ -17,6 +17,7 @@ import { verifyCommand } from './commands/verify.js';
 import { verifyConsentCommand } from './commands/verify-consent.js';
 import { keygenCommand, signCommand } from './commands/sign.js';
 import { tradeCommand, verifyContractCommand } from './commands/trade.js';
+import { traceCommand } from './commands/trade-files.js';
 
 // heavy modules (database, server) load inside each command's action, so `--help` answers at once
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -49,6 +50,7 @@ program.addCommand(keygenCommand());
 program.addCommand(marketCommand());
 program.addCommand(tradeCommand());
 program.addCommand(verifyContractCommand());
+program.addCommand(traceCommand());
 
 try {
   await program.parseAsync(process.argv);

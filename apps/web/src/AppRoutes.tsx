@@ -80,6 +80,8 @@ const NegotiationPage = page(() => import('./pages/trade/NegotiationPage'), 'Neg
 const OrdersPage = page(() => import('./pages/trade/OrdersPage'), 'OrdersPage');
 const OrderPage = page(() => import('./pages/trade/OrderPage'), 'OrderPage');
 const ContractPage = page(() => import('./pages/trade/ContractPage'), 'ContractPage');
+// 泄露溯源: the operator's and regulator's trace of a leaked file to its order
+const TracePage = page(() => import('./pages/trade/TracePage'), 'TracePage');
 
 // 数据需求: the demand board, a buyer's demands and matches, a seller's answers, the demand survey
 const DemandBoardPage = page(() => import('./pages/market-demands/DemandBoardPage'), 'DemandBoardPage');
@@ -220,6 +222,9 @@ export function AppRoutes() {
         </Route>
         <Route element={<RequireRoles roles={rolesOf('trade-contracts')} />}>
           <Route path="trade/contracts/:no" element={<ContractPage />} />
+        </Route>
+        <Route element={<RequireRoles roles={rolesOf('trade-trace')} />}>
+          <Route path="trade/trace" element={<TracePage />} />
         </Route>
         <Route element={<RequireRoles roles={rolesOf('market-review')} />}>
           <Route path="market/review" element={<ReviewQueuePage />} />

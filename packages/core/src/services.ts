@@ -15,6 +15,8 @@ import { createSharing } from './sharing/index.js';
 import { createMarket } from './market/index.js';
 import { createTrade } from './trade/index.js';
 
+const TRACE_MAX_BYTES = 64 * 1024 ** 2;
+
 /**
  * Every domain, wired to one database: `services.<domain>.<service>` (`services.catalog.resources`), or
  * `services.<domain>` itself for a domain that is one service (`services.ledger`). The HTTP server and the CLI
@@ -92,7 +94,20 @@ export function createServices(db: Kysely<DB>, config: Config) {
       consent,
       now: () => new Date(),
     }),
-    trade: createTrade({ db, keys, orgKeys: crypto.orgKeys, ledger, now: () => new Date() }),
+    trade: createTrade({
+      db,
+      keys,
+      orgKeys: crypto.orgKeys,
+      ledger,
+      now: () => new Date(),
+      files: {
+        blobs,
+        fingerprintKey: () => keys.deriveSecret('trade-fingerprint'),
+        zipLimits: fileLimitsOf(config).zip,
+        // a leak is read whole into memory: bounded well below an upload's limit
+        traceMaxBytes: Math.min(config.uploadMaxBytes, TRACE_MAX_BYTES),
+      },
+    }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

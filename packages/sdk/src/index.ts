@@ -112,6 +112,21 @@ export class ShuliuClient {
     return this.reply<C>(res);
   }
 
+  /**
+   * Fetches a download route (`download: true` in its contract): the response itself, to be read as a stream,
+   * or the API error it answered with.
+   */
+  async download<C extends RouteContract>(route: C, input?: Input<C>): Promise<Response> {
+    const i = (input ?? {}) as { params?: Record<string, unknown>; query?: Record<string, unknown> };
+    const url = `${this.opts.baseUrl ?? ''}${buildPath(route.path, i.params)}${buildQuery(i.query)}`;
+    const headers: Record<string, string> = { ...this.opts.headers };
+    const token = this.token();
+    if (token) headers.authorization = `Bearer ${token}`;
+    const res = await (this.opts.fetch ?? fetch)(url, { method: route.method, headers });
+    if (!res.ok) await this.reply<C>(res);
+    return res;
+  }
+
   private async reply<C extends RouteContract>(res: Response): Promise<Reply<C>> {
     if (res.status === 204) return undefined as Reply<C>;
     const text = await res.text();

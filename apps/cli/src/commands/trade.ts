@@ -9,6 +9,7 @@ import {
   type VerifyContractReply,
 } from '@shuliu/contracts';
 import { serverOptions, sdkFor, type Remote } from './remote.js';
+import { tradeDownloadCommand } from './trade-files.js';
 
 type Json = { json?: boolean };
 
@@ -125,7 +126,7 @@ async function orderStep(
 
 export function tradeCommand(): Command {
   const cmd = new Command('trade').description(
-    'trading (交易) on a running server: negotiations, contracts signed offline, orders and their escrow',
+    'trading (交易) on a running server: negotiations, contracts signed offline, orders and their escrow, downloads of delivered files',
   );
   serverOptions(
     cmd
@@ -200,6 +201,7 @@ export function tradeCommand(): Command {
       .option('--key-id <id>', 'the registered key (osk_…); found from the key itself when left out')
       .option('--json', 'print the contract as JSON'),
   ).action((no: string, o) => signContract(no, o));
+  cmd.addCommand(tradeDownloadCommand());
   return cmd;
 }
 

@@ -1,13 +1,16 @@
 import { api } from '@shuliu/contracts';
 import type { FastifyInstance } from 'fastify';
+import type { Readable } from 'node:stream';
+import { disposition } from '../disposition.js';
 import { handle } from '../route.js';
 import type { AppDeps } from '../app.js';
 
 const c = api.trade;
 const o = api.orders;
+const d = api.deliveries;
 
 export function tradeRoutes(app: FastifyInstance, { services }: AppDeps) {
-  const { negotiations, contracts, orders } = services.trade;
+  const { negotiations, contracts, orders, deliveries, trace } = services.trade;
   handle(app, c.negotiations, ({ ctx, query }) => negotiations.list(ctx, query));
   handle(app, c.negotiation, ({ ctx, params }) => negotiations.get(ctx, params.id));
   handle(app, c.start, ({ ctx, body }) => negotiations.start(ctx, body));
@@ -44,4 +47,13 @@ export function tradeRoutes(app: FastifyInstance, { services }: AppDeps) {
   handle(app, o.resolve, ({ ctx, params, body }) => orders.resolve(ctx, params.id, body));
   handle(app, o.cancel, ({ ctx, params, body }) => orders.cancel(ctx, params.id, body));
   handle(app, o.availability, ({ params }) => orders.availability(params.id));
+  handle(app, d.files, async ({ ctx, params }) => ({ items: await deliveries.list(ctx, params.id) }));
+  handle(app, d.download, async ({ ctx, params, query, reply }) => {
+    const f = await deliveries.download(ctx, params.id, params.fileId, query.format);
+    reply.header('content-type', f.contentType);
+    reply.header('content-length', f.size);
+    reply.header('content-disposition', disposition(f.name));
+    return f.body;
+  });
+  handle(app, d.trace, ({ ctx, query, body }) => trace.trace(ctx, body as unknown as Readable, query.name));
 }

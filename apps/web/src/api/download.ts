@@ -39,3 +39,12 @@ export const downloadRegistryFile = (fileId: string, name: string) =>
 /** Downloads a contract as PDF (its parties, the operator and the regulator may). */
 export const downloadContractPdf = (contractNo: string) =>
   download(`/api/trade/contracts/${encodeURIComponent(contractNo)}/pdf`, `${contractNo}.pdf`);
+/**
+ * Downloads the buyer's fingerprinted copy of a delivered file as CSV or XLSX (counted against the contract's
+ * use limit; the server refuses once it is reached).
+ */
+export const downloadOrderFile = (orderId: string, fileId: string, format: 'csv' | 'xlsx', name: string) =>
+  download(
+    `/api/trade/orders/${encodeURIComponent(orderId)}/files/${encodeURIComponent(fileId)}/download?format=${format}`,
+    name,
+  );

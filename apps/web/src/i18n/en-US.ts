@@ -14,6 +14,7 @@ import { marketDemandsActionsEnUS, marketDemandsEnUS } from './market-demands.en
 import { tradeEnUS } from './trade.en-US';
 import { ordersEnUS } from './orders.en-US';
 import { contractEnUS } from './contract.en-US';
+import { tradeDeliveryEnUS } from './trade-delivery.en-US';
 import type { Messages } from './zh-CN';
 
 /** English. Domain terms keep their Chinese legal names beside the English ones (DESIGN.md §4). */
@@ -320,4 +321,5 @@ export const enUS: Messages = {
   ...tradeEnUS,
   ...ordersEnUS,
   ...contractEnUS,
+  ...tradeDeliveryEnUS,
 };

@@ -18,6 +18,9 @@ export const tradeApiErrorsEnUS: Record<keyof typeof tradeApiErrorsZhCN, string>
   TRADE_CONTRACT_NOT_CONCLUDED: 'The contract is not concluded by both signatures yet: no order on it',
   TRADE_SOLD_OUT: 'The product’s licence has no seat left (or is exclusive and sold)',
   TRADE_ACCEPTANCE_PERIOD_OVER: 'The acceptance period is over: the delivery counts as accepted',
+  TRADE_DEIDENTIFIED_FILE_MISSING:
+    'Files are delivered de-identified only: a resource of the product has no masked derivative with a ready file',
+  TRADE_DOWNLOADS_EXHAUSTED: 'The contract’s use limit is reached: this file cannot be downloaded again',
 };
 
 /** English — the negotiation pages. */

@@ -16,6 +16,8 @@ export const tradeApiErrorsZhCN = {
   TRADE_CONTRACT_NOT_CONCLUDED: '合同尚未由双方签署成立，不能下单',
   TRADE_SOLD_OUT: '该产品的许可席位已售罄（或为独占许可且已售出）',
   TRADE_ACCEPTANCE_PERIOD_OVER: '验收期已过，交付已视为验收合格',
+  TRADE_DEIDENTIFIED_FILE_MISSING: '文件只以去标识化形式交付：该产品有数据资源尚无已就绪的脱敏衍生文件',
+  TRADE_DOWNLOADS_EXHAUSTED: '已达合同约定的使用次数上限，该文件不能再下载',
 } satisfies Partial<Record<ErrorCode, string>>;
 
 /** 简体中文 — 交易磋商 pages: the deal request, 我的磋商 and the negotiation room. */

@@ -14,6 +14,7 @@ import { marketDemandsActionsZhCN, marketDemandsZhCN } from './market-demands.zh
 import { tradeZhCN } from './trade.zh-CN';
 import { ordersZhCN } from './orders.zh-CN';
 import { contractZhCN } from './contract.zh-CN';
+import { tradeDeliveryZhCN } from './trade-delivery.zh-CN';
 
 /** 简体中文 — the default catalogue; en-US must provide every key of this one (its type is derived from it). */
 // Several short messages share a line, so that a catalogue stays one readable file.
@@ -254,6 +255,7 @@ export const zhCN = {
   ...tradeZhCN,
   ...ordersZhCN,
   ...contractZhCN,
+  ...tradeDeliveryZhCN,
 };
 
 export type Messages = typeof zhCN;

@@ -314,6 +314,13 @@ export const NAV: (NavItem | NavGroup)[] = [
         hidden: true,
       },
       {
+        key: 'trade-trace',
+        path: '/trade/trace',
+        label: (t) => t.delivery.traceMenu,
+        icon: <FileSearchOutlined />,
+        roles: ['operator', 'regulator'],
+      },
+      {
         key: 'market-review',
         path: '/market/review',
         label: (t) => t.market.review,

@@ -1,3 +1,4 @@
+import { clearIdentifierColumns } from '@shuliu/contracts';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { orgName, orgRegion, orgUscc } from '../identity/index.js';
@@ -44,6 +45,75 @@ export const publishedResourcesOf = (db: Executor, ownerOrgId: string) =>
     .where('status', '=', 'published')
     .orderBy('created_at')
     .execute();
+
+/** A de-identified data file a resource is delivered as, and the masked resource it belongs to. */
+export interface DeidentifiedFile {
+  resourceId: string;
+  resourceTitle: string;
+  fileId: string;
+  name: string;
+  format: string;
+  blobKey: string;
+}
+
+/**
+ * GB/T 37964-2019: what a resource is handed to another org as — never its raw file, only a de-identified one.
+ * The resource's own newest ready data file when it is itself a masked derivative, else that of its newest
+ * masked derivative (not retired); a derivative whose columns still hold identifiers in the clear (rules that
+ * kept them) is as raw as its source and does not count. Null when there is none.
+ */
+export async function deidentifiedFileOf(db: Executor, resourceId: string): Promise<DeidentifiedFile | null> {
+  const candidates = await db
+    .selectFrom('catalog_resources as r')
+    .innerJoin('catalog_files as f', 'f.resource_id', 'r.id')
+    .select(['r.id as resource_id', 'r.title', 'r.schema', 'f.id', 'f.name', 'f.format', 'f.blob_key'])
+    .where((w) => w.or([w('r.id', '=', resourceId), w('r.derived_from', '=', resourceId)]))
+    .where('r.processing', '=', 'masked')
+    .where('r.status', '<>', 'retired')
+    .where('f.role', '=', 'data')
+    .where('f.status', '=', 'ready')
+    // the resource itself first (it is the derivative), then the newest derivative and file
+    .orderBy(sql`r.id = ${resourceId}`, 'desc')
+    .orderBy('r.created_at', 'desc')
+    .orderBy('f.created_at', 'desc')
+    .execute();
+  const found = candidates.find((c) => !clearIdentifierColumns(schemaOf(c.schema)).length);
+  return found
+    ? {
+        resourceId: found.resource_id,
+        resourceTitle: found.title,
+        fileId: found.id,
+        name: found.name,
+        format: found.format,
+        blobKey: found.blob_key,
+      }
+    : null;
+}
+
+/** A de-identified file found before (by `deidentifiedFileOf`), by its id: null once it is gone. */
+export async function deidentifiedFileById(db: Executor, fileId: string): Promise<DeidentifiedFile | null> {
+  const f = await db
+    .selectFrom('catalog_files as f')
+    .innerJoin('catalog_resources as r', 'r.id', 'f.resource_id')
+    .select(['r.id as resource_id', 'r.title', 'f.name', 'f.format', 'f.blob_key'])
+    .where('f.id', '=', fileId)
+    .where('r.processing', '=', 'masked')
+    .where('f.status', '=', 'ready')
+    .executeTakeFirst();
+  return f
+    ? {
+        resourceId: f.resource_id,
+        resourceTitle: f.title,
+        fileId,
+        name: f.name,
+        format: f.format,
+        blobKey: f.blob_key,
+      }
+    : null;
+}
+
+const schemaOf = (s: unknown) =>
+  (typeof s === 'string' ? JSON.parse(s) : s) as Parameters<typeof clearIdentifierColumns>[0];
 
 /** Resources and ready data volumes of one (sector, grade, subject type, owner org) cell. */
 export interface SurveyCell {

@@ -7,6 +7,8 @@ export { DcatService } from './dcat.service.js';
 export { ImpactService } from './impact.service.js';
 export * from './catalog.rules.js';
 export { searchQuery, searchText, searchVector } from './catalog.search.js';
+// other domains read a stored table (a derivative they deliver) as the catalog reads it
+export { openStoredTable } from './files.analyze.js';
 export { fileLimitsOf, type FileLimits } from './files.limits.js';
 // other domains refuse with the catalog's code when a resource's state forbids what they would do with it
 export { IllegalTransition as ResourceIllegalTransition } from './catalog.errors.js';

@@ -66,3 +66,13 @@ export const AcceptancePeriodOver = createError(
   'the acceptance period is over: the delivery counts as accepted',
   409,
 );
+export const DeidentifiedFileMissing = createError(
+  'TRADE_DEIDENTIFIED_FILE_MISSING',
+  'a file is delivered only de-identified: a resource of the product has no masked derivative with a ready file',
+  409,
+);
+export const DownloadsExhausted = createError(
+  'TRADE_DOWNLOADS_EXHAUSTED',
+  'the contract’s use limit is reached: this file was downloaded as many times as the contract allows',
+  409,
+);

@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
+import type { BlobStore } from '../blobs/index.js';
 import type { KeyService, OrgKeysService } from '../crypto/index.js';
 import type { DB } from '../db/schema.js';
 import type { LedgerService } from '../ledger/index.js';
+import type { ZipLimits } from '../tabular/index.js';
 
 export type Executor = Kysely<DB>;
 export type Clock = () => Date;
@@ -13,6 +15,17 @@ export interface TradeDeps {
   keys: Pick<KeyService, 'ensureSigningKey'>;
   orgKeys: Pick<OrgKeysService, 'signAsOrg' | 'verifyOrgSignature' | 'list'>;
   ledger: Pick<LedgerService, 'appendIn' | 'entry' | 'inclusionProof' | 'checkpoint'>;
+  /** File delivery: where copies are stored, the key their fingerprints are made with, what a trace reads. */
+  files: FileDeliveryDeps;
   /** Runs in the transaction that agrees a negotiation: the contract is drafted there. */
   onAgreed?: (tx: Executor, negotiationId: string) => Promise<void>;
+}
+
+export interface FileDeliveryDeps {
+  blobs: BlobStore;
+  /** The platform's fingerprint key, derived from the master key and never stored. */
+  fingerprintKey: () => Uint8Array;
+  zipLimits?: ZipLimits;
+  /** The largest leaked file a trace takes (it is read whole into memory). */
+  traceMaxBytes: number;
 }

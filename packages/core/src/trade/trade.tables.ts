@@ -144,6 +144,38 @@ export interface TradeOrderEventsTable {
   created_at: CreatedAt;
 }
 
+export interface TradeDeliveredFilesTable {
+  id: string;
+  order_id: string;
+  resource_id: string;
+  source_resource_id: string;
+  source_file_id: string;
+  name: string;
+  fingerprint_code: string;
+  format: ColumnType<'csv', 'csv' | undefined, 'csv'>;
+  plan: ColumnType<unknown, string | null | undefined, string | null>;
+  sm3: string | null;
+  size_bytes: ColumnType<string | null, number | null | undefined, number | null>;
+  row_count: number | null;
+  cells_changed: number | null;
+  bits_covered: number | null;
+  prepared_at: Stamp;
+  created_at: CreatedAt;
+}
+
+export interface TradeDownloadsTable {
+  id: ColumnType<string, never, never>;
+  order_id: string;
+  file_id: string;
+  user_id: string;
+  format: 'csv' | 'xlsx';
+  bytes: ColumnType<string, number, number>;
+  sm3: string;
+  ip: string | null;
+  request_id: string | null;
+  at: CreatedAt;
+}
+
 export interface TradeTables {
   trade_negotiations: TradeNegotiationsTable;
   trade_negotiation_events: TradeNegotiationEventsTable;
@@ -152,4 +184,6 @@ export interface TradeTables {
   trade_contract_counters: TradeContractCountersTable;
   trade_orders: TradeOrdersTable;
   trade_order_events: TradeOrderEventsTable;
+  trade_delivered_files: TradeDeliveredFilesTable;
+  trade_downloads: TradeDownloadsTable;
 }
