@@ -7,6 +7,7 @@ import {
   type ContractTemplate,
   type DealTerms,
 } from '@shuliu/contracts';
+import { Readable } from 'node:stream';
 import type { RequestContext } from '../shared/context.js';
 import type { Services } from '../services.js';
 import { DEMO_PASSWORD } from './demo-data.js';
@@ -136,6 +137,7 @@ export async function seedOrdersDemo(
     },
     '经平台撮合采购客流数据',
   );
+  await footfallData(s, as.merchant, p.footfallFile);
   const fileDisputed = await place(as.quancheng, intermediary);
   await pay(as.quancheng, fileDisputed, 'CCB-20261204-5520');
   await o.deliver(as.merchant, fileDisputed, { note: '全省重点商圈 2026 年三季度客流数据' });
@@ -168,4 +170,48 @@ export async function seedOrdersDemo(
       intermediary,
     },
   };
+}
+
+const AREAS = [
+  '泉城路',
+  '万达广场',
+  '印象济南',
+  '宽厚里',
+  '恒隆广场',
+  '五四广场',
+  '台东步行街',
+  '万象城',
+  '奎文万达',
+  '烟台大悦城',
+];
+
+/**
+ * The footfall resource's data — daily visitors per business district over the third quarter — and its
+ * de-identified derivative (counts rounded to tens), which is what a file delivery copies for its buyer.
+ */
+async function footfallData(s: Services, merchant: RequestContext, productId: string) {
+  const product = await s.market.products.get(merchant, productId);
+  const resourceId = product.resources[0]!.id;
+  const rows = ['商圈,日期,客流人次,平均停留分钟'];
+  const start = Date.UTC(2026, 6, 1);
+  for (let d = 0; d < 92; d++)
+    for (const [i, area] of AREAS.entries()) {
+      const day = new Date(start + d * 86_400_000).toISOString().slice(0, 10);
+      const weekend = [0, 6].includes(new Date(start + d * 86_400_000).getUTCDay());
+      const visitors = 18_000 + i * 3_100 + ((d * 7919 + i * 104_729) % 6_000) + (weekend ? 9_000 : 0);
+      rows.push(`${area},${day},${visitors},${38 + ((d * 31 + i * 17) % 45)}`);
+    }
+  await s.catalog.files.upload(merchant, resourceId, {
+    name: '重点商圈日客流2026Q3.csv',
+    role: 'data',
+    body: Readable.from([Buffer.from(rows.join('\n') + '\n', 'utf8')]),
+  });
+  await s.catalog.files.idle();
+  const masked = await s.catalog.masking.derive(merchant, resourceId, {
+    title: '山东省重点商圈客流统计（脱敏）',
+    columns: { 客流人次: { strategy: 'round', step: 10 } },
+  });
+  await s.catalog.masking.idle();
+  await s.catalog.files.idle();
+  await s.catalog.resources.publish(merchant, masked.id);
 }
