@@ -92,7 +92,18 @@ export function createServices(db: Kysely<DB>, config: Config) {
       consent,
       now: () => new Date(),
     }),
-    trade: createTrade({ db, keys, orgKeys: crypto.orgKeys, ledger, now: () => new Date() }),
+    trade: createTrade({
+      db,
+      keys,
+      orgKeys: crypto.orgKeys,
+      ledger,
+      now: () => new Date(),
+      gateway: {
+        allowPrivateUpstreams: config.gatewayAllowPrivateUpstreams,
+        defaultRatePerSecond: config.gatewayDefaultRatePerSecond,
+        maxRatePerSecond: config.gatewayMaxRatePerSecond,
+      },
+    }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

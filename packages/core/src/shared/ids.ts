@@ -92,7 +92,8 @@ export type IdPrefix =
   | 'dmd'
   | 'dma'
   | 'ngt'
-  | 'ord';
+  | 'ord'
+  | 'apk';
 
 /** Prefixed sortable id, e.g. `org_01j…`. */
 export const newId = (prefix: IdPrefix) => `${prefix}_${ulid()}`;

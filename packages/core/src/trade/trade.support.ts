@@ -10,9 +10,23 @@ export type Clock = () => Date;
 export interface TradeDeps {
   db: Executor;
   now: Clock;
-  keys: Pick<KeyService, 'ensureSigningKey'>;
+  keys: Pick<KeyService, 'ensureSigningKey' | 'encrypt' | 'decrypt'>;
   orgKeys: Pick<OrgKeysService, 'signAsOrg' | 'verifyOrgSignature' | 'list'>;
   ledger: Pick<LedgerService, 'appendIn' | 'entry' | 'inclusionProof' | 'checkpoint'>;
+  /** The operator's rules for the API gateway (config `SHULIU_GATEWAY_*`). */
+  gateway?: GatewaySettings;
   /** Runs in the transaction that agrees a negotiation: the contract is drafted there. */
   onAgreed?: (tx: Executor, negotiationId: string) => Promise<void>;
 }
+
+export interface GatewaySettings {
+  /** Upstreams on loopback and private networks are reached (never link-local or metadata addresses). */
+  allowPrivateUpstreams: boolean;
+  defaultRatePerSecond: number;
+  maxRatePerSecond: number;
+}
+export const DEFAULT_GATEWAY: GatewaySettings = {
+  allowPrivateUpstreams: false,
+  defaultRatePerSecond: 20,
+  maxRatePerSecond: 1000,
+};
