@@ -1,9 +1,9 @@
 -- trade: metered API delivery. A seller puts its upstream endpoint behind the platform's gateway (the
 -- credential the gateway adds sealed under the platform's data key); a buyer calls it with a key of its
--- order (only the key's hash is kept). One meter row per API order holds the calls used against the
--- prepaid quota and the rate limiter's state, both moved by one conditional update per call, so the quota
--- and the rate hold across every server process on the database. The usage log is append-only, written in
--- batches, and read by order and time.
+-- order (only the key's hash is kept). One meter row per API order holds the calls taken against the
+-- prepaid quota: server processes lease calls from it in small blocks under its row lock (one call at a time
+-- near the end), so every process together never lets more than the quota through. The usage log is
+-- append-only, written in batches, and read by order and time.
 
 create table trade_api_upstreams (
   product_id          text primary key references market_products (id),
@@ -36,9 +36,8 @@ create table trade_api_meters (
   order_id   text primary key references trade_orders (id),
   -- calls prepaid (the terms' maxUses); null: not limited by count
   quota      integer check (quota >= 0),
-  used       integer not null default 0 check (used >= 0),
-  -- GCRA: the theoretical arrival time of the next call, in microseconds since the epoch
-  tat_us     bigint not null default 0
+  -- calls made, and leased to a server process and not yet made (given back when it idles or closes)
+  used       integer not null default 0 check (used >= 0)
 );
 
 create table trade_api_usage (

@@ -77,27 +77,30 @@ export const gatewayRepository = {
       .execute(),
 
   /**
-   * Takes one call: counted against the quota and admitted by the limiter (GCRA) in one conditional update, so
-   * two processes never let one call too many through. Undefined when refused; `meter` then says why.
+   * Leases up to `block` calls of the quota to this process, under the meter's row lock: a sixteenth of what is
+   * left at most, and one at a time near the end, so calls leased and not made stay few. The calls granted
+   * (0: the quota is spent) and the count before them.
    */
-  take: (db: Executor, orderId: string, nowUs: number, interval: number, tolerance: number) =>
-    db
-      .updateTable('trade_api_meters')
-      .set({
-        used: sql`used + 1`,
-        tat_us: sql`greatest(tat_us, ${nowUs}::bigint) + ${interval}::bigint`,
-      })
-      .where('order_id', '=', orderId)
-      .where((w) => w.or([w('quota', 'is', null), w('used', '<', w.ref('quota'))]))
-      .where(sql<boolean>`tat_us - ${tolerance}::bigint <= ${nowUs}::bigint`)
-      .returning(['used', 'quota'])
-      .executeTakeFirst(),
+  async lease(db: Executor, orderId: string, block: number): Promise<{ granted: number; before: number }> {
+    const r = await sql<{ used: number; granted: number }>`
+      update trade_api_meters m set used = m.used + g.granted
+      from (
+        select order_id,
+          case when quota is null then ${block}::int
+               else least(${block}::int, greatest(1, (quota - used) / 16), quota - used) end as granted
+        from trade_api_meters where order_id = ${orderId} for update
+      ) g
+      where m.order_id = g.order_id and g.granted > 0
+      returning m.used, g.granted`.execute(db);
+    const row = r.rows[0];
+    return row ? { granted: row.granted, before: row.used - row.granted } : { granted: 0, before: 0 };
+  },
 
-  /** Gives back a call taken for one the upstream never answered (or the policy refused at its count). */
-  release: (db: Executor, orderId: string) =>
+  /** Gives back calls leased and not made (or made and not answered by the upstream). */
+  giveBack: (db: Executor, orderId: string, calls: number) =>
     db
       .updateTable('trade_api_meters')
-      .set({ used: sql`greatest(used - 1, 0)` })
+      .set({ used: sql`greatest(used - ${calls}::int, 0)` })
       .where('order_id', '=', orderId)
       .execute(),
 

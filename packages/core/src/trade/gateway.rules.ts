@@ -161,18 +161,25 @@ export function notServing(
   return null;
 }
 
-/**
- * GCRA (the generic cell rate algorithm, a token bucket kept as one timestamp): `rate` calls per second, a
- * burst of up to one second's calls. The emission interval and the tolerance, in microseconds.
- */
-export const gcra = (rate: number) => {
-  const interval = Math.max(1, Math.round(1e6 / rate));
-  return { interval, tolerance: interval * Math.max(0, rate - 1) };
-};
+/** A token bucket: `rate` calls per second, bursts of up to one second's calls. */
+export interface Bucket {
+  tokens: number;
+  at: number;
+}
 
-/** Seconds until a call refused by the limiter would be admitted (Retry-After, at least 1). */
-export const retryAfterSeconds = (tatUs: number, nowUs: number, tolerance: number) =>
-  Math.max(1, Math.ceil((tatUs - tolerance - nowUs) / 1e6));
+/**
+ * Takes one call from the bucket at `now` (ms): null when admitted, else the seconds until a call would be
+ * (Retry-After, at least 1).
+ */
+export function takeToken(b: Bucket, rate: number, now: number): number | null {
+  b.tokens = Math.min(rate, b.tokens + ((now - b.at) / 1000) * rate);
+  b.at = now;
+  if (b.tokens >= 1) {
+    b.tokens -= 1;
+    return null;
+  }
+  return Math.max(1, Math.ceil((1 - b.tokens) / rate));
+}
 
 /** What a per-call order owes for the calls the upstream answered. */
 export const perCallCharge = (billable: number, unitFen: number | null) =>

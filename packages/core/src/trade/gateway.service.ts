@@ -20,7 +20,8 @@ import {
   UpstreamNotConfigured,
 } from './gateway.errors.js';
 import { gatewayRepository as repo } from './gateway.repository.js';
-import { gcra, notServing, retryAfterSeconds } from './gateway.rules.js';
+import { QuotaLeases } from './gateway.leases.js';
+import { notServing, takeToken, type Bucket } from './gateway.rules.js';
 import { negotiationsRepository as negotiations } from './negotiations.repository.js';
 import { ordersRepository as orders } from './orders.repository.js';
 import type { TradeDeps } from './trade.support.js';
@@ -45,6 +46,7 @@ interface Served {
   state: string;
   startsOn: string;
   endsOn: string;
+  quota: number | null;
   purpose: string;
   region: string;
   policy: UsagePolicy | null;
@@ -64,14 +66,17 @@ export interface Admitted {
 
 /**
  * The metered gateway's decisions on each call, kept cheap: a key's order and an order's terms come from a
- * few seconds' cache (a key revoked here is forgotten at once); the quota and the rate limit move together in
- * one conditional update of the order's meter, exact across processes; the usage log is appended in batches.
+ * few seconds' cache (a key revoked here is forgotten at once); the quota is spent from calls leased from the
+ * order's meter in small blocks, never past it across processes; the rate limit is a token bucket per order in
+ * each process (P processes behind a balancer admit up to P × the rate); the usage log is appended in batches.
  * Per call it checks the order's state and term, the agreed purpose (from `X-Purpose`), and the contract's
  * ODRL policy at that instant and count.
  */
 export class GatewayService {
   private readonly keys = new Map<string, { orderId: string; until: number }>();
   private readonly served = new Map<string, Served>();
+  private readonly buckets = new Map<string, Bucket>();
+  private readonly quota: QuotaLeases;
   private buffer: Insertable<TradeApiUsageTable>[] = [];
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
@@ -80,7 +85,9 @@ export class GatewayService {
     private readonly deps: TradeDeps,
     private readonly upstreams: UpstreamsService,
     private readonly onError: (e: unknown) => void = () => {},
-  ) {}
+  ) {
+    this.quota = new QuotaLeases(deps.db);
+  }
 
   /** Forgets keys (revoked, rotated) at once. */
   forget(hashes: string[]) {
@@ -110,26 +117,22 @@ export class GatewayService {
     if (!s.upstream) refuse('not_serving', UpstreamNotConfigured(undefined, { productId: s.productId }));
     const early = this.policyRefusal(s, purpose, at, 0);
     if (early) refuse('policy', early);
-    const { interval, tolerance } = gcra(s.upstream!.ratePerSecond);
-    const nowUs = at.getTime() * 1000;
-    const taken = await repo.take(this.deps.db, s.id, nowUs, interval, tolerance);
-    if (!taken) {
-      const m = (await repo.meter(this.deps.db, s.id))!;
-      if (m.quota !== null && m.used >= m.quota)
-        refuse('quota_exhausted', GatewayQuotaExhausted(undefined, { quota: m.quota, used: m.used }));
-      const retryAfter = retryAfterSeconds(Number(m.tat_us), nowUs, tolerance);
+    const rate = s.upstream!.ratePerSecond;
+    const retryAfter = this.rateRefusal(s.id, rate, at.getTime());
+    if (retryAfter)
       refuse(
         'rate_limited',
-        GatewayRateLimited(`at most ${s.upstream!.ratePerSecond} calls per second for this order`, {
-          ratePerSecond: s.upstream!.ratePerSecond,
+        GatewayRateLimited(`at most ${rate} calls per second for this order`, {
+          ratePerSecond: rate,
           retryAfter,
         }),
       );
-    }
-    // the policy again at the exact count (a count constraint); the call is given back if it refuses
-    const late = this.policyRefusal(s, purpose, at, taken!.used - 1);
+    const count = await this.quota.take(s.id);
+    if (count === null) refuse('quota_exhausted', GatewayQuotaExhausted(undefined, { quota: s.quota }));
+    // the policy again at the call's count (a count constraint); the call is given back if it refuses
+    const late = this.policyRefusal(s, purpose, at, count!);
     if (late) {
-      await repo.release(this.deps.db, s.id);
+      this.quota.giveBack(s.id);
       refuse('policy', late);
     }
     return { upstream: s.upstream!, started };
@@ -142,11 +145,29 @@ export class GatewayService {
   async done(call: Call, a: Admitted, status: number, upstreamAnswered: boolean) {
     const billable = upstreamAnswered && status < 500;
     this.log(call, this.deps.now(), status, a.started, billable, null);
-    if (!billable) await repo.release(this.deps.db, call.orderId);
+    if (!billable) this.quota.giveBack(call.orderId);
   }
 
-  /** Writes what the log holds now; the usage figures call this first so they count every call made here. */
-  flush(): Promise<void> {
+  /** The per-order token bucket of this process: null when admitted, else the seconds to wait. */
+  private rateRefusal(orderId: string, rate: number, now: number): number | null {
+    let b = this.buckets.get(orderId);
+    if (!b) {
+      if (this.buckets.size >= CACHE_MAX) this.buckets.clear();
+      this.buckets.set(orderId, (b = { tokens: rate, at: now }));
+    }
+    return takeToken(b, rate, now);
+  }
+
+  /**
+   * Writes what the log holds now and gives back the calls leased and not made: the usage figures call this
+   * first, so they count every call made in this process.
+   */
+  async flush(): Promise<void> {
+    await this.writeLog();
+    await this.quota.giveBackAll();
+  }
+
+  private writeLog(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     const rows = this.buffer;
@@ -166,9 +187,10 @@ export class GatewayService {
     return this.flushing;
   }
 
-  /** Flushes and stops the timer (the server calls this as it closes). */
-  close() {
-    return this.flush();
+  /** Flushes and stops the timers (the server calls this as it closes). */
+  async close() {
+    this.quota.stop();
+    await this.flush();
   }
 
   private log(
@@ -189,9 +211,9 @@ export class GatewayService {
       billable,
       refused,
     });
-    if (this.buffer.length >= FLUSH_ROWS) void this.flush();
+    if (this.buffer.length >= FLUSH_ROWS) void this.writeLog();
     else if (!this.timer) {
-      this.timer = setTimeout(() => void this.flush(), FLUSH_MS);
+      this.timer = setTimeout(() => void this.writeLog(), FLUSH_MS);
       this.timer.unref();
     }
   }
@@ -227,6 +249,7 @@ export class GatewayService {
       state: o.state,
       startsOn: o.starts_on,
       endsOn: o.ends_on,
+      quota: o.quota,
       purpose: n!.terms.purpose,
       region: n!.terms.region,
       policy: (product?.policy ?? null) as UsagePolicy | null,

@@ -170,7 +170,6 @@ export interface TradeApiMetersTable {
   order_id: string;
   quota: number | null;
   used: ColumnType<number, number | undefined, number>;
-  tat_us: ColumnType<string, number | bigint | undefined, number | bigint>;
 }
 
 export interface TradeApiUsageTable {
