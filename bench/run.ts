@@ -12,6 +12,7 @@ import { runPolicyBenchmarks } from './policy.js';
 import { runMarketBenchmarks } from './market.js';
 import { runFingerprintBenchmarks } from './fingerprint.js';
 import { runShapleyBenchmarks } from './shapley.js';
+import { runGatewayBenchmarks } from './gateway.js';
 
 const DURATION = Number(process.argv.find((a) => a.startsWith('--seconds='))?.slice(10) ?? 10);
 const CONNECTIONS = 32;
@@ -80,7 +81,7 @@ console.log(
   `Shuliu benchmarks — ${CONNECTIONS} connections, ${DURATION} s per measurement, autocannon on loopback\n`,
 );
 // `npm run bench -- --only=NAME` runs one group: me, ledger, protect, catalog, registry, consent,
-// policy, market, fingerprint or shapley
+// policy, market, fingerprint, shapley or gateway
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
 const postgres = await postgresReachable();
 if (!only || only === 'me') {
@@ -102,3 +103,7 @@ if (!only || only === 'market')
   await runMarketBenchmarks(postgres ? process.env.DATABASE_URL || PG_URL : undefined);
 if (!only || only === 'fingerprint') await runFingerprintBenchmarks();
 if (!only || only === 'shapley') await runShapleyBenchmarks();
+if (!only || only === 'gateway') {
+  await runGatewayBenchmarks(undefined);
+  if (postgres) await runGatewayBenchmarks(process.env.DATABASE_URL || PG_URL);
+}

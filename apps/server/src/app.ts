@@ -24,6 +24,8 @@ import { ledgerRoutes } from './routes/ledger.js';
 import { marketRoutes } from './routes/market.js';
 import { marketDemandRoutes } from './routes/market-demands.js';
 import { tradeRoutes } from './routes/trade.js';
+import { tradeGatewayRoutes } from './routes/trade-gateway.js';
+import { GATEWAY_PREFIX, gatewayRoutes } from './gateway.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { onboardingRoutes } from './routes/onboarding.js';
 import { orgRoutes } from './routes/orgs.js';
@@ -55,6 +57,7 @@ const IDENTITY_WRITES = /^\/api\/(auth|me|users|orgs|onboarding)(\/|$)/;
 const SECRET_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
+  'req.headers["x-api-key"]',
   'req.body.password',
   'req.body.newPassword',
   'req.body.currentPassword',
@@ -110,7 +113,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.headers(isApiPath(req.url) ? security.api : security.portal);
     req.ctx = newContext(req);
     const header = req.headers.authorization;
-    if (!header?.startsWith('Bearer ')) return done();
+    // the API gateway takes an order's key, never a platform login: no principal is looked up for it
+    if (!header?.startsWith('Bearer ') || req.url.startsWith(GATEWAY_PREFIX)) return done();
     const bearer = header.slice(7).trim();
     const cached = auth.authenticateCached(bearer);
     if (cached !== undefined) {
@@ -222,11 +226,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       marketRoutes,
       marketDemandRoutes,
       tradeRoutes,
+      tradeGatewayRoutes,
     ]) {
       register(api, routeDeps);
     }
   });
 
+  await gatewayRoutes(app, routeDeps);
   await registerPortal(app, deps.webDist);
   return app;
 }
@@ -246,7 +252,12 @@ async function registerPortal(app: FastifyInstance, webDist: string | undefined)
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0]!;
     // API paths, non-GETs and missing files (an old asset after a rebuild) are real 404s, never the portal page
-    if (path.startsWith('/api') || req.method !== 'GET' || /\.[a-z0-9]+$/i.test(path)) {
+    if (
+      path.startsWith('/api') ||
+      path.startsWith(GATEWAY_PREFIX) ||
+      req.method !== 'GET' ||
+      /\.[a-z0-9]+$/i.test(path)
+    ) {
       return sendError(req, reply, {
         status: 404,
         code: 'ROUTE_NOT_FOUND',

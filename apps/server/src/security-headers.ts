@@ -66,5 +66,9 @@ export function securityHeaders(config: Pick<Config, 'tlsOnly'>): SecurityHeader
   return { portal, api };
 }
 
-/** Whether a request path is answered by the JSON API (the interactive API docs are a page). */
-export const isApiPath = (url: string) => url.startsWith('/api/') && !url.startsWith('/api/docs');
+/**
+ * Whether a request path is answered by the JSON API (the interactive API docs are a page) or the API gateway,
+ * whose upstream answers must never run as pages of the platform's origin.
+ */
+export const isApiPath = (url: string) =>
+  (url.startsWith('/api/') && !url.startsWith('/api/docs')) || url.startsWith('/gateway/');

@@ -50,6 +50,7 @@ import { demandRoutes } from './market-demands.api.js';
 import { tradeRoutes } from './trade.api.js';
 import { tradeOrderRoutes } from './trade-orders.api.js';
 import { tradeDeliveryRoutes } from './trade-deliveries.api.js';
+import { tradeGatewayRoutes } from './trade-gateway.api.js';
 
 export const Health = z.object({
   status: z.literal('ok'),
@@ -510,4 +511,5 @@ export const api = {
   trade: tradeRoutes,
   orders: tradeOrderRoutes,
   deliveries: tradeDeliveryRoutes,
+  gateway: tradeGatewayRoutes,
 };

@@ -45,6 +45,7 @@ export * from './rules/settlement.js';
 export * from './trade-contracts.js';
 export * from './trade-orders.js';
 export * from './trade-deliveries.js';
+export * from './trade-gateway.js';
 export * from './rules/contract-templates.js';
 export * from './rules/contract-verify.js';
 export * from './rules/contract-text.js';

@@ -69,6 +69,14 @@ const Schema = z.object({
   /** How often demands past their deadline are recorded as expired and their buyers told; 0: never. */
   marketDemandExpiryIntervalSeconds: int(0, 7 * 24 * 3600).default(3600),
   tradeOrderSweepIntervalSeconds: int(0, 7 * 24 * 3600).default(600),
+  /**
+   * The API gateway may reach upstreams on loopback and private networks (10/8, 172.16/12, 192.168/16, …): for
+   * a platform inside a government network, and for tests. Link-local and cloud metadata addresses stay refused.
+   */
+  gatewayAllowPrivateUpstreams: bool.default(false),
+  /** Calls per second an order of an API product gets when its seller sets no rate; and the most it may set. */
+  gatewayDefaultRatePerSecond: int(1, 100_000).default(20),
+  gatewayMaxRatePerSecond: int(1, 100_000).default(1000),
   /** How often the resource survey (资源调查) snapshots itself; 0 turns the job off. */
   surveySnapshotIntervalSeconds: int(0, 30 * 24 * 3600).default(24 * 3600),
   /** After a person refuses a scenario, it may not ask them again for this many days (网络数据安全管理条例 Art. 22). */
@@ -134,6 +142,9 @@ const ENV_NAMES: Record<keyof z.input<typeof Schema>, string[]> = {
   marketSuspensionIntervalSeconds: ['SHULIU_MARKET_SUSPENSION_INTERVAL_SECONDS'],
   marketDemandExpiryIntervalSeconds: ['SHULIU_MARKET_DEMAND_EXPIRY_INTERVAL_SECONDS'],
   tradeOrderSweepIntervalSeconds: ['SHULIU_TRADE_ORDER_SWEEP_INTERVAL_SECONDS'],
+  gatewayAllowPrivateUpstreams: ['SHULIU_GATEWAY_ALLOW_PRIVATE_UPSTREAMS'],
+  gatewayDefaultRatePerSecond: ['SHULIU_GATEWAY_DEFAULT_RATE_PER_SECOND'],
+  gatewayMaxRatePerSecond: ['SHULIU_GATEWAY_MAX_RATE_PER_SECOND'],
   uploadMaxBytes: ['SHULIU_UPLOAD_MAX_BYTES'],
   consentCoolDownDays: ['SHULIU_CONSENT_COOL_DOWN_DAYS'],
   consentMaxGrantDays: ['SHULIU_CONSENT_MAX_GRANT_DAYS'],

@@ -107,6 +107,11 @@ export function createServices(db: Kysely<DB>, config: Config) {
         // a leak is read whole into memory: bounded well below an upload's limit
         traceMaxBytes: Math.min(config.uploadMaxBytes, TRACE_MAX_BYTES),
       },
+      gateway: {
+        allowPrivateUpstreams: config.gatewayAllowPrivateUpstreams,
+        defaultRatePerSecond: config.gatewayDefaultRatePerSecond,
+        maxRatePerSecond: config.gatewayMaxRatePerSecond,
+      },
     }),
   };
 }

@@ -6,6 +6,7 @@ import {
   type NegotiationSummary,
   type Order,
   type OrderDetail,
+  type Usage,
   type VerifyContractReply,
 } from '@shuliu/contracts';
 import { serverOptions, sdkFor, type Remote } from './remote.js';
@@ -124,9 +125,57 @@ async function orderStep(
   printOrder(r, o.json);
 }
 
+const fen = (n: number | null) => (n === null ? '-' : `¥${(n / 100).toFixed(2)}`);
+const ms = (n: number | null) => (n === null ? '-' : `${n} ms`);
+
+/** An API order's usage through the gateway, as a table by day (or hour) and its totals. */
+export function usageTable(u: Usage): string {
+  const head = ['at', 'calls', 'billable', 'refused', 'p50', 'p99'];
+  const rows = u.buckets.map((b) => [
+    u.granularity === 'day'
+      ? new Date(Date.parse(b.at) + 8 * 3600_000).toISOString().slice(0, 10)
+      : `${new Date(Date.parse(b.at) + 8 * 3600_000).toISOString().slice(0, 13).replace('T', ' ')}:00`,
+    String(b.calls),
+    String(b.billable),
+    String(b.refused),
+    ms(b.p50Ms),
+    ms(b.p99Ms),
+  ]);
+  const t = u.totals;
+  rows.push(['total', String(t.calls), String(t.billable), String(t.refused), ms(t.p50Ms), ms(t.p99Ms)]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) =>
+    r.map((c, i) => (i ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
+  const reasons = Object.entries(t.byReason)
+    .filter(([, n]) => n > 0)
+    .map(([r, n]) => `${r} ${n}`)
+    .join(', ');
+  return [
+    `order ${u.orderId}  ${u.from} … ${u.to} (Beijing ${u.granularity === 'day' ? 'days' : 'hours'})`,
+    `quota ${u.quota ?? 'unlimited'}, used ${u.used}${u.left === null ? '' : `, left ${u.left}`}`,
+    '',
+    line(head),
+    ...rows.map(line),
+    '',
+    `refused: ${reasons || 'none'}`,
+    u.billing === 'per_call'
+      ? `charge: ${t.billable} billable × ${fen(u.unitFen)} = ${fen(t.chargeFen)}`
+      : 'charge: fixed price (not metered)',
+  ].join('\n');
+}
+
+async function usage(orderId: string, o: Remote & Json & { from?: string; to?: string; hourly?: boolean }) {
+  const sdk = await sdkFor(o);
+  const u = await sdk.gateway.usage({
+    params: { id: orderId },
+    query: { from: o.from, to: o.to, granularity: o.hourly ? 'hour' : 'day' },
+  });
+  console.log(o.json ? JSON.stringify(u, null, 2) : usageTable(u));
+}
+
 export function tradeCommand(): Command {
   const cmd = new Command('trade').description(
-    'trading (交易) on a running server: negotiations, contracts signed offline, orders and their escrow, downloads of delivered files',
+    'trading (交易) on a running server: negotiations, contracts signed offline, orders and their escrow, downloads of delivered files, an API order’s usage',
   );
   serverOptions(
     cmd
@@ -192,6 +241,18 @@ export function tradeCommand(): Command {
       );
     serverOptions(c).action((id: string, o: Remote & Json) => orderStep(id, step, o));
   }
+  serverOptions(
+    cmd
+      .command('usage')
+      .description(
+        'an API order’s calls through the gateway by Beijing day: billable, refused, latency, charge',
+      )
+      .argument('<orderId>', 'the order, ord_…')
+      .option('--from <day>', 'first day, YYYY-MM-DD (default: 30 days before --to)')
+      .option('--to <day>', 'last day, YYYY-MM-DD (default: today)')
+      .option('--hourly', 'by hour instead of by day (at most 31 days)')
+      .option('--json', 'print the usage as JSON'),
+  ).action((id: string, o) => usage(id, o));
   serverOptions(
     cmd
       .command('sign-contract')

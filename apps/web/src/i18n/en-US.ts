@@ -15,6 +15,7 @@ import { tradeEnUS } from './trade.en-US';
 import { ordersEnUS } from './orders.en-US';
 import { contractEnUS } from './contract.en-US';
 import { tradeDeliveryEnUS } from './trade-delivery.en-US';
+import { gatewayEnUS } from './gateway.en-US';
 import type { Messages } from './zh-CN';
 
 /** English. Domain terms keep their Chinese legal names beside the English ones (DESIGN.md §4). */
@@ -322,4 +323,5 @@ export const enUS: Messages = {
   ...ordersEnUS,
   ...contractEnUS,
   ...tradeDeliveryEnUS,
+  ...gatewayEnUS,
 };

@@ -15,6 +15,7 @@ import { tradeZhCN } from './trade.zh-CN';
 import { ordersZhCN } from './orders.zh-CN';
 import { contractZhCN } from './contract.zh-CN';
 import { tradeDeliveryZhCN } from './trade-delivery.zh-CN';
+import { gatewayZhCN } from './gateway.zh-CN';
 
 /** 简体中文 — the default catalogue; en-US must provide every key of this one (its type is derived from it). */
 // Several short messages share a line, so that a catalogue stays one readable file.
@@ -256,6 +257,7 @@ export const zhCN = {
   ...ordersZhCN,
   ...contractZhCN,
   ...tradeDeliveryZhCN,
+  ...gatewayZhCN,
 };
 
 export type Messages = typeof zhCN;

@@ -93,7 +93,8 @@ export type IdPrefix =
   | 'dma'
   | 'ngt'
   | 'ord'
-  | 'dlf';
+  | 'dlf'
+  | 'apk';
 
 /** Prefixed sortable id, e.g. `org_01j…`. */
 export const newId = (prefix: IdPrefix) => `${prefix}_${ulid()}`;

@@ -1,5 +1,21 @@
 export { createTrade, type TradeServices } from './trade.factory.js';
-export type { TradeDeps } from './trade.support.js';
+export type { TradeDeps, GatewaySettings } from './trade.support.js';
 export * from './trade.rules.js';
 // per-buyer fingerprints in delivered tables, which file delivery calls
 export * as fingerprint from './fingerprint/index.js';
+// the metered API gateway: the server proxies with these rules; settlement bills from meteredCharges
+export {
+  addressRefused,
+  returnedHeaders,
+  upstreamHeaders,
+  upstreamPath,
+  upstreamTarget,
+} from './gateway.rules.js';
+export type { Admitted, Call } from './gateway.service.js';
+export {
+  GatewayKeyInvalid,
+  GatewayPathInvalid,
+  GatewayUpstreamFailed,
+  GatewayUpstreamTimeout,
+} from './gateway.errors.js';
+export { meteredCharges } from './usage.service.js';

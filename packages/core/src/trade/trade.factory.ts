@@ -1,21 +1,31 @@
+import { ApiKeysService } from './api-keys.service.js';
 import { ContractsService } from './contracts.service.js';
 import { DeliveriesService } from './deliveries.service.js';
+import { GatewayService } from './gateway.service.js';
 import { NegotiationsService } from './negotiations.service.js';
 import { OrdersService } from './orders.service.js';
 import { TraceService } from './trace.service.js';
 import type { TradeDeps } from './trade.support.js';
+import { UpstreamsService } from './upstreams.service.js';
+import { UsageService } from './usage.service.js';
 
 /**
  * The trade domain wired to one database: contract negotiations (交易磋商) on the market's listings, and the
  * model contracts (合同示范文本) an agreement drafts — in the agreeing transaction — and the parties sign.
  * Orders on concluded contracts, with their escrow, delivery and acceptance; settlement builds on them. A file
  * order delivers fingerprinted copies of de-identified derivatives, which a leaked copy is traced back from.
+ * API delivery: the seller's upstream behind the metered gateway, the buyer's keys, the usage log.
  */
 export function createTrade(deps: TradeDeps) {
   const contracts = new ContractsService(deps);
   const orders = new OrdersService(deps);
   const deliveries = new DeliveriesService(deps);
   orders.onDelivered('file', (tx, order) => deliveries.delivered(tx, order));
+  const upstreams = new UpstreamsService(deps);
+  const gateway = new GatewayService(deps, upstreams);
+  upstreams.onChanged = (productId) => gateway.forgetProduct(productId);
+  // an API order delivered: the seller's upstream must be set, and the order's meter opens with its quota
+  orders.onDelivered('api', ApiKeysService.onDelivered);
   return {
     negotiations: new NegotiationsService({
       ...deps,
@@ -25,6 +35,10 @@ export function createTrade(deps: TradeDeps) {
     orders,
     deliveries,
     trace: new TraceService(deps),
+    upstreams,
+    apiKeys: new ApiKeysService(deps, (hashes) => gateway.forget(hashes)),
+    gateway,
+    usage: new UsageService(deps, () => gateway.flush()),
   };
 }
 export type TradeServices = ReturnType<typeof createTrade>;

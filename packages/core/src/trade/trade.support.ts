@@ -12,11 +12,13 @@ export type Clock = () => Date;
 export interface TradeDeps {
   db: Executor;
   now: Clock;
-  keys: Pick<KeyService, 'ensureSigningKey'>;
+  keys: Pick<KeyService, 'ensureSigningKey' | 'encrypt' | 'decrypt'>;
   orgKeys: Pick<OrgKeysService, 'signAsOrg' | 'verifyOrgSignature' | 'list'>;
   ledger: Pick<LedgerService, 'appendIn' | 'entry' | 'inclusionProof' | 'checkpoint'>;
   /** File delivery: where copies are stored, the key their fingerprints are made with, what a trace reads. */
   files: FileDeliveryDeps;
+  /** The operator's rules for the API gateway (config `SHULIU_GATEWAY_*`). */
+  gateway?: GatewaySettings;
   /** Runs in the transaction that agrees a negotiation: the contract is drafted there. */
   onAgreed?: (tx: Executor, negotiationId: string) => Promise<void>;
 }
@@ -29,3 +31,14 @@ export interface FileDeliveryDeps {
   /** The largest leaked file a trace takes (it is read whole into memory). */
   traceMaxBytes: number;
 }
+export interface GatewaySettings {
+  /** Upstreams on loopback and private networks are reached (never link-local or metadata addresses). */
+  allowPrivateUpstreams: boolean;
+  defaultRatePerSecond: number;
+  maxRatePerSecond: number;
+}
+export const DEFAULT_GATEWAY: GatewaySettings = {
+  allowPrivateUpstreams: false,
+  defaultRatePerSecond: 20,
+  maxRatePerSecond: 1000,
+};

@@ -176,6 +176,45 @@ export interface TradeDownloadsTable {
   at: CreatedAt;
 }
 
+export interface TradeApiUpstreamsTable {
+  product_id: string;
+  url: string;
+  credential_header: string | null;
+  credential_sealed: string | null;
+  rate_per_second: number;
+  timeout_ms: number;
+  updated_by: string;
+  updated_at: UpdatedAt;
+}
+
+export interface TradeApiKeysTable {
+  id: string;
+  order_id: string;
+  key_hash: string;
+  prefix: string;
+  created_by: string;
+  created_at: CreatedAt;
+  revoked_at: Stamp;
+  revoked_by: string | null;
+}
+
+export interface TradeApiMetersTable {
+  order_id: string;
+  quota: number | null;
+  used: ColumnType<number, number | undefined, number>;
+}
+
+export interface TradeApiUsageTable {
+  order_id: string;
+  at: Date;
+  method: string;
+  path: string;
+  status: number;
+  latency_ms: number;
+  billable: boolean;
+  refused: 'policy' | 'rate_limited' | 'quota_exhausted' | 'not_serving' | null;
+}
+
 export interface TradeTables {
   trade_negotiations: TradeNegotiationsTable;
   trade_negotiation_events: TradeNegotiationEventsTable;
@@ -186,4 +225,8 @@ export interface TradeTables {
   trade_order_events: TradeOrderEventsTable;
   trade_delivered_files: TradeDeliveredFilesTable;
   trade_downloads: TradeDownloadsTable;
+  trade_api_upstreams: TradeApiUpstreamsTable;
+  trade_api_keys: TradeApiKeysTable;
+  trade_api_meters: TradeApiMetersTable;
+  trade_api_usage: TradeApiUsageTable;
 }

@@ -16,6 +16,7 @@ import { ProductReasons, ProductSummary } from './ProductSummary';
 import { MarketReasonModal } from './ReasonModal';
 import { SellerCard } from './SellerCard';
 import { AutoAcceptCard, RequestDealButton } from '../trade/DealParts';
+import { UpstreamForm } from '../trade/UpstreamForm';
 
 const EDITABLE = ['draft', 'rejected', 'suspended'];
 
@@ -74,6 +75,9 @@ export function ProductPage() {
         </Col>
         <Col xs={24} xl={8}>
           {mine && hasRole('merchant') && p.status === 'published' && <AutoAcceptCard productId={p.id} />}
+          {mine && hasRole('merchant') && p.deliveryModes.includes('api') && (
+            <UpstreamForm productId={p.id} />
+          )}
           <SellerCard orgId={p.orgId} orgName={p.orgName} region={p.region} />
           <Card title={t.market.certificates} style={{ marginBottom: 16 }}>
             <CertBadges certNos={p.certificateNos} />

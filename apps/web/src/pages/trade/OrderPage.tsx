@@ -25,6 +25,7 @@ import { formatYuan } from '../../lib/format';
 import { formatTime } from '../../lib/time';
 import { zodRule } from '../../lib/zod-form';
 import { ActionModal } from '../registry/ActionModal';
+import { OrderApiPanel } from './OrderApiPanel';
 import { OrderFiles } from './OrderFiles';
 import { OrderStateTag, OrderSteps, useOrderSide } from './order-parts';
 import { useOrder, useOrderStep, type OrderAction } from './order-queries';
@@ -204,6 +205,7 @@ export const ORDER_DELIVERY_PANELS: Partial<
   Record<OrderDetail['deliveryMode'], (p: { order: OrderDetail }) => ReactNode>
 > = {
   file: ({ order }) => <OrderFiles orderId={order.id} />,
+  api: ({ order }) => <OrderApiPanel order={order} />,
 };
 
 /** 订单: its escrow state, the contract's facts, the history, the steps that are yours and what was delivered. */
