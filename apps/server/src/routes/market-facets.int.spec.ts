@@ -138,9 +138,12 @@ describe('facet counts', () => {
     await expectLiveCounts();
   });
 
-  it('count a listing on a board made after the platform’s own', async () => {
-    await m.ok<Board>('POST', '/api/market/boards', 'operator', { code: 'agriculture', name: '农业农村' });
-    await m.ok<Board>('POST', '/api/market/boards', 'operator', { code: 'energy', name: '能源' });
+  it('count listings on boards made after the platform’s own, two of them made at once', async () => {
+    // made at once: each still gets a bit of its own
+    await Promise.all([
+      m.ok<Board>('POST', '/api/market/boards', 'operator', { code: 'agriculture', name: '农业农村' }),
+      m.ok<Board>('POST', '/api/market/boards', 'operator', { code: 'energy', name: '能源' }),
+    ]);
     await list('农产品价格', { boards: ['agriculture', 'finance'], deliveryModes: ['file'] });
     await list('园区用能', { boards: ['energy'], deliveryModes: ['api'] });
     await expectLiveCounts([
