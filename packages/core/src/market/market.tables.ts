@@ -12,6 +12,8 @@ export interface MarketBoardsTable {
   name_en: string | null;
   description: string | null;
   rules: Json<Record<string, unknown>>;
+  /** The board's bit in a listing's board_bits, given by the database when the board is made. */
+  bit: ColumnType<number, never, never>;
   created_by: string;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
@@ -46,6 +48,9 @@ export interface MarketProductsTable {
   region: string;
   delivery_modes: string[];
   board_codes: string[];
+  /** board_codes and delivery_modes as bits, kept by the database for the facet counts (0027). */
+  board_bits: ColumnType<string | number, never, never>;
+  mode_bits: ColumnType<number, never, never>;
   price_model: Json<Record<string, unknown> | null> | null;
   price_kind: string | null;
   price_fen: BigInt | null;

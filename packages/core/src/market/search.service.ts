@@ -35,13 +35,7 @@ export class SearchService {
     const db = this.deps.db;
     // the page and its names are read while the facets are counted: the counts are the long read
     const known = boards.all(db);
-    const counting = known.then((k) =>
-      listings.facets(
-        db,
-        f,
-        k.map((b) => b.code),
-      ),
-    );
+    const counting = known.then((k) => listings.facets(db, f, k));
     const items = listings.search(db, f, q.page, q.pageSize).then((rows) => toProducts(db, rows, this.deps));
     const [counts, shown, boardRows] = await Promise.all([counting, items, known]);
     const facets: Facets = { board: [], sector: [], deliveryMode: [], priceModel: [], grade: [] };
