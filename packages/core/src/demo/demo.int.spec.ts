@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyContractBundle, verifyOrgSignature, type Product } from '@shuliu/contracts';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
 import { seedDemo } from './index.js';
@@ -101,6 +102,13 @@ describe('the demo platform', () => {
     expect(new Set(rows.map((r) => r.state))).toEqual(
       new Set(['awaiting_payment', 'paid', 'delivered', 'accepted', 'disputed', 'cancelled', 'refunded']),
     );
+    // a fingerprinted download of the footfall file, and a week of calls on the credit API's key
+    expect(await database.db.selectFrom('trade_downloads').select('id').execute()).toHaveLength(1);
+    const days = await database.db
+      .selectFrom('trade_api_usage')
+      .select((e) => e.fn.count<number>(sql`distinct date_trunc('day', at)`).as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(days.n)).toBeGreaterThanOrEqual(7);
   });
 
   it('keeps its audit chain whole', async () => {

@@ -8,6 +8,8 @@ import {
   type DealTerms,
 } from '@shuliu/contracts';
 import { Readable } from 'node:stream';
+import type { Insertable } from 'kysely';
+import type { DB } from '../db/schema.js';
 import type { RequestContext } from '../shared/context.js';
 import type { Services } from '../services.js';
 import { DEMO_PASSWORD } from './demo-data.js';
@@ -20,7 +22,14 @@ const key = (what: string) => `demo-${what}-${++seq}`;
 export interface OrdersDemo {
   /** order ids by what the demo left them as */
   orders: Record<
-    'apiDelivered' | 'reportAccepted' | 'computePaid' | 'fileDisputed' | 'unpaid' | 'cancelled' | 'refunded',
+    | 'apiDelivered'
+    | 'reportAccepted'
+    | 'computePaid'
+    | 'fileAccepted'
+    | 'reportDisputed'
+    | 'unpaid'
+    | 'cancelled'
+    | 'refunded',
     string
   >;
   contracts: Record<ContractTemplate, string>;
@@ -28,9 +37,10 @@ export interface OrdersDemo {
 
 /**
  * 订单 demo, through the real flows: one concluded and signed contract of each of the four model texts and
- * orders on them in every state of the escrow — the credit API delivered and within its acceptance period,
- * the monthly report accepted, the joint-modelling service paid and awaiting delivery, the footfall file
- * delivered and objected to, one order awaiting payment, one cancelled before payment and one refunded.
+ * orders on them in every state of the escrow — the credit API delivered behind the metered gateway with a
+ * week of calls, the monthly report accepted, the joint-modelling service paid and awaiting delivery, the
+ * footfall file downloaded as the buyer's fingerprinted copy and accepted, a report objected to, one order
+ * awaiting payment, one cancelled before payment and one refunded.
  */
 export async function seedOrdersDemo(
   s: Services,
@@ -80,10 +90,20 @@ export async function seedOrdersDemo(
     ...over,
   });
 
-  // 数据提供: 鲁信普惠's credit API, signed in the negotiation demo — paid, delivered, within its acceptance period
+  // 数据提供: 鲁信普惠's credit API, signed in the negotiation demo — behind the metered gateway, delivered, a
+  // week of calls on its key, within its acceptance period
+  await s.trade.upstreams.set(as.merchant, p.creditApi, {
+    url: 'https://api.qlsj.example.cn/credit/v1',
+    credentialHeader: 'X-Qlsj-Key',
+    credential: 'demo-upstream-credential-7c1d',
+    ratePerSecond: 50,
+    timeoutMs: 5000,
+  });
   const apiDelivered = await place(as.buyer, creditContractNo);
   await pay(as.buyer, apiDelivered, 'CMB-20261201-0042');
-  await o.deliver(as.merchant, apiDelivered, { note: '接口密钥已在平台签发，按次计费' });
+  await o.deliver(as.merchant, apiDelivered, { note: '接口已接入平台网关，请在订单页签发密钥' });
+  await s.trade.apiKeys.issue(as.buyer, apiDelivered);
+  await apiUsage(s, apiDelivered);
 
   // 数据委托处理: the monthly report, processed on 泉城数智's behalf — accepted
   const entrusted = await deal(
@@ -138,13 +158,26 @@ export async function seedOrdersDemo(
     '经平台撮合采购客流数据',
   );
   await footfallData(s, as.merchant, p.footfallFile);
-  const fileDisputed = await place(as.quancheng, intermediary);
-  await pay(as.quancheng, fileDisputed, 'CCB-20261204-5520');
-  await o.deliver(as.merchant, fileDisputed, { note: '全省重点商圈 2026 年三季度客流数据' });
+  const fileAccepted = await place(as.quancheng, intermediary);
+  await pay(as.quancheng, fileAccepted, 'CCB-20261204-5520');
+  await o.deliver(as.merchant, fileAccepted, { note: '全省重点商圈 2026 年三季度客流数据（脱敏）' });
+  // the buyer's copy, fingerprinted for 泉城数智: a leaked copy traces back to this order
+  const [copy] = await s.trade.deliveries.list(as.quancheng, fileAccepted);
+  const download = await s.trade.deliveries.download(as.quancheng, fileAccepted, copy!.id, 'csv');
+  for await (const _ of download.body);
+  await o.accept(as.quancheng, fileAccepted, { note: '数据完整，验收合格' });
+
+  // another month's report, delivered and objected to: the platform mediates
+  const reportDisputed = await place(
+    as.quancheng,
+    await deal(p.indexReport, report({ priceFen: 2_100_00 }), '补订 10 月报告'),
+  );
+  await pay(as.quancheng, reportDisputed, 'ICBC-20261118-2210');
+  await o.deliver(as.merchant, reportDisputed, { note: '2026 年 10 月景气报告' });
   await o.dispute(
     as.quancheng,
-    fileDisputed,
-    DisputeOrderBody.parse({ reason: '济南泉城路商圈 9 月数据缺失 3 天，与数据说明不一致' }),
+    reportDisputed,
+    DisputeOrderBody.parse({ reason: '报告缺少约定的分地市附表，与合同约定的交付内容不一致' }),
   );
 
   // three more reports: one awaiting payment, one cancelled before payment, one refunded after payment
@@ -162,7 +195,16 @@ export async function seedOrdersDemo(
   await o.cancel(as.merchant, refunded, CancelOrderBody.parse({ reason: '该期报告延期发布，协商退款' }));
 
   return {
-    orders: { apiDelivered, reportAccepted, computePaid, fileDisputed, unpaid, cancelled, refunded },
+    orders: {
+      apiDelivered,
+      reportAccepted,
+      computePaid,
+      fileAccepted,
+      reportDisputed,
+      unpaid,
+      cancelled,
+      refunded,
+    },
     contracts: {
       provision: creditContractNo,
       entrusted_processing: entrusted,
@@ -170,6 +212,37 @@ export async function seedOrdersDemo(
       intermediary,
     },
   };
+}
+
+/**
+ * A week of calls through the gateway on the credit API's order, as its usage log holds them: a few thousand
+ * a day, a handful refused by the rate limit or for a purpose the contract does not name.
+ */
+async function apiUsage(s: Services, orderId: string) {
+  const now = Date.now();
+  const rows: Insertable<DB['trade_api_usage']>[] = [];
+  for (let day = 7; day >= 1; day--)
+    for (let i = 0; i < 240 + ((day * 37) % 90); i++) {
+      const at = new Date(now - day * 86_400_000 + ((i * 97_331) % 86_400_000));
+      const refused = i % 97 === 0 ? 'rate_limited' : i % 151 === 0 ? 'policy' : null;
+      const status = refused === 'rate_limited' ? 429 : refused ? 403 : i % 211 === 0 ? 404 : 200;
+      rows.push({
+        order_id: orderId,
+        at,
+        method: 'GET',
+        path: `/enterprises/${(913_701_000_000 + ((i * 7919) % 999_999)).toString()}/profile`,
+        status,
+        latency_ms: refused ? 1 : 38 + ((i * 53) % 140),
+        billable: !refused && status < 500,
+      });
+    }
+  await s.db.insertInto('trade_api_usage').values(rows).execute();
+  const billed = rows.filter((r) => r.billable).length;
+  await s.db
+    .updateTable('trade_api_meters')
+    .set((e) => ({ used: e('used', '+', billed) }))
+    .where('order_id', '=', orderId)
+    .execute();
 }
 
 const AREAS = [
