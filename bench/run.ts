@@ -12,6 +12,7 @@ import { runPolicyBenchmarks } from './policy.js';
 import { runMarketBenchmarks } from './market.js';
 import { runFingerprintBenchmarks } from './fingerprint.js';
 import { runShapleyBenchmarks } from './shapley.js';
+import { runOrderBenchmarks } from './orders.js';
 import { runGatewayBenchmarks } from './gateway.js';
 
 const DURATION = Number(process.argv.find((a) => a.startsWith('--seconds='))?.slice(10) ?? 10);
@@ -103,6 +104,7 @@ if (!only || only === 'market')
   await runMarketBenchmarks(postgres ? process.env.DATABASE_URL || PG_URL : undefined);
 if (!only || only === 'fingerprint') await runFingerprintBenchmarks();
 if (!only || only === 'shapley') await runShapleyBenchmarks();
+if (!only || only === 'orders') await runOrderBenchmarks(process.env.DATABASE_URL || PG_URL);
 if (!only || only === 'gateway') {
   await runGatewayBenchmarks(undefined);
   if (postgres) await runGatewayBenchmarks(process.env.DATABASE_URL || PG_URL);

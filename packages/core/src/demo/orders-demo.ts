@@ -8,9 +8,8 @@ import {
   type DealTerms,
 } from '@shuliu/contracts';
 import { Readable } from 'node:stream';
-import type { Insertable } from 'kysely';
-import type { DB } from '../db/schema.js';
 import type { RequestContext } from '../shared/context.js';
+import { recordPastCalls } from '../trade/index.js';
 import type { Services } from '../services.js';
 import { DEMO_PASSWORD } from './demo-data.js';
 import { loginAs } from './demo-login.js';
@@ -220,14 +219,13 @@ export async function seedOrdersDemo(
  */
 async function apiUsage(s: Services, orderId: string) {
   const now = Date.now();
-  const rows: Insertable<DB['trade_api_usage']>[] = [];
+  const rows: Parameters<typeof recordPastCalls>[2] = [];
   for (let day = 7; day >= 1; day--)
     for (let i = 0; i < 240 + ((day * 37) % 90); i++) {
       const at = new Date(now - day * 86_400_000 + ((i * 97_331) % 86_400_000));
       const refused = i % 97 === 0 ? 'rate_limited' : i % 151 === 0 ? 'policy' : null;
       const status = refused === 'rate_limited' ? 429 : refused ? 403 : i % 211 === 0 ? 404 : 200;
       rows.push({
-        order_id: orderId,
         at,
         method: 'GET',
         path: `/enterprises/${(913_701_000_000 + ((i * 7919) % 999_999)).toString()}/profile`,
@@ -236,13 +234,7 @@ async function apiUsage(s: Services, orderId: string) {
         billable: !refused && status < 500,
       });
     }
-  await s.db.insertInto('trade_api_usage').values(rows).execute();
-  const billed = rows.filter((r) => r.billable).length;
-  await s.db
-    .updateTable('trade_api_meters')
-    .set((e) => ({ used: e('used', '+', billed) }))
-    .where('order_id', '=', orderId)
-    .execute();
+  await recordPastCalls(s.db, orderId, rows);
 }
 
 const AREAS = [

@@ -18,4 +18,4 @@ export {
   GatewayUpstreamFailed,
   GatewayUpstreamTimeout,
 } from './gateway.errors.js';
-export { meteredCharges } from './usage.service.js';
+export { meteredCharges, recordPastCalls } from './usage.service.js';

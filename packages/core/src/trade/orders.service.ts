@@ -97,8 +97,10 @@ export class OrdersService {
           });
         const n = (await negotiations.find(tx, c.negotiation_id))!;
         const product = (await productForDeal(tx, n.product_id))!;
-        // the row lock that orders every placement on this product until commit
-        const licence = (await lockProductLicence(tx, n.product_id))!;
+        // a licence with seats is counted under the product's row lock, which orders every placement on it until
+        // commit; an unlimited one needs none (a listed product's licence changes only through a new review)
+        const capacity = licenceCapacity(product);
+        const licence = capacity === null ? product : (await lockProductLicence(tx, n.product_id))!;
         if (licence.status === 'suspended')
           throw ProductNotOffered('the listing is suspended: no order is placed on it meanwhile', {
             productId: product.id,
@@ -110,7 +112,6 @@ export class OrdersService {
             state: live.state,
           });
         const today = todayInChina(this.deps.now());
-        const capacity = licenceCapacity(licence);
         if (capacity !== null) {
           const held = await repo.seatsHeld(tx, product.id, today);
           if (held >= capacity)

@@ -1,4 +1,5 @@
 import { RefusalReason, todayInChina, type Usage, type UsageQuery } from '@shuliu/contracts';
+import type { Insertable } from 'kysely';
 import type { z } from 'zod';
 import type { UsageQuery as UsageQuerySchema } from '@shuliu/contracts';
 import { hasRole, type RequestContext } from '../shared/context.js';
@@ -8,6 +9,7 @@ import { gatewayRepository as repo, type UsageWindow } from './gateway.repositor
 import { perCallCharge } from './gateway.rules.js';
 import { ordersRepository as orders } from './orders.repository.js';
 import type { Executor, TradeDeps } from './trade.support.js';
+import type { TradeApiUsageTable } from './trade.tables.js';
 
 type Query = z.output<typeof UsageQuerySchema>;
 
@@ -33,6 +35,29 @@ export async function meteredCharges(
 }
 
 /** 用量: what went through the gateway for an order, to both parties and the overseers. */
+/**
+ * Calls made earlier, written to the usage log as the gateway writes them, with the order's meter moved by
+ * the billable ones: for importing history (the demo's week of calls).
+ */
+export async function recordPastCalls(
+  db: Executor,
+  orderId: string,
+  calls: Omit<Insertable<TradeApiUsageTable>, 'order_id'>[],
+): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await repo.appendUsage(
+      tx,
+      calls.map((c) => ({ ...c, order_id: orderId })),
+    );
+    const billable = calls.filter((c) => c.billable).length;
+    await tx
+      .updateTable('trade_api_meters')
+      .set((e) => ({ used: e('used', '+', billable) }))
+      .where('order_id', '=', orderId)
+      .execute();
+  });
+}
+
 export class UsageService {
   constructor(
     private readonly deps: TradeDeps,
