@@ -24,6 +24,7 @@ import { ledgerRoutes } from './routes/ledger.js';
 import { marketRoutes } from './routes/market.js';
 import { marketDemandRoutes } from './routes/market-demands.js';
 import { tradeRoutes } from './routes/trade.js';
+import { tradeSettlementRoutes } from './routes/trade-settlement.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { onboardingRoutes } from './routes/onboarding.js';
 import { orgRoutes } from './routes/orgs.js';
@@ -222,6 +223,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       marketRoutes,
       marketDemandRoutes,
       tradeRoutes,
+      tradeSettlementRoutes,
     ]) {
       register(api, routeDeps);
     }

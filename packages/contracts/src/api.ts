@@ -49,6 +49,7 @@ import { marketRoutes } from './market.api.js';
 import { demandRoutes } from './market-demands.api.js';
 import { tradeRoutes } from './trade.api.js';
 import { tradeOrderRoutes } from './trade-orders.api.js';
+import { tradeSettlementRoutes } from './trade-settlement.api.js';
 
 export const Health = z.object({
   status: z.literal('ok'),
@@ -508,4 +509,5 @@ export const api = {
   demands: demandRoutes,
   trade: tradeRoutes,
   orders: tradeOrderRoutes,
+  settlement: tradeSettlementRoutes,
 };

@@ -44,6 +44,7 @@ export * from './rules/shapley.js';
 export * from './rules/settlement.js';
 export * from './trade-contracts.js';
 export * from './trade-orders.js';
+export * from './trade-settlement.js';
 export * from './rules/contract-templates.js';
 export * from './rules/contract-verify.js';
 export * from './rules/contract-text.js';

@@ -92,7 +92,11 @@ export function createServices(db: Kysely<DB>, config: Config) {
       consent,
       now: () => new Date(),
     }),
-    trade: createTrade({ db, keys, orgKeys: crypto.orgKeys, ledger, now: () => new Date() }),
+    trade: createTrade(
+      { db, keys, orgKeys: crypto.orgKeys, ledger, now: () => new Date() },
+      // the API gateway's metered usage is wired here once it lands (per-call orders bill nothing until then)
+      { platformFeeBp: async (tx) => (await settings.settings.trade(tx)).platformFeeBp },
+    ),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -9,6 +9,7 @@ import { orgKeysApiErrorsEnUS } from './org-keys.en-US';
 import { marketApiErrorsEnUS } from './market.en-US';
 import { marketDemandsApiErrorsEnUS } from './market-demands.en-US';
 import { tradeApiErrorsEnUS } from './trade.en-US';
+import { settlementApiErrorsEnUS } from './settlement.en-US';
 
 /** English — what the platform itself answers: requests, sign-in, the ledger, keys and stored files. */
 // prettier-ignore
@@ -59,4 +60,5 @@ export const apiErrorsEnUS: ErrorMessages = {
   ...marketApiErrorsEnUS,
   ...marketDemandsApiErrorsEnUS,
   ...tradeApiErrorsEnUS,
+  ...settlementApiErrorsEnUS,
 };

@@ -9,6 +9,7 @@ import { orgKeysApiErrorsZhCN } from './org-keys.zh-CN';
 import { marketApiErrorsZhCN } from './market.zh-CN';
 import { marketDemandsApiErrorsZhCN } from './market-demands.zh-CN';
 import { tradeApiErrorsZhCN } from './trade.zh-CN';
+import { settlementApiErrorsZhCN } from './settlement.zh-CN';
 
 /** A message for every error code the portal can meet: the API's (`ErrorCode`) and the clients' own. */
 export type ErrorMessages = Record<ErrorCode | ClientErrorCode, string>;
@@ -57,4 +58,5 @@ export const apiErrorsZhCN: ErrorMessages = {
   ...marketApiErrorsZhCN,
   ...marketDemandsApiErrorsZhCN,
   ...tradeApiErrorsZhCN,
+  ...settlementApiErrorsZhCN,
 };

@@ -12,6 +12,7 @@ import { settingsActionsEnUS, settingsEnUS } from './settings.en-US';
 import { orgKeysActionsEnUS, orgKeysEnUS } from './org-keys.en-US';
 import { marketDemandsActionsEnUS, marketDemandsEnUS } from './market-demands.en-US';
 import { tradeEnUS } from './trade.en-US';
+import { settlementEnUS } from './settlement.en-US';
 import type { Messages } from './zh-CN';
 
 /** English. Domain terms keep their Chinese legal names beside the English ones (DESIGN.md §4). */
@@ -316,4 +317,5 @@ export const enUS: Messages = {
   ...marketDemandsEnUS,
   ...marketEnUS,
   ...tradeEnUS,
+  ...settlementEnUS,
 };

@@ -12,6 +12,7 @@ import { settingsActionsZhCN, settingsZhCN } from './settings.zh-CN';
 import { orgKeysActionsZhCN, orgKeysZhCN } from './org-keys.zh-CN';
 import { marketDemandsActionsZhCN, marketDemandsZhCN } from './market-demands.zh-CN';
 import { tradeZhCN } from './trade.zh-CN';
+import { settlementZhCN } from './settlement.zh-CN';
 
 /** 简体中文 — the default catalogue; en-US must provide every key of this one (its type is derived from it). */
 // Several short messages share a line, so that a catalogue stays one readable file.
@@ -250,6 +251,7 @@ export const zhCN = {
   ...marketDemandsZhCN,
   ...marketZhCN,
   ...tradeZhCN,
+  ...settlementZhCN,
 };
 
 export type Messages = typeof zhCN;

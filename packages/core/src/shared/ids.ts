@@ -92,7 +92,8 @@ export type IdPrefix =
   | 'dmd'
   | 'dma'
   | 'ngt'
-  | 'ord';
+  | 'ord'
+  | 'shp';
 
 /** Prefixed sortable id, e.g. `org_01j…`. */
 export const newId = (prefix: IdPrefix) => `${prefix}_${ulid()}`;
