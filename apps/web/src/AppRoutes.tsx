@@ -77,6 +77,8 @@ const NegativeListPage = page(() => import('./pages/market/NegativeListPage'), '
 // 交易磋商: a side's negotiations and the negotiation room
 const NegotiationsPage = page(() => import('./pages/trade/NegotiationsPage'), 'NegotiationsPage');
 const NegotiationPage = page(() => import('./pages/trade/NegotiationPage'), 'NegotiationPage');
+const SettlementPage = page(() => import('./pages/trade/SettlementPage'), 'SettlementPage');
+const RevenueSharePage = page(() => import('./pages/trade/RevenueSharePage'), 'RevenueSharePage');
 
 // 数据需求: the demand board, a buyer's demands and matches, a seller's answers, the demand survey
 const DemandBoardPage = page(() => import('./pages/market-demands/DemandBoardPage'), 'DemandBoardPage');
@@ -210,6 +212,10 @@ export function AppRoutes() {
         <Route element={<RequireRoles roles={rolesOf('trade-negotiations')} />}>
           <Route path="trade/negotiations" element={<NegotiationsPage />} />
           <Route path="trade/negotiations/:id" element={<NegotiationPage />} />
+        </Route>
+        <Route element={<RequireRoles roles={rolesOf('trade-settlement')} />}>
+          <Route path="trade/settlement" element={<SettlementPage />} />
+          <Route path="trade/revenue-share/:id" element={<RevenueSharePage />} />
         </Route>
         <Route element={<RequireRoles roles={rolesOf('market-review')} />}>
           <Route path="market/review" element={<ReviewQueuePage />} />

@@ -35,3 +35,10 @@ export const downloadCatalogFile = (fileId: string, name: string) =>
 /** Downloads a registration document (evidence, contract, 查验报告). */
 export const downloadRegistryFile = (fileId: string, name: string) =>
   download(`/api/registry/files/${encodeURIComponent(fileId)}/download`, name);
+
+/** Downloads a settlement period's statement lines as CSV (the caller's own, or one org's for the overseers). */
+export const downloadStatementsCsv = (period: string, org?: string) =>
+  download(
+    `/api/trade/settlement/periods/${encodeURIComponent(period)}/statements.csv${org ? `?org=${encodeURIComponent(org)}` : ''}`,
+    `statements-${period}${org ? `-${org}` : ''}.csv`,
+  );
