@@ -101,6 +101,7 @@ export const OrderExplanation = z.object({
   remainderRule: z.string().nullable(),
   explain: z.array(z.object({ 'zh-CN': z.string(), 'en-US': z.string() })).max(2000),
 });
+export type OrderExplanation = z.infer<typeof OrderExplanation>;
 
 // —— revenue-share declarations (按贡献分配) ——
 

@@ -46,7 +46,7 @@ describe('an order’s split (结算)', () => {
           : null;
       const n = r() < 0.5 ? int(r, 1, 12) : 0;
       const weights = Array.from({ length: n }, () => (r() < 0.1 ? 0 : int(r, 0, 1000)));
-      if (n && weights.every((w) => w === 0)) weights[0] = 1;
+      if (n && !weights.some((w) => w > 0)) weights[0] = 1;
       const ppb = n
         ? shapleyShares({
             players: weights.map((_, k) => `org_c${k}`),
