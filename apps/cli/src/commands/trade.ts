@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import type { VerifyContractReply } from '@shuliu/contracts';
-import { serverOptions, sdkFor, type Remote } from './remote.js';
+import { fetchBytes, serverOptions, sdkFor, type Remote } from './remote.js';
 
 type Json = { json?: boolean };
 
@@ -43,8 +43,59 @@ async function signContract(contractNo: string, o: Remote & Json & { key: string
   console.log(`  key ${keyId}, signature ${signature}`);
 }
 
+const yuan = (fen: number) =>
+  `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
+
+/**
+ * 对账单: a settlement period's statement — the caller's org's own lines, or (operator, regulator) every party's
+ * or one org's; with --csv the server's CSV export as it is, for a spreadsheet.
+ */
+async function statements(period: string, o: Remote & Json & { csv?: boolean; org?: string }) {
+  if (o.csv) {
+    const q = o.org ? `?org=${encodeURIComponent(o.org)}` : '';
+    const bytes = await fetchBytes(
+      o,
+      `/api/trade/settlement/periods/${encodeURIComponent(period)}/statements.csv${q}`,
+    );
+    return void process.stdout.write(bytes);
+  }
+  const sdk = await sdkFor(o);
+  const s = await sdk.settlement.statements({ params: { period }, query: { org: o.org, pageSize: 500 } });
+  if (o.json) return console.log(JSON.stringify(s, null, 2));
+  if (s.state === 'open')
+    return console.log(`period ${period} is open: its statements are issued when it is closed`);
+  console.log(`period ${period} (closed ${s.closedAt}), platform fee ${s.platformFeeBp} bp`);
+  console.log(`  gross ${yuan(s.grossFen)} over ${s.orders} orders; parties together ${yuan(s.fen)}`);
+  for (const p of s.parties) {
+    const roles = Object.entries(p.byRole)
+      .map(([r, fen]) => `${r} ${yuan(fen)}`)
+      .join(', ');
+    console.log(`  ${p.orgName ?? p.orgId} (${p.orgId}): ${yuan(p.fen)} — ${roles}; ${p.orders} orders`);
+  }
+  console.log(`lines (${s.lines.length} of ${s.totalLines}):`);
+  for (const l of s.lines)
+    console.log(
+      `  ${l.orderId}  ${l.role.padEnd(11)} ${yuan(l.fen).padStart(14)}  ${l.orgName ?? l.orgId}  ${l.productTitle ?? l.productId}`,
+    );
+  if (s.totalLines > s.lines.length) console.log('  … more lines: use --csv for all of them');
+  console.log(`remainder rule: ${s.remainderRule}`);
+}
+
 export function tradeCommand(): Command {
-  const cmd = new Command('trade').description('trading (交易) on a running server: sign a contract offline');
+  const cmd = new Command('trade').description(
+    'trading (交易) on a running server: sign a contract offline, read settlement statements',
+  );
+  serverOptions(
+    cmd
+      .command('statements')
+      .description(
+        'a settlement period’s statement (对账单): your org’s lines, or every party’s for the operator and regulator',
+      )
+      .argument('<period>', 'the month, YYYY-MM (Beijing time)')
+      .option('--csv', 'print the CSV export (UTF-8 with a byte-order mark) instead')
+      .option('--org <id>', 'one organization’s lines (operator and regulator)')
+      .option('--json', 'print the statement as JSON'),
+  ).action((period: string, o) => statements(period, o));
   serverOptions(
     cmd
       .command('sign-contract')
