@@ -181,6 +181,19 @@ describe('closing a period', () => {
   });
 });
 
+describe('closing at once', () => {
+  it('lets one of two concurrent closes through and refuses the other naming the period', async () => {
+    const [a, b] = await Promise.all([close('2025-08'), close('2025-08')]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    expect((a.status === 409 ? a : b).body.error).toMatchObject({
+      code: 'TRADE_SETTLEMENT_PERIOD_CLOSED',
+      details: { period: '2025-08' },
+    });
+    const s = await statement('2025-08', 'operator');
+    expect(s).toMatchObject({ state: 'closed', grossFen: 0, orders: 0, parties: [] });
+  });
+});
+
 describe('public data under authorized operation', () => {
   it('pays the authority the share its grant sets, the seller as the authorized operator', async () => {
     await setFee(200);
@@ -217,6 +230,17 @@ describe('public data under authorized operation', () => {
       },
     );
     expect(grant.authorityShareBp).toBe(1500);
+    const tooMuch = await t.call<Err>('POST', '/api/consent/operation-grants', 'authority', {
+      operatorOrgId: org.huanghe,
+      scope: 'comprehensive',
+      maxGrade: 'general_4',
+      startsAt: new Date().toISOString(),
+      endsAt: new Date(Date.now() + 86_400_000).toISOString(),
+      priceGuidanceFen: 1,
+      authorityShareBp: 7001,
+    });
+    expect(tooMuch.status).toBe(400);
+    expect(JSON.stringify(tooMuch.body.error)).toContain('authorityShareBp');
     const p = await m.listed(
       'merchant',
       productBody([pub.resource], {
