@@ -14,6 +14,7 @@ export const settlementApiErrorsEnUS: Record<keyof typeof settlementApiErrorsZhC
 // prettier-ignore
 export const settlementEnUS: typeof settlementZhCN = {
   settlement: {
+    feeTab: 'Trade settlement', feeTitle: 'Platform fee', feeHelp: 'The part of each order’s gross the platform takes at settlement (0–30 %); a closed period keeps the fee it was closed with.',
     menu: 'Settlement', title: 'Settlement statements', intro: 'Settled by calendar month (Beijing time): each order’s gross is split into the platform fee, the public-data authority’s share, the authorized operator or seller, and the contributors by contribution — in fen, summing exactly to the gross.',
     period: 'Period', state: { open: 'Open', closed: 'Closed' }, startsAt: 'Starts', endsAt: 'Ends', closedAt: 'Closed at', closedBy: 'Closed by',
     fee: 'Platform fee', gross: 'Gross', orders: 'Orders', ownFen: 'Due to your org', close: 'Close period', closeTitle: 'Close the period',

@@ -10,6 +10,7 @@ export const settlementApiErrorsZhCN = {
 // prettier-ignore
 export const settlementZhCN = {
   settlement: {
+    feeTab: '交易结算', feeTitle: '平台服务费', feeHelp: '结算时每笔订单总额按此比例计收平台服务费（0–30%）；已关账的结算期保留关账时的费率。',
     menu: '结算对账', title: '结算对账单', intro: '按自然月（北京时间）结算：每笔订单的总额拆分为平台服务费、公共数据主管部门分成、授权运营方/卖方及按贡献分配的各贡献方，以分为单位、合计严格等于总额。',
     period: '结算期', state: { open: '未关账', closed: '已关账' }, startsAt: '开始', endsAt: '结束', closedAt: '关账时间', closedBy: '关账人',
     fee: '平台服务费率', gross: '订单总额', orders: '订单数', ownFen: '本机构应收', close: '关账', closeTitle: '关账确认',
