@@ -46,7 +46,7 @@ function ComputationCard({ c, label }: { c: ShapleyComputation; label: string })
   );
   const sampled = c.method === 'sampled';
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Descriptions size="small" bordered column={{ xs: 1, md: 3 }} data-testid="revenue-computation">
         <Descriptions.Item label={m.method}>
           <Tag color={sampled ? 'orange' : 'green'}>{m.methods[c.method]}</Tag>
@@ -80,7 +80,7 @@ function ComputationCard({ c, label }: { c: ShapleyComputation; label: string })
       <Alert
         type="info"
         showIcon
-        message={sampled ? m.sampledNote(formatPercent(c.confidence)) : m.exactNote}
+        title={sampled ? m.sampledNote(formatPercent(c.confidence)) : m.exactNote}
         description={`${m.shareRule}: ${c.shareRule}`}
       />
       <ChartCard
@@ -207,7 +207,7 @@ export function RevenueSharePage() {
       {!r ? (
         <Empty description={m.noDeclaration} />
       ) : (
-        <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+        <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           <Descriptions size="small" bordered column={{ xs: 1, md: 2 }}>
             <Descriptions.Item label={m.product}>{r.productTitle ?? r.productId}</Descriptions.Item>
             <Descriptions.Item label={m.contributors}>

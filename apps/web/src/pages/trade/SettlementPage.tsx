@@ -114,10 +114,10 @@ export function SettlementPage() {
       {!chosen ? (
         <Empty description={m.noPeriods} />
       ) : (
-        <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+        <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           <PeriodFacts p={chosen} overseer={overseer} />
           {chosen.state === 'open' ? (
-            <Alert type="info" showIcon message={m.openHint} />
+            <Alert type="info" showIcon title={m.openHint} />
           ) : s.error ? (
             <QueryErrorAlert error={s.error} onRetry={() => void s.refetch()} />
           ) : s.data ? (
