@@ -90,13 +90,15 @@ describe('closing a period', () => {
       byRole: { seller: 109_535 },
     });
 
-    const why = await m.ok<{ explain: { 'en-US': string }[]; remainderRule: string }>(
+    const why = await m.ok<{ explain: { 'zh-CN': string; 'en-US': string }[]; remainderRule: string }>(
       'GET',
       `/api/trade/settlement/periods/2025-03/orders/${a}`,
       'merchant',
     );
     expect(why.remainderRule).toContain('largest remainder');
     expect(why.explain.map((w) => w['en-US']).join('\n')).toContain('12,345 × 250 ÷ 10,000 = 308.625');
+    // the parties by name, as people read them
+    expect(why.explain.map((w) => w['zh-CN']).join('\n')).toContain('卖方（齐鲁数据科技有限公司）');
     expect((await t.call('GET', `/api/trade/settlement/periods/2025-03/orders/${a}`, 'huanghe')).status).toBe(
       404,
     );

@@ -39,6 +39,8 @@ export interface OrderFacts {
    * ties of the remainder), and the computation's id.
    */
   contributors?: { computationId: string; partsPerBillion: [string, number][] } | null;
+  /** Org names, so the explanation names the parties as people read them. */
+  names?: ReadonlyMap<string, string>;
 }
 
 export interface FactLine {
@@ -59,15 +61,16 @@ export function splitOrder(f: OrderFacts): { lines: FactLine[]; explain: Words[]
   const authorityBp = f.grant?.authorityShareBp ?? 0;
   const shared = f.contributors?.partsPerBillion ?? [];
   const poolBp = BASIS_POINTS - f.platform.feeBp - authorityBp;
+  const party = (id: string) => ({ id, ...(f.names?.has(id) && { name: f.names.get(id)!.slice(0, 200) }) });
   const input: OrderSplit = {
     orderId: f.orderId,
     grossFen: f.grossFen,
-    platform: { party: { id: f.platform.orgId }, feeBp: f.platform.feeBp },
-    seller: { id: f.sellerOrgId },
+    platform: { party: party(f.platform.orgId), feeBp: f.platform.feeBp },
+    seller: party(f.sellerOrgId),
     ...(f.grant &&
-      authorityBp > 0 && { authority: { party: { id: f.grant.authorityOrgId }, shareBp: authorityBp } }),
+      authorityBp > 0 && { authority: { party: party(f.grant.authorityOrgId), shareBp: authorityBp } }),
     ...(shared.length > 0 && {
-      processors: { poolBp, parties: shared.map(([id, ppb]) => ({ party: { id }, weight: ppb })) },
+      processors: { poolBp, parties: shared.map(([id, ppb]) => ({ party: party(id), weight: ppb })) },
     }),
   };
   const s = settleOrder(input);

@@ -1,7 +1,7 @@
 import { REMAINDER_RULE, type PeriodSummary } from '@shuliu/contracts';
 import { recordAudit } from '../audit/index.js';
 import { operationGrantTerms } from '../consent/index.js';
-import { notifyOrg } from '../identity/index.js';
+import { notifyOrg, orgsByIds } from '../identity/index.js';
 import { productsForSettlement } from '../market/index.js';
 import { hasRole, requirePrincipal, type RequestContext } from '../shared/context.js';
 import { Forbidden } from '../shared/errors.js';
@@ -176,7 +176,7 @@ export class SettlementService {
     charges: Charge[],
     platform: { orgId: string; feeBp: number },
   ) {
-    const facts = await this.factsOf(tx, charges);
+    const facts = await this.factsOf(tx, charges, [platform.orgId]);
     const parties = new Set<string>();
     const computations = new Set<string>();
     for (const c of charges) {
@@ -210,7 +210,7 @@ export class SettlementService {
   }
 
   /** The products' grants (the first by id when several) and their current Shapley shares, looked up once. */
-  private async factsOf(tx: Executor, charges: Charge[]) {
+  private async factsOf(tx: Executor, charges: Charge[], extraOrgs: string[]) {
     const productIds = [...new Set(charges.map((c) => c.productId))];
     const [products, computations] = await Promise.all([
       productsForSettlement(tx, productIds),
@@ -230,6 +230,13 @@ export class SettlementService {
           partsPerBillion: stored.shares.players.map((id): [string, number] => [id, ppb[id]!]),
         });
       }
+    const everyone = [
+      ...charges.map((c) => c.sellerOrgId),
+      ...terms.map((g) => g.authority_org_id),
+      ...[...shares.values()].flatMap((x) => x.partsPerBillion.map(([id]) => id)),
+      ...extraOrgs,
+    ];
+    const names = new Map((await orgsByIds(tx, everyone)).map((o) => [o.id, o.name]));
     return (c: Charge): Omit<OrderFacts, 'platform'> => {
       const g = grants.get(grantOf.get(c.productId) ?? '');
       return {
@@ -244,6 +251,7 @@ export class SettlementService {
             }
           : null,
         contributors: shares.get(c.productId) ?? null,
+        names,
       };
     };
   }
