@@ -23,7 +23,7 @@ export const settlementEnUS: typeof settlementZhCN = {
     roles: { seller: 'Seller', operator: 'Authorized operator', authority: 'Public-data authority', processor: 'Processor', platform: 'Platform fee', contributor: 'Contributor' },
     fen: 'Amount', total: 'Total', sumCheck: (sum: string, gross: string) => `Parties together ${sum}, gross ${gross}`, sumOk: 'The parts add up to the gross', sumMismatch: 'The parts do not add up to the gross',
     partySum: 'The gross of the orders your org is paid from (other parties’ parts not shown)',
-    lines: 'Lines', order: 'Order', product: 'Product', billing: { fixed: 'Fixed price', per_call: 'Per call' }, calls: 'Calls', orderGross: 'Order gross',
+    lines: 'Lines', order: 'Order', product: 'Product', billingTitle: 'Billing', billing: { fixed: 'Fixed price', per_call: 'Per call' }, calls: 'Calls', orderGross: 'Order gross',
     exportCsv: 'Export CSV', remainderRule: 'Remainder rule', orgFilter: 'Filter by organization', noPeriods: 'No settlement periods yet', openHint: 'The period is open: its statements are issued when it is closed.',
     explain: 'How it was split', explainTitle: (o: string) => `How order ${o} was split`, viewShare: 'Revenue share', bp: (bp: number) => `${(bp / 100).toFixed(2)}%`,
   },

@@ -19,7 +19,7 @@ export const settlementZhCN = {
     roles: { seller: '卖方', operator: '授权运营方', authority: '公共数据主管部门', processor: '数据处理方', platform: '平台服务费', contributor: '贡献方' },
     fen: '金额', total: '合计', sumCheck: (sum: string, gross: string) => `各方合计 ${sum}，订单总额 ${gross}`, sumOk: '合计与总额相符', sumMismatch: '合计与总额不符',
     partySum: '本机构所涉订单的总额（他方所得不在此列）',
-    lines: '结算明细', order: '订单', product: '产品', billing: { fixed: '固定价格', per_call: '按次计费' }, calls: '调用次数', orderGross: '订单总额',
+    lines: '结算明细', order: '订单', product: '产品', billingTitle: '计费方式', billing: { fixed: '固定价格', per_call: '按次计费' }, calls: '调用次数', orderGross: '订单总额',
     exportCsv: '导出 CSV', remainderRule: '余数分配规则', orgFilter: '按机构筛选', noPeriods: '暂无结算期', openHint: '该结算期尚未关账，关账后生成结算单。',
     explain: '拆分说明', explainTitle: (o: string) => `订单 ${o} 的拆分`, viewShare: '收益分配', bp: (bp: number) => `${(bp / 100).toFixed(2)}%`,
   },

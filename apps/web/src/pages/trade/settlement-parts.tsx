@@ -91,7 +91,7 @@ export function lineColumns(t: Messages, explain: (l: StatementLine) => void): C
   return [
     { key: 'order', title: m.order, render: (_, l) => <Typography.Text code>{l.orderId}</Typography.Text> },
     { key: 'product', title: m.product, render: (_, l) => l.productTitle ?? l.productId },
-    { key: 'billing', title: m.billing.fixed, render: (_, l) => m.billing[l.billing] },
+    { key: 'billing', title: m.billingTitle, render: (_, l) => m.billing[l.billing] },
     { key: 'calls', title: m.calls, align: 'right', render: (_, l) => l.calls ?? '—' },
     { key: 'gross', title: m.orderGross, align: 'right', render: (_, l) => formatYuan(l.orderGrossFen) },
     { key: 'party', title: m.party, render: (_, l) => l.orgName ?? l.orgId },
