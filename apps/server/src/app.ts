@@ -26,6 +26,7 @@ import { marketDemandRoutes } from './routes/market-demands.js';
 import { tradeRoutes } from './routes/trade.js';
 import { tradeGatewayRoutes } from './routes/trade-gateway.js';
 import { GATEWAY_PREFIX, gatewayRoutes } from './gateway.js';
+import { tradeSettlementRoutes } from './routes/trade-settlement.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { onboardingRoutes } from './routes/onboarding.js';
 import { orgRoutes } from './routes/orgs.js';
@@ -227,6 +228,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       marketDemandRoutes,
       tradeRoutes,
       tradeGatewayRoutes,
+      tradeSettlementRoutes,
     ]) {
       register(api, routeDeps);
     }

@@ -82,6 +82,8 @@ const OrderPage = page(() => import('./pages/trade/OrderPage'), 'OrderPage');
 const ContractPage = page(() => import('./pages/trade/ContractPage'), 'ContractPage');
 // 泄露溯源: the operator's and regulator's trace of a leaked file to its order
 const TracePage = page(() => import('./pages/trade/TracePage'), 'TracePage');
+const SettlementPage = page(() => import('./pages/trade/SettlementPage'), 'SettlementPage');
+const RevenueSharePage = page(() => import('./pages/trade/RevenueSharePage'), 'RevenueSharePage');
 
 // 数据需求: the demand board, a buyer's demands and matches, a seller's answers, the demand survey
 const DemandBoardPage = page(() => import('./pages/market-demands/DemandBoardPage'), 'DemandBoardPage');
@@ -225,6 +227,10 @@ export function AppRoutes() {
         </Route>
         <Route element={<RequireRoles roles={rolesOf('trade-trace')} />}>
           <Route path="trade/trace" element={<TracePage />} />
+        </Route>
+        <Route element={<RequireRoles roles={rolesOf('trade-settlement')} />}>
+          <Route path="trade/settlement" element={<SettlementPage />} />
+          <Route path="trade/revenue-share/:id" element={<RevenueSharePage />} />
         </Route>
         <Route element={<RequireRoles roles={rolesOf('market-review')} />}>
           <Route path="market/review" element={<ReviewQueuePage />} />

@@ -51,6 +51,7 @@ import { tradeRoutes } from './trade.api.js';
 import { tradeOrderRoutes } from './trade-orders.api.js';
 import { tradeDeliveryRoutes } from './trade-deliveries.api.js';
 import { tradeGatewayRoutes } from './trade-gateway.api.js';
+import { tradeSettlementRoutes } from './trade-settlement.api.js';
 
 export const Health = z.object({
   status: z.literal('ok'),
@@ -512,4 +513,5 @@ export const api = {
   orders: tradeOrderRoutes,
   deliveries: tradeDeliveryRoutes,
   gateway: tradeGatewayRoutes,
+  settlement: tradeSettlementRoutes,
 };

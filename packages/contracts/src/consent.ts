@@ -364,6 +364,13 @@ export const OperationGrantBody = z
     endsAt: Instant,
     priceGuidanceFen: z.number().int().min(0).describe('政府指导定价, in fen'),
     priceNote: z.string().trim().max(1000).optional(),
+    authorityShareBp: z
+      .number()
+      .int()
+      .min(0)
+      .max(7000)
+      .default(0)
+      .describe('the authority’s share of each sale’s gross at settlement, in basis points (收益分成)'),
   })
   .refine((b) => b.scope === 'comprehensive' || b.sectors.length > 0, {
     path: ['sectors'],
@@ -394,6 +401,7 @@ export const OperationGrant = z.object({
   endsAt: Timestamp,
   priceGuidanceFen: z.number().int(),
   priceNote: z.string().nullable(),
+  authorityShareBp: z.number().int(),
   status: OperationGrantStatus,
   statusReason: z.string().nullable(),
   evaluations: z.array(OperationEvaluation),

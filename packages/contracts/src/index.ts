@@ -46,6 +46,7 @@ export * from './trade-contracts.js';
 export * from './trade-orders.js';
 export * from './trade-deliveries.js';
 export * from './trade-gateway.js';
+export * from './trade-settlement.js';
 export * from './rules/contract-templates.js';
 export * from './rules/contract-verify.js';
 export * from './rules/contract-text.js';

@@ -15,6 +15,7 @@ import {
   UpdateGradingSettingsBody,
   UpdateSharingSettingsBody,
 } from './settings.js';
+import { TradeSettings, UpdateTradeSettingsBody } from './trade-settlement.js';
 
 const tags = ['settings'];
 const operators = roles('operator');
@@ -56,6 +57,24 @@ export const platformSettingsRoutes = {
     body: UpdateSharingSettingsBody,
     response: SharingSettings,
     audit: 'settings.sharing.update',
+  }),
+  trade: defineRoute({
+    method: 'GET',
+    path: '/api/settings/trade',
+    summary: 'The platform fee (平台服务费) each order’s gross pays at settlement, in basis points',
+    tags,
+    access: publicAccess,
+    response: TradeSettings,
+  }),
+  updateTrade: defineRoute({
+    method: 'PUT',
+    path: '/api/settings/trade',
+    summary: 'Change the platform fee (operator); a period already closed keeps the fee it was closed with',
+    tags,
+    access: operators,
+    body: UpdateTradeSettingsBody,
+    response: TradeSettings,
+    audit: 'settings.trade.update',
   }),
   holidays: defineRoute({
     method: 'GET',

@@ -13,7 +13,7 @@ import { createRegistry, RegistrySettingsService } from './registry/index.js';
 import { createSettings } from './settings/index.js';
 import { createSharing } from './sharing/index.js';
 import { createMarket } from './market/index.js';
-import { createTrade } from './trade/index.js';
+import { createTrade, meteredCharges } from './trade/index.js';
 
 const TRACE_MAX_BYTES = 64 * 1024 ** 2;
 
@@ -94,25 +94,31 @@ export function createServices(db: Kysely<DB>, config: Config) {
       consent,
       now: () => new Date(),
     }),
-    trade: createTrade({
-      db,
-      keys,
-      orgKeys: crypto.orgKeys,
-      ledger,
-      now: () => new Date(),
-      files: {
-        blobs,
-        fingerprintKey: () => keys.deriveSecret('trade-fingerprint'),
-        zipLimits: fileLimitsOf(config).zip,
-        // a leak is read whole into memory: bounded well below an upload's limit
-        traceMaxBytes: Math.min(config.uploadMaxBytes, TRACE_MAX_BYTES),
+    trade: createTrade(
+      {
+        db,
+        keys,
+        orgKeys: crypto.orgKeys,
+        ledger,
+        now: () => new Date(),
+        files: {
+          blobs,
+          fingerprintKey: () => keys.deriveSecret('trade-fingerprint'),
+          zipLimits: fileLimitsOf(config).zip,
+          // a leak is read whole into memory: bounded well below an upload's limit
+          traceMaxBytes: Math.min(config.uploadMaxBytes, TRACE_MAX_BYTES),
+        },
+        gateway: {
+          allowPrivateUpstreams: config.gatewayAllowPrivateUpstreams,
+          defaultRatePerSecond: config.gatewayDefaultRatePerSecond,
+          maxRatePerSecond: config.gatewayMaxRatePerSecond,
+        },
       },
-      gateway: {
-        allowPrivateUpstreams: config.gatewayAllowPrivateUpstreams,
-        defaultRatePerSecond: config.gatewayDefaultRatePerSecond,
-        maxRatePerSecond: config.gatewayMaxRatePerSecond,
+      {
+        platformFeeBp: async (tx) => (await settings.settings.trade(tx)).platformFeeBp,
+        metered: meteredCharges,
       },
-    }),
+    ),
   };
 }
 export type Services = ReturnType<typeof createServices>;

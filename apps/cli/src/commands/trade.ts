@@ -9,7 +9,7 @@ import {
   type Usage,
   type VerifyContractReply,
 } from '@shuliu/contracts';
-import { serverOptions, sdkFor, type Remote } from './remote.js';
+import { fetchBytes, serverOptions, sdkFor, type Remote } from './remote.js';
 import { tradeDownloadCommand } from './trade-files.js';
 
 type Json = { json?: boolean };
@@ -173,9 +173,47 @@ async function usage(orderId: string, o: Remote & Json & { from?: string; to?: s
   console.log(o.json ? JSON.stringify(u, null, 2) : usageTable(u));
 }
 
+const fenText = (fen: number) =>
+  `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
+
+/**
+ * 对账单: a settlement period's statement — the caller's org's own lines, or (operator, regulator) every party's
+ * or one org's; with --csv the server's CSV export as it is, for a spreadsheet.
+ */
+async function statements(period: string, o: Remote & Json & { csv?: boolean; org?: string }) {
+  if (o.csv) {
+    const q = o.org ? `?org=${encodeURIComponent(o.org)}` : '';
+    const bytes = await fetchBytes(
+      o,
+      `/api/trade/settlement/periods/${encodeURIComponent(period)}/statements.csv${q}`,
+    );
+    return void process.stdout.write(bytes);
+  }
+  const sdk = await sdkFor(o);
+  const s = await sdk.settlement.statements({ params: { period }, query: { org: o.org, pageSize: 500 } });
+  if (o.json) return console.log(JSON.stringify(s, null, 2));
+  if (s.state === 'open')
+    return console.log(`period ${period} is open: its statements are issued when it is closed`);
+  console.log(`period ${period} (closed ${s.closedAt}), platform fee ${s.platformFeeBp} bp`);
+  console.log(`  gross ${fenText(s.grossFen)} over ${s.orders} orders; parties together ${fenText(s.fen)}`);
+  for (const p of s.parties) {
+    const roles = Object.entries(p.byRole)
+      .map(([r, fen]) => `${r} ${fenText(fen)}`)
+      .join(', ');
+    console.log(`  ${p.orgName ?? p.orgId} (${p.orgId}): ${fenText(p.fen)} — ${roles}; ${p.orders} orders`);
+  }
+  console.log(`lines (${s.lines.length} of ${s.totalLines}):`);
+  for (const l of s.lines)
+    console.log(
+      `  ${l.orderId}  ${l.role.padEnd(11)} ${fenText(l.fen).padStart(14)}  ${l.orgName ?? l.orgId}  ${l.productTitle ?? l.productId}`,
+    );
+  if (s.totalLines > s.lines.length) console.log('  … more lines: use --csv for all of them');
+  console.log(`remainder rule: ${s.remainderRule}`);
+}
+
 export function tradeCommand(): Command {
   const cmd = new Command('trade').description(
-    'trading (交易) on a running server: negotiations, contracts signed offline, orders and their escrow, downloads of delivered files, an API order’s usage',
+    'trading (交易) on a running server: negotiations, contracts signed offline, orders and their escrow, downloads of delivered files, an API order’s usage, settlement statements',
   );
   serverOptions(
     cmd
@@ -262,6 +300,17 @@ export function tradeCommand(): Command {
       .option('--key-id <id>', 'the registered key (osk_…); found from the key itself when left out')
       .option('--json', 'print the contract as JSON'),
   ).action((no: string, o) => signContract(no, o));
+  serverOptions(
+    cmd
+      .command('statements')
+      .description(
+        'a settlement period’s statement (对账单): your org’s lines, or every party’s for the operator and regulator',
+      )
+      .argument('<period>', 'the month, YYYY-MM (Beijing time)')
+      .option('--csv', 'print the CSV export (UTF-8 with a byte-order mark) instead')
+      .option('--org <id>', 'one organization’s lines (operator and regulator)')
+      .option('--json', 'print the statement as JSON'),
+  ).action((period: string, o) => statements(period, o));
   cmd.addCommand(tradeDownloadCommand());
   return cmd;
 }

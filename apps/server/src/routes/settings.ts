@@ -12,6 +12,8 @@ export function settingsRoutes(app: FastifyInstance, { services: s }: AppDeps) {
   handle(app, c.updateGrading, ({ ctx, body }) => s.settings.settings.updateGrading(ctx, body));
   handle(app, c.sharing, () => s.settings.settings.sharing());
   handle(app, c.updateSharing, ({ ctx, body }) => s.settings.settings.updateSharing(ctx, body));
+  handle(app, c.trade, () => s.settings.settings.trade());
+  handle(app, c.updateTrade, ({ ctx, body }) => s.settings.settings.updateTrade(ctx, body));
   handle(app, c.holidays, async ({ query }) => ({ items: await s.settings.calendar.list(query.year) }));
   handle(app, c.importHolidays, async ({ ctx, body }) => ({
     imported: await s.settings.calendar.set(ctx, body.days),

@@ -48,3 +48,9 @@ export const downloadOrderFile = (orderId: string, fileId: string, format: 'csv'
     `/api/trade/orders/${encodeURIComponent(orderId)}/files/${encodeURIComponent(fileId)}/download?format=${format}`,
     name,
   );
+/** Downloads a settlement period's statement lines as CSV (the caller's own, or one org's for the overseers). */
+export const downloadStatementsCsv = (period: string, org?: string) =>
+  download(
+    `/api/trade/settlement/periods/${encodeURIComponent(period)}/statements.csv${org ? `?org=${encodeURIComponent(org)}` : ''}`,
+    `statements-${period}${org ? `-${org}` : ''}.csv`,
+  );

@@ -57,6 +57,7 @@ export const consentOrgsEnUS: ConsentOrgsMessages = {
       termOrder: 'The last day must be after the first', termPast: 'The last day cannot be before today',
       priceHelp: 'Government price guidance in yuan (stored in fen).',
       priceNoteHelp: 'Unit of charge, what it applies to (optional).',
+      authorityShare: 'Authority’s revenue share', authorityShareHelp: 'The part of each sale’s gross your authority receives at settlement (0–70 %); 0 for none.',
       created: 'Authorized operation in force',
       createdNext: 'The operator’s administrators were notified; during its term it is on the public list of authorized operators.',
       view: 'View authorization', detail: 'Authorized operation',

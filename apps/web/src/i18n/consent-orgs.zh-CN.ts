@@ -44,6 +44,7 @@ export const consentOrgsZhCN = {
       sectorsHelp: '从资源目录的行业分类中选择，可多选。', sectorsRequired: '分领域授权至少选择一个领域',
       termHelp: '起始日 00:00 至截止日 24:00（北京时间）。', termOrder: '截止日期须晚于起始日期', termPast: '截止日期不能早于今天',
       priceHelp: '政府指导定价，单位：元（以分为单位存储）。', priceNoteHelp: '计价单位、适用范围等说明（可选）。',
+      authorityShare: '主管部门收益分成', authorityShareHelp: '结算时本部门从每笔交易总额中分得的比例（0–70%），不分成则填 0。',
       created: '授权运营已生效', createdNext: '运营机构的管理员已收到通知；在有效期内，它出现在公开的“授权运营主体”名单中。',
       view: '查看授权', detail: '授权运营详情',
       conditions: '授权条件', delivery: '交付方式',

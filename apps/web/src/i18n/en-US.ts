@@ -16,6 +16,7 @@ import { ordersEnUS } from './orders.en-US';
 import { contractEnUS } from './contract.en-US';
 import { tradeDeliveryEnUS } from './trade-delivery.en-US';
 import { gatewayEnUS } from './gateway.en-US';
+import { settlementEnUS } from './settlement.en-US';
 import type { Messages } from './zh-CN';
 
 /** English. Domain terms keep their Chinese legal names beside the English ones (DESIGN.md §4). */
@@ -324,4 +325,5 @@ export const enUS: Messages = {
   ...contractEnUS,
   ...tradeDeliveryEnUS,
   ...gatewayEnUS,
+  ...settlementEnUS,
 };

@@ -16,6 +16,7 @@ import { ordersZhCN } from './orders.zh-CN';
 import { contractZhCN } from './contract.zh-CN';
 import { tradeDeliveryZhCN } from './trade-delivery.zh-CN';
 import { gatewayZhCN } from './gateway.zh-CN';
+import { settlementZhCN } from './settlement.zh-CN';
 
 /** 简体中文 — the default catalogue; en-US must provide every key of this one (its type is derived from it). */
 // Several short messages share a line, so that a catalogue stays one readable file.
@@ -258,6 +259,7 @@ export const zhCN = {
   ...contractZhCN,
   ...tradeDeliveryZhCN,
   ...gatewayZhCN,
+  ...settlementZhCN,
 };
 
 export type Messages = typeof zhCN;

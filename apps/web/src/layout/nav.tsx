@@ -43,6 +43,7 @@ import {
   StopOutlined,
   ShoppingOutlined,
   TransactionOutlined,
+  AccountBookOutlined,
 } from '@ant-design/icons';
 import type { Role } from '@shuliu/contracts';
 import type { ReactNode } from 'react';
@@ -72,6 +73,17 @@ export interface NavContext {
   roles: readonly Role[];
   orgStatus: string | null;
 }
+
+/** Who may be paid at settlement or oversee it (the API's settlement `parties`). */
+export const SETTLEMENT_PARTIES: readonly Role[] = [
+  'merchant',
+  'buyer',
+  'provider',
+  'authority',
+  'org_admin',
+  'operator',
+  'regulator',
+];
 
 /** Who catalogues their organization's resources (the API's `owners`). */
 export const CATALOGUERS: readonly Role[] = ['merchant', 'authority', 'org_admin'];
@@ -319,6 +331,21 @@ export const NAV: (NavItem | NavGroup)[] = [
         label: (t) => t.delivery.traceMenu,
         icon: <FileSearchOutlined />,
         roles: ['operator', 'regulator'],
+      },
+      {
+        key: 'trade-settlement',
+        path: '/trade/settlement',
+        label: (t) => t.settlement.menu,
+        icon: <AccountBookOutlined />,
+        roles: SETTLEMENT_PARTIES,
+      },
+      {
+        key: 'trade-revenue-share',
+        path: '/trade/revenue-share',
+        label: (t) => t.revenue.title,
+        icon: <PieChartOutlined />,
+        roles: SETTLEMENT_PARTIES,
+        hidden: true,
       },
       {
         key: 'market-review',

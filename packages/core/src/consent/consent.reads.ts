@@ -15,3 +15,17 @@ export const scenarioVersionOf = (db: Executor, versionId: string) =>
     .select(['v.id', 'v.status', 'v.purpose', 's.org_id', 's.title'])
     .where('v.id', '=', versionId)
     .executeTakeFirst();
+
+/**
+ * 授权运营 revenue terms of grants, for settlement: who granted, who operates, and the authority's share of each
+ * sale's gross in basis points.
+ */
+export const operationGrantTerms = (db: Executor, grantIds: readonly string[]) =>
+  grantIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('consent_operation_grants')
+        .select(['id', 'authority_org_id', 'operator_org_id', 'authority_share_bp'])
+        .where('id', 'in', grantIds)
+        .orderBy('id')
+        .execute();

@@ -135,6 +135,8 @@ export interface ConsentOperationGrantsTable {
   ends_at: Date;
   price_guidance_fen: ColumnType<number | string, number, number>;
   price_note: string | null;
+  /** The authority's share of each sale's gross at settlement, in basis points (0 when it takes none). */
+  authority_share_bp: ColumnType<number, number | undefined, number>;
   status: 'active' | 'suspended' | 'revoked';
   status_reason: string | null;
   created_by: string;

@@ -77,6 +77,7 @@ export class OperationGrantsService {
         ends_at: new Date(b.endsAt),
         price_guidance_fen: b.priceGuidanceFen,
         price_note: b.priceNote ?? null,
+        authority_share_bp: b.authorityShareBp,
         status: 'active',
         status_reason: null,
         created_by: p.userId,
@@ -371,6 +372,7 @@ export class OperationGrantsService {
       endsAt: iso(r.ends_at)!,
       priceGuidanceFen: Number(r.price_guidance_fen),
       priceNote: r.price_note,
+      authorityShareBp: r.authority_share_bp,
       status: operationStatus(r.status, new Date(r.ends_at), now),
       statusReason: r.status_reason,
       evaluations: evals

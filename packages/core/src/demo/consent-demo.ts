@@ -194,6 +194,8 @@ export async function seedConsentDemo(s: Services, opts: { now?: Date } = {}): P
       endsAt: inDays(now, 3 * 365),
       priceGuidanceFen: fen,
       priceNote: '政府指导定价：按调用次数计费',
+      // 收益分成: the authority takes a tenth of each sale's gross at settlement
+      authorityShareBp: 1000,
     });
   const op1 = await operate(as.authority, as.quancheng.principal!.orgId!, 'sectoral', ['transport'], 5_000);
   await c.operations.evaluate(as.authority, op1.id, {

@@ -77,3 +77,26 @@ export const lockProductLicence = (tx: Executor, id: string) =>
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirst();
+
+/**
+ * What settlement needs of products: the seller, and the authorized-operation grants (授权运营) their resources
+ * were listed under, in grant-id order.
+ */
+export async function productsForSettlement(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  const [products, bases] = await Promise.all([
+    db.selectFrom('market_products').select(['id', 'org_id', 'title']).where('id', 'in', ids).execute(),
+    db
+      .selectFrom('market_product_resources')
+      .select(['product_id', 'grant_id'])
+      .where('product_id', 'in', ids)
+      .where('basis', '=', 'operation')
+      .where('grant_id', 'is not', null)
+      .orderBy('grant_id')
+      .execute(),
+  ]);
+  return products.map((p) => ({
+    ...p,
+    operationGrantIds: [...new Set(bases.filter((b) => b.product_id === p.id).map((b) => b.grant_id!))],
+  }));
+}

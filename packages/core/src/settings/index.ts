@@ -8,5 +8,5 @@ export {
 } from './calendar.rules.js';
 export { CalendarService } from './calendar.service.js';
 export { PlatformSettingsService } from './settings.service.js';
-export { DEFAULT_GRADING, DEFAULT_SHARING } from './settings.defaults.js';
+export { DEFAULT_GRADING, DEFAULT_SHARING, DEFAULT_TRADE } from './settings.defaults.js';
 export { createSettings, type SettingsServices } from './settings.factory.js';

@@ -1,4 +1,4 @@
-import type { GradingSettings, SharingSettings } from '@shuliu/contracts';
+import type { GradingSettings, SharingSettings, TradeSettings } from '@shuliu/contracts';
 import { DEFAULT_GRADING_SETTINGS } from '../protect/index.js';
 
 /**
@@ -16,3 +16,6 @@ export const DEFAULT_SHARING: SharingSettings = {
   sharingResponseDays: 10,
   returnFlowDays: 20,
 };
+
+/** 平台服务费: no published figure binds an exchange's fee; 3 % is a placeholder the operator sets. */
+export const DEFAULT_TRADE: TradeSettings = { platformFeeBp: 300 };

@@ -3,6 +3,8 @@ import {
   SharingSettings as SharingSchema,
   type GradingSettings,
   type SharingSettings,
+  TradeSettings as TradeSchema,
+  type TradeSettings,
 } from '@shuliu/contracts';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
@@ -11,19 +13,21 @@ import { recordAudit } from '../audit/index.js';
 import { requirePrincipal, type RequestContext } from '../shared/context.js';
 import { Invalid } from '../shared/errors.js';
 import { settingsRepository as repo } from './settings.repository.js';
-import { DEFAULT_GRADING, DEFAULT_SHARING } from './settings.defaults.js';
+import { DEFAULT_GRADING, DEFAULT_SHARING, DEFAULT_TRADE } from './settings.defaults.js';
 
 type Executor = Kysely<DB>;
 
 interface Sections {
   grading: GradingSettings;
   sharing: SharingSettings;
+  trade: TradeSettings;
 }
 type Section = keyof Sections;
 
 const SECTIONS: { [S in Section]: { schema: z.ZodType<Sections[S]>; defaults: Sections[S] } } = {
   grading: { schema: GradingSchema, defaults: DEFAULT_GRADING },
   sharing: { schema: SharingSchema, defaults: DEFAULT_SHARING },
+  trade: { schema: TradeSchema, defaults: DEFAULT_TRADE },
 };
 
 /**
@@ -40,6 +44,14 @@ export class PlatformSettingsService {
 
   sharing(db: Executor = this.db): Promise<SharingSettings> {
     return this.read(db, 'sharing');
+  }
+
+  trade(db: Executor = this.db): Promise<TradeSettings> {
+    return this.read(db, 'trade');
+  }
+
+  updateTrade(ctx: RequestContext, changes: Partial<TradeSettings>): Promise<TradeSettings> {
+    return this.update(ctx, 'trade', changes);
   }
 
   updateGrading(ctx: RequestContext, changes: Partial<GradingSettings>): Promise<GradingSettings> {

@@ -3,7 +3,7 @@ import type { ColumnType } from 'kysely';
 type UpdatedAt = ColumnType<Date, Date | undefined, Date>;
 type Json<T> = ColumnType<T, string, string>;
 
-/** One row per section (`grading`, `sharing`): the operator's values; the code holds the defaults. */
+/** One row per section (`grading`, `sharing`, `trade`): the operator's values; the code holds the defaults. */
 export interface PlatformSettingsTable {
   section: string;
   settings: Json<Record<string, unknown>>;

@@ -94,7 +94,8 @@ export type IdPrefix =
   | 'ngt'
   | 'ord'
   | 'dlf'
-  | 'apk';
+  | 'apk'
+  | 'shp';
 
 /** Prefixed sortable id, e.g. `org_01j…`. */
 export const newId = (prefix: IdPrefix) => `${prefix}_${ulid()}`;

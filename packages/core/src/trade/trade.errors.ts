@@ -76,3 +76,23 @@ export const DownloadsExhausted = createError(
   'the contract’s use limit is reached: this file was downloaded as many times as the contract allows',
   409,
 );
+export const ContributorUnknown = createError(
+  'TRADE_CONTRIBUTOR_UNKNOWN',
+  'a contributor named is not an organization on the platform',
+  400,
+);
+export const RevenueShareInvalid = createError(
+  'TRADE_REVENUE_SHARE_INVALID',
+  'the declared utility does not fit the contributors',
+  400,
+);
+export const SettlementPeriodClosed = createError(
+  'TRADE_SETTLEMENT_PERIOD_CLOSED',
+  'the settlement period is already closed: it is closed once',
+  409,
+);
+export const SettlementPeriodOpen = createError(
+  'TRADE_SETTLEMENT_PERIOD_OPEN',
+  'the settlement period has not ended: a month is closed after its last day (Beijing time)',
+  409,
+);

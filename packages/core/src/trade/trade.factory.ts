@@ -5,9 +5,19 @@ import { GatewayService } from './gateway.service.js';
 import { NegotiationsService } from './negotiations.service.js';
 import { OrdersService } from './orders.service.js';
 import { TraceService } from './trace.service.js';
-import type { TradeDeps } from './trade.support.js';
 import { UpstreamsService } from './upstreams.service.js';
 import { UsageService } from './usage.service.js';
+import { RevenueShareService } from './revenue-share.service.js';
+import { noMeteredUsage, SettlementService, type MeteredUsage } from './settlement.service.js';
+import { StatementsService } from './statements.service.js';
+import type { Executor, TradeDeps } from './trade.support.js';
+
+/** What settlement reads beyond the trade domain: the operator's fee and the API gateway's metered usage. */
+export interface SettlementWiring {
+  platformFeeBp: (db: Executor) => Promise<number>;
+  /** The gateway's usage log; absent, per-call orders bill nothing at settlement. */
+  metered?: MeteredUsage;
+}
 
 /**
  * The trade domain wired to one database: contract negotiations (交易磋商) on the market's listings, and the
@@ -15,8 +25,9 @@ import { UsageService } from './usage.service.js';
  * Orders on concluded contracts, with their escrow, delivery and acceptance; settlement builds on them. A file
  * order delivers fingerprinted copies of de-identified derivatives, which a leaked copy is traced back from.
  * API delivery: the seller's upstream behind the metered gateway, the buyer's keys, the usage log.
+ * Settlement of them by month into statements per party, and revenue shares by contribution (Shapley value).
  */
-export function createTrade(deps: TradeDeps) {
+export function createTrade(deps: TradeDeps, settlement: SettlementWiring) {
   const contracts = new ContractsService(deps);
   const orders = new OrdersService(deps);
   const deliveries = new DeliveriesService(deps);
@@ -39,6 +50,13 @@ export function createTrade(deps: TradeDeps) {
     apiKeys: new ApiKeysService(deps, (hashes) => gateway.forget(hashes)),
     gateway,
     usage: new UsageService(deps, () => gateway.flush()),
+    settlement: new SettlementService({
+      ...deps,
+      platformFeeBp: settlement.platformFeeBp,
+      metered: settlement.metered ?? noMeteredUsage,
+    }),
+    statements: new StatementsService(deps),
+    revenueShares: new RevenueShareService(deps),
   };
 }
 export type TradeServices = ReturnType<typeof createTrade>;

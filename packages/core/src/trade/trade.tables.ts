@@ -215,6 +215,71 @@ export interface TradeApiUsageTable {
   refused: 'policy' | 'rate_limited' | 'quota_exhausted' | 'not_serving' | null;
 }
 
+export type StatementRoleRow = 'seller' | 'operator' | 'authority' | 'processor' | 'platform' | 'contributor';
+
+export interface TradeSettlementPeriodsTable {
+  period: string;
+  state: 'open' | 'closed';
+  starts_at: Date;
+  ends_at: Date;
+  platform_fee_bp: number | null;
+  remainder_rule: string | null;
+  gross_fen: ColumnType<number | string, number | undefined, number>;
+  orders: ColumnType<number, number | undefined, number>;
+  closed_by: string | null;
+  closed_at: Date | null;
+  created_at: CreatedAt;
+}
+
+/** The words of one order's split, zh-CN and en-US (the rules module's explanation). */
+export type ExplainRow = { 'zh-CN': string; 'en-US': string }[];
+
+export interface TradeSettlementOrdersTable {
+  period: string;
+  order_id: string;
+  product_id: string;
+  billing: 'fixed' | 'per_call';
+  calls: ColumnType<number | string | null, number | null, never>;
+  gross_fen: ColumnType<number | string, number, never>;
+  computation_id: string | null;
+  explain: Json<ExplainRow>;
+}
+
+export interface TradeStatementLinesTable {
+  period: string;
+  order_id: string;
+  seq: number;
+  org_id: string;
+  role: StatementRoleRow;
+  fen: ColumnType<number | string, number, never>;
+}
+
+export interface TradeRevenueSharesTable {
+  product_id: string;
+  seller_org_id: string;
+  contributors: string[];
+  utility: Json<unknown>;
+  utility_label: string;
+  method: 'exact' | 'sampled';
+  seed: string | null;
+  samples: number | null;
+  version: ColumnType<number, number | undefined, number>;
+  updated_by: string;
+  updated_at: UpdatedAt;
+}
+
+export interface TradeShapleyComputationsTable {
+  id: string;
+  product_id: string;
+  declaration_version: number;
+  inputs: Json<unknown>;
+  inputs_hash: string;
+  result: Json<unknown>;
+  max_error_bound: number | null;
+  run_by: string;
+  created_at: CreatedAt;
+}
+
 export interface TradeTables {
   trade_negotiations: TradeNegotiationsTable;
   trade_negotiation_events: TradeNegotiationEventsTable;
@@ -229,4 +294,9 @@ export interface TradeTables {
   trade_api_keys: TradeApiKeysTable;
   trade_api_meters: TradeApiMetersTable;
   trade_api_usage: TradeApiUsageTable;
+  trade_settlement_periods: TradeSettlementPeriodsTable;
+  trade_settlement_orders: TradeSettlementOrdersTable;
+  trade_statement_lines: TradeStatementLinesTable;
+  trade_revenue_shares: TradeRevenueSharesTable;
+  trade_shapley_computations: TradeShapleyComputationsTable;
 }

@@ -67,6 +67,9 @@ function columns(t: Messages, onWithdraw: (p: Product) => void): ColumnsType<Pro
               {p.status === 'draft' ? m.edit : m.resubmit}
             </Link>
           )}
+          <Link to={`/trade/revenue-share/${p.id}`} data-testid={`my-product-revenue-${p.id}`}>
+            {t.revenue.title}
+          </Link>
           {p.status !== 'withdrawn' && (
             <Button
               type="link"

@@ -6,8 +6,9 @@ import { CalendarCard } from './CalendarCard';
 import { GradingCard } from './GradingCard';
 import { RegistryRulesCard } from './RegistryRulesCard';
 import { SharingPeriodsCard } from './SharingPeriodsCard';
+import { TradeFeeCard } from './TradeFeeCard';
 
-const TABS = ['grading', 'sharing', 'calendar', 'registry'] as const;
+const TABS = ['grading', 'sharing', 'trade', 'calendar', 'registry'] as const;
 type Tab = (typeof TABS)[number];
 
 /** 平台规则 (operator): the RULES.md ⚠ values beside the registry's settings, and the working-day calendar. */
@@ -27,6 +28,7 @@ export function PlatformSettingsPage() {
         items={[
           { key: 'grading', label: t.platformSettings.gradingTab, children: <GradingCard /> },
           { key: 'sharing', label: t.platformSettings.sharingTab, children: <SharingPeriodsCard /> },
+          { key: 'trade', label: t.settlement.feeTab, children: <TradeFeeCard /> },
           { key: 'calendar', label: t.platformSettings.calendarTab, children: <CalendarCard /> },
           { key: 'registry', label: t.platformSettings.registryTab, children: <RegistryRulesCard /> },
         ]}

@@ -92,6 +92,13 @@ function Detail({ g }: { g: OperationGrant }) {
               children: <span data-testid="op-grant-price-shown">{formatYuan(g.priceGuidanceFen)}</span>,
             },
             { key: 'priceNote', label: p.priceNote, children: g.priceNote ?? '—' },
+            {
+              key: 'authorityShare',
+              label: p.authorityShare,
+              children: (
+                <span data-testid="op-grant-share-shown">{(g.authorityShareBp / 100).toFixed(2)}%</span>
+              ),
+            },
           ]}
         />
       </Section>

@@ -21,6 +21,7 @@ interface Values {
   term: [Dayjs, Dayjs];
   priceYuan: number;
   priceNote?: string;
+  sharePercent?: number;
 }
 
 const today = () => dayjs().tz(DISPLAY_TZ).startOf('day');
@@ -30,6 +31,7 @@ const FIELD: Record<string, keyof Values> = {
   startsAt: 'term',
   endsAt: 'term',
   priceGuidanceFen: 'priceYuan',
+  authorityShareBp: 'sharePercent',
 };
 const fieldOf = (path: readonly PropertyKey[]) => FIELD[String(path[0])] ?? (String(path[0]) as keyof Values);
 
@@ -43,6 +45,7 @@ function toBody(v: Values) {
     endsAt: pickerToIso(v.term[1].endOf('day')),
     priceGuidanceFen: yuanToFen(v.priceYuan),
     ...(v.priceNote?.trim() && { priceNote: v.priceNote.trim() }),
+    authorityShareBp: Math.round((v.sharePercent ?? 0) * 100),
   };
 }
 
@@ -168,6 +171,16 @@ export function OperationGrantFormModal({
         rules={[zodRule(S.priceNote, t)]}
       >
         <Input.TextArea rows={2} maxLength={1000} showCount data-testid="op-grant-price-note" />
+      </Form.Item>
+      <Form.Item name="sharePercent" label={p.authorityShare} extra={p.authorityShareHelp} initialValue={0}>
+        <InputNumber<number>
+          min={0}
+          max={70}
+          precision={2}
+          suffix="%"
+          style={{ width: '100%' }}
+          data-testid="op-grant-share"
+        />
       </Form.Item>
     </CreateModal>
   );
