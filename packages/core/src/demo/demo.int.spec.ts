@@ -111,6 +111,26 @@ describe('the demo platform', () => {
     expect(Number(days.n)).toBeGreaterThanOrEqual(7);
   });
 
+  it('settles last month into statements that sum to the gross, the report shared among three contributors', async () => {
+    const periods = await database.db.selectFrom('trade_settlement_periods').selectAll().execute();
+    const closed = periods.find((p) => p.state === 'closed')!;
+    // the four reports, and the credit API's calls made within the month
+    expect(Number(closed.orders)).toBeGreaterThanOrEqual(4);
+    const lines = await database.db
+      .selectFrom('trade_statement_lines')
+      .select(['role', 'fen', 'org_id'])
+      .where('period', '=', closed.period)
+      .execute();
+    expect(lines.reduce((n, l) => n + Number(l.fen), 0)).toBe(Number(closed.gross_fen));
+    expect(lines.some((l) => l.role === 'platform')).toBe(true);
+    expect(new Set(lines.filter((l) => l.role === 'contributor').map((l) => l.org_id)).size).toBe(3);
+    const [computation] = await database.db
+      .selectFrom('trade_shapley_computations')
+      .select('result')
+      .execute();
+    expect(computation).toBeDefined();
+  });
+
   it('keeps its audit chain whole', async () => {
     expect((await s.audit.verify()).ok).toBe(true);
   });

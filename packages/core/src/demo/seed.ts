@@ -11,6 +11,7 @@ import { seedOrgKeysDemo } from './org-keys-demo.js';
 import { MarketDemo } from './market-demo.js';
 import { seedTradeDemo } from './trade-demo.js';
 import { seedOrdersDemo } from './orders-demo.js';
+import { seedSettlementDemo } from './settlement-demo.js';
 import { seedMarketDemandsDemo } from './market-demands-demo.js';
 import { DEMO_APPLICANTS, DEMO_PASSWORD, DEMO_PLATFORM_ORGS, DEMO_EXTRA_USERS } from './demo-data.js';
 
@@ -82,6 +83,8 @@ export async function seedDemo(
       const trade = await seedTradeDemo(s, products, keys);
       // a contract of each model text and orders in every state of the escrow
       await seedOrdersDemo(s, products, trade.creditContractNo);
+      // last month settled into statements, the report's revenue shared among three contributors
+      await seedSettlementDemo(s, products);
     }
   }
   await s.ledger.anchorAuditChain(sys, { force: true });

@@ -57,6 +57,22 @@ export function createTrade(deps: TradeDeps, settlement: SettlementWiring) {
     }),
     statements: new StatementsService(deps),
     revenueShares: new RevenueShareService(deps),
+    /**
+     * The deal flow — negotiations, contracts, orders — on another clock (the demo's history of a past month);
+     * deliveries other than reports and compute are not wired there.
+     */
+    withClock: (now: TradeDeps['now']) => {
+      const d = { ...deps, now };
+      const c = new ContractsService(d);
+      return {
+        negotiations: new NegotiationsService({
+          ...d,
+          onAgreed: async (tx, id) => void (await c.draft(tx, id)),
+        }),
+        contracts: c,
+        orders: new OrdersService(d),
+      };
+    },
   };
 }
 export type TradeServices = ReturnType<typeof createTrade>;
