@@ -33,6 +33,7 @@ const STRINGS = [
   'https://example.cn/x',
   '2026-01-02',
   'HT-2026-000001',
+  '2026-11',
 ];
 
 interface Def {

@@ -71,7 +71,7 @@ describe('periodic jobs', () => {
 });
 
 describe("the platform's jobs", () => {
-  it('anchor the audit chain, expire certificates and take the survey snapshot when one is due', async () => {
+  it('anchor the audit chain, expire certificates, sweep orders and take the survey snapshot when one is due', async () => {
     const config = { ...loadConfig(), surveySnapshotIntervalSeconds: 3600 };
     const jobs = platformJobs(createServices(database.db, config), config);
     expect(jobs.map((j) => j.name)).toEqual([
@@ -79,6 +79,7 @@ describe("the platform's jobs", () => {
       'registry.expire-certificates',
       'market.suspend-listings',
       'market.expire-demands',
+      'trade.sweep-orders',
       'catalog.survey-snapshot',
     ]);
     const snapshot = jobs.find((j) => j.name === 'catalog.survey-snapshot')!;
