@@ -71,7 +71,10 @@ export type IssuedApiKey = z.infer<typeof IssuedApiKey>;
 export const RefusalReason = z.enum(['policy', 'rate_limited', 'quota_exhausted', 'not_serving']);
 export type RefusalReason = z.infer<typeof RefusalReason>;
 
-const Day = z.string().max(10).regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
+const Day = z
+  .string()
+  .max(10)
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
 export const UsageQuery = z.strictObject({
   from: Day.optional().describe('first Beijing day (default: 30 days before `to`)'),
   to: Day.optional().describe('last Beijing day (default: today)'),
