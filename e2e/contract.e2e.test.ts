@@ -1,6 +1,13 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DESKTOP, hasChromium, openPortal, type PortalPage } from './harness.js';
+import {
+  DEMO_PASSWORD,
+  hasChromium,
+  logInOn,
+  openPortal,
+  secondSession,
+  type PortalPage,
+} from './harness.js';
 import { listedProduct } from './market.fixtures.js';
 import { startRegistryServer } from './registry.fixtures.js';
 
@@ -16,7 +23,6 @@ describe.skipIf(!hasChromium && !process.env.CI)(
   () => {
     let server: Awaited<ReturnType<typeof startRegistryServer>>;
     let buyer: PortalPage;
-    let seller: BrowserContext;
     let page: Page;
     let sellerPage: Page;
     const sellerErrors: string[] = [];
@@ -63,18 +69,7 @@ describe.skipIf(!hasChromium && !process.env.CI)(
       contractNo = agreed.contractNo;
       buyer = await openPortal(server.url, { prefix: 'contract' });
       page = buyer.page;
-      seller = await buyer.browser.newContext({
-        viewport: DESKTOP,
-        locale: 'zh-CN',
-        timezoneId: 'Asia/Shanghai',
-      });
-      sellerPage = await seller.newPage();
-      sellerPage.setDefaultTimeout(60_000);
-      sellerPage.on('pageerror', (e) => sellerErrors.push(e.message));
-      sellerPage.on('console', (m) => {
-        if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
-          sellerErrors.push(m.text());
-      });
+      ({ page: sellerPage } = await secondSession(buyer, sellerErrors));
     }, 240_000);
 
     afterAll(async () => {
@@ -115,11 +110,7 @@ describe.skipIf(!hasChromium && !process.env.CI)(
     });
 
     it('lets the seller sign from the negotiation room: a signature that does not check refused beside it', async () => {
-      await sellerPage.goto(`${server.url}/login`);
-      await sellerPage.getByTestId('login-username').fill('merchant');
-      await sellerPage.getByTestId('login-password').fill(DEMO_PASSWORD);
-      await sellerPage.getByTestId('login-submit').click();
-      await sellerPage.getByTestId('user-menu').waitFor();
+      await logInOn(sellerPage, server.url, 'merchant');
       await sellerPage.goto(`${server.url}/trade/negotiations/${negotiationId}`);
       await sellerPage.getByTestId('ngt-sign-contract').click();
       const dialog = sellerPage.getByTestId('sign-contract');

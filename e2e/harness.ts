@@ -104,3 +104,31 @@ export async function openPortal(
     close: () => browser.close(),
   };
 }
+
+/**
+ * A second party in the same browser (the seller beside the buyer): a context of its own, so its own session,
+ * with the portal's defaults; page errors and console errors are collected in `errors`.
+ */
+export async function secondSession(portal: PortalPage, errors: string[] = []) {
+  const context = await portal.browser.newContext({
+    viewport: DESKTOP,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(60_000);
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
+  });
+  return { context, page };
+}
+
+/** Logs `username` in on `page` through the login form and waits for the portal's frame. */
+export async function logInOn(page: Page, base: string, username: string) {
+  await page.goto(`${base}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('user-menu').waitFor();
+}

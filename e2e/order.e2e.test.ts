@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { marketClient } from '../apps/server/src/routes/market.fixtures.js';
 import { fileProduct } from '../apps/server/src/routes/trade-delivery.fixtures.js';
 import { custodied, dealTerms } from '../apps/server/src/routes/trade.fixtures.js';
-import { DEMO_PASSWORD, DESKTOP, hasChromium, openPortal, type PortalPage } from './harness.js';
+import { hasChromium, logInOn, openPortal, secondSession, type PortalPage } from './harness.js';
 import { startRegistryServer } from './registry.fixtures.js';
 
 /**
@@ -18,7 +18,6 @@ describe.skipIf(!hasChromium && !process.env.CI)(
   () => {
     let server: Awaited<ReturnType<typeof startRegistryServer>>;
     let buyer: PortalPage;
-    let seller: BrowserContext;
     let page: Page;
     let sellerPage: Page;
     let negotiationId = '';
@@ -61,13 +60,7 @@ describe.skipIf(!hasChromium && !process.env.CI)(
 
       buyer = await openPortal(server.url, { prefix: 'order' });
       page = buyer.page;
-      seller = await buyer.browser.newContext({
-        viewport: DESKTOP,
-        locale: 'zh-CN',
-        timezoneId: 'Asia/Shanghai',
-      });
-      sellerPage = await seller.newPage();
-      sellerPage.setDefaultTimeout(60_000);
+      ({ page: sellerPage } = await secondSession(buyer));
     }, 300_000);
 
     afterAll(async () => {
@@ -96,11 +89,7 @@ describe.skipIf(!hasChromium && !process.env.CI)(
     });
 
     it('lets the seller deliver from its own session', async () => {
-      await sellerPage.goto(`${server.url}/login`);
-      await sellerPage.getByTestId('login-username').fill('merchant');
-      await sellerPage.getByTestId('login-password').fill(DEMO_PASSWORD);
-      await sellerPage.getByTestId('login-submit').click();
-      await sellerPage.getByTestId('user-menu').waitFor();
+      await logInOn(sellerPage, server.url, 'merchant');
       await sellerPage.goto(`${server.url}/trade/orders/${orderId}`);
       await inState(sellerPage, 'paid');
       await sellerPage.getByTestId('order-deliver').click();

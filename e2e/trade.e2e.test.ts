@@ -1,6 +1,6 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DESKTOP, hasChromium, openPortal, type PortalPage } from './harness.js';
+import { hasChromium, logInOn, openPortal, secondSession, type PortalPage } from './harness.js';
 import { listedProduct } from './market.fixtures.js';
 import { startRegistryServer } from './registry.fixtures.js';
 
@@ -16,7 +16,6 @@ describe.skipIf(!hasChromium && !process.env.CI)(
   () => {
     let server: Awaited<ReturnType<typeof startRegistryServer>>;
     let buyer: PortalPage;
-    let seller: BrowserContext;
     let page: Page;
     let sellerPage: Page;
     const sellerErrors: string[] = [];
@@ -34,18 +33,7 @@ describe.skipIf(!hasChromium && !process.env.CI)(
       buyer = await openPortal(server.url, { prefix: 'trade' });
       page = buyer.page;
       // the seller in a second context of the same browser: its own storage, so its own session
-      seller = await buyer.browser.newContext({
-        viewport: DESKTOP,
-        locale: 'zh-CN',
-        timezoneId: 'Asia/Shanghai',
-      });
-      sellerPage = await seller.newPage();
-      sellerPage.setDefaultTimeout(60_000);
-      sellerPage.on('pageerror', (e) => sellerErrors.push(e.message));
-      sellerPage.on('console', (m) => {
-        if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
-          sellerErrors.push(m.text());
-      });
+      ({ page: sellerPage } = await secondSession(buyer, sellerErrors));
     }, 240_000);
 
     afterAll(async () => {
@@ -85,11 +73,7 @@ describe.skipIf(!hasChromium && !process.env.CI)(
     });
 
     it('lets the seller counter with a new price from 我的磋商', async () => {
-      await sellerPage.goto(`${server.url}/login`);
-      await sellerPage.getByTestId('login-username').fill('merchant');
-      await sellerPage.getByTestId('login-password').fill(DEMO_PASSWORD);
-      await sellerPage.getByTestId('login-submit').click();
-      await sellerPage.getByTestId('user-menu').waitFor();
+      await logInOn(sellerPage, server.url, 'merchant');
       await sellerPage.goto(`${server.url}/trade/negotiations`);
       await sellerPage.locator('[data-testid="negotiations-table"] [data-turn="mine"]').first().waitFor();
       await sellerShot('list');
