@@ -16,6 +16,8 @@ export default defineConfig({
     // one more try for a test that failed: a browser step on a loaded 2-core machine can miss its wait;
     // a real fault fails both times
     retry: 1,
+    // a loaded CI machine answers slower than a developer's: an expectation polled waits this long
+    expect: { poll: { timeout: 15_000 } },
     hookTimeout: 120_000,
     reporters: ['default'],
   },

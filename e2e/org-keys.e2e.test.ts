@@ -54,7 +54,7 @@ describe.skipIf(!hasChromium && !process.env.CI)(
       await p.page.getByText('不是 SM2 公钥：').waitFor();
       await p.page.getByTestId('org-key-public-key').fill(pem);
       await submit();
-      await expect.poll(() => rows().count()).toBe(2);
+      await rows().nth(1).waitFor();
       await expect(rows().first().textContent()).resolves.toContain('本机构自持');
       await expect(rows().nth(1).textContent()).resolves.toContain('已轮换');
       await rows().first().locator('.ant-table-row-expand-icon').click();
