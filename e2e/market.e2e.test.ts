@@ -100,7 +100,8 @@ describe.skipIf(!hasChromium && !process.env.CI)(
       await page.locator('#price_amountYuan').fill('500');
       await next();
 
-      // the declarations are required before the draft is saved
+      // the declarations are required before the draft is saved (the step shows only once the price is valid)
+      await page.getByTestId('commit-sourceLawful').waitFor();
       await next();
       await page.locator('.ant-form-item-explain-error').first().waitFor();
       for (const c of [
