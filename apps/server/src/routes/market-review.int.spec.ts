@@ -501,3 +501,21 @@ describe('the negative list is the operator’s, read by the regulator', () => {
     expect(removed.items).toEqual([expect.objectContaining({ id: e.id, removeReason: '专项整治结束' })]);
   });
 });
+
+describe('the 64th board', () => {
+  it('is refused by name, with nothing stored: a listing holds its boards as the bits of one bigint', async () => {
+    const db = t.services.db;
+    const { n } = await db
+      .selectFrom('market_boards')
+      .select((e) => e.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    for (let i = Number(n); i < 63; i++)
+      await m.ok('POST', '/api/market/boards', 'operator', { code: `filler${i}`, name: `板块${i}` });
+    expect(
+      await m.refused(409, 'POST', '/api/market/boards', 'operator', { code: 'one_more', name: '再一个' }),
+    ).toBe('MARKET_BOARDS_FULL');
+    const all = await m.ok<{ items: Board[] }>('GET', '/api/market/boards');
+    expect(all.items).toHaveLength(63);
+    expect(all.items.some((b) => b.code === 'one_more')).toBe(false);
+  });
+});

@@ -49,6 +49,7 @@ export const marketApiErrorsEnUS: Record<keyof typeof marketApiErrorsZhCN, strin
   MARKET_SECTOR_UNKNOWN: 'The sector is not in the catalogue’s sector tree',
   MARKET_BOARD_UNKNOWN: 'No such industry board',
   MARKET_BOARD_EXISTS: 'A board with this code exists',
+  MARKET_BOARDS_FULL: 'The marketplace holds at most 63 industry boards; edit an existing one instead',
   MARKET_REVIEWER_INVALID: 'A board reviewer is an active user of an active certifier',
   MARKET_NEGATIVE_VALUE_INVALID:
     'The value must name a sector, an organization, a resource, or a keyword of two characters or more',

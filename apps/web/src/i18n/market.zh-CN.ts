@@ -42,6 +42,7 @@ export const marketApiErrorsZhCN = {
   MARKET_SECTOR_UNKNOWN: '所选行业不在编目行业分类中',
   MARKET_BOARD_UNKNOWN: '行业板块不存在',
   MARKET_BOARD_EXISTS: '该板块代码已存在',
+  MARKET_BOARDS_FULL: '行业板块最多 63 个，请修改已有板块',
   MARKET_REVIEWER_INVALID: '板块审查员须为认证机构的在用账户',
   MARKET_NEGATIVE_VALUE_INVALID: '负面清单的值须为已有的行业、机构、数据资源，或不少于两个字的关键词',
   MARKET_NEGATIVE_ENTRY_EXISTS: '该值已在交易负面清单中',

@@ -16,10 +16,11 @@ import { hasRole, requirePrincipal, type RequestContext } from '../shared/contex
 import { NotFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { iso } from '../shared/iso.js';
-import { isUniqueViolation } from '../shared/sql.js';
+import { isCheckViolation, isUniqueViolation } from '../shared/sql.js';
 import { boardsRepository as boards, type BoardRow, type NegativeRow } from './boards.repository.js';
 import {
   BoardExists,
+  BoardsFull,
   IllegalTransition,
   NegativeEntryExists,
   NegativeValueInvalid,
@@ -49,14 +50,20 @@ export class BoardsService {
     const p = requirePrincipal(ctx);
     await this.deps.db.transaction().execute(async (tx) => {
       await this.checkRules(tx, b.rules);
-      const r = await boards.insert(tx, {
-        code: b.code,
-        name: b.name,
-        name_en: b.nameEn,
-        description: b.description,
-        rules: JSON.stringify(b.rules),
-        created_by: p.userId,
-      });
+      const r = await boards
+        .insert(tx, {
+          code: b.code,
+          name: b.name,
+          name_en: b.nameEn,
+          description: b.description,
+          rules: JSON.stringify(b.rules),
+          created_by: p.userId,
+        })
+        .catch((e: unknown) => {
+          // the 64th board: no bit is left for it in a listing's board_bits (0027)
+          if (isCheckViolation(e, 'market_boards_bit_check')) throw BoardsFull();
+          throw e;
+        });
       if (!Number(r.numInsertedOrUpdatedRows)) throw BoardExists(`board ${b.code} exists`, { field: 'code' });
       await recordAudit(tx, ctx, {
         action: 'market.board.create',

@@ -123,6 +123,11 @@ export const SectorUnknown = createError(
 );
 export const BoardUnknown = createError('MARKET_BOARD_UNKNOWN', 'no such industry board', 400);
 export const BoardExists = createError('MARKET_BOARD_EXISTS', 'a board with this code exists', 409);
+export const BoardsFull = createError(
+  'MARKET_BOARDS_FULL',
+  'the marketplace holds at most 63 industry boards (boards are never deleted; rename or edit one)',
+  409,
+);
 export const ReviewerInvalid = createError(
   'MARKET_REVIEWER_INVALID',
   'a board reviewer is an active user of an active certifier org (认证机构)',

@@ -7,6 +7,12 @@ export const isUniqueViolation = (e: unknown, constraint?: string) => {
   return x?.code === '23505' && (!constraint || x.constraint === constraint);
 };
 
+/** A PostgreSQL check violation (23514) of one named constraint. */
+export const isCheckViolation = (e: unknown, constraint: string) => {
+  const x = e as { code?: string; constraint?: string } | null | undefined;
+  return x?.code === '23514' && x.constraint === constraint;
+};
+
 /**
  * The column holding an id, for a correlated subquery in another domain's read helper (identity.reads.ts):
  * quoted as an identifier, and qualified by its table or alias, since an unqualified name could bind to a
