@@ -3,13 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import type { Readable } from 'node:stream';
 import { handle } from '../route.js';
 import type { AppDeps } from '../app.js';
+import { disposition } from '../disposition.js';
 import { publicUrl } from '../public-url.js';
 
 const c = api.catalog;
-
-/** RFC 6266 / 5987: the file name in ASCII for old clients and in UTF-8 for the rest. */
-const disposition = (name: string) =>
-  `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 export function catalogRoutes(app: FastifyInstance, { services: s, config }: AppDeps) {
   const baseUrl = publicUrl(app, config);

@@ -3,12 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import type { Readable } from 'node:stream';
 import { handle } from '../route.js';
 import type { AppDeps } from '../app.js';
+import { disposition } from '../disposition.js';
 
 const c = api.registry;
-
-/** RFC 6266 / 5987: the file name in ASCII for old clients and in UTF-8 for the rest. */
-const disposition = (name: string) =>
-  `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 type Registry = AppDeps['services']['registry'];
 
