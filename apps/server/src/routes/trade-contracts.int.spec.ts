@@ -11,48 +11,27 @@ import { crypto, demo } from '@shuliu/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing.js';
 import { marketClient, productBody, type Err } from './market.fixtures.js';
+import { custodied, dealTerms, TradeClient } from './trade.fixtures.js';
 
 // 合同示范文本: an agreed negotiation drafts its contract; buyer, then seller sign it with their org keys (custodied
 // or offline), each signature in the ledger; the bundle proves it offline; only the parties and overseers read it.
 let t: TestServer;
 let m: ReturnType<typeof marketClient>;
 let product: { id: string; certificateNos: string[] };
-let seq = 0;
+let deals: TradeClient;
 
-const terms = (over: Record<string, unknown> = {}) => ({
-  template: 'provision',
-  deliveryMode: 'report',
-  purpose: '风控',
-  region: '370100',
-  scope: '仅用于本机构小微企业授信前的区域景气研判，不得对外提供',
-  startsOn: '2026-07-01',
-  endsOn: '2027-06-30',
-  priceFen: 500_00,
-  ...over,
-});
 const orgOf = async (as: string) => (await t.call<{ org: { id: string } }>('GET', '/api/me', as)).body.org.id;
-
-/** A negotiation on `productId` requested by `buyer` and agreed by `seller`: its contract drafted. */
-async function agreed(productId: string, buyer: string, seller: string, over: Record<string, unknown> = {}) {
-  const n = await m.ok<Negotiation>('POST', '/api/trade/negotiations', buyer, {
-    productId,
-    terms: terms(over),
-    idempotencyKey: `contract-test-${++seq}`,
-  });
-  return m.ok<Negotiation>('POST', `/api/trade/negotiations/${n.id}/agree`, seller, {
-    idempotencyKey: `agree-key-${seq}`,
-  });
-}
+const agreed = (productId: string, buyer: string, seller: string) => deals.agreed(productId, buyer, seller);
 const contract = (no: string, as: string) => t.call<Contract & Err>('GET', `/api/trade/contracts/${no}`, as);
 const sign = (no: string, as: string, body: Record<string, unknown>) =>
   t.call<Contract & Err>('POST', `/api/trade/contracts/${no}/sign`, as, body);
-const custodied = { custody: 'platform', password: demo.DEMO_PASSWORD };
 const bundleOf = async (no: string, as = 'merchant') =>
   m.ok<ContractBundle>('GET', `/api/trade/contracts/${no}/verify`, as);
 
 beforeAll(async () => {
   t = await startTestServer();
   m = marketClient(t);
+  deals = new TradeClient(t, m);
   const { resource } = await m.listable('merchant', '企业经营景气基础数据');
   product = await m.listed('merchant', productBody([resource]));
 });
@@ -272,7 +251,7 @@ describe('contract numbers under concurrent agreements', () => {
       Array.from({ length: 8 }, (_, i) =>
         m.ok<Negotiation>('POST', '/api/trade/negotiations', i % 2 ? 'buyer' : 'huanghe', {
           productId: product.id,
-          terms: terms(),
+          terms: dealTerms(),
           idempotencyKey: `concurrent-${i}`,
         }),
       ),
