@@ -66,17 +66,18 @@ export async function productForContract(db: Executor, id: string) {
   return { ...p, resources };
 }
 
+const licenceOf = (db: Executor, id: string) =>
+  db.selectFrom('market_products').select(['id', 'seats', 'exclusive', 'status']).where('id', '=', id);
+
+/** A product's licence (seats, exclusivity) and listing status, as a listing shows what is left. */
+export const productLicence = (db: Executor, id: string) => licenceOf(db, id).executeTakeFirst();
+
 /**
  * Locks a product's row to the end of the caller's transaction and returns its licence: the lock orders every
  * order placed on it, so seats are counted by one transaction at a time, across processes.
  */
 export const lockProductLicence = (tx: Executor, id: string) =>
-  tx
-    .selectFrom('market_products')
-    .select(['id', 'seats', 'exclusive', 'status'])
-    .where('id', '=', id)
-    .forUpdate()
-    .executeTakeFirst();
+  licenceOf(tx, id).forUpdate().executeTakeFirst();
 
 /**
  * What settlement needs of products: the seller, and the authorized-operation grants (授权运营) their resources

@@ -2,6 +2,7 @@ import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { orgName, userDisplayName } from '../identity/index.js';
 import { productTitle } from '../market/index.js';
+import { latestFirst, partyIs } from './trade.support.js';
 import type { TradeNegotiationEventsTable, TradeNegotiationsTable } from './trade.tables.js';
 
 type Executor = Kysely<DB>;
@@ -66,27 +67,9 @@ export const negotiationsRepository = {
     page: number,
     size: number,
   ) {
-    let q = withNames(db);
-    q =
-      f.side === 'buyer'
-        ? q.where('n.buyer_org_id', '=', orgId)
-        : f.side === 'seller'
-          ? q.where('n.seller_org_id', '=', orgId)
-          : q.where((w) => w.or([w('n.buyer_org_id', '=', orgId), w('n.seller_org_id', '=', orgId)]));
+    let q = withNames(db).where(partyIs('n', orgId, f.side));
     if (f.state) q = q.where('n.state', '=', f.state as NegotiationRow['state']);
-    const [rows, total] = await Promise.all([
-      q
-        .orderBy('n.updated_at', 'desc')
-        .orderBy('n.id')
-        .limit(size)
-        .offset((page - 1) * size)
-        .execute(),
-      q
-        .clearSelect()
-        .select((e) => e.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow(),
-    ]);
-    return { rows, total: Number(total.n) };
+    return latestFirst(q, 'n', page, size);
   },
 
   events: (db: Executor, negotiationId: string): Promise<EventRow[]> =>

@@ -2,6 +2,8 @@ import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { orgName, userDisplayName } from '../identity/index.js';
 import { productTitle } from '../market/index.js';
+import { escapeLike } from '../shared/sql.js';
+import { latestFirst, partyIs } from './trade.support.js';
 import type { OrderStateRow, TradeOrderEventsTable, TradeOrdersTable } from './trade.tables.js';
 
 type Executor = Kysely<DB>;
@@ -39,8 +41,15 @@ export const ordersRepository = {
   find: (db: Executor, id: string): Promise<OrderRow | undefined> =>
     withNames(db).where('o.id', '=', id).executeTakeFirst(),
 
+  /** The order's row, locked to the end of the transaction, with its product's title for the notices. */
   lock: (tx: Executor, id: string) =>
-    tx.selectFrom('trade_orders').selectAll().where('id', '=', id).forUpdate().executeTakeFirst(),
+    tx
+      .selectFrom('trade_orders as o')
+      .selectAll('o')
+      .select(productTitle('o.product_id').as('product_title'))
+      .where('o.id', '=', id)
+      .forUpdate()
+      .executeTakeFirst(),
 
   byKey: (db: Executor, buyerOrgId: string, key: string) =>
     db
@@ -95,20 +104,24 @@ export const ordersRepository = {
       .limit(limit)
       .execute(),
 
+  /** Orders awaiting a payment whose deadline passed before `now`, oldest deadline first, at most `limit`. */
+  unpaidPastDue: (db: Executor, now: Date, limit: number) =>
+    db
+      .selectFrom('trade_orders')
+      .select('id')
+      .where('state', '=', 'awaiting_payment')
+      .where('pay_by', '<', now)
+      .orderBy('pay_by')
+      .limit(limit)
+      .execute(),
+
   async page(db: Executor, f: OrderFilter, page: number, size: number) {
     let q = withNames(db);
-    const org = f.orgId;
-    if (org)
-      q =
-        f.side === 'buyer'
-          ? q.where('o.buyer_org_id', '=', org)
-          : f.side === 'seller'
-            ? q.where('o.seller_org_id', '=', org)
-            : q.where((w) => w.or([w('o.buyer_org_id', '=', org), w('o.seller_org_id', '=', org)]));
+    if (f.orgId) q = q.where(partyIs('o', f.orgId, f.side));
     if (f.state) q = q.where('o.state', '=', f.state);
     if (f.productId) q = q.where('o.product_id', '=', f.productId);
     if (f.q) {
-      const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = `%${escapeLike(f.q)}%`;
       q = q.where((w) =>
         w.or([
           w('o.id', '=', f.q!),
@@ -117,19 +130,7 @@ export const ordersRepository = {
         ]),
       );
     }
-    const [rows, total] = await Promise.all([
-      q
-        .orderBy('o.updated_at', 'desc')
-        .orderBy('o.id')
-        .limit(size)
-        .offset((page - 1) * size)
-        .execute(),
-      q
-        .clearSelect()
-        .select((e) => e.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow(),
-    ]);
-    return { rows, total: Number(total.n) };
+    return latestFirst(q, 'o', page, size);
   },
 
   events: (db: Executor, orderId: string): Promise<OrderEventRow[]> =>

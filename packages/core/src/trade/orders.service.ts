@@ -15,7 +15,7 @@ import type { OrderQuery as OrderQuerySchema } from '@shuliu/contracts';
 import { recordAudit } from '../audit/index.js';
 import { sm3Hex } from '../crypto/index.js';
 import { notifyOrg } from '../identity/index.js';
-import { lockProductLicence, productForDeal } from '../market/index.js';
+import { lockProductLicence, productForDeal, productLicence } from '../market/index.js';
 import { hasRole, requirePrincipal, systemContext, type RequestContext } from '../shared/context.js';
 import { Forbidden, NotFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
@@ -274,13 +274,7 @@ export class OrdersService {
             }
           : null,
       );
-    const unpaid = await this.deps.db
-      .selectFrom('trade_orders')
-      .select('id')
-      .where('state', '=', 'awaiting_payment')
-      .where('pay_by', '<', now)
-      .limit(limit)
-      .execute();
+    const unpaid = await repo.unpaidPastDue(this.deps.db, now, limit);
     for (const { id } of unpaid)
       await this.transition(ctx, id, 'platform', null, (row) =>
         row.state === 'awaiting_payment' && row.pay_by < now
@@ -326,7 +320,7 @@ export class OrdersService {
 
   /** What the product's licence has left today: public, as a listing shows it. */
   async availability(productId: string): Promise<LicenceAvailability> {
-    const product = await productForDeal(this.deps.db, productId);
+    const product = await productLicence(this.deps.db, productId);
     if (!product || product.status !== 'published') throw NotFound('product', productId);
     const live = await repo.seatsHeld(this.deps.db, productId, todayInChina(this.deps.now()));
     const capacity = licenceCapacity(product);
@@ -390,7 +384,7 @@ export class OrdersService {
         reference: next.reference ?? null,
       });
       await next.then?.(tx);
-      const title = (await repo.find(tx, id))!.product_title ?? id;
+      const title = row.product_title ?? id;
       const kind = next.event ?? step!;
       if (actor !== 'buyer') await this.tell(tx, row.buyer_org_id, 'buyer', id, kind, title);
       if (actor !== 'seller') await this.tell(tx, row.seller_org_id, 'seller', id, kind, title);

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Expression, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { BlobStore } from '../blobs/index.js';
 import type { KeyService, OrgKeysService } from '../crypto/index.js';
 import type { DB } from '../db/schema.js';
@@ -42,3 +42,38 @@ export const DEFAULT_GATEWAY: GatewaySettings = {
   defaultRatePerSecond: 20,
   maxRatePerSecond: 1000,
 };
+
+/** A deal's side as a list filters it: the org as buyer, as seller, or either. */
+export function partyIs(
+  alias: 'n' | 'o',
+  orgId: string,
+  side?: 'buyer' | 'seller' | 'all',
+): Expression<SqlBool> {
+  const buyer = sql<SqlBool>`${sql.ref(`${alias}.buyer_org_id`)} = ${orgId}`;
+  const seller = sql<SqlBool>`${sql.ref(`${alias}.seller_org_id`)} = ${orgId}`;
+  if (side === 'buyer') return buyer;
+  if (side === 'seller') return seller;
+  return sql<SqlBool>`(${buyer} or ${seller})`;
+}
+
+/** One page of negotiations or orders, latest activity first, with the count of every row that matches. */
+export async function latestFirst<D, TB extends keyof D, O>(
+  q: SelectQueryBuilder<D, TB, O>,
+  alias: 'n' | 'o',
+  page: number,
+  size: number,
+): Promise<{ rows: O[]; total: number }> {
+  const [rows, total] = await Promise.all([
+    q
+      .orderBy(sql`${sql.ref(`${alias}.updated_at`)} desc`)
+      .orderBy(sql.ref(`${alias}.id`))
+      .limit(size)
+      .offset((page - 1) * size)
+      .execute(),
+    q
+      .clearSelect()
+      .select(sql<string>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number((total as { n: string }).n) };
+}
