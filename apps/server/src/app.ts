@@ -5,7 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import type { Access } from '@shuliu/contracts';
+import { AGENT_SCHEME, type Access } from '@shuliu/contracts';
 import { ulid, type Config, type DbKind, type identity, type Services } from '@shuliu/core';
 import Fastify, {
   LogController,
@@ -27,6 +27,8 @@ import { tradeRoutes } from './routes/trade.js';
 import { tradeGatewayRoutes } from './routes/trade-gateway.js';
 import { GATEWAY_PREFIX, gatewayRoutes } from './gateway.js';
 import { tradeSettlementRoutes } from './routes/trade-settlement.js';
+import { computeRoutes } from './routes/compute.js';
+import { agentBodyCheck, agentsMayCall, authenticateAgent } from './agent-auth.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { onboardingRoutes } from './routes/onboarding.js';
 import { orgRoutes } from './routes/orgs.js';
@@ -114,6 +116,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.headers(isApiPath(req.url) ? security.api : security.portal);
     req.ctx = newContext(req);
     const header = req.headers.authorization;
+    if (header?.startsWith(`${AGENT_SCHEME} `) && !req.url.startsWith(GATEWAY_PREFIX)) {
+      authenticateAgent(deps.services, req, header).then((p) => {
+        req.ctx.principal = p;
+        done();
+      }, done);
+      return;
+    }
     // the API gateway takes an order's key, never a platform login: no principal is looked up for it
     if (!header?.startsWith('Bearer ') || req.url.startsWith(GATEWAY_PREFIX)) return done();
     const bearer = header.slice(7).trim();
@@ -150,6 +159,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // after the access check and schema: input PostgreSQL could not store is a 400 naming the field
     if (schema?.body || schema?.querystring || schema?.params)
       route.preHandler = hooksOf(route.preHandler, nulGuard);
+    // an agent's body is the one it signed (checked before validation applies defaults)
+    if (agentsMayCall(config?.access)) route.preValidation = hooksOf(route.preValidation, agentBodyCheck);
     if (writes && config?.access?.kind === 'public' && !THROTTLE_EXEMPT.has(route.url))
       route.preValidation = hooksOf(route.preValidation, publicWriteThrottle(deps.config, deps.services));
     // a change to accounts made here is seen by this process's next request at once (others hear the
@@ -229,6 +240,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       tradeRoutes,
       tradeGatewayRoutes,
       tradeSettlementRoutes,
+      computeRoutes,
     ]) {
       register(api, routeDeps);
     }

@@ -3,6 +3,7 @@ import type { RequestContext } from '@shuliu/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
+import { agentsMayCall } from './agent-auth.js';
 import { sendError, type ErrorPayload } from './errors.js';
 
 export interface RouteConfig {
@@ -63,6 +64,15 @@ function refusal(access: Access, req: FastifyRequest): ErrorPayload | null {
       code: 'UNAUTHENTICATED',
       message: 'log in first: send Authorization: Bearer <token>',
     };
+  if (access.kind === 'agent' && p.kind !== 'agent')
+    return {
+      status: 403,
+      code: 'COMPUTE_AGENT_SIGNATURE_REQUIRED',
+      message: 'this is a compute agent’s own call: sign it with the agent’s enrolled SM2 key',
+    };
+  // a compute agent's signed calls reach only the routes for agents, and those naming the agent role
+  if (p.kind === 'agent' && !agentsMayCall(access))
+    return { status: 403, code: 'FORBIDDEN', message: 'a compute agent calls only the routes for agents' };
   if (p.readOnly && req.method !== 'GET')
     return { status: 403, code: 'TOKEN_READ_ONLY', message: 'this API token may only read' };
   if (access.kind === 'roles' && !p.roles.some((r) => access.roles.includes(r))) {

@@ -51,6 +51,7 @@ import { tradeRoutes } from './trade.api.js';
 import { tradeOrderRoutes } from './trade-orders.api.js';
 import { tradeDeliveryRoutes } from './trade-deliveries.api.js';
 import { tradeGatewayRoutes } from './trade-gateway.api.js';
+import { computeRoutes } from './compute.api.js';
 import { tradeSettlementRoutes } from './trade-settlement.api.js';
 
 export const Health = z.object({
@@ -514,4 +515,5 @@ export const api = {
   deliveries: tradeDeliveryRoutes,
   gateway: tradeGatewayRoutes,
   settlement: tradeSettlementRoutes,
+  compute: computeRoutes,
 };

@@ -50,3 +50,5 @@ export * from './trade-settlement.js';
 export * from './rules/contract-templates.js';
 export * from './rules/contract-verify.js';
 export * from './rules/contract-text.js';
+export * from './compute.js';
+export * from './rules/agent-signature.js';

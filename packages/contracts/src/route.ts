@@ -3,10 +3,15 @@ import type { Role } from './identity.js';
 
 /** Who may call a route. Every route declares one; the server enforces it and the OpenAPI document shows it. */
 export type Access =
-  { kind: 'public' } | { kind: 'authenticated' } | { kind: 'roles'; roles: readonly Role[] };
+  | { kind: 'public' }
+  | { kind: 'authenticated' }
+  | { kind: 'roles'; roles: readonly Role[] }
+  /** A compute agent's own call, signed with its enrolled SM2 key (no login or API token is taken). */
+  | { kind: 'agent' };
 
 export const publicAccess: Access = { kind: 'public' };
 export const authenticated: Access = { kind: 'authenticated' };
+export const agentSigned: Access = { kind: 'agent' };
 export const roles = (...r: Role[]): Access => ({ kind: 'roles', roles: r });
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

@@ -69,6 +69,8 @@ const Schema = z.object({
   /** How often demands past their deadline are recorded as expired and their buyers told; 0: never. */
   marketDemandExpiryIntervalSeconds: int(0, 7 * 24 * 3600).default(3600),
   tradeOrderSweepIntervalSeconds: int(0, 7 * 24 * 3600).default(600),
+  /** How often the nonces of compute agents' signed requests, older than any time still accepted, are dropped. */
+  computeNonceSweepIntervalSeconds: int(0, 7 * 24 * 3600).default(900),
   /**
    * The API gateway may reach upstreams on loopback and private networks (10/8, 172.16/12, 192.168/16, …): for
    * a platform inside a government network, and for tests. Link-local and cloud metadata addresses stay refused.
@@ -142,6 +144,7 @@ const ENV_NAMES: Record<keyof z.input<typeof Schema>, string[]> = {
   marketSuspensionIntervalSeconds: ['SHULIU_MARKET_SUSPENSION_INTERVAL_SECONDS'],
   marketDemandExpiryIntervalSeconds: ['SHULIU_MARKET_DEMAND_EXPIRY_INTERVAL_SECONDS'],
   tradeOrderSweepIntervalSeconds: ['SHULIU_TRADE_ORDER_SWEEP_INTERVAL_SECONDS'],
+  computeNonceSweepIntervalSeconds: ['SHULIU_COMPUTE_NONCE_SWEEP_INTERVAL_SECONDS'],
   gatewayAllowPrivateUpstreams: ['SHULIU_GATEWAY_ALLOW_PRIVATE_UPSTREAMS'],
   gatewayDefaultRatePerSecond: ['SHULIU_GATEWAY_DEFAULT_RATE_PER_SECOND'],
   gatewayMaxRatePerSecond: ['SHULIU_GATEWAY_MAX_RATE_PER_SECOND'],

@@ -21,3 +21,4 @@ export * as registry from './registry/index.js';
 export * as consent from './consent/index.js';
 export * as settings from './settings/index.js';
 export * as market from './market/index.js';
+export * as compute from './compute/index.js';

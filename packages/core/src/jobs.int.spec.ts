@@ -80,6 +80,7 @@ describe("the platform's jobs", () => {
       'market.suspend-listings',
       'market.expire-demands',
       'trade.sweep-orders',
+      'compute.sweep-nonces',
       'catalog.survey-snapshot',
     ]);
     const snapshot = jobs.find((j) => j.name === 'catalog.survey-snapshot')!;

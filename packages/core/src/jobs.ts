@@ -45,6 +45,12 @@ export function platformJobs(s: Services, config: Config): Job[] {
       run: () => s.trade.orders.sweep(),
     },
     {
+      // a signed agent request is taken within minutes of its time: older nonces can no longer be replayed
+      name: 'compute.sweep-nonces',
+      intervalSeconds: config.computeNonceSweepIntervalSeconds,
+      run: () => s.compute.agents.sweepNonces(),
+    },
+    {
       // named when the survey was part of the catalog; the name is also its lock, so it stays
       name: 'catalog.survey-snapshot',
       intervalSeconds: config.surveySnapshotIntervalSeconds,

@@ -14,6 +14,7 @@ import { createSettings } from './settings/index.js';
 import { createSharing } from './sharing/index.js';
 import { createMarket } from './market/index.js';
 import { createTrade, meteredCharges } from './trade/index.js';
+import { createCompute } from './compute/index.js';
 
 const TRACE_MAX_BYTES = 64 * 1024 ** 2;
 
@@ -119,6 +120,7 @@ export function createServices(db: Kysely<DB>, config: Config) {
         metered: meteredCharges,
       },
     ),
+    compute: createCompute({ db, now: () => new Date() }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

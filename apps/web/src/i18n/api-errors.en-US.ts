@@ -10,6 +10,7 @@ import { marketApiErrorsEnUS } from './market.en-US';
 import { marketDemandsApiErrorsEnUS } from './market-demands.en-US';
 import { tradeApiErrorsEnUS } from './trade.en-US';
 import { gatewayApiErrorsEnUS } from './gateway.en-US';
+import { computeApiErrorsEnUS } from './compute.en-US';
 import { settlementApiErrorsEnUS } from './settlement.en-US';
 
 /** English — what the platform itself answers: requests, sign-in, the ledger, keys and stored files. */
@@ -62,5 +63,6 @@ export const apiErrorsEnUS: ErrorMessages = {
   ...marketDemandsApiErrorsEnUS,
   ...tradeApiErrorsEnUS,
   ...gatewayApiErrorsEnUS,
+  ...computeApiErrorsEnUS,
   ...settlementApiErrorsEnUS,
 };

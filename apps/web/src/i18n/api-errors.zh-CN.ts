@@ -10,6 +10,7 @@ import { marketApiErrorsZhCN } from './market.zh-CN';
 import { marketDemandsApiErrorsZhCN } from './market-demands.zh-CN';
 import { tradeApiErrorsZhCN } from './trade.zh-CN';
 import { gatewayApiErrorsZhCN } from './gateway.zh-CN';
+import { computeApiErrorsZhCN } from './compute.zh-CN';
 import { settlementApiErrorsZhCN } from './settlement.zh-CN';
 
 /** A message for every error code the portal can meet: the API's (`ErrorCode`) and the clients' own. */
@@ -60,5 +61,6 @@ export const apiErrorsZhCN: ErrorMessages = {
   ...marketDemandsApiErrorsZhCN,
   ...tradeApiErrorsZhCN,
   ...gatewayApiErrorsZhCN,
+  ...computeApiErrorsZhCN,
   ...settlementApiErrorsZhCN,
 };

@@ -13,6 +13,7 @@ import type { SharingTables } from '../sharing/sharing.tables.js';
 import type { MarketTables } from '../market/market.tables.js';
 import type { DemandTables } from '../market/demands.tables.js';
 import type { TradeTables } from '../trade/trade.tables.js';
+import type { ComputeTables } from '../compute/compute.tables.js';
 
 /** The whole database as Kysely sees it: each domain contributes its own tables. */
 export interface DB
@@ -31,4 +32,5 @@ export interface DB
     ImpactTables,
     MarketTables,
     DemandTables,
-    TradeTables {}
+    TradeTables,
+    ComputeTables {}

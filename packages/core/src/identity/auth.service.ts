@@ -6,7 +6,7 @@ import type { Config } from '../config.js';
 import type { DB } from '../db/schema.js';
 import { recordAudit } from '../audit/index.js';
 import { requirePrincipal, type Principal, type RequestContext } from '../shared/context.js';
-import { NotFound, Unauthenticated } from '../shared/errors.js';
+import { Forbidden, NotFound, Unauthenticated } from '../shared/errors.js';
 import { hashHex } from '../shared/hash.js';
 import { newId, randomToken } from '../shared/ids.js';
 import { AccountLocked, TokenOutlivesParent, TokenRolesExceed, WrongPassword } from './identity.errors.js';
@@ -218,6 +218,9 @@ export class AuthService {
 
   async createToken(ctx: RequestContext, body: z.output<typeof CreateApiTokenBody>) {
     const p = requirePrincipal(ctx);
+    // a compute agent's signed calls are its one credential: it mints no bearer token
+    if (p.kind === 'agent')
+      throw Forbidden('a compute agent signs its calls with its key and mints no token');
     if (!tokenRolesWithin(body.roles, p.roles))
       throw TokenRolesExceed(undefined, { held: p.roles, asked: body.roles });
     const expiresAt = body.expiresInDays ? new Date(Date.now() + body.expiresInDays * 86_400_000) : null;

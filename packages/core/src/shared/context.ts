@@ -3,7 +3,7 @@ import { Unauthenticated } from './errors.js';
 
 /** Who is calling: a logged-in user through a session, or a machine through a scoped API token. */
 export interface Principal {
-  kind: 'session' | 'api_token';
+  kind: 'session' | 'api_token' | 'agent';
   credentialId: string;
   userId: string;
   username: string;

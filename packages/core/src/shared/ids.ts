@@ -95,7 +95,9 @@ export type IdPrefix =
   | 'ord'
   | 'dlf'
   | 'apk'
-  | 'shp';
+  | 'shp'
+  | 'agt'
+  | 'cds';
 
 /** Prefixed sortable id, e.g. `org_01j…`. */
 export const newId = (prefix: IdPrefix) => `${prefix}_${ulid()}`;

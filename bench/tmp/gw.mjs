@@ -1,0 +1,20 @@
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import autocannon from 'autocannon';
+const child = async (args, env = {}) => {
+  const p = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = await new Promise((res) => createInterface({ input: p.stdout }).once('line', res));
+  return { p, line };
+};
+const ms = Number(process.argv[2] ?? 10);
+const up = await child(['bench/gateway-upstream.mjs', String(ms)]);
+const url = up.line.trim();
+const extra = process.env.PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [];
+const srv = await child([...extra, 'apps/cli/bin/tsx-run.mjs', 'bench/tmp/gw-server.ts', url], { DATABASE_URL: process.env.DATABASE_URL ?? '' });
+const { orders, db } = JSON.parse(srv.line);
+const auth = { 'x-api-key': orders[0].key, 'x-purpose': encodeURIComponent('风控') };
+const m = async (u, h) => { await autocannon({ url: u, headers: h, connections: 16, overallRate: 500, duration: 2 }); srv.p.kill('SIGUSR2'); const r = await autocannon({ url: u, headers: h, connections: 16, overallRate: 500, duration: 10 }); srv.p.kill('SIGUSR2'); await new Promise(r=>setTimeout(r,200)); return `p50 ${r.latency.p50} p90 ${r.latency.p90} p99 ${r.latency.p99} max ${r.latency.max} non2xx ${r.non2xx}`; };
+console.log(db, 'direct ', await m(`${url}/credit/x`, {}));
+console.log(db, 'gateway', await m(`${orders[0].gateway}/credit/x`, auth));
+srv.p.kill('SIGTERM'); up.p.kill('SIGTERM');
+setTimeout(() => process.exit(0), 3000);

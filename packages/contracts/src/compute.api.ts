@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { IdParams, paged } from './common.js';
+import {
+  Agent,
+  AgentQuery,
+  CreateAgentBody,
+  CreatedAgent,
+  Dataset,
+  DatasetQuery,
+  EnrolBody,
+  ReportDatasetsBody,
+  SetPolicyBody,
+} from './compute.js';
+import { agentSigned, defineRoute, publicAccess, roles } from './route.js';
+
+const tags = ['compute'];
+const agent = IdParams('agt');
+const dataset = IdParams('cds');
+/** Who reads agents: their org's administrator, and the operator and regulator who watch every domain. */
+const agentReaders = roles('org_admin', 'operator', 'regulator');
+/** Who reads datasets: the business roles of holders and consumers, and the overseers. */
+const datasetReaders = roles(
+  'merchant',
+  'buyer',
+  'provider',
+  'authority',
+  'org_admin',
+  'operator',
+  'regulator',
+);
+
+/**
+ * 域内计算节点: the agents an org runs where its raw data lives, enrolled with an SM2 machine identity, and the
+ * datasets they hold. Calls under /api/compute/agent/ are the agent's own, each signed with its SM2 key.
+ */
+export const computeRoutes = {
+  agents: defineRoute({
+    method: 'GET',
+    path: '/api/compute/agents',
+    summary: 'The agents of the caller’s org (every org’s for the operator and regulator), with their health',
+    tags,
+    access: agentReaders,
+    query: AgentQuery,
+    response: paged(Agent),
+  }),
+  agent: defineRoute({
+    method: 'GET',
+    path: '/api/compute/agents/:id',
+    summary: 'One agent, to its org’s administrator, the operator and the regulator',
+    tags,
+    access: agentReaders,
+    params: agent,
+    response: Agent,
+  }),
+  createAgent: defineRoute({
+    method: 'POST',
+    path: '/api/compute/agents',
+    summary: 'The org administrator registers an agent and receives its one-time enrolment code',
+    tags,
+    access: roles('org_admin'),
+    body: CreateAgentBody,
+    response: CreatedAgent,
+    status: 201,
+    audit: 'compute.agent.create',
+  }),
+  reenrol: defineRoute({
+    method: 'POST',
+    path: '/api/compute/agents/:id/enrolment',
+    summary:
+      'A new one-time enrolment code for the agent (a lost or replaced machine): its key stops working at once',
+    tags,
+    access: roles('org_admin'),
+    params: agent,
+    response: CreatedAgent,
+    audit: 'compute.agent.reenrol',
+  }),
+  revokeAgent: defineRoute({
+    method: 'POST',
+    path: '/api/compute/agents/:id/revoke',
+    summary: 'Revokes the agent: its key is refused from now on, its datasets are withdrawn',
+    tags,
+    access: roles('org_admin', 'operator'),
+    params: agent,
+    response: Agent,
+    audit: 'compute.agent.revoke',
+  }),
+  enrol: defineRoute({
+    method: 'POST',
+    path: '/api/compute/agent/enrol',
+    summary:
+      'The agent enrols its SM2 public key with the one-time code its administrator gave it (the code is the credential)',
+    tags,
+    access: publicAccess,
+    body: EnrolBody,
+    response: Agent,
+    audit: 'compute.agent.enrol',
+  }),
+  heartbeat: defineRoute({
+    method: 'POST',
+    path: '/api/compute/agent/heartbeat',
+    summary: 'The agent says it is alive (signed with its key)',
+    tags,
+    access: agentSigned,
+    response: z.object({ agentId: z.string(), now: z.string() }),
+    audit: 'compute.agent.heartbeat',
+  }),
+  reportDatasets: defineRoute({
+    method: 'PUT',
+    path: '/api/compute/agent/datasets',
+    summary:
+      'The agent reports the datasets it holds — their schema and size, never their rows; one no longer reported is withdrawn',
+    tags,
+    access: agentSigned,
+    body: ReportDatasetsBody,
+    response: z.object({ items: z.array(Dataset) }),
+    audit: 'compute.dataset.report',
+  }),
+  datasets: defineRoute({
+    method: 'GET',
+    path: '/api/compute/datasets',
+    summary:
+      'Datasets the caller may compute on or holds, with the name to use in SQL, the columns, k and the budget left',
+    tags,
+    access: datasetReaders,
+    query: DatasetQuery,
+    response: paged(Dataset),
+  }),
+  dataset: defineRoute({
+    method: 'GET',
+    path: '/api/compute/datasets/:id',
+    summary: 'One dataset with its release policy',
+    tags,
+    access: datasetReaders,
+    params: dataset,
+    response: Dataset,
+  }),
+  setPolicy: defineRoute({
+    method: 'PUT',
+    path: '/api/compute/datasets/:id/policy',
+    summary:
+      'The holder sets the dataset’s release policy: privacy unit, contribution bound, k, bounds, join keys, ε/δ budget and each consumer’s share',
+    tags,
+    access: roles('org_admin', 'merchant', 'provider', 'authority'),
+    params: dataset,
+    body: SetPolicyBody,
+    response: Dataset,
+    audit: 'compute.dataset.policy',
+  }),
+};

@@ -1,0 +1,38 @@
+import { createError } from '../shared/errors.js';
+
+export const AgentExists = createError(
+  'COMPUTE_AGENT_EXISTS',
+  'the organization already has an agent of this name',
+  409,
+);
+export const EnrolmentInvalid = createError(
+  'COMPUTE_ENROLMENT_INVALID',
+  'the enrolment code is wrong, used or expired: ask the org administrator for a new one',
+  401,
+);
+export const AgentKeyTaken = createError(
+  'COMPUTE_AGENT_KEY_TAKEN',
+  'this public key is enrolled for another agent: each agent makes its own key pair',
+  409,
+);
+export const AgentSignatureInvalid = createError(
+  'COMPUTE_AGENT_SIGNATURE_INVALID',
+  'the agent’s request signature does not verify, is stale, or repeats a nonce',
+  401,
+);
+export const AgentSignatureRequired = createError(
+  'COMPUTE_AGENT_SIGNATURE_REQUIRED',
+  'this is an agent’s own call: sign it with the agent’s enrolled SM2 key (a login or API token is not taken)',
+  403,
+);
+export const AgentRevoked = createError('COMPUTE_AGENT_REVOKED', 'the agent is revoked', 409);
+export const ComputePolicyInvalid = createError(
+  'COMPUTE_POLICY_INVALID',
+  'the release policy does not fit the dataset’s columns',
+  400,
+);
+export const DatasetWithdrawn = createError(
+  'COMPUTE_DATASET_WITHDRAWN',
+  'the dataset is withdrawn: its agent no longer reports it',
+  409,
+);

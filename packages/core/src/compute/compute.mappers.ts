@@ -1,0 +1,60 @@
+import type { Agent, Dataset } from '@shuliu/contracts';
+import { iso } from '../shared/iso.js';
+import type { AgentRow } from './agents.repository.js';
+import type { DatasetRow } from './datasets.repository.js';
+
+/** An agent is healthy while it was heard from within this long. */
+const HEALTHY_MS = 120_000;
+
+function healthOf(a: Pick<AgentRow, 'status' | 'last_seen_at'>, now: Date): Agent['health'] {
+  if (a.status === 'revoked') return 'revoked';
+  if (!a.last_seen_at) return 'never_seen';
+  return now.getTime() - a.last_seen_at.getTime() <= HEALTHY_MS ? 'healthy' : 'silent';
+}
+
+export const toAgent = (a: AgentRow, now: Date): Agent => ({
+  id: a.id,
+  orgId: a.org_id,
+  orgName: a.org_name,
+  name: a.name,
+  description: a.description,
+  status: a.status,
+  keyId: a.key_id,
+  publicKey: a.public_key,
+  enrolmentExpiresAt: iso(a.enrolment_expires_at),
+  enrolledAt: iso(a.enrolled_at),
+  lastSeenAt: iso(a.last_seen_at),
+  health: healthOf(a, now),
+  software: a.software,
+  datasetCount: a.dataset_count,
+  createdAt: a.created_at.toISOString(),
+});
+
+/** A dataset as `orgId` sees it: the budget left is the total's rest for its holder, its share's rest for others. */
+export function toDataset(d: DatasetRow, viewerOrgId: string | null, consumerSpent: number): Dataset {
+  const p = d.policy;
+  const total = d.epsilon_total ?? 0;
+  const left = Math.max(0, total - d.epsilon_spent);
+  const share = p ? p.consumerShare * total - consumerSpent : 0;
+  return {
+    id: d.id,
+    agentId: d.agent_id,
+    agentName: d.agent_name ?? '',
+    orgId: d.org_id,
+    orgName: d.org_name,
+    name: d.name,
+    table: d.name,
+    title: d.title,
+    resourceId: d.resource_id,
+    columns: d.columns,
+    rows: Number(d.rows),
+    status: d.status,
+    policy: p,
+    epsilonSpent: d.epsilon_spent,
+    deltaSpent: d.delta_spent,
+    epsilonRemaining: viewerOrgId === d.org_id ? left : Math.max(0, Math.min(left, share)),
+    k: p?.k ?? null,
+    reportedAt: d.reported_at.toISOString(),
+    updatedAt: d.updated_at.toISOString(),
+  };
+}

@@ -1,0 +1,91 @@
+import type { ColumnType } from 'kysely';
+
+type CreatedAt = ColumnType<Date, Date | undefined, never>;
+type UpdatedAt = ColumnType<Date, Date | undefined, Date>;
+type Json<T> = ColumnType<T, string, string>;
+
+export interface ComputeAgentsTable {
+  id: string;
+  org_id: string;
+  name: string;
+  description: string | null;
+  status: ColumnType<
+    'pending' | 'active' | 'revoked',
+    'pending' | 'active' | 'revoked' | undefined,
+    'pending' | 'active' | 'revoked'
+  >;
+  enrolment_hash: string | null;
+  enrolment_expires_at: Date | null;
+  public_key: string | null;
+  key_id: string | null;
+  enrolled_at: Date | null;
+  last_seen_at: Date | null;
+  software: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ComputeAgentNoncesTable {
+  agent_id: string;
+  nonce: string;
+  at: ColumnType<Date, Date | undefined, never>;
+}
+
+/** A column of a dataset as its agent reported it. */
+export interface ColumnRow {
+  name: string;
+  type: 'integer' | 'number' | 'text' | 'date' | 'boolean';
+  title?: string;
+}
+
+/** The holder's release policy as stored (the contracts' ReleasePolicy). */
+export interface PolicyRow {
+  privacyUnit: string | null;
+  maxContributions: number;
+  k: number;
+  bounds: Record<string, { lower: number; upper: number }>;
+  joinKeys: string[];
+  mechanism: 'laplace' | 'gaussian';
+  epsilonTotal: number;
+  deltaTotal: number;
+  consumerShare: number;
+  epsilonPerQuery: number;
+  manualRelease: boolean;
+}
+
+export interface ComputeDatasetsTable {
+  id: string;
+  agent_id: string;
+  org_id: string;
+  name: string;
+  title: string;
+  resource_id: string | null;
+  columns: Json<ColumnRow[]>;
+  rows: ColumnType<string, number, number>;
+  status: ColumnType<'active' | 'withdrawn', 'active' | 'withdrawn' | undefined, 'active' | 'withdrawn'>;
+  policy: ColumnType<PolicyRow | null, string | null, string | null>;
+  epsilon_total: number | null;
+  delta_total: number | null;
+  epsilon_spent: ColumnType<number, number | undefined, number>;
+  delta_spent: ColumnType<number, number | undefined, number>;
+  reported_at: ColumnType<Date, Date | undefined, Date>;
+  updated_at: UpdatedAt;
+  version: ColumnType<number, number | undefined, number>;
+}
+
+export interface ComputeBudgetSpendsTable {
+  dataset_id: string;
+  consumer_org_id: string;
+  job_id: string;
+  epsilon: number;
+  delta: number;
+  at: ColumnType<Date, Date | undefined, never>;
+}
+
+export interface ComputeTables {
+  compute_agents: ComputeAgentsTable;
+  compute_agent_nonces: ComputeAgentNoncesTable;
+  compute_datasets: ComputeDatasetsTable;
+  compute_budget_spends: ComputeBudgetSpendsTable;
+}
