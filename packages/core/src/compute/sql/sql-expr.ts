@@ -15,8 +15,19 @@ const COMPARISONS: Record<string, string> = {
   COMPARE_GREATERTHANOREQUALTO: '>=',
 };
 const ARITHMETIC = new Set(['+', '-', '*', '/', '%', '//']);
-const LIKES: Record<string, string> = { '~~': 'LIKE', '!~~': 'NOT LIKE', '~~*': 'ILIKE', '!~~*': 'NOT ILIKE' };
-const SCALARS: Record<string, string> = { abs: 'abs', lower: 'lower', upper: 'upper', year: 'year', month: 'month' };
+const LIKES: Record<string, string> = {
+  '~~': 'LIKE',
+  '!~~': 'NOT LIKE',
+  '~~*': 'ILIKE',
+  '!~~*': 'NOT ILIKE',
+};
+const SCALARS: Record<string, string> = {
+  abs: 'abs',
+  lower: 'lower',
+  upper: 'upper',
+  year: 'year',
+  month: 'month',
+};
 const CASTS: Record<string, string> = {
   INTEGER: 'INTEGER',
   BIGINT: 'BIGINT',
@@ -26,7 +37,15 @@ const CASTS: Record<string, string> = {
   DATE: 'DATE',
   BOOLEAN: 'BOOLEAN',
 };
-const INTEGER_TYPES = new Set(['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'UTINYINT', 'USMALLINT', 'UINTEGER']);
+const INTEGER_TYPES = new Set([
+  'TINYINT',
+  'SMALLINT',
+  'INTEGER',
+  'BIGINT',
+  'UTINYINT',
+  'USMALLINT',
+  'UINTEGER',
+]);
 // Functions that read DuckDB's state rather than the data: refused as catalog probing, by name.
 export const SYSTEM_FUNCTION =
   /^(duckdb_|pg_|sqlite_|pragma_)|^(current_setting|getvariable|version|current_database|current_schemas?|current_catalog|current_user|session_user|user|database_size|which_secret|has_\w+_privilege)$/;
@@ -42,14 +61,22 @@ export function refuseSystemFunctions(node: unknown): void {
   if (Array.isArray(node)) return node.forEach(refuseSystemFunctions);
   if (node === null || typeof node !== 'object') return;
   const name = str(node as AstNode, 'function_name').toLowerCase();
-  if (name && SYSTEM_FUNCTION.test(name)) refuse('system_catalog', `${name}() reads DuckDB's state, not the data`);
+  if (name && SYSTEM_FUNCTION.test(name))
+    refuse('system_catalog', `${name}() reads DuckDB's state, not the data`);
   Object.values(node).forEach(refuseSystemFunctions);
 }
+
+const SUBQUERY_KINDS: Record<string, string> = {
+  ANY: 'IN (SELECT …) or ANY (…)',
+  EXISTS: 'EXISTS (SELECT …)',
+  SCALAR: 'a scalar (SELECT …)',
+};
 
 /** The refusal for an expression class the allow-list does not know, naming the construct. */
 export function refuseClass(node: AstNode, where: string): never {
   const cls = str(node, 'class');
-  if (cls === 'SUBQUERY') refuse('subquery', `a subquery ${where}`);
+  if (cls === 'SUBQUERY')
+    refuse('subquery', `${SUBQUERY_KINDS[str(node, 'subquery_type')] ?? 'a subquery'} ${where}`);
   if (cls === 'WINDOW') refuse('window_function', `${str(node, 'function_name')}() OVER ${where}`);
   if (cls === 'PARAMETER') refuse('unsupported', `a parameter ($${str(node, 'identifier')}) ${where}`);
   if (cls === 'STAR') refuse('row_level_output', `* or COLUMNS() ${where} selects row-level values`);
@@ -77,7 +104,9 @@ function renderDecimal(unscaled: number, type: AstNode | null): string {
   const info = type ? obj(type, 'type_info') : null;
   const scale = Number(info?.scale ?? 0);
   if (!Number.isInteger(scale) || scale < 0 || scale > 18) refuse('unsupported', 'a decimal constant');
-  const digits = Math.abs(unscaled).toString().padStart(scale + 1, '0');
+  const digits = Math.abs(unscaled)
+    .toString()
+    .padStart(scale + 1, '0');
   const sign = unscaled < 0 ? '-' : '';
   return scale === 0 ? `${sign}${digits}` : `${sign}${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
 }
@@ -85,7 +114,8 @@ function renderDecimal(unscaled: number, type: AstNode | null): string {
 /** Checks and renders a WHERE expression against the allow-list. */
 export function renderExpr(node: AstNode, scope: Scope, depth = 0): string {
   if (depth > MAX_DEPTH) refuse('too_long', `the WHERE clause nests deeper than ${MAX_DEPTH}`);
-  const sub = (n: AstNode | null) => renderExpr(n ?? refuse('malformed', 'a missing operand'), scope, depth + 1);
+  const sub = (n: AstNode | null) =>
+    renderExpr(n ?? refuse('malformed', 'a missing operand'), scope, depth + 1);
   switch (str(node, 'class')) {
     case 'COLUMN_REF':
       return renderRef(node, scope);
@@ -161,7 +191,8 @@ function renderFunction(node: AstNode, sub: Sub): string {
   const name = str(node, 'function_name').toLowerCase();
   const args = arr(node, 'children');
   if (str(node, 'schema') || str(node, 'catalog')) refuseFunction(name, 'in WHERE');
-  if (obj(node, 'filter') || node.distinct === true) refuse('unsupported', `${name}() with FILTER or DISTINCT`);
+  if (obj(node, 'filter') || node.distinct === true)
+    refuse('unsupported', `${name}() with FILTER or DISTINCT`);
   if (ARITHMETIC.has(name) && (args.length === 2 || (args.length === 1 && name === '-'))) {
     return args.length === 1 ? `(- ${sub(args[0]!)})` : `(${sub(args[0]!)} ${name} ${sub(args[1]!)})`;
   }

@@ -34,7 +34,8 @@ export function walkFrom(ref: AstNode | null, scope: Scope, joins: PlanJoin[]): 
     default:
       return refuse('unsupported', `a ${str(from, 'type').toLowerCase() || 'table'} reference in FROM`);
   }
-  if (scope.tables.length > MAX_TABLES) refuse('join_not_declared', `more than ${MAX_TABLES} tables are joined`);
+  if (scope.tables.length > MAX_TABLES)
+    refuse('join_not_declared', `more than ${MAX_TABLES} tables are joined`);
 }
 
 function refuseSample(ref: AstNode): void {
@@ -59,14 +60,16 @@ const JOIN_REF_KINDS: Record<string, string> = {
 // bound, and USING or NATURAL would join on names the requester picks.
 function walkJoin(join: AstNode, scope: Scope, joins: PlanJoin[]): void {
   const refType = str(join, 'ref_type');
-  if (refType !== 'REGULAR') refuse('join_not_declared', `${JOIN_REF_KINDS[refType] ?? refType} is not allowed`);
+  if (refType !== 'REGULAR')
+    refuse('join_not_declared', `${JOIN_REF_KINDS[refType] ?? refType} is not allowed`);
   if (str(join, 'join_type') !== 'INNER') {
     refuse('join_not_declared', `${str(join, 'join_type')} JOIN is not allowed; use INNER JOIN … ON`);
   }
   if (arr(join, 'using_columns').length) refuse('join_not_declared', 'JOIN … USING; write ON a.k = b.k');
   walkFrom(obj(join, 'left'), scope, joins);
   const rightRef = obj(join, 'right') ?? refuse('malformed', 'a join without a right side');
-  if (str(rightRef, 'type') === 'JOIN') refuse('unsupported', 'a parenthesized join; chain joins left to right');
+  if (str(rightRef, 'type') === 'JOIN')
+    refuse('unsupported', 'a parenthesized join; chain joins left to right');
   // Anything else but a base table is refused by walkFrom with its own rule.
   if (str(rightRef, 'type') !== 'BASE_TABLE') walkFrom(rightRef, scope, joins);
   refuseSample(rightRef);
@@ -78,7 +81,8 @@ function walkJoin(join: AstNode, scope: Scope, joins: PlanJoin[]): void {
 function equalities(condition: AstNode | null): AstNode[] {
   const c = condition ?? refuse('join_not_declared', 'a join without ON');
   if (str(c, 'type') === 'CONJUNCTION_AND') return arr(c, 'children').flatMap((n) => equalities(n));
-  if (str(c, 'type') !== 'COMPARE_EQUAL') refuse('join_not_declared', 'ON must be key equalities joined by AND');
+  if (str(c, 'type') !== 'COMPARE_EQUAL')
+    refuse('join_not_declared', 'ON must be key equalities joined by AND');
   return [c];
 }
 

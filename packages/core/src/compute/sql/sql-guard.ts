@@ -4,7 +4,14 @@ import { type AstNode, arr, obj, parseSelect, str } from './sql-parse.js';
 import { refuse } from './sql-refusal.js';
 import { Scope } from './sql-scope.js';
 import { selectItem } from './sql-select.js';
-import type { AnalysisPlan, GuardCatalog, PlanAggregate, PlanGroup, PlanJoin, PlanOrder } from './sql-types.js';
+import type {
+  AnalysisPlan,
+  GuardCatalog,
+  PlanAggregate,
+  PlanGroup,
+  PlanJoin,
+  PlanOrder,
+} from './sql-types.js';
 
 export { QueryRefused, REFUSAL_RULES, type RefusalRule } from './sql-refusal.js';
 
@@ -26,9 +33,11 @@ export async function analyzeQuery(sqlText: string, catalog: GuardCatalog): Prom
   const items = arr(node, 'select_list').map((item, i) => selectItem(item, scope, groups, i));
   const aggregates: PlanAggregate[] = items.flatMap((i) => (i.kind === 'aggregate' ? [i.aggregate] : []));
   if (!aggregates.length) refuse('row_level_output', 'the query selects no aggregate');
-  const select = items.map((i) => (i.kind === 'group' ? i.group.alias! : i.aggregate.alias));
-  const dup = select.find((name, i) => select.findIndex((n) => n.toLowerCase() === name.toLowerCase()) !== i);
-  if (dup) refuse('unsupported', `two outputs are named ${dup}; give each an alias`);
+  const select = uniqueNames(items.map((i) => (i.kind === 'group' ? i.group.alias! : i.aggregate.alias)));
+  items.forEach((item, i) => {
+    if (item.kind === 'group') item.group.alias = select[i]!;
+    else item.aggregate.alias = select[i]!;
+  });
   const selected = items.flatMap((i) => (i.kind === 'group' ? [i.group] : []));
   const groupBy = groups.map((g) => selected.find((s) => s.table === g.table && s.column === g.column) ?? g);
   const where = obj(node, 'where_clause');
@@ -46,6 +55,16 @@ export async function analyzeQuery(sqlText: string, catalog: GuardCatalog): Prom
   };
 }
 
+// Output names are data, never SQL; a repeated one (var_age twice) gets a suffix so each output is named.
+function uniqueNames(names: string[]): string[] {
+  const seen = new Map<string, number>();
+  return names.map((name) => {
+    const n = (seen.get(name.toLowerCase()) ?? 0) + 1;
+    seen.set(name.toLowerCase(), n);
+    return n === 1 ? name : `${name}_${n}`;
+  });
+}
+
 // The query-level constructs outside the allowed shape, each refused by its own rule.
 function refuseNodeShape(node: AstNode): void {
   const type = str(node, 'type');
@@ -56,8 +75,10 @@ function refuseNodeShape(node: AstNode): void {
   if (arr(obj(node, 'cte_map') ?? {}, 'map').length) refuse('subquery', 'a CTE (WITH …) is not allowed');
   if (obj(node, 'sample')) refuse('sampling', 'USING SAMPLE is not allowed');
   if (obj(node, 'qualify')) refuse('window_function', 'QUALIFY filters on window functions');
-  if (obj(node, 'having')) refuse('having', 'HAVING is not allowed; the release policy decides which groups show');
-  if (str(node, 'aggregate_handling') !== 'STANDARD_HANDLING') refuse('group_by', 'GROUP BY ALL; list the columns');
+  if (obj(node, 'having'))
+    refuse('having', 'HAVING is not allowed; the release policy decides which groups show');
+  if (str(node, 'aggregate_handling') !== 'STANDARD_HANDLING')
+    refuse('group_by', 'GROUP BY ALL; list the columns');
   for (const m of arr(node, 'modifiers')) {
     const kind = str(m, 'type');
     if (kind === 'DISTINCT_MODIFIER') refuse('unsupported', 'SELECT DISTINCT; GROUP BY the columns instead');
@@ -72,7 +93,8 @@ function groupColumns(node: AstNode, scope: Scope): PlanGroup[] {
   const plain = exprs.length ? sets.length === 1 && sets[0]!.length === exprs.length : sets.length === 0;
   if (!plain) refuse('group_by', 'ROLLUP, CUBE and GROUPING SETS are not allowed');
   return exprs.map((e) => {
-    if (str(e, 'class') !== 'COLUMN_REF') refuse('group_by', 'GROUP BY lists column names, not positions or expressions');
+    if (str(e, 'class') !== 'COLUMN_REF')
+      refuse('group_by', 'GROUP BY lists column names, not positions or expressions');
     const { table, column } = scope.resolve(e);
     return { table: table.name, column: column.name, alias: null };
   });
@@ -104,7 +126,8 @@ function limit(node: AstNode): number | null {
   const e = obj(modifier, 'limit');
   if (!e) return null;
   const n = str(e, 'class') === 'CONSTANT' ? obj(e, 'value')?.value : undefined;
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) refuse('limit', 'LIMIT takes an integer constant');
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0)
+    refuse('limit', 'LIMIT takes an integer constant');
   if (n > MAX_LIMIT) refuse('limit', `LIMIT ${n} is above ${MAX_LIMIT}`);
   return n;
 }

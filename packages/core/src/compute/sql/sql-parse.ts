@@ -28,6 +28,8 @@ function parserConnection(): Promise<DuckDBConnection> {
   return parser;
 }
 
+const SELECT_START = /^(SELECT|FROM|WITH)$/;
+
 // json_serialize_sql only serializes SELECTs; for any other statement the leading keyword names it.
 function leadingKeyword(sqlText: string): string {
   const body = sqlText.replace(/--[^\n]*|\/\*[\s\S]*?\*\//g, ' ').replace(/^[\s(]+/, '');
@@ -36,7 +38,9 @@ function leadingKeyword(sqlText: string): string {
 
 /** Parses one SELECT into DuckDB's JSON tree, refusing long text, several statements and non-SELECTs. */
 export async function parseSelect(sqlText: string): Promise<AstNode> {
-  if (sqlText.length > MAX_SQL_CHARS) refuse('too_long', `the query has more than ${MAX_SQL_CHARS} characters`);
+  if (sqlText.length > MAX_SQL_CHARS)
+    refuse('too_long', `the query has more than ${MAX_SQL_CHARS} characters`);
+  if (!sqlText.replace(/--[^\n]*|\/\*[\s\S]*?\*\//g, '').trim()) refuse('malformed', 'the query is empty');
   const conn = await parserConnection();
   let count: number;
   try {
@@ -45,6 +49,10 @@ export async function parseSelect(sqlText: string): Promise<AstNode> {
     refuse('malformed', (e as Error).message.replace(/^Failed to extract statements: /, '').split('\n')[0]);
   }
   if (count === 0) refuse('malformed', 'the query is empty');
+  // PIVOT expands into several statements; a text that does not start as a SELECT is named by its keyword.
+  if (count > 1 && !SELECT_START.test(leadingKeyword(sqlText))) {
+    refuse('statement_kind', `${leadingKeyword(sqlText)} is not allowed; send one SELECT`);
+  }
   if (count > 1) refuse('one_select', `the text holds ${count} statements; send one SELECT`);
   const reader = await conn.runAndReadAll('select json_serialize_sql($1::varchar) as j', [sqlText]);
   const parsed = JSON.parse(String(reader.getRows()[0]?.[0])) as AstNode;

@@ -42,8 +42,11 @@ export class Scope {
     if (FILE_LIKE.test(name)) refuse('file_or_url', `'${name}' reads a file or URL`);
     if (schema) refuse('unknown_table', `${schema}.${name}: name catalog tables without a schema`);
     if (obj(ref, 'at_clause')) refuse('unsupported', `AT (time travel) on ${name} is not allowed`);
-    if (arr(ref, 'column_name_alias').length) refuse('unsupported', `column aliases on ${name} are not allowed`);
-    const table = this.catalog.tables.find((t) => same(t.name, name)) ?? refuse('unknown_table', `${name} is not in the catalog`);
+    if (arr(ref, 'column_name_alias').length)
+      refuse('unsupported', `column aliases on ${name} are not allowed`);
+    const table =
+      this.catalog.tables.find((t) => same(t.name, name)) ??
+      refuse('unknown_table', `${name} is not in the catalog`);
     if (this.tables.includes(table)) refuse('join_not_declared', `${table.name} is joined to itself`);
     const key = (str(ref, 'alias') || name).toLowerCase();
     if (this.byName.has(key)) refuse('join_not_declared', `${key} names two tables`);
@@ -55,18 +58,24 @@ export class Scope {
   resolve(ref: AstNode): ScopeColumn {
     const names = (ref.column_names as unknown[]).map(String);
     if (names.length === 2) {
-      const table = this.byName.get(names[0]!.toLowerCase()) ?? refuse('unknown_table', `${names[0]} is not a table in FROM`);
+      const table =
+        this.byName.get(names[0]!.toLowerCase()) ??
+        refuse('unknown_table', `${names[0]} is not a table in FROM`);
       return { table, column: this.columnOf(table, names[1]!) };
     }
     if (names.length !== 1) refuse('unknown_column', `${names.join('.')} is not a catalog column`);
     const hits = this.tables.filter((t) => t.columns.some((c) => same(c.name, names[0]!)));
-    if (hits.length > 1) refuse('ambiguous_column', `${names[0]} is in ${hits.map((t) => t.name).join(' and ')}`);
+    if (hits.length > 1)
+      refuse('ambiguous_column', `${names[0]} is in ${hits.map((t) => t.name).join(' and ')}`);
     const table = hits[0] ?? refuse('unknown_column', `${names[0]} is not a column of the tables in FROM`);
     return { table, column: this.columnOf(table, names[0]!) };
   }
 
   private columnOf(table: GuardTable, name: string): GuardColumn {
-    return table.columns.find((c) => same(c.name, name)) ?? refuse('unknown_column', `${table.name}.${name} is not in the catalog`);
+    return (
+      table.columns.find((c) => same(c.name, name)) ??
+      refuse('unknown_column', `${table.name}.${name} is not in the catalog`)
+    );
   }
 }
 

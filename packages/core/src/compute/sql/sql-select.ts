@@ -73,7 +73,8 @@ function hasAggregate(node: unknown): boolean {
 }
 
 /** One SELECT item: a GROUP BY column or an allowed aggregate over a column. */
-export type SelectItem = { kind: 'group'; group: PlanGroup } | { kind: 'aggregate'; aggregate: PlanAggregate };
+export type SelectItem =
+  { kind: 'group'; group: PlanGroup } | { kind: 'aggregate'; aggregate: PlanAggregate };
 
 /** Classifies a SELECT item against the allow-list; `groups` are the GROUP BY columns. */
 export function selectItem(node: AstNode, scope: Scope, groups: PlanGroup[], index: number): SelectItem {
@@ -95,7 +96,9 @@ export function selectItem(node: AstNode, scope: Scope, groups: PlanGroup[], ind
       refuseIndividualInside(node);
       refuse('unsupported', `select item ${index + 1} computes over aggregates; select the aggregates alone`);
     }
-    if (cls === 'FUNCTION') refuseFunction(str(node, 'function_name').toLowerCase(), 'in SELECT');
+    if (cls === 'FUNCTION' && node.is_operator !== true) {
+      refuseFunction(str(node, 'function_name').toLowerCase(), 'in SELECT');
+    }
     refuse('row_level_output', `select item ${index + 1} is neither an aggregate nor a GROUP BY column`);
   }
   return refuseClass(node, 'in SELECT');
@@ -114,7 +117,8 @@ function aggregate(node: AstNode, scope: Scope): PlanAggregate {
   const name = str(node, 'function_name').toLowerCase();
   const { fn, variance } = AGGREGATES[name]!;
   if (str(node, 'schema') || str(node, 'catalog')) refuseFunction(name, 'in SELECT');
-  if (node.distinct === true) refuse('distinct_aggregate', `${name}(DISTINCT …) cannot be bounded per person`);
+  if (node.distinct === true)
+    refuse('distinct_aggregate', `${name}(DISTINCT …) cannot be bounded per person`);
   if (obj(node, 'filter')) refuse('unsupported', `${name}() FILTER (…); put the condition in WHERE`);
   if (arr(obj(node, 'order_bys') ?? {}, 'orders').length) refuse('unsupported', `${name}(… ORDER BY …)`);
   const args = arr(node, 'children');
