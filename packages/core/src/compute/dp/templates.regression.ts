@@ -1,7 +1,7 @@
 import { gaussianMechanismRho, laplaceMechanism, zcdpRho } from './noise.js';
 import { templateBudget, type TemplateOptions, type TemplateResult } from './templates.types.js';
 import {
-  clamp,
+  toUnit,
   requireBounds,
   requireDelta,
   requireInteger,
@@ -26,14 +26,7 @@ function design(X: readonly (readonly number[])[], bounds: readonly Bounds[]): n
     if (requireNumbers(`X[${i}]`, row).length !== bounds.length) {
       throw new RangeError(`X[${i}] has ${row.length} features, bounds.x has ${bounds.length}`);
     }
-    return [
-      1,
-      ...row.map(
-        (v, j) =>
-          (2 * clamp(v, bounds[j]!) - bounds[j]!.lower - bounds[j]!.upper) /
-          (bounds[j]!.upper - bounds[j]!.lower),
-      ),
-    ];
+    return [1, ...row.map((v: number, j: number) => toUnit(v, bounds[j]!))];
   });
 }
 
@@ -89,7 +82,7 @@ export function linearRegression(
   const K = (d * (d + 1)) / 2 + d;
   const b = (K * m) / epsilon;
   const noisy = (v: number) => laplaceMechanism(v, 1 * m, epsilon / K);
-  const ys = y.map((v) => (2 * clamp(v, by) - by.lower - by.upper) / (by.upper - by.lower));
+  const ys = y.map((v) => toUnit(v, by));
   const A = Array.from({ length: d }, () => new Array<number>(d).fill(0));
   for (let r = 0; r < d; r++) {
     for (let c = r; c < d; c++) {

@@ -1,7 +1,7 @@
 import { uniformOpen01 } from './exact.js';
 import { laplaceMechanism } from './noise.js';
 import { templateBudget, type TemplateOptions, type TemplateResult } from './templates.types.js';
-import { clamp, magnitude, requireBounds, requireNumbers, type Bounds } from './validate.js';
+import { clamp, magnitude, requireBounds, requireNumbers, toUnit, type Bounds } from './validate.js';
 
 export * from './templates.types.js';
 export { linearRegression, logisticRegression } from './templates.regression.js';
@@ -144,11 +144,6 @@ export function boundedMean(
     spent: { epsilon, delta: 0 },
     mechanism: 'bounded mean: noisy centred sum / noisy count, Laplace, ε/2 each',
   };
-}
-
-/** Maps clamped values of [L, U] onto [−1, 1]. */
-export function toUnit(x: number, b: Bounds): number {
-  return (2 * clamp(x, b) - b.lower - b.upper) / (b.upper - b.lower);
 }
 
 /**

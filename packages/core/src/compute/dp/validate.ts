@@ -80,3 +80,8 @@ export function clamp(x: number, b: Bounds): number {
 export function magnitude(b: Bounds): number {
   return Math.max(Math.abs(b.lower), Math.abs(b.upper));
 }
+
+/** Maps a clamped value of [L, U] onto [−1, 1], where each term of a sufficient statistic moves by ≤ 1. */
+export function toUnit(x: number, b: Bounds): number {
+  return (2 * clamp(x, b) - b.lower - b.upper) / (b.upper - b.lower);
+}
