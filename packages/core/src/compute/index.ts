@@ -17,3 +17,4 @@ export {
   type TableSource,
 } from './sql/sandbox.js';
 export type * from './sql/sql-types.js';
+export * from './dp/index.js';
