@@ -19,8 +19,14 @@ function checkNumbers(c: AnonymizeConfig) {
   const limit = c.suppressionLimit;
   if (typeof limit !== 'number' || !(limit >= 0 && limit <= 1))
     throw new RangeError(`suppressionLimit: ${String(limit)} is not a fraction between 0 and 1`);
-  if (c.l !== undefined && (!isInt(c.l) || c.l < 1))
-    throw new RangeError(`l: ${String(c.l)} is not an integer ≥ 1`);
+  // entropy l-diversity takes any l ≥ 1 (as in ARX); distinct l counts values, so a whole number
+  if (
+    c.l !== undefined &&
+    (typeof c.l !== 'number' || !(c.l >= 1) || (c.lVariant !== 'entropy' && !isInt(c.l)))
+  )
+    throw new RangeError(
+      `l: ${String(c.l)} is not ${c.lVariant === 'entropy' ? 'a number' : 'an integer'} ≥ 1`,
+    );
   if (c.t !== undefined && (typeof c.t !== 'number' || !(c.t >= 0 && c.t <= 1)))
     throw new RangeError(`t: ${String(c.t)} is not a distance between 0 and 1`);
   if (c.maxNodes !== undefined && (!isInt(c.maxNodes) || c.maxNodes < 0))
