@@ -35,24 +35,34 @@ function slotOf(key: number): number {
   return h ^ (h >>> 13);
 }
 
+/** Keys column by column (a tight loop per column), each level's id weighted by its radix. */
+function tupleKeys(base: ClassSet, maps: Int32Array[], mult: number[], codes: Int32Array[]): Float64Array {
+  const keys = new Float64Array(base.size);
+  const rep = base.rep;
+  maps.forEach((map, j) => {
+    const weighted = Float64Array.from(map, (id) => id * mult[j]!);
+    const col = codes[j]!;
+    for (let c = 0; c < base.size; c++) keys[c]! += weighted[col[rep[c]!]!]!;
+  });
+  return keys;
+}
+
 function numericIds(base: ClassSet, maps: Int32Array[], mult: number[], codes: Int32Array[]) {
   let cap = 16;
   while (cap < base.size * 2) cap *= 2;
   const mask = cap - 1;
-  const keys = new Float64Array(cap);
+  const table = new Float64Array(cap);
   const slots = new Int32Array(cap).fill(-1);
+  const keys = tupleKeys(base, maps, mult, codes);
   const ids = new Int32Array(base.size);
-  const q = maps.length;
   let size = 0;
   for (let c = 0; c < base.size; c++) {
-    const r = base.rep[c]!;
-    let key = 0;
-    for (let j = 0; j < q; j++) key += maps[j]![codes[j]![r]!]! * mult[j]!;
+    const key = keys[c]!;
     let s = slotOf(key) & mask;
-    while (slots[s] !== -1 && keys[s] !== key) s = (s + 1) & mask;
+    while (slots[s] !== -1 && table[s] !== key) s = (s + 1) & mask;
     if (slots[s] === -1) {
       slots[s] = size++;
-      keys[s] = key;
+      table[s] = key;
     }
     ids[c] = slots[s]!;
   }

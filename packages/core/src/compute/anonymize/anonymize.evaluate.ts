@@ -14,7 +14,7 @@ export interface NodeEval {
 }
 
 /** Recently computed class sets kept for rollup; a few suffice since Flash climbs paths. */
-const CACHE_SIZE = 8;
+const CACHE_SIZE = 32;
 
 /**
  * The metric's lower bound at a node: the cost of generalizing every row, with none suppressed. A suppressed
