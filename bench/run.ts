@@ -14,6 +14,7 @@ import { runFingerprintBenchmarks } from './fingerprint.js';
 import { runShapleyBenchmarks } from './shapley.js';
 import { runOrderBenchmarks } from './orders.js';
 import { runGatewayBenchmarks } from './gateway.js';
+import { runAnonymizeBenchmarks } from './anonymize.js';
 
 const DURATION = Number(process.argv.find((a) => a.startsWith('--seconds='))?.slice(10) ?? 10);
 const CONNECTIONS = 32;
@@ -105,6 +106,7 @@ if (!only || only === 'market')
 if (!only || only === 'fingerprint') await runFingerprintBenchmarks();
 if (!only || only === 'shapley') await runShapleyBenchmarks();
 if (!only || only === 'orders') await runOrderBenchmarks(process.env.DATABASE_URL || PG_URL);
+if (!only || only === 'anonymize') await runAnonymizeBenchmarks();
 if (!only || only === 'gateway') {
   await runGatewayBenchmarks(undefined);
   if (postgres) await runGatewayBenchmarks(process.env.DATABASE_URL || PG_URL);

@@ -18,3 +18,4 @@ export {
 } from './sql/sandbox.js';
 export type * from './sql/sql-types.js';
 export * from './dp/index.js';
+export * from './anonymize/index.js';

@@ -1,0 +1,5 @@
+export { anonymize } from './anonymize.service.js';
+export { parseHierarchyCsv, intervalHierarchy, intervalRows } from './anonymize.hierarchy.js';
+export { HierarchyError } from './anonymize.errors.js';
+export { MAX_LATTICE_NODES } from './anonymize.lattice.js';
+export type * from './anonymize.types.js';
