@@ -21,7 +21,7 @@ export {
   type SufficientValue,
   type ReleasedValue,
 } from './release.js';
-export type { AggregateFn, AggregateSpec, ReleaseSpec, ReleasePolicy } from './release.plan.js';
+export type { AggregateSpec, ReleaseSpec, ReleasePolicy } from './release.plan.js';
 export {
   BUDGET_QUANTUM,
   checkBudget,

@@ -1,7 +1,8 @@
+import type { AggregateFn } from '../sql/sql-types.js';
 import { requireBounds, requireInteger, type Bounds } from './validate.js';
 
 /** The aggregates the SQL side turns into sufficient statistics. */
-export type AggregateFn = 'count' | 'sum' | 'avg' | 'var' | 'stddev';
+export type { AggregateFn };
 
 export interface AggregateSpec {
   alias: string;
