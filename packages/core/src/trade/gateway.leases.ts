@@ -1,26 +1,41 @@
 import { gatewayRepository as repo } from './gateway.repository.js';
 import type { Executor } from './trade.support.js';
 
-/** The most calls one lease takes from an order's meter at once. */
-const BLOCK = 50;
+/** The fewest and the most calls one lease asks of an order's meter. */
+const MIN_BLOCK = 50;
+const MAX_BLOCK = 2_000;
+/** A lease asks for about this long of calls at the order's recent rate. */
+const LEASE_SECONDS = 1;
 /** A lease unused this long is given back to the meter, for the other processes. */
 const IDLE_MS = 1_000;
 /** After the meter answered "spent", calls are refused this long without asking it again. */
 const SPENT_MS = 100;
 
-interface Lease {
-  left: number;
+/** Calls leased from the meter: numbered `next`, `next + 1`, … (`left` of them). */
+interface Range {
   next: number;
+  left: number;
+}
+
+interface Lease {
+  ranges: Range[];
+  /** The number the last call taken had (a call given back when no range is left takes it again). */
+  last: number;
   usedAt: number;
   spentAt: number;
   pending: Promise<void> | null;
+  /** Calls taken since `since`, for the rate the next lease is sized by. */
+  calls: number;
+  since: number;
+  block: number;
 }
 
 /**
- * An order's quota as this process spends it: calls leased from the order's meter in small blocks (one at a
- * time near the end; see `gatewayRepository.lease`), so a call costs no database round trip while its lease
- * lasts, and every process together never passes the quota. One refill at a time per order; a lease left
- * idle is given back, so the calls it holds are not lost to the other processes.
+ * An order's quota as this process spends it: calls leased from the order's meter in blocks sized to about a
+ * second of the order's calls (one at a time near the end; see `gatewayRepository.lease`), so every process
+ * together never passes the quota. The next block is asked for in the background when half of the last one is
+ * spent, so a call waits for the database (a commit) only when calls outrun the lease. One lease request at a
+ * time per order; a lease left idle is given back, so the calls it holds are not lost to the other processes.
  */
 export class QuotaLeases {
   private readonly leases = new Map<string, Lease>();
@@ -33,41 +48,44 @@ export class QuotaLeases {
 
   /** Takes one call of the order's quota: the number of calls before it, or null when the quota is spent. */
   async take(orderId: string): Promise<number | null> {
-    let l = this.leases.get(orderId);
-    if (!l) this.leases.set(orderId, (l = { left: 0, next: 0, usedAt: 0, spentAt: 0, pending: null }));
+    const l = this.leaseOf(orderId);
     for (;;) {
-      if (l.left > 0) {
-        l.left--;
+      const r = l.ranges[0];
+      if (r && r.left > 0) {
+        r.left--;
+        l.last = r.next++;
+        if (r.left === 0) l.ranges.shift();
         l.usedAt = Date.now();
-        return l.next++;
+        l.calls++;
+        // ahead of need: the next block is on its way before this one runs out
+        if (this.held(l) <= l.block / 2) void this.refill(orderId, l).catch(() => {});
+        return l.last;
+      }
+      if (r) {
+        l.ranges.shift();
+        continue;
       }
       if (l.pending) {
         await l.pending;
         continue;
       }
       if (Date.now() - l.spentAt < SPENT_MS) return null;
-      const lease = l;
-      lease.pending = repo
-        .lease(this.db, orderId, BLOCK)
-        .then(({ granted, before }) => {
-          lease.left += granted;
-          lease.next = before;
-          if (!granted) lease.spentAt = Date.now();
-        })
-        .finally(() => (lease.pending = null));
-      await lease.pending;
-      if (lease.left === 0) return null;
+      await this.refill(orderId, l);
+      if (this.held(l) === 0) return null;
     }
   }
 
   /** A call taken and not made (the upstream did not answer, or the policy refused it at its count). */
   giveBack(orderId: string) {
     const l = this.leases.get(orderId);
-    if (l) l.left++;
+    if (!l) return;
+    if (l.ranges[0]) l.ranges[0].left++;
+    else l.ranges.push({ next: l.last, left: 1 });
   }
 
   /** Gives every call leased and not made back to the meters (before figures are read, and on close). */
   async giveBackAll() {
+    await Promise.all([...this.leases.values()].map((l) => l.pending));
     await this.giveBackIdle(Infinity);
   }
 
@@ -75,11 +93,59 @@ export class QuotaLeases {
     clearInterval(this.timer);
   }
 
+  private leaseOf(orderId: string): Lease {
+    let l = this.leases.get(orderId);
+    if (!l) {
+      const now = Date.now();
+      l = {
+        ranges: [],
+        last: 0,
+        usedAt: now,
+        spentAt: 0,
+        pending: null,
+        calls: 0,
+        since: now,
+        block: MIN_BLOCK,
+      };
+      this.leases.set(orderId, l);
+    }
+    return l;
+  }
+
+  private held(l: Lease) {
+    let n = 0;
+    for (const r of l.ranges) n += r.left;
+    return n;
+  }
+
+  /** Asks the meter for the next block, sized by the calls per second since the last one. */
+  private refill(orderId: string, l: Lease): Promise<void> {
+    if (l.pending) return l.pending;
+    if (Date.now() - l.spentAt < SPENT_MS) return Promise.resolve();
+    const now = Date.now();
+    const rate = l.calls / Math.max((now - l.since) / 1000, 0.05);
+    l.block = Math.min(MAX_BLOCK, Math.max(MIN_BLOCK, Math.ceil(rate * LEASE_SECONDS)));
+    l.calls = 0;
+    l.since = now;
+    const pending = repo
+      .lease(this.db, orderId, l.block)
+      .then(({ granted, before }) => {
+        if (granted) l.ranges.push({ next: before, left: granted });
+        else l.spentAt = Date.now();
+      })
+      .finally(() => {
+        if (l.pending === pending) l.pending = null;
+      });
+    l.pending = pending;
+    return pending;
+  }
+
   private async giveBackIdle(before: number) {
     const back: [string, number][] = [];
     for (const [id, l] of this.leases) {
       if (l.pending || l.usedAt > before) continue;
-      if (l.left > 0) back.push([id, l.left]);
+      const held = this.held(l);
+      if (held > 0) back.push([id, held]);
       this.leases.delete(id);
     }
     for (const [id, n] of back) await repo.giveBack(this.db, id, n);

@@ -113,7 +113,6 @@ const NOT_RETURNED = new Set([
   'connection',
   'keep-alive',
   'transfer-encoding',
-  'content-length',
   'set-cookie',
   'trailer',
   'upgrade',
@@ -121,8 +120,18 @@ const NOT_RETURNED = new Set([
   'strict-transport-security',
   'content-security-policy',
 ]);
+/**
+ * The upstream's answer headers the buyer gets. Its length is kept (the body passes through byte for byte), so
+ * the answer goes out in one piece rather than chunked with a separate last chunk; a chunked upstream answer's
+ * length, which RFC 9112 §6.3 says to ignore, is not.
+ */
 export const returnedHeaders = (h: IncomingHttpHeaders) =>
-  Object.fromEntries(Object.entries(h).filter(([k, v]) => v !== undefined && !NOT_RETURNED.has(k)));
+  Object.fromEntries(
+    Object.entries(h).filter(
+      ([k, v]) =>
+        v !== undefined && !NOT_RETURNED.has(k) && !(k === 'content-length' && h['transfer-encoding']),
+    ),
+  );
 
 /** The part of the path after `/gateway/{orderId}`, refused when a segment would climb out of the upstream's base. */
 export function upstreamPath(rest: string): string | null {

@@ -30,6 +30,8 @@ import type { ResolvedUpstream, UpstreamsService } from './upstreams.service.js'
 
 /** How long a key's order, and an order's terms and upstream, are trusted without asking the database. */
 const CACHE_MS = 5_000;
+/** Past that, an entry still answers (for at most this long) while one reload of it runs. */
+const STALE_MS = 2_000;
 const CACHE_MAX = 10_000;
 /** The usage log is written in batches: at most this often, or once this many calls wait. */
 const FLUSH_MS = 200;
@@ -73,8 +75,12 @@ export interface Admitted {
  * ODRL policy at that instant and count.
  */
 export class GatewayService {
-  private readonly keys = new Map<string, { orderId: string; until: number }>();
+  private readonly keys = new Map<string, { orderId: string | null; until: number }>();
   private readonly served = new Map<string, Served>();
+  /** The one reload in flight per key hash and per order: concurrent calls share it. */
+  private readonly loading = new Map<string, Promise<unknown>>();
+  /** Bumped by every forget: a reload begun before it does not put back what it forgot. */
+  private generation = 0;
   private readonly buckets = new Map<string, Bucket>();
   private readonly quota: QuotaLeases;
   private buffer: Insertable<TradeApiUsageTable>[] = [];
@@ -91,11 +97,13 @@ export class GatewayService {
 
   /** Forgets keys (revoked, rotated) at once. */
   forget(hashes: string[]) {
+    this.generation++;
     for (const h of hashes) this.keys.delete(h);
   }
 
   /** Forgets what is cached of every order of a product (its upstream changed). */
   forgetProduct(productId: string) {
+    this.generation++;
     for (const [id, s] of this.served) if (s.productId === productId) this.served.delete(id);
   }
 
@@ -220,18 +228,52 @@ export class GatewayService {
 
   private async keyOpens(key: string, orderId: string): Promise<boolean> {
     const hash = apiKeyHash(key);
-    const hit = this.keys.get(hash);
-    if (hit && hit.until > Date.now()) return hit.orderId === orderId;
-    const found = await repo.liveKey(this.deps.db, hash);
-    if (!found) return false;
-    if (this.keys.size >= CACHE_MAX) this.keys.clear();
-    this.keys.set(hash, { orderId: found.order_id, until: Date.now() + CACHE_MS });
-    return found.order_id === orderId;
+    const hit = await this.cached(this.keys, `key:${hash}`, hash, async () => {
+      const found = await repo.liveKey(this.deps.db, hash);
+      // an unknown key is remembered too (briefly), so a stream of bad keys does not reach the database
+      return { orderId: found?.order_id ?? null, until: Date.now() + CACHE_MS };
+    });
+    return hit.orderId === orderId;
   }
 
-  private async order(id: string): Promise<Served> {
-    const hit = this.served.get(id);
-    if (hit && hit.until > Date.now()) return hit;
+  /**
+   * A cache read: a fresh entry at once; an entry expired less than STALE_MS ago at once too, while one reload
+   * runs in the background; otherwise the reload, shared by every call that waits for it — so an expiry never
+   * sends a burst of calls to the database together.
+   */
+  private cached<T extends { until: number }>(
+    map: Map<string, T>,
+    loadKey: string,
+    key: string,
+    load: () => Promise<T>,
+  ): Promise<T> | T {
+    const hit = map.get(key);
+    const now = Date.now();
+    if (hit && hit.until > now) return hit;
+    let p = this.loading.get(loadKey) as Promise<T> | undefined;
+    if (!p) {
+      const generation = this.generation;
+      p = load()
+        .then((v) => {
+          if (map.size >= CACHE_MAX) map.clear();
+          if (generation === this.generation) map.set(key, v);
+          return v;
+        })
+        .finally(() => this.loading.delete(loadKey));
+      this.loading.set(loadKey, p);
+    }
+    if (hit && hit.until + STALE_MS > now) {
+      p.catch(this.onError);
+      return hit;
+    }
+    return p;
+  }
+
+  private order(id: string): Promise<Served> | Served {
+    return this.cached(this.served, `order:${id}`, id, () => this.load(id));
+  }
+
+  private async load(id: string): Promise<Served> {
     const db = this.deps.db;
     const o = (await orders.find(db, id))!;
     const c = (await contracts.find(db, o.contract_no))!;
@@ -256,8 +298,6 @@ export class GatewayService {
       upstream,
       until: Date.now() + CACHE_MS,
     };
-    if (this.served.size >= CACHE_MAX) this.served.clear();
-    this.served.set(id, s);
     return s;
   }
 
