@@ -1,10 +1,12 @@
 // `npm run bench -- --only=gateway`: the metered API gateway in front of a seller's upstream — latency (p50/p99)
-// at a steady rate and throughput flat out, through the gateway (key, state, term, purpose, policy, quota and
+// at a steady rate (an open-loop client timing each call in microseconds, the direct call and the gateway in
+// turn) and throughput flat out (autocannon), through the gateway (key, state, term, purpose, policy, quota and
 // rate checked, usage logged, the seller's credential added) beside calling the same upstream directly, in the
 // same run. Two upstreams: one that answers at once, one that works 10 ms per call as a real data API would.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
+import { pacedLoad, percentile } from './paced-load.js';
 
 const DURATION = Number(process.argv.find((a) => a.startsWith('--seconds='))?.slice(10) ?? 10);
 const RATE = 500;
@@ -27,13 +29,38 @@ async function child(
   return { p, line };
 }
 
-async function measure(url: string, headers: Record<string, string>, connections: number, rate?: number) {
-  const opts = { url, headers, connections, ...(rate && { overallRate: rate }) };
+async function measure(url: string, headers: Record<string, string>, connections: number) {
+  const opts = { url, headers, connections };
   await autocannon({ ...opts, duration: 2 });
   const r = await autocannon({ ...opts, duration: DURATION });
   if (r.non2xx > 0 || r.errors > 0)
     throw new Error(`${url}: ${r.non2xx} non-2xx answers, ${r.errors} errors`);
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 };
+}
+
+/**
+ * Latency at a steady rate: the direct call and the gateway in turn, ROUNDS times each, so that drift in the
+ * machine's load falls on both alike; the pooled samples give p50 and p99.
+ */
+const ROUNDS = 4;
+async function steady(direct: string, through: string, auth: Record<string, string>) {
+  const o = { rate: RATE, connections: STEADY_CONNECTIONS, seconds: Math.max(2, DURATION / 2) };
+  await pacedLoad(direct, {}, { ...o, seconds: 1 });
+  await pacedLoad(through, auth, { ...o, seconds: 1 });
+  const d: number[] = [];
+  const g: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    for (const [url, headers, into] of [
+      [direct, {}, d],
+      [through, auth, g],
+    ] as const) {
+      const r = await pacedLoad(url, headers, o);
+      if (r.errors) throw new Error(`${url}: ${r.errors} failed calls`);
+      into.push(...r.samples);
+    }
+  }
+  const of = (xs: number[]) => ({ rps: RATE, p50: percentile(xs, 0.5), p99: percentile(xs, 0.99) });
+  return { d: of(d), g: of(g) };
 }
 
 const fmt = (m: { rps: number; p50: number; p99: number }) =>
@@ -54,8 +81,7 @@ export async function runGatewayBenchmarks(databaseUrl: string | undefined) {
     for (const [i, ms] of WORK_MS.entries()) {
       const direct = `${urls[i]}/credit/91370100MA3C000000`;
       const through = `${orders[i]!.gateway}/credit/91370100MA3C000000`;
-      const d = await measure(direct, {}, STEADY_CONNECTIONS, RATE);
-      const g = await measure(through, auth(orders[i]!.key), STEADY_CONNECTIONS, RATE);
+      const { d, g } = await steady(direct, through, auth(orders[i]!.key));
       const ratio = g.p99 / Math.max(d.p99, 0.001);
       console.log(
         `gateway on ${db.padEnd(8)} upstream ${String(ms).padStart(2)} ms, ${RATE} req/s steady  ${fmt(g)}` +

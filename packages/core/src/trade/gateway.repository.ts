@@ -107,8 +107,17 @@ export const gatewayRepository = {
   meter: (db: Executor, orderId: string) =>
     db.selectFrom('trade_api_meters').selectAll().where('order_id', '=', orderId).executeTakeFirst(),
 
-  appendUsage: (db: Executor, rows: Insertable<TradeApiUsageTable>[]) =>
-    db.insertInto('trade_api_usage').values(rows).execute(),
+  /**
+   * Appends a batch of the usage log as eight arrays, one per column: the statement is the same whatever the
+   * batch's size, so building it costs the gateway's event loop next to nothing.
+   */
+  appendUsage: (db: Executor, rows: Insertable<TradeApiUsageTable>[]) => {
+    const col = <K extends keyof TradeApiUsageTable>(k: K) => rows.map((r) => r[k] ?? null);
+    return sql`insert into trade_api_usage (order_id, at, method, path, status, latency_ms, billable, refused)
+      select * from unnest(${col('order_id')}::text[], ${col('at')}::timestamptz[], ${col('method')}::text[],
+        ${col('path')}::text[], ${col('status')}::smallint[], ${col('latency_ms')}::int[],
+        ${col('billable')}::boolean[], ${col('refused')}::text[])`.execute(db);
+  },
 
   /** Figures per bucket of the window, in time order. */
   buckets: (db: Executor, w: UsageWindow) => {
