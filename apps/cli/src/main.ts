@@ -18,6 +18,7 @@ import { verifyConsentCommand } from './commands/verify-consent.js';
 import { keygenCommand, signCommand } from './commands/sign.js';
 import { tradeCommand, verifyContractCommand } from './commands/trade.js';
 import { traceCommand } from './commands/trade-files.js';
+import { agentCommand, computeCommand } from './commands/compute.js';
 
 // heavy modules (database, server) load inside each command's action, so `--help` answers at once
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -51,6 +52,8 @@ program.addCommand(marketCommand());
 program.addCommand(tradeCommand());
 program.addCommand(verifyContractCommand());
 program.addCommand(traceCommand());
+program.addCommand(agentCommand());
+program.addCommand(computeCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -11,11 +11,21 @@ import {
   ReportDatasetsBody,
   SetPolicyBody,
 } from './compute.js';
+import {
+  Job,
+  JobFailureBody,
+  JobQuery,
+  JobResultBody,
+  LeasedJob,
+  ReviewJobBody,
+  SubmitJobBody,
+} from './compute-jobs.js';
 import { agentSigned, defineRoute, publicAccess, roles } from './route.js';
 
 const tags = ['compute'];
 const agent = IdParams('agt');
 const dataset = IdParams('cds');
+const job = IdParams('cjb');
 /** Who reads agents: their org's administrator, and the operator and regulator who watch every domain. */
 const agentReaders = roles('org_admin', 'operator', 'regulator');
 /** Who reads datasets: the business roles of holders and consumers, and the overseers. */
@@ -145,5 +155,80 @@ export const computeRoutes = {
     body: SetPolicyBody,
     response: Dataset,
     audit: 'compute.dataset.policy',
+  }),
+  submitJob: defineRoute({
+    method: 'POST',
+    path: '/api/compute/jobs',
+    summary:
+      'Submits SQL on a dataset: checked against the allow-list (422 naming the rule), the basis (the holder, or a concluded compute contract) and the privacy budget, which is reserved; the dataset’s agent runs it',
+    tags,
+    access: roles('merchant', 'buyer', 'provider', 'authority', 'org_admin'),
+    body: SubmitJobBody,
+    response: Job,
+    status: 202,
+    audit: 'compute.job.submit',
+  }),
+  jobs: defineRoute({
+    method: 'GET',
+    path: '/api/compute/jobs',
+    summary: 'Jobs the caller’s org submitted or ran on its data (every job for the operator and regulator)',
+    tags,
+    access: datasetReaders,
+    query: JobQuery,
+    response: paged(Job),
+  }),
+  job: defineRoute({
+    method: 'GET',
+    path: '/api/compute/jobs/:id',
+    summary: 'One job: status, reason, the released result, the privacy spent and the signed receipt',
+    tags,
+    access: datasetReaders,
+    params: job,
+    response: Job,
+  }),
+  reviewJob: defineRoute({
+    method: 'POST',
+    path: '/api/compute/jobs/:id/review',
+    summary:
+      'The holder’s reviewer releases a result of important data to the consumer, or withholds it with a reason',
+    tags,
+    access: roles('org_admin', 'merchant', 'provider', 'authority'),
+    params: job,
+    body: ReviewJobBody,
+    response: Job,
+    audit: 'compute.job.review',
+  }),
+  leaseJob: defineRoute({
+    method: 'POST',
+    path: '/api/compute/agent/jobs/lease',
+    summary: 'The agent takes its next job (signed); a lease that lapses offers the job again',
+    tags,
+    access: agentSigned,
+    response: z.object({ job: LeasedJob.nullable() }),
+    audit: 'compute.job.lease',
+  }),
+  jobResult: defineRoute({
+    method: 'POST',
+    path: '/api/compute/agent/jobs/:id/result',
+    summary:
+      'The agent returns the released result and its SM2-signed receipt; the receipt becomes a compute.job.completed ledger entry',
+    tags,
+    access: agentSigned,
+    params: job,
+    body: JobResultBody,
+    response: Job,
+    audit: 'compute.job.complete',
+  }),
+  jobFailure: defineRoute({
+    method: 'POST',
+    path: '/api/compute/agent/jobs/:id/failure',
+    summary:
+      'The agent refuses or fails a job: nothing was released, so its privacy reservation is given back',
+    tags,
+    access: agentSigned,
+    params: job,
+    body: JobFailureBody,
+    response: Job,
+    audit: 'compute.job.fail',
   }),
 };

@@ -231,6 +231,14 @@ export const ERROR_CODES = [
   'COMPUTE_DATASET_WITHDRAWN',
   'COMPUTE_ENROLMENT_INVALID',
   'COMPUTE_POLICY_INVALID',
+  // compute: jobs, their basis, the allow-list and the privacy budget
+  'COMPUTE_BASIS_MISSING',
+  'COMPUTE_BUDGET_EXHAUSTED',
+  'COMPUTE_JOB_NOT_IN_REVIEW',
+  'COMPUTE_JOB_NOT_RUNNING',
+  'COMPUTE_POLICY_MISSING',
+  'COMPUTE_QUERY_REFUSED',
+  'COMPUTE_RESULT_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

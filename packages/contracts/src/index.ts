@@ -51,4 +51,5 @@ export * from './rules/contract-templates.js';
 export * from './rules/contract-verify.js';
 export * from './rules/contract-text.js';
 export * from './compute.js';
+export * from './compute-jobs.js';
 export * from './rules/agent-signature.js';

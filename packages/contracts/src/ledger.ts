@@ -22,6 +22,7 @@ export const LedgerEntryType = z.enum([
   'listing.published',
   'listing.withdrawn',
   'key.rotated',
+  'compute.job.completed',
 ]);
 export type LedgerEntryType = z.infer<typeof LedgerEntryType>;
 

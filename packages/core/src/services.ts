@@ -120,7 +120,7 @@ export function createServices(db: Kysely<DB>, config: Config) {
         metered: meteredCharges,
       },
     ),
-    compute: createCompute({ db, now: () => new Date() }),
+    compute: createCompute({ db, ledger, now: () => new Date() }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -265,7 +265,7 @@ export const enUS: Messages = {
       'certificate.issued': 'Certificate issued', 'certificate.changed': 'Certificate changed', 'contract.signed': 'Contract signed',
       'contract.concluded': 'Contract concluded',
       'consent.granted': 'Consent granted', 'consent.revoked': 'Consent revoked', 'audit.anchor': 'Audit anchor',
-      'listing.published': 'Listing published', 'listing.withdrawn': 'Listing withdrawn', 'key.rotated': 'Signing key rotated',
+      'listing.published': 'Listing published', 'listing.withdrawn': 'Listing withdrawn', 'key.rotated': 'Signing key rotated', 'compute.job.completed': 'Compute job completed',
     },
     entryTitle: (i: number) => `Ledger entry #${i}`, canonical: 'Canonical JSON (the text that was hashed)', pretty: 'Pretty-printed',
     prove: 'Prove inclusion', reprove: 'Prove again',

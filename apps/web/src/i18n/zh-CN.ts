@@ -207,7 +207,7 @@ export const zhCN = {
     empty: '账本中还没有条目', unreadable: '无法解析的条目',
     entryType: {
       'certificate.issued': '证书签发', 'certificate.changed': '证书变更', 'contract.signed': '合同签署', 'contract.concluded': '合同成立', 'consent.granted': '授权同意',
-      'consent.revoked': '撤回授权', 'audit.anchor': '审计链锚定', 'listing.published': '产品挂牌', 'listing.withdrawn': '产品下架', 'key.rotated': '签名密钥轮换',
+      'consent.revoked': '撤回授权', 'audit.anchor': '审计链锚定', 'listing.published': '产品挂牌', 'listing.withdrawn': '产品下架', 'key.rotated': '签名密钥轮换', 'compute.job.completed': '计算任务完成',
     } as Record<string, string>,
     entryTitle: (i: number) => `账本条目 #${i}`, canonical: '规范化 JSON（即被哈希的原文）', pretty: '格式化显示',
     prove: '证明包含', reprove: '重新证明', proveHelp: (size: number) => `向服务器获取审计路径，在浏览器中验证该条目包含在大小为 ${size} 的已签名树中。`,

@@ -36,3 +36,34 @@ export const DatasetWithdrawn = createError(
   'the dataset is withdrawn: its agent no longer reports it',
   409,
 );
+export const PolicyMissing = createError(
+  'COMPUTE_POLICY_MISSING',
+  'the dataset’s release policy does not allow this job yet',
+  409,
+);
+export const BasisMissing = createError(
+  'COMPUTE_BASIS_MISSING',
+  'no contract or authorization lets your organization compute on this dataset',
+  403,
+);
+export const QueryRefusedError = createError(
+  'COMPUTE_QUERY_REFUSED',
+  'the query is outside what may be computed on the dataset',
+  422,
+);
+export const BudgetExhausted = createError(
+  'COMPUTE_BUDGET_EXHAUSTED',
+  'the privacy budget cannot pay for this query',
+  409,
+);
+export const JobNotRunning = createError('COMPUTE_JOB_NOT_RUNNING', 'the job is not running', 409);
+export const JobNotInReview = createError(
+  'COMPUTE_JOB_NOT_IN_REVIEW',
+  'the job’s result is not waiting for review',
+  409,
+);
+export const ResultInvalid = createError(
+  'COMPUTE_RESULT_INVALID',
+  'the agent’s result does not check: its hash, its privacy spent or its signature',
+  400,
+);

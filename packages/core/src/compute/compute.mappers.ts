@@ -1,7 +1,8 @@
-import type { Agent, Dataset } from '@shuliu/contracts';
+import type { Agent, Dataset, Job } from '@shuliu/contracts';
 import { iso } from '../shared/iso.js';
 import type { AgentRow } from './agents.repository.js';
 import type { DatasetRow } from './datasets.repository.js';
+import type { JobRow } from './jobs.repository.js';
 
 /** An agent is healthy while it was heard from within this long. */
 const HEALTHY_MS = 120_000;
@@ -56,5 +57,56 @@ export function toDataset(d: DatasetRow, viewerOrgId: string | null, consumerSpe
     k: p?.k ?? null,
     reportedAt: d.reported_at.toISOString(),
     updatedAt: d.updated_at.toISOString(),
+  };
+}
+
+/** A job; `result` says whether its released result (and receipt) may be shown to the viewer. */
+export function toJob(j: JobRow, show: { result: boolean }): Job {
+  const released = j.result_hash !== null && j.ledger_index !== null;
+  const spent = j.epsilon_spent === null ? null : { epsilon: j.epsilon_spent, delta: j.delta_spent ?? 0 };
+  return {
+    id: j.id,
+    datasetId: j.dataset_id,
+    datasetTitle: j.dataset_title,
+    table: j.dataset_name,
+    ownerOrgId: j.owner_org_id,
+    ownerOrgName: j.owner_org_name,
+    consumerOrgId: j.consumer_org_id,
+    consumerOrgName: j.consumer_org_name,
+    submittedBy: j.submitted_by,
+    kind: j.kind,
+    sql: j.sql,
+    queryHash: j.query_hash,
+    purpose: j.purpose,
+    basis: j.basis,
+    contractNo: j.contract_no,
+    epsilon: j.epsilon,
+    delta: j.delta,
+    status: j.status,
+    reason: j.reason,
+    rule: j.rule,
+    attempts: j.attempts,
+    result: show.result ? j.result : null,
+    privacySpent: spent,
+    receipt:
+      released && spent
+        ? {
+            v: 1,
+            jobId: j.id,
+            datasetId: j.dataset_id,
+            agentId: j.agent_id,
+            queryHash: j.query_hash,
+            resultHash: j.result_hash!,
+            epsilon: spent.epsilon,
+            delta: spent.delta,
+            keyId: j.agent_key_id ?? '',
+            publicKey: j.agent_public_key ?? '',
+            signature: j.signature ?? '',
+            ledgerIndex: Number(j.ledger_index),
+          }
+        : null,
+    createdAt: j.created_at.toISOString(),
+    startedAt: iso(j.started_at),
+    finishedAt: iso(j.finished_at),
   };
 }

@@ -83,7 +83,53 @@ export interface ComputeBudgetSpendsTable {
   at: ColumnType<Date, Date | undefined, never>;
 }
 
+export type JobStatusRow = 'queued' | 'running' | 'review' | 'done' | 'refused' | 'failed' | 'withheld';
+
+/** The released result as stored (the contracts' JobResult). */
+export interface JobResultRow {
+  columns: string[];
+  rows: (string | number | boolean | null)[][];
+  suppressedGroups: number;
+  mechanism: string;
+}
+
+export interface ComputeJobsTable {
+  id: string;
+  dataset_id: string;
+  agent_id: string;
+  owner_org_id: string;
+  consumer_org_id: string;
+  submitted_by: string;
+  kind: 'sql';
+  sql: string;
+  query_hash: string;
+  purpose: string;
+  basis: 'owner' | 'contract';
+  contract_no: string | null;
+  epsilon: number;
+  delta: number;
+  status: ColumnType<JobStatusRow, JobStatusRow | undefined, JobStatusRow>;
+  reason: string | null;
+  rule: string | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  lease_expires_at: Date | null;
+  result: ColumnType<JobResultRow | null, string | null | undefined, string | null>;
+  result_hash: string | null;
+  epsilon_spent: number | null;
+  delta_spent: number | null;
+  agent_key_id: string | null;
+  agent_public_key: string | null;
+  signature: string | null;
+  ledger_index: ColumnType<string | null, number | null | undefined, number | null>;
+  reviewed_by: string | null;
+  created_at: CreatedAt;
+  started_at: Date | null;
+  finished_at: Date | null;
+  updated_at: UpdatedAt;
+}
+
 export interface ComputeTables {
+  compute_jobs: ComputeJobsTable;
   compute_agents: ComputeAgentsTable;
   compute_agent_nonces: ComputeAgentNoncesTable;
   compute_datasets: ComputeDatasetsTable;

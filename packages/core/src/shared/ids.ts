@@ -97,7 +97,8 @@ export type IdPrefix =
   | 'apk'
   | 'shp'
   | 'agt'
-  | 'cds';
+  | 'cds'
+  | 'cjb';
 
 /** Prefixed sortable id, e.g. `org_01j…`. */
 export const newId = (prefix: IdPrefix) => `${prefix}_${ulid()}`;

@@ -3,6 +3,7 @@ export { createTrade, type SettlementWiring, type TradeServices } from './trade.
 export type { MeteredCharge, MeteredUsage } from './settlement.service.js';
 export { periodBounds, periodOf, splitOrder, type OrderFacts } from './settlement.rules.js';
 export * from './trade.rules.js';
+export { contractForCompute } from './trade.reads.js';
 // per-buyer fingerprints in delivered tables, which file delivery calls
 export * as fingerprint from './fingerprint/index.js';
 // the metered API gateway: the server proxies with these rules; settlement bills from meteredCharges

@@ -1,0 +1,183 @@
+import { createReadStream } from 'node:fs';
+import {
+  jcs,
+  type DatasetColumn,
+  type Job,
+  type JobReceiptBody,
+  type LeasedJob,
+  type ReportedDataset,
+} from '@shuliu/contracts';
+import { compute, crypto } from '@shuliu/core';
+import { PlatformClient, PlatformError } from './client.js';
+import { DEFAULT_LIMITS, JobRefusal, runSqlJob, type DatasetSource, type JobLimits } from './run-job.js';
+
+export const AGENT_SOFTWARE = 'shuliu-agent/0.1';
+
+/** A dataset the agent holds: what the platform is told (schema, size) and where its rows are (never told). */
+export interface HeldDataset {
+  name: string;
+  title: string;
+  resourceId?: string;
+  columns: DatasetColumn[];
+  source: DatasetSource;
+}
+
+export interface AgentOptions {
+  platformUrl: string;
+  agentId: string;
+  signer: crypto.Sm2Signer;
+  datasets: HeldDataset[];
+  /** How often an idle agent asks for work. */
+  pollMs?: number;
+  /** How often it says it is alive. */
+  heartbeatMs?: number;
+  limits?: JobLimits;
+  log?: (line: string) => void;
+}
+
+/**
+ * 域内计算节点: runs where the raw data lives and only ever calls out. It reports its datasets (schema and
+ * size), leases jobs one at a time, computes each inside the domain and returns the released result with its
+ * receipt, SM2-signed. A job it cannot run is refused by rule; the platform then gives the budget back.
+ */
+export class DomainAgent {
+  readonly client: PlatformClient;
+  private readonly held: Map<string, HeldDataset>;
+  private readonly limits: JobLimits;
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+
+  constructor(private readonly o: AgentOptions) {
+    this.client = new PlatformClient(o.platformUrl, o.agentId, o.signer);
+    this.held = new Map(o.datasets.map((d) => [d.name, d]));
+    this.limits = o.limits ?? DEFAULT_LIMITS;
+  }
+
+  /** Tells the platform which datasets the agent holds; one it no longer names is withdrawn there. */
+  async report() {
+    const datasets: ReportedDataset[] = [];
+    for (const d of this.held.values())
+      datasets.push({
+        name: d.name,
+        title: d.title,
+        ...(d.resourceId && { resourceId: d.resourceId }),
+        columns: d.columns,
+        rows: await rowCount(d.source),
+      });
+    return this.client.call<{ items: { id: string; name: string }[] }>('PUT', '/api/compute/agent/datasets', {
+      datasets,
+      software: AGENT_SOFTWARE,
+    });
+  }
+
+  heartbeat() {
+    return this.client.call('POST', '/api/compute/agent/heartbeat');
+  }
+
+  /** Leases one job and answers it; the job's id, or null when none waited. */
+  async runOnce(): Promise<string | null> {
+    const { job } = await this.client.call<{ job: LeasedJob | null }>(
+      'POST',
+      '/api/compute/agent/jobs/lease',
+    );
+    if (!job) return null;
+    await this.answer(job);
+    return job.id;
+  }
+
+  /** Reports, then polls for jobs until stop(); a heartbeat goes out on its own clock. */
+  async start() {
+    await this.report();
+    this.running = true;
+    this.loop = this.poll();
+  }
+
+  async stop() {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  private async poll() {
+    let lastBeat = 0;
+    while (this.running) {
+      try {
+        if (Date.now() - lastBeat > (this.o.heartbeatMs ?? 30_000)) {
+          await this.heartbeat();
+          lastBeat = Date.now();
+        }
+        if (await this.runOnce()) continue;
+      } catch (e) {
+        this.log(`agent: ${(e as Error).message}`);
+      }
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, this.o.pollMs ?? 1000);
+        this.wake = () => {
+          clearTimeout(t);
+          resolve();
+        };
+      });
+    }
+  }
+
+  private async answer(job: LeasedJob): Promise<Job> {
+    const path = `/api/compute/agent/jobs/${job.id}`;
+    try {
+      const d = this.held.get(job.table);
+      if (!d) throw new JobRefusal('failed', null, `this agent holds no dataset ${job.table}`);
+      if (crypto.sm3Hex(job.sql) !== job.queryHash)
+        throw new JobRefusal('refused', null, 'the query does not match its hash');
+      const { result, privacySpent } = await runSqlJob({ ...job, columns: d.columns }, d.source, this.limits);
+      const spent = compute.quantizeCost(privacySpent);
+      const resultHash = crypto.sm3Hex(jcs(result));
+      const receipt: JobReceiptBody = {
+        v: 1,
+        jobId: job.id,
+        datasetId: job.datasetId,
+        agentId: this.o.agentId,
+        queryHash: job.queryHash,
+        resultHash,
+        epsilon: spent.epsilon,
+        delta: spent.delta,
+      };
+      const signature = this.o.signer.sign(jcs(receipt), this.o.agentId).toString('hex');
+      this.log(`agent: job ${job.id} released (ε ${spent.epsilon})`);
+      return await this.client.call<Job>('POST', `${path}/result`, {
+        result,
+        privacySpent: spent,
+        resultHash,
+        signature,
+      });
+    } catch (e) {
+      if (e instanceof PlatformError) throw e;
+      const r =
+        e instanceof JobRefusal
+          ? e
+          : new JobRefusal('failed', null, (e as Error).message || 'the job failed');
+      this.log(`agent: job ${job.id} ${r.outcome}: ${r.message}`);
+      return this.client.call<Job>('POST', `${path}/failure`, {
+        outcome: r.outcome,
+        ...(r.rule && { rule: r.rule }),
+        reason: r.message.slice(0, 1000),
+      });
+    }
+  }
+
+  private log(line: string) {
+    this.o.log?.(line);
+  }
+}
+
+/** Rows of a source: counted from the file's lines (the header excluded) without reading it whole. */
+async function rowCount(source: DatasetSource): Promise<number> {
+  if ('rows' in source) return source.rows.length;
+  let lines = 0;
+  let last = 10;
+  for await (const chunk of createReadStream(source.csvPath) as AsyncIterable<Buffer>) {
+    for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
+    last = chunk[chunk.length - 1]!;
+  }
+  if (last !== 10) lines++;
+  return Math.max(0, lines - 1);
+}

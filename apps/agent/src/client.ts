@@ -1,0 +1,51 @@
+import type { Sm2Signer } from '@shuliu/core/sm2';
+import { compute } from '@shuliu/core';
+
+/** An answer of the platform that was not a success: its status, error code and message. */
+export class PlatformError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(`${status} ${code}: ${message}`);
+    this.name = 'PlatformError';
+  }
+}
+
+/**
+ * The agent's side of the wire: every call goes out to the platform (the agent opens no port) and is signed
+ * with the agent's SM2 key over its method, path, time, a fresh nonce and the body's SM3.
+ */
+export class PlatformClient {
+  constructor(
+    readonly baseUrl: string,
+    readonly agentId: string,
+    private readonly signer: Sm2Signer,
+    private readonly timeoutMs = 30_000,
+  ) {}
+
+  async call<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = compute.agentHeaders(
+      this.signer,
+      this.agentId,
+      method,
+      path,
+      body,
+    );
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(new URL(path, this.baseUrl), {
+      method,
+      headers,
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+      signal: AbortSignal.timeout(this.timeoutMs),
+    });
+    const text = await res.text();
+    const json = text ? (JSON.parse(text) as unknown) : null;
+    if (!res.ok) {
+      const e = (json as { error?: { code?: string; message?: string } } | null)?.error;
+      throw new PlatformError(res.status, e?.code ?? 'HTTP_ERROR', e?.message ?? text.slice(0, 200));
+    }
+    return json as T;
+  }
+}

@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import { Id, PageQuery, Text, Timestamp } from './common.js';
+import { ComputeName, DatasetColumn, ReleasePolicy } from './compute.js';
+import { ContractNo } from './trade-contracts.js';
+
+/*
+ * Compute jobs: a consumer's SQL on a dataset an agent holds. The platform checks the query against the
+ * allow-list and the basis it runs under, reserves the privacy budget and queues it; the dataset's agent
+ * leases it, computes inside its domain and returns only the released result, signed with its SM2 key; the
+ * receipt is a `compute.job.completed` ledger entry.
+ */
+
+export const JobStatus = z.enum(['queued', 'running', 'review', 'done', 'refused', 'failed', 'withheld']);
+export type JobStatus = z.infer<typeof JobStatus>;
+export const JobBasis = z.enum(['owner', 'contract']);
+export type JobBasis = z.infer<typeof JobBasis>;
+
+/** The most rows and columns a released result holds. */
+export const MAX_RESULT_ROWS = 10_000;
+export const MAX_RESULT_COLUMNS = 64;
+
+export const ResultValue = z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]);
+export type ResultValue = z.infer<typeof ResultValue>;
+
+/** What leaves the agent: the released table, how many groups the policy held back, and how noise was added. */
+export const JobResult = z.strictObject({
+  columns: z.array(z.string().max(200)).min(1).max(MAX_RESULT_COLUMNS),
+  rows: z.array(z.array(ResultValue).max(MAX_RESULT_COLUMNS)).max(MAX_RESULT_ROWS),
+  suppressedGroups: z.number().int().min(0).max(1e9),
+  mechanism: z.string().max(1000),
+});
+export type JobResult = z.infer<typeof JobResult>;
+
+export const PrivacySpent = z.strictObject({
+  epsilon: z.number().min(0).max(100),
+  delta: z.number().min(0).max(1e-3),
+});
+export type PrivacySpent = z.infer<typeof PrivacySpent>;
+
+/**
+ * The receipt the agent signs (SM2 over its RFC 8785 form, signer ID = the agent's id) and the ledger entry
+ * carries: the job, the dataset, SM3 of the query text and of the released result's RFC 8785 form, and the
+ * privacy spent.
+ */
+export const JobReceiptBody = z.strictObject({
+  v: z.literal(1),
+  jobId: z.string().max(40),
+  datasetId: z.string().max(40),
+  agentId: z.string().max(40),
+  queryHash: z.string().regex(/^[0-9a-f]{64}$/),
+  resultHash: z.string().regex(/^[0-9a-f]{64}$/),
+  epsilon: z.number(),
+  delta: z.number(),
+});
+export type JobReceiptBody = z.infer<typeof JobReceiptBody>;
+
+export const JobReceipt = JobReceiptBody.extend({
+  keyId: z.string(),
+  publicKey: z.string(),
+  signature: z
+    .string()
+    .describe(
+      'SM2 r ‖ s in hex over the RFC 8785 form of the receipt without keyId, publicKey, signature, ledgerIndex',
+    ),
+  ledgerIndex: z.number().int(),
+});
+export type JobReceipt = z.infer<typeof JobReceipt>;
+
+export const Job = z.object({
+  id: z.string(),
+  datasetId: z.string(),
+  datasetTitle: z.string(),
+  table: z.string(),
+  ownerOrgId: z.string(),
+  ownerOrgName: z.string().nullable(),
+  consumerOrgId: z.string(),
+  consumerOrgName: z.string().nullable(),
+  submittedBy: z.string(),
+  kind: z.literal('sql'),
+  sql: z.string(),
+  queryHash: z.string(),
+  purpose: z.string(),
+  basis: JobBasis,
+  contractNo: z.string().nullable(),
+  /** The privacy reserved for the job when it was queued, and what its release spent. */
+  epsilon: z.number(),
+  delta: z.number(),
+  status: JobStatus,
+  /** Why the job was refused, failed or withheld; `rule` names the allow-list or budget rule. */
+  reason: z.string().nullable(),
+  rule: z.string().nullable(),
+  attempts: z.number().int(),
+  /** The released result: shown to the consumer once done (to the holder's reviewer while in review). */
+  result: JobResult.nullable(),
+  privacySpent: PrivacySpent.nullable(),
+  receipt: JobReceipt.nullable(),
+  createdAt: Timestamp,
+  startedAt: Timestamp.nullable(),
+  finishedAt: Timestamp.nullable(),
+});
+export type Job = z.infer<typeof Job>;
+
+export const SubmitJobBody = z.strictObject({
+  datasetId: Id('cds'),
+  kind: z.literal('sql').default('sql'),
+  sql: z.string().trim().min(1, 'must not be empty').max(8000),
+  /** What the release may spend: at most the policy's ε per query, which is the default. */
+  epsilon: z.number().positive().max(10).optional(),
+  delta: z.number().min(0).max(1e-3).optional(),
+  /** The basis a consumer of another org computes under: a concluded contract with compute delivery. */
+  contractNo: ContractNo.optional(),
+  purpose: Text(500)
+    .optional()
+    .describe('defaults to the contract’s purpose; the holder’s own analysis names one'),
+});
+export type SubmitJobBody = z.infer<typeof SubmitJobBody>;
+
+export const JobQuery = z.strictObject({
+  ...PageQuery,
+  dataset: Id('cds').optional(),
+  status: JobStatus.optional(),
+  side: z
+    .enum(['consumer', 'owner'])
+    .optional()
+    .describe('jobs the caller’s org submitted, or ran on its data'),
+});
+
+export const ReviewJobBody = z.strictObject({
+  decision: z.enum(['release', 'withhold']),
+  reason: Text(1000).optional(),
+});
+
+/** A job as its agent leases it: the query, the catalog it may read and the release policy to apply. */
+export const LeasedJob = z.object({
+  id: z.string(),
+  datasetId: z.string(),
+  table: ComputeName,
+  columns: z.array(DatasetColumn),
+  sql: z.string(),
+  queryHash: z.string(),
+  epsilon: z.number(),
+  delta: z.number(),
+  policy: ReleasePolicy,
+  attempt: z.number().int(),
+  leaseExpiresAt: Timestamp,
+});
+export type LeasedJob = z.infer<typeof LeasedJob>;
+
+export const JobResultBody = z.strictObject({
+  result: JobResult,
+  privacySpent: PrivacySpent,
+  resultHash: z
+    .string()
+    .max(64)
+    .regex(/^[0-9a-f]{64}$/, 'must be SM3 in lower-case hex'),
+  signature: z
+    .string()
+    .max(128)
+    .regex(/^[0-9a-f]{128}$/, 'must be an SM2 signature r ‖ s in lower-case hex'),
+});
+export type JobResultBody = z.infer<typeof JobResultBody>;
+
+export const JobFailureBody = z.strictObject({
+  outcome: z.enum(['refused', 'failed']),
+  rule: z.string().max(60).optional(),
+  reason: Text(1000),
+});

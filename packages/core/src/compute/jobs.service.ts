@@ -1,0 +1,487 @@
+import {
+  jcs,
+  type Job,
+  type JobQuery,
+  type JobReceiptBody,
+  type JobResultBody,
+  type LeasedJob,
+  type ReviewJobBody,
+  type SubmitJobBody,
+} from '@shuliu/contracts';
+import type { z } from 'zod';
+import { recordAudit } from '../audit/index.js';
+import { parsePublicKey, sm2Verify, sm3Hex } from '../crypto/index.js';
+import { notifyOrg } from '../identity/index.js';
+import { notifyUsers } from '../notifications/index.js';
+import { hasRole, requirePrincipal, type RequestContext } from '../shared/context.js';
+import { Forbidden, NotFound } from '../shared/errors.js';
+import { newId } from '../shared/ids.js';
+import { contractForCompute } from '../trade/index.js';
+import { requireAgent } from './agents.service.js';
+import {
+  BasisMissing,
+  BudgetExhausted,
+  DatasetWithdrawn,
+  JobNotRunning,
+  JobNotInReview,
+  PolicyMissing,
+  QueryRefusedError,
+  ResultInvalid,
+} from './compute.errors.js';
+import { toJob } from './compute.mappers.js';
+import type { ComputeDeps, Executor } from './compute.support.js';
+import type { PolicyRow } from './compute.tables.js';
+import { datasetsRepository as datasets, type DatasetRow } from './datasets.repository.js';
+import { BUDGET_QUANTUM, checkBudget, quantizeCost } from './dp/budget.js';
+import { jobsRepository as repo, type JobRow } from './jobs.repository.js';
+import { analyzeQuery } from './sql/sql-guard.js';
+import { QueryRefused } from './sql/sql-refusal.js';
+import { boundedSql } from './sql/rewrite.js';
+
+type Paged<T> = { items: T[]; total: number; page: number; pageSize: number };
+
+/** How long an agent holds a leased job before it is offered again (its agent presumed gone). */
+export const LEASE_MS = 120_000;
+/** A job whose lease lapsed this often fails (and its reservation is given back). */
+export const MAX_ATTEMPTS = 3;
+/** The roles of a holder org that review results of important data before release. */
+const REVIEWERS = ['org_admin', 'merchant', 'provider', 'authority'];
+
+/**
+ * 计算任务: a consumer's SQL on a dataset an agent holds. Submitting checks the query against the allow-list
+ * (refusals name the rule), the basis (the holder itself, or a concluded compute-delivery contract naming the
+ * dataset's resource) and the budget, which is reserved before anything runs, under the dataset's row lock
+ * (so concurrent jobs never overspend). The dataset's agent leases the job, computes inside its domain and
+ * returns only the released result with its SM2-signed receipt, which becomes a `compute.job.completed`
+ * ledger entry. A job its agent lost is leased again; one that released nothing gives its reservation back.
+ */
+export class JobsService {
+  constructor(private readonly deps: ComputeDeps) {}
+
+  async submit(ctx: RequestContext, b: z.output<typeof SubmitJobBody>): Promise<Job> {
+    const p = requirePrincipal(ctx);
+    if (!p.orgId) throw Forbidden('compute jobs are submitted for an organization');
+    const d = await datasets.find(this.deps.db, b.datasetId);
+    if (!d || !(d.org_id === p.orgId || (d.status === 'active' && d.policy)))
+      throw NotFound('dataset', b.datasetId);
+    if (d.status !== 'active') throw DatasetWithdrawn();
+    const policy = requirePolicy(d);
+    const basis = await this.basis(d, p.orgId, b);
+    await checkQuery(b.sql, d, policy);
+    const cost = this.cost(b, policy);
+    const id = newId('cjb');
+    const at = this.deps.now();
+    await this.deps.db.transaction().execute(async (tx) => {
+      const locked = await datasets.lock(tx, d.id);
+      if (!locked || locked.status !== 'active') throw DatasetWithdrawn();
+      if (locked.version !== d.version)
+        throw PolicyMissing('the release policy changed meanwhile: submit again');
+      const total = { epsilon: locked.epsilon_total ?? 0, delta: locked.delta_total ?? 0 };
+      const own = p.orgId === d.org_id;
+      const refusal = checkBudget(
+        {
+          datasetTotal: total,
+          datasetSpent: { epsilon: locked.epsilon_spent, delta: locked.delta_spent },
+          consumerShare: own
+            ? total
+            : { epsilon: total.epsilon * policy.consumerShare, delta: total.delta * policy.consumerShare },
+          consumerSpent: await repo.consumerSpent(tx, d.id, p.orgId!),
+        },
+        cost,
+      );
+      if (refusal)
+        throw BudgetExhausted(
+          refusal === 'dataset_budget_exhausted'
+            ? `the dataset’s privacy budget cannot pay ε = ${cost.epsilon}: ask for less or ask the holder`
+            : `your organization’s share of the dataset’s budget cannot pay ε = ${cost.epsilon}`,
+          { rule: refusal },
+        );
+      await repo.insert(tx, {
+        id,
+        dataset_id: d.id,
+        agent_id: d.agent_id,
+        owner_org_id: d.org_id,
+        consumer_org_id: p.orgId!,
+        submitted_by: p.userId,
+        kind: 'sql',
+        sql: b.sql,
+        query_hash: sm3Hex(b.sql),
+        purpose: basis.purpose,
+        basis: basis.kind,
+        contract_no: basis.contractNo,
+        epsilon: cost.epsilon,
+        delta: cost.delta,
+        created_at: at,
+        updated_at: at,
+      });
+      await repo.reserve(tx, {
+        datasetId: d.id,
+        consumerOrgId: p.orgId!,
+        jobId: id,
+        epsilon: cost.epsilon,
+        delta: cost.delta,
+      });
+      await recordAudit(tx, ctx, {
+        action: 'compute.job.submit',
+        objectType: 'compute_job',
+        objectId: id,
+        details: { datasetId: d.id, basis: basis.kind, contractNo: basis.contractNo, ...cost },
+      });
+    });
+    return this.get(ctx, id);
+  }
+
+  async list(ctx: RequestContext, q: z.output<typeof JobQuery>): Promise<Paged<Job>> {
+    const p = requirePrincipal(ctx);
+    const overseer = hasRole(ctx, 'operator', 'regulator');
+    if (!overseer && !p.orgId) throw Forbidden('jobs are listed for an organization');
+    const { rows, total } = await repo.page(
+      this.deps.db,
+      {
+        orgId: overseer && !q.side ? undefined : (p.orgId ?? '-'),
+        side: q.side,
+        datasetId: q.dataset,
+        status: q.status,
+      },
+      q.page,
+      q.pageSize,
+    );
+    return { items: rows.map((r) => this.shown(ctx, r)), total, page: q.page, pageSize: q.pageSize };
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<Job> {
+    const j = await repo.find(this.deps.db, id);
+    if (!j || !this.sees(ctx, j)) throw NotFound('job', id);
+    return this.shown(ctx, j);
+  }
+
+  /** The holder's reviewer releases a result of important data to the consumer, or withholds it with a reason. */
+  async review(ctx: RequestContext, id: string, b: z.output<typeof ReviewJobBody>): Promise<Job> {
+    const p = requirePrincipal(ctx);
+    await this.deps.db.transaction().execute(async (tx) => {
+      const j = await repo.lock(tx, id);
+      if (!j || j.owner_org_id !== p.orgId) throw NotFound('job', id);
+      if (j.status !== 'review') throw JobNotInReview();
+      if (b.decision === 'withhold' && !b.reason)
+        throw ResultInvalid('reason: a withheld result needs a reason the consumer reads', {
+          field: 'reason',
+        });
+      const at = this.deps.now();
+      const status = b.decision === 'release' ? 'done' : 'withheld';
+      await repo.update(tx, id, {
+        status,
+        reason: b.decision === 'withhold' ? b.reason! : null,
+        reviewed_by: p.userId,
+        finished_at: at,
+        updated_at: at,
+      });
+      await recordAudit(tx, ctx, {
+        action: 'compute.job.review',
+        objectType: 'compute_job',
+        objectId: id,
+        details: { decision: b.decision, reason: b.reason ?? null },
+      });
+      await this.tell(tx, j, status);
+    });
+    return this.get(ctx, id);
+  }
+
+  /** The agent's next job, leased to it for LEASE_MS; null when none waits. */
+  async lease(ctx: RequestContext): Promise<{ job: LeasedJob | null }> {
+    const agent = requireAgent(ctx);
+    return this.deps.db.transaction().execute(async (tx) => {
+      const now = this.deps.now();
+      for (;;) {
+        const j = await repo.nextFor(tx, agent.userId, now);
+        if (!j) return { job: null };
+        const d = (await datasets.find(tx, j.dataset_id))!;
+        if (j.attempts >= MAX_ATTEMPTS || d.status !== 'active' || !d.policy) {
+          const reason =
+            j.attempts >= MAX_ATTEMPTS
+              ? `the agent took the job ${j.attempts} times without answering`
+              : 'the dataset was withdrawn or lost its release policy before the job ran';
+          await this.finishUnreleased(tx, ctx, j, 'failed', reason, null);
+          continue;
+        }
+        const leaseExpiresAt = new Date(now.getTime() + LEASE_MS);
+        await repo.update(tx, j.id, {
+          status: 'running',
+          attempts: j.attempts + 1,
+          lease_expires_at: leaseExpiresAt,
+          started_at: j.started_at ?? now,
+          updated_at: now,
+        });
+        await recordAudit(tx, ctx, {
+          action: 'compute.job.lease',
+          objectType: 'compute_job',
+          objectId: j.id,
+          details: { attempt: j.attempts + 1 },
+        });
+        return {
+          job: {
+            id: j.id,
+            datasetId: d.id,
+            table: d.name,
+            columns: d.columns,
+            sql: j.sql,
+            queryHash: j.query_hash,
+            epsilon: j.epsilon,
+            delta: j.delta,
+            policy: d.policy,
+            attempt: j.attempts + 1,
+            leaseExpiresAt: leaseExpiresAt.toISOString(),
+          },
+        };
+      }
+    });
+  }
+
+  /**
+   * The agent returns the released result with its signed receipt. The result's SM3, the privacy spent (never
+   * more than reserved) and the SM2 signature under the agent's enrolled key are checked; the receipt becomes a
+   * `compute.job.completed` ledger entry; a result of important data waits for the holder's reviewer.
+   */
+  async complete(ctx: RequestContext, id: string, b: z.output<typeof JobResultBody>): Promise<Job> {
+    const agent = requireAgent(ctx);
+    await this.deps.db.transaction().execute(async (tx) => {
+      const j = await this.runningOf(tx, agent.userId, id);
+      if (sm3Hex(jcs(b.result)) !== b.resultHash)
+        throw ResultInvalid('resultHash: it is not the SM3 of the result’s RFC 8785 form', {
+          field: 'resultHash',
+        });
+      const spent = quantizeCost(b.privacySpent);
+      if (spent.epsilon > j.epsilon + 1e-9 || spent.delta > j.delta + 1e-15)
+        throw ResultInvalid('privacySpent: more than the job reserved', { field: 'privacySpent' });
+      const key = (await tx
+        .selectFrom('compute_agents')
+        .select(['public_key', 'key_id'])
+        .where('id', '=', agent.userId)
+        .executeTakeFirst())!;
+      const receipt = jobReceipt(j, agent.userId, b.resultHash, spent);
+      if (!sm2Verify(parsePublicKey(key.public_key!), jcs(receipt), b.signature, agent.userId))
+        throw ResultInvalid('signature: the receipt’s SM2 signature does not verify under the agent’s key', {
+          field: 'signature',
+        });
+      const { firstIndex } = await this.deps.ledger.appendIn(tx, [
+        {
+          type: 'compute.job.completed',
+          objectType: 'compute_job',
+          objectId: j.id,
+          objectSm3: sm3Hex(jcs(receipt)),
+          attrs: { ...receipt, keyId: key.key_id, publicKey: key.public_key, signature: b.signature },
+        },
+      ]);
+      const d = (await datasets.find(tx, j.dataset_id))!;
+      const status = d.policy?.manualRelease ? 'review' : 'done';
+      const at = this.deps.now();
+      await repo.settle(tx, j.dataset_id, j.id, spent);
+      await repo.update(tx, j.id, {
+        status,
+        result: JSON.stringify(b.result),
+        result_hash: b.resultHash,
+        epsilon_spent: spent.epsilon,
+        delta_spent: spent.delta,
+        agent_key_id: key.key_id,
+        agent_public_key: key.public_key,
+        signature: b.signature,
+        ledger_index: firstIndex,
+        lease_expires_at: null,
+        finished_at: status === 'done' ? at : null,
+        updated_at: at,
+      });
+      await recordAudit(tx, ctx, {
+        action: 'compute.job.complete',
+        objectType: 'compute_job',
+        objectId: j.id,
+        details: { status, resultHash: b.resultHash, ledgerIndex: firstIndex, ...spent },
+      });
+      await this.tell(tx, j, status);
+    });
+    return this.agentView(id);
+  }
+
+  /** The agent could not or would not compute: nothing was released, so the reservation is given back. */
+  async fail(
+    ctx: RequestContext,
+    id: string,
+    b: { outcome: 'refused' | 'failed'; rule?: string; reason: string },
+  ): Promise<Job> {
+    const agent = requireAgent(ctx);
+    await this.deps.db.transaction().execute(async (tx) => {
+      const j = await this.runningOf(tx, agent.userId, id);
+      await this.finishUnreleased(tx, ctx, j, b.outcome, b.reason, b.rule ?? null);
+    });
+    return this.agentView(id);
+  }
+
+  private async runningOf(tx: Executor, agentId: string, id: string) {
+    const j = await repo.lock(tx, id);
+    if (!j || j.agent_id !== agentId) throw NotFound('job', id);
+    if (j.status !== 'running')
+      throw JobNotRunning(`the job is ${j.status}: only a running job takes a result`);
+    return j;
+  }
+
+  private async finishUnreleased(
+    tx: Executor,
+    ctx: RequestContext,
+    j: { id: string; dataset_id: string; owner_org_id: string; submitted_by: string },
+    status: 'refused' | 'failed',
+    reason: string,
+    rule: string | null,
+  ) {
+    const at = this.deps.now();
+    await repo.refund(tx, j.dataset_id, j.id);
+    await repo.update(tx, j.id, {
+      status,
+      reason,
+      rule,
+      lease_expires_at: null,
+      finished_at: at,
+      updated_at: at,
+    });
+    await recordAudit(tx, ctx, {
+      action: `compute.job.${status === 'refused' ? 'refuse' : 'fail'}`,
+      objectType: 'compute_job',
+      objectId: j.id,
+      details: { reason, rule },
+    });
+    await this.tell(tx, j, status);
+  }
+
+  /** What a job is to its agent after it answered: no principal reads it back, so it is shown as its holder would see it. */
+  private async agentView(id: string) {
+    const j = (await repo.find(this.deps.db, id))!;
+    return toJob(j, { result: false });
+  }
+
+  private tell(
+    tx: Executor,
+    j: { id: string; owner_org_id: string; submitted_by: string },
+    status: 'done' | 'review' | 'refused' | 'failed' | 'withheld',
+  ) {
+    const review = status === 'review';
+    const title = {
+      done: `计算任务 ${j.id} 已完成`,
+      review: `计算任务 ${j.id} 的结果待审核放行`,
+      refused: `计算任务 ${j.id} 被拒绝`,
+      failed: `计算任务 ${j.id} 失败`,
+      withheld: `计算任务 ${j.id} 的结果未获放行`,
+    }[status];
+    const n = {
+      kind: `compute.job.${status}`,
+      title,
+      body: title,
+      params: { jobId: j.id },
+      link: `/compute/jobs/${j.id}`,
+    };
+    return review ? notifyOrg(tx, j.owner_org_id, REVIEWERS, n) : notifyUsers(tx, [j.submitted_by], n);
+  }
+
+  private sees(ctx: RequestContext, j: JobRow) {
+    const org = ctx.principal?.orgId;
+    return hasRole(ctx, 'operator', 'regulator') || org === j.consumer_org_id || org === j.owner_org_id;
+  }
+
+  /** The result reaches the consumer once released; the holder sees it in review; overseers once released. */
+  private shown(ctx: RequestContext, j: JobRow): Job {
+    const owner = ctx.principal?.orgId === j.owner_org_id;
+    return toJob(j, { result: j.status === 'done' || (owner && j.status === 'review') });
+  }
+
+  private async basis(d: DatasetRow, orgId: string, b: z.output<typeof SubmitJobBody>) {
+    if (orgId === d.org_id)
+      return { kind: 'owner' as const, contractNo: null, purpose: b.purpose ?? '持有方自有分析' };
+    if (!b.contractNo)
+      throw BasisMissing(
+        'contractNo: a job on another organization’s dataset runs under a concluded contract with compute delivery',
+        { field: 'contractNo' },
+      );
+    const c = await contractForCompute(this.deps.db, b.contractNo);
+    const today = this.deps.now().toISOString().slice(0, 10);
+    const resources = Array.isArray(c?.resources) ? (c.resources as { id: string }[]) : [];
+    const problem = !c
+      ? `contract ${b.contractNo} does not exist`
+      : c.buyer_org_id !== orgId || c.seller_org_id !== d.org_id
+        ? `contract ${b.contractNo} is not between your organization (buyer) and the dataset’s holder (seller)`
+        : c.state !== 'concluded'
+          ? `contract ${b.contractNo} is not concluded (it is ${c.state})`
+          : c.delivery_mode !== 'compute'
+            ? `contract ${b.contractNo} delivers by ${c.delivery_mode}, not compute`
+            : !d.resource_id || !resources.some((r) => r.id === d.resource_id)
+              ? `contract ${b.contractNo} does not name this dataset’s resource`
+              : today < c.starts_on || today > c.ends_on
+                ? `contract ${b.contractNo} runs ${c.starts_on} to ${c.ends_on}, not today`
+                : null;
+    if (problem) throw BasisMissing(problem, { field: 'contractNo' });
+    return { kind: 'contract' as const, contractNo: b.contractNo, purpose: b.purpose ?? c!.purpose };
+  }
+
+  /** ε asked for (at most the policy's per query, which is the default) and δ in the same proportion of the total. */
+  private cost(b: z.output<typeof SubmitJobBody>, policy: PolicyRow) {
+    const epsilon = b.epsilon ?? policy.epsilonPerQuery;
+    if (epsilon > policy.epsilonPerQuery)
+      throw BudgetExhausted(
+        `epsilon: one query may spend at most ε = ${policy.epsilonPerQuery} on this dataset`,
+        {
+          rule: 'epsilon_per_query',
+          field: 'epsilon',
+        },
+      );
+    // rounded down to the budget's quantum, so that the per-query shares add up to the total exactly
+    const share = (policy.deltaTotal * epsilon) / policy.epsilonTotal;
+    const delta = b.delta ?? Math.floor(share / BUDGET_QUANTUM + 1e-6) * BUDGET_QUANTUM;
+    return quantizeCost({ epsilon, delta });
+  }
+}
+
+function requirePolicy(d: DatasetRow): PolicyRow {
+  if (!d.policy)
+    throw PolicyMissing('the holder has set no release policy: nothing is computed on the dataset yet');
+  if (!d.policy.privacyUnit)
+    throw PolicyMissing(
+      'the release policy names no privacy unit: SQL analysis bounds each unit’s contribution',
+    );
+  return d.policy;
+}
+
+/** The allow-list, then the bounded rewrite (which needs declared bounds for every aggregated column). */
+async function checkQuery(sqlText: string, d: DatasetRow, policy: PolicyRow) {
+  try {
+    const plan = await analyzeQuery(sqlText, {
+      tables: [{ name: d.name, columns: d.columns, joinKeys: policy.joinKeys }],
+    });
+    boundedSql(plan, {
+      privacyUnit: policy.privacyUnit!,
+      maxContributions: policy.maxContributions,
+      bounds: policy.bounds,
+    });
+    const needsDelta = plan.groupBy.length > 0 || policy.mechanism === 'gaussian';
+    if (needsDelta && policy.deltaTotal === 0)
+      throw PolicyMissing(
+        'a grouped query (or the Gaussian mechanism) needs δ > 0, and the dataset’s policy has no δ budget',
+      );
+  } catch (e) {
+    if (e instanceof QueryRefused) throw QueryRefusedError(e.message, { rule: e.rule, field: 'sql' });
+    throw e;
+  }
+}
+
+/** The receipt as the agent signs it and the ledger carries it. */
+export function jobReceipt(
+  j: { id: string; dataset_id: string; query_hash: string },
+  agentId: string,
+  resultHash: string,
+  spent: { epsilon: number; delta: number },
+): JobReceiptBody {
+  return {
+    v: 1,
+    jobId: j.id,
+    datasetId: j.dataset_id,
+    agentId,
+    queryHash: j.query_hash,
+    resultHash,
+    epsilon: spent.epsilon,
+    delta: spent.delta,
+  };
+}
