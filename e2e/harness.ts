@@ -124,8 +124,13 @@ export async function secondSession(portal: PortalPage, errors: string[] = []) {
   return { context, page };
 }
 
-/** Logs `username` in on `page` through the login form and waits for the portal's frame. */
+/**
+ * Logs `username` in on `page` through the login form and waits for the portal's frame; a session the page
+ * already holds (a retried test's) is dropped first, so the form is always there.
+ */
 export async function logInOn(page: Page, base: string, username: string) {
+  await page.goto(`${base}/login`);
+  await page.evaluate('localStorage.clear()');
   await page.goto(`${base}/login`);
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(DEMO_PASSWORD);
