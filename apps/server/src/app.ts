@@ -73,6 +73,8 @@ function signIn(req: FastifyRequest, found: identity.Authenticated | null) {
   }
 }
 
+const AGENT_POLLS = /^\/api\/compute\/agent\/(jobs\/lease|heartbeat)$/;
+
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
   const app = Fastify({
@@ -137,7 +139,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }, done);
   });
   app.addHook('onResponse', (req, reply, done) => {
-    req.log.info(
+    // an agent's polls and heartbeats come every few seconds: logged at debug unless they fail
+    const poll = req.ctx?.principal?.kind === 'agent' && reply.statusCode < 400 && AGENT_POLLS.test(req.url);
+    req.log[poll ? 'debug' : 'info'](
       {
         method: req.method,
         url: req.url,

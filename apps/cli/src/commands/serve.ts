@@ -24,11 +24,24 @@ export function serveCommand() {
       console.log(
         `Shuliu is serving on http://${config.host}:${server.app.server.address() && (server.app.server.address() as { port: number }).port} (database: ${where}, ready in ${Date.now() - started} ms)`,
       );
+      // the demo's compute agent: 齐鲁数据's node, calling this server like any agent would
+      const agent =
+        opts.demo || config.demo
+          ? await (
+              await import('@shuliu/agent')
+            )
+              .startDemoAgent(server, (line) => console.log(line))
+              .catch(
+                (e: unknown) => void console.error(`the demo agent did not start: ${(e as Error).message}`),
+              )
+          : null;
+      if (agent) console.log(`the demo compute agent ${agent.client.agentId} is polling for jobs`);
       let stopping = false;
       const stop = async (signal: string) => {
         if (stopping) return;
         stopping = true;
         console.log(`${signal}: closing…`);
+        await agent?.stop();
         await server.close();
         process.exit(0);
       };

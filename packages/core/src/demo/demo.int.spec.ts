@@ -5,7 +5,14 @@ import { verifyContractBundle, verifyOrgSignature, type Product } from '@shuliu/
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
-import { seedDemo } from './index.js';
+import {
+  DEMO_AGENT_NAME,
+  DEMO_DATASET,
+  demoAgent,
+  demoAgentSigner,
+  demoCreditProfiles,
+  seedDemo,
+} from './index.js';
 import { createServices, type Services } from '../services.js';
 import { createTestDatabase, loginAs } from '../testing/index.js';
 
@@ -129,6 +136,27 @@ describe('the demo platform', () => {
       .select('result')
       .execute();
     expect(computation).toBeDefined();
+  });
+
+  it('holds 齐鲁数据’s compute agent with its dataset and policy, and two jobs queued for it: one under the joint-modelling contract', async () => {
+    const found = await demoAgent(s);
+    expect(found!.agent).toMatchObject({ name: DEMO_AGENT_NAME, status: 'active', health: 'healthy' });
+    expect(found!.agent.publicKey).toBe(demoAgentSigner(s).publicKeyHex);
+    const [d] = found!.datasets;
+    expect(d).toMatchObject({ name: DEMO_DATASET, rows: 6000, k: 20 });
+    expect(d!.resourceId).not.toBeNull();
+    const jobs = await s.compute.jobs.list(await loginAs(s, 'merchant'), {
+      page: 1,
+      pageSize: 10,
+      side: 'owner',
+    });
+    expect(jobs.items.map((j) => [j.status, j.basis])).toEqual(
+      expect.arrayContaining([
+        ['queued', 'owner'],
+        ['queued', 'contract'],
+      ]),
+    );
+    expect(demoCreditProfiles()).toHaveLength(6000);
   });
 
   it('keeps its audit chain whole', async () => {

@@ -3,3 +3,11 @@ export { makeUscc } from './uscc.js';
 export { seedRegistryDemo } from './registry-demo.js';
 export { seedConsentDemo, type ConsentDemoResult } from './consent-demo.js';
 export { seedMarketDemandsDemo } from './market-demands-demo.js';
+export {
+  DEMO_AGENT_NAME,
+  DEMO_DATASET,
+  DEMO_DATASET_COLUMNS,
+  demoAgent,
+  demoAgentSigner,
+  demoCreditProfiles,
+} from './compute-demo.js';

@@ -12,6 +12,7 @@ import { MarketDemo } from './market-demo.js';
 import { seedTradeDemo } from './trade-demo.js';
 import { seedOrdersDemo } from './orders-demo.js';
 import { seedSettlementDemo } from './settlement-demo.js';
+import { seedComputeDemo } from './compute-demo.js';
 import { seedMarketDemandsDemo } from './market-demands-demo.js';
 import { DEMO_APPLICANTS, DEMO_PASSWORD, DEMO_PLATFORM_ORGS, DEMO_EXTRA_USERS } from './demo-data.js';
 
@@ -82,7 +83,9 @@ export async function seedDemo(
       // negotiations on the listings, in every open state
       const trade = await seedTradeDemo(s, products, keys);
       // a contract of each model text and orders in every state of the escrow
-      await seedOrdersDemo(s, products, trade.creditContractNo);
+      const orders = await seedOrdersDemo(s, products, trade.creditContractNo);
+      // the compute agent's datasets, release policy and queued jobs, on the joint-modelling contract
+      await seedComputeDemo(s, orders.contracts.fusion_development);
       // last month settled into statements, the report's revenue shared among three contributors
       await seedSettlementDemo(s, products);
     }

@@ -1,0 +1,163 @@
+import type { DatasetColumn, ReleasePolicy } from '@shuliu/contracts';
+import { Sm2Signer } from '../crypto/index.js';
+import type { Services } from '../services.js';
+import type { Principal, RequestContext } from '../shared/context.js';
+import { loginAs } from './demo-login.js';
+
+/** The demo's agent: 齐鲁数据's compute node, beside the credit profiles behind its joint-modelling service. */
+export const DEMO_AGENT_NAME = 'qilu_compute';
+export const DEMO_DATASET = 'credit_profiles';
+
+export const DEMO_DATASET_COLUMNS: DatasetColumn[] = [
+  { name: 'enterprise_id', type: 'text', title: '企业标识' },
+  { name: 'city', type: 'text', title: '地市' },
+  { name: 'industry', type: 'text', title: '行业' },
+  { name: 'credit_score', type: 'integer', title: '信用评分' },
+  { name: 'loan_amount', type: 'number', title: '贷款余额（万元）' },
+  { name: 'overdue', type: 'boolean', title: '是否逾期' },
+];
+
+const CITIES = ['济南', '青岛', '烟台', '潍坊', '临沂', '淄博'];
+const INDUSTRIES = ['制造业', '批发零售', '建筑业', '信息技术', '交通运输'];
+
+/**
+ * The rows the demo agent holds inside its domain (never sent to the platform): 6,000 monthly records of 2,000
+ * enterprises, from a fixed seed so that every demo computes on the same data.
+ */
+export function demoCreditProfiles(): Record<string, unknown>[] {
+  let x = 20261207;
+  const next = () => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return (x >>> 0) / 2 ** 32;
+  };
+  const firms = Array.from({ length: 2000 }, (_, i) => ({
+    id: `E${String(i).padStart(5, '0')}`,
+    city: CITIES[Math.floor(next() * CITIES.length)]!,
+    industry: INDUSTRIES[Math.floor(next() * INDUSTRIES.length)]!,
+    base: 520 + Math.floor(next() * 260),
+  }));
+  return firms.flatMap((f) =>
+    Array.from({ length: 3 }, () => {
+      const score = Math.min(900, Math.max(300, f.base + Math.floor((next() - 0.5) * 80)));
+      return {
+        enterprise_id: f.id,
+        city: f.city,
+        industry: f.industry,
+        credit_score: score,
+        loan_amount: Math.round(next() * 800 * 100) / 100,
+        overdue: next() < (900 - score) / 1200,
+      };
+    }),
+  );
+}
+
+/** The demo agent's key, derived from the master key: the running demo signs as the agent it enrolled. */
+export function demoAgentSigner(s: Pick<Services, 'crypto'>): Sm2Signer {
+  const d = s.crypto.keys.deriveSecret('demo-compute-agent');
+  d[0] = d[0]! & 0x7f; // below the curve's order
+  return Sm2Signer.fromBytes(d);
+}
+
+const POLICY: ReleasePolicy = {
+  privacyUnit: 'enterprise_id',
+  maxContributions: 3,
+  k: 20,
+  bounds: { credit_score: { lower: 300, upper: 900 }, loan_amount: { lower: 0, upper: 1000 } },
+  joinKeys: [],
+  mechanism: 'laplace',
+  epsilonTotal: 20,
+  deltaTotal: 1e-5,
+  consumerShare: 0.5,
+  epsilonPerQuery: 1,
+  manualRelease: false,
+};
+
+/**
+ * 域内计算 demo: 齐鲁数据's administrator registers its agent, which enrols the demo key and reports the credit
+ * profiles (schema and size); the release policy is set; the holder and 泉城数智 (under the joint-modelling
+ * contract) each queue a query. The agent `npm start` runs answers them within its first second.
+ */
+export async function seedComputeDemo(s: Services, fusionContractNo: string) {
+  const merchant = await loginAs(s, 'merchant');
+  const quancheng = await loginAs(s, 'quancheng');
+  const fusion = await s.trade.contracts.get(quancheng, fusionContractNo);
+  const creditResourceId = fusion.document.object.resources[0]!.id;
+  const made = await s.compute.agents.create(merchant, {
+    name: DEMO_AGENT_NAME,
+    description: '齐鲁数据机房内的计算节点：企业信用画像原始数据不出域',
+  });
+  const signer = demoAgentSigner(s);
+  await s.compute.agents.enrol(anonymous(), {
+    agentId: made.id,
+    code: made.enrolmentCode,
+    publicKey: signer.publicKeyHex,
+    software: 'shuliu-agent/0.1',
+  });
+  const agent: Principal = {
+    kind: 'agent',
+    credentialId: made.id,
+    userId: made.id,
+    username: DEMO_AGENT_NAME,
+    displayName: DEMO_AGENT_NAME,
+    orgId: made.orgId,
+    roles: ['agent'],
+    readOnly: false,
+    expiresAt: null,
+  };
+  const { items } = await s.compute.datasets.report(
+    { ...anonymous(), principal: agent },
+    {
+      datasets: [
+        {
+          name: DEMO_DATASET,
+          title: '企业信用画像（月度）',
+          resourceId: creditResourceId,
+          columns: DEMO_DATASET_COLUMNS,
+          rows: 6000,
+        },
+      ],
+      software: 'shuliu-agent/0.1',
+    },
+  );
+  const dataset = items[0]!.id;
+  await s.compute.datasets.setPolicy(merchant, dataset, POLICY);
+  const submit = (as: RequestContext, sql: string, extra: { purpose?: string; contractNo?: string }) =>
+    s.compute.jobs.submit(as, { datasetId: dataset, kind: 'sql', sql, ...extra });
+  await submit(
+    merchant,
+    `SELECT city, count(*) AS records, avg(credit_score) AS avg_score FROM ${DEMO_DATASET} GROUP BY city ORDER BY city`,
+    { purpose: '地市信用评分分布自查' },
+  );
+  await submit(
+    quancheng,
+    `SELECT industry, avg(loan_amount) AS avg_loan, count(*) AS records FROM ${DEMO_DATASET} GROUP BY industry ORDER BY avg_loan DESC`,
+    { contractNo: fusionContractNo },
+  );
+  return { agentId: made.id, datasetId: dataset };
+}
+
+const anonymous = (): RequestContext => ({
+  requestId: 'demo-seed',
+  ip: '127.0.0.1',
+  userAgent: 'shuliu-demo',
+  principal: null,
+  audited: false,
+});
+
+/** The demo agent as its holder sees it, and the datasets it reported; null when the demo has none. */
+export async function demoAgent(s: Services) {
+  const merchant = await loginAs(s, 'merchant').catch(() => null);
+  if (!merchant) return null;
+  const agents = await s.compute.agents.list(merchant, { page: 1, pageSize: 100 });
+  const agent = agents.items.find((a) => a.name === DEMO_AGENT_NAME && a.status === 'active');
+  if (!agent) return null;
+  const datasets = await s.compute.datasets.list(merchant, {
+    page: 1,
+    pageSize: 100,
+    agent: agent.id,
+    mine: true,
+  });
+  return { agent, datasets: datasets.items };
+}
