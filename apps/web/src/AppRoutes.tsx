@@ -83,6 +83,12 @@ const ContractPage = page(() => import('./pages/trade/ContractPage'), 'ContractP
 // 泄露溯源: the operator's and regulator's trace of a leaked file to its order
 const TracePage = page(() => import('./pages/trade/TracePage'), 'TracePage');
 const SettlementPage = page(() => import('./pages/trade/SettlementPage'), 'SettlementPage');
+const ComputeWorkbenchPage = page(
+  () => import('./pages/compute/ComputeWorkbenchPage'),
+  'ComputeWorkbenchPage',
+);
+const ComputeJobPage = page(() => import('./pages/compute/ComputeJobPage'), 'ComputeJobPage');
+const AgentsPage = page(() => import('./pages/compute/AgentsPage'), 'AgentsPage');
 const RevenueSharePage = page(() => import('./pages/trade/RevenueSharePage'), 'RevenueSharePage');
 
 // 数据需求: the demand board, a buyer's demands and matches, a seller's answers, the demand survey
@@ -231,6 +237,13 @@ export function AppRoutes() {
         <Route element={<RequireRoles roles={rolesOf('trade-settlement')} />}>
           <Route path="trade/settlement" element={<SettlementPage />} />
           <Route path="trade/revenue-share/:id" element={<RevenueSharePage />} />
+        </Route>
+        <Route element={<RequireRoles roles={rolesOf('compute-workbench')} />}>
+          <Route path="compute" element={<ComputeWorkbenchPage />} />
+          <Route path="compute/jobs/:id" element={<ComputeJobPage />} />
+        </Route>
+        <Route element={<RequireRoles roles={rolesOf('compute-agents')} />}>
+          <Route path="compute/agents" element={<AgentsPage />} />
         </Route>
         <Route element={<RequireRoles roles={rolesOf('market-review')} />}>
           <Route path="market/review" element={<ReviewQueuePage />} />

@@ -12,6 +12,11 @@ const SPECIFIC: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'VALIDATION_FAILED',
   'BAD_REQUEST',
   'IDENTITY_USCC_INVALID',
+  // compute: the server names the allow-list rule, the missing basis or the budget that ran out
+  'COMPUTE_QUERY_REFUSED',
+  'COMPUTE_BASIS_MISSING',
+  'COMPUTE_BUDGET_EXHAUSTED',
+  'COMPUTE_POLICY_MISSING',
 ]);
 
 /** The portal's message for a code, or undefined for a code this build does not know (a newer server's). */

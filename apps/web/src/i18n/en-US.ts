@@ -17,6 +17,7 @@ import { contractEnUS } from './contract.en-US';
 import { tradeDeliveryEnUS } from './trade-delivery.en-US';
 import { gatewayEnUS } from './gateway.en-US';
 import { settlementEnUS } from './settlement.en-US';
+import { computeEnUS } from './compute.en-US';
 import type { Messages } from './zh-CN';
 
 /** English. Domain terms keep their Chinese legal names beside the English ones (DESIGN.md §4). */
@@ -326,4 +327,5 @@ export const enUS: Messages = {
   ...tradeDeliveryEnUS,
   ...gatewayEnUS,
   ...settlementEnUS,
+  ...computeEnUS,
 };

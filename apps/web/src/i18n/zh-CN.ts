@@ -17,6 +17,7 @@ import { contractZhCN } from './contract.zh-CN';
 import { tradeDeliveryZhCN } from './trade-delivery.zh-CN';
 import { gatewayZhCN } from './gateway.zh-CN';
 import { settlementZhCN } from './settlement.zh-CN';
+import { computeZhCN } from './compute.zh-CN';
 
 /** 简体中文 — the default catalogue; en-US must provide every key of this one (its type is derived from it). */
 // Several short messages share a line, so that a catalogue stays one readable file.
@@ -260,6 +261,7 @@ export const zhCN = {
   ...tradeDeliveryZhCN,
   ...gatewayZhCN,
   ...settlementZhCN,
+  ...computeZhCN,
 };
 
 export type Messages = typeof zhCN;

@@ -1,5 +1,8 @@
 import {
   ShoppingCartOutlined,
+  CloudServerOutlined,
+  CodeOutlined,
+  ExperimentOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
@@ -113,6 +116,16 @@ export const TRADERS: readonly Role[] = ['buyer', 'merchant'];
 /** 订单: either party's members, and the operator and regulator who oversee every order. */
 export const ORDER_VIEWERS: readonly Role[] = ['buyer', 'merchant', 'operator', 'regulator'];
 /** 合同: its parties' members (an org administrator signs with the custodied key), the operator, the regulator. */
+/** Who computes on datasets or oversees it (the API's dataset readers). */
+export const COMPUTE_READERS: readonly Role[] = [
+  'merchant',
+  'buyer',
+  'provider',
+  'authority',
+  'org_admin',
+  'operator',
+  'regulator',
+];
 export const CONTRACT_READERS: readonly Role[] = ['buyer', 'merchant', 'org_admin', 'operator', 'regulator'];
 /** 合规审查: the operator, or a certifier's user assigned to a board (the market API's `reviewers`). */
 export const MARKET_REVIEWERS: readonly Role[] = ['operator', 'provider'];
@@ -402,6 +415,35 @@ export const NAV: (NavItem | NavGroup)[] = [
         path: '/market/survey',
         label: (t) => t.demands.survey,
         icon: <FundOutlined />,
+      },
+    ],
+  },
+  {
+    key: 'compute',
+    label: (t) => t.compute.menu,
+    icon: <ExperimentOutlined />,
+    children: [
+      {
+        key: 'compute-workbench',
+        path: '/compute',
+        label: (t) => t.compute.workbench,
+        icon: <CodeOutlined />,
+        roles: COMPUTE_READERS,
+      },
+      {
+        key: 'compute-job',
+        path: '/compute/jobs',
+        label: (t) => t.compute.jobs,
+        icon: <CodeOutlined />,
+        roles: COMPUTE_READERS,
+        hidden: true,
+      },
+      {
+        key: 'compute-agents',
+        path: '/compute/agents',
+        label: (t) => t.compute.agents,
+        icon: <CloudServerOutlined />,
+        roles: ['org_admin', 'operator', 'regulator'],
       },
     ],
   },

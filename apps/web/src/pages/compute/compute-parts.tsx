@@ -1,0 +1,31 @@
+import type { Job, JobStatus } from '@shuliu/contracts';
+import { Tag } from 'antd';
+import { useT } from '../../i18n/I18nProvider';
+
+const STATUS_COLOR: Record<JobStatus, string> = {
+  queued: 'default',
+  running: 'processing',
+  review: 'warning',
+  done: 'success',
+  refused: 'error',
+  failed: 'error',
+  withheld: 'volcano',
+};
+
+/** A job's status as a coloured tag, with its value for tests. */
+export function JobStatusTag({ status }: { status: JobStatus }) {
+  const t = useT();
+  return (
+    <Tag color={STATUS_COLOR[status]} data-testid="job-status" data-status={status}>
+      {t.compute.status[status]}
+    </Tag>
+  );
+}
+
+/** Statuses a job leaves by itself: a page showing one polls until it is past them. */
+export const isPending = (j: Pick<Job, 'status'> | undefined) =>
+  j?.status === 'queued' || j?.status === 'running';
+
+/** ε (and δ where spent) as the budget counts it. */
+export const formatPrivacy = (p: { epsilon: number; delta: number } | null) =>
+  p === null ? '—' : `ε = ${+p.epsilon.toFixed(6)}${p.delta ? `, δ = ${p.delta.toExponential(2)}` : ''}`;

@@ -1,0 +1,113 @@
+import type { CreatedAgent, Dataset } from '@shuliu/contracts';
+import { crypto } from '@shuliu/core';
+import { startTestServer, type TestServer } from '@shuliu/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DomainAgent } from '../apps/agent/src/index.js';
+import { ensurePortalBuilt, hasChromium, openPortal, type PortalPage } from './harness.js';
+
+/**
+ * 域内计算 through a real browser, with an agent polling on loopback: the holder sets the release policy of the
+ * dataset its agent reported, a row-level query is refused beside the form by its rule, an aggregate query
+ * comes back as a noisy table whose receipt the browser verifies.
+ */
+describe.skipIf(!hasChromium && !process.env.CI)(
+  'compute-to-data in headless Chromium',
+  { timeout: 180_000 },
+  () => {
+    let t: TestServer;
+    let portal: PortalPage;
+    let agent: DomainAgent;
+    let dataset: Dataset;
+
+    beforeAll(async () => {
+      ensurePortalBuilt();
+      t = await startTestServer({ listen: true });
+      const made = (
+        await t.call<CreatedAgent>('POST', '/api/compute/agents', 'merchant', { name: 'e2e_clinic' })
+      ).body;
+      const signer = crypto.Sm2Signer.generate();
+      await t.call('POST', '/api/compute/agent/enrol', undefined, {
+        agentId: made.id,
+        code: made.enrolmentCode,
+        publicKey: signer.publicKeyHex,
+      });
+      // 3,000 patients: at ε = 1 a department's noisy count of patients must pass the selection threshold (~180)
+      const rows = Array.from({ length: 9000 }, (_, i) => ({
+        patient_id: `P${i % 3000}`,
+        dept: ['内科', '外科', '儿科'][i % 3],
+        cost: 100 + ((i * 53) % 700),
+      }));
+      agent = new DomainAgent({
+        platformUrl: t.url,
+        agentId: made.id,
+        signer,
+        pollMs: 200,
+        datasets: [
+          {
+            name: 'visits',
+            title: '门诊费用',
+            columns: [
+              { name: 'patient_id', type: 'text' },
+              { name: 'dept', type: 'text' },
+              { name: 'cost', type: 'number' },
+            ],
+            source: { rows },
+          },
+        ],
+      });
+      await agent.start();
+      dataset = (await t.call<{ items: Dataset[] }>('GET', '/api/compute/datasets?mine=true', 'merchant'))
+        .body.items[0]!;
+      portal = await openPortal(t.url, { prefix: 'compute' });
+      await portal.login('merchant');
+    }, 240_000);
+    afterAll(async () => {
+      await agent?.stop();
+      await portal?.close();
+      await t?.close();
+    });
+
+    it('lets the holder set the release policy of the dataset its agent reported', async () => {
+      const { page } = portal;
+      await page.goto(`${t.url}/compute`);
+      await page.getByTestId('compute-dataset').click();
+      await page.locator('.ant-select-item-option', { hasText: 'visits' }).click();
+      await page.getByTestId('compute-policy-edit').click();
+      await page.locator('.ant-modal').getByText('cost', { exact: true }).waitFor();
+      const bounds = page.locator('.ant-modal .ant-input-number-input');
+      const n = await bounds.count();
+      await bounds.nth(n - 2).fill('0');
+      await bounds.nth(n - 1).fill('1000');
+      await page.locator('.ant-modal .ant-btn-primary').click();
+      await page.locator('.ant-modal').waitFor({ state: 'hidden' });
+      await page.getByTestId('compute-epsilon-left').waitFor();
+      await portal.shot('policy-set');
+    });
+
+    it('refuses a row-level query beside the form, naming the rule, and spends nothing', async () => {
+      const { page } = portal;
+      await page.getByTestId('compute-sql').fill('SELECT patient_id, cost FROM visits');
+      await page.getByTestId('compute-submit').click();
+      await expect(page.locator('.ant-alert-error').first().textContent()).resolves.toContain(
+        'row_level_output',
+      );
+      await expect(page.getByTestId('compute-epsilon-left').textContent()).resolves.toBe('10');
+      await portal.shot('refused');
+    });
+
+    it('runs an aggregate on the agent and verifies its signed receipt in the browser', async () => {
+      const { page } = portal;
+      await page
+        .getByTestId('compute-sql')
+        .fill('SELECT dept, count(*) AS visits, avg(cost) AS avg_cost FROM visits GROUP BY dept');
+      await page.getByTestId('compute-submit').click();
+      await page.waitForURL(/\/compute\/jobs\/cjb_/);
+      await page.locator('[data-testid="job-status"][data-status="done"]').waitFor();
+      await page.locator('[data-testid="job-receipt-verdict"][data-ok="true"]').waitFor();
+      await expect(page.locator('[data-testid="job-result"] tbody tr').count()).resolves.toBe(3);
+      await portal.shot('job-done');
+      expect(portal.consoleErrors.filter((e) => !e.includes('422'))).toEqual([]);
+      expect(dataset.status).toBe('active');
+    });
+  },
+);
