@@ -242,6 +242,67 @@ describe('a SQL job on a dataset held in its domain', () => {
   });
 });
 
+describe('an approved algorithm (template) on the dataset', () => {
+  it('runs a histogram, quantiles, a bounded mean and a linear regression with noise, each receipted', async () => {
+    const run = async (template: Record<string, unknown>) => {
+      const q = await submit('merchant', { datasetId: visitsId, kind: 'template', template });
+      expect(q.status, JSON.stringify(q.body)).toBe(202);
+      expect(q.body.queryHash).toBe(crypto.sm3Hex(jcs(template as never)));
+      expect(await qilu.agent.runOnce()).toBe(q.body.id);
+      const done = await job('merchant', q.body.id);
+      expect(done.status, done.reason ?? '').toBe('done');
+      expect(done.receipt!.resultHash).toBe(crypto.sm3Hex(jcs(done.result!)));
+      return done;
+    };
+    const hist = await run({ name: 'histogram', column: 'dept', categories: DEPTS });
+    expect(hist.result!.columns).toEqual(['dept', 'count']);
+    for (const [dept, n] of hist.result!.rows as [string, number][])
+      expect(Math.abs(n - VISITS.filter((v) => v.dept === dept).length)).toBeLessThan(40);
+    expect(hist.privacySpent).toEqual({ epsilon: 10, delta: 0 });
+
+    const mean = await run({ name: 'mean', column: 'cost' });
+    const truth = VISITS.reduce((s, v) => s + v.cost, 0) / VISITS.length;
+    expect(Math.abs((mean.result!.rows[0]![0] as number) - truth)).toBeLessThan(25);
+
+    const qs = await run({ name: 'quantiles', column: 'age', qs: [0.5] });
+    expect(Math.abs((qs.result!.rows[0]![1] as number) - 50)).toBeLessThan(12);
+
+    const lr = await run({ name: 'linear_regression', features: ['age'], target: 'cost' });
+    expect(lr.result!.columns).toEqual(['term', 'coefficient']);
+    expect(lr.result!.rows.map((r) => r[0])).toEqual(['(intercept)', 'age']);
+  });
+
+  it('refuses a template by rule: a column it lacks, a column without bounds, a text column read as numbers', async () => {
+    for (const [template, rule] of [
+      [{ name: 'mean', column: 'weight' }, 'unknown_column'],
+      [{ name: 'histogram', column: 'dept', bins: { lower: 0, upper: 1, count: 2 } }, 'column_type'],
+      [{ name: 'histogram', column: 'dept' }, 'unsupported'],
+      [{ name: 'sum', column: 'patient_id' }, 'column_type'],
+    ] as const) {
+      const r = await submit('merchant', { datasetId: visitsId, kind: 'template', template });
+      expect(r.status, JSON.stringify(template)).toBe(422);
+      expect((r.body.error as { details?: { rule?: string } }).details?.rule).toBe(rule);
+    }
+    const both = await submit('merchant', {
+      datasetId: visitsId,
+      kind: 'template',
+      sql: 'SELECT 1',
+      template: { name: 'sum', column: 'cost' },
+    });
+    expect(both.status).toBe(400);
+    const { datasets } = await agentOf('merchant', 'qilu_unbounded', [
+      { name: 'unbounded', title: '无声明范围', columns: COLUMNS, source: { rows: VISITS } },
+    ]);
+    await setPolicy('merchant', datasets.get('unbounded')!, { bounds: {} });
+    const r = await submit('merchant', {
+      datasetId: datasets.get('unbounded')!,
+      kind: 'template',
+      template: { name: 'mean', column: 'cost' },
+    });
+    expect((r.body.error as { details?: { rule?: string } }).details?.rule).toBe('bounds_missing');
+  });
+});
+
 describe('the privacy budget', () => {
   it('is never overspent by concurrent jobs: 20 at once on a budget for 3', async () => {
     const { datasets } = await agentOf('merchant', 'qilu_race', [

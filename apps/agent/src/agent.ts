@@ -10,6 +10,7 @@ import {
 import { compute, crypto } from '@shuliu/core';
 import { PlatformClient, PlatformError } from './client.js';
 import { DEFAULT_LIMITS, JobRefusal, runSqlJob, type DatasetSource, type JobLimits } from './run-job.js';
+import { runTemplateJob } from './run-template.js';
 
 export const AGENT_SOFTWARE = 'shuliu-agent/0.1';
 
@@ -126,9 +127,10 @@ export class DomainAgent {
     try {
       const d = this.held.get(job.table);
       if (!d) throw new JobRefusal('failed', null, `this agent holds no dataset ${job.table}`);
-      if (crypto.sm3Hex(job.sql) !== job.queryHash)
+      if (compute.queryHash(job) !== job.queryHash)
         throw new JobRefusal('refused', null, 'the query does not match its hash');
-      const { result, privacySpent } = await runSqlJob({ ...job, columns: d.columns }, d.source, this.limits);
+      const run = job.kind === 'template' ? runTemplateJob : runSqlJob;
+      const { result, privacySpent } = await run({ ...job, columns: d.columns }, d.source, this.limits);
       const spent = compute.quantizeCost(privacySpent);
       const resultHash = crypto.sm3Hex(jcs(result));
       const receipt: JobReceiptBody = {

@@ -6,9 +6,16 @@ export interface JobLimits {
   timeoutMs: number;
   memoryLimit: string;
   maxResultRows: number;
+  /** The most bounded rows a template reads into the agent's memory (they never leave it). */
+  maxTemplateRows?: number;
 }
 
-export const DEFAULT_LIMITS: JobLimits = { timeoutMs: 30_000, memoryLimit: '512MB', maxResultRows: 10_000 };
+export const DEFAULT_LIMITS: JobLimits = {
+  timeoutMs: 30_000,
+  memoryLimit: '512MB',
+  maxResultRows: 10_000,
+  maxTemplateRows: 2_000_000,
+};
 
 /** What the job's table is read from: rows in memory (tests) or a CSV file inside the domain. */
 export type DatasetSource = compute.TableSource;
@@ -42,6 +49,7 @@ export async function runSqlJob(
   let plan: compute.AnalysisPlan;
   let bounded: string;
   try {
+    if (!job.sql) throw new JobRefusal('refused', null, 'a sql job without its sql');
     plan = await compute.analyzeQuery(job.sql, catalog);
     bounded = compute.boundedSql(plan, {
       privacyUnit: policy.privacyUnit,
@@ -53,22 +61,7 @@ export async function runSqlJob(
     throw e;
   }
 
-  const sandbox = await compute.openSandbox({
-    timeoutMs: limits.timeoutMs,
-    memoryLimit: limits.memoryLimit,
-    maxResultRows: limits.maxResultRows,
-  });
-  let rows: compute.SandboxRow[];
-  try {
-    await sandbox.loadTable(job.table, job.columns, source);
-    await sandbox.lock();
-    rows = await sandbox.run(bounded);
-  } catch (e) {
-    if (e instanceof compute.SandboxLimit) throw new JobRefusal('failed', `limit_${e.kind}`, e.message);
-    throw e;
-  } finally {
-    sandbox.close();
-  }
+  const rows = await inSandbox(job, source, bounded, limits, limits.maxResultRows);
 
   // the release names groups by their output name; a column that only groups is kept under its own name
   const groupNames = plan.groupBy.map((g, k) => g.alias ?? `__g_${k}`);
@@ -126,4 +119,29 @@ function compare(a: unknown, b: unknown): number {
   if (a === null || a === undefined) return 1;
   if (b === null || b === undefined) return -1;
   return typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b));
+}
+
+/** Loads the job's table into a fresh sandbox, locks it and runs one statement under the limits. */
+export async function inSandbox(
+  job: Pick<LeasedJob, 'table' | 'columns'>,
+  source: DatasetSource,
+  sql: string,
+  limits: JobLimits,
+  maxResultRows: number,
+): Promise<compute.SandboxRow[]> {
+  const sandbox = await compute.openSandbox({
+    timeoutMs: limits.timeoutMs,
+    memoryLimit: limits.memoryLimit,
+    maxResultRows,
+  });
+  try {
+    await sandbox.loadTable(job.table, job.columns, source);
+    await sandbox.lock();
+    return await sandbox.run(sql);
+  } catch (e) {
+    if (e instanceof compute.SandboxLimit) throw new JobRefusal('failed', `limit_${e.kind}`, e.message);
+    throw e;
+  } finally {
+    sandbox.close();
+  }
 }

@@ -13,6 +13,46 @@ import { ContractNo } from './trade-contracts.js';
 export const JobStatus = z.enum(['queued', 'running', 'review', 'done', 'refused', 'failed', 'withheld']);
 export type JobStatus = z.infer<typeof JobStatus>;
 export const JobBasis = z.enum(['owner', 'contract']);
+export const JobKind = z.enum(['sql', 'template']);
+export type JobKind = z.infer<typeof JobKind>;
+
+const Features = z.array(ComputeName).min(1).max(10);
+/**
+ * 审定算法: an approved algorithm with differential privacy, run on the dataset's declared bounds. Each names
+ * its columns; the agent reads them with each privacy unit's contribution bounded, inside its domain.
+ */
+export const TemplateSpec = z.discriminatedUnion('name', [
+  z.strictObject({
+    name: z.literal('histogram'),
+    column: ComputeName,
+    /** Equal-width bins over a numeric column, or the categories of a text column. */
+    bins: z
+      .strictObject({
+        lower: z.number().finite(),
+        upper: z.number().finite(),
+        count: z.number().int().min(1).max(200),
+      })
+      .optional(),
+    categories: z.array(z.string().trim().min(1).max(100)).min(1).max(200).optional(),
+  }),
+  z.strictObject({
+    name: z.literal('quantiles'),
+    column: ComputeName,
+    qs: z.array(z.number().gt(0).lt(1)).min(1).max(20),
+  }),
+  z.strictObject({ name: z.literal('sum'), column: ComputeName }),
+  z.strictObject({ name: z.literal('mean'), column: ComputeName }),
+  z.strictObject({ name: z.literal('correlation'), x: ComputeName, y: ComputeName }),
+  z.strictObject({ name: z.literal('linear_regression'), features: Features, target: ComputeName }),
+  z.strictObject({
+    name: z.literal('logistic_regression'),
+    features: Features,
+    /** 0/1 or boolean */
+    target: ComputeName,
+    iterations: z.number().int().min(1).max(500).optional(),
+  }),
+]);
+export type TemplateSpec = z.infer<typeof TemplateSpec>;
 export type JobBasis = z.infer<typeof JobBasis>;
 
 /** The most rows and columns a released result holds. */
@@ -76,8 +116,9 @@ export const Job = z.object({
   consumerOrgId: z.string(),
   consumerOrgName: z.string().nullable(),
   submittedBy: z.string(),
-  kind: z.literal('sql'),
-  sql: z.string(),
+  kind: JobKind,
+  sql: z.string().nullable(),
+  template: TemplateSpec.nullable(),
   queryHash: z.string(),
   purpose: z.string(),
   basis: JobBasis,
@@ -102,8 +143,9 @@ export type Job = z.infer<typeof Job>;
 
 export const SubmitJobBody = z.strictObject({
   datasetId: Id('cds'),
-  kind: z.literal('sql').default('sql'),
-  sql: z.string().trim().min(1, 'must not be empty').max(8000),
+  kind: JobKind.default('sql'),
+  sql: z.string().trim().min(1, 'must not be empty').max(8000).optional().describe('the query, for kind sql'),
+  template: TemplateSpec.optional().describe('the approved algorithm and its columns, for kind template'),
   /** What the release may spend: at most the policy's ε per query, which is the default. */
   epsilon: z.number().positive().max(10).optional(),
   delta: z.number().min(0).max(1e-3).optional(),
@@ -136,7 +178,9 @@ export const LeasedJob = z.object({
   datasetId: z.string(),
   table: ComputeName,
   columns: z.array(DatasetColumn),
-  sql: z.string(),
+  kind: JobKind,
+  sql: z.string().nullable(),
+  template: TemplateSpec.nullable(),
   queryHash: z.string(),
   epsilon: z.number(),
   delta: z.number(),

@@ -12,9 +12,11 @@ create table compute_jobs (
   owner_org_id       text not null,
   consumer_org_id    text not null,
   submitted_by       text not null,
-  kind               text not null check (kind in ('sql')),
-  sql                text not null check (length(sql) <= 8000),
-  -- SM3 of the SQL text as submitted: the receipt names it
+  kind               text not null check (kind in ('sql', 'template')),
+  sql                text check (length(sql) <= 8000),
+  -- an approved algorithm and its parameters (histogram, quantiles, sum, mean, correlation, regressions)
+  template           jsonb,
+  -- SM3 of the SQL text, or of the template's RFC 8785 form, as submitted: the receipt names it
   query_hash         text not null check (query_hash ~ '^[0-9a-f]{64}$'),
   purpose            text not null check (length(purpose) <= 500),
   basis              text not null check (basis in ('owner', 'contract')),
@@ -41,7 +43,8 @@ create table compute_jobs (
   started_at         timestamptz,
   finished_at        timestamptz,
   updated_at         timestamptz not null default now(),
-  check (basis <> 'contract' or contract_no is not null)
+  check (basis <> 'contract' or contract_no is not null),
+  check ((kind = 'sql') = (sql is not null) and (kind = 'template') = (template is not null))
 );
 create index compute_jobs_queue_idx on compute_jobs (agent_id, created_at) where status in ('queued', 'running');
 create index compute_jobs_consumer_idx on compute_jobs (consumer_org_id, created_at desc);

@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Command } from 'commander';
-import type { Dataset, Job } from '@shuliu/contracts';
+import type { Dataset, Job, TemplateSpec } from '@shuliu/contracts';
 import { serverOptions, sdkFor, type Remote } from './remote.js';
 import { sm2PrivateScalar } from './sign.js';
 
@@ -182,7 +182,11 @@ export function computeCommand() {
         'submit SQL on a dataset: refused at once by rule if outside the allow-list; --wait for the result',
       )
       .requiredOption('--dataset <id>', 'the dataset (cds_…)')
-      .requiredOption('--sql <sql>', 'one SELECT of aggregates over the dataset’s table')
+      .option('--sql <sql>', 'one SELECT of aggregates over the dataset’s table')
+      .option(
+        '--template <json>',
+        'an approved algorithm instead, e.g. {"name":"mean","column":"cost"} (histogram, quantiles, sum, mean, correlation, linear_regression, logistic_regression)',
+      )
       .option('--epsilon <ε>', 'the privacy to spend (default: the policy’s per query)', Number)
       .option('--contract <no>', 'the concluded compute contract you compute under')
       .option('--purpose <text>', 'the purpose (default: the contract’s)')
@@ -193,19 +197,26 @@ export function computeCommand() {
       o: Remote &
         Json & {
           dataset: string;
-          sql: string;
+          sql?: string;
+          template?: string;
           epsilon?: number;
           contract?: string;
           purpose?: string;
           wait?: boolean;
         },
     ) => {
+      if (!o.sql === !o.template) throw new Error('give either --sql or --template');
+      let template: unknown;
+      try {
+        template = o.template && JSON.parse(o.template);
+      } catch (e) {
+        throw new Error(`--template is not JSON: ${(e as Error).message}`);
+      }
       const sdk = await sdkFor(o);
       let j = await sdk.compute.submitJob({
         body: {
           datasetId: o.dataset,
-          kind: 'sql',
-          sql: o.sql,
+          ...(o.sql ? { kind: 'sql', sql: o.sql } : { kind: 'template', template: template as TemplateSpec }),
           ...(o.epsilon !== undefined && { epsilon: o.epsilon }),
           ...(o.contract && { contractNo: o.contract }),
           ...(o.purpose && { purpose: o.purpose }),

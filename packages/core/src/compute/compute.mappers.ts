@@ -76,6 +76,7 @@ export function toJob(j: JobRow, show: { result: boolean }): Job {
     submittedBy: j.submitted_by,
     kind: j.kind,
     sql: j.sql,
+    template: j.template,
     queryHash: j.query_hash,
     purpose: j.purpose,
     basis: j.basis,

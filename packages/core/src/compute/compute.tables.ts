@@ -1,3 +1,4 @@
+import type { TemplateSpec } from '@shuliu/contracts';
 import type { ColumnType } from 'kysely';
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -100,8 +101,9 @@ export interface ComputeJobsTable {
   owner_org_id: string;
   consumer_org_id: string;
   submitted_by: string;
-  kind: 'sql';
-  sql: string;
+  kind: 'sql' | 'template';
+  sql: string | null;
+  template: ColumnType<TemplateSpec | null, string | null, string | null>;
   query_hash: string;
   purpose: string;
   basis: 'owner' | 'contract';

@@ -1,7 +1,9 @@
 export { createCompute, type ComputeServices } from './compute.factory.js';
 export { AgentsService, requireAgent, type AgentRequest } from './agents.service.js';
 export { DatasetsService } from './datasets.service.js';
-export { JobsService, jobReceipt, LEASE_MS, MAX_ATTEMPTS } from './jobs.service.js';
+export { JobsService, jobReceipt, queryHash, LEASE_MS, MAX_ATTEMPTS } from './jobs.service.js';
+export { checkTemplate, templateColumns } from './jobs.rules.js';
+export { quoteIdent } from './sql/sql-scope.js';
 export { policyProblem } from './compute.rules.js';
 export { AgentSignatureInvalid } from './compute.errors.js';
 export { agentHeaders } from './agent-signing.js';

@@ -14,7 +14,7 @@ import { parsePublicKey, sm2Verify, sm3Hex } from '../crypto/index.js';
 import { notifyOrg } from '../identity/index.js';
 import { notifyUsers } from '../notifications/index.js';
 import { hasRole, requirePrincipal, type RequestContext } from '../shared/context.js';
-import { Forbidden, NotFound } from '../shared/errors.js';
+import { Forbidden, Invalid, NotFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { contractForCompute } from '../trade/index.js';
 import { requireAgent } from './agents.service.js';
@@ -37,6 +37,7 @@ import { jobsRepository as repo, type JobRow } from './jobs.repository.js';
 import { analyzeQuery } from './sql/sql-guard.js';
 import { QueryRefused } from './sql/sql-refusal.js';
 import { boundedSql } from './sql/rewrite.js';
+import { checkTemplate, templateNeedsDelta } from './jobs.rules.js';
 
 type Paged<T> = { items: T[]; total: number; page: number; pageSize: number };
 
@@ -61,14 +62,23 @@ export class JobsService {
   async submit(ctx: RequestContext, b: z.output<typeof SubmitJobBody>): Promise<Job> {
     const p = requirePrincipal(ctx);
     if (!p.orgId) throw Forbidden('compute jobs are submitted for an organization');
+    if (b.kind === 'sql' ? !b.sql || b.template : !b.template || b.sql)
+      throw Invalid('BAD_REQUEST', `${b.kind}: a ${b.kind} job gives ${b.kind} and nothing else`, {
+        field: b.kind,
+      });
     const d = await datasets.find(this.deps.db, b.datasetId);
     if (!d || !(d.org_id === p.orgId || (d.status === 'active' && d.policy)))
       throw NotFound('dataset', b.datasetId);
     if (d.status !== 'active') throw DatasetWithdrawn();
     const policy = requirePolicy(d);
     const basis = await this.basis(d, p.orgId, b);
-    await checkQuery(b.sql, d, policy);
-    const cost = this.cost(b, policy);
+    const needsDelta = b.template ? templateNeedsDelta(b.template) : await checkQuery(b.sql!, d, policy);
+    if (b.template) refusedByRule(() => checkTemplate(b.template!, d.columns, policy));
+    if (needsDelta && policy.deltaTotal === 0)
+      throw PolicyMissing(
+        'the query needs δ > 0 (grouping, or Gaussian noise), and the dataset’s policy has no δ budget',
+      );
+    const cost = this.cost(b, policy, needsDelta);
     const id = newId('cjb');
     const at = this.deps.now();
     await this.deps.db.transaction().execute(async (tx) => {
@@ -103,9 +113,10 @@ export class JobsService {
         owner_org_id: d.org_id,
         consumer_org_id: p.orgId!,
         submitted_by: p.userId,
-        kind: 'sql',
-        sql: b.sql,
-        query_hash: sm3Hex(b.sql),
+        kind: b.kind,
+        sql: b.kind === 'sql' ? b.sql! : null,
+        template: b.kind === 'template' ? JSON.stringify(b.template) : null,
+        query_hash: queryHash(b),
         purpose: basis.purpose,
         basis: basis.kind,
         contract_no: basis.contractNo,
@@ -223,7 +234,9 @@ export class JobsService {
             datasetId: d.id,
             table: d.name,
             columns: d.columns,
+            kind: j.kind,
             sql: j.sql,
+            template: j.template,
             queryHash: j.query_hash,
             epsilon: j.epsilon,
             delta: j.delta,
@@ -418,7 +431,7 @@ export class JobsService {
   }
 
   /** ε asked for (at most the policy's per query, which is the default) and δ in the same proportion of the total. */
-  private cost(b: z.output<typeof SubmitJobBody>, policy: PolicyRow) {
+  private cost(b: z.output<typeof SubmitJobBody>, policy: PolicyRow, needsDelta: boolean) {
     const epsilon = b.epsilon ?? policy.epsilonPerQuery;
     if (epsilon > policy.epsilonPerQuery)
       throw BudgetExhausted(
@@ -430,7 +443,7 @@ export class JobsService {
       );
     // rounded down to the budget's quantum, so that the per-query shares add up to the total exactly
     const share = (policy.deltaTotal * epsilon) / policy.epsilonTotal;
-    const delta = b.delta ?? Math.floor(share / BUDGET_QUANTUM + 1e-6) * BUDGET_QUANTUM;
+    const delta = needsDelta ? (b.delta ?? Math.floor(share / BUDGET_QUANTUM + 1e-6) * BUDGET_QUANTUM) : 0;
     return quantizeCost({ epsilon, delta });
   }
 }
@@ -446,7 +459,7 @@ function requirePolicy(d: DatasetRow): PolicyRow {
 }
 
 /** The allow-list, then the bounded rewrite (which needs declared bounds for every aggregated column). */
-async function checkQuery(sqlText: string, d: DatasetRow, policy: PolicyRow) {
+async function checkQuery(sqlText: string, d: DatasetRow, policy: PolicyRow): Promise<boolean> {
   try {
     const plan = await analyzeQuery(sqlText, {
       tables: [{ name: d.name, columns: d.columns, joinKeys: policy.joinKeys }],
@@ -456,16 +469,25 @@ async function checkQuery(sqlText: string, d: DatasetRow, policy: PolicyRow) {
       maxContributions: policy.maxContributions,
       bounds: policy.bounds,
     });
-    const needsDelta = plan.groupBy.length > 0 || policy.mechanism === 'gaussian';
-    if (needsDelta && policy.deltaTotal === 0)
-      throw PolicyMissing(
-        'a grouped query (or the Gaussian mechanism) needs δ > 0, and the dataset’s policy has no δ budget',
-      );
+    return plan.groupBy.length > 0 || policy.mechanism === 'gaussian';
   } catch (e) {
     if (e instanceof QueryRefused) throw QueryRefusedError(e.message, { rule: e.rule, field: 'sql' });
     throw e;
   }
 }
+
+function refusedByRule(check: () => void) {
+  try {
+    check();
+  } catch (e) {
+    if (e instanceof QueryRefused) throw QueryRefusedError(e.message, { rule: e.rule, field: 'template' });
+    throw e;
+  }
+}
+
+/** SM3 of what the consumer asked: the SQL text, or the template's RFC 8785 form. */
+export const queryHash = (b: { kind: string; sql?: string | null; template?: unknown }) =>
+  sm3Hex(b.kind === 'sql' ? b.sql! : jcs(b.template as never));
 
 /** The receipt as the agent signs it and the ledger carries it. */
 export function jobReceipt(

@@ -96,7 +96,7 @@ export function ComputeJobPage() {
             </Descriptions>
             <Typography.Paragraph>
               <pre style={{ whiteSpace: 'pre-wrap', margin: '12px 0 0' }} data-testid="job-sql">
-                {j.sql}
+                {j.sql ?? JSON.stringify(j.template, null, 2)}
               </pre>
             </Typography.Paragraph>
             {j.reason && (
