@@ -47,4 +47,9 @@ describe('benchmarks at a toy size', () => {
     expect(r.stdout).toMatch(/shapley exact, 12 contributors .*textbook subset formula .*ratio/);
     expect(r.stdout).toMatch(/shapley sampled, largest error against the closed form .*Hoeffding bound/);
   }, 150_000);
+  it('compute runs a DP aggregate through the agent’s path and the raw GROUP BY on the same table', () => {
+    const r = bench('--only=compute', '--compute-rows=20000');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/compute DP aggregate at 20,000 rows .*raw DuckDB GROUP BY .*ratio/);
+  }, 150_000);
 });
