@@ -1,5 +1,5 @@
 import type { CreatedAgent, Dataset, Job, LeasedJob, ReleasePolicy } from '@shuliu/contracts';
-import { jcs } from '@shuliu/contracts';
+import { jcs, jobReceiptBody, verifyJobReceipt } from '@shuliu/contracts';
 import { crypto } from '@shuliu/core';
 import { startTestServer, type TestServer } from '@shuliu/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -112,16 +112,8 @@ describe('a SQL job on a dataset held in its domain', () => {
 
     // the receipt: the agent's signature over the receipt checks offline, and the ledger holds it
     const r = done.receipt!;
-    const body = {
-      v: 1,
-      jobId: r.jobId,
-      datasetId: r.datasetId,
-      agentId: r.agentId,
-      queryHash: r.queryHash,
-      resultHash: r.resultHash,
-      epsilon: r.epsilon,
-      delta: r.delta,
-    };
+    const body = jobReceiptBody(r);
+    expect(verifyJobReceipt(done.result!, r).ok).toBe(true);
     expect(r.resultHash).toBe(crypto.sm3Hex(jcs(done.result!)));
     const key = crypto.parsePublicKey(r.publicKey);
     expect(crypto.sm2Verify(key, jcs(body), r.signature, qilu.id)).toBe(true);

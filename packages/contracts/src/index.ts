@@ -49,6 +49,7 @@ export * from './trade-gateway.js';
 export * from './trade-settlement.js';
 export * from './rules/contract-templates.js';
 export * from './rules/contract-verify.js';
+export * from './rules/job-receipt.js';
 export * from './rules/contract-text.js';
 export * from './compute.js';
 export * from './compute-jobs.js';

@@ -1,6 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import { orgName } from '../identity/index.js';
 import type { ComputeAgentsTable } from './compute.tables.js';
+import { pageOf } from '../shared/sql.js';
 import type { Executor } from './compute.support.js';
 
 export type AgentRow = Selectable<ComputeAgentsTable> & { org_name: string | null; dataset_count: number };
@@ -47,19 +48,8 @@ export const agentsRepository = {
     let q = withFacts(db);
     if (f.orgId) q = q.where('a.org_id', '=', f.orgId);
     if (f.status) q = q.where('a.status', '=', f.status as AgentRow['status']);
-    const [rows, total] = await Promise.all([
-      q
-        .orderBy('a.created_at', 'desc')
-        .orderBy('a.id')
-        .limit(size)
-        .offset((page - 1) * size)
-        .execute(),
-      q
-        .clearSelect()
-        .select((e) => e.fn.countAll<string>().as('n'))
-        .executeTakeFirstOrThrow(),
-    ]);
-    return { rows: rows.map(withCount), total: Number(total.n) };
+    const { rows, total } = await pageOf(q.orderBy('a.created_at', 'desc').orderBy('a.id'), page, size);
+    return { rows: rows.map(withCount), total };
   },
 
   /** Inserts the agent unless its org already has one of that name (then nothing, and 0 rows). */

@@ -1,6 +1,6 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import { orgName } from '../identity/index.js';
-import { escapeLike } from '../shared/sql.js';
+import { escapeLike, pageOf } from '../shared/sql.js';
 import type { ComputeDatasetsTable } from './compute.tables.js';
 import type { Executor } from './compute.support.js';
 
@@ -58,20 +58,7 @@ export const datasetsRepository = {
       const like = `%${escapeLike(f.q)}%`;
       q = q.where((w) => w.or([w('d.title', 'ilike', like), w('d.name', 'ilike', like)]));
     }
-    const [rows, total] = await Promise.all([
-      q
-        .orderBy('d.status')
-        .orderBy('d.updated_at', 'desc')
-        .orderBy('d.id')
-        .limit(size)
-        .offset((page - 1) * size)
-        .execute(),
-      q
-        .clearSelect()
-        .select((e) => e.fn.countAll<string>().as('n'))
-        .executeTakeFirstOrThrow(),
-    ]);
-    return { rows, total: Number(total.n) };
+    return pageOf(q.orderBy('d.status').orderBy('d.updated_at', 'desc').orderBy('d.id'), page, size);
   },
 
   insert: (tx: Executor, row: Insertable<ComputeDatasetsTable>) =>

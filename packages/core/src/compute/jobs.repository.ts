@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import { orgName } from '../identity/index.js';
 import type { ComputeJobsTable, JobStatusRow } from './compute.tables.js';
+import { pageOf } from '../shared/sql.js';
 import type { Executor } from './compute.support.js';
 
 export type JobRow = Selectable<ComputeJobsTable> & {
@@ -54,19 +55,7 @@ export const jobsRepository = {
     }
     if (f.datasetId) q = q.where('j.dataset_id', '=', f.datasetId);
     if (f.status) q = q.where('j.status', '=', f.status);
-    const [rows, total] = await Promise.all([
-      q
-        .orderBy('j.created_at', 'desc')
-        .orderBy('j.id', 'desc')
-        .limit(size)
-        .offset((page - 1) * size)
-        .execute(),
-      q
-        .clearSelect()
-        .select((e) => e.fn.countAll<string>().as('n'))
-        .executeTakeFirstOrThrow(),
-    ]);
-    return { rows, total: Number(total.n) };
+    return pageOf(q.orderBy('j.created_at', 'desc').orderBy('j.id', 'desc'), page, size);
   },
 
   /**

@@ -1,4 +1,11 @@
-import { sql, type CompiledQuery, type Compilable, type InferResult, type Kysely } from 'kysely';
+import {
+  sql,
+  type CompiledQuery,
+  type Compilable,
+  type InferResult,
+  type Kysely,
+  type SelectQueryBuilder,
+} from 'kysely';
 import { markPrepared } from '../db/prepared.js';
 
 /** A PostgreSQL unique violation (23505), optionally of one named constraint: the loser of a race to insert. */
@@ -43,4 +50,27 @@ export function preparedQuery<DB, Q extends Compilable<unknown>>(build: (db: Kys
     const res = await db.executeQuery<InferResult<Q>[number]>({ ...compiled, parameters });
     return res.rows as InferResult<Q>;
   };
+}
+
+/**
+ * One page of an ordered query and the total it pages through: the rows at LIMIT/OFFSET and, beside them, the
+ * same query counted (its selection and order dropped).
+ */
+export async function pageOf<DB, TB extends keyof DB, O>(
+  q: SelectQueryBuilder<DB, TB, O>,
+  page: number,
+  size: number,
+): Promise<{ rows: O[]; total: number }> {
+  const counted = q
+    .clearSelect()
+    .clearOrderBy()
+    .select(sql<string>`count(*)`.as('n')) as unknown as SelectQueryBuilder<DB, TB, { n: string }>;
+  const [rows, total] = await Promise.all([
+    q
+      .limit(size)
+      .offset((page - 1) * size)
+      .execute(),
+    counted.executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
 }

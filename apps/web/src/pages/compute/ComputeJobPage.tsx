@@ -1,4 +1,4 @@
-import { jcs, sm2Verify, sm3Digest, type Job } from '@shuliu/contracts';
+import { verifyJobReceipt, type Job } from '@shuliu/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -24,26 +24,6 @@ import { useT } from '../../i18n/I18nProvider';
 import { formatTime } from '../../lib/time';
 import { JobStatusTag, formatPrivacy, isPending } from './compute-parts';
 
-const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-
-/** The receipt checked here, with no trust in the server: the result's SM3, then the agent's SM2 signature. */
-function verifyReceipt(j: Job): boolean {
-  const r = j.receipt;
-  if (!r || !j.result) return false;
-  if (hex(sm3Digest(jcs(j.result))) !== r.resultHash) return false;
-  const body = {
-    v: r.v,
-    jobId: r.jobId,
-    datasetId: r.datasetId,
-    agentId: r.agentId,
-    queryHash: r.queryHash,
-    resultHash: r.resultHash,
-    epsilon: r.epsilon,
-    delta: r.delta,
-  };
-  return sm2Verify(r.publicKey, jcs(body), r.signature, r.agentId);
-}
-
 /** One compute job: its query, status and reason, the released result and its signed receipt, the holder's review. */
 export function ComputeJobPage() {
   const { id = '' } = useParams();
@@ -56,7 +36,10 @@ export function ComputeJobPage() {
     refetchInterval: (query) => (isPending(query.state.data) ? 1500 : false),
   });
   const j = q.data;
-  const verified = useMemo(() => (j?.receipt && j.result ? verifyReceipt(j) : null), [j]);
+  const verified = useMemo(
+    () => (j?.receipt && j.result ? verifyJobReceipt(j.result, j.receipt).ok : null),
+    [j],
+  );
   return (
     <PageContainer title={`${x.id} ${id}`} subTitle={j && `${j.datasetTitle}（${j.table}）`}>
       {q.isError && <QueryErrorAlert error={q.error} onRetry={() => void q.refetch()} />}
