@@ -4,7 +4,16 @@ import tseslint from 'typescript-eslint';
 import { domainBoundary, domainTables } from './scripts/eslint-domain-boundary.js';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'test-results/**', 'coverage/**', 'bench/tmp/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'data/**',
+      'test-results/**',
+      'coverage/**',
+      'bench/tmp/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
