@@ -116,16 +116,8 @@ export const TRADERS: readonly Role[] = ['buyer', 'merchant'];
 /** 订单: either party's members, and the operator and regulator who oversee every order. */
 export const ORDER_VIEWERS: readonly Role[] = ['buyer', 'merchant', 'operator', 'regulator'];
 /** 合同: its parties' members (an org administrator signs with the custodied key), the operator, the regulator. */
-/** Who computes on datasets or oversees it (the API's dataset readers). */
-export const COMPUTE_READERS: readonly Role[] = [
-  'merchant',
-  'buyer',
-  'provider',
-  'authority',
-  'org_admin',
-  'operator',
-  'regulator',
-];
+/** Who computes on datasets or oversees it (the API's dataset readers): the same roles as the settlement's. */
+export const COMPUTE_READERS = SETTLEMENT_PARTIES;
 export const CONTRACT_READERS: readonly Role[] = ['buyer', 'merchant', 'org_admin', 'operator', 'regulator'];
 /** 合规审查: the operator, or a certifier's user assigned to a board (the market API's `reviewers`). */
 export const MARKET_REVIEWERS: readonly Role[] = ['operator', 'provider'];

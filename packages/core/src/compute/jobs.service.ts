@@ -17,6 +17,7 @@ import { hasRole, requirePrincipal, type RequestContext } from '../shared/contex
 import { Forbidden, Invalid, NotFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { contractForCompute } from '../trade/index.js';
+import { agentsRepository } from './agents.repository.js';
 import { requireAgent } from './agents.service.js';
 import {
   BasisMissing,
@@ -174,7 +175,7 @@ export class JobsService {
       if (!j || j.owner_org_id !== p.orgId) throw NotFound('job', id);
       if (j.status !== 'review') throw JobNotInReview();
       if (b.decision === 'withhold' && !b.reason)
-        throw ResultInvalid('reason: a withheld result needs a reason the consumer reads', {
+        throw Invalid('BAD_REQUEST', 'reason: a withheld result needs a reason the consumer reads', {
           field: 'reason',
         });
       const at = this.deps.now();
@@ -265,11 +266,7 @@ export class JobsService {
       const spent = quantizeCost(b.privacySpent);
       if (spent.epsilon > j.epsilon + 1e-9 || spent.delta > j.delta + 1e-15)
         throw ResultInvalid('privacySpent: more than the job reserved', { field: 'privacySpent' });
-      const key = (await tx
-        .selectFrom('compute_agents')
-        .select(['public_key', 'key_id'])
-        .where('id', '=', agent.userId)
-        .executeTakeFirst())!;
+      const key = (await agentsRepository.identity(tx, agent.userId))!;
       const receipt = jobReceipt(j, agent.userId, b.resultHash, spent);
       if (!sm2Verify(parsePublicKey(key.public_key!), jcs(receipt), b.signature, agent.userId))
         throw ResultInvalid('signature: the receipt’s SM2 signature does not verify under the agent’s key', {
