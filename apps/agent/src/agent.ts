@@ -4,12 +4,15 @@ import {
   type DatasetColumn,
   type Job,
   type JobReceiptBody,
+  type JobResult,
   type LeasedJob,
+  type PrivacySpent,
   type ReportedDataset,
 } from '@shuliu/contracts';
 import { compute, crypto } from '@shuliu/core';
 import { PlatformClient, PlatformError } from './client.js';
 import { DEFAULT_LIMITS, JobRefusal, runSqlJob, type DatasetSource, type JobLimits } from './run-job.js';
+import { runAnonymizeJob } from './run-anonymize.js';
 import { runTemplateJob } from './run-template.js';
 
 export const AGENT_SOFTWARE = 'shuliu-agent/0.1';
@@ -129,8 +132,8 @@ export class DomainAgent {
       if (!d) throw new JobRefusal('failed', null, `this agent holds no dataset ${job.table}`);
       if (compute.queryHash(job) !== job.queryHash)
         throw new JobRefusal('refused', null, 'the query does not match its hash');
-      const run = job.kind === 'template' ? runTemplateJob : runSqlJob;
-      const { result, privacySpent } = await run({ ...job, columns: d.columns }, d.source, this.limits);
+      const { result, privacySpent, file } = await this.run({ ...job, columns: d.columns }, d.source);
+      if (file) await this.client.upload(`${path}/output`, file);
       const spent = compute.quantizeCost(privacySpent);
       const resultHash = crypto.sm3Hex(jcs(result));
       const receipt: JobReceiptBody = {
@@ -163,6 +166,24 @@ export class DomainAgent {
         ...(r.rule && { rule: r.rule }),
         reason: r.message.slice(0, 1000),
       });
+    }
+  }
+
+  private async run(
+    job: LeasedJob,
+    source: DatasetSource,
+  ): Promise<{ result: JobResult; privacySpent: PrivacySpent; file?: Buffer }> {
+    switch (job.kind) {
+      case 'sql':
+        return runSqlJob(job, source, this.limits);
+      case 'template':
+        return runTemplateJob(job, source, this.limits);
+      case 'anonymize':
+        // an export spends no privacy budget: k-anonymity, not noise, protects its rows
+        return {
+          ...(await runAnonymizeJob(job, source, this.limits)),
+          privacySpent: { epsilon: 0, delta: 0 },
+        };
     }
   }
 

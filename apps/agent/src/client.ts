@@ -1,5 +1,5 @@
 import type { Sm2Signer } from '@shuliu/core/sm2';
-import { compute } from '@shuliu/core';
+import { compute, crypto } from '@shuliu/core';
 
 /** An answer of the platform that was not a success: its status, error code and message. */
 export class PlatformError extends Error {
@@ -40,6 +40,23 @@ export class PlatformClient {
       ...(body !== undefined && { body: JSON.stringify(body) }),
       signal: AbortSignal.timeout(this.timeoutMs),
     });
+    return this.answer<T>(res);
+  }
+
+  /** Uploads a file as it is (application/octet-stream), signed over the SM3 of its bytes. */
+  async upload<T>(path: string, bytes: Buffer): Promise<T> {
+    const headers = compute.agentHeadersFor(this.signer, this.agentId, 'PUT', path, crypto.sm3Hex(bytes));
+    headers['content-type'] = 'application/octet-stream';
+    const res = await fetch(new URL(path, this.baseUrl), {
+      method: 'PUT',
+      headers,
+      body: bytes,
+      signal: AbortSignal.timeout(this.timeoutMs * 4),
+    });
+    return this.answer<T>(res);
+  }
+
+  private async answer<T>(res: Response): Promise<T> {
     const text = await res.text();
     const json = text ? (JSON.parse(text) as unknown) : null;
     if (!res.ok) {

@@ -13,7 +13,7 @@ import { ContractNo } from './trade-contracts.js';
 export const JobStatus = z.enum(['queued', 'running', 'review', 'done', 'refused', 'failed', 'withheld']);
 export type JobStatus = z.infer<typeof JobStatus>;
 export const JobBasis = z.enum(['owner', 'contract']);
-export const JobKind = z.enum(['sql', 'template']);
+export const JobKind = z.enum(['sql', 'template', 'anonymize']);
 export type JobKind = z.infer<typeof JobKind>;
 
 const Features = z.array(ComputeName).min(1).max(10);
@@ -53,21 +53,119 @@ export const TemplateSpec = z.discriminatedUnion('name', [
   }),
 ]);
 export type TemplateSpec = z.infer<typeof TemplateSpec>;
-export type JobBasis = z.infer<typeof JobBasis>;
 
 /** The most rows and columns a released result holds. */
 export const MAX_RESULT_ROWS = 10_000;
 export const MAX_RESULT_COLUMNS = 64;
 
+/**
+ * A quasi-identifier's generalization hierarchy. `intervals`: numeric bands built from the column's own
+ * values, each width a multiple of the one before (`[5, 10, 20]` → 37, 35-39, 30-39, 20-39, *). `table`: one
+ * row per value in ARX's form, the value first and the most general last (`39;35-39;30-39;*`).
+ */
+export const HierarchySpec = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('intervals'),
+    bands: z.array(z.number().positive().max(1e12)).min(1).max(12),
+  }),
+  z.strictObject({
+    kind: z.literal('table'),
+    rows: z
+      .array(z.array(z.string().max(100)).min(2).max(12))
+      .min(1)
+      .max(5000),
+  }),
+]);
+export type HierarchySpec = z.infer<typeof HierarchySpec>;
+
+/**
+ * 匿名化导出: the dataset generalized by global recoding until every class of quasi-identifiers holds at least
+ * k rows (and l distinct, or t-close, sensitive values when asked), the least information lost (ARX's Flash
+ * search), classes that still fail suppressed within the limit. Only the quasi-identifiers, the sensitive
+ * column and the columns kept leave the domain; the file becomes a derived catalog resource once the holder
+ * releases it.
+ */
+export const AnonymizeSpec = z.strictObject({
+  /** The derived resource's title. */
+  title: Text(200),
+  quasiIdentifiers: z
+    .array(z.strictObject({ column: ComputeName, hierarchy: HierarchySpec }))
+    .min(1)
+    .max(10),
+  sensitive: ComputeName.optional(),
+  /** Further columns carried as they are; every other column stays in the domain. */
+  keep: z.array(ComputeName).max(64).default([]),
+  k: z.number().int().min(2).max(1000),
+  l: z.number().int().min(2).max(100).optional(),
+  lVariant: z.enum(['distinct', 'entropy']).optional(),
+  t: z.number().gt(0).max(1).optional(),
+  tDistance: z.enum(['equal', 'ordered']).optional(),
+  /** The fraction of rows that may be suppressed (their quasi-identifiers shown as `*`). */
+  suppressionLimit: z.number().min(0).max(0.5),
+  metric: z.enum(['loss', 'precision']).optional(),
+});
+export type AnonymizeSpec = z.infer<typeof AnonymizeSpec>;
+
+const Levels = z.array(z.number().int().min(0).max(100)).max(10);
+
+/** What an anonymized export tells besides its preview: the file, the transformation and what it cost. */
+export const ExportSummary = z.strictObject({
+  fileName: z.string().max(200),
+  rows: z.number().int().min(0),
+  columns: z.array(z.string().max(200)).max(MAX_RESULT_COLUMNS),
+  size: z.number().int().min(0),
+  sm3: z.string().max(64).regex(/^[0-9a-f]{64}$/),
+  /** Rows whose quasi-identifiers were suppressed, and the classes the output holds. */
+  suppressed: z.number().int().min(0),
+  classes: z.number().int().min(0),
+  /** The chosen level of each quasi-identifier over its hierarchy's height. */
+  transformation: z
+    .array(
+      z.strictObject({
+        column: z.string().max(63),
+        level: z.number().int().min(0),
+        height: z.number().int().min(1),
+      }),
+    )
+    .max(10),
+  loss: z.strictObject({
+    metric: z.enum(['loss', 'precision']),
+    loss: z.number().min(0).max(1),
+    precision: z.number().min(0).max(1),
+    discernibility: z.number().min(0),
+    avgClassSize: z.number().min(0),
+  }),
+  lattice: z.strictObject({
+    nodes: z.number().int().min(1),
+    checked: z.number().int().min(0),
+    anonymousCount: z.number().int().min(0),
+    /** The minimal anonymous transformations: none below them is anonymous. */
+    minimal: z.array(Levels).max(500),
+    timeMs: z.number().min(0),
+    /** Lattice nodes for the view: the optimum first, then the checked ones; loss is a bound when unchecked. */
+    view: z
+      .array(
+        z.strictObject({ levels: Levels, anonymous: z.boolean(), checked: z.boolean(), loss: z.number() }),
+      )
+      .max(500),
+  }),
+});
+export type ExportSummary = z.infer<typeof ExportSummary>;
+export type JobBasis = z.infer<typeof JobBasis>;
+
 export const ResultValue = z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]);
 export type ResultValue = z.infer<typeof ResultValue>;
 
-/** What leaves the agent: the released table, how many groups the policy held back, and how noise was added. */
+/**
+ * What leaves the agent: the released table, how many groups the policy held back, and how noise was added.
+ * An anonymized export's table is a preview of its file, which the summary describes.
+ */
 export const JobResult = z.strictObject({
   columns: z.array(z.string().max(200)).min(1).max(MAX_RESULT_COLUMNS),
   rows: z.array(z.array(ResultValue).max(MAX_RESULT_COLUMNS)).max(MAX_RESULT_ROWS),
   suppressedGroups: z.number().int().min(0).max(1e9),
   mechanism: z.string().max(1000),
+  export: ExportSummary.optional(),
 });
 export type JobResult = z.infer<typeof JobResult>;
 
@@ -119,6 +217,7 @@ export const Job = z.object({
   kind: JobKind,
   sql: z.string().nullable(),
   template: TemplateSpec.nullable(),
+  anonymize: AnonymizeSpec.nullable(),
   queryHash: z.string(),
   purpose: z.string(),
   basis: JobBasis,
@@ -135,6 +234,8 @@ export const Job = z.object({
   result: JobResult.nullable(),
   privacySpent: PrivacySpent.nullable(),
   receipt: JobReceipt.nullable(),
+  /** An anonymized export's file, once the holder released it: the derived catalog resource it became. */
+  derivedResourceId: z.string().nullable(),
   createdAt: Timestamp,
   startedAt: Timestamp.nullable(),
   finishedAt: Timestamp.nullable(),
@@ -146,6 +247,9 @@ export const SubmitJobBody = z.strictObject({
   kind: JobKind.default('sql'),
   sql: z.string().trim().min(1, 'must not be empty').max(8000).optional().describe('the query, for kind sql'),
   template: TemplateSpec.optional().describe('the approved algorithm and its columns, for kind template'),
+  anonymize: AnonymizeSpec.optional().describe(
+    'the quasi-identifiers, hierarchies and criteria, for kind anonymize',
+  ),
   /** What the release may spend: at most the policy's ε per query, which is the default. */
   epsilon: z.number().positive().max(10).optional(),
   delta: z.number().min(0).max(1e-3).optional(),
@@ -181,6 +285,7 @@ export const LeasedJob = z.object({
   kind: JobKind,
   sql: z.string().nullable(),
   template: TemplateSpec.nullable(),
+  anonymize: AnonymizeSpec.nullable(),
   queryHash: z.string(),
   epsilon: z.number(),
   delta: z.number(),

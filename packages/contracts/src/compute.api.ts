@@ -186,6 +186,17 @@ export const computeRoutes = {
     params: job,
     response: Job,
   }),
+  jobDownload: defineRoute({
+    method: 'GET',
+    path: '/api/compute/jobs/:id/output',
+    summary:
+      'An anonymized export’s file (CSV): for the holder, and for the consumer once the holder released it',
+    tags,
+    access: datasetReaders,
+    params: job,
+    response: z.unknown(),
+    download: true,
+  }),
   reviewJob: defineRoute({
     method: 'POST',
     path: '/api/compute/jobs/:id/review',
@@ -218,6 +229,18 @@ export const computeRoutes = {
     body: JobResultBody,
     response: Job,
     audit: 'compute.job.complete',
+  }),
+  jobOutput: defineRoute({
+    method: 'PUT',
+    path: '/api/compute/agent/jobs/:id/output',
+    summary:
+      'The agent uploads an anonymized export’s file (application/octet-stream, its SM3 in x-content-sm3) before its result',
+    tags,
+    access: agentSigned,
+    params: job,
+    response: z.strictObject({ size: z.number().int(), sm3: z.string() }),
+    upload: true,
+    audit: 'compute.job.output',
   }),
   jobFailure: defineRoute({
     method: 'POST',

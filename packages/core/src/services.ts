@@ -120,7 +120,17 @@ export function createServices(db: Kysely<DB>, config: Config) {
         metered: meteredCharges,
       },
     ),
-    compute: createCompute({ db, ledger, now: () => new Date() }),
+    compute: createCompute({
+      db,
+      ledger,
+      now: () => new Date(),
+      blobs,
+      outputMaxBytes: config.uploadMaxBytes,
+      derivatives: {
+        adopt: (tx, ctx, d) => catalog.masking.adopt(tx, ctx, d),
+        profile: (fileId, orgId) => catalog.files.startProfiling(fileId, orgId),
+      },
+    }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -1,5 +1,7 @@
-import { api } from '@shuliu/contracts';
+import { AGENT_CONTENT_HEADER, api } from '@shuliu/contracts';
 import type { FastifyInstance } from 'fastify';
+import type { Readable } from 'node:stream';
+import { disposition } from '../disposition.js';
 import { handle } from '../route.js';
 import type { AppDeps } from '../app.js';
 
@@ -25,5 +27,16 @@ export function computeRoutes(app: FastifyInstance, { services }: AppDeps) {
   handle(app, c.reviewJob, ({ ctx, params, body }) => jobs.review(ctx, params.id, body));
   handle(app, c.leaseJob, ({ ctx }) => jobs.lease(ctx));
   handle(app, c.jobResult, ({ ctx, params, body }) => jobs.complete(ctx, params.id, body));
+  // the file's SM3 is checked against the signed x-content-sm3 once stored (the body is a stream, not JSON)
+  handle(app, c.jobOutput, ({ ctx, params, body, req }) =>
+    jobs.storeOutput(ctx, params.id, body as unknown as Readable, String(req.headers[AGENT_CONTENT_HEADER])),
+  );
+  handle(app, c.jobDownload, async ({ ctx, params, reply }) => {
+    const f = await jobs.output(ctx, params.id);
+    reply.header('content-type', 'text/csv; charset=utf-8');
+    reply.header('content-length', f.size);
+    reply.header('content-disposition', disposition(f.name));
+    return f.body;
+  });
   handle(app, c.jobFailure, ({ ctx, params, body }) => jobs.fail(ctx, params.id, body));
 }

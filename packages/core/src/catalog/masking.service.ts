@@ -28,7 +28,7 @@ import { newId } from '../shared/ids.js';
 import { FileNotReady, IllegalTransition } from './catalog.errors.js';
 import { toResource } from './catalog.mappers.js';
 import type { CatalogFilesTable } from './catalog.tables.js';
-import { openStoredTable } from './files.analyze.js';
+import { formatOfName, openStoredTable } from './files.analyze.js';
 import { filesRepository } from './files.repository.js';
 import type { FilesService } from './files.service.js';
 import { failureOf } from './files.limits.js';
@@ -142,6 +142,57 @@ export class MaskingService {
     const run = this.writeMasked(fileId, job).finally(() => this.running.delete(run));
     this.running.add(run);
     return this.resources.get(ctx, id);
+  }
+
+  /**
+   * Adopts a file made outside the catalog as a derivative of `d.sourceId`: an anonymized export a compute
+   * domain produced and its holder released. The derivative is a draft of the source's owner, graded no lower
+   * than its processing's floor until its own file is profiled (then by what the file holds: identifiers left
+   * in the clear keep it as raw as its source). The file is stored already; once the caller's transaction
+   * commits, `files.startProfiling(fileId, ownerOrgId)` profiles it.
+   */
+  async adopt(
+    tx: Executor,
+    ctx: RequestContext,
+    d: {
+      sourceId: string;
+      title: string;
+      file: { blobKey: string; name: string; size: number; sm3: string };
+      details: Record<string, unknown>;
+    },
+  ): Promise<{ resourceId: string; fileId: string; ownerOrgId: string }> {
+    const p = requirePrincipal(ctx);
+    const src = toResource(await this.resources.lockOwned(tx, ctx, d.sourceId));
+    if (src.status === 'retired') throw IllegalTransition('a retired resource cannot be derived from');
+    const id = newId('res');
+    const fileId = newId('fil');
+    const floor = regradeDerived(src.grade, 'masked');
+    await this.resources.insertDerivative(tx, ctx, {
+      id,
+      source: src,
+      title: d.title,
+      processing: 'masked',
+      gradeFloor: floor.grade,
+    });
+    await filesRepository.insert(tx, {
+      id: fileId,
+      resource_id: id,
+      role: 'data',
+      name: d.file.name,
+      format: formatOfName(d.file.name),
+      blob_key: d.file.blobKey,
+      status: 'profiling',
+      size_bytes: d.file.size,
+      sm3: d.file.sm3,
+      created_by: p.userId,
+    });
+    await recordAudit(tx, ctx, {
+      action: 'catalog.resource.derive',
+      objectType: 'resource',
+      objectId: id,
+      details: { source: d.sourceId, fileId, gradeFloor: floor, ...d.details },
+    });
+    return { resourceId: id, fileId, ownerOrgId: src.ownerOrgId };
   }
 
   async idle(): Promise<void> {

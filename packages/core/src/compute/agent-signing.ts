@@ -15,6 +15,18 @@ export function agentHeaders(
   now = new Date(),
 ): Record<string, string> {
   const contentSm3 = sm3Hex(body === undefined || body === null ? '' : jcs(body as never));
+  return agentHeadersFor(signer, agentId, method, path, contentSm3, now);
+}
+
+/** The same signed headers over a body given by its SM3: a file the agent uploads as it is. */
+export function agentHeadersFor(
+  signer: Sm2Signer,
+  agentId: string,
+  method: string,
+  path: string,
+  contentSm3: string,
+  now = new Date(),
+): Record<string, string> {
   const timestamp = now.toISOString();
   const nonce = randomBytes(18).toString('base64url');
   const signature = signer

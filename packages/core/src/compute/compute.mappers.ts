@@ -77,6 +77,7 @@ export function toJob(j: JobRow, show: { result: boolean }): Job {
     kind: j.kind,
     sql: j.sql,
     template: j.template,
+    anonymize: j.export_spec,
     queryHash: j.query_hash,
     purpose: j.purpose,
     basis: j.basis,
@@ -106,6 +107,7 @@ export function toJob(j: JobRow, show: { result: boolean }): Job {
             ledgerIndex: Number(j.ledger_index),
           }
         : null,
+    derivedResourceId: j.derived_resource_id,
     createdAt: j.created_at.toISOString(),
     startedAt: iso(j.started_at),
     finishedAt: iso(j.finished_at),

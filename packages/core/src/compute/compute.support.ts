@@ -1,13 +1,38 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import type { BlobStore } from '../blobs/index.js';
 import type { LedgerService } from '../ledger/index.js';
+import type { RequestContext } from '../shared/context.js';
 
 export type Executor = Kysely<DB>;
 export type Clock = () => Date;
 
-/** What the compute domain needs of the platform: its database, a clock and the ledger (job receipts). */
+/** How a released anonymized export becomes a derived catalog resource (the catalog's, not compute's). */
+export interface Derivatives {
+  adopt(
+    tx: Executor,
+    ctx: RequestContext,
+    d: {
+      sourceId: string;
+      title: string;
+      file: { blobKey: string; name: string; size: number; sm3: string };
+      details: Record<string, unknown>;
+    },
+  ): Promise<{ resourceId: string; fileId: string; ownerOrgId: string }>;
+  /** Profiles the adopted file (PII detection, re-grading) once the adopting transaction committed. */
+  profile(fileId: string, ownerOrgId: string): void;
+}
+
+/**
+ * What the compute domain needs of the platform: its database, a clock, the ledger (job receipts), the blob
+ * store an anonymized export's file waits in, and the catalog its released file joins.
+ */
 export interface ComputeDeps {
   db: Executor;
   now: Clock;
   ledger: Pick<LedgerService, 'appendIn'>;
+  blobs: BlobStore;
+  /** The largest export file an agent may upload. */
+  outputMaxBytes: number;
+  derivatives: Derivatives;
 }

@@ -1,4 +1,4 @@
-import type { TemplateSpec } from '@shuliu/contracts';
+import type { AnonymizeSpec, ExportSummary, TemplateSpec } from '@shuliu/contracts';
 import type { ColumnType } from 'kysely';
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -92,6 +92,7 @@ export interface JobResultRow {
   rows: (string | number | boolean | null)[][];
   suppressedGroups: number;
   mechanism: string;
+  export?: ExportSummary;
 }
 
 export interface ComputeJobsTable {
@@ -101,9 +102,14 @@ export interface ComputeJobsTable {
   owner_org_id: string;
   consumer_org_id: string;
   submitted_by: string;
-  kind: 'sql' | 'template';
+  kind: 'sql' | 'template' | 'anonymize';
   sql: string | null;
   template: ColumnType<TemplateSpec | null, string | null, string | null>;
+  export_spec: ColumnType<AnonymizeSpec | null, string | null | undefined, string | null>;
+  output_blob: string | null;
+  output_size: ColumnType<string | null, number | null | undefined, number | null>;
+  output_sm3: string | null;
+  derived_resource_id: string | null;
   query_hash: string;
   purpose: string;
   basis: 'owner' | 'contract';

@@ -1,6 +1,8 @@
 import {
   jcs,
   type Job,
+  type JobKind,
+  type JobResult,
   type JobQuery,
   type JobReceiptBody,
   type JobResultBody,
@@ -8,6 +10,8 @@ import {
   type ReviewJobBody,
   type SubmitJobBody,
 } from '@shuliu/contracts';
+import type { Selectable } from 'kysely';
+import type { Readable } from 'node:stream';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/index.js';
 import { parsePublicKey, sm2Verify, sm3Hex } from '../crypto/index.js';
@@ -20,6 +24,7 @@ import { contractForCompute } from '../trade/index.js';
 import { agentsRepository } from './agents.repository.js';
 import { requireAgent } from './agents.service.js';
 import {
+  AgentSignatureInvalid,
   BasisMissing,
   BudgetExhausted,
   DatasetWithdrawn,
@@ -31,14 +36,14 @@ import {
 } from './compute.errors.js';
 import { toJob } from './compute.mappers.js';
 import type { ComputeDeps, Executor } from './compute.support.js';
-import type { PolicyRow } from './compute.tables.js';
+import type { ComputeJobsTable, PolicyRow } from './compute.tables.js';
 import { datasetsRepository as datasets, type DatasetRow } from './datasets.repository.js';
 import { BUDGET_QUANTUM, checkBudget, quantizeCost } from './dp/budget.js';
 import { jobsRepository as repo, type JobRow } from './jobs.repository.js';
 import { analyzeQuery } from './sql/sql-guard.js';
 import { QueryRefused } from './sql/sql-refusal.js';
 import { boundedSql } from './sql/rewrite.js';
-import { checkTemplate, templateNeedsDelta } from './jobs.rules.js';
+import { checkExport, checkTemplate, templateNeedsDelta } from './jobs.rules.js';
 
 type Paged<T> = { items: T[]; total: number; page: number; pageSize: number };
 
@@ -63,7 +68,8 @@ export class JobsService {
   async submit(ctx: RequestContext, b: z.output<typeof SubmitJobBody>): Promise<Job> {
     const p = requirePrincipal(ctx);
     if (!p.orgId) throw Forbidden('compute jobs are submitted for an organization');
-    if (b.kind === 'sql' ? !b.sql || b.template : !b.template || b.sql)
+    const given = (['sql', 'template', 'anonymize'] as const).filter((k) => b[k] !== undefined);
+    if (given.length !== 1 || given[0] !== b.kind)
       throw Invalid('BAD_REQUEST', `${b.kind}: a ${b.kind} job gives ${b.kind} and nothing else`, {
         field: b.kind,
       });
@@ -71,15 +77,9 @@ export class JobsService {
     if (!d || !(d.org_id === p.orgId || (d.status === 'active' && d.policy)))
       throw NotFound('dataset', b.datasetId);
     if (d.status !== 'active') throw DatasetWithdrawn();
-    const policy = requirePolicy(d);
+    const policy = requirePolicy(d, b.kind);
     const basis = await this.basis(d, p.orgId, b);
-    const needsDelta = b.template ? templateNeedsDelta(b.template) : await checkQuery(b.sql!, d, policy);
-    if (b.template) refusedByRule(() => checkTemplate(b.template!, d.columns, policy));
-    if (needsDelta && policy.deltaTotal === 0)
-      throw PolicyMissing(
-        'the query needs δ > 0 (grouping, or Gaussian noise), and the dataset’s policy has no δ budget',
-      );
-    const cost = this.cost(b, policy, needsDelta);
+    const cost = await this.check(b, d, policy);
     const id = newId('cjb');
     const at = this.deps.now();
     await this.deps.db.transaction().execute(async (tx) => {
@@ -89,17 +89,19 @@ export class JobsService {
         throw PolicyMissing('the release policy changed meanwhile: submit again');
       const total = { epsilon: locked.epsilon_total ?? 0, delta: locked.delta_total ?? 0 };
       const own = p.orgId === d.org_id;
-      const refusal = checkBudget(
-        {
-          datasetTotal: total,
-          datasetSpent: { epsilon: locked.epsilon_spent, delta: locked.delta_spent },
-          consumerShare: own
-            ? total
-            : { epsilon: total.epsilon * policy.consumerShare, delta: total.delta * policy.consumerShare },
-          consumerSpent: await repo.consumerSpent(tx, d.id, p.orgId!),
-        },
-        cost,
-      );
+      const refusal =
+        b.kind !== 'anonymize' &&
+        checkBudget(
+          {
+            datasetTotal: total,
+            datasetSpent: { epsilon: locked.epsilon_spent, delta: locked.delta_spent },
+            consumerShare: own
+              ? total
+              : { epsilon: total.epsilon * policy.consumerShare, delta: total.delta * policy.consumerShare },
+            consumerSpent: await repo.consumerSpent(tx, d.id, p.orgId!),
+          },
+          cost,
+        );
       if (refusal)
         throw BudgetExhausted(
           refusal === 'dataset_budget_exhausted'
@@ -117,6 +119,7 @@ export class JobsService {
         kind: b.kind,
         sql: b.kind === 'sql' ? b.sql! : null,
         template: b.kind === 'template' ? JSON.stringify(b.template) : null,
+        export_spec: b.kind === 'anonymize' ? JSON.stringify(b.anonymize) : null,
         query_hash: queryHash(b),
         purpose: basis.purpose,
         basis: basis.kind,
@@ -126,13 +129,14 @@ export class JobsService {
         created_at: at,
         updated_at: at,
       });
-      await repo.reserve(tx, {
-        datasetId: d.id,
-        consumerOrgId: p.orgId!,
-        jobId: id,
-        epsilon: cost.epsilon,
-        delta: cost.delta,
-      });
+      if (b.kind !== 'anonymize')
+        await repo.reserve(tx, {
+          datasetId: d.id,
+          consumerOrgId: p.orgId!,
+          jobId: id,
+          epsilon: cost.epsilon,
+          delta: cost.delta,
+        });
       await recordAudit(tx, ctx, {
         action: 'compute.job.submit',
         objectType: 'compute_job',
@@ -170,6 +174,7 @@ export class JobsService {
   /** The holder's reviewer releases a result of important data to the consumer, or withholds it with a reason. */
   async review(ctx: RequestContext, id: string, b: z.output<typeof ReviewJobBody>): Promise<Job> {
     const p = requirePrincipal(ctx);
+    const after: { profile?: { fileId: string; ownerOrgId: string }; dropped?: string } = {};
     await this.deps.db.transaction().execute(async (tx) => {
       const j = await repo.lock(tx, id);
       if (!j || j.owner_org_id !== p.orgId) throw NotFound('job', id);
@@ -180,28 +185,121 @@ export class JobsService {
         });
       const at = this.deps.now();
       const status = b.decision === 'release' ? 'done' : 'withheld';
+      const derived = status === 'done' && j.kind === 'anonymize' ? await this.adopt(tx, ctx, j) : null;
+      if (status === 'withheld' && j.output_blob) after.dropped = j.output_blob;
       await repo.update(tx, id, {
         status,
         reason: b.decision === 'withhold' ? b.reason! : null,
         reviewed_by: p.userId,
         finished_at: at,
         updated_at: at,
+        ...(derived && { derived_resource_id: derived.resourceId }),
+        ...(after.dropped && { output_blob: null }),
       });
       await recordAudit(tx, ctx, {
         action: 'compute.job.review',
         objectType: 'compute_job',
         objectId: id,
-        details: { decision: b.decision, reason: b.reason ?? null },
+        details: { decision: b.decision, reason: b.reason ?? null, derivedResourceId: derived?.resourceId },
       });
       await this.tell(tx, j, status);
+      if (derived) after.profile = derived;
     });
+    if (after.profile) this.deps.derivatives.profile(after.profile.fileId, after.profile.ownerOrgId);
+    if (after.dropped) await this.deps.blobs.remove(after.dropped);
     return this.get(ctx, id);
+  }
+
+  /** A released export's file becomes a draft derivative of the dataset's catalog resource, in the holder's org. */
+  private async adopt(tx: Executor, ctx: RequestContext, j: Selectable<ComputeJobsTable>) {
+    const spec = j.export_spec!;
+    const d = (await datasets.find(tx, j.dataset_id))!;
+    if (!d.resource_id || !j.output_blob || !j.result?.export)
+      throw JobNotInReview('the export has no file or no catalog resource to derive from');
+    const e = j.result.export;
+    return this.deps.derivatives.adopt(tx, ctx, {
+      sourceId: d.resource_id,
+      title: spec.title,
+      file: { blobKey: j.output_blob, name: e.fileName, size: e.size, sm3: e.sm3 },
+      details: {
+        computeJob: j.id,
+        k: spec.k,
+        l: spec.l ?? null,
+        t: spec.t ?? null,
+        transformation: e.transformation,
+        loss: e.loss,
+      },
+    });
+  }
+
+  /**
+   * The agent uploads an export's file before its result: it goes to the blob store encrypted, and is kept
+   * only if its SM3 is the one the agent signed. A retried upload replaces the one before.
+   */
+  async storeOutput(ctx: RequestContext, id: string, body: Readable, declaredSm3: string) {
+    const agent = requireAgent(ctx);
+    const j = await repo.find(this.deps.db, id);
+    if (!j || j.agent_id !== agent.userId) throw NotFound('job', id);
+    if (j.status !== 'running' || j.kind !== 'anonymize')
+      throw JobNotRunning(`the job is a ${j.kind} job, ${j.status}: only a running export takes a file`);
+    const key = newId('fil');
+    const stored = await this.deps.blobs.write(key, body, { maxBytes: this.deps.outputMaxBytes });
+    if (stored.sm3 !== declaredSm3) {
+      await this.deps.blobs.remove(key);
+      throw AgentSignatureInvalid('the file is not the one the agent signed (x-content-sm3)');
+    }
+    let replaced: string | null = null;
+    try {
+      await this.deps.db.transaction().execute(async (tx) => {
+        const locked = await this.runningOf(tx, agent.userId, id);
+        replaced = locked.output_blob;
+        await repo.update(tx, id, {
+          output_blob: key,
+          output_size: stored.size,
+          output_sm3: stored.sm3,
+          updated_at: this.deps.now(),
+        });
+        await recordAudit(tx, ctx, {
+          action: 'compute.job.output',
+          objectType: 'compute_job',
+          objectId: id,
+          details: { size: stored.size, sm3: stored.sm3 },
+        });
+      });
+    } catch (e) {
+      await this.deps.blobs.remove(key);
+      throw e;
+    }
+    if (replaced) await this.deps.blobs.remove(replaced);
+    return { size: stored.size, sm3: stored.sm3 };
+  }
+
+  /** An export's file: to its holder once the agent answered, to the consumer and overseers once released. */
+  async output(ctx: RequestContext, id: string): Promise<{ name: string; size: number; body: Readable }> {
+    const j = await repo.find(this.deps.db, id);
+    if (!j || !this.sees(ctx, j)) throw NotFound('job', id);
+    const owner = ctx.principal?.orgId === j.owner_org_id;
+    const shown = j.status === 'done' || (owner && j.status === 'review');
+    if (j.kind !== 'anonymize' || !shown || !j.output_blob || !j.result?.export)
+      throw NotFound('job output', id);
+    await recordAudit(this.deps.db, ctx, {
+      action: 'compute.job.download',
+      objectType: 'compute_job',
+      objectId: id,
+      details: { sm3: j.output_sm3 },
+    });
+    return {
+      name: j.result.export.fileName,
+      size: Number(j.output_size),
+      body: await this.deps.blobs.read(j.output_blob),
+    };
   }
 
   /** The agent's next job, leased to it for LEASE_MS; null when none waits. */
   async lease(ctx: RequestContext): Promise<{ job: LeasedJob | null }> {
     const agent = requireAgent(ctx);
-    return this.deps.db.transaction().execute(async (tx) => {
+    const dropped: string[] = [];
+    const leased = await this.deps.db.transaction().execute(async (tx) => {
       const now = this.deps.now();
       for (;;) {
         const j = await repo.nextFor(tx, agent.userId, now);
@@ -212,7 +310,8 @@ export class JobsService {
             j.attempts >= MAX_ATTEMPTS
               ? `the agent took the job ${j.attempts} times without answering`
               : 'the dataset was withdrawn or lost its release policy before the job ran';
-          await this.finishUnreleased(tx, ctx, j, 'failed', reason, null);
+          const blob = await this.finishUnreleased(tx, ctx, j, 'failed', reason, null);
+          if (blob) dropped.push(blob);
           continue;
         }
         const leaseExpiresAt = new Date(now.getTime() + LEASE_MS);
@@ -238,6 +337,7 @@ export class JobsService {
             kind: j.kind,
             sql: j.sql,
             template: j.template,
+            anonymize: j.export_spec,
             queryHash: j.query_hash,
             epsilon: j.epsilon,
             delta: j.delta,
@@ -248,6 +348,8 @@ export class JobsService {
         };
       }
     });
+    await Promise.all(dropped.map((key) => this.deps.blobs.remove(key)));
+    return leased;
   }
 
   /**
@@ -266,6 +368,11 @@ export class JobsService {
       const spent = quantizeCost(b.privacySpent);
       if (spent.epsilon > j.epsilon + 1e-9 || spent.delta > j.delta + 1e-15)
         throw ResultInvalid('privacySpent: more than the job reserved', { field: 'privacySpent' });
+      if (j.kind === 'anonymize') checkExportResult(j, b.result);
+      else if (b.result.export)
+        throw ResultInvalid('result.export: only an anonymized export describes a file', {
+          field: 'result',
+        });
       const key = (await agentsRepository.identity(tx, agent.userId))!;
       const receipt = jobReceipt(j, agent.userId, b.resultHash, spent);
       if (!sm2Verify(parsePublicKey(key.public_key!), jcs(receipt), b.signature, agent.userId))
@@ -282,7 +389,8 @@ export class JobsService {
         },
       ]);
       const d = (await datasets.find(tx, j.dataset_id))!;
-      const status = d.policy?.manualRelease ? 'review' : 'done';
+      // an export leaves the domain as a file, so its holder always sees it before anyone else
+      const status = d.policy?.manualRelease || j.kind === 'anonymize' ? 'review' : 'done';
       const at = this.deps.now();
       await repo.settle(tx, j.dataset_id, j.id, spent);
       await repo.update(tx, j.id, {
@@ -317,10 +425,11 @@ export class JobsService {
     b: { outcome: 'refused' | 'failed'; rule?: string; reason: string },
   ): Promise<Job> {
     const agent = requireAgent(ctx);
-    await this.deps.db.transaction().execute(async (tx) => {
+    const dropped = await this.deps.db.transaction().execute(async (tx) => {
       const j = await this.runningOf(tx, agent.userId, id);
-      await this.finishUnreleased(tx, ctx, j, b.outcome, b.reason, b.rule ?? null);
+      return this.finishUnreleased(tx, ctx, j, b.outcome, b.reason, b.rule ?? null);
     });
+    if (dropped) await this.deps.blobs.remove(dropped);
     return this.agentView(id);
   }
 
@@ -335,17 +444,24 @@ export class JobsService {
   private async finishUnreleased(
     tx: Executor,
     ctx: RequestContext,
-    j: { id: string; dataset_id: string; owner_org_id: string; submitted_by: string },
+    j: {
+      id: string;
+      dataset_id: string;
+      owner_org_id: string;
+      submitted_by: string;
+      output_blob: string | null;
+    },
     status: 'refused' | 'failed',
     reason: string,
     rule: string | null,
-  ) {
+  ): Promise<string | null> {
     const at = this.deps.now();
     await repo.refund(tx, j.dataset_id, j.id);
     await repo.update(tx, j.id, {
       status,
       reason,
       rule,
+      output_blob: null,
       lease_expires_at: null,
       finished_at: at,
       updated_at: at,
@@ -357,6 +473,8 @@ export class JobsService {
       details: { reason, rule },
     });
     await this.tell(tx, j, status);
+    // an export's file that will never be released: the caller removes it once the transaction holds
+    return j.output_blob;
   }
 
   /** What a job is to its agent after it answered: no principal reads it back, so it is shown as its holder would see it. */
@@ -427,6 +545,21 @@ export class JobsService {
     return { kind: 'contract' as const, contractNo: b.contractNo, purpose: b.purpose ?? c!.purpose };
   }
 
+  /** The job against the allow-list or its rules, and what it costs: an export spends no privacy budget. */
+  private async check(b: z.output<typeof SubmitJobBody>, d: DatasetRow, policy: PolicyRow) {
+    if (b.kind === 'anonymize') {
+      refusedByRule('anonymize', () => checkExport(b.anonymize!, d.columns, policy));
+      return { epsilon: 0, delta: 0 };
+    }
+    const needsDelta = b.template ? templateNeedsDelta(b.template) : await checkQuery(b.sql!, d, policy);
+    if (b.template) refusedByRule('template', () => checkTemplate(b.template!, d.columns, policy));
+    if (needsDelta && policy.deltaTotal === 0)
+      throw PolicyMissing(
+        'the query needs δ > 0 (grouping, or Gaussian noise), and the dataset’s policy has no δ budget',
+      );
+    return this.cost(b, policy, needsDelta);
+  }
+
   /** ε asked for (at most the policy's per query, which is the default) and δ in the same proportion of the total. */
   private cost(b: z.output<typeof SubmitJobBody>, policy: PolicyRow, needsDelta: boolean) {
     const epsilon = b.epsilon ?? policy.epsilonPerQuery;
@@ -445,9 +578,16 @@ export class JobsService {
   }
 }
 
-function requirePolicy(d: DatasetRow): PolicyRow {
+function requirePolicy(d: DatasetRow, kind: JobKind): PolicyRow {
   if (!d.policy)
     throw PolicyMissing('the holder has set no release policy: nothing is computed on the dataset yet');
+  if (kind === 'anonymize') {
+    if (!d.resource_id)
+      throw PolicyMissing(
+        'the dataset names no catalog resource: an anonymized export becomes a derivative of one',
+      );
+    return d.policy;
+  }
   if (!d.policy.privacyUnit)
     throw PolicyMissing(
       'the release policy names no privacy unit: SQL analysis bounds each unit’s contribution',
@@ -473,18 +613,35 @@ async function checkQuery(sqlText: string, d: DatasetRow, policy: PolicyRow): Pr
   }
 }
 
-function refusedByRule(check: () => void) {
+function refusedByRule(field: 'template' | 'anonymize', check: () => void) {
   try {
     check();
   } catch (e) {
-    if (e instanceof QueryRefused) throw QueryRefusedError(e.message, { rule: e.rule, field: 'template' });
+    if (e instanceof QueryRefused) throw QueryRefusedError(e.message, { rule: e.rule, field });
     throw e;
   }
 }
 
-/** SM3 of what the consumer asked: the SQL text, or the template's RFC 8785 form. */
-export const queryHash = (b: { kind: string; sql?: string | null; template?: unknown }) =>
-  sm3Hex(b.kind === 'sql' ? b.sql! : jcs(b.template as never));
+/** An export's result must describe the file its agent uploaded: the same SM3 and size. */
+function checkExportResult(j: Selectable<ComputeJobsTable>, result: JobResult) {
+  const e = result.export;
+  if (!e)
+    throw ResultInvalid('result.export: an anonymized export’s result describes its file', {
+      field: 'result',
+    });
+  if (!j.output_blob || j.output_sm3 !== e.sm3 || Number(j.output_size) !== e.size)
+    throw ResultInvalid('result.export: it does not describe the file the agent uploaded (SM3 or size)', {
+      field: 'result',
+    });
+}
+
+/** SM3 of what the consumer asked: the SQL text, or the template's or export's RFC 8785 form. */
+export const queryHash = (b: {
+  kind: string;
+  sql?: string | null;
+  template?: unknown;
+  anonymize?: unknown;
+}) => sm3Hex(b.kind === 'sql' ? b.sql! : jcs((b.kind === 'template' ? b.template : b.anonymize) as never));
 
 /** The receipt as the agent signs it and the ledger carries it. */
 export function jobReceipt(

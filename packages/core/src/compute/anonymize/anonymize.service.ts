@@ -77,6 +77,7 @@ export function anonymize(rows: string[][], header: string[], config: AnonymizeC
     anonymous: minimal.map((node) => lat.levelsOf(node)),
     anonymousCount: out.state.reduce((a, s) => a + (s === ANONYMOUS ? 1 : 0), 0),
     timeMs: performance.now() - started,
+    heights: d.hierarchies.map((h) => h.height),
   };
   const views = nodeViews(lat, out, bound, r.maxNodes);
   if (out.optimum < 0)

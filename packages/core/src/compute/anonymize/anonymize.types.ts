@@ -58,6 +58,8 @@ export interface LatticeSummary {
   anonymousCount: number;
   /** The search alone: encoding and output excluded. */
   timeMs: number;
+  /** Each quasi-identifier's hierarchy height (levels, the value itself included), in the config's order. */
+  heights: number[];
 }
 
 export interface InformationLoss {

@@ -3,3 +3,4 @@ export { parseHierarchyCsv, intervalHierarchy, intervalRows } from './anonymize.
 export { HierarchyError } from './anonymize.errors.js';
 export { MAX_LATTICE_NODES } from './anonymize.lattice.js';
 export type * from './anonymize.types.js';
+export { anonymizedExport, PREVIEW_ROWS } from './anonymize.export.js';

@@ -54,6 +54,20 @@ export const REFUSAL_RULES = {
   unsupported: 'the construct is outside the allowed subset',
   /** Issue 18: every aggregated numeric column needs declared bounds before it is clamped. */
   bounds_missing: 'the aggregated column has no declared bounds',
+  /** Issue 18 (anonymized export): k at least the release policy's minimum group size. */
+  k_below_policy: "k is below the release policy's minimum group size",
+  /** Issue 18 (anonymized export): the privacy unit names the person or entity itself; it never leaves. */
+  privacy_unit_exported: 'the privacy unit column cannot be exported',
+  /** Issue 18 (anonymized export): a kept column holds personal identifiers in the clear. */
+  identifier_kept: 'a kept column holds personal identifiers',
+  /** Issue 18 (anonymized export): a hierarchy that cannot generalize its column. */
+  hierarchy_invalid: 'the generalization hierarchy is not valid',
+  /** Issue 18 (anonymized export): l-diversity and t-closeness look at a sensitive column. */
+  sensitive_missing: 'l-diversity and t-closeness need a sensitive column',
+  /** Issue 18 (anonymized export): the product of the hierarchies' heights is more than is searched. */
+  lattice_too_large: 'the generalization lattice is too large',
+  /** Issue 18 (anonymized export): no transformation meets the criteria within the suppression limit. */
+  unsatisfiable: 'no transformation meets the criteria within the suppression limit',
 } as const;
 
 export type RefusalRule = keyof typeof REFUSAL_RULES;
