@@ -173,7 +173,16 @@ describe('an anonymized export', () => {
         {
           ...SPEC,
           quasiIdentifiers: [
-            { column: 'dept', hierarchy: { kind: 'table', rows: [['内科', '*'], ['外科', '综合', '*']] } },
+            {
+              column: 'dept',
+              hierarchy: {
+                kind: 'table',
+                rows: [
+                  ['内科', '*'],
+                  ['外科', '综合', '*'],
+                ],
+              },
+            },
           ],
         },
         'hierarchy_invalid',

@@ -114,7 +114,10 @@ export const ExportSummary = z.strictObject({
   rows: z.number().int().min(0),
   columns: z.array(z.string().max(200)).max(MAX_RESULT_COLUMNS),
   size: z.number().int().min(0),
-  sm3: z.string().max(64).regex(/^[0-9a-f]{64}$/),
+  sm3: z
+    .string()
+    .max(64)
+    .regex(/^[0-9a-f]{64}$/),
   /** Rows whose quasi-identifiers were suppressed, and the classes the output holds. */
   suppressed: z.number().int().min(0),
   classes: z.number().int().min(0),
