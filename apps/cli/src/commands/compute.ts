@@ -1,10 +1,14 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { dirname, resolve } from 'node:path';
 import { Command } from 'commander';
-import type { Dataset, Job, TemplateSpec } from '@shuliu/contracts';
+import type { AnonymizeSpec, Dataset, Job, TemplateSpec } from '@shuliu/contracts';
 import { serverOptions, sdkFor, type Remote } from './remote.js';
 import { sm2PrivateScalar } from './sign.js';
+import { nameOf } from './trade-files.js';
 
 // the agent, the SDK and core load inside the actions, so `--help` answers at once
 
@@ -135,6 +139,14 @@ export function agentCommand() {
   return cmd;
 }
 
+function parsed<T>(option: string, text: string): T {
+  try {
+    return JSON.parse(text) as T;
+  } catch (e) {
+    throw new Error(`${option} is not JSON: ${(e as Error).message}`);
+  }
+}
+
 const datasetLine = (d: Dataset) =>
   `${d.id}  ${d.table.padEnd(24)} ${String(d.rows).padStart(9)} rows  k ${d.k ?? '—'}  ε left ${d.epsilonRemaining}` +
   `  ${d.title} — ${d.orgName ?? d.orgId}${d.policy ? '' : '  (no release policy yet)'}`;
@@ -144,6 +156,20 @@ function printJob(j: Job) {
     `${j.id}  ${j.status}  ${j.table} (${j.datasetId})  ε ${j.epsilon}${j.contractNo ? `  under ${j.contractNo}` : ''}`,
   );
   if (j.reason) console.log(`  ${j.rule ? `${j.rule}: ` : ''}${j.reason}`);
+  const e = j.result?.export;
+  if (e) {
+    const levels = e.transformation.map((x) => `${x.column} ${x.level}/${x.height - 1}`).join(', ');
+    console.log(
+      `  ${e.fileName}: ${e.rows} rows, ${e.classes} classes, ${e.suppressed} suppressed; levels ${levels}`,
+    );
+    console.log(
+      `  information loss ${(e.loss.loss * 100).toFixed(1)}%, 1 − precision ${(e.loss.precision * 100).toFixed(1)}%, ` +
+        `average class ${e.loss.avgClassSize.toFixed(1)} rows; lattice ${e.lattice.checked} of ${e.lattice.nodes} nodes checked in ${e.lattice.timeMs} ms`,
+    );
+    console.log(
+      `  file SM3 ${e.sm3}${j.derivedResourceId ? `; catalog resource ${j.derivedResourceId}` : ''}`,
+    );
+  }
   if (j.result) {
     console.log(`  ${j.result.columns.join('\t')}`);
     for (const r of j.result.rows)
@@ -184,6 +210,10 @@ export function computeCommand() {
       .requiredOption('--dataset <id>', 'the dataset (cds_…)')
       .option('--sql <sql>', 'one SELECT of aggregates over the dataset’s table')
       .option(
+        '--anonymize <file>',
+        'an anonymized export instead: a JSON file of quasi-identifiers with hierarchies, k (l, t), suppressionLimit, title',
+      )
+      .option(
         '--template <json>',
         'an approved algorithm instead, e.g. {"name":"mean","column":"cost"} (histogram, quantiles, sum, mean, correlation, linear_regression, logistic_regression)',
       )
@@ -199,24 +229,27 @@ export function computeCommand() {
           dataset: string;
           sql?: string;
           template?: string;
+          anonymize?: string;
           epsilon?: number;
           contract?: string;
           purpose?: string;
           wait?: boolean;
         },
     ) => {
-      if (!o.sql === !o.template) throw new Error('give either --sql or --template');
-      let template: unknown;
-      try {
-        template = o.template && JSON.parse(o.template);
-      } catch (e) {
-        throw new Error(`--template is not JSON: ${(e as Error).message}`);
-      }
+      if ([o.sql, o.template, o.anonymize].filter(Boolean).length !== 1)
+        throw new Error('give one of --sql, --template or --anonymize');
       const sdk = await sdkFor(o);
       let j = await sdk.compute.submitJob({
         body: {
           datasetId: o.dataset,
-          ...(o.sql ? { kind: 'sql', sql: o.sql } : { kind: 'template', template: template as TemplateSpec }),
+          ...(o.sql
+            ? { kind: 'sql', sql: o.sql }
+            : o.template
+              ? { kind: 'template', template: parsed<TemplateSpec>('--template', o.template) }
+              : {
+                  kind: 'anonymize',
+                  anonymize: parsed<AnonymizeSpec>('--anonymize', readFileSync(o.anonymize!, 'utf8')),
+                }),
           ...(o.epsilon !== undefined && { epsilon: o.epsilon }),
           ...(o.contract && { contractNo: o.contract }),
           ...(o.purpose && { purpose: o.purpose }),
@@ -240,6 +273,25 @@ export function computeCommand() {
     const j = await (await sdkFor(o)).compute.job({ params: { id } });
     if (o.json) return print(j);
     printJob(j);
+  });
+  serverOptions(
+    cmd
+      .command('output')
+      .description('save an anonymized export’s CSV (the holder in review, the consumer once released)')
+      .argument('<id>', 'the job (cjb_…)')
+      .option('-o, --output <path>', 'where to save it (default: the file’s name, here)'),
+  ).action(async (id: string, o: Remote & { output?: string }) => {
+    const sdk = await sdkFor(o);
+    const { api } = await import('@shuliu/contracts');
+    const res = await sdk.client.download(api.compute.jobDownload, { params: { id } });
+    const path = o.output ?? nameOf(res.headers.get('content-disposition'), `${id}.csv`);
+    try {
+      await pipeline(Readable.fromWeb(res.body as never), createWriteStream(path, { mode: 0o600 }));
+    } catch (e) {
+      await rm(path, { force: true });
+      throw e;
+    }
+    console.log(`saved ${path} (${statSync(path).size} bytes) from job ${id}`);
   });
   return cmd;
 }

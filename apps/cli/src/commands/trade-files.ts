@@ -10,7 +10,7 @@ import { serverOptions, sdkFor, type Remote } from './remote.js';
 type Json = { json?: boolean };
 
 /** The file name a download's Content-Disposition gives (RFC 6266: the UTF-8 form first). */
-function nameOf(header: string | null, fallback: string): string {
+export function nameOf(header: string | null, fallback: string): string {
   const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(header ?? '');
   const plain = /filename="([^"]+)"/i.exec(header ?? '');
   const name = utf8 ? decodeURIComponent(utf8[1]!) : (plain?.[1] ?? fallback);
