@@ -1,5 +1,6 @@
 import {
   jcs,
+  todayInChina,
   type Job,
   type JobKind,
   type JobResult,
@@ -526,7 +527,8 @@ export class JobsService {
         { field: 'contractNo' },
       );
     const c = await contractForCompute(this.deps.db, b.contractNo);
-    const today = this.deps.now().toISOString().slice(0, 10);
+    // a contract's term is in days of Asia/Shanghai, as it was signed
+    const today = todayInChina(this.deps.now());
     const resources = Array.isArray(c?.resources) ? (c.resources as { id: string }[]) : [];
     const problem = !c
       ? `contract ${b.contractNo} does not exist`
