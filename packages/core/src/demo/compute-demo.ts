@@ -135,8 +135,49 @@ export async function seedComputeDemo(s: Services, fusionContractNo: string) {
     `SELECT industry, avg(loan_amount) AS avg_loan, count(*) AS records FROM ${DEMO_DATASET} GROUP BY industry ORDER BY avg_loan DESC`,
     { contractNo: fusionContractNo },
   );
+  // 匿名化导出: the holder generalizes the profiles for a releasable derivative; it waits for its reviewer
+  await s.compute.jobs.submit(merchant, {
+    datasetId: dataset,
+    kind: 'anonymize',
+    anonymize: DEMO_EXPORT,
+    purpose: '形成可对外提供的匿名化衍生数据',
+  });
   return { agentId: made.id, datasetId: dataset };
 }
+
+const REGIONS: Record<string, string> = {
+  济南: '鲁中',
+  淄博: '鲁中',
+  潍坊: '鲁中',
+  青岛: '胶东',
+  烟台: '胶东',
+  临沂: '鲁南',
+};
+const SECTORS: Record<string, string> = {
+  制造业: '第二产业',
+  建筑业: '第二产业',
+  批发零售: '第三产业',
+  信息技术: '第三产业',
+  交通运输: '第三产业',
+};
+
+/** The demo's anonymized export: city and industry generalized by region and sector, scores by bands, k = 20. */
+export const DEMO_EXPORT = {
+  title: '企业信用画像（k-匿名衍生）',
+  quasiIdentifiers: [
+    { column: 'city', hierarchy: { kind: 'table' as const, rows: CITIES.map((c) => [c, REGIONS[c]!, '*']) } },
+    {
+      column: 'industry',
+      hierarchy: { kind: 'table' as const, rows: INDUSTRIES.map((i) => [i, SECTORS[i]!, '*']) },
+    },
+    { column: 'credit_score', hierarchy: { kind: 'intervals' as const, bands: [50, 100, 200] } },
+  ],
+  sensitive: 'overdue',
+  keep: ['loan_amount'],
+  k: 20,
+  l: 2,
+  suppressionLimit: 0.05,
+};
 
 const anonymous = (): RequestContext => ({
   requestId: 'demo-seed',

@@ -138,7 +138,7 @@ describe('the demo platform', () => {
     expect(computation).toBeDefined();
   });
 
-  it('holds 齐鲁数据’s compute agent with its dataset and policy, and two jobs queued for it: one under the joint-modelling contract', async () => {
+  it('holds 齐鲁数据’s compute agent with its dataset and policy, and three jobs queued for it: one under the joint-modelling contract, one an anonymized export', async () => {
     const found = await demoAgent(s);
     expect(found!.agent).toMatchObject({ name: DEMO_AGENT_NAME, status: 'active', health: 'healthy' });
     expect(found!.agent.publicKey).toBe(demoAgentSigner(s).publicKeyHex);
@@ -150,10 +150,11 @@ describe('the demo platform', () => {
       pageSize: 10,
       side: 'owner',
     });
-    expect(jobs.items.map((j) => [j.status, j.basis])).toEqual(
+    expect(jobs.items.map((j) => [j.status, j.basis, j.kind])).toEqual(
       expect.arrayContaining([
-        ['queued', 'owner'],
-        ['queued', 'contract'],
+        ['queued', 'owner', 'sql'],
+        ['queued', 'contract', 'sql'],
+        ['queued', 'owner', 'anonymize'],
       ]),
     );
     expect(demoCreditProfiles()).toHaveLength(6000);
