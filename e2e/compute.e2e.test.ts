@@ -1,14 +1,17 @@
+import { readFileSync } from 'node:fs';
 import type { CreatedAgent, Dataset } from '@shuliu/contracts';
 import { crypto } from '@shuliu/core';
 import { startTestServer, type TestServer } from '@shuliu/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomainAgent } from '../apps/agent/src/index.js';
 import { ensurePortalBuilt, hasChromium, openPortal, type PortalPage } from './harness.js';
+import { publishedResource } from './registry.fixtures.js';
 
 /**
  * 域内计算 through a real browser, with an agent polling on loopback: the holder sets the release policy of the
  * dataset its agent reported, a row-level query is refused beside the form by its rule, an aggregate query
- * comes back as a noisy table whose receipt the browser verifies.
+ * comes back as a noisy table whose receipt the browser verifies; an anonymized export is filled in the wizard,
+ * reviewed by the holder with its information loss and released as a derived catalog resource.
  */
 describe.skipIf(!hasChromium && !process.env.CI)(
   'compute-to-data in headless Chromium',
@@ -37,6 +40,8 @@ describe.skipIf(!hasChromium && !process.env.CI)(
         dept: ['内科', '外科', '儿科'][i % 3],
         cost: 100 + ((i * 53) % 700),
       }));
+      // the catalog resource the dataset is: a released anonymized export becomes a derivative of it
+      const resourceId = await publishedResource(t, 'merchant', '门诊费用');
       agent = new DomainAgent({
         platformUrl: t.url,
         agentId: made.id,
@@ -46,6 +51,7 @@ describe.skipIf(!hasChromium && !process.env.CI)(
           {
             name: 'visits',
             title: '门诊费用',
+            resourceId,
             columns: [
               { name: 'patient_id', type: 'text' },
               { name: 'dept', type: 'text' },
@@ -108,6 +114,63 @@ describe.skipIf(!hasChromium && !process.env.CI)(
       await portal.shot('job-done');
       expect(portal.consoleErrors.filter((e) => !e.includes('422'))).toEqual([]);
       expect(dataset.status).toBe('active');
+    });
+
+    it('exports the dataset anonymized: the holder fills the wizard, sees the loss, releases a derived resource', async () => {
+      const { page } = portal;
+      await page.goto(`${t.url}/compute`);
+      await page.getByTestId('compute-dataset').click();
+      await page.locator('.ant-select-item-option:visible', { hasText: 'visits' }).click();
+      await page.getByTestId('compute-tab-anonymize').click();
+      // step 1: dept by a table hierarchy (ARX lines), cost by interval bands; a ragged table is named by line
+      await page.getByTestId('anon-qis').click();
+      await page.locator('.ant-select-item-option:visible', { hasText: 'dept' }).click();
+      await page.locator('.ant-select-item-option:visible', { hasText: 'cost' }).click();
+      await page.keyboard.press('Escape');
+      await page.getByTestId('anon-table-dept').fill('内科;*\n外科;临床;*\n儿科;*');
+      await page.getByTestId('anon-bands-cost').fill('100, 200');
+      await page.getByTestId('anon-next').click();
+      await page.getByTestId('anon-qi-dept').getByText('第 2 行有 3 个字段').waitFor();
+      await page.getByTestId('anon-table-dept').fill('内科;*\n外科;*\n儿科;*');
+      await page.getByTestId('anon-next').click();
+      // step 2: k starts at the policy's k
+      await expect(page.getByTestId('anon-k').inputValue()).resolves.toBe('10');
+      await page.getByTestId('anon-next').click();
+      // step 3: patient_id stays in the domain
+      await expect(page.getByTestId('anon-stays').textContent()).resolves.toContain('patient_id');
+      await portal.shot('anonymize-wizard');
+      await page.getByTestId('anon-submit').click();
+      await page.waitForURL(/\/compute\/jobs\/cjb_/);
+      // an anonymized export always waits for the holder's release, its result shown to the holder
+      await page.locator('[data-testid="job-status"][data-status="review"]').waitFor();
+      await expect(page.getByTestId('anon-loss').textContent()).resolves.toMatch(/%/);
+      const levels = page.locator('[data-testid="anon-transformation"] [data-column]');
+      await expect(
+        levels.evaluateAll((els) => els.map((e) => e.getAttribute('data-column'))),
+      ).resolves.toEqual(['dept', 'cost']);
+      await page.getByTestId('anon-lattice-chosen').waitFor();
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('job-download').click(),
+      ]);
+      expect(file.suggestedFilename()).toMatch(/\.csv$/);
+      const csv = readFileSync(await file.path(), 'utf8');
+      // only the quasi-identifiers leave the domain: the patient's id stays
+      expect(
+        csv
+          .split(/\r?\n/)[0]!
+          .replace(/^\uFEFF/, '')
+          .split(',')
+          .sort(),
+      ).toEqual(['cost', 'dept']);
+      await portal.shot('anonymize-review');
+      await page.getByTestId('job-release').click();
+      await page.locator('[data-testid="job-status"][data-status="done"]').waitFor();
+      await expect(page.getByTestId('job-derived-resource').getAttribute('href')).resolves.toMatch(
+        /^\/catalog\/resources\/res_/,
+      );
+      await portal.shot('anonymize-done');
+      expect(portal.consoleErrors.filter((e) => !e.includes('422'))).toEqual([]);
     });
   },
 );

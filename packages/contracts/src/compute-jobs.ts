@@ -12,7 +12,12 @@ import { ContractNo } from './trade-contracts.js';
 
 export const JobStatus = z.enum(['queued', 'running', 'review', 'done', 'refused', 'failed', 'withheld']);
 export type JobStatus = z.infer<typeof JobStatus>;
-export const JobBasis = z.enum(['owner', 'contract']);
+/**
+ * What a job runs under: the holder's own org; a concluded contract with compute delivery; an enterprise
+ * authorization (企业授权) naming the dataset's resource; or a public-data authorized-operation grant (授权运营)
+ * covering it, whose delivery is compute-to-data only.
+ */
+export const JobBasis = z.enum(['owner', 'contract', 'org_grant', 'operation_grant']);
 export const JobKind = z.enum(['sql', 'template', 'anonymize']);
 export type JobKind = z.infer<typeof JobKind>;
 
@@ -225,6 +230,8 @@ export const Job = z.object({
   purpose: z.string(),
   basis: JobBasis,
   contractNo: z.string().nullable(),
+  /** The enterprise authorization (eag_…) or authorized-operation grant (aog_…) it runs under. */
+  grantId: z.string().nullable(),
   /** The privacy reserved for the job when it was queued, and what its release spent. */
   epsilon: z.number(),
   delta: z.number(),
@@ -256,8 +263,17 @@ export const SubmitJobBody = z.strictObject({
   /** What the release may spend: at most the policy's ε per query, which is the default. */
   epsilon: z.number().positive().max(10).optional(),
   delta: z.number().min(0).max(1e-3).optional(),
-  /** The basis a consumer of another org computes under: a concluded contract with compute delivery. */
+  /** The basis a consumer of another org computes under: a concluded contract with compute delivery… */
   contractNo: ContractNo.optional(),
+  /**
+   * …or an enterprise authorization (eag_…) or authorized-operation grant (aog_…) covering the dataset's
+   * resource. Without either, a live grant that covers it is found.
+   */
+  grantId: z
+    .string()
+    .max(40)
+    .regex(/^(eag|aog)_[0-9a-z]{26}$/, 'must be an eag_ or aog_ id')
+    .optional(),
   purpose: Text(500)
     .optional()
     .describe('defaults to the contract’s purpose; the holder’s own analysis names one'),

@@ -130,6 +130,10 @@ export function createServices(db: Kysely<DB>, config: Config) {
         adopt: (tx, ctx, d) => catalog.masking.adopt(tx, ctx, d),
         profile: (fileId, orgId) => catalog.files.startProfiling(fileId, orgId),
       },
+      grants: {
+        orgGrant: (tx, orgId, resourceId) => consent.orgGrants.usableBy(tx, orgId, resourceId),
+        operation: (ctx, resourceId) => consent.operations.access(ctx, resourceId),
+      },
     }),
   };
 }

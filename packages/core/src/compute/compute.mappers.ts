@@ -82,6 +82,7 @@ export function toJob(j: JobRow, show: { result: boolean }): Job {
     purpose: j.purpose,
     basis: j.basis,
     contractNo: j.contract_no,
+    grantId: j.grant_id,
     epsilon: j.epsilon,
     delta: j.delta,
     status: j.status,

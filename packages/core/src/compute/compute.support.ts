@@ -1,3 +1,4 @@
+import type { OperationAccess } from '@shuliu/contracts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { BlobStore } from '../blobs/index.js';
@@ -23,6 +24,14 @@ export interface Derivatives {
   profile(fileId: string, ownerOrgId: string): void;
 }
 
+/** Grants other domains keep, on which another org computes (the consent domain's, not compute's). */
+export interface Grants {
+  /** A live enterprise authorization from the resource's owner to `orgId` naming it, with its purpose. */
+  orgGrant(db: Executor, orgId: string, resourceId: string): Promise<{ id: string; purpose: string } | null>;
+  /** Whether the caller's org may operate the resource under a public-data authorized-operation grant now. */
+  operation(ctx: RequestContext, resourceId: string): Promise<OperationAccess>;
+}
+
 /**
  * What the compute domain needs of the platform: its database, a clock, the ledger (job receipts), the blob
  * store an anonymized export's file waits in, and the catalog its released file joins.
@@ -35,4 +44,5 @@ export interface ComputeDeps {
   /** The largest export file an agent may upload. */
   outputMaxBytes: number;
   derivatives: Derivatives;
+  grants: Grants;
 }

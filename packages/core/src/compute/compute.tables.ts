@@ -112,8 +112,9 @@ export interface ComputeJobsTable {
   derived_resource_id: string | null;
   query_hash: string;
   purpose: string;
-  basis: 'owner' | 'contract';
+  basis: 'owner' | 'contract' | 'org_grant' | 'operation_grant';
   contract_no: string | null;
+  grant_id: string | null;
   epsilon: number;
   delta: number;
   status: ColumnType<JobStatusRow, JobStatusRow | undefined, JobStatusRow>;

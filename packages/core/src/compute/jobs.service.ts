@@ -2,6 +2,7 @@ import {
   jcs,
   todayInChina,
   type Job,
+  type JobBasis,
   type JobKind,
   type JobResult,
   type JobQuery,
@@ -47,6 +48,7 @@ import { boundedSql } from './sql/rewrite.js';
 import { checkExport, checkTemplate, templateNeedsDelta } from './jobs.rules.js';
 
 type Paged<T> = { items: T[]; total: number; page: number; pageSize: number };
+type Basis = { kind: JobBasis; contractNo: string | null; grantId: string | null; purpose: string };
 
 /** How long an agent holds a leased job before it is offered again (its agent presumed gone). */
 export const LEASE_MS = 120_000;
@@ -79,7 +81,7 @@ export class JobsService {
       throw NotFound('dataset', b.datasetId);
     if (d.status !== 'active') throw DatasetWithdrawn();
     const policy = requirePolicy(d, b.kind);
-    const basis = await this.basis(d, p.orgId, b);
+    const basis = await this.basis(ctx, d, p.orgId, b);
     const cost = await this.check(b, d, policy);
     const id = newId('cjb');
     const at = this.deps.now();
@@ -125,6 +127,7 @@ export class JobsService {
         purpose: basis.purpose,
         basis: basis.kind,
         contract_no: basis.contractNo,
+        grant_id: basis.grantId,
         epsilon: cost.epsilon,
         delta: cost.delta,
         created_at: at,
@@ -142,7 +145,13 @@ export class JobsService {
         action: 'compute.job.submit',
         objectType: 'compute_job',
         objectId: id,
-        details: { datasetId: d.id, basis: basis.kind, contractNo: basis.contractNo, ...cost },
+        details: {
+          datasetId: d.id,
+          basis: basis.kind,
+          contractNo: basis.contractNo,
+          grantId: basis.grantId,
+          ...cost,
+        },
       });
     });
     return this.get(ctx, id);
@@ -518,15 +527,60 @@ export class JobsService {
     return toJob(j, { result: j.status === 'done' || (owner && j.status === 'review') });
   }
 
-  private async basis(d: DatasetRow, orgId: string, b: z.output<typeof SubmitJobBody>) {
+  /**
+   * What the job runs under: the holder's own org; a concluded compute contract; or a grant naming the
+   * dataset's resource — an enterprise authorization from its holder, or an authorized-operation grant over
+   * public data (whose delivery is compute-to-data only). The refusal names what is missing.
+   */
+  private async basis(
+    ctx: RequestContext,
+    d: DatasetRow,
+    orgId: string,
+    b: z.output<typeof SubmitJobBody>,
+  ): Promise<Basis> {
     if (orgId === d.org_id)
-      return { kind: 'owner' as const, contractNo: null, purpose: b.purpose ?? '持有方自有分析' };
-    if (!b.contractNo)
+      return { kind: 'owner', contractNo: null, grantId: null, purpose: b.purpose ?? '持有方自有分析' };
+    if (b.contractNo) return this.contractBasis(d, orgId, b);
+    if (!d.resource_id)
       throw BasisMissing(
-        'contractNo: a job on another organization’s dataset runs under a concluded contract with compute delivery',
+        'the dataset names no catalog resource, so no grant can cover it: compute under a concluded contract (contractNo)',
         { field: 'contractNo' },
       );
-    const c = await contractForCompute(this.deps.db, b.contractNo);
+    const org = await this.deps.grants.orgGrant(this.deps.db, orgId, d.resource_id);
+    if (org && (!b.grantId || b.grantId === org.id)) {
+      if (b.purpose && b.purpose !== org.purpose)
+        throw BasisMissing(`purpose: enterprise authorization ${org.id} is for “${org.purpose}” only`, {
+          field: 'purpose',
+        });
+      return { kind: 'org_grant', contractNo: null, grantId: org.id, purpose: org.purpose };
+    }
+    const op = await this.deps.grants.operation(ctx, d.resource_id);
+    if (op.allow && op.grantId && (!b.grantId || b.grantId === op.grantId)) {
+      if (!b.purpose)
+        throw Invalid('BAD_REQUEST', 'purpose: a job under authorized operation states its purpose', {
+          field: 'purpose',
+        });
+      return { kind: 'operation_grant', contractNo: null, grantId: op.grantId, purpose: b.purpose };
+    }
+    throw BasisMissing(
+      b.grantId
+        ? `grant ${b.grantId} does not cover this dataset’s resource for your organization now`
+        : 'a job on another organization’s dataset runs under a concluded contract with compute delivery (contractNo), ' +
+            `a live enterprise authorization from its holder naming its resource, or an authorized-operation grant covering it (${op.reason})`,
+      { field: b.grantId ? 'grantId' : 'contractNo', ...(op.reason !== 'no_grant' && { reason: op.reason }) },
+    );
+  }
+
+  private async contractBasis(
+    d: DatasetRow,
+    orgId: string,
+    b: z.output<typeof SubmitJobBody>,
+  ): Promise<Basis> {
+    if (b.grantId)
+      throw Invalid('BAD_REQUEST', 'grantId: a job runs under a contract or a grant, not both', {
+        field: 'grantId',
+      });
+    const c = await contractForCompute(this.deps.db, b.contractNo!);
     // a contract's term is in days of Asia/Shanghai, as it was signed
     const today = todayInChina(this.deps.now());
     const resources = Array.isArray(c?.resources) ? (c.resources as { id: string }[]) : [];
@@ -544,7 +598,7 @@ export class JobsService {
                 ? `contract ${b.contractNo} runs ${c.starts_on} to ${c.ends_on}, not today`
                 : null;
     if (problem) throw BasisMissing(problem, { field: 'contractNo' });
-    return { kind: 'contract' as const, contractNo: b.contractNo, purpose: b.purpose ?? c!.purpose };
+    return { kind: 'contract', contractNo: b.contractNo!, grantId: null, purpose: b.purpose ?? c!.purpose };
   }
 
   /** The job against the allow-list or its rules, and what it costs: an export spends no privacy budget. */

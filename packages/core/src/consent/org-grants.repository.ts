@@ -44,7 +44,7 @@ export const orgGrantsRepository = {
   liveNaming: (db: Executor, orgId: string, resourceId: string, now: Date) =>
     db
       .selectFrom('consent_org_grants as e')
-      .select(['e.id', 'e.max_grade'])
+      .select(['e.id', 'e.max_grade', 'e.purpose', 'e.grantor_org_id'])
       .where('e.grantee_org_id', '=', orgId)
       .where('e.status', '=', 'active')
       .where(orgIsActive('e.grantor_org_id'))

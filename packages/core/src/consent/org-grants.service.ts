@@ -121,6 +121,25 @@ export class OrgGrantsService {
     return rows.find((g) => gradeRank(grade) <= gradeRank(g.max_grade as Grade))?.id ?? null;
   }
 
+  /**
+   * The live authorization from the resource's owner under which `orgId` may use it now, with its purpose: for
+   * compute-to-data, the use that reveals least of what any authorization allows. Null when there is none.
+   */
+  async usableBy(
+    db: Executor,
+    orgId: string,
+    resourceId: string,
+  ): Promise<{ id: string; purpose: string } | null> {
+    const r = await this.resources.row(resourceId, db);
+    if (!r) return null;
+    const rows = await orgGrants.liveNaming(db, orgId, resourceId, this.now());
+    const g = rows.find(
+      (g) =>
+        g.grantor_org_id === r.owner_org_id && gradeRank(r.grade as Grade) <= gradeRank(g.max_grade as Grade),
+    );
+    return g ? { id: g.id, purpose: g.purpose } : null;
+  }
+
   async revokeOrgGrant(ctx: RequestContext, id: string, reason: string): Promise<OrgGrant> {
     const p = requirePrincipal(ctx);
     await this.db.transaction().execute(async (tx) => {

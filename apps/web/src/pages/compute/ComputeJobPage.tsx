@@ -22,6 +22,8 @@ import { PageContainer } from '../../components/PageContainer';
 import { MutationErrorAlert, QueryErrorAlert } from '../../components/QueryError';
 import { useT } from '../../i18n/I18nProvider';
 import { formatTime } from '../../lib/time';
+import { ExportCard } from './AnonymizeResult';
+import { AnonymizeSpecView } from './anonymize-spec';
 import { JobStatusTag, formatPrivacy, isPending } from './compute-parts';
 
 /** One compute job: its query, status and reason, the released result and its signed receipt, the holder's review. */
@@ -63,6 +65,16 @@ export function ComputeJobPage() {
                     <Link to={`/trade/contracts/${j.contractNo}`}>{j.contractNo}</Link>
                   </>
                 )}
+                {j.grantId && (
+                  <>
+                    {' '}
+                    <Link
+                      to={`/consent/${j.basis === 'org_grant' ? 'org-grants' : 'operation-grants'}/${j.grantId}`}
+                    >
+                      {j.grantId}
+                    </Link>
+                  </>
+                )}
                 ：{j.purpose}
               </Descriptions.Item>
               <Descriptions.Item label={x.privacySpent}>
@@ -77,11 +89,17 @@ export function ComputeJobPage() {
                 </Typography.Text>
               </Descriptions.Item>
             </Descriptions>
-            <Typography.Paragraph>
-              <pre style={{ whiteSpace: 'pre-wrap', margin: '12px 0 0' }} data-testid="job-sql">
-                {j.sql ?? JSON.stringify(j.template, null, 2)}
-              </pre>
-            </Typography.Paragraph>
+            {j.anonymize ? (
+              <div style={{ marginTop: 12 }}>
+                <AnonymizeSpecView spec={j.anonymize} />
+              </div>
+            ) : (
+              <Typography.Paragraph>
+                <pre style={{ whiteSpace: 'pre-wrap', margin: '12px 0 0' }} data-testid="job-sql">
+                  {j.sql ?? JSON.stringify(j.template, null, 2)}
+                </pre>
+              </Typography.Paragraph>
+            )}
             {j.reason && (
               <Alert
                 type={j.status === 'done' ? 'info' : 'error'}
@@ -92,7 +110,11 @@ export function ComputeJobPage() {
               />
             )}
           </Card>
-          <Card title={x.result} style={{ marginTop: 16 }}>
+          {j.result?.export && <ExportCard job={j} summary={j.result.export} />}
+          <Card
+            title={j.result?.export ? x.anon.preview(j.result.rows.length) : x.result}
+            style={{ marginTop: 16 }}
+          >
             {j.result ? (
               <>
                 <Table
@@ -108,13 +130,13 @@ export function ComputeJobPage() {
                   }))}
                   data-testid="job-result"
                 />
-                {j.result.suppressedGroups > 0 && (
+                {j.result.suppressedGroups > 0 && !j.result.export && (
                   <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
                     {x.suppressed(j.result.suppressedGroups)}
                   </Typography.Paragraph>
                 )}
                 <Typography.Paragraph type="secondary">
-                  {x.mechanism}：{j.result.mechanism}
+                  {j.result.export ? x.anon.criteria : x.mechanism}：{j.result.mechanism}
                 </Typography.Paragraph>
               </>
             ) : (
@@ -187,6 +209,7 @@ function ReviewCard({ job }: { job: Job }) {
           type="primary"
           loading={review.isPending}
           onClick={() => review.mutate({ decision: 'release' })}
+          data-testid="job-release"
         >
           {x.release}
         </Button>

@@ -27,6 +27,7 @@ import { MutationErrorAlert, QueryErrorAlert } from '../../components/QueryError
 import { useT } from '../../i18n/I18nProvider';
 import { formatTime } from '../../lib/time';
 import { usePagination, useListParams } from '../../lib/use-list-params';
+import { AnonymizeWizard } from './AnonymizeWizard';
 import { JobStatusTag, formatPrivacy, isPending } from './compute-parts';
 import { PolicyModal } from './PolicyModal';
 
@@ -51,6 +52,7 @@ export function ComputeWorkbenchPage() {
   const [form] = Form.useForm<Values>();
   const [datasetId, setDatasetId] = useState<string>();
   const [editing, setEditing] = useState(false);
+  const [tab, setTab] = useState<'sql' | 'anonymize'>('sql');
   const datasets = useQuery({
     queryKey: ['compute', 'datasets'],
     queryFn: () => sdk.compute.datasets({ query: { page: 1, pageSize: 100 } }),
@@ -149,64 +151,77 @@ export function ComputeWorkbenchPage() {
           </Card>
         </Col>
         <Col xs={24} lg={14}>
-          <Card title={x.sql}>
-            <MutationErrorAlert error={submit.error} />
-            <Form<Values>
-              form={form}
-              layout="vertical"
-              disabled={!d?.policy}
-              onFinish={(v) => submit.mutate(v)}
-              initialValues={{ sql: '' }}
-            >
-              <Form.Item
-                name="sql"
-                extra={x.sqlHelp}
-                rules={[{ required: true, whitespace: true, max: 8000 }]}
+          <Card
+            activeTabKey={tab}
+            onTabChange={(k) => setTab(k === 'anonymize' ? 'anonymize' : 'sql')}
+            tabList={[
+              { key: 'sql', label: x.sql },
+              { key: 'anonymize', label: <span data-testid="compute-tab-anonymize">{x.anon.tab}</span> },
+            ]}
+          >
+            {/* both stay mounted, so switching tabs keeps what was typed in either */}
+            <div style={{ display: tab === 'anonymize' ? 'block' : 'none' }}>
+              <AnonymizeWizard dataset={d} own={own} />
+            </div>
+            <div style={{ display: tab === 'sql' ? 'block' : 'none' }}>
+              <MutationErrorAlert error={submit.error} />
+              <Form<Values>
+                form={form}
+                layout="vertical"
+                disabled={!d?.policy}
+                onFinish={(v) => submit.mutate(v)}
+                initialValues={{ sql: '' }}
               >
-                <Input.TextArea
-                  autoSize={{ minRows: 5, maxRows: 14 }}
-                  maxLength={8000}
-                  style={{ fontFamily: 'monospace' }}
-                  placeholder={d ? `SELECT count(*) AS n FROM ${d.table}` : undefined}
-                  data-testid="compute-sql"
-                />
-              </Form.Item>
-              <Row gutter={12}>
-                <Col span={8}>
-                  <Form.Item name="epsilon" label={x.epsilon} extra={x.epsilonHelp}>
-                    <InputNumber
-                      min={0.000001}
-                      max={d?.policy?.epsilonPerQuery ?? 10}
-                      step={0.1}
-                      style={{ width: '100%' }}
-                    />
-                  </Form.Item>
-                </Col>
-                {!own && (
-                  <Col span={16}>
-                    <Form.Item
-                      name="contractNo"
-                      label={x.contract}
-                      extra={x.contractHelp}
-                      rules={[{ max: 20 }]}
-                    >
-                      <Input placeholder="HT-2026-000001" maxLength={20} data-testid="compute-contract" />
+                <Form.Item
+                  name="sql"
+                  extra={x.sqlHelp}
+                  rules={[{ required: true, whitespace: true, max: 8000 }]}
+                >
+                  <Input.TextArea
+                    autoSize={{ minRows: 5, maxRows: 14 }}
+                    maxLength={8000}
+                    style={{ fontFamily: 'monospace' }}
+                    placeholder={d ? `SELECT count(*) AS n FROM ${d.table}` : undefined}
+                    data-testid="compute-sql"
+                  />
+                </Form.Item>
+                <Row gutter={12}>
+                  <Col span={8}>
+                    <Form.Item name="epsilon" label={x.epsilon} extra={x.epsilonHelp}>
+                      <InputNumber
+                        min={0.000001}
+                        max={d?.policy?.epsilonPerQuery ?? 10}
+                        step={0.1}
+                        style={{ width: '100%' }}
+                      />
                     </Form.Item>
                   </Col>
-                )}
-              </Row>
-              <Form.Item name="purpose" label={x.purpose} rules={[{ max: 500 }]}>
-                <Input maxLength={500} />
-              </Form.Item>
-              <Button
-                type="primary"
-                htmlType="submit"
-                loading={submit.isPending}
-                data-testid="compute-submit"
-              >
-                {x.submit}
-              </Button>
-            </Form>
+                  {!own && (
+                    <Col span={16}>
+                      <Form.Item
+                        name="contractNo"
+                        label={x.contract}
+                        extra={x.contractHelp}
+                        rules={[{ max: 20 }]}
+                      >
+                        <Input placeholder="HT-2026-000001" maxLength={20} data-testid="compute-contract" />
+                      </Form.Item>
+                    </Col>
+                  )}
+                </Row>
+                <Form.Item name="purpose" label={x.purpose} rules={[{ max: 500 }]}>
+                  <Input maxLength={500} />
+                </Form.Item>
+                <Button
+                  type="primary"
+                  htmlType="submit"
+                  loading={submit.isPending}
+                  data-testid="compute-submit"
+                >
+                  {x.submit}
+                </Button>
+              </Form>
+            </div>
           </Card>
         </Col>
       </Row>

@@ -24,3 +24,12 @@ alter table compute_jobs add column output_size bigint;
 alter table compute_jobs add column output_sm3 text check (output_sm3 ~ '^[0-9a-f]{64}$');
 -- the derived catalog resource the released file became
 alter table compute_jobs add column derived_resource_id text;
+
+-- a job of another org runs under a concluded contract, an enterprise authorization (企业授权) or an
+-- authorized-operation grant (公共数据授权运营) naming the dataset's resource; the grant it ran under is kept
+alter table compute_jobs drop constraint compute_jobs_basis_check;
+alter table compute_jobs add constraint compute_jobs_basis_check
+  check (basis in ('owner', 'contract', 'org_grant', 'operation_grant'));
+alter table compute_jobs add column grant_id text;
+alter table compute_jobs add constraint compute_jobs_grant_check
+  check ((basis in ('org_grant', 'operation_grant')) = (grant_id is not null));
