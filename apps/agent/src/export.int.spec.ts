@@ -128,6 +128,7 @@ describe('an anonymized export', () => {
     expect(crypto.sm3Hex(Buffer.from(text, 'utf8'))).toBe(e.sm3);
     const lines = text.trim().split('\r\n');
     expect(lines[0]).toBe('age,dept,cost');
+    expect(lines[1]).toMatch(/,\d+$/); // a whole cost of a DOUBLE column reads 100, not 100.0
     const classes = new Map<string, number>();
     for (const line of lines.slice(1)) {
       const [age, dept] = line.split(',');
@@ -230,6 +231,23 @@ describe('an anonymized export', () => {
     await agent.runOnce();
     expect(await job('merchant', strict.body.id)).toMatchObject({ status: 'refused', rule: 'unsatisfiable' });
     expect((await download('merchant', strict.body.id)).status).toBe(404);
+  });
+
+  it('is linked only to a catalog resource of the agent’s own organization', async () => {
+    const foreign = (await marketClient(t).listable('quancheng', '他人的资源', {}, false)).resource;
+    const report = (resourceId: string) =>
+      agent.client
+        .call('PUT', '/api/compute/agent/datasets', {
+          datasets: [{ name: 'patients', title: '住院患者', resourceId, columns: COLUMNS, rows: 800 }],
+          software: 'test',
+        })
+        .catch((e: Error) => e);
+    for (const id of [foreign, `res_${'0'.repeat(26)}`])
+      expect(String(await report(id))).toMatch(/not a catalog resource of the agent’s organization/);
+    // nothing changed: the dataset is still linked and active
+    expect((await ok<Dataset>('GET', `/api/compute/datasets/${patientsId}`, 'merchant')).resourceId).toBe(
+      resourceId,
+    );
   });
 
   it('withheld, its file is gone; a file that is not the one signed is refused', async () => {

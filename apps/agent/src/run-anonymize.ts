@@ -19,8 +19,9 @@ export async function runAnonymizeJob(
     compute.checkExport(spec, job.columns, job.policy);
     const header = compute.exportColumns(spec, job.columns);
     const q = compute.quoteIdent;
-    const sql = `SELECT ${header.map((c) => `CAST(${q(c)} AS VARCHAR) AS ${q(c)}`).join(', ')} FROM ${q(job.table)}`;
+    const sql = `SELECT ${header.map(q).join(', ')} FROM ${q(job.table)}`;
     const read = await inSandbox(job, source, sql, limits, limits.maxTemplateRows ?? 2_000_000);
+    // as JSON values, so that a whole number of a DOUBLE column reads 100, not DuckDB's 100.0
     const rows = read.map((r) =>
       header.map((c) => (r[c] === null || r[c] === undefined ? '' : String(r[c]))),
     );

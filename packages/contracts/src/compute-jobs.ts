@@ -136,6 +136,7 @@ export const ExportSummary = z.strictObject({
       }),
     )
     .max(10),
+  /** Information lost, each in 0..1 where 0 is none; `precision` is 1 − Sweeney's Prec, a loss as well. */
   loss: z.strictObject({
     metric: z.enum(['loss', 'precision']),
     loss: z.number().min(0).max(1),

@@ -36,6 +36,20 @@ export const resourcesAboutPersons = async (db: Executor, ids: string[]) =>
       ).map((r) => r.id)
     : [];
 
+/** The owning org of each of these resources that exists (a missing id is left out). */
+export const resourceOwners = async (db: Executor, ids: string[]) =>
+  new Map(
+    ids.length
+      ? (
+          await db
+            .selectFrom('catalog_resources')
+            .select(['id', 'owner_org_id'])
+            .where('id', 'in', ids)
+            .execute()
+        ).map((r) => [r.id, r.owner_org_id])
+      : [],
+  );
+
 /** An org's published resources, oldest first, with what decides whether they may leave it (PIPL Art. 23). */
 export const publishedResourcesOf = (db: Executor, ownerOrgId: string) =>
   db

@@ -1,5 +1,6 @@
 import type { Dataset, DatasetQuery, ReleasePolicy, ReportDatasetsBody } from '@shuliu/contracts';
 import type { z } from 'zod';
+import { resourceOwners } from '../catalog/index.js';
 import { recordAudit } from '../audit/index.js';
 import { hasRole, requirePrincipal, type RequestContext } from '../shared/context.js';
 import { Forbidden, NotFound } from '../shared/errors.js';
@@ -27,6 +28,15 @@ export class DatasetsService {
     const names = b.datasets.map((d) => d.name);
     const dup = names.find((n, i) => names.indexOf(n) !== i);
     if (dup) throw ComputePolicyInvalid(`datasets: ${dup} is reported twice`, { field: 'datasets' });
+    // a dataset is linked only to a catalog resource of the agent's own org: jobs, grants and exports rely on it
+    const linked = b.datasets.flatMap((d) => (d.resourceId ? [d.resourceId] : []));
+    const owners = await resourceOwners(this.deps.db, linked);
+    const foreign = b.datasets.find((d) => d.resourceId && owners.get(d.resourceId) !== agent.orgId);
+    if (foreign)
+      throw ComputePolicyInvalid(
+        `datasets: ${foreign.name} names resource ${foreign.resourceId}, which is not a catalog resource of the agent’s organization`,
+        { field: 'datasets' },
+      );
     const at = this.deps.now();
     await this.deps.db.transaction().execute(async (tx) => {
       const known = new Map((await repo.ofAgent(tx, agent.userId)).map((d) => [d.name, d]));

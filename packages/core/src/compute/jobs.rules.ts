@@ -102,7 +102,7 @@ export function checkExport(spec: AnonymizeSpec, columns: ColumnRow[], policy: P
         throw new QueryRefused('hierarchy_invalid', `${q.column} is not numeric: give it a table hierarchy`);
       h.bands.forEach((w, i) => {
         const prev = h.bands[i - 1];
-        if (prev !== undefined && (w <= prev || !Number.isInteger(w / prev)))
+        if (prev !== undefined && (w <= prev || Math.abs(w / prev - Math.round(w / prev)) > 1e-9))
           throw new QueryRefused(
             'hierarchy_invalid',
             `${q.column}: each band width must be a multiple of the one before (${prev}, ${w})`,

@@ -224,8 +224,11 @@ export class JobsService {
   private async adopt(tx: Executor, ctx: RequestContext, j: Selectable<ComputeJobsTable>) {
     const spec = j.export_spec!;
     const d = (await datasets.find(tx, j.dataset_id))!;
-    if (!d.resource_id || !j.output_blob || !j.result?.export)
-      throw JobNotInReview('the export has no file or no catalog resource to derive from');
+    if (!d.resource_id)
+      throw PolicyMissing(
+        'the dataset names no catalog resource any more (its agent reported it without one): the export has nothing to derive from',
+      );
+    if (!j.output_blob || !j.result?.export) throw JobNotInReview('the export’s file is missing');
     const e = j.result.export;
     return this.deps.derivatives.adopt(tx, ctx, {
       sourceId: d.resource_id,
