@@ -122,8 +122,18 @@ describe('the basis of a job on another organization’s dataset', () => {
     });
     expect(both.status).toBe(400);
 
+    // a job queued under it and not yet run is refused when the grant is revoked, its budget given back
+    const pending = await submit('quancheng', { datasetId, sql });
+    expect(pending.status).toBe(202);
+    const spent = (await ok<Dataset>('GET', `/api/compute/datasets/${datasetId}`, 'merchant')).epsilonSpent;
     await ok('POST', `/api/consent/org-grants/${grant.id}/revoke`, 'merchant', { reason: '合作结束' });
     expect((await submit('quancheng', { datasetId, sql })).status).toBe(403);
+    expect(await agent.runOnce()).toBeNull();
+    const lapsed = await ok<Job>('GET', `/api/compute/jobs/${pending.body.id}`, 'quancheng');
+    expect(lapsed).toMatchObject({ status: 'refused', rule: 'basis_lapsed', result: null });
+    expect(lapsed.reason).toMatch(new RegExp(`enterprise authorization ${grant.id} is revoked`));
+    const after = (await ok<Dataset>('GET', `/api/compute/datasets/${datasetId}`, 'merchant')).epsilonSpent;
+    expect(after).toBeCloseTo(spent - 1, 9);
   });
 
   it('is an authorized-operation grant over the authority’s public data, with the purpose stated', async () => {
@@ -156,8 +166,14 @@ describe('the basis of a job on another organization’s dataset', () => {
     });
     expect(await agent.runOnce()).toBe(queued.body.id);
 
+    const pending = await submit('quancheng', { datasetId, sql, purpose: '区域信用指数' });
     await ok('POST', `/api/consent/operation-grants/${grant.id}/suspend`, 'authority', {
       reason: '年度评估',
+    });
+    expect(await agent.runOnce()).toBeNull();
+    expect(await ok<Job>('GET', `/api/compute/jobs/${pending.body.id}`, 'quancheng')).toMatchObject({
+      status: 'refused',
+      rule: 'basis_lapsed',
     });
     const suspended = await submit('quancheng', { datasetId, sql, purpose: '区域信用指数' });
     expect(suspended.status).toBe(403);

@@ -133,6 +133,8 @@ export function createServices(db: Kysely<DB>, config: Config) {
       grants: {
         orgGrant: (tx, orgId, resourceId) => consent.orgGrants.usableBy(tx, orgId, resourceId),
         operation: (ctx, resourceId) => consent.operations.access(ctx, resourceId),
+        operationGrantOf: async (tx, orgId, resourceId) =>
+          (await consent.operations.operationOf(tx, orgId, resourceId))?.grantId ?? null,
       },
     }),
   };

@@ -30,6 +30,8 @@ export interface Grants {
   orgGrant(db: Executor, orgId: string, resourceId: string): Promise<{ id: string; purpose: string } | null>;
   /** Whether the caller's org may operate the resource under a public-data authorized-operation grant now. */
   operation(ctx: RequestContext, resourceId: string): Promise<OperationAccess>;
+  /** The authorized-operation grant under which `orgId` may operate the resource now, or null. */
+  operationGrantOf(db: Executor, orgId: string, resourceId: string): Promise<string | null>;
 }
 
 /**

@@ -327,6 +327,13 @@ export class JobsService {
           if (blob) dropped.push(blob);
           continue;
         }
+        // a contract that ended or a grant revoked since the job was queued is no basis to run it on
+        const lapsed = await this.basisLapsed(tx, j, d);
+        if (lapsed) {
+          const blob = await this.finishUnreleased(tx, ctx, j, 'refused', lapsed, 'basis_lapsed');
+          if (blob) dropped.push(blob);
+          continue;
+        }
         const leaseExpiresAt = new Date(now.getTime() + LEASE_MS);
         await repo.update(tx, j.id, {
           status: 'running',
@@ -584,24 +591,64 @@ export class JobsService {
         field: 'grantId',
       });
     const c = await contractForCompute(this.deps.db, b.contractNo!);
+    const problem = this.contractProblem(b.contractNo!, c, orgId, d);
+    if (problem) throw BasisMissing(problem, { field: 'contractNo' });
+    return { kind: 'contract', contractNo: b.contractNo!, grantId: null, purpose: b.purpose ?? c!.purpose };
+  }
+
+  /** Why a contract is no basis for a job of `orgId` on the dataset today; null when it is one. */
+  private contractProblem(
+    no: string,
+    c: Awaited<ReturnType<typeof contractForCompute>>,
+    orgId: string,
+    d: DatasetRow,
+  ): string | null {
     // a contract's term is in days of Asia/Shanghai, as it was signed
     const today = todayInChina(this.deps.now());
     const resources = Array.isArray(c?.resources) ? (c.resources as { id: string }[]) : [];
-    const problem = !c
-      ? `contract ${b.contractNo} does not exist`
+    return !c
+      ? `contract ${no} does not exist`
       : c.buyer_org_id !== orgId || c.seller_org_id !== d.org_id
-        ? `contract ${b.contractNo} is not between your organization (buyer) and the dataset’s holder (seller)`
+        ? `contract ${no} is not between your organization (buyer) and the dataset’s holder (seller)`
         : c.state !== 'concluded'
-          ? `contract ${b.contractNo} is not concluded (it is ${c.state})`
+          ? `contract ${no} is not concluded (it is ${c.state})`
           : c.delivery_mode !== 'compute'
-            ? `contract ${b.contractNo} delivers by ${c.delivery_mode}, not compute`
+            ? `contract ${no} delivers by ${c.delivery_mode}, not compute`
             : !d.resource_id || !resources.some((r) => r.id === d.resource_id)
-              ? `contract ${b.contractNo} does not name this dataset’s resource`
+              ? `contract ${no} does not name this dataset’s resource`
               : today < c.starts_on || today > c.ends_on
-                ? `contract ${b.contractNo} runs ${c.starts_on} to ${c.ends_on}, not today`
+                ? `contract ${no} runs ${c.starts_on} to ${c.ends_on}, not today`
                 : null;
-    if (problem) throw BasisMissing(problem, { field: 'contractNo' });
-    return { kind: 'contract', contractNo: b.contractNo!, grantId: null, purpose: b.purpose ?? c!.purpose };
+  }
+
+  /** Why a queued job's basis no longer holds when its agent asks for it; null while it does. */
+  private async basisLapsed(tx: Executor, j: Selectable<ComputeJobsTable>, d: DatasetRow) {
+    const org = j.consumer_org_id;
+    switch (j.basis) {
+      case 'owner':
+        return null;
+      case 'contract': {
+        const problem = this.contractProblem(
+          j.contract_no!,
+          await contractForCompute(tx, j.contract_no!),
+          org,
+          d,
+        );
+        return problem && `the basis lapsed before the job ran: ${problem}`;
+      }
+      case 'org_grant': {
+        const g = d.resource_id ? await this.deps.grants.orgGrant(tx, org, d.resource_id) : null;
+        return g?.id === j.grant_id
+          ? null
+          : `the basis lapsed before the job ran: enterprise authorization ${j.grant_id} is revoked, expired or no longer covers the dataset`;
+      }
+      case 'operation_grant': {
+        const id = d.resource_id ? await this.deps.grants.operationGrantOf(tx, org, d.resource_id) : null;
+        return id === j.grant_id
+          ? null
+          : `the basis lapsed before the job ran: authorized-operation grant ${j.grant_id} is suspended, revoked, ended or no longer covers the dataset`;
+      }
+    }
   }
 
   /** The job against the allow-list or its rules, and what it costs: an export spends no privacy budget. */

@@ -68,6 +68,8 @@ export const REFUSAL_RULES = {
   lattice_too_large: 'the generalization lattice is too large',
   /** Issue 18 (anonymized export): no transformation meets the criteria within the suppression limit. */
   unsatisfiable: 'no transformation meets the criteria within the suppression limit',
+  /** Issue 18 (authorization): the contract or grant a queued job relied on ended before it ran. */
+  basis_lapsed: 'the contract or grant the job relied on no longer holds',
 } as const;
 
 export type RefusalRule = keyof typeof REFUSAL_RULES;
