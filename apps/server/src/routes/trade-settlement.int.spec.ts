@@ -1,4 +1,5 @@
 import {
+  todayInChina,
   shapleySampled,
   type AuditEvent,
   type Paged,
@@ -203,7 +204,8 @@ describe('public data under authorized operation', () => {
       subjectType: 'public',
       sectorCode: 'transport.road',
     });
-    const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
+    // licence terms are Beijing days, as the certificate's are (a UTC date is a day behind from 16:00 UTC)
+    const inDays = (d: number) => todayInChina(new Date(Date.now() + d * 86_400_000));
     await m.registry.deal(
       'authority',
       {
