@@ -13,6 +13,7 @@ import { compute, crypto } from '@shuliu/core';
 import { PlatformClient, PlatformError } from './client.js';
 import { DEFAULT_LIMITS, JobRefusal, runSqlJob, type DatasetSource, type JobLimits } from './run-job.js';
 import { runAnonymizeJob } from './run-anonymize.js';
+import { runPsiStep } from './run-psi.js';
 import { runTemplateJob } from './run-template.js';
 
 export const AGENT_SOFTWARE = 'shuliu-agent/0.1';
@@ -48,6 +49,8 @@ export class DomainAgent {
   readonly client: PlatformClient;
   private readonly held: Map<string, HeldDataset>;
   private readonly limits: JobLimits;
+  /** What the agent's PSI scalars derive from: its own key, so that a restarted agent derives them again. */
+  private readonly psiSecret: Buffer;
   private running = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
@@ -56,6 +59,7 @@ export class DomainAgent {
     this.client = new PlatformClient(o.platformUrl, o.agentId, o.signer);
     this.held = new Map(o.datasets.map((d) => [d.name, d]));
     this.limits = o.limits ?? DEFAULT_LIMITS;
+    this.psiSecret = crypto.hmacSm3(o.signer.exportPrivate(), 'shuliu/agent/psi-secret');
   }
 
   /** Tells the platform which datasets the agent holds; one it no longer names is withdrawn there. */
@@ -125,14 +129,27 @@ export class DomainAgent {
     }
   }
 
-  private async answer(job: LeasedJob): Promise<Job> {
+  private async answer(job: LeasedJob): Promise<Job | null> {
     const path = `/api/compute/agent/jobs/${job.id}`;
     try {
       const d = this.held.get(job.table);
       if (!d) throw new JobRefusal('failed', null, `this agent holds no dataset ${job.table}`);
       if (compute.queryHash(job) !== job.queryHash)
         throw new JobRefusal('refused', null, 'the query does not match its hash');
-      const { result, privacySpent, file } = await this.run({ ...job, columns: d.columns }, d.source);
+      const held = { ...job, columns: d.columns };
+      let out: { result: JobResult; privacySpent: PrivacySpent; file?: Buffer };
+      if (job.kind === 'psi') {
+        const input = () => this.client.download(`${path}/psi`);
+        const step = await runPsiStep(held, d.source, this.psiSecret, input, this.limits);
+        if ('send' in step) {
+          await this.client.upload(`${path}/psi`, step.send);
+          this.log(`agent: PSI job ${job.id} phase ${job.psiPhase} sent on`);
+          return null;
+        }
+        // a PSI job releases no aggregate of a dataset, so it spends no privacy budget
+        out = { result: step.result, privacySpent: { epsilon: 0, delta: 0 } };
+      } else out = await this.run(held, d.source);
+      const { result, privacySpent, file } = out;
       if (file) await this.client.upload(`${path}/output`, file);
       const spent = compute.quantizeCost(privacySpent);
       const resultHash = crypto.sm3Hex(jcs(result));
@@ -174,6 +191,8 @@ export class DomainAgent {
     source: DatasetSource,
   ): Promise<{ result: JobResult; privacySpent: PrivacySpent; file?: Buffer }> {
     switch (job.kind) {
+      case 'psi':
+        throw new JobRefusal('failed', null, 'a PSI job runs by its phases');
       case 'sql':
         return runSqlJob(job, source, this.limits);
       case 'template':

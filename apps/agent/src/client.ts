@@ -56,6 +56,17 @@ export class PlatformClient {
     return this.answer<T>(res);
   }
 
+  /** Downloads what a signed GET serves as bytes. */
+  async download(path: string): Promise<Buffer> {
+    const headers = compute.agentHeaders(this.signer, this.agentId, 'GET', path, undefined);
+    const res = await fetch(new URL(path, this.baseUrl), {
+      headers,
+      signal: AbortSignal.timeout(this.timeoutMs * 4),
+    });
+    if (!res.ok) return this.answer<never>(res);
+    return Buffer.from(await res.arrayBuffer());
+  }
+
   private async answer<T>(res: Response): Promise<T> {
     const text = await res.text();
     const json = text ? (JSON.parse(text) as unknown) : null;

@@ -18,7 +18,7 @@ export type JobStatus = z.infer<typeof JobStatus>;
  * covering it, whose delivery is compute-to-data only.
  */
 export const JobBasis = z.enum(['owner', 'contract', 'org_grant', 'operation_grant']);
-export const JobKind = z.enum(['sql', 'template', 'anonymize']);
+export const JobKind = z.enum(['sql', 'template', 'anonymize', 'psi']);
 export type JobKind = z.infer<typeof JobKind>;
 
 const Features = z.array(ComputeName).min(1).max(10);
@@ -110,6 +110,23 @@ export const AnonymizeSpec = z.strictObject({
   metric: z.enum(['loss', 'precision']).optional(),
 });
 export type AnonymizeSpec = z.infer<typeof AnonymizeSpec>;
+
+/**
+ * 隐私集合求交 (PSI): which identifiers of one of the consumer's own datasets the dataset also holds, found by
+ * ECDH-PSI between the two agents; the platform relays only blinded points. `size` releases how many match;
+ * `ids` releases which of the consumer's own values match, to the consumer alone. The column must be one of
+ * the dataset's declared join keys.
+ */
+export const PsiSpec = z.strictObject({
+  /** The identifier column of the dataset (`datasetId`). */
+  column: ComputeName,
+  /** The consumer's own dataset and column it is intersected with. */
+  with: z.strictObject({ datasetId: Id('cds'), column: ComputeName }),
+  /** How both sides write an identifier before it is hashed: ID cards in upper case and checked, phones without +86… */
+  normalize: z.enum(['id_card', 'uscc', 'phone', 'email', 'text']),
+  reveal: z.enum(['size', 'ids']),
+});
+export type PsiSpec = z.infer<typeof PsiSpec>;
 
 const Levels = z.array(z.number().int().min(0).max(100)).max(10);
 
@@ -227,6 +244,7 @@ export const Job = z.object({
   sql: z.string().nullable(),
   template: TemplateSpec.nullable(),
   anonymize: AnonymizeSpec.nullable(),
+  psi: PsiSpec.nullable(),
   queryHash: z.string(),
   purpose: z.string(),
   basis: JobBasis,
@@ -261,6 +279,7 @@ export const SubmitJobBody = z.strictObject({
   anonymize: AnonymizeSpec.optional().describe(
     'the quasi-identifiers, hierarchies and criteria, for kind anonymize',
   ),
+  psi: PsiSpec.optional().describe('the identifier columns and what is revealed, for kind psi'),
   /** What the release may spend: at most the policy's ε per query, which is the default. */
   epsilon: z.number().positive().max(10).optional(),
   delta: z.number().min(0).max(1e-3).optional(),
@@ -306,6 +325,13 @@ export const LeasedJob = z.object({
   sql: z.string().nullable(),
   template: TemplateSpec.nullable(),
   anonymize: AnonymizeSpec.nullable(),
+  psi: PsiSpec.nullable(),
+  /**
+   * A PSI job passes between two agents: 1 the consumer's agent sends its blinded values, 2 the dataset's agent
+   * answers, 3 the consumer's agent compares and returns the result. `table` and `columns` are the dataset
+   * this step reads (the consumer's own in 1 and 3); `datasetId` is the job's, which the receipt names.
+   */
+  psiPhase: z.number().int().min(1).max(3).nullable(),
   queryHash: z.string(),
   epsilon: z.number(),
   delta: z.number(),

@@ -242,6 +242,28 @@ export const computeRoutes = {
     upload: true,
     audit: 'compute.job.output',
   }),
+  psiStep: defineRoute({
+    method: 'PUT',
+    path: '/api/compute/agent/jobs/:id/psi',
+    summary:
+      'The agent sends its step of a PSI job (phase 1: its blinded identifiers; phase 2: those blinded again and its own), application/octet-stream signed by SM3 in x-content-sm3; the job passes to the next phase’s agent',
+    tags,
+    access: agentSigned,
+    params: job,
+    response: z.strictObject({ size: z.number().int(), sm3: z.string() }),
+    upload: true,
+    audit: 'compute.job.psi_step',
+  }),
+  psiInput: defineRoute({
+    method: 'GET',
+    path: '/api/compute/agent/jobs/:id/psi',
+    summary: 'The list a running PSI job’s phase reads: the request in phase 2, the response in phase 3',
+    tags,
+    access: agentSigned,
+    params: job,
+    response: z.unknown(),
+    download: true,
+  }),
   jobFailure: defineRoute({
     method: 'POST',
     path: '/api/compute/agent/jobs/:id/failure',

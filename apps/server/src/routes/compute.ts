@@ -38,5 +38,14 @@ export function computeRoutes(app: FastifyInstance, { services }: AppDeps) {
     reply.header('content-disposition', disposition(f.name));
     return f.body;
   });
+  // a PSI step's list is relayed as it came: blinded points, checked against the signed SM3 once stored
+  handle(app, c.psiStep, ({ ctx, params, body, req }) =>
+    jobs.psi.step(ctx, params.id, body as unknown as Readable, String(req.headers[AGENT_CONTENT_HEADER])),
+  );
+  handle(app, c.psiInput, async ({ ctx, params, reply }) => {
+    const body = await jobs.psi.input(ctx, params.id);
+    reply.header('content-type', 'application/octet-stream');
+    return body;
+  });
   handle(app, c.jobFailure, ({ ctx, params, body }) => jobs.fail(ctx, params.id, body));
 }

@@ -78,6 +78,7 @@ export function toJob(j: JobRow, show: { result: boolean }): Job {
     sql: j.sql,
     template: j.template,
     anonymize: j.export_spec,
+    psi: j.psi_spec,
     queryHash: j.query_hash,
     purpose: j.purpose,
     basis: j.basis,

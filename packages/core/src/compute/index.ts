@@ -22,3 +22,4 @@ export {
 export type * from './sql/sql-types.js';
 export * from './dp/index.js';
 export * from './anonymize/index.js';
+export * from './psi/psi.js';

@@ -9,6 +9,7 @@ import {
   type JobReceiptBody,
   type JobResultBody,
   type LeasedJob,
+  type PsiSpec,
   type ReviewJobBody,
   type SubmitJobBody,
 } from '@shuliu/contracts';
@@ -46,10 +47,13 @@ import { analyzeQuery } from './sql/sql-guard.js';
 import { QueryRefused } from './sql/sql-refusal.js';
 import { boundedSql } from './sql/rewrite.js';
 import { checkExport, checkTemplate, templateNeedsDelta } from './jobs.rules.js';
+import { PsiRelay } from './psi/psi.relay.js';
 
 type Paged<T> = { items: T[]; total: number; page: number; pageSize: number };
 type Basis = { kind: JobBasis; contractNo: string | null; grantId: string | null; purpose: string };
 
+/** Kinds that spend no privacy budget: k-anonymity protects an export's rows, a PSI job releases no aggregate. */
+const FREE_KINDS = new Set<JobKind>(['anonymize', 'psi']);
 /** How long an agent holds a leased job before it is offered again (its agent presumed gone). */
 export const LEASE_MS = 120_000;
 /** A job whose lease lapsed this often fails (and its reservation is given back). */
@@ -66,12 +70,17 @@ const REVIEWERS = ['org_admin', 'merchant', 'provider', 'authority'];
  * ledger entry. A job its agent lost is leased again; one that released nothing gives its reservation back.
  */
 export class JobsService {
-  constructor(private readonly deps: ComputeDeps) {}
+  /** The relay of PSI jobs' lists between their two agents. */
+  readonly psi: PsiRelay;
+
+  constructor(private readonly deps: ComputeDeps) {
+    this.psi = new PsiRelay(deps);
+  }
 
   async submit(ctx: RequestContext, b: z.output<typeof SubmitJobBody>): Promise<Job> {
     const p = requirePrincipal(ctx);
     if (!p.orgId) throw Forbidden('compute jobs are submitted for an organization');
-    const given = (['sql', 'template', 'anonymize'] as const).filter((k) => b[k] !== undefined);
+    const given = (['sql', 'template', 'anonymize', 'psi'] as const).filter((k) => b[k] !== undefined);
     if (given.length !== 1 || given[0] !== b.kind)
       throw Invalid('BAD_REQUEST', `${b.kind}: a ${b.kind} job gives ${b.kind} and nothing else`, {
         field: b.kind,
@@ -83,6 +92,8 @@ export class JobsService {
     const policy = requirePolicy(d, b.kind);
     const basis = await this.basis(ctx, d, p.orgId, b);
     const cost = await this.check(b, d, policy);
+    // a PSI job starts at the agent of the consumer's own dataset, which sends its blinded identifiers
+    const agentId = b.psi ? (await this.psiSide(b.psi, d, policy, p.orgId)).agent_id : d.agent_id;
     const id = newId('cjb');
     const at = this.deps.now();
     await this.deps.db.transaction().execute(async (tx) => {
@@ -93,7 +104,7 @@ export class JobsService {
       const total = { epsilon: locked.epsilon_total ?? 0, delta: locked.delta_total ?? 0 };
       const own = p.orgId === d.org_id;
       const refusal =
-        b.kind !== 'anonymize' &&
+        !FREE_KINDS.has(b.kind) &&
         checkBudget(
           {
             datasetTotal: total,
@@ -115,7 +126,7 @@ export class JobsService {
       await repo.insert(tx, {
         id,
         dataset_id: d.id,
-        agent_id: d.agent_id,
+        agent_id: agentId,
         owner_org_id: d.org_id,
         consumer_org_id: p.orgId!,
         submitted_by: p.userId,
@@ -123,6 +134,8 @@ export class JobsService {
         sql: b.kind === 'sql' ? b.sql! : null,
         template: b.kind === 'template' ? JSON.stringify(b.template) : null,
         export_spec: b.kind === 'anonymize' ? JSON.stringify(b.anonymize) : null,
+        psi_spec: b.kind === 'psi' ? JSON.stringify(b.psi) : null,
+        psi_phase: b.kind === 'psi' ? 1 : null,
         query_hash: queryHash(b),
         purpose: basis.purpose,
         basis: basis.kind,
@@ -133,7 +146,7 @@ export class JobsService {
         created_at: at,
         updated_at: at,
       });
-      if (b.kind !== 'anonymize')
+      if (!FREE_KINDS.has(b.kind))
         await repo.reserve(tx, {
           datasetId: d.id,
           consumerOrgId: p.orgId!,
@@ -318,20 +331,20 @@ export class JobsService {
         const j = await repo.nextFor(tx, agent.userId, now);
         if (!j) return { job: null };
         const d = (await datasets.find(tx, j.dataset_id))!;
-        if (j.attempts >= MAX_ATTEMPTS || d.status !== 'active' || !d.policy) {
+        // the dataset this step reads: a PSI job's phases 1 and 3 read the consumer's own
+        const read = j.psi_spec ? await this.psi.phaseDataset(tx, j.psi_spec, j.psi_phase!, d) : d;
+        if (j.attempts >= MAX_ATTEMPTS || d.status !== 'active' || !d.policy || !read) {
           const reason =
             j.attempts >= MAX_ATTEMPTS
               ? `the agent took the job ${j.attempts} times without answering`
               : 'the dataset was withdrawn or lost its release policy before the job ran';
-          const blob = await this.finishUnreleased(tx, ctx, j, 'failed', reason, null);
-          if (blob) dropped.push(blob);
+          dropped.push(...(await this.finishUnreleased(tx, ctx, j, 'failed', reason, null)));
           continue;
         }
         // a contract that ended or a grant revoked since the job was queued is no basis to run it on
         const lapsed = await this.basisLapsed(tx, j, d);
         if (lapsed) {
-          const blob = await this.finishUnreleased(tx, ctx, j, 'refused', lapsed, 'basis_lapsed');
-          if (blob) dropped.push(blob);
+          dropped.push(...(await this.finishUnreleased(tx, ctx, j, 'refused', lapsed, 'basis_lapsed')));
           continue;
         }
         const leaseExpiresAt = new Date(now.getTime() + LEASE_MS);
@@ -346,18 +359,20 @@ export class JobsService {
           action: 'compute.job.lease',
           objectType: 'compute_job',
           objectId: j.id,
-          details: { attempt: j.attempts + 1 },
+          details: { attempt: j.attempts + 1, ...(j.psi_phase && { phase: j.psi_phase }) },
         });
         return {
           job: {
             id: j.id,
             datasetId: d.id,
-            table: d.name,
-            columns: d.columns,
+            table: read.name,
+            columns: read.columns,
             kind: j.kind,
             sql: j.sql,
             template: j.template,
             anonymize: j.export_spec,
+            psi: j.psi_spec,
+            psiPhase: j.psi_phase,
             queryHash: j.query_hash,
             epsilon: j.epsilon,
             delta: j.delta,
@@ -379,8 +394,12 @@ export class JobsService {
    */
   async complete(ctx: RequestContext, id: string, b: z.output<typeof JobResultBody>): Promise<Job> {
     const agent = requireAgent(ctx);
+    let relayed: string | null = null;
     await this.deps.db.transaction().execute(async (tx) => {
       const j = await this.runningOf(tx, agent.userId, id);
+      relayed = j.psi_blob;
+      if (j.kind === 'psi' && j.psi_phase !== 3)
+        throw JobNotRunning(`the PSI job is in phase ${j.psi_phase}: only phase 3 returns its result`);
       if (sm3Hex(jcs(b.result)) !== b.resultHash)
         throw ResultInvalid('resultHash: it is not the SM3 of the result’s RFC 8785 form', {
           field: 'resultHash',
@@ -423,6 +442,7 @@ export class JobsService {
         agent_public_key: key.public_key,
         signature: b.signature,
         ledger_index: firstIndex,
+        psi_blob: null,
         lease_expires_at: null,
         finished_at: status === 'done' ? at : null,
         updated_at: at,
@@ -435,6 +455,8 @@ export class JobsService {
       });
       await this.tell(tx, j, status);
     });
+    // the relayed lists served their turn: the result is all that stays
+    if (relayed) await this.deps.blobs.remove(relayed);
     return this.agentView(id);
   }
 
@@ -449,7 +471,7 @@ export class JobsService {
       const j = await this.runningOf(tx, agent.userId, id);
       return this.finishUnreleased(tx, ctx, j, b.outcome, b.reason, b.rule ?? null);
     });
-    if (dropped) await this.deps.blobs.remove(dropped);
+    await Promise.all(dropped.map((key) => this.deps.blobs.remove(key)));
     return this.agentView(id);
   }
 
@@ -470,11 +492,12 @@ export class JobsService {
       owner_org_id: string;
       submitted_by: string;
       output_blob: string | null;
+      psi_blob: string | null;
     },
     status: 'refused' | 'failed',
     reason: string,
     rule: string | null,
-  ): Promise<string | null> {
+  ): Promise<string[]> {
     const at = this.deps.now();
     await repo.refund(tx, j.dataset_id, j.id);
     await repo.update(tx, j.id, {
@@ -482,6 +505,7 @@ export class JobsService {
       reason,
       rule,
       output_blob: null,
+      psi_blob: null,
       lease_expires_at: null,
       finished_at: at,
       updated_at: at,
@@ -493,8 +517,9 @@ export class JobsService {
       details: { reason, rule },
     });
     await this.tell(tx, j, status);
-    // an export's file that will never be released: the caller removes it once the transaction holds
-    return j.output_blob;
+    // an export's file that will never be released, a PSI job's relayed list: the caller removes them once
+    // the transaction holds
+    return [j.output_blob, j.psi_blob].filter((k): k is string => !!k);
   }
 
   /** What a job is to its agent after it answered: no principal reads it back, so it is shown as its holder would see it. */
@@ -621,6 +646,16 @@ export class JobsService {
                 : null;
   }
 
+  /** The consumer's side of a PSI job, the spec checked against both datasets (refusals by rule). */
+  private async psiSide(spec: PsiSpec, d: DatasetRow, policy: PolicyRow, orgId: string) {
+    try {
+      return await this.psi.check(spec, d, policy, orgId);
+    } catch (e) {
+      if (e instanceof QueryRefused) throw QueryRefusedError(e.message, { rule: e.rule, field: 'psi' });
+      throw e;
+    }
+  }
+
   /** Why a queued job's basis no longer holds when its agent asks for it; null while it does. */
   private async basisLapsed(tx: Executor, j: Selectable<ComputeJobsTable>, d: DatasetRow) {
     const org = j.consumer_org_id;
@@ -657,6 +692,7 @@ export class JobsService {
       refusedByRule('anonymize', () => checkExport(b.anonymize!, d.columns, policy));
       return { epsilon: 0, delta: 0 };
     }
+    if (b.kind === 'psi') return { epsilon: 0, delta: 0 };
     const needsDelta = b.template ? templateNeedsDelta(b.template) : await checkQuery(b.sql!, d, policy);
     if (b.template) refusedByRule('template', () => checkTemplate(b.template!, d.columns, policy));
     if (needsDelta && policy.deltaTotal === 0)
@@ -687,6 +723,7 @@ export class JobsService {
 function requirePolicy(d: DatasetRow, kind: JobKind): PolicyRow {
   if (!d.policy)
     throw PolicyMissing('the holder has set no release policy: nothing is computed on the dataset yet');
+  if (kind === 'psi') return d.policy;
   if (kind === 'anonymize') {
     if (!d.resource_id)
       throw PolicyMissing(
@@ -747,7 +784,8 @@ export const queryHash = (b: {
   sql?: string | null;
   template?: unknown;
   anonymize?: unknown;
-}) => sm3Hex(b.kind === 'sql' ? b.sql! : jcs((b.kind === 'template' ? b.template : b.anonymize) as never));
+  psi?: unknown;
+}) => sm3Hex(b.kind === 'sql' ? b.sql! : jcs(b[b.kind as 'template' | 'anonymize' | 'psi'] as never));
 
 /** The receipt as the agent signs it and the ledger carries it. */
 export function jobReceipt(

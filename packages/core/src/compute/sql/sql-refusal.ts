@@ -70,6 +70,16 @@ export const REFUSAL_RULES = {
   unsatisfiable: 'no transformation meets the criteria within the suppression limit',
   /** Issue 18 (authorization): the contract or grant a queued job relied on ended before it ran. */
   basis_lapsed: 'the contract or grant the job relied on no longer holds',
+  /** Issue 18 (PSI): the identifier column must be one of the join keys its holder declared. */
+  psi_not_join_key: 'the column is not a declared join key of the dataset',
+  /** Issue 18 (PSI): the consumer's side is its own dataset, held by an agent of its own. */
+  psi_not_own: "the other side of the intersection must be the consumer's own dataset",
+  /** Issue 18 (PSI): a side with fewer distinct identifiers than k would single persons out. */
+  psi_set_too_small: 'a side holds fewer distinct identifiers than the minimum group size',
+  /** Issue 18 (PSI): a side holds more distinct identifiers than one job intersects. */
+  psi_set_too_large: 'a side holds more identifiers than one intersection takes',
+  /** Issue 18 (PSI): more matches than a result holds are revealed by size only. */
+  psi_too_many_ids: 'more identifiers match than one result lists',
 } as const;
 
 export type RefusalRule = keyof typeof REFUSAL_RULES;

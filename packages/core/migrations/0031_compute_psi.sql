@@ -1,0 +1,25 @@
+-- private set intersection (隐私集合求交): a job that passes between two agents. The consumer's agent sends its
+-- blinded identifiers (phase 1), the dataset's agent answers with them blinded again and its own blinded
+-- (phase 2), the consumer's agent compares and returns the signed result (phase 3). The platform relays the
+-- lists through the blob store; it sees only points. `agent_id` is the agent whose turn it is. It spends no
+-- privacy budget.
+
+alter table compute_jobs drop constraint compute_jobs_kind_check;
+alter table compute_jobs add constraint compute_jobs_kind_check
+  check (kind in ('sql', 'template', 'anonymize', 'psi'));
+alter table compute_jobs drop constraint compute_jobs_epsilon_check;
+alter table compute_jobs add constraint compute_jobs_epsilon_check
+  check (epsilon > 0 or kind in ('anonymize', 'psi'));
+
+-- the columns, the consumer's own dataset, the normalization and what is revealed
+alter table compute_jobs add column psi_spec jsonb;
+alter table compute_jobs add column psi_phase smallint check (psi_phase between 1 and 3);
+-- the list the next phase reads (phase 1's request, phase 2's response), encrypted in the blob store
+alter table compute_jobs add column psi_blob text;
+alter table compute_jobs drop constraint compute_jobs_body_check;
+alter table compute_jobs add constraint compute_jobs_body_check check (
+  (kind = 'sql') = (sql is not null)
+  and (kind = 'template') = (template is not null)
+  and (kind = 'anonymize') = (export_spec is not null)
+  and (kind = 'psi') = (psi_spec is not null and psi_phase is not null)
+);
