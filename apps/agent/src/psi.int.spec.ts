@@ -1,15 +1,9 @@
-import {
-  idCardCheckChar,
-  type CreatedAgent,
-  type Dataset,
-  type Job,
-  type ReleasePolicy,
-} from '@shuliu/contracts';
-import { crypto } from '@shuliu/core';
+import { idCardCheckChar, type Job, type ReleasePolicy } from '@shuliu/contracts';
 import { startTestServer, type TestServer } from '@shuliu/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { marketClient, type Err } from '../../server/src/routes/market.fixtures.js';
-import { DomainAgent, type HeldDataset } from './agent.js';
+import type { HeldDataset } from './agent.js';
+import { enrolledAgent } from './agent.fixtures.js';
 
 // 隐私集合求交: a consumer learns how many (or which) of its own identifiers another org's dataset holds; the two
 // agents exchange blinded points through the platform, which relays lists it cannot read.
@@ -50,23 +44,8 @@ async function ok<T>(method: string, url: string, as: string, body?: unknown): P
 const orgOf = async (as: string) => (await ok<{ org: { id: string } }>('GET', '/api/me', as)).org.id;
 const job = (id: string, as: string) => ok<Job>('GET', `/api/compute/jobs/${id}`, as);
 
-/** An agent of `admin`'s org holding `datasets`, enrolled and reported; their ids by name. */
-async function agentOf(admin: string, datasets: HeldDataset[], policy?: ReleasePolicy) {
-  const made = await ok<CreatedAgent>('POST', '/api/compute/agents', admin, {
-    name: `psi_${admin}_${Date.now() % 1_000_000}`,
-  });
-  const signer = crypto.Sm2Signer.generate();
-  await ok('POST', '/api/compute/agent/enrol', admin, {
-    agentId: made.id,
-    code: made.enrolmentCode,
-    publicKey: signer.publicKeyHex,
-  });
-  const agent = new DomainAgent({ platformUrl: t.url, agentId: made.id, signer, datasets });
-  const { items } = await agent.report();
-  if (policy)
-    for (const d of items) await ok<Dataset>('PUT', `/api/compute/datasets/${d.id}/policy`, admin, policy);
-  return { agent, ids: Object.fromEntries(items.map((d) => [d.name, d.id])) };
-}
+const agentOf = (admin: string, datasets: HeldDataset[], policy?: ReleasePolicy) =>
+  enrolledAgent(t, admin, datasets, policy);
 
 let holder: Awaited<ReturnType<typeof agentOf>>;
 let consumer: Awaited<ReturnType<typeof agentOf>>;

@@ -9,6 +9,7 @@ import { crypto } from '@shuliu/core';
 import { startTestServer, type TestServer } from '@shuliu/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { marketClient } from '../../../server/src/routes/market.fixtures.js';
+import { enrolledAgent } from '../../../agent/src/agent.fixtures.js';
 
 const BIN = join(import.meta.dirname, '../../bin/shuliu.mjs');
 const run = (...args: string[]) =>
@@ -213,5 +214,106 @@ describe('shuliu agent and shuliu compute', () => {
     );
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('give one of --sql, --template or --anonymize');
+  });
+
+  it('intersects the caller’s own dataset with another org’s by PSI, saving the matching identifiers', async () => {
+    const { resource } = await marketClient(t).listable('merchant', '停机号码（CLI 求交）', {}, false);
+    const phone = (i: number) => `1390531${String(i).padStart(4, '0')}`;
+    const holder = await enrolledAgent(
+      t,
+      'merchant',
+      [
+        {
+          name: 'stopped_lines',
+          title: '停机号码',
+          resourceId: resource,
+          columns: [{ name: 'phone', type: 'text' }],
+          source: { rows: Array.from({ length: 80 }, (_, i) => ({ phone: phone(i * 2) })) },
+        },
+      ],
+      {
+        privacyUnit: 'phone',
+        maxContributions: 1,
+        k: 5,
+        bounds: {},
+        joinKeys: ['phone'],
+        mechanism: 'laplace',
+        epsilonTotal: 10,
+        deltaTotal: 0,
+        consumerShare: 0.5,
+        epsilonPerQuery: 1,
+        manualRelease: false,
+      },
+    );
+    // the applicants' numbers as people write them: +86, spaces and dashes
+    const consumer = await enrolledAgent(t, 'quancheng', [
+      {
+        name: 'applicants',
+        title: '贷款申请人',
+        columns: [{ name: 'mobile', type: 'text' }],
+        source: {
+          rows: Array.from({ length: 40 }, (_, i) => ({
+            mobile: i % 2 ? `+86 ${phone(i).slice(0, 3)}-${phone(i).slice(3)}` : phone(i),
+          })),
+        },
+      },
+    ]);
+    const me = await t.call<{ org: { id: string } }>('GET', '/api/me', 'quancheng');
+    await t.call('POST', '/api/consent/org-grants', 'merchant', {
+      granteeOrgId: me.body.org.id,
+      resourceIds: [resource],
+      maxGrade: 'important',
+      purpose: '贷前核验号码状态',
+      expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+    });
+    await holder.agent.start();
+    await consumer.agent.start();
+    try {
+      const as = await token('quancheng');
+      const args = ['--dataset', holder.ids.stopped_lines!, '--with', `${consumer.ids.applicants}:mobile`];
+      const out = join(dir, 'matched.csv');
+      const psi = await run(
+        'compute',
+        'psi',
+        ...args,
+        '--column',
+        'phone',
+        '--normalize',
+        'phone',
+        '--reveal',
+        'ids',
+        '--wait',
+        '-o',
+        out,
+        '-s',
+        t.url,
+        '--token-file',
+        as,
+      );
+      expect(psi.code, psi.stderr).toBe(0);
+      expect(psi.stdout).toContain(
+        `PSI of stopped_lines.phone with ${consumer.ids.applicants}.mobile (phone)`,
+      );
+      expect(psi.stdout).toMatch(/done {2}psi .*under eag_/);
+      const evens = Array.from({ length: 20 }, (_, i) => phone(i * 2)).sort();
+      expect(readFileSync(out, 'utf8').trim().split('\n')).toEqual(['mobile', ...evens]);
+
+      const refused = await run(
+        'compute',
+        'psi',
+        ...args,
+        '--column',
+        'nope',
+        '-s',
+        t.url,
+        '--token-file',
+        as,
+      );
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/unknown_column|psi_not_join_key/);
+    } finally {
+      await holder.agent.stop();
+      await consumer.agent.stop();
+    }
   });
 });

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { dirname, resolve } from 'node:path';
 import { Command } from 'commander';
-import type { AnonymizeSpec, Dataset, Job, TemplateSpec } from '@shuliu/contracts';
+import type { AnonymizeSpec, Dataset, Job, PsiSpec, SubmitJobBody, TemplateSpec } from '@shuliu/contracts';
 import { serverOptions, sdkFor, type Remote } from './remote.js';
 import { sm2PrivateScalar } from './sign.js';
 import { nameOf } from './trade-files.js';
@@ -153,8 +153,12 @@ const datasetLine = (d: Dataset) =>
 
 function printJob(j: Job) {
   console.log(
-    `${j.id}  ${j.status}  ${j.table} (${j.datasetId})  ε ${j.epsilon}${j.contractNo ? `  under ${j.contractNo}` : ''}`,
+    `${j.id}  ${j.status}  ${j.kind}  ${j.table} (${j.datasetId})  ε ${j.epsilon}${j.contractNo ? `  under ${j.contractNo}` : ''}${j.grantId ? `  under ${j.grantId}` : ''}`,
   );
+  if (j.psi)
+    console.log(
+      `  PSI of ${j.table}.${j.psi.column} with ${j.psi.with.datasetId}.${j.psi.with.column} (${j.psi.normalize}), revealing ${j.psi.reveal}`,
+    );
   if (j.reason) console.log(`  ${j.rule ? `${j.rule}: ` : ''}${j.reason}`);
   const e = j.result?.export;
   if (e) {
@@ -175,7 +179,7 @@ function printJob(j: Job) {
     for (const r of j.result.rows)
       console.log(`  ${r.map((v) => (v === null ? '—' : String(v))).join('\t')}`);
     if (j.result.suppressedGroups) console.log(`  (${j.result.suppressedGroups} group(s) below k held back)`);
-    console.log(`  noise: ${j.result.mechanism}`);
+    console.log(`  ${j.kind === 'psi' ? 'protocol' : 'noise'}: ${j.result.mechanism}`);
   }
   if (j.receipt)
     console.log(
@@ -184,6 +188,30 @@ function printJob(j: Job) {
 }
 
 const TERMINAL = new Set(['done', 'refused', 'failed', 'withheld', 'review']);
+const PSI_NORMALIZE = ['id_card', 'uscc', 'phone', 'email', 'text'];
+
+type BasisOptions = { contract?: string; grant?: string; purpose?: string; wait?: boolean };
+
+/** Submits a job under the basis the options name; with --wait, polls until it settles (ten minutes at most). */
+async function submitJob(
+  o: Remote & BasisOptions,
+  body: Omit<SubmitJobBody, 'kind'> & { kind: SubmitJobBody['kind'] },
+) {
+  const sdk = await sdkFor(o);
+  let j = await sdk.compute.submitJob({
+    body: {
+      ...body,
+      ...(o.contract && { contractNo: o.contract }),
+      ...(o.grant && { grantId: o.grant }),
+      ...(o.purpose && { purpose: o.purpose }),
+    },
+  });
+  for (const started = Date.now(); o.wait && !TERMINAL.has(j.status) && Date.now() - started < 600_000;) {
+    await new Promise((r) => setTimeout(r, 1000));
+    j = await sdk.compute.job({ params: { id: j.id } });
+  }
+  return j;
+}
 
 export function computeCommand() {
   const cmd = new Command('compute').description(
@@ -219,6 +247,7 @@ export function computeCommand() {
       )
       .option('--epsilon <ε>', 'the privacy to spend (default: the policy’s per query)', Number)
       .option('--contract <no>', 'the concluded compute contract you compute under')
+      .option('--grant <id>', 'the enterprise authorization (eag_…) or authorized-operation grant (aog_…)')
       .option('--purpose <text>', 'the purpose (default: the contract’s)')
       .option('--wait', 'wait until the job is done, refused or failed')
       .option('--json', 'print the job as JSON'),
@@ -231,33 +260,71 @@ export function computeCommand() {
           template?: string;
           anonymize?: string;
           epsilon?: number;
-          contract?: string;
-          purpose?: string;
-          wait?: boolean;
-        },
+        } & BasisOptions,
     ) => {
       if ([o.sql, o.template, o.anonymize].filter(Boolean).length !== 1)
         throw new Error('give one of --sql, --template or --anonymize');
-      const sdk = await sdkFor(o);
-      let j = await sdk.compute.submitJob({
-        body: {
-          datasetId: o.dataset,
-          ...(o.sql
-            ? { kind: 'sql', sql: o.sql }
-            : o.template
-              ? { kind: 'template', template: parsed<TemplateSpec>('--template', o.template) }
-              : {
-                  kind: 'anonymize',
-                  anonymize: parsed<AnonymizeSpec>('--anonymize', readFileSync(o.anonymize!, 'utf8')),
-                }),
-          ...(o.epsilon !== undefined && { epsilon: o.epsilon }),
-          ...(o.contract && { contractNo: o.contract }),
-          ...(o.purpose && { purpose: o.purpose }),
-        },
+      const j = await submitJob(o, {
+        datasetId: o.dataset,
+        ...(o.sql
+          ? { kind: 'sql', sql: o.sql }
+          : o.template
+            ? { kind: 'template', template: parsed<TemplateSpec>('--template', o.template) }
+            : {
+                kind: 'anonymize',
+                anonymize: parsed<AnonymizeSpec>('--anonymize', readFileSync(o.anonymize!, 'utf8')),
+              }),
+        ...(o.epsilon !== undefined && { epsilon: o.epsilon }),
       });
-      for (const started = Date.now(); o.wait && !TERMINAL.has(j.status) && Date.now() - started < 600_000;) {
-        await new Promise((r) => setTimeout(r, 1000));
-        j = await sdk.compute.job({ params: { id: j.id } });
+      if (o.json) return print(j);
+      printJob(j);
+    },
+  );
+  serverOptions(
+    cmd
+      .command('psi')
+      .description(
+        'private set intersection: how many (or which) identifiers of your own dataset another dataset holds; the two agents exchange only blinded points',
+      )
+      .requiredOption('--dataset <id>', 'the other org’s dataset (cds_…)')
+      .requiredOption('--column <name>', 'its identifier column (one of its declared join keys)')
+      .requiredOption('--with <id[:column]>', 'your own dataset and its column (default: the same name)')
+      .option('--normalize <kind>', 'id_card, uscc, phone, email or text', 'id_card')
+      .option('--reveal <what>', 'size, or ids: which of your own identifiers match', 'size')
+      .option('--contract <no>', 'the concluded compute contract you compute under')
+      .option('--grant <id>', 'the enterprise authorization (eag_…) or authorized-operation grant (aog_…)')
+      .option('--purpose <text>', 'the purpose (default: the contract’s or grant’s)')
+      .option('--wait', 'wait until the job is done, refused or failed')
+      .option('-o, --output <path>', 'with --reveal ids and --wait: save the matching identifiers as CSV')
+      .option('--json', 'print the job as JSON'),
+  ).action(
+    async (
+      o: Remote &
+        Json &
+        BasisOptions & {
+          dataset: string;
+          column: string;
+          with: string;
+          normalize: string;
+          reveal: string;
+          output?: string;
+        },
+    ) => {
+      const [own, ownColumn] = o.with.split(':');
+      if (!PSI_NORMALIZE.includes(o.normalize))
+        throw new Error(`--normalize must be one of ${PSI_NORMALIZE.join(', ')}`);
+      if (o.reveal !== 'size' && o.reveal !== 'ids') throw new Error('--reveal must be size or ids');
+      const psi = {
+        column: o.column,
+        with: { datasetId: own!, column: ownColumn || o.column },
+        normalize: o.normalize as PsiSpec['normalize'],
+        reveal: o.reveal,
+      } satisfies PsiSpec;
+      const j = await submitJob(o, { datasetId: o.dataset, kind: 'psi', psi });
+      if (o.output && j.result && o.reveal === 'ids') {
+        const lines = [j.result.columns[0], ...j.result.rows.map((r) => String(r[0]))];
+        writeFileSync(o.output, `${lines.join('\n')}\n`, { mode: 0o600 });
+        console.error(`saved ${j.result.rows.length} matching identifier(s) to ${o.output}`);
       }
       if (o.json) return print(j);
       printJob(j);
