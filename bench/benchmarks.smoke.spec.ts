@@ -52,4 +52,10 @@ describe('benchmarks at a toy size', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/compute DP aggregate at 20,000 rows .*raw DuckDB GROUP BY .*ratio/);
   }, 150_000);
+  it('psi intersects two toy sets by the protocol and compares with the plain digest intersection', () => {
+    const r = bench('--only=psi', '--psi-sizes=2000');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/psi 2,000×2,000 .*1,000 in common.*plain SM3-digest intersection/);
+    expect(r.stdout).toMatch(/psi scalar multiplication {2}X25519 \d+ µs/);
+  }, 150_000);
 });

@@ -16,6 +16,7 @@ import { runOrderBenchmarks } from './orders.js';
 import { runGatewayBenchmarks } from './gateway.js';
 import { runAnonymizeBenchmarks } from './anonymize.js';
 import { runComputeBenchmarks } from './compute.js';
+import { runPsiBenchmarks } from './psi.js';
 
 const DURATION = Number(process.argv.find((a) => a.startsWith('--seconds='))?.slice(10) ?? 10);
 const CONNECTIONS = 32;
@@ -84,7 +85,7 @@ console.log(
   `Shuliu benchmarks — ${CONNECTIONS} connections, ${DURATION} s per measurement, autocannon on loopback\n`,
 );
 // `npm run bench -- --only=NAME` runs one group: me, ledger, protect, catalog, registry, consent,
-// policy, market, fingerprint, shapley, orders, anonymize, compute or gateway
+// policy, market, fingerprint, shapley, orders, anonymize, compute, psi or gateway
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
 const postgres = await postgresReachable();
 if (!only || only === 'me') {
@@ -109,6 +110,7 @@ if (!only || only === 'shapley') await runShapleyBenchmarks();
 if (!only || only === 'orders') await runOrderBenchmarks(process.env.DATABASE_URL || PG_URL);
 if (!only || only === 'anonymize') await runAnonymizeBenchmarks();
 if (!only || only === 'compute') await runComputeBenchmarks();
+if (!only || only === 'psi') await runPsiBenchmarks();
 if (!only || only === 'gateway') {
   await runGatewayBenchmarks(undefined);
   if (postgres) await runGatewayBenchmarks(process.env.DATABASE_URL || PG_URL);
