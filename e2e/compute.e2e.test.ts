@@ -59,11 +59,35 @@ describe.skipIf(!hasChromium && !process.env.CI)(
             ],
             source: { rows },
           },
+          {
+            // a registry of 1,500 patients, 1,000 of whom visited: the other side of an intersection
+            name: 'registry',
+            title: '签约居民',
+            columns: [{ name: 'patient_id', type: 'text' }],
+            source: {
+              rows: Array.from({ length: 1500 }, (_, i) => ({ patient_id: i < 1000 ? `P${i}` : `Q${i}` })),
+            },
+          },
         ],
       });
       await agent.start();
-      dataset = (await t.call<{ items: Dataset[] }>('GET', '/api/compute/datasets?mine=true', 'merchant'))
-        .body.items[0]!;
+      const mine = (await t.call<{ items: Dataset[] }>('GET', '/api/compute/datasets?mine=true', 'merchant'))
+        .body.items;
+      dataset = mine.find((d) => d.table === 'visits')!;
+      const registry = mine.find((d) => d.table === 'registry')!;
+      await t.call('PUT', `/api/compute/datasets/${registry.id}/policy`, 'merchant', {
+        privacyUnit: 'patient_id',
+        maxContributions: 1,
+        k: 10,
+        bounds: {},
+        joinKeys: ['patient_id'],
+        mechanism: 'laplace',
+        epsilonTotal: 10,
+        deltaTotal: 0,
+        consumerShare: 0.5,
+        epsilonPerQuery: 1,
+        manualRelease: false,
+      });
       portal = await openPortal(t.url, { prefix: 'compute' });
       await portal.login('merchant');
     }, 240_000);
@@ -170,6 +194,32 @@ describe.skipIf(!hasChromium && !process.env.CI)(
         /^\/catalog\/resources\/res_/,
       );
       await portal.shot('anonymize-done');
+      expect(portal.consoleErrors.filter((e) => !e.includes('422'))).toEqual([]);
+    });
+
+    it('intersects two datasets by PSI: the form offers only declared join keys, the job page shows the size', async () => {
+      const { page } = portal;
+      await page.goto(`${t.url}/compute`);
+      await page.getByTestId('compute-dataset').click();
+      await page.locator('.ant-select-item-option:visible', { hasText: 'registry' }).click();
+      await page.getByTestId('compute-tab-psi').click();
+      await page.getByTestId('psi-own').click();
+      await page.locator('.ant-select-item-option:visible', { hasText: 'visits' }).click();
+      await page.getByTestId('psi-own-column').click();
+      await page.locator('.ant-select-item-option:visible', { hasText: 'patient_id' }).click();
+      await page.getByTestId('psi-normalize').click();
+      await page.locator('.ant-select-item-option:visible', { hasText: '文本' }).click();
+      await portal.shot('psi-form');
+      await page.getByTestId('psi-submit').click();
+      await page.waitForURL(/\/compute\/jobs\/cjb_/);
+      await page.locator('[data-testid="job-status"][data-status="done"]').waitFor();
+      await page.getByTestId('job-psi').waitFor();
+      // visits holds P0…P2999, the registry P0…P999 and 500 others
+      await expect(page.locator('[data-testid="job-result"] tbody tr td').allTextContents()).resolves.toEqual(
+        ['3000', '1500', '1000'],
+      );
+      await page.locator('[data-testid="job-receipt-verdict"][data-ok="true"]').waitFor();
+      await portal.shot('psi-done');
       expect(portal.consoleErrors.filter((e) => !e.includes('422'))).toEqual([]);
     });
   },

@@ -245,6 +245,8 @@ export const Job = z.object({
   template: TemplateSpec.nullable(),
   anonymize: AnonymizeSpec.nullable(),
   psi: PsiSpec.nullable(),
+  /** A PSI job's step: 1 the consumer's agent blinds, 2 the holder's answers, 3 the consumer's compares. */
+  psiPhase: z.number().int().min(1).max(3).nullable(),
   queryHash: z.string(),
   purpose: z.string(),
   basis: JobBasis,

@@ -59,6 +59,16 @@ export const computeEnUS: typeof computeZhCN = {
       lower: 'Lower', upper: 'Upper',
     },
     org: 'Organization', software: 'Software', noAgents: 'No agents yet', noJobs: 'No jobs yet', viewJob: 'Open',
+    psi: {
+      tab: 'Private set intersection', intro: 'The intersection of one of your own datasets with this one on an identifier column: the two agents exchange only points blinded under their own keys (ECDH-PSI) and the platform relays them, so neither side sees the other’s identifiers. Ask for the size only, or for which of your own identifiers match (given to you alone). No privacy budget is spent.',
+      pickFirst: 'Pick the other side’s dataset on the left first', needPolicy: 'The holder must set a release policy with join keys before an intersection', noJoinKeys: 'The holder declared no join keys in the release policy: no intersection on this dataset',
+      noOwn: 'Your organization holds no dataset through an agent of its own yet: the other side of an intersection is your own data', column: 'Their identifier column', columnHelp: 'Only a join key the holder declared',
+      own: 'Your dataset', ownColumn: 'Your identifier column', normalize: 'Identifier', normalizeHelp: 'Both sides normalize the same way before hashing: ID cards with an upper-case X and a checked check digit, phones without +86 or separators, e-mail in lower case',
+      normalizations: { id_card: 'ID card number', uscc: 'Unified social credit code', phone: 'Mobile number', email: 'E-mail', text: 'Text (trimmed)' },
+      reveal: 'Result', reveals: { size: 'The size only', ids: 'Which of my identifiers match' }, revealHelp: 'For the size, the other side shuffles its answer, so even your agent cannot tell which matched',
+      submit: 'Submit the intersection', spec: 'Intersection', protocol: 'Protocol', with: 'With your dataset', minK: (k: number) => `Each side needs at least ${k} distinct valid identifiers, or the job is refused (no probing of single persons).`,
+      phase: (n: number) => `Step ${n} of 3: ${['your agent blinds', 'their agent blinds again', 'your agent compares'][n - 1]}`,
+    },
     anon: {
       tab: 'Anonymized export', intro: 'The dataset is generalized inside the holder’s domain until every class of quasi-identifiers holds at least k rows (and, if asked, l-diverse or t-close sensitive values), choosing the least information lost. Once the holder releases it, the file becomes a derived catalog resource (draft). No privacy budget is spent.',
       pickFirst: 'Pick a dataset on the left first', needPolicy: 'An anonymized export needs the holder’s release policy: its k is the lowest k allowed',

@@ -79,6 +79,7 @@ export function toJob(j: JobRow, show: { result: boolean }): Job {
     template: j.template,
     anonymize: j.export_spec,
     psi: j.psi_spec,
+    psiPhase: j.psi_phase,
     queryHash: j.query_hash,
     purpose: j.purpose,
     basis: j.basis,

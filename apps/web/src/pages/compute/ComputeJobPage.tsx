@@ -93,6 +93,8 @@ export function ComputeJobPage() {
               <div style={{ marginTop: 12 }}>
                 <AnonymizeSpecView spec={j.anonymize} />
               </div>
+            ) : j.psi ? (
+              <PsiSpecView job={j} />
             ) : (
               <Typography.Paragraph>
                 <pre style={{ whiteSpace: 'pre-wrap', margin: '12px 0 0' }} data-testid="job-sql">
@@ -136,7 +138,7 @@ export function ComputeJobPage() {
                   </Typography.Paragraph>
                 )}
                 <Typography.Paragraph type="secondary">
-                  {j.result.export ? x.anon.criteria : x.mechanism}：{j.result.mechanism}
+                  {j.result.export ? x.anon.criteria : j.psi ? x.psi.protocol : x.mechanism}：{j.result.mechanism}
                 </Typography.Paragraph>
               </>
             ) : (
@@ -238,5 +240,35 @@ function ReviewCard({ job }: { job: Job }) {
         </Form>
       </Modal>
     </Card>
+  );
+}
+
+/** A PSI job's spec: the two columns, the normalization, what is revealed and, while it runs, whose step it is. */
+function PsiSpecView({ job: j }: { job: Job }) {
+  const x = useT().compute;
+  const p = x.psi;
+  const s = j.psi!;
+  return (
+    <Descriptions
+      title={p.spec}
+      column={{ xs: 1, md: 2 }}
+      size="small"
+      style={{ marginTop: 12 }}
+      data-testid="job-psi"
+    >
+      <Descriptions.Item label={p.column}>
+        <Typography.Text code>{`${j.table}.${s.column}`}</Typography.Text>
+      </Descriptions.Item>
+      <Descriptions.Item label={p.with}>
+        <Typography.Text code>{`${s.with.datasetId}.${s.with.column}`}</Typography.Text>
+      </Descriptions.Item>
+      <Descriptions.Item label={p.normalize}>{p.normalizations[s.normalize]}</Descriptions.Item>
+      <Descriptions.Item label={p.reveal}>{p.reveals[s.reveal]}</Descriptions.Item>
+      {isPending(j) && j.psiPhase && (
+        <Descriptions.Item label={x.statusTitle} span={2}>
+          {p.phase(j.psiPhase)}
+        </Descriptions.Item>
+      )}
+    </Descriptions>
   );
 }

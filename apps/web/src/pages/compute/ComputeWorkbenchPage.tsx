@@ -30,6 +30,7 @@ import { usePagination, useListParams } from '../../lib/use-list-params';
 import { AnonymizeWizard } from './AnonymizeWizard';
 import { JobStatusTag, formatPrivacy, isPending } from './compute-parts';
 import { PolicyModal } from './PolicyModal';
+import { PsiForm } from './PsiForm';
 
 interface Values {
   sql: string;
@@ -52,7 +53,7 @@ export function ComputeWorkbenchPage() {
   const [form] = Form.useForm<Values>();
   const [datasetId, setDatasetId] = useState<string>();
   const [editing, setEditing] = useState(false);
-  const [tab, setTab] = useState<'sql' | 'anonymize'>('sql');
+  const [tab, setTab] = useState<'sql' | 'anonymize' | 'psi'>('sql');
   const datasets = useQuery({
     queryKey: ['compute', 'datasets'],
     queryFn: () => sdk.compute.datasets({ query: { page: 1, pageSize: 100 } }),
@@ -153,12 +154,22 @@ export function ComputeWorkbenchPage() {
         <Col xs={24} lg={14}>
           <Card
             activeTabKey={tab}
-            onTabChange={(k) => setTab(k === 'anonymize' ? 'anonymize' : 'sql')}
+            onTabChange={(k) => setTab(k === 'anonymize' || k === 'psi' ? k : 'sql')}
             tabList={[
               { key: 'sql', label: x.sql },
               { key: 'anonymize', label: <span data-testid="compute-tab-anonymize">{x.anon.tab}</span> },
+              { key: 'psi', label: <span data-testid="compute-tab-psi">{x.psi.tab}</span> },
             ]}
           >
+            <div style={{ display: tab === 'psi' ? 'block' : 'none' }}>
+              <PsiForm
+                dataset={d}
+                own={own}
+                mine={(datasets.data?.items ?? []).filter(
+                  (i) => i.status === 'active' && i.orgId === me?.org?.id,
+                )}
+              />
+            </div>
             {/* both stay mounted, so switching tabs keeps what was typed in either */}
             <div style={{ display: tab === 'anonymize' ? 'block' : 'none' }}>
               <AnonymizeWizard dataset={d} own={own} />
