@@ -138,7 +138,8 @@ export function ComputeJobPage() {
                   </Typography.Paragraph>
                 )}
                 <Typography.Paragraph type="secondary">
-                  {j.result.export ? x.anon.criteria : j.psi ? x.psi.protocol : x.mechanism}：{j.result.mechanism}
+                  {j.result.export ? x.anon.criteria : j.psi ? x.psi.protocol : x.mechanism}：
+                  {j.result.mechanism}
                 </Typography.Paragraph>
               </>
             ) : (
