@@ -24,7 +24,7 @@ export function serveCommand() {
       console.log(
         `Shuliu is serving on http://${config.host}:${server.app.server.address() && (server.app.server.address() as { port: number }).port} (database: ${where}, ready in ${Date.now() - started} ms)`,
       );
-      // the demo's compute agent: 齐鲁数据's node, calling this server like any agent would
+      // the demo's compute agents: 齐鲁数据's and 泉城数智's nodes, calling this server like any agent would
       const agent =
         opts.demo || config.demo
           ? await (
@@ -35,7 +35,10 @@ export function serveCommand() {
                 (e: unknown) => void console.error(`the demo agent did not start: ${(e as Error).message}`),
               )
           : null;
-      if (agent) console.log(`the demo compute agent ${agent.client.agentId} is polling for jobs`);
+      if (agent)
+        console.log(
+          `the demo compute agents ${agent.agents.map((a) => a.client.agentId).join(', ')} are polling for jobs`,
+        );
       let stopping = false;
       const stop = async (signal: string) => {
         if (stopping) return;

@@ -7,6 +7,13 @@ import { loginAs } from './demo-login.js';
 /** The demo's agent: 齐鲁数据's compute node, beside the credit profiles behind its joint-modelling service. */
 export const DEMO_AGENT_NAME = 'qilu_compute';
 export const DEMO_DATASET = 'credit_profiles';
+/** 泉城数智's node, holding the loan applicants it intersects with the credit profiles (隐私求交). */
+export const DEMO_APPLICANTS_AGENT_NAME = 'quancheng_compute';
+export const DEMO_APPLICANTS = 'loan_applicants';
+export const DEMO_APPLICANTS_COLUMNS: DatasetColumn[] = [
+  { name: 'enterprise_id', type: 'text', title: '企业标识' },
+  { name: 'apply_amount', type: 'number', title: '申请额度（万元）' },
+];
 
 export const DEMO_DATASET_COLUMNS: DatasetColumn[] = [
   { name: 'enterprise_id', type: 'text', title: '企业标识' },
@@ -53,9 +60,22 @@ export function demoCreditProfiles(): Record<string, unknown>[] {
   );
 }
 
-/** The demo agent's key, derived from the master key: the running demo signs as the agent it enrolled. */
-export function demoAgentSigner(s: Pick<Services, 'crypto'>): Sm2Signer {
-  const d = s.crypto.keys.deriveSecret('demo-compute-agent');
+/**
+ * 泉城数智's 600 loan applicants (in its own domain): 400 enterprises the credit profiles also hold (every third
+ * of E00000…E01197) and 200 the profiles do not.
+ */
+export function demoLoanApplicants(): Record<string, unknown>[] {
+  return Array.from({ length: 600 }, (_, i) => ({
+    enterprise_id: `E${String(i < 400 ? i * 3 : 2000 + i).padStart(5, '0')}`,
+    apply_amount: 50 + ((i * 37) % 450),
+  }));
+}
+
+/** A demo agent's key, derived from the master key: the running demo signs as the agent it enrolled. */
+export function demoAgentSigner(s: Pick<Services, 'crypto'>, name = DEMO_AGENT_NAME): Sm2Signer {
+  const d = s.crypto.keys.deriveSecret(
+    name === DEMO_AGENT_NAME ? 'demo-compute-agent' : `demo-agent-${name}`,
+  );
   d[0] = d[0]! & 0x7f; // below the curve's order
   return Sm2Signer.fromBytes(d);
 }
@@ -65,7 +85,7 @@ const POLICY: ReleasePolicy = {
   maxContributions: 3,
   k: 20,
   bounds: { credit_score: { lower: 300, upper: 900 }, loan_amount: { lower: 0, upper: 1000 } },
-  joinKeys: [],
+  joinKeys: ['enterprise_id'],
   mechanism: 'laplace',
   epsilonTotal: 20,
   deltaTotal: 1e-5,
@@ -84,44 +104,20 @@ export async function seedComputeDemo(s: Services, fusionContractNo: string) {
   const quancheng = await loginAs(s, 'quancheng');
   const fusion = await s.trade.contracts.get(quancheng, fusionContractNo);
   const creditResourceId = fusion.document.object.resources[0]!.id;
-  const made = await s.compute.agents.create(merchant, {
-    name: DEMO_AGENT_NAME,
-    description: '齐鲁数据机房内的计算节点：企业信用画像原始数据不出域',
-  });
-  const signer = demoAgentSigner(s);
-  await s.compute.agents.enrol(anonymous(), {
-    agentId: made.id,
-    code: made.enrolmentCode,
-    publicKey: signer.publicKeyHex,
-    software: 'shuliu-agent/0.1',
-  });
-  const agent: Principal = {
-    kind: 'agent',
-    credentialId: made.id,
-    userId: made.id,
-    username: DEMO_AGENT_NAME,
-    displayName: DEMO_AGENT_NAME,
-    orgId: made.orgId,
-    roles: ['agent'],
-    readOnly: false,
-    expiresAt: null,
-  };
-  const { items } = await s.compute.datasets.report(
-    { ...anonymous(), principal: agent },
+  const made = await enrolDemoAgent(
+    s,
+    merchant,
+    DEMO_AGENT_NAME,
+    '齐鲁数据机房内的计算节点：企业信用画像原始数据不出域',
     {
-      datasets: [
-        {
-          name: DEMO_DATASET,
-          title: '企业信用画像（月度）',
-          resourceId: creditResourceId,
-          columns: DEMO_DATASET_COLUMNS,
-          rows: 6000,
-        },
-      ],
-      software: 'shuliu-agent/0.1',
+      name: DEMO_DATASET,
+      title: '企业信用画像（月度）',
+      resourceId: creditResourceId,
+      columns: DEMO_DATASET_COLUMNS,
+      rows: 6000,
     },
   );
-  const dataset = items[0]!.id;
+  const dataset = made.datasetId;
   await s.compute.datasets.setPolicy(merchant, dataset, POLICY);
   const submit = (as: RequestContext, sql: string, extra: { purpose?: string; contractNo?: string }) =>
     s.compute.jobs.submit(as, { datasetId: dataset, kind: 'sql', sql, ...extra });
@@ -142,7 +138,60 @@ export async function seedComputeDemo(s: Services, fusionContractNo: string) {
     anonymize: DEMO_EXPORT,
     purpose: '形成可对外提供的匿名化衍生数据',
   });
-  return { agentId: made.id, datasetId: dataset };
+  // 隐私求交: 泉城数智 asks how many of its loan applicants the credit profiles hold, under the same contract;
+  // its own agent blinds its list, 齐鲁数据's answers, neither sees the other's enterprises
+  const applicants = await enrolDemoAgent(
+    s,
+    quancheng,
+    DEMO_APPLICANTS_AGENT_NAME,
+    '泉城数智的计算节点：贷款申请名单不出域',
+    { name: DEMO_APPLICANTS, title: '贷款申请企业名单', columns: DEMO_APPLICANTS_COLUMNS, rows: 600 },
+  );
+  await s.compute.jobs.submit(quancheng, {
+    datasetId: dataset,
+    kind: 'psi',
+    psi: {
+      column: 'enterprise_id',
+      with: { datasetId: applicants.datasetId, column: 'enterprise_id' },
+      normalize: 'text',
+      reveal: 'size',
+    },
+    contractNo: fusionContractNo,
+  });
+  return { agentId: made.agentId, datasetId: dataset };
+}
+
+/** Registers a demo agent for the admin's org, enrols its derived key and reports its one dataset. */
+async function enrolDemoAgent(
+  s: Services,
+  admin: RequestContext,
+  name: string,
+  description: string,
+  dataset: { name: string; title: string; resourceId?: string; columns: DatasetColumn[]; rows: number },
+) {
+  const made = await s.compute.agents.create(admin, { name, description });
+  await s.compute.agents.enrol(anonymous(), {
+    agentId: made.id,
+    code: made.enrolmentCode,
+    publicKey: demoAgentSigner(s, name).publicKeyHex,
+    software: 'shuliu-agent/0.1',
+  });
+  const agent: Principal = {
+    kind: 'agent',
+    credentialId: made.id,
+    userId: made.id,
+    username: name,
+    displayName: name,
+    orgId: made.orgId,
+    roles: ['agent'],
+    readOnly: false,
+    expiresAt: null,
+  };
+  const { items } = await s.compute.datasets.report(
+    { ...anonymous(), principal: agent },
+    { datasets: [dataset], software: 'shuliu-agent/0.1' },
+  );
+  return { agentId: made.id, datasetId: items[0]!.id };
 }
 
 const REGIONS: Record<string, string> = {
@@ -187,14 +236,14 @@ const anonymous = (): RequestContext => ({
   audited: false,
 });
 
-/** The demo agent as its holder sees it, and the datasets it reported; null when the demo has none. */
-export async function demoAgent(s: Services) {
-  const merchant = await loginAs(s, 'merchant').catch(() => null);
-  if (!merchant) return null;
-  const agents = await s.compute.agents.list(merchant, { page: 1, pageSize: 100 });
-  const agent = agents.items.find((a) => a.name === DEMO_AGENT_NAME && a.status === 'active');
+/** A demo agent as its holder sees it, and the datasets it reported; null when the demo has none. */
+export async function demoAgent(s: Services, name = DEMO_AGENT_NAME, admin = 'merchant') {
+  const holder = await loginAs(s, admin).catch(() => null);
+  if (!holder) return null;
+  const agents = await s.compute.agents.list(holder, { page: 1, pageSize: 100 });
+  const agent = agents.items.find((a) => a.name === name && a.status === 'active');
   if (!agent) return null;
-  const datasets = await s.compute.datasets.list(merchant, {
+  const datasets = await s.compute.datasets.list(holder, {
     page: 1,
     pageSize: 100,
     agent: agent.id,

@@ -8,6 +8,7 @@ import { loadConfig } from '../config.js';
 import {
   DEMO_AGENT_NAME,
   DEMO_DATASET,
+  DEMO_APPLICANTS_AGENT_NAME,
   demoAgent,
   demoAgentSigner,
   demoCreditProfiles,
@@ -155,9 +156,14 @@ describe('the demo platform', () => {
         ['queued', 'owner', 'sql'],
         ['queued', 'contract', 'sql'],
         ['queued', 'owner', 'anonymize'],
+        ['queued', 'contract', 'psi'],
       ]),
     );
     expect(demoCreditProfiles()).toHaveLength(6000);
+    // 泉城数智's own agent holds the loan applicants the PSI job intersects with the profiles
+    const applicants = await demoAgent(s, DEMO_APPLICANTS_AGENT_NAME, 'quancheng');
+    expect(applicants!.agent.publicKey).toBe(demoAgentSigner(s, DEMO_APPLICANTS_AGENT_NAME).publicKeyHex);
+    expect(applicants!.datasets[0]).toMatchObject({ name: 'loan_applicants', rows: 600 });
   });
 
   it('keeps its audit chain whole', async () => {

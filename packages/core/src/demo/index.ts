@@ -5,9 +5,13 @@ export { seedConsentDemo, type ConsentDemoResult } from './consent-demo.js';
 export { seedMarketDemandsDemo } from './market-demands-demo.js';
 export {
   DEMO_AGENT_NAME,
+  DEMO_APPLICANTS,
+  DEMO_APPLICANTS_AGENT_NAME,
+  DEMO_APPLICANTS_COLUMNS,
   DEMO_DATASET,
   DEMO_DATASET_COLUMNS,
   demoAgent,
   demoAgentSigner,
   demoCreditProfiles,
+  demoLoanApplicants,
 } from './compute-demo.js';
