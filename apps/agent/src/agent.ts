@@ -14,6 +14,7 @@ import { PlatformClient, PlatformError } from './client.js';
 import { DEFAULT_LIMITS, JobRefusal, runSqlJob, type DatasetSource, type JobLimits } from './run-job.js';
 import { runAnonymizeJob } from './run-anonymize.js';
 import { runPsiStep } from './run-psi.js';
+import { runJointPart } from './run-joint.js';
 import { runTemplateJob } from './run-template.js';
 
 export const AGENT_SOFTWARE = 'shuliu-agent/0.1';
@@ -138,6 +139,24 @@ export class DomainAgent {
         throw new JobRefusal('refused', null, 'the query does not match its hash');
       const held = { ...job, columns: d.columns };
       let out: { result: JobResult; privacySpent: PrivacySpent; file?: Buffer };
+      if (job.kind === 'joint') {
+        // a part, signed like a receipt over its SM3: the platform adds the parts up and adds the noise
+        const local = await runJointPart(held, d.source, this.limits);
+        const localHash = crypto.sm3Hex(jcs(local));
+        const part: JobReceiptBody = {
+          v: 1,
+          jobId: job.id,
+          datasetId: job.datasetId,
+          agentId: this.o.agentId,
+          queryHash: job.queryHash,
+          resultHash: localHash,
+          epsilon: 0,
+          delta: 0,
+        };
+        const signature = this.o.signer.sign(jcs(part), this.o.agentId).toString('hex');
+        this.log(`agent: joint statistic ${job.id}: part of ${job.table} sent`);
+        return await this.client.call<Job>('POST', `${path}/part`, { local, localHash, signature });
+      }
       if (job.kind === 'psi') {
         const input = () => this.client.download(`${path}/psi`);
         const step = await runPsiStep(held, d.source, this.psiSecret, input, this.limits);
@@ -192,7 +211,8 @@ export class DomainAgent {
   ): Promise<{ result: JobResult; privacySpent: PrivacySpent; file?: Buffer }> {
     switch (job.kind) {
       case 'psi':
-        throw new JobRefusal('failed', null, 'a PSI job runs by its phases');
+      case 'joint':
+        throw new JobRefusal('failed', null, `a ${job.kind} job runs by its steps`);
       case 'sql':
         return runSqlJob(job, source, this.limits);
       case 'template':

@@ -18,7 +18,7 @@ export type JobStatus = z.infer<typeof JobStatus>;
  * covering it, whose delivery is compute-to-data only.
  */
 export const JobBasis = z.enum(['owner', 'contract', 'org_grant', 'operation_grant']);
-export const JobKind = z.enum(['sql', 'template', 'anonymize', 'psi']);
+export const JobKind = z.enum(['sql', 'template', 'anonymize', 'psi', 'joint']);
 export type JobKind = z.infer<typeof JobKind>;
 
 const Features = z.array(ComputeName).min(1).max(10);
@@ -127,6 +127,66 @@ export const PsiSpec = z.strictObject({
   reveal: z.enum(['size', 'ids']),
 });
 export type PsiSpec = z.infer<typeof PsiSpec>;
+
+/**
+ * 联合统计: a count, sum or mean over several datasets held by different agents, optionally by declared
+ * categories. Each agent computes its exact local aggregate with each privacy unit's rows bounded and values
+ * clamped to its own declared bounds, and signs it; the platform adds them up and adds the noise once, at a
+ * sensitivity summed over the datasets (a person may be in all of them). Every dataset's budget pays ε.
+ */
+export const JointSpec = z.strictObject({
+  /** The other datasets beside `datasetId`, each naming the same columns: 1 to 7. */
+  with: z.array(Id('cds')).min(1).max(7),
+  statistic: z.enum(['count', 'sum', 'mean']),
+  /** The numeric column summed or averaged; every dataset declares its bounds. */
+  column: ComputeName.optional(),
+  /** Counts per category of a text column; categories the consumer names, so the groups reveal nothing. */
+  groupBy: z
+    .strictObject({
+      column: ComputeName,
+      categories: z.array(z.string().trim().min(1).max(100)).min(1).max(50),
+    })
+    .optional(),
+});
+export type JointSpec = z.infer<typeof JointSpec>;
+
+/** One agent's part of a joint statistic: its exact local count and clamped sum per group. */
+export const JointLocal = z.strictObject({
+  datasetId: z.string().max(40),
+  groups: z
+    .array(
+      z.strictObject({
+        key: z.string().max(100).nullable(),
+        n: z.number().int().min(0),
+        s: z.number().finite(),
+      }),
+    )
+    .max(51),
+});
+export type JointLocal = z.infer<typeof JointLocal>;
+
+/** A part as the platform keeps it: the local aggregate's SM3 and its agent's SM2 signature over the part's receipt. */
+export const JointPart = z.object({
+  datasetId: z.string(),
+  agentId: z.string(),
+  keyId: z.string(),
+  publicKey: z.string(),
+  localHash: z.string(),
+  signature: z.string(),
+});
+export type JointPart = z.infer<typeof JointPart>;
+
+export const JointPartBody = z.strictObject({
+  local: JointLocal,
+  localHash: z
+    .string()
+    .max(64)
+    .regex(/^[0-9a-f]{64}$/, 'must be SM3 in lower-case hex'),
+  signature: z
+    .string()
+    .max(128)
+    .regex(/^[0-9a-f]{128}$/, 'must be an SM2 signature r ‖ s in lower-case hex'),
+});
 
 const Levels = z.array(z.number().int().min(0).max(100)).max(10);
 
@@ -247,6 +307,11 @@ export const Job = z.object({
   psi: PsiSpec.nullable(),
   /** A PSI job's step: 1 the consumer's agent blinds, 2 the holder's answers, 3 the consumer's compares. */
   psiPhase: z.number().int().min(1).max(3).nullable(),
+  joint: JointSpec.nullable(),
+  /** A joint statistic's signed local parts, as they arrived; its result is the platform's sum of them, noised. */
+  jointParts: z.array(JointPart).nullable(),
+  /** The `compute.job.completed` ledger entry (also in the receipt, for an agent's result). */
+  ledgerIndex: z.number().int().nullable(),
   queryHash: z.string(),
   purpose: z.string(),
   basis: JobBasis,
@@ -282,6 +347,7 @@ export const SubmitJobBody = z.strictObject({
     'the quasi-identifiers, hierarchies and criteria, for kind anonymize',
   ),
   psi: PsiSpec.optional().describe('the identifier columns and what is revealed, for kind psi'),
+  joint: JointSpec.optional().describe('the other datasets, the statistic and its groups, for kind joint'),
   /** What the release may spend: at most the policy's ε per query, which is the default. */
   epsilon: z.number().positive().max(10).optional(),
   delta: z.number().min(0).max(1e-3).optional(),
@@ -334,6 +400,8 @@ export const LeasedJob = z.object({
    * this step reads (the consumer's own in 1 and 3); `datasetId` is the job's, which the receipt names.
    */
   psiPhase: z.number().int().min(1).max(3).nullable(),
+  /** A joint statistic's spec; `table`, `columns` and `policy` are the dataset whose part this agent computes. */
+  joint: JointSpec.nullable(),
   queryHash: z.string(),
   epsilon: z.number(),
   delta: z.number(),

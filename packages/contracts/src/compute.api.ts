@@ -16,6 +16,7 @@ import {
   JobFailureBody,
   JobQuery,
   JobResultBody,
+  JointPartBody,
   LeasedJob,
   ReviewJobBody,
   SubmitJobBody,
@@ -241,6 +242,18 @@ export const computeRoutes = {
     response: z.strictObject({ size: z.number().int(), sm3: z.string() }),
     upload: true,
     audit: 'compute.job.output',
+  }),
+  jointPart: defineRoute({
+    method: 'POST',
+    path: '/api/compute/agent/jobs/:id/part',
+    summary:
+      'The agent returns its part of a joint statistic: its exact local aggregate, its SM3 and the SM2 signature over the part’s receipt; after the last part the platform adds them up and adds the noise once',
+    tags,
+    access: agentSigned,
+    params: job,
+    body: JointPartBody,
+    response: Job,
+    audit: 'compute.job.joint_part',
   }),
   psiStep: defineRoute({
     method: 'PUT',

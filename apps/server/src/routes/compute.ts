@@ -47,5 +47,6 @@ export function computeRoutes(app: FastifyInstance, { services }: AppDeps) {
     reply.header('content-type', 'application/octet-stream');
     return body;
   });
+  handle(app, c.jointPart, ({ ctx, params, body }) => jobs.jointPart(ctx, params.id, body));
   handle(app, c.jobFailure, ({ ctx, params, body }) => jobs.fail(ctx, params.id, body));
 }

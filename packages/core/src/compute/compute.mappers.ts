@@ -80,6 +80,18 @@ export function toJob(j: JobRow, show: { result: boolean }): Job {
     anonymize: j.export_spec,
     psi: j.psi_spec,
     psiPhase: j.psi_phase,
+    joint: j.joint_spec,
+    // a part's exact local aggregate never leaves the platform: only its hash and signature are shown
+    jointParts:
+      j.joint_parts?.map((x) => ({
+        datasetId: x.datasetId,
+        agentId: x.agentId,
+        keyId: x.keyId,
+        publicKey: x.publicKey,
+        localHash: x.localHash,
+        signature: x.signature,
+      })) ?? null,
+    ledgerIndex: j.ledger_index === null ? null : Number(j.ledger_index),
     queryHash: j.query_hash,
     purpose: j.purpose,
     basis: j.basis,
@@ -94,7 +106,7 @@ export function toJob(j: JobRow, show: { result: boolean }): Job {
     result: show.result ? j.result : null,
     privacySpent: spent,
     receipt:
-      released && spent
+      released && spent && j.kind !== 'joint'
         ? {
             v: 1,
             jobId: j.id,

@@ -1,4 +1,11 @@
-import type { AnonymizeSpec, ExportSummary, PsiSpec, TemplateSpec } from '@shuliu/contracts';
+import type {
+  AnonymizeSpec,
+  ExportSummary,
+  JointPart,
+  JointSpec,
+  PsiSpec,
+  TemplateSpec,
+} from '@shuliu/contracts';
 import type { ColumnType } from 'kysely';
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -102,13 +109,16 @@ export interface ComputeJobsTable {
   owner_org_id: string;
   consumer_org_id: string;
   submitted_by: string;
-  kind: 'sql' | 'template' | 'anonymize' | 'psi';
+  kind: 'sql' | 'template' | 'anonymize' | 'psi' | 'joint';
   sql: string | null;
   template: ColumnType<TemplateSpec | null, string | null, string | null>;
   export_spec: ColumnType<AnonymizeSpec | null, string | null | undefined, string | null>;
   psi_spec: ColumnType<PsiSpec | null, string | null | undefined, string | null>;
   psi_phase: ColumnType<1 | 2 | 3 | null, 1 | 2 | 3 | null | undefined, 1 | 2 | 3 | null>;
   psi_blob: string | null;
+  joint_spec: ColumnType<JointSpec | null, string | null | undefined, string | null>;
+  joint_step: number | null;
+  joint_parts: ColumnType<JointPart[] | null, string | null | undefined, string | null>;
   output_blob: string | null;
   output_size: ColumnType<string | null, number | null | undefined, number | null>;
   output_sm3: string | null;

@@ -23,3 +23,10 @@ export type * from './sql/sql-types.js';
 export * from './dp/index.js';
 export * from './anonymize/index.js';
 export * from './psi/psi.js';
+export {
+  checkJoint,
+  combineJoint,
+  jointLocal,
+  jointLocalSql,
+  JOINT_MAX_LOCAL_GROUPS,
+} from './joint/joint.js';

@@ -8,6 +8,10 @@ import {
   type JobQuery,
   type JobReceiptBody,
   type JobResultBody,
+  type JointLocal,
+  type JointPart,
+  type JointPartBody,
+  type JointSpec,
   type LeasedJob,
   type PsiSpec,
   type ReviewJobBody,
@@ -48,9 +52,23 @@ import { QueryRefused } from './sql/sql-refusal.js';
 import { boundedSql } from './sql/rewrite.js';
 import { checkExport, checkTemplate, templateNeedsDelta } from './jobs.rules.js';
 import { PsiRelay } from './psi/psi.relay.js';
+import { checkJoint, combineJoint } from './joint/joint.js';
 
 type Paged<T> = { items: T[]; total: number; page: number; pageSize: number };
 type Basis = { kind: JobBasis; contractNo: string | null; grantId: string | null; purpose: string };
+
+/** A joint statistic's part as stored until the platform combines them: with its exact local aggregate. */
+type StoredPart = JointPart & { local?: JointLocal };
+const withoutLocal = ({ local: _local, ...part }: StoredPart): JointPart => part;
+
+/** The datasets a joint statistic reads, in the order their agents take their turn: the job's first. */
+const jointIds = (datasetId: string, spec: JointSpec) => [datasetId, ...spec.with];
+
+/** The dataset whose part a joint statistic's current step computes; null when withdrawn or without policy. */
+async function jointStepDataset(tx: Executor, j: Selectable<ComputeJobsTable>) {
+  const d = await datasets.find(tx, jointIds(j.dataset_id, j.joint_spec!)[j.joint_step!]!);
+  return d && d.status === 'active' && d.policy ? d : null;
+}
 
 /** Kinds that spend no privacy budget: k-anonymity protects an export's rows, a PSI job releases no aggregate. */
 const FREE_KINDS = new Set<JobKind>(['anonymize', 'psi']);
@@ -80,7 +98,9 @@ export class JobsService {
   async submit(ctx: RequestContext, b: z.output<typeof SubmitJobBody>): Promise<Job> {
     const p = requirePrincipal(ctx);
     if (!p.orgId) throw Forbidden('compute jobs are submitted for an organization');
-    const given = (['sql', 'template', 'anonymize', 'psi'] as const).filter((k) => b[k] !== undefined);
+    const given = (['sql', 'template', 'anonymize', 'psi', 'joint'] as const).filter(
+      (k) => b[k] !== undefined,
+    );
     if (given.length !== 1 || given[0] !== b.kind)
       throw Invalid('BAD_REQUEST', `${b.kind}: a ${b.kind} job gives ${b.kind} and nothing else`, {
         field: b.kind,
@@ -91,38 +111,42 @@ export class JobsService {
     if (d.status !== 'active') throw DatasetWithdrawn();
     const policy = requirePolicy(d, b.kind);
     const basis = await this.basis(ctx, d, p.orgId, b);
-    const cost = await this.check(b, d, policy);
+    // a joint statistic charges every dataset it reads, each under a basis of its own
+    const charged = b.joint ? await this.jointDatasets(ctx, b, d, p.orgId) : [d];
+    const cost = await this.check(b, d, policy, charged);
     // a PSI job starts at the agent of the consumer's own dataset, which sends its blinded identifiers
     const agentId = b.psi ? (await this.psiSide(b.psi, d, policy, p.orgId)).agent_id : d.agent_id;
     const id = newId('cjb');
     const at = this.deps.now();
     await this.deps.db.transaction().execute(async (tx) => {
-      const locked = await datasets.lock(tx, d.id);
-      if (!locked || locked.status !== 'active') throw DatasetWithdrawn();
-      if (locked.version !== d.version)
-        throw PolicyMissing('the release policy changed meanwhile: submit again');
-      const total = { epsilon: locked.epsilon_total ?? 0, delta: locked.delta_total ?? 0 };
-      const own = p.orgId === d.org_id;
-      const refusal =
-        !FREE_KINDS.has(b.kind) &&
-        checkBudget(
+      // every dataset the job reads is locked, in one order so that concurrent jobs never deadlock
+      for (const c of [...charged].sort((x, y) => (x.id < y.id ? -1 : 1))) {
+        const locked = await datasets.lock(tx, c.id);
+        if (!locked || locked.status !== 'active') throw DatasetWithdrawn();
+        if (locked.version !== c.version)
+          throw PolicyMissing('the release policy changed meanwhile: submit again');
+        if (FREE_KINDS.has(b.kind)) continue;
+        const total = { epsilon: locked.epsilon_total ?? 0, delta: locked.delta_total ?? 0 };
+        const share = c.policy!.consumerShare;
+        const refusal = checkBudget(
           {
             datasetTotal: total,
             datasetSpent: { epsilon: locked.epsilon_spent, delta: locked.delta_spent },
-            consumerShare: own
-              ? total
-              : { epsilon: total.epsilon * policy.consumerShare, delta: total.delta * policy.consumerShare },
-            consumerSpent: await repo.consumerSpent(tx, d.id, p.orgId!),
+            consumerShare:
+              p.orgId === c.org_id ? total : { epsilon: total.epsilon * share, delta: total.delta * share },
+            consumerSpent: await repo.consumerSpent(tx, c.id, p.orgId!),
           },
           cost,
         );
-      if (refusal)
-        throw BudgetExhausted(
-          refusal === 'dataset_budget_exhausted'
-            ? `the dataset’s privacy budget cannot pay ε = ${cost.epsilon}: ask for less or ask the holder`
-            : `your organization’s share of the dataset’s budget cannot pay ε = ${cost.epsilon}`,
-          { rule: refusal },
-        );
+        const which = charged.length > 1 ? `${c.name}’s` : 'the dataset’s';
+        if (refusal)
+          throw BudgetExhausted(
+            refusal === 'dataset_budget_exhausted'
+              ? `${which} privacy budget cannot pay ε = ${cost.epsilon}: ask for less or ask the holder`
+              : `your organization’s share of ${which} budget cannot pay ε = ${cost.epsilon}`,
+            { rule: refusal, ...(charged.length > 1 && { datasetId: c.id }) },
+          );
+      }
       await repo.insert(tx, {
         id,
         dataset_id: d.id,
@@ -136,6 +160,9 @@ export class JobsService {
         export_spec: b.kind === 'anonymize' ? JSON.stringify(b.anonymize) : null,
         psi_spec: b.kind === 'psi' ? JSON.stringify(b.psi) : null,
         psi_phase: b.kind === 'psi' ? 1 : null,
+        joint_spec: b.kind === 'joint' ? JSON.stringify(b.joint) : null,
+        joint_step: b.kind === 'joint' ? 0 : null,
+        joint_parts: b.kind === 'joint' ? '[]' : null,
         query_hash: queryHash(b),
         purpose: basis.purpose,
         basis: basis.kind,
@@ -147,13 +174,14 @@ export class JobsService {
         updated_at: at,
       });
       if (!FREE_KINDS.has(b.kind))
-        await repo.reserve(tx, {
-          datasetId: d.id,
-          consumerOrgId: p.orgId!,
-          jobId: id,
-          epsilon: cost.epsilon,
-          delta: cost.delta,
-        });
+        for (const c of charged)
+          await repo.reserve(tx, {
+            datasetId: c.id,
+            consumerOrgId: p.orgId!,
+            jobId: id,
+            epsilon: cost.epsilon,
+            delta: cost.delta,
+          });
       await recordAudit(tx, ctx, {
         action: 'compute.job.submit',
         objectType: 'compute_job',
@@ -332,7 +360,11 @@ export class JobsService {
         if (!j) return { job: null };
         const d = (await datasets.find(tx, j.dataset_id))!;
         // the dataset this step reads: a PSI job's phases 1 and 3 read the consumer's own
-        const read = j.psi_spec ? await this.psi.phaseDataset(tx, j.psi_spec, j.psi_phase!, d) : d;
+        const read = j.psi_spec
+          ? await this.psi.phaseDataset(tx, j.psi_spec, j.psi_phase!, d)
+          : j.joint_spec
+            ? await jointStepDataset(tx, j)
+            : d;
         if (j.attempts >= MAX_ATTEMPTS || d.status !== 'active' || !d.policy || !read) {
           const reason =
             j.attempts >= MAX_ATTEMPTS
@@ -364,7 +396,8 @@ export class JobsService {
         return {
           job: {
             id: j.id,
-            datasetId: d.id,
+            // a joint statistic's part names the dataset it is computed on
+            datasetId: j.joint_spec ? read.id : d.id,
             table: read.name,
             columns: read.columns,
             kind: j.kind,
@@ -373,10 +406,11 @@ export class JobsService {
             anonymize: j.export_spec,
             psi: j.psi_spec,
             psiPhase: j.psi_phase,
+            joint: j.joint_spec,
             queryHash: j.query_hash,
             epsilon: j.epsilon,
             delta: j.delta,
-            policy: d.policy,
+            policy: j.joint_spec ? read.policy! : d.policy,
             attempt: j.attempts + 1,
             leaseExpiresAt: leaseExpiresAt.toISOString(),
           },
@@ -400,6 +434,10 @@ export class JobsService {
       relayed = j.psi_blob;
       if (j.kind === 'psi' && j.psi_phase !== 3)
         throw JobNotRunning(`the PSI job is in phase ${j.psi_phase}: only phase 3 returns its result`);
+      if (j.kind === 'joint')
+        throw JobNotRunning(
+          'a joint statistic takes its agents’ parts (…/part); the platform makes its result',
+        );
       if (sm3Hex(jcs(b.result)) !== b.resultHash)
         throw ResultInvalid('resultHash: it is not the SM3 of the result’s RFC 8785 form', {
           field: 'resultHash',
@@ -493,19 +531,24 @@ export class JobsService {
       submitted_by: string;
       output_blob: string | null;
       psi_blob: string | null;
+      joint_spec: JointSpec | null;
+      joint_parts: StoredPart[] | null;
     },
     status: 'refused' | 'failed',
     reason: string,
     rule: string | null,
   ): Promise<string[]> {
     const at = this.deps.now();
-    await repo.refund(tx, j.dataset_id, j.id);
+    for (const datasetId of j.joint_spec ? jointIds(j.dataset_id, j.joint_spec) : [j.dataset_id])
+      await repo.refund(tx, datasetId, j.id);
     await repo.update(tx, j.id, {
       status,
       reason,
       rule,
       output_blob: null,
       psi_blob: null,
+      // the parts' exact local aggregates are no longer needed, and are not kept
+      ...(j.joint_parts && { joint_parts: JSON.stringify(j.joint_parts.map(withoutLocal)) }),
       lease_expires_at: null,
       finished_at: at,
       updated_at: at,
@@ -646,6 +689,180 @@ export class JobsService {
                 : null;
   }
 
+  /**
+   * The datasets of a joint statistic, the job's first: each active with a release policy, each under a basis
+   * (the one given for the job where it covers the dataset, else a live grant found); a dataset of another
+   * holder whose results that holder reviews first cannot take part.
+   */
+  private async jointDatasets(
+    ctx: RequestContext,
+    b: z.output<typeof SubmitJobBody>,
+    d: DatasetRow,
+    orgId: string,
+  ): Promise<DatasetRow[]> {
+    const out = [d];
+    for (const id of b.joint!.with) {
+      const o = await datasets.find(this.deps.db, id);
+      if (!o || !(o.org_id === orgId || (o.status === 'active' && o.policy))) throw NotFound('dataset', id);
+      if (o.status !== 'active') throw DatasetWithdrawn(`${o.name} is withdrawn`);
+      requirePolicy(o, 'joint');
+      if (o.policy!.manualRelease && o.org_id !== d.org_id && o.org_id !== orgId)
+        throw QueryRefusedError(
+          `joint_manual_release: ${o.name}’s holder reviews every result before release`,
+          {
+            rule: 'joint_manual_release',
+            field: 'joint',
+          },
+        );
+      await this.basis(ctx, o, orgId, b).catch((e: unknown) =>
+        b.contractNo || b.grantId
+          ? this.basis(ctx, o, orgId, { ...b, contractNo: undefined, grantId: undefined })
+          : Promise.reject(e),
+      );
+      out.push(o);
+    }
+    return out;
+  }
+
+  /**
+   * A joint statistic's part from the agent whose turn it is: its local aggregate, the SM3 of its RFC 8785 form
+   * and the agent's SM2 signature over the part's receipt. The job passes to the next dataset's agent; after
+   * the last part the platform adds the parts up, adds the noise once, settles every dataset's budget and
+   * writes the `compute.job.completed` ledger entry naming every part. The exact parts are then dropped.
+   */
+  async jointPart(ctx: RequestContext, id: string, b: z.output<typeof JointPartBody>): Promise<Job> {
+    const agent = requireAgent(ctx);
+    await this.deps.db.transaction().execute(async (tx) => {
+      const j = await this.runningOf(tx, agent.userId, id);
+      if (j.kind !== 'joint')
+        throw JobNotRunning(`the job is a ${j.kind} job: only a joint statistic takes a part`);
+      const spec = j.joint_spec!;
+      const ids = jointIds(j.dataset_id, spec);
+      const step = j.joint_step!;
+      if (b.local.datasetId !== ids[step])
+        throw ResultInvalid(`local.datasetId: this step’s part is of ${ids[step]}`, { field: 'local' });
+      const keys = spec.groupBy ? spec.groupBy.categories : [null];
+      if (b.local.groups.length !== keys.length || b.local.groups.some((g, i) => g.key !== keys[i]))
+        throw ResultInvalid('local.groups: one group per declared category, in their order', {
+          field: 'local',
+        });
+      if (sm3Hex(jcs(b.local)) !== b.localHash)
+        throw ResultInvalid('localHash: it is not the SM3 of the local aggregate’s RFC 8785 form', {
+          field: 'localHash',
+        });
+      const key = (await agentsRepository.identity(tx, agent.userId))!;
+      const receipt = jobReceipt({ ...j, dataset_id: ids[step]! }, agent.userId, b.localHash, {
+        epsilon: 0,
+        delta: 0,
+      });
+      if (!sm2Verify(parsePublicKey(key.public_key!), jcs(receipt), b.signature, agent.userId))
+        throw ResultInvalid('signature: the part’s SM2 signature does not verify under the agent’s key', {
+          field: 'signature',
+        });
+      const parts: StoredPart[] = [
+        ...(j.joint_parts ?? []),
+        {
+          datasetId: ids[step]!,
+          agentId: agent.userId,
+          keyId: key.key_id!,
+          publicKey: key.public_key!,
+          localHash: b.localHash,
+          signature: b.signature,
+          local: b.local,
+        },
+      ];
+      const at = this.deps.now();
+      await recordAudit(tx, ctx, {
+        action: 'compute.job.joint_part',
+        objectType: 'compute_job',
+        objectId: id,
+        details: { step, datasetId: ids[step], localHash: b.localHash },
+      });
+      if (step + 1 < ids.length) {
+        const next = (await datasets.find(tx, ids[step + 1]!))!;
+        await repo.update(tx, id, {
+          joint_parts: JSON.stringify(parts),
+          joint_step: step + 1,
+          agent_id: next.agent_id,
+          status: 'queued',
+          attempts: 0,
+          lease_expires_at: null,
+          updated_at: at,
+        });
+        return;
+      }
+      await this.combine(tx, ctx, j, ids, parts);
+    });
+    return this.agentView(id);
+  }
+
+  /** The platform's release of a joint statistic once every part is in. */
+  private async combine(
+    tx: Executor,
+    ctx: RequestContext,
+    j: Selectable<ComputeJobsTable>,
+    ids: string[],
+    parts: StoredPart[],
+  ) {
+    const spec = j.joint_spec!;
+    const rows = await Promise.all(ids.map((id) => datasets.find(tx, id)));
+    const result = combineJoint(
+      spec,
+      parts.map((part, i) => ({
+        local: part.local!,
+        policy: rows[i]!.policy!,
+        integer: rows[i]!.columns.find((c) => c.name === spec.column)?.type === 'integer',
+      })),
+      j.epsilon,
+    );
+    const resultHash = sm3Hex(jcs(result));
+    const spent = { epsilon: j.epsilon, delta: 0 };
+    const kept = parts.map(withoutLocal);
+    const attrs = {
+      v: 1,
+      jobId: j.id,
+      datasetId: j.dataset_id,
+      datasetIds: ids,
+      queryHash: j.query_hash,
+      resultHash,
+      epsilon: spent.epsilon,
+      delta: 0,
+      combinedBy: 'platform',
+      parts: kept,
+    };
+    const { firstIndex } = await this.deps.ledger.appendIn(tx, [
+      {
+        type: 'compute.job.completed',
+        objectType: 'compute_job',
+        objectId: j.id,
+        objectSm3: sm3Hex(jcs(attrs)),
+        attrs,
+      },
+    ]);
+    const status = rows[0]!.policy?.manualRelease ? 'review' : 'done';
+    const at = this.deps.now();
+    for (const id of ids) await repo.settle(tx, id, j.id, spent);
+    await repo.update(tx, j.id, {
+      status,
+      result: JSON.stringify(result),
+      result_hash: resultHash,
+      epsilon_spent: spent.epsilon,
+      delta_spent: 0,
+      joint_parts: JSON.stringify(kept),
+      ledger_index: firstIndex,
+      lease_expires_at: null,
+      finished_at: status === 'done' ? at : null,
+      updated_at: at,
+    });
+    await recordAudit(tx, ctx, {
+      action: 'compute.job.complete',
+      objectType: 'compute_job',
+      objectId: j.id,
+      details: { status, resultHash, ledgerIndex: firstIndex, ...spent, parts: kept.length },
+    });
+    await this.tell(tx, j, status);
+  }
+
   /** The consumer's side of a PSI job, the spec checked against both datasets (refusals by rule). */
   private async psiSide(spec: PsiSpec, d: DatasetRow, policy: PolicyRow, orgId: string) {
     try {
@@ -687,12 +904,43 @@ export class JobsService {
   }
 
   /** The job against the allow-list or its rules, and what it costs: an export spends no privacy budget. */
-  private async check(b: z.output<typeof SubmitJobBody>, d: DatasetRow, policy: PolicyRow) {
+  private async check(
+    b: z.output<typeof SubmitJobBody>,
+    d: DatasetRow,
+    policy: PolicyRow,
+    charged: DatasetRow[],
+  ) {
     if (b.kind === 'anonymize') {
       refusedByRule('anonymize', () => checkExport(b.anonymize!, d.columns, policy));
       return { epsilon: 0, delta: 0 };
     }
     if (b.kind === 'psi') return { epsilon: 0, delta: 0 };
+    if (b.kind === 'joint') {
+      refusedByRule('joint', () =>
+        checkJoint(
+          b.joint!,
+          charged.map((c) => ({
+            id: c.id,
+            name: c.name,
+            orgId: c.org_id,
+            columns: c.columns,
+            policy: c.policy,
+          })),
+        ),
+      );
+      // Laplace only, at most the smallest per-query ε of the datasets
+      const most = Math.min(...charged.map((c) => c.policy!.epsilonPerQuery));
+      const epsilon = b.epsilon ?? most;
+      if (epsilon > most)
+        throw BudgetExhausted(
+          `epsilon: a joint statistic over these datasets may spend at most ε = ${most}`,
+          {
+            rule: 'epsilon_per_query',
+            field: 'epsilon',
+          },
+        );
+      return quantizeCost({ epsilon, delta: 0 });
+    }
     const needsDelta = b.template ? templateNeedsDelta(b.template) : await checkQuery(b.sql!, d, policy);
     if (b.template) refusedByRule('template', () => checkTemplate(b.template!, d.columns, policy));
     if (needsDelta && policy.deltaTotal === 0)
@@ -724,6 +972,10 @@ function requirePolicy(d: DatasetRow, kind: JobKind): PolicyRow {
   if (!d.policy)
     throw PolicyMissing('the holder has set no release policy: nothing is computed on the dataset yet');
   if (kind === 'psi') return d.policy;
+  if (kind === 'joint' && !d.policy.privacyUnit)
+    throw PolicyMissing(
+      `the release policy of ${d.name} names no privacy unit: a joint statistic bounds each unit’s contribution`,
+    );
   if (kind === 'anonymize') {
     if (!d.resource_id)
       throw PolicyMissing(
@@ -756,7 +1008,7 @@ async function checkQuery(sqlText: string, d: DatasetRow, policy: PolicyRow): Pr
   }
 }
 
-function refusedByRule(field: 'template' | 'anonymize', check: () => void) {
+function refusedByRule(field: 'template' | 'anonymize' | 'joint', check: () => void) {
   try {
     check();
   } catch (e) {

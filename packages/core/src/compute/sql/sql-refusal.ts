@@ -80,6 +80,13 @@ export const REFUSAL_RULES = {
   psi_set_too_large: 'a side holds more identifiers than one intersection takes',
   /** Issue 18 (PSI): more matches than a result holds are revealed by size only. */
   psi_too_many_ids: 'more identifiers match than one result lists',
+  /** Issue 18 (joint statistics): each dataset once, every one naming the columns the statistic reads. */
+  joint_mismatch: "the joint statistic's datasets do not all hold its columns",
+  /** Issue 18 (joint statistics): a dataset of another holder whose results that holder reviews first. */
+  joint_manual_release:
+    "a dataset of another holder needs its reviewer's release, which a joint statistic cannot wait for",
+  /** Issue 18 (joint statistics): a dataset's local aggregate has more groups than are read back. */
+  joint_too_many_groups: 'the grouping column has more distinct values than a local aggregate reads',
 } as const;
 
 export type RefusalRule = keyof typeof REFUSAL_RULES;
