@@ -213,10 +213,10 @@ describe('shuliu agent and shuliu compute', () => {
       holder,
     );
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('give one of --sql, --template or --anonymize');
+    expect(bad.stderr).toContain('give one of --sql, --template, --anonymize or --joint');
   });
 
-  it('intersects the caller’s own dataset with another org’s by PSI, saving the matching identifiers', async () => {
+  it('intersects the caller’s own dataset with another org’s by PSI, saving the matches, and counts across both jointly', async () => {
     const { resource } = await marketClient(t).listable('merchant', '停机号码（CLI 求交）', {}, false);
     const phone = (i: number) => `1390531${String(i).padStart(4, '0')}`;
     const holder = await enrolledAgent(
@@ -297,6 +297,39 @@ describe('shuliu agent and shuliu compute', () => {
       expect(psi.stdout).toMatch(/done {2}psi .*under eag_/);
       const evens = Array.from({ length: 20 }, (_, i) => phone(i * 2)).sort();
       expect(readFileSync(out, 'utf8').trim().split('\n')).toEqual(['mobile', ...evens]);
+
+      // a joint count over both: each agent signs its exact part, the platform adds the noise once
+      await t.call('PUT', `/api/compute/datasets/${consumer.ids.applicants}/policy`, 'quancheng', {
+        privacyUnit: 'mobile',
+        maxContributions: 1,
+        k: 5,
+        bounds: {},
+        joinKeys: [],
+        mechanism: 'laplace',
+        epsilonTotal: 10,
+        deltaTotal: 0,
+        consumerShare: 1,
+        epsilonPerQuery: 1,
+        manualRelease: false,
+      });
+      const joint = await run(
+        'compute',
+        'submit',
+        '--dataset',
+        holder.ids.stopped_lines!,
+        '--joint',
+        JSON.stringify({ with: [consumer.ids.applicants], statistic: 'count' }),
+        '--wait',
+        '-s',
+        t.url,
+        '--token-file',
+        as,
+      );
+      expect(joint.code, joint.stderr).toBe(0);
+      expect(joint.stdout).toContain(
+        `joint count over ${holder.ids.stopped_lines}, ${consumer.ids.applicants}`,
+      );
+      expect(joint.stdout.match(/part of cds_\w+: SM3 [0-9a-f]{64}, signed by agt_/g)).toHaveLength(2);
 
       const refused = await run(
         'compute',

@@ -5,7 +5,15 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { dirname, resolve } from 'node:path';
 import { Command } from 'commander';
-import type { AnonymizeSpec, Dataset, Job, PsiSpec, SubmitJobBody, TemplateSpec } from '@shuliu/contracts';
+import type {
+  AnonymizeSpec,
+  Dataset,
+  Job,
+  JointSpec,
+  PsiSpec,
+  SubmitJobBody,
+  TemplateSpec,
+} from '@shuliu/contracts';
 import { serverOptions, sdkFor, type Remote } from './remote.js';
 import { sm2PrivateScalar } from './sign.js';
 import { nameOf } from './trade-files.js';
@@ -155,6 +163,11 @@ function printJob(j: Job) {
   console.log(
     `${j.id}  ${j.status}  ${j.kind}  ${j.table} (${j.datasetId})  ε ${j.epsilon}${j.contractNo ? `  under ${j.contractNo}` : ''}${j.grantId ? `  under ${j.grantId}` : ''}`,
   );
+  if (j.joint)
+    console.log(
+      `  joint ${j.joint.statistic}${j.joint.column ? ` of ${j.joint.column}` : ''} over ${[j.datasetId, ...j.joint.with].join(', ')}` +
+        (j.joint.groupBy ? ` by ${j.joint.groupBy.column}` : ''),
+    );
   if (j.psi)
     console.log(
       `  PSI of ${j.table}.${j.psi.column} with ${j.psi.with.datasetId}.${j.psi.with.column} (${j.psi.normalize}), revealing ${j.psi.reveal}`,
@@ -181,6 +194,11 @@ function printJob(j: Job) {
     if (j.result.suppressedGroups) console.log(`  (${j.result.suppressedGroups} group(s) below k held back)`);
     console.log(`  ${j.kind === 'psi' ? 'protocol' : 'noise'}: ${j.result.mechanism}`);
   }
+  for (const part of j.jointParts ?? [])
+    console.log(
+      `  part of ${part.datasetId}: SM3 ${part.localHash}, signed by ${part.agentId} (${part.keyId})`,
+    );
+  if (j.kind === 'joint' && j.ledgerIndex !== null) console.log(`  ledger #${j.ledgerIndex}`);
   if (j.receipt)
     console.log(
       `  receipt: ledger #${j.receipt.ledgerIndex}, result SM3 ${j.receipt.resultHash}, signed by ${j.receipt.keyId}`,
@@ -242,6 +260,10 @@ export function computeCommand() {
         'an anonymized export instead: a JSON file of quasi-identifiers with hierarchies, k (l, t), suppressionLimit, title',
       )
       .option(
+        '--joint <json>',
+        'a joint statistic over this and other agents’ datasets instead, e.g. {"with":["cds_…"],"statistic":"mean","column":"cost","groupBy":{"column":"dept","categories":["内科","外科"]}}',
+      )
+      .option(
         '--template <json>',
         'an approved algorithm instead, e.g. {"name":"mean","column":"cost"} (histogram, quantiles, sum, mean, correlation, linear_regression, logistic_regression)',
       )
@@ -259,21 +281,24 @@ export function computeCommand() {
           sql?: string;
           template?: string;
           anonymize?: string;
+          joint?: string;
           epsilon?: number;
         } & BasisOptions,
     ) => {
-      if ([o.sql, o.template, o.anonymize].filter(Boolean).length !== 1)
-        throw new Error('give one of --sql, --template or --anonymize');
+      if ([o.sql, o.template, o.anonymize, o.joint].filter(Boolean).length !== 1)
+        throw new Error('give one of --sql, --template, --anonymize or --joint');
       const j = await submitJob(o, {
         datasetId: o.dataset,
         ...(o.sql
           ? { kind: 'sql', sql: o.sql }
-          : o.template
-            ? { kind: 'template', template: parsed<TemplateSpec>('--template', o.template) }
-            : {
-                kind: 'anonymize',
-                anonymize: parsed<AnonymizeSpec>('--anonymize', readFileSync(o.anonymize!, 'utf8')),
-              }),
+          : o.joint
+            ? { kind: 'joint', joint: parsed<JointSpec>('--joint', o.joint) }
+            : o.template
+              ? { kind: 'template', template: parsed<TemplateSpec>('--template', o.template) }
+              : {
+                  kind: 'anonymize',
+                  anonymize: parsed<AnonymizeSpec>('--anonymize', readFileSync(o.anonymize!, 'utf8')),
+                }),
         ...(o.epsilon !== undefined && { epsilon: o.epsilon }),
       });
       if (o.json) return print(j);
