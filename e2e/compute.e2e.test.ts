@@ -97,6 +97,10 @@ describe.skipIf(!hasChromium && !process.env.CI)(
       await t?.close();
     });
 
+    /** antd keeps a closing dropdown's options in view for its animation: the next pick waits it out. */
+    const dropdownsClosed = (page: PortalPage['page']) =>
+      expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+
     it('lets the holder set the release policy of the dataset its agent reported', async () => {
       const { page } = portal;
       await page.goto(`${t.url}/compute`);
@@ -202,6 +206,7 @@ describe.skipIf(!hasChromium && !process.env.CI)(
       await page.goto(`${t.url}/compute`);
       await page.getByTestId('compute-dataset').click();
       await page.locator('.ant-select-item-option:visible', { hasText: 'registry' }).click();
+      await dropdownsClosed(page);
       await page.getByTestId('compute-tab-psi').click();
       await page.getByTestId('psi-own').click();
       await page.locator('.ant-select-item-option:visible', { hasText: 'visits' }).click();
@@ -212,14 +217,37 @@ describe.skipIf(!hasChromium && !process.env.CI)(
       await portal.shot('psi-form');
       await page.getByTestId('psi-submit').click();
       await page.waitForURL(/\/compute\/jobs\/cjb_/);
-      await page.locator('[data-testid="job-status"][data-status="done"]').waitFor();
+      // the job page, not the workbench's job list, which shows statuses too
       await page.getByTestId('job-psi').waitFor();
+      await page.locator('[data-testid="job-status"][data-status="done"]').waitFor();
       // visits holds P0…P2999, the registry P0…P999 and 500 others
       await expect(page.locator('[data-testid="job-result"] tbody tr td').allTextContents()).resolves.toEqual(
         ['3000', '1500', '1000'],
       );
       await page.locator('[data-testid="job-receipt-verdict"][data-ok="true"]').waitFor();
       await portal.shot('psi-done');
+      expect(portal.consoleErrors.filter((e) => !e.includes('422'))).toEqual([]);
+    });
+
+    it('counts across two datasets jointly: each agent’s signed part verified in the browser', async () => {
+      const { page } = portal;
+      await page.goto(`${t.url}/compute`);
+      await page.getByTestId('compute-dataset').click();
+      await page.locator('.ant-select-item-option:visible', { hasText: 'registry' }).click();
+      await dropdownsClosed(page);
+      await page.getByTestId('compute-tab-joint').click();
+      await page.getByTestId('joint-with').click();
+      await page.locator('.ant-select-item-option:visible', { hasText: 'visits' }).click();
+      await page.keyboard.press('Escape');
+      await portal.shot('joint-form');
+      await page.getByTestId('joint-submit').click();
+      await page.waitForURL(/\/compute\/jobs\/cjb_/);
+      // the job page, not the workbench's job list, which shows statuses too
+      await page.getByTestId('job-joint').waitFor();
+      await page.locator('[data-testid="job-status"][data-status="done"]').waitFor();
+      await page.locator('[data-testid="job-joint-verdict"][data-ok="true"]').waitFor();
+      await expect(page.locator('[data-testid="job-joint-parts"] tbody tr').count()).resolves.toBe(2);
+      await portal.shot('joint-done');
       expect(portal.consoleErrors.filter((e) => !e.includes('422'))).toEqual([]);
     });
   },

@@ -59,6 +59,15 @@ export const computeEnUS: typeof computeZhCN = {
       lower: 'Lower', upper: 'Upper',
     },
     org: 'Organization', software: 'Software', noAgents: 'No agents yet', noJobs: 'No jobs yet', viewJob: 'Open',
+    joint: {
+      tab: 'Joint statistic', intro: 'A count, sum or mean over this dataset and datasets of other agents, optionally by declared categories: each agent computes its exact local aggregate inside its domain and signs it, and the platform adds them up and adds the noise once, at the sensitivity summed over the datasets. Every dataset’s budget pays ε.',
+      pickFirst: 'Pick a dataset on the left first', needPolicy: 'The holder must set a release policy with a privacy unit before a joint statistic', others: 'The other datasets', othersHelp: 'Each must hold the columns the statistic reads; another org’s needs a contract or grant',
+      statistic: 'Statistic', statistics: { count: 'Count', sum: 'Sum', mean: 'Mean' }, column: 'Numeric column', columnHelp: 'Every dataset declares its bounds',
+      groupBy: 'Group by', categories: 'Categories', categoriesHelp: 'One per line or comma-separated, at most 50; only these are counted, so nothing else of the column is revealed', noGroups: 'No groups', submit: 'Submit the joint statistic',
+      spec: 'Joint statistic', datasets: 'Datasets', parts: 'Each agent’s local part', partsVerified: 'Every part’s agent signature verified in the browser', partsUnverified: 'A part’s agent signature does not verify',
+      partsHelp: 'The platform keeps only each local aggregate’s SM3 and signature; the exact parts are dropped once added up.', localHash: 'Local aggregate (SM3)', valid: 'valid', invalid: 'invalid',
+      step: (n: number, total: number) => `Agent ${n} of ${total} computing`,
+    },
     psi: {
       tab: 'Private set intersection', intro: 'The intersection of one of your own datasets with this one on an identifier column: the two agents exchange only points blinded under their own keys (ECDH-PSI) and the platform relays them, so neither side sees the other’s identifiers. Ask for the size only, or for which of your own identifiers match (given to you alone). No privacy budget is spent.',
       pickFirst: 'Pick the other side’s dataset on the left first', needPolicy: 'The holder must set a release policy with join keys before an intersection', noJoinKeys: 'The holder declared no join keys in the release policy: no intersection on this dataset',

@@ -50,6 +50,15 @@ export const computeZhCN = {
       lower: '下限', upper: '上限',
     },
     org: '单位', software: '软件版本', noAgents: '暂无计算节点', noJobs: '暂无计算任务', viewJob: '查看',
+    joint: {
+      tab: '联合统计', intro: '在该数据集与其他计算节点上的数据集上合计一个计数、求和或平均值（可按声明的类别分组）：各节点在自己域内算出精确的局部合计并签名，平台相加后只加一次噪声，灵敏度取各数据集之和；每个数据集的隐私预算都支付本次 ε。',
+      pickFirst: '请先在左侧选择数据集', needPolicy: '持有方设置含隐私单位的发布策略后才能参与联合统计', others: '参与的其他数据集', othersHelp: '每个数据集都须有本统计读取的字段；其他单位的数据集须有合同或授权',
+      statistic: '统计量', statistics: { count: '计数', sum: '求和', mean: '平均值' }, column: '数值字段', columnHelp: '每个数据集都须声明该字段的取值范围',
+      groupBy: '分组字段', categories: '类别', categoriesHelp: '逐行或用逗号分隔，最多 50 个；只统计这些类别，不泄露其余取值', noGroups: '不分组', submit: '提交联合统计',
+      spec: '联合统计方案', datasets: '数据集', parts: '各节点的局部合计', partsVerified: '各部分的节点签名已在浏览器中核验', partsUnverified: '有部分的节点签名核验失败',
+      partsHelp: '平台只保留每个局部合计的摘要和签名；精确的局部合计在相加后即删除。', localHash: '局部合计摘要（SM3）', valid: '有效', invalid: '无效',
+      step: (n: number, total: number) => `第 ${n} / ${total} 个节点计算中`,
+    },
     psi: {
       tab: '隐私求交', intro: '求本单位自有数据集与该数据集在标识字段上的交集：双方计算节点只交换经各自密钥盲化的点（ECDH-PSI），平台只做转发，谁也看不到对方的原始标识。可只求交集大小，或列出本单位自有数据中匹配的标识（只交给本单位）。不消耗隐私预算。',
       pickFirst: '请先在左侧选择对方的数据集', needPolicy: '持有方设置发布策略并声明可关联字段后才能求交', noJoinKeys: '持有方未在发布策略中声明可关联字段，不能在该数据集上求交',

@@ -31,3 +31,24 @@ export function verifyJobReceipt(result: JobResult, receipt: JobReceipt) {
   );
   return { resultHash, signature, ok: resultHash && signature };
 }
+
+/**
+ * Checks one part of a joint statistic with no trust in the server: its agent's SM2 signature over the part's
+ * receipt (the job, the part's dataset, the query's SM3, the local aggregate's SM3, nothing spent).
+ */
+export function verifyJointPart(
+  job: { id: string; queryHash: string },
+  part: { datasetId: string; agentId: string; publicKey: string; localHash: string; signature: string },
+) {
+  const body = jobReceiptBody({
+    v: 1,
+    jobId: job.id,
+    datasetId: part.datasetId,
+    agentId: part.agentId,
+    queryHash: job.queryHash,
+    resultHash: part.localHash,
+    epsilon: 0,
+    delta: 0,
+  });
+  return sm2Verify(part.publicKey, jcs(body), part.signature, part.agentId);
+}

@@ -24,6 +24,7 @@ import { useT } from '../../i18n/I18nProvider';
 import { formatTime } from '../../lib/time';
 import { ExportCard } from './AnonymizeResult';
 import { AnonymizeSpecView } from './anonymize-spec';
+import { JointPartsCard, JointSpecView } from './JointParts';
 import { JobStatusTag, formatPrivacy, isPending } from './compute-parts';
 
 /** One compute job: its query, status and reason, the released result and its signed receipt, the holder's review. */
@@ -95,6 +96,8 @@ export function ComputeJobPage() {
               </div>
             ) : j.psi ? (
               <PsiSpecView job={j} />
+            ) : j.joint ? (
+              <JointSpecView job={j} />
             ) : (
               <Typography.Paragraph>
                 <pre style={{ whiteSpace: 'pre-wrap', margin: '12px 0 0' }} data-testid="job-sql">
@@ -146,6 +149,7 @@ export function ComputeJobPage() {
               <Empty description={j.status === 'review' ? x.resultHidden : x.resultPending} />
             )}
           </Card>
+          {j.joint && <JointPartsCard job={j} />}
           {j.receipt && (
             <Card title={x.receipt} style={{ marginTop: 16 }}>
               {verified !== null && (

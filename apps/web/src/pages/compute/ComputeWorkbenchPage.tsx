@@ -31,6 +31,7 @@ import { AnonymizeWizard } from './AnonymizeWizard';
 import { JobStatusTag, formatPrivacy, isPending } from './compute-parts';
 import { PolicyModal } from './PolicyModal';
 import { PsiForm } from './PsiForm';
+import { JointForm } from './JointForm';
 
 interface Values {
   sql: string;
@@ -53,7 +54,7 @@ export function ComputeWorkbenchPage() {
   const [form] = Form.useForm<Values>();
   const [datasetId, setDatasetId] = useState<string>();
   const [editing, setEditing] = useState(false);
-  const [tab, setTab] = useState<'sql' | 'anonymize' | 'psi'>('sql');
+  const [tab, setTab] = useState<'sql' | 'anonymize' | 'psi' | 'joint'>('sql');
   const datasets = useQuery({
     queryKey: ['compute', 'datasets'],
     queryFn: () => sdk.compute.datasets({ query: { page: 1, pageSize: 100 } }),
@@ -154,13 +155,17 @@ export function ComputeWorkbenchPage() {
         <Col xs={24} lg={14}>
           <Card
             activeTabKey={tab}
-            onTabChange={(k) => setTab(k === 'anonymize' || k === 'psi' ? k : 'sql')}
+            onTabChange={(k) => setTab(k === 'anonymize' || k === 'psi' || k === 'joint' ? k : 'sql')}
             tabList={[
               { key: 'sql', label: x.sql },
               { key: 'anonymize', label: <span data-testid="compute-tab-anonymize">{x.anon.tab}</span> },
               { key: 'psi', label: <span data-testid="compute-tab-psi">{x.psi.tab}</span> },
+              { key: 'joint', label: <span data-testid="compute-tab-joint">{x.joint.tab}</span> },
             ]}
           >
+            <div style={{ display: tab === 'joint' ? 'block' : 'none' }}>
+              <JointForm dataset={d} own={own} datasets={datasets.data?.items ?? []} />
+            </div>
             <div style={{ display: tab === 'psi' ? 'block' : 'none' }}>
               <PsiForm
                 dataset={d}
