@@ -12,6 +12,7 @@ export const DEMO_APPLICANTS_AGENT_NAME = 'quancheng_compute';
 export const DEMO_APPLICANTS = 'loan_applicants';
 export const DEMO_APPLICANTS_COLUMNS: DatasetColumn[] = [
   { name: 'enterprise_id', type: 'text', title: '企业标识' },
+  { name: 'city', type: 'text', title: '地市' },
   { name: 'apply_amount', type: 'number', title: '申请额度（万元）' },
 ];
 
@@ -67,6 +68,7 @@ export function demoCreditProfiles(): Record<string, unknown>[] {
 export function demoLoanApplicants(): Record<string, unknown>[] {
   return Array.from({ length: 600 }, (_, i) => ({
     enterprise_id: `E${String(i < 400 ? i * 3 : 2000 + i).padStart(5, '0')}`,
+    city: CITIES[i % CITIES.length],
     apply_amount: 50 + ((i * 37) % 450),
   }));
 }
@@ -155,6 +157,27 @@ export async function seedComputeDemo(s: Services, fusionContractNo: string) {
       with: { datasetId: applicants.datasetId, column: 'enterprise_id' },
       normalize: 'text',
       reveal: 'size',
+    },
+    contractNo: fusionContractNo,
+  });
+  // 联合统计: enterprises per city across both holders' data, each agent's part exact and signed, the noise
+  // added once by the platform; both datasets' budgets pay
+  await s.compute.datasets.setPolicy(quancheng, applicants.datasetId, {
+    ...POLICY,
+    maxContributions: 1,
+    k: 10,
+    bounds: { apply_amount: { lower: 0, upper: 500 } },
+    epsilonTotal: 10,
+    deltaTotal: 0,
+    consumerShare: 1,
+  });
+  await s.compute.jobs.submit(quancheng, {
+    datasetId: dataset,
+    kind: 'joint',
+    joint: {
+      with: [applicants.datasetId],
+      statistic: 'count',
+      groupBy: { column: 'city', categories: CITIES },
     },
     contractNo: fusionContractNo,
   });

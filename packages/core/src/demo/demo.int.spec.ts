@@ -157,6 +157,7 @@ describe('the demo platform', () => {
         ['queued', 'contract', 'sql'],
         ['queued', 'owner', 'anonymize'],
         ['queued', 'contract', 'psi'],
+        ['queued', 'contract', 'joint'],
       ]),
     );
     expect(demoCreditProfiles()).toHaveLength(6000);
