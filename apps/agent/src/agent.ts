@@ -71,7 +71,8 @@ export class DomainAgent {
         name: d.name,
         title: d.title,
         ...(d.resourceId && { resourceId: d.resourceId }),
-        columns: d.columns,
+        // what the values hold decides which columns are personal identifiers, not the configuration
+        columns: compute.withPersonalKinds(d.columns, await samplesOf(d.source)),
         rows: await rowCount(d.source),
       });
     return this.client.call<{ items: { id: string; name: string }[] }>('PUT', '/api/compute/agent/datasets', {
@@ -229,6 +230,62 @@ export class DomainAgent {
   private log(line: string) {
     this.o.log?.(line);
   }
+}
+
+/** Values of each column the personal-data detection reads: the first non-empty ones of the source. */
+const SAMPLE = 1000;
+
+async function samplesOf(source: DatasetSource): Promise<(column: string) => string[]> {
+  const rows: Record<string, unknown>[] =
+    'rows' in source ? source.rows.slice(0, SAMPLE * 2) : await headRows(source);
+  return (column) =>
+    rows
+      .map((r) => r[column])
+      .filter((v) => v !== null && v !== undefined && v !== '')
+      .slice(0, SAMPLE)
+      .map(String);
+}
+
+/** The first rows of a CSV source, read without loading it whole (quoted fields with the delimiter allowed). */
+async function headRows(source: { csvPath: string; delimiter?: string }): Promise<Record<string, unknown>[]> {
+  const delimiter = source.delimiter ?? ',';
+  const lines: string[] = [];
+  let rest = '';
+  for await (const chunk of createReadStream(source.csvPath, {
+    encoding: 'utf8',
+    highWaterMark: 64 * 1024,
+  })) {
+    const parts = (rest + (chunk as string)).split(/\r?\n/);
+    rest = parts.pop()!;
+    lines.push(...parts);
+    if (lines.length > SAMPLE * 2) break;
+  }
+  if (rest) lines.push(rest);
+  const [header, ...body] = lines.filter(Boolean).map((l) => splitCsvLine(l, delimiter));
+  if (!header) return [];
+  return body.map((cells) => Object.fromEntries(header.map((h, i) => [h, cells[i] ?? ''])));
+}
+
+function splitCsvLine(line: string, delimiter: string): string[] {
+  const out: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quoted && ch === '"' && line[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (ch === '"') {
+      quoted = !quoted;
+    } else if (!quoted && ch === delimiter) {
+      out.push(cell);
+      cell = '';
+    } else {
+      cell += ch;
+    }
+  }
+  out.push(cell);
+  return out.map((c) => c.trim());
 }
 
 /** Rows of a source: counted from the file's lines (the header excluded) without reading it whole. */

@@ -1,4 +1,11 @@
-import { idCardCheckChar, type Job, type ReleasePolicy } from '@shuliu/contracts';
+import {
+  idCardCheckChar,
+  orgCodeCheckChar,
+  usccCheckChar,
+  type Job,
+  type ReleasePolicy,
+  type Scenario,
+} from '@shuliu/contracts';
 import { startTestServer, type TestServer } from '@shuliu/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { marketClient, type Err } from '../../server/src/routes/market.fixtures.js';
@@ -11,23 +18,24 @@ import { enrolledAgent } from './agent.fixtures.js';
 let t: TestServer & { url: string };
 type Body = Job & Err & { error: { details?: Record<string, unknown> } };
 
-/** 18-digit ID cards with their check character; about one in eleven ends in X. */
-const idCard = (i: number) => {
-  const body = `370102199${String(i % 10)}0101${String(1000 + i).slice(-3)}`.slice(0, 17);
-  return body + idCardCheckChar(body);
+/** Unified social credit codes with both check characters, some with letters in the organization code. */
+const uscc = (i: number) => {
+  const body8 = `${i % 7 === 0 ? 'MA' : '00'}${String(100000 + i).slice(-6)}`;
+  const first17 = `91370102${body8}${orgCodeCheckChar(body8)}`;
+  return first17 + usccCheckChar(first17);
 };
-const IDS = Array.from({ length: 400 }, (_, i) => idCard(100 + i)).filter((v, i, a) => a.indexOf(v) === i);
+const IDS = Array.from({ length: 400 }, (_, i) => uscc(100 + i));
 
-const PEOPLE: HeldDataset['columns'] = [
-  { name: 'id_card', type: 'text' },
+const FIRMS: HeldDataset['columns'] = [
+  { name: 'uscc', type: 'text' },
   { name: 'overdue', type: 'integer' },
 ];
 const POLICY: ReleasePolicy = {
-  privacyUnit: 'id_card',
+  privacyUnit: 'uscc',
   maxContributions: 1,
   k: 10,
   bounds: {},
-  joinKeys: ['id_card'],
+  joinKeys: ['uscc'],
   mechanism: 'laplace',
   epsilonTotal: 10,
   deltaTotal: 0,
@@ -50,7 +58,7 @@ const agentOf = (admin: string, datasets: HeldDataset[], policy?: ReleasePolicy)
 let holder: Awaited<ReturnType<typeof agentOf>>;
 let consumer: Awaited<ReturnType<typeof agentOf>>;
 // the holder's overdue list holds every third of IDS; the consumer's customers are the first 200, written as
-// people type them (a lower-case x, spaces), with a few that are no ID card at all
+// people type them (lower case, spaces), with one that is no credit code at all
 const overdue = IDS.filter((_, i) => i % 3 === 0);
 const customers = IDS.slice(0, 200);
 const common = customers.filter((v) => overdue.includes(v)).sort();
@@ -66,8 +74,8 @@ beforeAll(async () => {
         name: 'overdue_people',
         title: '逾期名单',
         resourceId: resource,
-        columns: PEOPLE,
-        source: { rows: overdue.map((id, i) => ({ id_card: id, overdue: i % 5 })) },
+        columns: FIRMS,
+        source: { rows: overdue.map((id, i) => ({ uscc: id, overdue: i % 5 })) },
       },
     ],
     POLICY,
@@ -76,20 +84,20 @@ beforeAll(async () => {
     {
       name: 'customers',
       title: '授信客户',
-      columns: PEOPLE,
+      columns: FIRMS,
       source: {
         rows: [
-          ...customers.map((id, i) => ({ id_card: i % 2 ? ` ${id.toLowerCase()} ` : id, overdue: 0 })),
-          { id_card: '12345', overdue: 0 },
-          { id_card: null, overdue: 0 },
+          ...customers.map((id, i) => ({ uscc: i % 2 ? ` ${id.toLowerCase()} ` : id, overdue: 0 })),
+          { uscc: '12345', overdue: 0 },
+          { uscc: null, overdue: 0 },
         ],
       },
     },
     {
       name: 'few',
       title: '少量客户',
-      columns: PEOPLE,
-      source: { rows: customers.slice(0, 3).map((id) => ({ id_card: id, overdue: 0 })) },
+      columns: FIRMS,
+      source: { rows: customers.slice(0, 3).map((id) => ({ uscc: id, overdue: 0 })) },
     },
   ]);
   await ok('POST', '/api/consent/org-grants', 'merchant', {
@@ -103,9 +111,9 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const spec = (reveal: 'size' | 'ids', own = 'customers') => ({
-  column: 'id_card',
-  with: { datasetId: consumer.ids[own], column: 'id_card' },
-  normalize: 'id_card',
+  column: 'uscc',
+  with: { datasetId: consumer.ids[own], column: 'uscc' },
+  normalize: 'uscc',
   reveal,
 });
 const submit = (as: string, psi: Record<string, unknown>, datasetId = holder.ids.overdue_people) =>
@@ -131,7 +139,7 @@ describe('private set intersection between two agents', () => {
       columns: ['left_distinct', 'right_distinct', 'intersection'],
       rows: [[200, overdue.length, common.length]],
     });
-    expect(done.result!.mechanism).toMatch(/X25519.*1 not a valid id_card, left out/);
+    expect(done.result!.mechanism).toMatch(/X25519.*1 not a valid uscc, left out/);
     expect(done.receipt).toMatchObject({ epsilon: 0, agentId: consumer.agent.client.agentId });
     expect(done.privacySpent).toEqual({ epsilon: 0, delta: 0 });
     // the holder sees the job ran on its data
@@ -167,7 +175,7 @@ describe('private set intersection between two agents', () => {
     expect(await consumer.agent.runOnce()).toBe(body.id);
     const done = await job(body.id, 'quancheng');
     expect(done.status, done.reason ?? '').toBe('done');
-    expect(done.result).toMatchObject({ columns: ['id_card'], rows: common.map((v) => [v]) });
+    expect(done.result).toMatchObject({ columns: ['uscc'], rows: common.map((v) => [v]) });
     const row = await t.services.db
       .selectFrom('compute_jobs')
       .select('psi_blob')
@@ -185,7 +193,7 @@ describe('private set intersection between two agents', () => {
     });
     const notOwn = await submit('quancheng', {
       ...spec('size'),
-      with: { datasetId: holder.ids.overdue_people, column: 'id_card' },
+      with: { datasetId: holder.ids.overdue_people, column: 'uscc' },
     });
     expect(notOwn.body.error).toMatchObject({ details: { rule: 'psi_not_own' } });
     const unknown = await submit('quancheng', {
@@ -212,5 +220,152 @@ describe('private set intersection between two agents', () => {
       status: 'refused',
       rule: 'psi_set_too_small',
     });
+  });
+});
+
+describe('on persons’ data (一场景一授权)', () => {
+  /** 18-digit ID cards with their check character. */
+  const idCard = (i: number) => {
+    const first17 = `37010219900101${String(100 + i)}`;
+    return first17 + idCardCheckChar(first17);
+  };
+  const PERSONS = Array.from({ length: 12 }, (_, i) => idCard(i));
+  const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString();
+
+  it('computes only on the persons whose consent to the consumer’s scenario is live, and refuses without one', async () => {
+    const { resource } = await marketClient(t).listable('merchant', '借款人名单（授权求交）', {}, false);
+    const columns: HeldDataset['columns'] = [
+      { name: 'id_card', type: 'text' },
+      { name: 'amount', type: 'integer' },
+    ];
+    const lender = await agentOf(
+      'merchant',
+      [
+        {
+          name: 'borrowers',
+          title: '借款人名单',
+          resourceId: resource,
+          columns,
+          source: { rows: PERSONS.map((id, i) => ({ id_card: id, amount: 1000 * (i + 1) })) },
+        },
+      ],
+      { ...POLICY, privacyUnit: 'id_card', joinKeys: ['id_card'], k: 2 },
+    );
+    const bank = await agentOf('quancheng', [
+      {
+        name: 'applicants',
+        title: '贷款申请人',
+        columns,
+        source: { rows: PERSONS.map((id) => ({ id_card: id.toLowerCase(), amount: 0 })) },
+      },
+    ]);
+    // the agent found ID card numbers in the values: the dataset is personal data
+    const borrowers = await ok<{ columns: { name: string; personal?: string }[] }>(
+      'GET',
+      `/api/compute/datasets/${lender.ids.borrowers}`,
+      'merchant',
+    );
+    expect(borrowers.columns.find((c) => c.name === 'id_card')?.personal).toBe('idCard');
+    await ok('POST', '/api/consent/org-grants', 'merchant', {
+      granteeOrgId: await orgOf('quancheng'),
+      resourceIds: [resource],
+      maxGrade: 'important',
+      purpose: '授信前核验借款记录',
+      expiresAt: inDays(30),
+    });
+    const scenario = await ok<Scenario>('POST', '/api/consent/scenarios', 'quancheng', {
+      title: '授信前核验借款记录',
+      purpose: '核验申请人在其他机构的借款记录以决定授信',
+      legalBasis: '取得个人同意',
+      recipient: '泉城数智信息服务有限公司',
+      processingMethod: '隐私集合求交，只得知是否在名单中',
+      retentionDays: 90,
+      crossBorder: false,
+      automatedDecision: false,
+      fields: [
+        { name: 'name', label: '姓名', category: 'basic', required: true, justification: '识别申请人' },
+        {
+          name: 'id_number',
+          label: '身份证号',
+          category: 'identity',
+          required: true,
+          justification: '匹配借款记录',
+        },
+      ],
+    });
+    const versionId = scenario.versions[0]!.id;
+    await ok('POST', `/api/consent/scenarios/${scenario.id}/review`, 'operator', {
+      versionId,
+      approve: true,
+      pipiaRef: 'PIPIA-2026-PSI',
+      strike: [],
+    });
+    // four of the persons have accounts; three consent to the bank's scenario
+    for (const i of [0, 1, 2, 3]) {
+      const made = await t.call('POST', '/api/consent/persons', undefined, {
+        username: `psi-person-${i}`,
+        password: 'Shuliu2026!',
+        displayName: `借款人${i}`,
+        idCard: PERSONS[i],
+        phone: '13800138000',
+      });
+      expect(made.status, JSON.stringify(made.body)).toBe(201);
+    }
+    const grants: string[] = [];
+    for (const i of [0, 1, 2])
+      grants.push(
+        (
+          await ok<{ id: string }>('POST', '/api/consent/grants', `psi-person-${i}`, {
+            versionId,
+            fields: ['name', 'id_number'],
+            expiresAt: inDays(30),
+          })
+        ).id,
+      );
+
+    const psi = {
+      column: 'id_card',
+      with: { datasetId: bank.ids.applicants, column: 'id_card' },
+      normalize: 'id_card',
+      reveal: 'ids',
+    };
+    const submit = (extra: Record<string, unknown> = {}) =>
+      t.call<Body>('POST', '/api/compute/jobs', 'quancheng', {
+        datasetId: lender.ids.borrowers,
+        kind: 'psi',
+        psi,
+        ...extra,
+      });
+    const none = await submit();
+    expect(none.status).toBe(403);
+    expect(none.body.error).toMatchObject({
+      code: 'COMPUTE_CONSENT_REQUIRED',
+      details: { field: 'consentVersionId' },
+    });
+    const run = async () => {
+      const queued = await submit({ consentVersionId: versionId });
+      expect(queued.status, JSON.stringify(queued.body)).toBe(202);
+      expect(await bank.agent.runOnce()).toBe(queued.body.id);
+      expect(await lender.agent.runOnce()).toBe(queued.body.id);
+      expect(await bank.agent.runOnce()).toBe(queued.body.id);
+      return job(queued.body.id, 'quancheng');
+    };
+    const first = await run();
+    expect(first.status, first.reason ?? '').toBe('done');
+    expect(first.consentVersionId).toBe(versionId);
+    expect(first.result!.rows).toEqual(
+      PERSONS.slice(0, 3)
+        .sort()
+        .map((v) => [v]),
+    );
+
+    // a withdrawal counts from the next job on
+    await ok('POST', `/api/consent/grants/${grants[2]}/revoke`, 'psi-person-2');
+    const second = await run();
+    expect(second.result!.rows).toEqual(
+      PERSONS.slice(0, 2)
+        .sort()
+        .map((v) => [v]),
+    );
   });
 });

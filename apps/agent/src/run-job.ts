@@ -123,7 +123,7 @@ function compare(a: unknown, b: unknown): number {
 
 /** Loads the job's table into a fresh sandbox, locks it and runs one statement under the limits. */
 export async function inSandbox(
-  job: Pick<LeasedJob, 'table' | 'columns'>,
+  job: Pick<LeasedJob, 'table' | 'columns'> & { consent?: LeasedJob['consent'] },
   source: DatasetSource,
   sql: string,
   limits: JobLimits,
@@ -136,6 +136,14 @@ export async function inSandbox(
   });
   try {
     await sandbox.loadTable(job.table, job.columns, source);
+    // another org's personal data: only the persons with live consent to its scenario stay in the table
+    const consent = job.consent;
+    if (consent) {
+      const subjects = new Set(consent.subjects);
+      await sandbox.restrict(job.table, consent.column, (v) =>
+        subjects.has(compute.consentDigest(consent.salt, v)),
+      );
+    }
     await sandbox.lock();
     return await sandbox.run(sql);
   } catch (e) {

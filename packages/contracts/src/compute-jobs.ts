@@ -310,6 +310,8 @@ export const Job = z.object({
   joint: JointSpec.nullable(),
   /** A joint statistic's signed local parts, as they arrived; its result is the platform's sum of them, noised. */
   jointParts: z.array(JointPart).nullable(),
+  /** The consumer's consent scenario version whose live grants decide the persons computed on. */
+  consentVersionId: z.string().nullable(),
   /** The `compute.job.completed` ledger entry (also in the receipt, for an agent's result). */
   ledgerIndex: z.number().int().nullable(),
   queryHash: z.string(),
@@ -365,6 +367,11 @@ export const SubmitJobBody = z.strictObject({
   purpose: Text(500)
     .optional()
     .describe('defaults to the contract’s purpose; the holder’s own analysis names one'),
+  /**
+   * The consumer's consent scenario version (一场景一授权): on another org's personal data a job computes only
+   * on the persons whose consent to it is live when the agent runs it.
+   */
+  consentVersionId: Id('scv').optional(),
 });
 export type SubmitJobBody = z.infer<typeof SubmitJobBody>;
 
@@ -402,6 +409,19 @@ export const LeasedJob = z.object({
   psiPhase: z.number().int().min(1).max(3).nullable(),
   /** A joint statistic's spec; `table`, `columns` and `policy` are the dataset whose part this agent computes. */
   joint: JointSpec.nullable(),
+  /**
+   * On another org's personal data, the persons with live consent to the consumer's scenario now: SM3-HMAC
+   * digests, under this lease's salt, of their ID card numbers (upper case). The agent keeps only the rows
+   * whose `column` is one of them before it computes anything.
+   */
+  consent: z
+    .object({
+      versionId: z.string(),
+      column: z.string(),
+      salt: z.string(),
+      subjects: z.array(z.string()).max(2_000_000),
+    })
+    .nullable(),
   queryHash: z.string(),
   epsilon: z.number(),
   delta: z.number(),

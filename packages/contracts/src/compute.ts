@@ -79,6 +79,11 @@ export const DatasetColumn = z.strictObject({
   name: ComputeName,
   type: ColumnType,
   title: z.string().trim().max(100).optional(),
+  /**
+   * The kind of personal identifier the agent detected in the column's values (idCard, mobile, …), never set
+   * by hand: a dataset with one is personal data, computed on by another org only for consenting persons.
+   */
+  personal: z.string().max(40).optional(),
 });
 export type DatasetColumn = z.infer<typeof DatasetColumn>;
 

@@ -234,6 +234,7 @@ export const ERROR_CODES = [
   // compute: jobs, their basis, the allow-list and the privacy budget
   'COMPUTE_BASIS_MISSING',
   'COMPUTE_BUDGET_EXHAUSTED',
+  'COMPUTE_CONSENT_REQUIRED',
   'COMPUTE_JOB_NOT_IN_REVIEW',
   'COMPUTE_JOB_NOT_RUNNING',
   'COMPUTE_POLICY_MISSING',

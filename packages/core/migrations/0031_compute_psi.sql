@@ -35,3 +35,7 @@ alter table compute_jobs add constraint compute_jobs_body_check check (
   and (kind = 'psi') = (psi_spec is not null and psi_phase is not null)
   and (kind = 'joint') = (joint_spec is not null and joint_step is not null)
 );
+
+-- on another org's personal data a job computes only on persons with live consent to the consumer's scenario
+-- version (一场景一授权): which version, checked when the job is queued and again each time an agent leases it
+alter table compute_jobs add column consent_version_id text;

@@ -217,26 +217,27 @@ describe('shuliu agent and shuliu compute', () => {
   });
 
   it('intersects the caller’s own dataset with another org’s by PSI, saving the matches, and counts across both jointly', async () => {
-    const { resource } = await marketClient(t).listable('merchant', '停机号码（CLI 求交）', {}, false);
-    const phone = (i: number) => `1390531${String(i).padStart(4, '0')}`;
+    const { resource } = await marketClient(t).listable('merchant', '注销商户（CLI 求交）', {}, false);
+    // merchants' shop codes: identifiers of businesses, not persons (a person's would need their consent)
+    const shop = (i: number) => `SHOP-${String(i).padStart(4, '0')}`;
     const holder = await enrolledAgent(
       t,
       'merchant',
       [
         {
-          name: 'stopped_lines',
-          title: '停机号码',
+          name: 'closed_shops',
+          title: '注销商户',
           resourceId: resource,
-          columns: [{ name: 'phone', type: 'text' }],
-          source: { rows: Array.from({ length: 80 }, (_, i) => ({ phone: phone(i * 2) })) },
+          columns: [{ name: 'shop', type: 'text' }],
+          source: { rows: Array.from({ length: 80 }, (_, i) => ({ shop: shop(i * 2) })) },
         },
       ],
       {
-        privacyUnit: 'phone',
+        privacyUnit: 'shop',
         maxContributions: 1,
         k: 5,
         bounds: {},
-        joinKeys: ['phone'],
+        joinKeys: ['shop'],
         mechanism: 'laplace',
         epsilonTotal: 10,
         deltaTotal: 0,
@@ -245,15 +246,15 @@ describe('shuliu agent and shuliu compute', () => {
         manualRelease: false,
       },
     );
-    // the applicants' numbers as people write them: +86, spaces and dashes
+    // the applicants' codes as typed: stray spaces around them
     const consumer = await enrolledAgent(t, 'quancheng', [
       {
         name: 'applicants',
         title: '贷款申请人',
-        columns: [{ name: 'mobile', type: 'text' }],
+        columns: [{ name: 'code', type: 'text' }],
         source: {
           rows: Array.from({ length: 40 }, (_, i) => ({
-            mobile: i % 2 ? `+86 ${phone(i).slice(0, 3)}-${phone(i).slice(3)}` : phone(i),
+            code: i % 2 ? `  ${shop(i)} ` : shop(i),
           })),
         },
       },
@@ -263,23 +264,23 @@ describe('shuliu agent and shuliu compute', () => {
       granteeOrgId: me.body.org.id,
       resourceIds: [resource],
       maxGrade: 'important',
-      purpose: '贷前核验号码状态',
+      purpose: '贷前核验商户状态',
       expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
     });
     await holder.agent.start();
     await consumer.agent.start();
     try {
       const as = await token('quancheng');
-      const args = ['--dataset', holder.ids.stopped_lines!, '--with', `${consumer.ids.applicants}:mobile`];
+      const args = ['--dataset', holder.ids.closed_shops!, '--with', `${consumer.ids.applicants}:code`];
       const out = join(dir, 'matched.csv');
       const psi = await run(
         'compute',
         'psi',
         ...args,
         '--column',
-        'phone',
+        'shop',
         '--normalize',
-        'phone',
+        'text',
         '--reveal',
         'ids',
         '--wait',
@@ -291,16 +292,14 @@ describe('shuliu agent and shuliu compute', () => {
         as,
       );
       expect(psi.code, psi.stderr).toBe(0);
-      expect(psi.stdout).toContain(
-        `PSI of stopped_lines.phone with ${consumer.ids.applicants}.mobile (phone)`,
-      );
+      expect(psi.stdout).toContain(`PSI of closed_shops.shop with ${consumer.ids.applicants}.code (text)`);
       expect(psi.stdout).toMatch(/done {2}psi .*under eag_/);
-      const evens = Array.from({ length: 20 }, (_, i) => phone(i * 2)).sort();
-      expect(readFileSync(out, 'utf8').trim().split('\n')).toEqual(['mobile', ...evens]);
+      const evens = Array.from({ length: 20 }, (_, i) => shop(i * 2)).sort();
+      expect(readFileSync(out, 'utf8').trim().split('\n')).toEqual(['code', ...evens]);
 
       // a joint count over both: each agent signs its exact part, the platform adds the noise once
       await t.call('PUT', `/api/compute/datasets/${consumer.ids.applicants}/policy`, 'quancheng', {
-        privacyUnit: 'mobile',
+        privacyUnit: 'code',
         maxContributions: 1,
         k: 5,
         bounds: {},
@@ -316,7 +315,7 @@ describe('shuliu agent and shuliu compute', () => {
         'compute',
         'submit',
         '--dataset',
-        holder.ids.stopped_lines!,
+        holder.ids.closed_shops!,
         '--joint',
         JSON.stringify({ with: [consumer.ids.applicants], statistic: 'count' }),
         '--wait',
@@ -327,7 +326,7 @@ describe('shuliu agent and shuliu compute', () => {
       );
       expect(joint.code, joint.stderr).toBe(0);
       expect(joint.stdout).toContain(
-        `joint count over ${holder.ids.stopped_lines}, ${consumer.ids.applicants}`,
+        `joint count over ${holder.ids.closed_shops}, ${consumer.ids.applicants}`,
       );
       expect(joint.stdout.match(/part of cds_\w+: SM3 [0-9a-f]{64}, signed by agt_/g)).toHaveLength(2);
 

@@ -208,7 +208,7 @@ function printJob(j: Job) {
 const TERMINAL = new Set(['done', 'refused', 'failed', 'withheld', 'review']);
 const PSI_NORMALIZE = ['id_card', 'uscc', 'phone', 'email', 'text'];
 
-type BasisOptions = { contract?: string; grant?: string; purpose?: string; wait?: boolean };
+type BasisOptions = { contract?: string; grant?: string; purpose?: string; consent?: string; wait?: boolean };
 
 /** Submits a job under the basis the options name; with --wait, polls until it settles (ten minutes at most). */
 async function submitJob(
@@ -222,6 +222,7 @@ async function submitJob(
       ...(o.contract && { contractNo: o.contract }),
       ...(o.grant && { grantId: o.grant }),
       ...(o.purpose && { purpose: o.purpose }),
+      ...(o.consent && { consentVersionId: o.consent }),
     },
   });
   for (const started = Date.now(); o.wait && !TERMINAL.has(j.status) && Date.now() - started < 600_000;) {
@@ -270,6 +271,7 @@ export function computeCommand() {
       .option('--epsilon <ε>', 'the privacy to spend (default: the policy’s per query)', Number)
       .option('--contract <no>', 'the concluded compute contract you compute under')
       .option('--grant <id>', 'the enterprise authorization (eag_…) or authorized-operation grant (aog_…)')
+      .option('--consent <scv>', 'on another org’s personal data: your consent scenario version (scv_…)')
       .option('--purpose <text>', 'the purpose (default: the contract’s)')
       .option('--wait', 'wait until the job is done, refused or failed')
       .option('--json', 'print the job as JSON'),
@@ -318,6 +320,7 @@ export function computeCommand() {
       .option('--reveal <what>', 'size, or ids: which of your own identifiers match', 'size')
       .option('--contract <no>', 'the concluded compute contract you compute under')
       .option('--grant <id>', 'the enterprise authorization (eag_…) or authorized-operation grant (aog_…)')
+      .option('--consent <scv>', 'on another org’s personal data: your consent scenario version (scv_…)')
       .option('--purpose <text>', 'the purpose (default: the contract’s or grant’s)')
       .option('--wait', 'wait until the job is done, refused or failed')
       .option('-o, --output <path>', 'with --reveal ids and --wait: save the matching identifiers as CSV')

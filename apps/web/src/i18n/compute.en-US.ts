@@ -15,6 +15,8 @@ export const computeApiErrorsEnUS: Record<keyof typeof computeApiErrorsZhCN, str
   COMPUTE_POLICY_INVALID: 'The release policy does not fit the dataset’s columns',
   COMPUTE_BASIS_MISSING:
     'No contract or authorization lets your organization compute on this dataset: it needs a concluded compute-delivery contract naming the dataset’s resource',
+  COMPUTE_CONSENT_REQUIRED:
+    'The dataset holds personal data: another organization’s job names its consent scenario version, and computes only on persons whose consent is live',
   COMPUTE_BUDGET_EXHAUSTED: 'The privacy budget cannot pay for this query',
   COMPUTE_JOB_NOT_IN_REVIEW: 'The job’s result is not waiting for review',
   COMPUTE_JOB_NOT_RUNNING: 'The job is not running',
@@ -58,6 +60,7 @@ export const computeEnUS: typeof computeZhCN = {
       mechanism: 'Noise mechanism', joinKeys: 'Columns joins may use', manualRelease: 'Results released by hand', bounds: 'Declared ranges of numeric columns', boundsHelp: 'Sums, means and variances are open only on columns with a declared range; values are clamped to it before aggregating.',
       lower: 'Lower', upper: 'Upper',
     },
+    consentVersion: 'Consent scenario version', consentVersionHelp: 'The dataset holds personal data: only persons whose consent to this scenario of yours is live are computed on (one scenario, one authorization)', personal: (kind: string) => `personal identifier: ${kind}`, personalData: 'Holds personal data: another organization computes under a consent scenario',
     org: 'Organization', software: 'Software', noAgents: 'No agents yet', noJobs: 'No jobs yet', viewJob: 'Open',
     joint: {
       tab: 'Joint statistic', intro: 'A count, sum or mean over this dataset and datasets of other agents, optionally by declared categories: each agent computes its exact local aggregate inside its domain and signs it, and the platform adds them up and adds the noise once, at the sensitivity summed over the datasets. Every dataset’s budget pays ε.',

@@ -11,6 +11,8 @@ export const computeApiErrorsZhCN = {
   COMPUTE_POLICY_INVALID: '发布策略与数据集的字段不符',
   COMPUTE_BASIS_MISSING:
     '没有合同或授权允许本单位在该数据集上计算：需已成立、交付方式为计算服务且涵盖该数据资源的合同',
+  COMPUTE_CONSENT_REQUIRED:
+    '该数据集含个人信息：其他单位的计算任务须指明本单位的授权场景版本，且只对授权有效的个人计算',
   COMPUTE_BUDGET_EXHAUSTED: '隐私预算不足以支付本次查询',
   COMPUTE_JOB_NOT_IN_REVIEW: '该任务的结果不在待审核状态',
   COMPUTE_JOB_NOT_RUNNING: '该任务不在运行中',
@@ -49,6 +51,7 @@ export const computeZhCN = {
       mechanism: '噪声机制', joinKeys: '允许关联的字段', manualRelease: '结果人工审核放行', bounds: '数值字段的声明范围', boundsHelp: '求和、平均、方差只对声明了范围的字段开放；值先截断到范围内再聚合。',
       lower: '下限', upper: '上限',
     },
+    consentVersion: '授权场景版本', consentVersionHelp: '该数据集含个人信息：只对授权本单位此场景、且授权仍有效的个人计算（一场景一授权）', personal: (kind: string) => `个人标识：${kind}`, personalData: '含个人信息：其他单位须按授权场景计算',
     org: '单位', software: '软件版本', noAgents: '暂无计算节点', noJobs: '暂无计算任务', viewJob: '查看',
     joint: {
       tab: '联合统计', intro: '在该数据集与其他计算节点上的数据集上合计一个计数、求和或平均值（可按声明的类别分组）：各节点在自己域内算出精确的局部合计并签名，平台相加后只加一次噪声，灵敏度取各数据集之和；每个数据集的隐私预算都支付本次 ε。',

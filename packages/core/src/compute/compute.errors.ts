@@ -67,3 +67,8 @@ export const ResultInvalid = createError(
   'the agent’s result does not check: its hash, its privacy spent or its signature',
   400,
 );
+export const ConsentRequired = createError(
+  'COMPUTE_CONSENT_REQUIRED',
+  'the dataset holds personal data: a job of another organization names its consent scenario version',
+  403,
+);

@@ -91,6 +91,7 @@ export function toJob(j: JobRow, show: { result: boolean }): Job {
         localHash: x.localHash,
         signature: x.signature,
       })) ?? null,
+    consentVersionId: j.consent_version_id,
     ledgerIndex: j.ledger_index === null ? null : Number(j.ledger_index),
     queryHash: j.query_hash,
     purpose: j.purpose,

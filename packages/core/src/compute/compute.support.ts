@@ -32,6 +32,15 @@ export interface Grants {
   operation(ctx: RequestContext, resourceId: string): Promise<OperationAccess>;
   /** The authorized-operation grant under which `orgId` may operate the resource now, or null. */
   operationGrantOf(db: Executor, orgId: string, resourceId: string): Promise<string | null>;
+  /** A consent scenario version: its org and review state, and whether it is its scenario's current one. */
+  scenarioVersion(
+    db: Executor,
+    versionId: string,
+  ): Promise<{ orgId: string; status: string; purpose: string; title: string } | null>;
+  /** How many persons' consent to the version is live at `at`; safe inside a transaction. */
+  consentingCount(db: Executor, versionId: string, at: Date): Promise<number>;
+  /** The ID card numbers of the persons whose consent to the version is live at `at`; unseals, so outside one. */
+  consentingIdCards(db: Executor, versionId: string, at: Date): Promise<string[]>;
 }
 
 /**

@@ -45,6 +45,8 @@ export interface ColumnRow {
   name: string;
   type: 'integer' | 'number' | 'text' | 'date' | 'boolean';
   title?: string;
+  /** The personal identifier kind the agent detected in the values. */
+  personal?: string;
 }
 
 /** The holder's release policy as stored (the contracts' ReleasePolicy). */
@@ -119,6 +121,7 @@ export interface ComputeJobsTable {
   joint_spec: ColumnType<JointSpec | null, string | null | undefined, string | null>;
   joint_step: number | null;
   joint_parts: ColumnType<JointPart[] | null, string | null | undefined, string | null>;
+  consent_version_id: string | null;
   output_blob: string | null;
   output_size: ColumnType<string | null, number | null | undefined, number | null>;
   output_sm3: string | null;

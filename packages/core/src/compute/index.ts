@@ -30,3 +30,4 @@ export {
   jointLocalSql,
   JOINT_MAX_LOCAL_GROUPS,
 } from './joint/joint.js';
+export { consentDigest, withPersonalKinds } from './personal-data.js';

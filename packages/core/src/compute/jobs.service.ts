@@ -18,10 +18,12 @@ import {
   type SubmitJobBody,
 } from '@shuliu/contracts';
 import type { Selectable } from 'kysely';
+import { randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/index.js';
 import { parsePublicKey, sm2Verify, sm3Hex } from '../crypto/index.js';
+import { consentDigest } from './personal-data.js';
 import { notifyOrg } from '../identity/index.js';
 import { notifyUsers } from '../notifications/index.js';
 import { hasRole, requirePrincipal, type RequestContext } from '../shared/context.js';
@@ -34,6 +36,7 @@ import {
   AgentSignatureInvalid,
   BasisMissing,
   BudgetExhausted,
+  ConsentRequired,
   DatasetWithdrawn,
   JobNotRunning,
   JobNotInReview,
@@ -69,6 +72,10 @@ async function jointStepDataset(tx: Executor, j: Selectable<ComputeJobsTable>) {
   const d = await datasets.find(tx, jointIds(j.dataset_id, j.joint_spec!)[j.joint_step!]!);
   return d && d.status === 'active' && d.policy ? d : null;
 }
+
+/** The column persons are matched to consent by: the one whose values the agent detected as ID card numbers. */
+const subjectColumn = (d: { columns: { name: string; personal?: string }[] }) =>
+  d.columns.find((c) => c.personal === 'idCard')?.name ?? null;
 
 /** Kinds that spend no privacy budget: k-anonymity protects an export's rows, a PSI job releases no aggregate. */
 const FREE_KINDS = new Set<JobKind>(['anonymize', 'psi']);
@@ -114,6 +121,7 @@ export class JobsService {
     // a joint statistic charges every dataset it reads, each under a basis of its own
     const charged = b.joint ? await this.jointDatasets(ctx, b, d, p.orgId) : [d];
     const cost = await this.check(b, d, policy, charged);
+    const consentVersionId = await this.consentOf(b, charged, p.orgId);
     // a PSI job starts at the agent of the consumer's own dataset, which sends its blinded identifiers
     const agentId = b.psi ? (await this.psiSide(b.psi, d, policy, p.orgId)).agent_id : d.agent_id;
     const id = newId('cjb');
@@ -163,6 +171,7 @@ export class JobsService {
         joint_spec: b.kind === 'joint' ? JSON.stringify(b.joint) : null,
         joint_step: b.kind === 'joint' ? 0 : null,
         joint_parts: b.kind === 'joint' ? '[]' : null,
+        consent_version_id: consentVersionId,
         query_hash: queryHash(b),
         purpose: basis.purpose,
         basis: basis.kind,
@@ -379,6 +388,21 @@ export class JobsService {
           dropped.push(...(await this.finishUnreleased(tx, ctx, j, 'refused', lapsed, 'basis_lapsed')));
           continue;
         }
+        // on another org's personal data, only the persons whose consent is live now are computed on
+        const consent = await this.consentFilter(tx, j, read, now);
+        if (consent && !consent.live) {
+          dropped.push(
+            ...(await this.finishUnreleased(
+              tx,
+              ctx,
+              j,
+              'refused',
+              `no person has live consent to scenario version ${j.consent_version_id} now: nothing of ${read.name} may be computed on`,
+              'no_consent',
+            )),
+          );
+          continue;
+        }
         const leaseExpiresAt = new Date(now.getTime() + LEASE_MS);
         await repo.update(tx, j.id, {
           status: 'running',
@@ -407,6 +431,12 @@ export class JobsService {
             psi: j.psi_spec,
             psiPhase: j.psi_phase,
             joint: j.joint_spec,
+            consent: consent && {
+              versionId: consent.versionId,
+              column: consent.column,
+              salt: '',
+              subjects: [],
+            },
             queryHash: j.query_hash,
             epsilon: j.epsilon,
             delta: j.delta,
@@ -418,7 +448,7 @@ export class JobsService {
       }
     });
     await Promise.all(dropped.map((key) => this.deps.blobs.remove(key)));
-    return leased;
+    return leased.job ? { job: await this.withConsentSubjects(leased.job) } : leased;
   }
 
   /**
@@ -861,6 +891,81 @@ export class JobsService {
       details: { status, resultHash, ledgerIndex: firstIndex, ...spent, parts: kept.length },
     });
     await this.tell(tx, j, status);
+  }
+
+  /**
+   * The consent scenario version a job on another org's personal data runs under (一场景一授权): a dataset is
+   * personal when its agent detected personal identifiers in a column's values; its persons are matched to
+   * consent by their ID card numbers, so it needs an ID card column. The version is the consumer's own and
+   * approved. Null when no dataset read is another org's personal data.
+   */
+  private async consentOf(
+    b: z.output<typeof SubmitJobBody>,
+    charged: DatasetRow[],
+    orgId: string,
+  ): Promise<string | null> {
+    const personal = charged.filter((c) => c.org_id !== orgId && c.columns.some((x) => x.personal));
+    if (!personal.length) return null;
+    for (const c of personal)
+      if (!subjectColumn(c))
+        throw ConsentRequired(
+          `${c.name} holds personal identifiers (${c.columns
+            .filter((x) => x.personal)
+            .map((x) => `${x.name}: ${x.personal}`)
+            .join(
+              ', ',
+            )}) but no ID card column to match them to consent: it is computed on by its holder only`,
+          { field: 'datasetId' },
+        );
+    if (!b.consentVersionId)
+      throw ConsentRequired(
+        `${personal.map((c) => c.name).join(', ')} holds personal data: name your consent scenario version (consentVersionId), and only persons who consented to it are computed on`,
+        { field: 'consentVersionId' },
+      );
+    const v = await this.deps.grants.scenarioVersion(this.deps.db, b.consentVersionId);
+    if (!v || v.orgId !== orgId)
+      throw ConsentRequired(
+        `consentVersionId: ${b.consentVersionId} is not a scenario version of your organization`,
+        {
+          field: 'consentVersionId',
+        },
+      );
+    if (v.status !== 'approved')
+      throw ConsentRequired(
+        `consentVersionId: scenario version ${b.consentVersionId} is ${v.status}, not approved`,
+        {
+          field: 'consentVersionId',
+        },
+      );
+    return b.consentVersionId;
+  }
+
+  /**
+   * Whether the dataset a leased job reads is another org's personal data, filtered by consent: the version,
+   * the column persons are matched by, and how many consent now. Null when it is the consumer's own or holds no
+   * personal data.
+   */
+  private async consentFilter(tx: Executor, j: Selectable<ComputeJobsTable>, read: DatasetRow, now: Date) {
+    const column = subjectColumn(read);
+    if (!j.consent_version_id || read.org_id === j.consumer_org_id || !column) return null;
+    const live = await this.deps.grants.consentingCount(tx, j.consent_version_id, now);
+    return { versionId: j.consent_version_id, column, live };
+  }
+
+  /**
+   * The persons an agent keeps: those with live consent to the job's scenario version now, as SM3-HMAC digests
+   * of their ID card numbers under a salt fresh for this lease. Unsealing the numbers reads keys, so it runs
+   * once the lease has committed.
+   */
+  private async withConsentSubjects(job: LeasedJob): Promise<LeasedJob> {
+    if (!job.consent) return job;
+    const cards = await this.deps.grants.consentingIdCards(
+      this.deps.db,
+      job.consent.versionId,
+      this.deps.now(),
+    );
+    const salt = randomBytes(16).toString('hex');
+    return { ...job, consent: { ...job.consent, salt, subjects: cards.map((c) => consentDigest(salt, c)) } };
   }
 
   /** The consumer's side of a PSI job, the spec checked against both datasets (refusals by rule). */

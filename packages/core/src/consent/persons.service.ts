@@ -32,14 +32,47 @@ const birthOf = (d: Date | string) =>
 export const ageFromBirth = (birth: Date | string, at: Date) =>
   ageAt(`000000${birthOf(birth).replace(/-/g, '')}0000`, at).age;
 
+/** The persons with a live grant of the version: not withdrawn, not expired, the version still current. */
+const liveConsents = (db: Executor, versionId: string, at: Date) =>
+  db
+    .selectFrom('consent_grants as g')
+    .innerJoin('consent_scenarios as s', 's.id', 'g.scenario_id')
+    .innerJoin('consent_persons as p', 'p.user_id', 'g.subject_user_id')
+    .where('g.version_id', '=', versionId)
+    .whereRef('s.current_version_id', '=', 'g.version_id')
+    .where('g.revoked_at', 'is', null)
+    .where('g.expires_at', '>', at);
+
 /** Natural persons (自然人): sign-up with an ID card kept sealed, guardians of minors under 14. */
 export class PersonsService {
   constructor(
     private readonly db: Executor,
-    private readonly keys: Pick<KeyService, 'encrypt' | 'deriveSecret'>,
+    private readonly keys: Pick<KeyService, 'encrypt' | 'decrypt' | 'deriveSecret'>,
     private readonly settings: ConsentSettings,
     private readonly now: Clock,
   ) {}
+
+  /**
+   * The ID card numbers of the persons whose consent to the scenario version is live at `at` (granted, not
+   * withdrawn, not expired, the version still the scenario's current one), unsealed for a compute agent's
+   * filter: the caller hands on only salted digests of them.
+   */
+  async consentingIdCards(db: Executor, versionId: string, at: Date): Promise<string[]> {
+    const rows = await liveConsents(db, versionId, at).select(['p.id_card_enc', 'p.id_card_hmac']).execute();
+    return Promise.all(
+      rows.map(async (r) =>
+        (await this.keys.decrypt(r.id_card_enc, `consent_persons:${r.id_card_hmac}`)).toString('utf8'),
+      ),
+    );
+  }
+
+  /** How many persons' consent to the scenario version is live at `at` (no unsealing: safe inside a transaction). */
+  async consentingCount(db: Executor, versionId: string, at: Date): Promise<number> {
+    const r = await liveConsents(db, versionId, at)
+      .select((e) => e.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
 
   async signUp(ctx: RequestContext, b: z.output<typeof SignUpBody>): Promise<Person> {
     const { birthDate, age } = ageAt(b.idCard, this.now());

@@ -78,6 +78,11 @@ export function ComputeJobPage() {
                 )}
                 ：{j.purpose}
               </Descriptions.Item>
+              {j.consentVersionId && (
+                <Descriptions.Item label={x.consentVersion}>
+                  <Link to="/consent/scenarios">{j.consentVersionId}</Link>
+                </Descriptions.Item>
+              )}
               <Descriptions.Item label={x.privacySpent}>
                 {formatPrivacy(j.privacySpent ?? { epsilon: j.epsilon, delta: j.delta })}
               </Descriptions.Item>

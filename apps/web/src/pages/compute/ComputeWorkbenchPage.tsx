@@ -32,12 +32,14 @@ import { JobStatusTag, formatPrivacy, isPending } from './compute-parts';
 import { PolicyModal } from './PolicyModal';
 import { PsiForm } from './PsiForm';
 import { JointForm } from './JointForm';
+import { ConsentVersionField, isPersonal } from './ConsentVersionField';
 
 interface Values {
   sql: string;
   epsilon?: number | null;
   contractNo?: string;
   purpose?: string;
+  consentVersionId?: string;
 }
 
 /**
@@ -71,6 +73,7 @@ export function ComputeWorkbenchPage() {
           ...(v.epsilon != null && { epsilon: v.epsilon }),
           ...(!own && v.contractNo && { contractNo: v.contractNo.trim() }),
           ...(v.purpose && { purpose: v.purpose }),
+          ...(v.consentVersionId && { consentVersionId: v.consentVersionId }),
         },
       }),
     onSuccess: (j) => {
@@ -130,11 +133,19 @@ export function ComputeWorkbenchPage() {
                 <Descriptions.Item label={x.columns}>
                   <Space size={[4, 4]} wrap>
                     {d.columns.map((c) => (
-                      <Tag key={c.name}>
+                      <Tag
+                        key={c.name}
+                        color={c.personal ? 'orange' : undefined}
+                        title={c.personal && x.personal(c.personal)}
+                      >
                         {c.name}: {c.type}
                         {c.title ? `（${c.title}）` : ''}
+                        {c.personal ? ` · ${c.personal}` : ''}
                       </Tag>
                     ))}
+                    {isPersonal(d) && !own && (
+                      <Typography.Text type="warning">{x.personalData}</Typography.Text>
+                    )}
                   </Space>
                 </Descriptions.Item>
                 {d.policy ? (
@@ -164,7 +175,7 @@ export function ComputeWorkbenchPage() {
             ]}
           >
             <div style={{ display: tab === 'joint' ? 'block' : 'none' }}>
-              <JointForm dataset={d} own={own} datasets={datasets.data?.items ?? []} />
+              <JointForm dataset={d} own={own} datasets={datasets.data?.items ?? []} orgId={me?.org?.id} />
             </div>
             <div style={{ display: tab === 'psi' ? 'block' : 'none' }}>
               <PsiForm
@@ -228,6 +239,7 @@ export function ComputeWorkbenchPage() {
                 <Form.Item name="purpose" label={x.purpose} rules={[{ max: 500 }]}>
                   <Input maxLength={500} />
                 </Form.Item>
+                {isPersonal(d) && !own && <ConsentVersionField />}
                 <Button
                   type="primary"
                   htmlType="submit"

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { sdk } from '../../api/sdk';
 import { MutationErrorAlert } from '../../components/QueryError';
 import { useT } from '../../i18n/I18nProvider';
+import { ConsentVersionField, isPersonal } from './ConsentVersionField';
 
 interface Values {
   with: string[];
@@ -15,6 +16,7 @@ interface Values {
   epsilon?: number | null;
   basis?: string;
   purpose?: string;
+  consentVersionId?: string;
 }
 
 const NUMERIC = new Set(['integer', 'number']);
@@ -32,10 +34,13 @@ export function JointForm({
   dataset,
   own,
   datasets,
+  orgId,
 }: {
   dataset: Dataset | undefined;
   own: boolean;
   datasets: Dataset[];
+  /** The caller's org: another org's personal data among the datasets asks for a consent scenario. */
+  orgId: string | undefined;
 }) {
   const x = useT().compute;
   if (!dataset) return <Empty description={x.joint.pickFirst} />;
@@ -44,10 +49,20 @@ export function JointForm({
   const others = datasets.filter(
     (d) => d.id !== dataset.id && d.status === 'active' && d.policy?.privacyUnit,
   );
-  return <Fields key={dataset.id} dataset={dataset} own={own} others={others} />;
+  return <Fields key={dataset.id} dataset={dataset} own={own} others={others} orgId={orgId} />;
 }
 
-function Fields({ dataset, own, others }: { dataset: Dataset; own: boolean; others: Dataset[] }) {
+function Fields({
+  dataset,
+  own,
+  others,
+  orgId,
+}: {
+  dataset: Dataset;
+  own: boolean;
+  others: Dataset[];
+  orgId: string | undefined;
+}) {
   const x = useT().compute;
   const g = x.joint;
   const { message } = App.useApp();
@@ -56,6 +71,10 @@ function Fields({ dataset, own, others }: { dataset: Dataset; own: boolean; othe
   const [form] = Form.useForm<Values>();
   const statistic = Form.useWatch('statistic', form);
   const groupBy = Form.useWatch('groupBy', form);
+  const picked = Form.useWatch('with', form);
+  const personal = [dataset, ...others.filter((o) => picked?.includes(o.id))].some(
+    (d) => isPersonal(d) && d.orgId !== orgId,
+  );
   const submit = useMutation({
     mutationFn: (body: SubmitJobBody) => sdk.compute.submitJob({ body }),
     onSuccess: (j) => {
@@ -78,6 +97,7 @@ function Fields({ dataset, own, others }: { dataset: Dataset; own: boolean; othe
       ...(v.epsilon != null && { epsilon: v.epsilon }),
       ...(!own && basis && (/^(eag|aog)_/.test(basis) ? { grantId: basis } : { contractNo: basis })),
       ...(v.purpose && { purpose: v.purpose }),
+      ...(v.consentVersionId && { consentVersionId: v.consentVersionId }),
     });
   };
   const numeric = dataset.columns.filter((c) => NUMERIC.has(c.type) && dataset.policy!.bounds[c.name]);
@@ -183,6 +203,7 @@ function Fields({ dataset, own, others }: { dataset: Dataset; own: boolean; othe
         <Form.Item name="purpose" label={x.purpose} rules={[{ max: 500 }]}>
           <Input maxLength={500} />
         </Form.Item>
+        {personal && <ConsentVersionField />}
         <Button type="primary" htmlType="submit" loading={submit.isPending} data-testid="joint-submit">
           {g.submit}
         </Button>

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { sdk } from '../../api/sdk';
 import { MutationErrorAlert } from '../../components/QueryError';
 import { useT } from '../../i18n/I18nProvider';
+import { ConsentVersionField, isPersonal } from './ConsentVersionField';
 
 interface Values {
   column: string;
@@ -14,6 +15,7 @@ interface Values {
   reveal: PsiSpec['reveal'];
   basis?: string;
   purpose?: string;
+  consentVersionId?: string;
 }
 
 const NORMALIZE = ['id_card', 'uscc', 'phone', 'email', 'text'] as const;
@@ -51,6 +53,7 @@ function Fields({ dataset, own, mine }: { dataset: Dataset; own: boolean; mine: 
   const [form] = Form.useForm<Values>();
   const ownId = Form.useWatch('own', form);
   const ownDataset = mine.find((d) => d.id === ownId);
+  const personal = isPersonal(dataset);
   const submit = useMutation({
     mutationFn: (body: SubmitJobBody) => sdk.compute.submitJob({ body }),
     onSuccess: (j) => {
@@ -72,6 +75,7 @@ function Fields({ dataset, own, mine }: { dataset: Dataset; own: boolean; mine: 
       },
       ...(!own && basis && (/^(eag|aog)_/.test(basis) ? { grantId: basis } : { contractNo: basis })),
       ...(v.purpose && { purpose: v.purpose }),
+      ...(v.consentVersionId && { consentVersionId: v.consentVersionId }),
     });
   };
   return (
@@ -147,6 +151,7 @@ function Fields({ dataset, own, mine }: { dataset: Dataset; own: boolean; mine: 
         <Form.Item name="purpose" label={x.purpose} rules={[{ max: 500 }]}>
           <Input maxLength={500} />
         </Form.Item>
+        {!own && personal && <ConsentVersionField />}
         <Typography.Paragraph type="secondary">{p.minK(dataset.k ?? dataset.policy!.k)}</Typography.Paragraph>
         <Button type="primary" htmlType="submit" loading={submit.isPending} data-testid="psi-submit">
           {p.submit}

@@ -38,6 +38,15 @@ export type TableSource = { rows: Record<string, unknown>[] } | { csvPath: strin
 export interface Sandbox {
   /** Creates and fills a table; only before lock(), since reading a file needs external access. */
   loadTable(name: string, columns: GuardColumn[], source: TableSource): Promise<void>;
+  /**
+   * Keeps only the rows whose text `column` passes `keep` (read once per distinct value); before lock(). Returns
+   * the rows kept and the rows there were.
+   */
+  restrict(
+    table: string,
+    column: string,
+    keep: (value: string) => boolean,
+  ): Promise<{ kept: number; of: number }>;
   /** Turns off external access and locks the configuration for the rest of the instance's life. */
   lock(): Promise<void>;
   /** Runs one statement under the time, memory and row limits; only after lock(). */
@@ -81,6 +90,28 @@ export async function openSandbox(options: SandboxOptions): Promise<Sandbox> {
       await createTable(admin, name, columns);
       if ('rows' in source) await appendRows(admin, name, columns, source.rows);
       else await copyCsv(admin, name, columns, source.csvPath, source.delimiter ?? ',');
+    },
+    async restrict(table, column, keep) {
+      if (locked) throw new Error('rows are restricted before the sandbox is locked');
+      const t = quoteIdent(table);
+      const c = quoteIdent(column);
+      const count = async () =>
+        Number((await (await admin.runAndReadAll(`SELECT count(*) FROM ${t}`)).getRows())[0]![0]);
+      const of = await count();
+      const values = (
+        await (await admin.runAndReadAll(`SELECT DISTINCT ${c} FROM ${t} WHERE ${c} IS NOT NULL`)).getRows()
+      ).map((r) => String(r[0]));
+      await admin.run('CREATE TEMP TABLE __kept (v VARCHAR)');
+      const appender = await admin.createAppender('__kept');
+      for (const v of values)
+        if (keep(v)) {
+          appender.appendVarchar(v);
+          appender.endRow();
+        }
+      appender.closeSync();
+      await admin.run(`DELETE FROM ${t} WHERE ${c} IS NULL OR ${c} NOT IN (SELECT v FROM __kept)`);
+      await admin.run('DROP TABLE __kept');
+      return { kept: await count(), of };
     },
     async lock() {
       // Order matters: external access is switched off first, then every setting is frozen.

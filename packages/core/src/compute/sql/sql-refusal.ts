@@ -87,6 +87,8 @@ export const REFUSAL_RULES = {
     "a dataset of another holder needs its reviewer's release, which a joint statistic cannot wait for",
   /** Issue 18 (joint statistics): a dataset's local aggregate has more groups than are read back. */
   joint_too_many_groups: 'the grouping column has more distinct values than a local aggregate reads',
+  /** Issue 18 (authorization): on another org's personal data, no person has live consent to the scenario. */
+  no_consent: 'no person has live consent to the scenario version',
 } as const;
 
 export type RefusalRule = keyof typeof REFUSAL_RULES;
