@@ -37,11 +37,11 @@ export async function runPsiBenchmarks() {
     const a = new PsiKey(Buffer.alloc(32, 7), 'cjb_bench');
     const b = new PsiKey(Buffer.alloc(32, 9), 'cjb_bench');
     const t1 = performance.now();
-    const { ordered, request } = psiRequest(l.values, a);
+    const { ordered, request } = await psiRequest(l.values, a);
     const t2 = performance.now();
-    const response = psiRespond(request, r.values, b, true);
+    const response = await psiRespond(request, r.values, b, true);
     const t3 = performance.now();
-    const out = psiFinish(response, ordered, a, true);
+    const out = await psiFinish(response, ordered, a, true);
     const t4 = performance.now();
 
     const c0 = performance.now();

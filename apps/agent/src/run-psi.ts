@@ -52,11 +52,11 @@ export async function runPsiStep(
   const key = new compute.PsiKey(secret, job.id);
   const shuffled = spec.reveal === 'size';
   try {
-    if (phase === 1) return { send: compute.psiRequest(set.values, key).request };
-    if (phase === 2) return { send: compute.psiRespond(await input(), set.values, key, shuffled) };
+    if (phase === 1) return { send: (await compute.psiRequest(set.values, key)).request };
+    if (phase === 2) return { send: await compute.psiRespond(await input(), set.values, key, shuffled) };
     // the same order as phase 1's, which the key alone decides
     const ordered = key.order(set.values);
-    const r = compute.psiFinish(await input(), ordered, key, shuffled);
+    const r = await compute.psiFinish(await input(), ordered, key, shuffled);
     return { result: psiResult(spec, r, set.invalid) };
   } catch (e) {
     if (e instanceof compute.PsiFormatError) throw new JobRefusal('failed', null, e.message);

@@ -48,34 +48,44 @@ describe('the protocol', () => {
   const L = Array.from({ length: 300 }, (_, i) => `p${i}`);
   const R = Array.from({ length: 500 }, (_, i) => `p${i * 2}`); // the even ones: 150 of L's
 
-  it('L learns which of its own values R holds', () => {
-    const { ordered, request } = psiRequest(L, left);
-    const response = psiRespond(request, R, right, false);
-    const r = psiFinish(response, ordered, left, false);
+  it('L learns which of its own values R holds', async () => {
+    const { ordered, request } = await psiRequest(L, left);
+    const response = await psiRespond(request, R, right, false);
+    const r = await psiFinish(response, ordered, left, false);
     expect(r).toMatchObject({ left: 300, right: 500, intersection: 150 });
     expect(r.matched).toEqual(L.filter((_, i) => i % 2 === 0).sort());
   });
 
-  it('a shuffled response tells only the size', () => {
-    const { ordered, request } = psiRequest(L, left);
-    const r = psiFinish(psiRespond(request, R, right, true), ordered, left, true);
+  it('a shuffled response tells only the size', async () => {
+    const { ordered, request } = await psiRequest(L, left);
+    const r = await psiFinish(await psiRespond(request, R, right, true), ordered, left, true);
     expect(r).toEqual({ left: 300, right: 500, intersection: 150, matched: null });
   });
 
-  it('the request hides the values and their order', () => {
-    const { ordered, request } = psiRequest(L, left);
+  it('the request hides the values and their order', async () => {
+    const { ordered, request } = await psiRequest(L, left);
     expect(ordered).not.toEqual(L);
     expect(request.includes(Buffer.from('p1'))).toBe(false);
     expect(request.includes(hashToPoint('p1'))).toBe(false);
   });
 
-  it('a cut or foreign message is refused', () => {
-    const { ordered, request } = psiRequest(L, left);
-    expect(() => psiRespond(request.subarray(0, request.length - 1), R, right, false)).toThrow(
+  it('a cut or foreign message is refused', async () => {
+    const { ordered, request } = await psiRequest(L, left);
+    await expect(psiRespond(request.subarray(0, request.length - 1), R, right, false)).rejects.toThrow(
       PsiFormatError,
     );
-    expect(() => psiRespond(Buffer.from('nope'), R, right, false)).toThrow(PsiFormatError);
-    const response = psiRespond(request, R, right, false);
-    expect(() => psiFinish(response, ordered.slice(1), left, false)).toThrow(PsiFormatError);
+    await expect(psiRespond(Buffer.from('nope'), R, right, false)).rejects.toThrow(PsiFormatError);
+    const response = await psiRespond(request, R, right, false);
+    await expect(psiFinish(response, ordered.slice(1), left, false)).rejects.toThrow(PsiFormatError);
+  });
+
+  it('spread over worker threads, gives the same points in the same order as one thread', async () => {
+    const many = Array.from({ length: 5000 }, (_, i) => `v${i}`);
+    const one = new PsiKey(Buffer.alloc(32, 3), 'cjb_threads', 1);
+    const two = new PsiKey(Buffer.alloc(32, 3), 'cjb_threads', 2);
+    const a = await one.blindAll(many);
+    expect((await two.blindAll(many)).equals(a)).toBe(true);
+    expect((await two.raiseAll(a)).equals(await one.raiseAll(a))).toBe(true);
+    expect(a.subarray(32 * 4321, 32 * 4322).equals(one.blind('v4321'))).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { validateIdCard, validateUscc } from '@shuliu/contracts';
 import { createPrivateKey, createPublicKey, diffieHellman, type KeyObject } from 'node:crypto';
 import { hmacSm3, sm3 } from '../../crypto/index.js';
+import { defaultThreads, raiseAll } from './psi.parallel.js';
 
 /**
  * 隐私集合求交 (ECDH-PSI). Each side hashes its normalized identifiers with SM3 to X25519 u-coordinates
@@ -76,12 +77,40 @@ export function psiSet(values: Iterable<unknown>, kind: PsiNormalize): { values:
 /** A side's secret scalar for one job, derived from a secret it keeps (so a restarted agent derives it again). */
 export class PsiKey {
   private readonly key: KeyObject;
+  private readonly scalar: Buffer;
   private readonly orderKey: Buffer;
 
-  constructor(secret: Uint8Array, jobId: string) {
-    const scalar = hmacSm3(secret, `shuliu/psi/scalar/${jobId}`);
-    this.key = createPrivateKey({ key: Buffer.concat([PKCS8_X25519, scalar]), format: 'der', type: 'pkcs8' });
+  /** `threads`: how many worker threads a long list's multiplications are spread over. */
+  constructor(
+    secret: Uint8Array,
+    jobId: string,
+    readonly threads = defaultThreads(),
+  ) {
+    this.scalar = hmacSm3(secret, `shuliu/psi/scalar/${jobId}`);
+    this.key = createPrivateKey({
+      key: Buffer.concat([PKCS8_X25519, this.scalar]),
+      format: 'der',
+      type: 'pkcs8',
+    });
     this.orderKey = hmacSm3(secret, `shuliu/psi/order/${jobId}`);
+  }
+
+  /** `k·H(v)` for each value, in order, as concatenated 32-byte points (over the worker threads). */
+  blindAll(values: string[]): Promise<Buffer> {
+    return raiseAll(this.scalar, { values }, this.threads, (w) => this.here(w));
+  }
+
+  /** `k·P` for each point of a concatenated list, in order (over the worker threads). */
+  raiseAll(points: Buffer): Promise<Buffer> {
+    return raiseAll(this.scalar, { points }, this.threads, (w) => this.here(w));
+  }
+
+  private here(w: { values: string[] } | { points: Buffer }): Buffer {
+    if ('values' in w) return Buffer.concat(w.values.map((v) => this.blind(v)));
+    const out = Buffer.allocUnsafe(w.points.length);
+    for (let at = 0; at < w.points.length; at += POINT)
+      this.raise(w.points.subarray(at, at + POINT)).copy(out, at);
+    return out;
   }
 
   /** `k·P` for the u-coordinate P. */
@@ -114,55 +143,65 @@ export function hashToPoint(value: string): Buffer {
 }
 
 /** Step 1 at L: its values in the key's order, and the request carrying `a·H(x)` for each. */
-export function psiRequest(values: string[], key: PsiKey): { ordered: string[]; request: Buffer } {
+export async function psiRequest(
+  values: string[],
+  key: PsiKey,
+): Promise<{ ordered: string[]; request: Buffer }> {
   const ordered = key.order(values);
-  const out = Buffer.allocUnsafe(8 + ordered.length * POINT);
-  REQUEST_MAGIC.copy(out, 0);
-  out.writeUInt32BE(ordered.length, 4);
-  ordered.forEach((v, i) => key.blind(v).copy(out, 8 + i * POINT));
-  return { ordered, request: out };
+  const head = Buffer.allocUnsafe(8);
+  REQUEST_MAGIC.copy(head, 0);
+  head.writeUInt32BE(ordered.length, 4);
+  return { ordered, request: Buffer.concat([head, await key.blindAll(ordered)]) };
 }
 
 /**
  * Step 2 at R: L's points raised to `b` (in L's order, or sorted when `shuffle`, so that L learns only how
  * many matched) and R's own values as `b·H(y)`, sorted.
  */
-export function psiRespond(request: Buffer, values: string[], key: PsiKey, shuffle: boolean): Buffer {
-  const left = readPoints(request, REQUEST_MAGIC, 'request');
-  const doubled = left.map((p) => key.raise(p));
-  if (shuffle) doubled.sort(Buffer.compare);
-  const own = values.map((v) => key.blind(v)).sort(Buffer.compare);
-  const out = Buffer.allocUnsafe(12 + (doubled.length + own.length) * POINT);
-  RESPONSE_MAGIC.copy(out, 0);
-  out.writeUInt32BE(doubled.length, 4);
-  out.writeUInt32BE(own.length, 8);
-  let at = 12;
-  for (const p of doubled) at += p.copy(out, at);
-  for (const p of own) at += p.copy(out, at);
-  return out;
+export async function psiRespond(
+  request: Buffer,
+  values: string[],
+  key: PsiKey,
+  shuffle: boolean,
+): Promise<Buffer> {
+  const n = readPoints(request, REQUEST_MAGIC, 'request');
+  const raised = await key.raiseAll(request.subarray(8));
+  const doubled = shuffle ? sortedPoints(raised) : raised;
+  const own = sortedPoints(await key.blindAll(values));
+  const head = Buffer.allocUnsafe(12);
+  RESPONSE_MAGIC.copy(head, 0);
+  head.writeUInt32BE(n, 4);
+  head.writeUInt32BE(values.length, 8);
+  return Buffer.concat([head, doubled, own]);
+}
+
+/** A list of concatenated points sorted bytewise, which shuffles points that look random. */
+function sortedPoints(list: Buffer): Buffer {
+  const points: Buffer[] = [];
+  for (let at = 0; at < list.length; at += POINT) points.push(list.subarray(at, at + POINT));
+  return Buffer.concat(points.sort(Buffer.compare));
 }
 
 /**
  * Step 3 at L: R's values raised to `a` and compared with L's doubled ones. `matched` lists L's own values that
  * R holds, when the response kept L's order; null when R shuffled it (then only the size is known).
  */
-export function psiFinish(
+export async function psiFinish(
   response: Buffer,
   ordered: string[],
   key: PsiKey,
   shuffled: boolean,
-): { left: number; right: number; intersection: number; matched: string[] | null } {
+): Promise<{ left: number; right: number; intersection: number; matched: string[] | null }> {
   if (response.length < 12 || !response.subarray(0, 4).equals(RESPONSE_MAGIC))
     throw new PsiFormatError('the response is not a PSI response');
   const n1 = response.readUInt32BE(4);
   const n2 = response.readUInt32BE(8);
   if (response.length !== 12 + (n1 + n2) * POINT || n1 !== ordered.length)
     throw new PsiFormatError(`the response holds ${n1} of our ${ordered.length} values, or is cut short`);
+  const raised = await key.raiseAll(response.subarray(12 + n1 * POINT));
   const theirs = new Set<string>();
-  for (let i = 0; i < n2; i++) {
-    const at = 12 + (n1 + i) * POINT;
-    theirs.add(key.raise(response.subarray(at, at + POINT)).toString('latin1'));
-  }
+  for (let at = 0; at < raised.length; at += POINT)
+    theirs.add(raised.subarray(at, at + POINT).toString('latin1'));
   const matched: string[] = [];
   let intersection = 0;
   for (let i = 0; i < n1; i++) {
@@ -179,15 +218,14 @@ export class PsiFormatError extends Error {
   override name = 'PsiFormatError';
 }
 
-function readPoints(b: Buffer, magic: Buffer, what: string): Buffer[] {
+/** How many points a request holds, once its magic and length agree. */
+function readPoints(b: Buffer, magic: Buffer, what: string): number {
   if (b.length < 8 || !b.subarray(0, 4).equals(magic))
     throw new PsiFormatError(`the ${what} is not a PSI ${what}`);
   const n = b.readUInt32BE(4);
   if (n > PSI_MAX_ITEMS || b.length !== 8 + n * POINT)
     throw new PsiFormatError(`the ${what} says it holds ${n} points but is ${b.length} bytes`);
-  const out: Buffer[] = new Array(n);
-  for (let i = 0; i < n; i++) out[i] = b.subarray(8 + i * POINT, 8 + (i + 1) * POINT);
-  return out;
+  return n;
 }
 
 /** The size a request of `n` values, or a response to it with `m` of R's, takes on the wire. */
