@@ -219,4 +219,40 @@ describe('joint statistics across two agents', () => {
     expect(await job(queued.body.id, 'quancheng')).toMatchObject({ status: 'failed', privacySpent: null });
     expect(await left(consumer.ids.clinic_b!, 'quancheng')).toBeCloseTo(20, 6);
   });
+
+  it('checks each dataset’s basis again at its turn: a grant revoked meanwhile refuses the job and refunds both', async () => {
+    const { resource } = await marketClient(t).listable('merchant', '门诊费用（联合统计·撤回）', {}, false);
+    const late = await enrolledAgent(
+      t,
+      'merchant',
+      [{ name: 'clinic_c', title: '丙院门诊', resourceId: resource, columns: COLUMNS, source: { rows: A } }],
+      POLICY,
+    );
+    const me = await ok<{ org: { id: string } }>('GET', '/api/me', 'quancheng');
+    const grant = await ok<{ id: string }>('POST', '/api/consent/org-grants', 'merchant', {
+      granteeOrgId: me.org.id,
+      resourceIds: [resource],
+      maxGrade: 'important',
+      purpose: '区域门诊费用联合统计',
+      expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+    });
+    // the consumer's own dataset first, the holder's second
+    const queued = await t.call<Body>('POST', '/api/compute/jobs', 'quancheng', {
+      datasetId: consumer.ids.clinic_b,
+      kind: 'joint',
+      joint: { with: [late.ids.clinic_c], statistic: 'count' },
+      epsilon: 1,
+    });
+    expect(queued.status, JSON.stringify(queued.body)).toBe(202);
+    const before = await left(consumer.ids.clinic_b!, 'quancheng');
+    expect(await consumer.agent.runOnce()).toBe(queued.body.id);
+    await ok('POST', `/api/consent/org-grants/${grant.id}/revoke`, 'merchant', { reason: '合作结束' });
+    expect(await late.agent.runOnce()).toBeNull();
+    expect(await job(queued.body.id, 'quancheng')).toMatchObject({
+      status: 'refused',
+      rule: 'basis_lapsed',
+      privacySpent: null,
+    });
+    expect(await left(consumer.ids.clinic_b!, 'quancheng')).toBeCloseTo(before + 1, 6);
+  });
 });

@@ -383,7 +383,10 @@ export class JobsService {
           continue;
         }
         // a contract that ended or a grant revoked since the job was queued is no basis to run it on
-        const lapsed = await this.basisLapsed(tx, j, d);
+        // a joint statistic's later steps read datasets with bases of their own: each is checked at its turn
+        const lapsed =
+          (await this.basisLapsed(tx, j, d)) ??
+          (j.joint_spec && read.id !== d.id ? await this.coverLapsed(tx, j, read) : null);
         if (lapsed) {
           dropped.push(...(await this.finishUnreleased(tx, ctx, j, 'refused', lapsed, 'basis_lapsed')));
           continue;
@@ -1006,6 +1009,24 @@ export class JobsService {
           : `the basis lapsed before the job ran: authorized-operation grant ${j.grant_id} is suspended, revoked, ended or no longer covers the dataset`;
       }
     }
+  }
+
+  /**
+   * Why nothing lets the job's consumer compute on `ds` any more (a joint statistic's later dataset); null
+   * while its own org holds it, the job's contract covers it, or a live enterprise authorization or
+   * authorized-operation grant does.
+   */
+  private async coverLapsed(tx: Executor, j: Selectable<ComputeJobsTable>, ds: DatasetRow) {
+    const org = j.consumer_org_id;
+    if (ds.org_id === org) return null;
+    if (
+      j.contract_no &&
+      !this.contractProblem(j.contract_no, await contractForCompute(tx, j.contract_no), org, ds)
+    )
+      return null;
+    if (ds.resource_id && (await this.deps.grants.orgGrant(tx, org, ds.resource_id))) return null;
+    if (ds.resource_id && (await this.deps.grants.operationGrantOf(tx, org, ds.resource_id))) return null;
+    return `the basis lapsed before the job ran: no contract or grant lets your organization compute on ${ds.name} any more`;
   }
 
   /** The job against the allow-list or its rules, and what it costs: an export spends no privacy budget. */
