@@ -1,8 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { createWriteStream, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Command } from 'commander';
 import type {
@@ -14,9 +11,8 @@ import type {
   SubmitJobBody,
   TemplateSpec,
 } from '@shuliu/contracts';
-import { serverOptions, sdkFor, type Remote } from './remote.js';
+import { saveDownload, serverOptions, sdkFor, type Remote } from './remote.js';
 import { sm2PrivateScalar } from './sign.js';
-import { nameOf } from './trade-files.js';
 
 // the agent, the SDK and core load inside the actions, so `--help` answers at once
 
@@ -379,14 +375,8 @@ export function computeCommand() {
     const sdk = await sdkFor(o);
     const { api } = await import('@shuliu/contracts');
     const res = await sdk.client.download(api.compute.jobDownload, { params: { id } });
-    const path = o.output ?? nameOf(res.headers.get('content-disposition'), `${id}.csv`);
-    try {
-      await pipeline(Readable.fromWeb(res.body as never), createWriteStream(path, { mode: 0o600 }));
-    } catch (e) {
-      await rm(path, { force: true });
-      throw e;
-    }
-    console.log(`saved ${path} (${statSync(path).size} bytes) from job ${id}`);
+    const { path, size } = await saveDownload(res, o.output, `${id}.csv`);
+    console.log(`saved ${path} (${size} bytes) from job ${id}`);
   });
   return cmd;
 }

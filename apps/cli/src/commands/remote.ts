@@ -1,3 +1,8 @@
+import { createWriteStream, statSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 
@@ -55,4 +60,27 @@ export async function fetchBytes(o: Remote, path: string): Promise<Buffer> {
     throw new Error(`${code}: ${message}`);
   }
   return body;
+}
+
+/** The file name a download's Content-Disposition gives (RFC 6266: the UTF-8 form first). */
+export function nameOf(header: string | null, fallback: string): string {
+  const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(header ?? '');
+  const plain = /filename="([^"]+)"/i.exec(header ?? '');
+  const name = utf8 ? decodeURIComponent(utf8[1]!) : (plain?.[1] ?? fallback);
+  return basename(name); // never a path the server chose
+}
+
+/**
+ * Streams a download to `output` (or the name the server gave, here), readable by the owner only; a transfer
+ * cut short leaves no partial file. Returns the path and its size.
+ */
+export async function saveDownload(res: Response, output: string | undefined, fallback: string) {
+  const path = output ?? nameOf(res.headers.get('content-disposition'), fallback);
+  try {
+    await pipeline(Readable.fromWeb(res.body as never), createWriteStream(path, { mode: 0o600 }));
+  } catch (e) {
+    await rm(path, { force: true });
+    throw e;
+  }
+  return { path, size: statSync(path).size };
 }

@@ -1,21 +1,11 @@
-import { createReadStream, createWriteStream, statSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { Command, Option } from 'commander';
 import type { DeliveredFile, TraceResult } from '@shuliu/contracts';
-import { serverOptions, sdkFor, type Remote } from './remote.js';
+import { saveDownload, serverOptions, sdkFor, type Remote } from './remote.js';
 
 type Json = { json?: boolean };
-
-/** The file name a download's Content-Disposition gives (RFC 6266: the UTF-8 form first). */
-export function nameOf(header: string | null, fallback: string): string {
-  const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(header ?? '');
-  const plain = /filename="([^"]+)"/i.exec(header ?? '');
-  const name = utf8 ? decodeURIComponent(utf8[1]!) : (plain?.[1] ?? fallback);
-  return basename(name); // never a path the server chose
-}
 
 const left = (f: DeliveredFile) => (f.downloadsLeft === null ? 'unlimited' : String(f.downloadsLeft));
 
@@ -48,15 +38,9 @@ async function download(
     params: { id: orderId, fileId: f.id },
     query: { format: o.format },
   });
-  const path = o.output ?? nameOf(res.headers.get('content-disposition'), `${f.id}.${o.format}`);
-  try {
-    await pipeline(Readable.fromWeb(res.body as never), createWriteStream(path, { mode: 0o600 }));
-  } catch (e) {
-    await rm(path, { force: true });
-    throw e;
-  }
+  const { path, size } = await saveDownload(res, o.output, `${f.id}.${o.format}`);
   const remaining = f.downloadsLeft === null ? 'unlimited' : String(Math.max(0, f.downloadsLeft - 1));
-  console.log(`saved ${path} (${statSync(path).size} bytes) from order ${orderId}, file ${f.id}`);
+  console.log(`saved ${path} (${size} bytes) from order ${orderId}, file ${f.id}`);
   console.log(`  this copy is fingerprinted for your organization; downloads left: ${remaining}`);
 }
 
