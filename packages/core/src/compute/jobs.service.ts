@@ -77,6 +77,10 @@ async function jointStepDataset(tx: Executor, j: Selectable<ComputeJobsTable>) {
 const subjectColumn = (d: { columns: { name: string; personal?: string }[] }) =>
   d.columns.find((c) => c.personal === 'idCard')?.name ?? null;
 
+/** A released result is shown to whoever sees the job; one in review to the holder only. */
+const resultShown = (ctx: RequestContext, j: { status: string; owner_org_id: string }) =>
+  j.status === 'done' || (j.status === 'review' && ctx.principal?.orgId === j.owner_org_id);
+
 /** Kinds that spend no privacy budget: k-anonymity protects an export's rows, a PSI job releases no aggregate. */
 const FREE_KINDS = new Set<JobKind>(['anonymize', 'psi']);
 /** How long an agent holds a leased job before it is offered again (its agent presumed gone). */
@@ -341,9 +345,7 @@ export class JobsService {
   async output(ctx: RequestContext, id: string): Promise<{ name: string; size: number; body: Readable }> {
     const j = await repo.find(this.deps.db, id);
     if (!j || !this.sees(ctx, j)) throw NotFound('job', id);
-    const owner = ctx.principal?.orgId === j.owner_org_id;
-    const shown = j.status === 'done' || (owner && j.status === 'review');
-    if (j.kind !== 'anonymize' || !shown || !j.output_blob || !j.result?.export)
+    if (j.kind !== 'anonymize' || !resultShown(ctx, j) || !j.output_blob || !j.result?.export)
       throw NotFound('job output', id);
     await recordAudit(this.deps.db, ctx, {
       action: 'compute.job.download',
@@ -634,8 +636,7 @@ export class JobsService {
 
   /** The result reaches the consumer once released; the holder sees it in review; overseers once released. */
   private shown(ctx: RequestContext, j: JobRow): Job {
-    const owner = ctx.principal?.orgId === j.owner_org_id;
-    return toJob(j, { result: j.status === 'done' || (owner && j.status === 'review') });
+    return toJob(j, { result: resultShown(ctx, j) });
   }
 
   /**
