@@ -1,4 +1,5 @@
 import type { AnonymizeSpec, TemplateSpec } from '@shuliu/contracts';
+import { bandsProblem } from './anonymize/anonymize.hierarchy.js';
 import { MAX_LATTICE_NODES } from './anonymize/anonymize.lattice.js';
 import type { ColumnRow, PolicyRow } from './compute.tables.js';
 import { QueryRefused } from './sql/sql-refusal.js';
@@ -100,14 +101,8 @@ export function checkExport(spec: AnonymizeSpec, columns: ColumnRow[], policy: P
     if (h.kind === 'intervals') {
       if (!NUMERIC.has(types.get(q.column)!))
         throw new QueryRefused('hierarchy_invalid', `${q.column} is not numeric: give it a table hierarchy`);
-      h.bands.forEach((w, i) => {
-        const prev = h.bands[i - 1];
-        if (prev !== undefined && (w <= prev || Math.abs(w / prev - Math.round(w / prev)) > 1e-9))
-          throw new QueryRefused(
-            'hierarchy_invalid',
-            `${q.column}: each band width must be a multiple of the one before (${prev}, ${w})`,
-          );
-      });
+      const problem = bandsProblem(h.bands);
+      if (problem) throw new QueryRefused('hierarchy_invalid', `${q.column}: ${problem}`);
       nodes *= h.bands.length + 2;
     } else {
       const width = h.rows[0]!.length;

@@ -43,11 +43,22 @@ function checkBands(bands: unknown): asserts bands is number[] {
   bands.forEach((w, i) => {
     if (typeof w !== 'number' || !Number.isFinite(w) || w <= 0)
       throw new RangeError(`bands[${i}]: ${String(w)} is not a positive width`);
-    // a band must sit inside one band of the next level, or the hierarchy is not a tree
-    const prev = i > 0 ? (bands[i - 1] as number) : undefined;
-    if (prev !== undefined && (w <= prev || Math.abs(w / prev - Math.round(w / prev)) > 1e-9))
-      throw new RangeError(`bands[${i}]: ${w} is not a larger multiple of ${prev}`);
   });
+  const problem = bandsProblem(bands as number[]);
+  if (problem) throw new RangeError(problem);
+}
+
+/**
+ * Why positive band widths do not make a hierarchy, or null: each must be a larger multiple of the one before,
+ * so that a band sits inside one band of the next level and the hierarchy is a tree.
+ */
+export function bandsProblem(bands: readonly number[]): string | null {
+  for (let i = 1; i < bands.length; i++) {
+    const [prev, w] = [bands[i - 1]!, bands[i]!];
+    if (w <= prev || Math.abs(w / prev - Math.round(w / prev)) > 1e-9)
+      return `bands[${i}]: ${w} is not a larger multiple of ${prev}`;
+  }
+  return null;
 }
 
 /** The rows of an interval hierarchy for the given values of a column (`lo-hi` when all are integers). */
