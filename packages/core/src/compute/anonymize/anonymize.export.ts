@@ -100,4 +100,9 @@ export function anonymizedExport(
 }
 
 /** RFC 4180: quoted when it holds a comma, quote or line break. */
+/**
+ * A cell of the exported CSV, quoted when it must be. Unlike a settlement statement's cells (trade's csvCell),
+ * nothing is prefixed to defuse spreadsheet formulas: the file is data for further processing, its values as
+ * they were generalized (a negative number stays `-5`).
+ */
 const csvCell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
