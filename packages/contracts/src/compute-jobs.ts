@@ -10,6 +10,16 @@ import { ContractNo } from './trade-contracts.js';
  * receipt is a `compute.job.completed` ledger entry.
  */
 
+/** An SM3 digest, and an SM2 signature r ‖ s, as agents send them: lower-case hex. */
+const Sm3Hex = z
+  .string()
+  .max(64)
+  .regex(/^[0-9a-f]{64}$/, 'must be SM3 in lower-case hex');
+const Sm2SignatureHex = z
+  .string()
+  .max(128)
+  .regex(/^[0-9a-f]{128}$/, 'must be an SM2 signature r ‖ s in lower-case hex');
+
 export const JobStatus = z.enum(['queued', 'running', 'review', 'done', 'refused', 'failed', 'withheld']);
 export type JobStatus = z.infer<typeof JobStatus>;
 /**
@@ -178,14 +188,8 @@ export type JointPart = z.infer<typeof JointPart>;
 
 export const JointPartBody = z.strictObject({
   local: JointLocal,
-  localHash: z
-    .string()
-    .max(64)
-    .regex(/^[0-9a-f]{64}$/, 'must be SM3 in lower-case hex'),
-  signature: z
-    .string()
-    .max(128)
-    .regex(/^[0-9a-f]{128}$/, 'must be an SM2 signature r ‖ s in lower-case hex'),
+  localHash: Sm3Hex,
+  signature: Sm2SignatureHex,
 });
 
 const Levels = z.array(z.number().int().min(0).max(100)).max(10);
@@ -434,14 +438,8 @@ export type LeasedJob = z.infer<typeof LeasedJob>;
 export const JobResultBody = z.strictObject({
   result: JobResult,
   privacySpent: PrivacySpent,
-  resultHash: z
-    .string()
-    .max(64)
-    .regex(/^[0-9a-f]{64}$/, 'must be SM3 in lower-case hex'),
-  signature: z
-    .string()
-    .max(128)
-    .regex(/^[0-9a-f]{128}$/, 'must be an SM2 signature r ‖ s in lower-case hex'),
+  resultHash: Sm3Hex,
+  signature: Sm2SignatureHex,
 });
 export type JobResultBody = z.infer<typeof JobResultBody>;
 

@@ -17,7 +17,7 @@ import {
   type ReviewJobBody,
   type SubmitJobBody,
 } from '@shuliu/contracts';
-import type { Selectable } from 'kysely';
+import type { Selectable, Updateable } from 'kysely';
 import { randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { z } from 'zod';
@@ -491,42 +491,23 @@ export class JobsService {
         throw ResultInvalid('signature: the receipt’s SM2 signature does not verify under the agent’s key', {
           field: 'signature',
         });
-      const { firstIndex } = await this.deps.ledger.appendIn(tx, [
-        {
-          type: 'compute.job.completed',
-          objectType: 'compute_job',
-          objectId: j.id,
-          objectSm3: sm3Hex(jcs(receipt)),
-          attrs: { ...receipt, keyId: key.key_id, publicKey: key.public_key, signature: b.signature },
-        },
-      ]);
       const d = (await datasets.find(tx, j.dataset_id))!;
-      // an export leaves the domain as a file, so its holder always sees it before anyone else
-      const status = d.policy?.manualRelease || j.kind === 'anonymize' ? 'review' : 'done';
-      const at = this.deps.now();
-      await repo.settle(tx, j.dataset_id, j.id, spent);
-      await repo.update(tx, j.id, {
-        status,
-        result: JSON.stringify(b.result),
-        result_hash: b.resultHash,
-        epsilon_spent: spent.epsilon,
-        delta_spent: spent.delta,
-        agent_key_id: key.key_id,
-        agent_public_key: key.public_key,
-        signature: b.signature,
-        ledger_index: firstIndex,
-        psi_blob: null,
-        lease_expires_at: null,
-        finished_at: status === 'done' ? at : null,
-        updated_at: at,
+      await this.release(tx, ctx, j, {
+        ledgerAttrs: { ...receipt, keyId: key.key_id, publicKey: key.public_key, signature: b.signature },
+        objectSm3: sm3Hex(jcs(receipt)),
+        // an export leaves the domain as a file, so its holder always sees it before anyone else
+        review: !!d.policy?.manualRelease || j.kind === 'anonymize',
+        result: b.result,
+        resultHash: b.resultHash,
+        spent,
+        datasetIds: [j.dataset_id],
+        set: {
+          agent_key_id: key.key_id,
+          agent_public_key: key.public_key,
+          signature: b.signature,
+          psi_blob: null,
+        },
       });
-      await recordAudit(tx, ctx, {
-        action: 'compute.job.complete',
-        objectType: 'compute_job',
-        objectId: j.id,
-        details: { status, resultHash: b.resultHash, ledgerIndex: firstIndex, ...spent },
-      });
-      await this.tell(tx, j, status);
     });
     // the relayed lists served their turn: the result is all that stays
     if (relayed) await this.deps.blobs.remove(relayed);
@@ -864,25 +845,59 @@ export class JobsService {
       combinedBy: 'platform',
       parts: kept,
     };
+    await this.release(tx, ctx, j, {
+      ledgerAttrs: attrs,
+      objectSm3: sm3Hex(jcs(attrs)),
+      review: !!rows[0]!.policy?.manualRelease,
+      result,
+      resultHash,
+      spent,
+      datasetIds: ids,
+      set: { joint_parts: JSON.stringify(kept) },
+      audit: { parts: kept.length },
+    });
+  }
+
+  /**
+   * A result's release, the same for an agent's result and a joint statistic: the `compute.job.completed`
+   * ledger entry, every dataset's reservation settled at what was spent, the job done (or in review for the
+   * holder's reviewer), audited, and the consumer or reviewers told.
+   */
+  private async release(
+    tx: Executor,
+    ctx: RequestContext,
+    j: Selectable<ComputeJobsTable>,
+    r: {
+      ledgerAttrs: Record<string, unknown>;
+      objectSm3: string;
+      review: boolean;
+      result: JobResult;
+      resultHash: string;
+      spent: { epsilon: number; delta: number };
+      datasetIds: string[];
+      set: Updateable<ComputeJobsTable>;
+      audit?: Record<string, unknown>;
+    },
+  ) {
     const { firstIndex } = await this.deps.ledger.appendIn(tx, [
       {
         type: 'compute.job.completed',
         objectType: 'compute_job',
         objectId: j.id,
-        objectSm3: sm3Hex(jcs(attrs)),
-        attrs,
+        objectSm3: r.objectSm3,
+        attrs: r.ledgerAttrs,
       },
     ]);
-    const status = rows[0]!.policy?.manualRelease ? 'review' : 'done';
+    const status = r.review ? 'review' : 'done';
     const at = this.deps.now();
-    for (const id of ids) await repo.settle(tx, id, j.id, spent);
+    for (const id of r.datasetIds) await repo.settle(tx, id, j.id, r.spent);
     await repo.update(tx, j.id, {
+      ...r.set,
       status,
-      result: JSON.stringify(result),
-      result_hash: resultHash,
-      epsilon_spent: spent.epsilon,
-      delta_spent: 0,
-      joint_parts: JSON.stringify(kept),
+      result: JSON.stringify(r.result),
+      result_hash: r.resultHash,
+      epsilon_spent: r.spent.epsilon,
+      delta_spent: r.spent.delta,
       ledger_index: firstIndex,
       lease_expires_at: null,
       finished_at: status === 'done' ? at : null,
@@ -892,7 +907,7 @@ export class JobsService {
       action: 'compute.job.complete',
       objectType: 'compute_job',
       objectId: j.id,
-      details: { status, resultHash, ledgerIndex: firstIndex, ...spent, parts: kept.length },
+      details: { status, resultHash: r.resultHash, ledgerIndex: firstIndex, ...r.spent, ...r.audit },
     });
     await this.tell(tx, j, status);
   }

@@ -1,12 +1,10 @@
-import type { Dataset, ReleasePolicy, SubmitJobBody } from '@shuliu/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Empty, Flex, Form, Steps, Typography } from 'antd';
+import type { Dataset, ReleasePolicy } from '@shuliu/contracts';
+import { Alert, Button, Empty, Flex, Form, Steps, Typography } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
 import { ApiError } from '../../api/errors';
-import { sdk } from '../../api/sdk';
 import { MutationErrorAlert } from '../../components/QueryError';
 import { useT } from '../../i18n/I18nProvider';
+import { useSubmitJob } from './compute-parts';
 import { toSpec, type AnonymizeValues } from './anonymize-form';
 import { ModelStep, OutputStep, QisStep } from './anonymize-fields';
 import { AnonymizeSpecView } from './anonymize-spec';
@@ -41,22 +39,12 @@ function Wizard({ dataset, policy, own }: { dataset: Dataset; policy: ReleasePol
   const t = useT();
   const x = t.compute;
   const a = x.anon;
-  const { message } = App.useApp();
-  const navigate = useNavigate();
-  const qc = useQueryClient();
   const [form] = Form.useForm<AnonymizeValues>();
   const [step, setStep] = useState(0);
   const [specIssue, setSpecIssue] = useState<string>();
   const values = Form.useWatch([], form) as AnonymizeValues | undefined;
   const review = step === 2 && values ? toSpec(values) : undefined;
-  const submit = useMutation({
-    mutationFn: (body: SubmitJobBody) => sdk.compute.submitJob({ body }),
-    onSuccess: (j) => {
-      void message.success(x.submitted(j.id));
-      void qc.invalidateQueries({ queryKey: ['compute'] });
-      void navigate(`/compute/jobs/${j.id}`);
-    },
-  });
+  const submit = useSubmitJob();
   const refusal = refusalOf(submit.error);
 
   const fieldsOf = (s: number) =>

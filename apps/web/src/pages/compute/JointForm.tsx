@@ -1,10 +1,8 @@
-import type { Dataset, JointSpec, SubmitJobBody } from '@shuliu/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Col, Empty, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
-import { useNavigate } from 'react-router';
-import { sdk } from '../../api/sdk';
+import type { Dataset, JointSpec } from '@shuliu/contracts';
+import { Alert, Button, Col, Empty, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import { MutationErrorAlert } from '../../components/QueryError';
 import { useT } from '../../i18n/I18nProvider';
+import { useSubmitJob } from './compute-parts';
 import { ConsentVersionField, isPersonal } from './ConsentVersionField';
 
 interface Values {
@@ -65,9 +63,6 @@ function Fields({
 }) {
   const x = useT().compute;
   const g = x.joint;
-  const { message } = App.useApp();
-  const navigate = useNavigate();
-  const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
   const statistic = Form.useWatch('statistic', form);
   const groupBy = Form.useWatch('groupBy', form);
@@ -75,14 +70,7 @@ function Fields({
   const personal = [dataset, ...others.filter((o) => picked?.includes(o.id))].some(
     (d) => isPersonal(d) && d.orgId !== orgId,
   );
-  const submit = useMutation({
-    mutationFn: (body: SubmitJobBody) => sdk.compute.submitJob({ body }),
-    onSuccess: (j) => {
-      void message.success(x.submitted(j.id));
-      void qc.invalidateQueries({ queryKey: ['compute'] });
-      void navigate(`/compute/jobs/${j.id}`);
-    },
-  });
+  const submit = useSubmitJob();
   const onFinish = (v: Values) => {
     const basis = v.basis?.trim();
     submit.mutate({

@@ -1,10 +1,8 @@
-import type { Dataset, PsiSpec, SubmitJobBody } from '@shuliu/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Col, Empty, Form, Input, Radio, Row, Select, Typography } from 'antd';
-import { useNavigate } from 'react-router';
-import { sdk } from '../../api/sdk';
+import type { Dataset, PsiSpec } from '@shuliu/contracts';
+import { Alert, Button, Col, Empty, Form, Input, Radio, Row, Select, Typography } from 'antd';
 import { MutationErrorAlert } from '../../components/QueryError';
 import { useT } from '../../i18n/I18nProvider';
+import { useSubmitJob } from './compute-parts';
 import { ConsentVersionField, isPersonal } from './ConsentVersionField';
 
 interface Values {
@@ -47,21 +45,11 @@ export function PsiForm({
 function Fields({ dataset, own, mine }: { dataset: Dataset; own: boolean; mine: Dataset[] }) {
   const x = useT().compute;
   const p = x.psi;
-  const { message } = App.useApp();
-  const navigate = useNavigate();
-  const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
   const ownId = Form.useWatch('own', form);
   const ownDataset = mine.find((d) => d.id === ownId);
   const personal = isPersonal(dataset);
-  const submit = useMutation({
-    mutationFn: (body: SubmitJobBody) => sdk.compute.submitJob({ body }),
-    onSuccess: (j) => {
-      void message.success(x.submitted(j.id));
-      void qc.invalidateQueries({ queryKey: ['compute'] });
-      void navigate(`/compute/jobs/${j.id}`);
-    },
-  });
+  const submit = useSubmitJob();
   const onFinish = (v: Values) => {
     const basis = v.basis?.trim();
     submit.mutate({

@@ -1,5 +1,8 @@
-import type { Job, JobStatus } from '@shuliu/contracts';
-import { Tag } from 'antd';
+import type { Job, JobStatus, SubmitJobBody } from '@shuliu/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Tag } from 'antd';
+import { useNavigate } from 'react-router';
+import { sdk } from '../../api/sdk';
 import { useT } from '../../i18n/I18nProvider';
 
 const STATUS_COLOR: Record<JobStatus, string> = {
@@ -29,3 +32,19 @@ export const isPending = (j: Pick<Job, 'status'> | undefined) =>
 /** ε (and δ where spent) as the budget counts it. */
 export const formatPrivacy = (p: { epsilon: number; delta: number } | null) =>
   p === null ? '—' : `ε = ${+p.epsilon.toFixed(6)}${p.delta ? `, δ = ${p.delta.toExponential(2)}` : ''}`;
+
+/** Submits a job and, once queued, says so and opens its page: the workbench's forms share it. */
+export function useSubmitJob() {
+  const x = useT().compute;
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SubmitJobBody) => sdk.compute.submitJob({ body }),
+    onSuccess: (j) => {
+      void message.success(x.submitted(j.id));
+      void qc.invalidateQueries({ queryKey: ['compute'] });
+      void navigate(`/compute/jobs/${j.id}`);
+    },
+  });
+}
