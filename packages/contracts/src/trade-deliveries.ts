@@ -24,6 +24,19 @@ export const DeliveredFile = z.object({
   maxDownloads: z.number().int().nullable().describe('null: no limit in the contract or the policy'),
   downloadsLeft: z.number().int().nullable(),
   lastDownloadAt: Timestamp.nullable(),
+  consent: z
+    .object({
+      scenarioVersionId: z.string(),
+      rowsWithheld: z
+        .number()
+        .int()
+        .nullable()
+        .describe('rows of persons without live consent left out of the current copy; null before the first'),
+    })
+    .nullable()
+    .describe(
+      'data about persons (一场景一授权): each download holds only the persons whose consent to this buyer scenario is live then',
+    ),
   createdAt: Timestamp,
 });
 export type DeliveredFile = z.infer<typeof DeliveredFile>;

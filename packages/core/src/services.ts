@@ -4,7 +4,7 @@ import type { DB } from './db/schema.js';
 import { AuditService } from './audit/index.js';
 import { BlobStore } from './blobs/index.js';
 import { createCatalog, fileLimitsOf } from './catalog/index.js';
-import { createConsent, scenarioVersionOf } from './consent/index.js';
+import { createConsent, idCardDigester, scenarioVersionOf } from './consent/index.js';
 import { KeyService, OrgKeysService, resolveMasterKey, type MasterKey } from './crypto/index.js';
 import { createIdentity } from './identity/index.js';
 import { LedgerService } from './ledger/index.js';
@@ -40,6 +40,7 @@ export function createServices(db: Kysely<DB>, config: Config) {
     fileLimits: fileLimitsOf(config),
     grading: (tx) => settings.settings.grading(tx),
     pseudonymKey: (orgId) => keys.deriveSecret(`pseudonym:${orgId}`),
+    subjectDigest: idCardDigester(keys),
   });
   const { resources } = catalog;
   const registry = createRegistry({

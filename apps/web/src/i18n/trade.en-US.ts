@@ -18,6 +18,8 @@ export const tradeApiErrorsEnUS: Record<keyof typeof tradeApiErrorsZhCN, string>
   TRADE_CONTRACT_NOT_CONCLUDED: 'The contract is not concluded by both signatures yet: no order on it',
   TRADE_SOLD_OUT: 'The product’s licence has no seat left (or is exclusive and sold)',
   TRADE_ACCEPTANCE_PERIOD_OVER: 'The acceptance period is over: the delivery counts as accepted',
+  TRADE_CONSENT_UNMATCHED:
+    'A copy of data about persons holds only persons with live consent, and this file’s rows cannot be matched to persons (derive it again from a source with an ID card column)',
   TRADE_DEIDENTIFIED_FILE_MISSING:
     'Files are delivered de-identified only: a resource of the product has no masked derivative with a ready file',
   TRADE_DOWNLOADS_EXHAUSTED: 'The contract’s use limit is reached: this file cannot be downloaded again',

@@ -16,6 +16,8 @@ export const tradeApiErrorsZhCN = {
   TRADE_CONTRACT_NOT_CONCLUDED: '合同尚未由双方签署成立，不能下单',
   TRADE_SOLD_OUT: '该产品的许可席位已售罄（或为独占许可且已售出）',
   TRADE_ACCEPTANCE_PERIOD_OVER: '验收期已过，交付已视为验收合格',
+  TRADE_CONSENT_UNMATCHED:
+    '一场景一授权：涉及个人的文件只含同意仍有效的个人，而该文件的行无法对应到个人（请从含身份证号列的源数据重新脱敏衍生）',
   TRADE_DEIDENTIFIED_FILE_MISSING: '文件只以去标识化形式交付：该产品有数据资源尚无已就绪的脱敏衍生文件',
   TRADE_DOWNLOADS_EXHAUSTED: '已达合同约定的使用次数上限，该文件不能再下载',
 } satisfies Partial<Record<ErrorCode, string>>;

@@ -20,6 +20,8 @@ export function createCatalog(deps: {
   grading: (db?: Kysely<DB>) => Promise<GradingSettings>;
   /** The org's pseudonymization key (HMAC-SM3), stable across its derivatives. */
   pseudonymKey: (orgId: string) => Uint8Array;
+  /** How the consent hub knows a person by ID card number (a masked file's subject map holds these). */
+  subjectDigest: (idCard: string) => Buffer;
 }) {
   const { db, blobs } = deps;
   const resources = new ResourcesService(db);
@@ -36,7 +38,7 @@ export function createCatalog(deps: {
     sectors: new SectorsService(db),
     resources,
     files,
-    masking: new MaskingService(db, blobs, resources, files, deps.pseudonymKey),
+    masking: new MaskingService(db, blobs, resources, files, deps.pseudonymKey, deps.subjectDigest),
     openData,
     dcat: new DcatService(resources, files),
     impact: new ImpactService(db, resources, async (tx) => (await deps.grading(tx)).impact),

@@ -23,15 +23,27 @@ export const sectorAndBelow = (code: string) =>
 export const resourcesUnderSector = (code: string) =>
   sql<string>`(select ca_r.id from catalog_resources ca_r where ca_r.sector_code in ${sectorAndBelow(code)})`;
 
-/** Of these resources, those about persons (subject type 个人): what a deal needs their consent for. */
+/**
+ * Of these resources, those about persons: what a deal needs their consent for. Subject type 个人, or — what the
+ * data holds deciding, not a label — ID card numbers found in its columns or, for a derivative that masked
+ * them, in its source's.
+ */
 export const resourcesAboutPersons = async (db: Executor, ids: string[]) =>
   ids.length
     ? (
         await db
-          .selectFrom('catalog_resources')
-          .select('id')
-          .where('id', 'in', ids)
-          .where('subject_type', '=', 'personal')
+          .selectFrom('catalog_resources as r')
+          .select('r.id')
+          .where('r.id', 'in', ids)
+          .where((w) =>
+            w.or([
+              w('r.subject_type', '=', 'personal'),
+              w.exists(
+                sql`(select 1 from catalog_resources ca_s, jsonb_array_elements(ca_s.schema) ca_c
+                      where ca_s.id in (r.id, r.derived_from) and ca_c->'pii'->>'kind' = 'idCard')`,
+              ),
+            ]),
+          )
           .execute()
       ).map((r) => r.id)
     : [];
@@ -68,6 +80,8 @@ export interface DeidentifiedFile {
   name: string;
   format: string;
   blobKey: string;
+  /** The source's ID card column the file's subject map comes from; null when it has none (see subject-map). */
+  subjectColumn: string | null;
 }
 
 /**
@@ -80,7 +94,16 @@ export async function deidentifiedFileOf(db: Executor, resourceId: string): Prom
   const candidates = await db
     .selectFrom('catalog_resources as r')
     .innerJoin('catalog_files as f', 'f.resource_id', 'r.id')
-    .select(['r.id as resource_id', 'r.title', 'r.schema', 'f.id', 'f.name', 'f.format', 'f.blob_key'])
+    .select([
+      'r.id as resource_id',
+      'r.title',
+      'r.schema',
+      'f.id',
+      'f.name',
+      'f.format',
+      'f.blob_key',
+      'f.subject_column',
+    ])
     .where((w) => w.or([w('r.id', '=', resourceId), w('r.derived_from', '=', resourceId)]))
     .where('r.processing', '=', 'masked')
     .where('r.status', '<>', 'retired')
@@ -100,6 +123,7 @@ export async function deidentifiedFileOf(db: Executor, resourceId: string): Prom
         name: found.name,
         format: found.format,
         blobKey: found.blob_key,
+        subjectColumn: found.subject_column,
       }
     : null;
 }
@@ -109,7 +133,7 @@ export async function deidentifiedFileById(db: Executor, fileId: string): Promis
   const f = await db
     .selectFrom('catalog_files as f')
     .innerJoin('catalog_resources as r', 'r.id', 'f.resource_id')
-    .select(['r.id as resource_id', 'r.title', 'f.name', 'f.format', 'f.blob_key'])
+    .select(['r.id as resource_id', 'r.title', 'f.name', 'f.format', 'f.blob_key', 'f.subject_column'])
     .where('f.id', '=', fileId)
     .where('r.processing', '=', 'masked')
     .where('f.status', '=', 'ready')
@@ -122,6 +146,7 @@ export async function deidentifiedFileById(db: Executor, fileId: string): Promis
         name: f.name,
         format: f.format,
         blobKey: f.blob_key,
+        subjectColumn: f.subject_column,
       }
     : null;
 }

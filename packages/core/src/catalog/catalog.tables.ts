@@ -82,6 +82,8 @@ export interface CatalogFilesTable {
   profile: ColumnType<unknown, string | null | undefined, string | null>;
   error: ColumnType<string | null, string | null | undefined, string | null>;
   error_code: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The source's ID card column a masked file's per-row subject map comes from (see deidentified files). */
+  subject_column: ColumnType<string | null, string | null | undefined, string | null>;
   created_by: string;
   created_at: CreatedAt;
   updated_at: UpdatedAt;

@@ -14,3 +14,4 @@ export { fileLimitsOf, type FileLimits } from './files.limits.js';
 export { IllegalTransition as ResourceIllegalTransition } from './catalog.errors.js';
 export { createCatalog, type CatalogServices } from './catalog.factory.js';
 export * from './catalog.reads.js';
+export { readSubjectMap } from './subject-map.js';

@@ -33,6 +33,7 @@ import { filesRepository } from './files.repository.js';
 import type { FilesService } from './files.service.js';
 import { failureOf } from './files.limits.js';
 import type { ResourcesService } from './resources.service.js';
+import { subjectMapKey, subjectMapWriter } from './subject-map.js';
 
 type Executor = Kysely<DB>;
 type FileRow = Selectable<CatalogFilesTable>;
@@ -51,6 +52,8 @@ export class MaskingService {
     private readonly files: FilesService,
     /** The org's pseudonymization key (HMAC-SM3), stable across its derivatives. */
     private readonly pseudonymKey: (orgId: string) => Uint8Array,
+    /** How the consent hub knows a person by ID card number: a masked file's subject map holds these. */
+    private readonly subjectDigest: (idCard: string) => Buffer,
   ) {}
 
   async preview(
@@ -209,26 +212,38 @@ export class MaskingService {
       job.file.format,
       this.files.zipLimits,
     );
+    // the rows' persons, where the source holds ID card numbers: masking hides them, consent needs them
+    const subjectColumn = idCardColumn(job.file);
+    const at = subjectColumn === null ? -1 : source.columns.indexOf(subjectColumn);
+    const subjects = at < 0 ? null : subjectMapWriter(this.blobs, fileId, this.subjectDigest);
     try {
       const out = new PassThrough();
       const stored = this.blobs.write(fileId, out);
       stored.catch(() => {}); // awaited below
       try {
-        await maskTabular(source, out, { rules: job.rules, key: this.pseudonymKey(job.ownerOrgId) });
+        await maskTabular(source, out, {
+          rules: job.rules,
+          key: this.pseudonymKey(job.ownerOrgId),
+          onRows: subjects ? (rows) => subjects.add(rows.map((r) => r[at] ?? null)) : undefined,
+        });
         out.end(); // the writer leaves a stream it was given open
       } catch (e) {
         out.destroy(e as Error);
+        subjects?.abort(e as Error);
         throw e;
       }
       const blob = await stored;
+      await subjects?.close();
       await filesRepository.update(this.db, fileId, {
         status: 'profiling',
         size_bytes: blob.size,
         sm3: blob.sm3,
+        subject_column: subjects ? subjectColumn : null,
         updated_at: new Date(),
       });
       this.files.startProfiling(fileId, job.ownerOrgId);
     } catch (e) {
+      await this.blobs.remove(subjectMapKey(fileId));
       await this.files.markFailed(
         fileId,
         failureOf(e, 'masking failed'),
@@ -280,6 +295,12 @@ export class MaskingService {
     if (unknown) throw NotFound('column', unknown);
     return rules;
   }
+}
+
+/** The source column profiling found ID card numbers in; null when none. */
+function idCardColumn(file: FileRow): string | null {
+  const found = profileOf(file).columns.find((c) => c.pii?.kind === 'idCard');
+  return found?.name ?? null;
 }
 
 const profileOf = (f: FileRow) =>

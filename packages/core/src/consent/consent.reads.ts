@@ -7,6 +7,26 @@ type Executor = Kysely<DB>;
  * How other domains read the consent domain's tables: the one way they may (lint rule shuliu/domain-tables).
  */
 
+/** The persons with a live grant of the version: not withdrawn, not expired, the version still current. */
+export const liveConsents = (db: Executor, versionId: string, at: Date) =>
+  db
+    .selectFrom('consent_grants as g')
+    .innerJoin('consent_scenarios as s', 's.id', 'g.scenario_id')
+    .innerJoin('consent_persons as p', 'p.user_id', 'g.subject_user_id')
+    .where('g.version_id', '=', versionId)
+    .whereRef('s.current_version_id', '=', 'g.version_id')
+    .where('g.revoked_at', 'is', null)
+    .where('g.expires_at', '>', at);
+
+/**
+ * The persons whose consent to the scenario version is live at `at`, as the hub knows them (`idCardDigester`'s
+ * hex digests): the rows a delivered copy of data about persons keeps. Nothing is unsealed.
+ */
+export const consentingSubjects = async (db: Executor, versionId: string, at: Date): Promise<Set<string>> =>
+  new Set(
+    (await liveConsents(db, versionId, at).select('p.id_card_hmac').execute()).map((r) => r.id_card_hmac),
+  );
+
 /** A consent scenario version with its org and state: whether a deal may rely on it (一场景一授权). */
 export const scenarioVersionOf = (db: Executor, versionId: string) =>
   db

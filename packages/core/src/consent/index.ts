@@ -1,4 +1,4 @@
-export { PersonsService } from './persons.service.js';
+export { PersonsService, idCardDigester } from './persons.service.js';
 export { ScenariosService } from './scenarios.service.js';
 export { GrantsService } from './grants.service.js';
 export { OrgGrantsService } from './org-grants.service.js';

@@ -20,6 +20,7 @@ import {
 } from './consent.errors.js';
 import { personsRepository as repo, type PersonRow } from './persons.repository.js';
 import { ageAt, needsGuardian, type ConsentSettings } from './consent.rules.js';
+import { liveConsents } from './consent.reads.js';
 
 type Executor = Kysely<DB>;
 export type Clock = () => Date;
@@ -32,16 +33,14 @@ const birthOf = (d: Date | string) =>
 export const ageFromBirth = (birth: Date | string, at: Date) =>
   ageAt(`000000${birthOf(birth).replace(/-/g, '')}0000`, at).age;
 
-/** The persons with a live grant of the version: not withdrawn, not expired, the version still current. */
-const liveConsents = (db: Executor, versionId: string, at: Date) =>
-  db
-    .selectFrom('consent_grants as g')
-    .innerJoin('consent_scenarios as s', 's.id', 'g.scenario_id')
-    .innerJoin('consent_persons as p', 'p.user_id', 'g.subject_user_id')
-    .where('g.version_id', '=', versionId)
-    .whereRef('s.current_version_id', '=', 'g.version_id')
-    .where('g.revoked_at', 'is', null)
-    .where('g.expires_at', '>', at);
+/**
+ * How the consent hub knows a person: HMAC-SM3 of the ID card number (upper case) under a platform key, so equal
+ * numbers meet without the number kept in the clear. A masked derivative's subject map holds the same digests.
+ */
+export const idCardDigester = (keys: Pick<KeyService, 'deriveSecret'>) => {
+  const key = keys.deriveSecret('consent:id-card');
+  return (idCard: string): Buffer => hmacSm3(key, idCard.trim().toUpperCase());
+};
 
 /** Natural persons (自然人): sign-up with an ID card kept sealed, guardians of minors under 14. */
 export class PersonsService {
@@ -82,7 +81,7 @@ export class PersonsService {
         field: 'guardianUsername',
       });
     // equal ID cards give equal HMACs: uniqueness without keeping the number in the clear
-    const hmac = hmacSm3(this.keys.deriveSecret('consent:id-card'), b.idCard).toString('hex');
+    const hmac = idCardDigester(this.keys)(b.idCard).toString('hex');
     if (await repo.idCardTaken(this.db, hmac)) throw IdCardTaken(undefined, { field: 'idCard' });
     const guardian = minor ? await this.adultPerson(b.guardianUsername!) : null;
     // sealed before the transaction: the first use creates the data key in a transaction of its own

@@ -15,6 +15,8 @@ export interface MaskOptions {
   key?: Uint8Array;
   settings?: ProtectSettings;
   onBatch?: (progress: TabularSource['progress']) => void;
+  /** Each batch of source rows, in order, before it is masked (the output keeps the rows and their order). */
+  onRows?: (rows: RowValues[]) => void | Promise<void>;
 }
 
 /**
@@ -55,9 +57,13 @@ export async function maskTabular(
     dialect: source.dialect,
     columnKinds: maskedKinds(plan, source.columnKinds),
   });
-  for (const batch of ahead) await writer.write(maskBatch(plan, batch));
+  for (const batch of ahead) {
+    await opts.onRows?.(batch);
+    await writer.write(maskBatch(plan, batch));
+  }
   if (!next.done)
     for (next = await batches.next(); !next.done; next = await batches.next()) {
+      await opts.onRows?.(next.value);
       await writer.write(maskBatch(plan, next.value));
       opts.onBatch?.(source.progress);
     }

@@ -39,17 +39,20 @@ export async function readStored(
 }
 
 /**
- * The buyer's copy of a derivative: the derivative's plan (the same for every buyer of it), and its cells
- * marked with the order's code, stored as CSV under `key`.
+ * The buyer's copy of a derivative: the derivative's plan (the same for every buyer of it, and for every copy of
+ * an order whatever rows it keeps), and the kept rows (all, or where `keep` says) with their cells marked with
+ * the order's code, stored as CSV under `key`.
  */
 export async function makeCopy(
   blobs: BlobStore,
   key: string,
   derivative: Table,
   mark: { secret: Uint8Array; code: string },
+  keep?: readonly boolean[],
 ): Promise<{ plan: FingerprintPlan; stats: EmbedStats; blob: StoredBlob }> {
   const plan = planFingerprint(derivative);
-  const { table, stats } = embed(derivative, { ...mark, plan });
+  const kept = keep ? { ...derivative, rows: derivative.rows.filter((_, i) => keep[i]) } : derivative;
+  const { table, stats } = embed(kept, { ...mark, plan });
   const blob = await storeTable(blobs, key, table);
   return { plan, stats, blob };
 }

@@ -76,6 +76,27 @@ export const deliveriesRepository = {
       .where('prepared_at', 'is', null)
       .execute(),
 
+  /**
+   * Records a copy made under other consents than the file's current one, unless a copy under the same ones
+   * was recorded meanwhile (it is the same copy); returns where the copy it replaces is stored, or null.
+   */
+  remade: (
+    db: Executor,
+    id: string,
+    set: Updateable<TradeDeliveredFilesTable> & { consent_digest: string },
+  ) =>
+    db.transaction().execute(async (tx) => {
+      const before = await tx
+        .selectFrom('trade_delivered_files')
+        .select(['copy_key', 'consent_digest', 'prepared_at'])
+        .where('id', '=', id)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
+      if (before.consent_digest === set.consent_digest) return null;
+      await tx.updateTable('trade_delivered_files').set(set).where('id', '=', id).execute();
+      return before.prepared_at ? (before.copy_key ?? id) : null;
+    }),
+
   /** Every copy made so far: what a leaked file may be (unmade copies were never handed out). */
   madeCopies: (db: Executor) =>
     db

@@ -1,7 +1,15 @@
 import type { ContractDoc, DeliveredFile, DownloadFormat, OrgType, UsagePolicy } from '@shuliu/contracts';
+import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { recordAudit } from '../audit/index.js';
-import { deidentifiedFileById, deidentifiedFileOf } from '../catalog/index.js';
+import {
+  deidentifiedFileById,
+  deidentifiedFileOf,
+  readSubjectMap,
+  resourcesAboutPersons,
+  type DeidentifiedFile,
+} from '../catalog/index.js';
+import { consentingSubjects } from '../consent/index.js';
 import { orgById } from '../identity/index.js';
 import { productForDeal } from '../market/index.js';
 import { hasRole, requirePrincipal, type RequestContext } from '../shared/context.js';
@@ -13,7 +21,7 @@ import { deliveriesRepository as repo, type DeliveredFileRow } from './deliverie
 import { downloadLimitRefused, downloadRefused, policyUseLimit, useLimit } from './deliveries.rules.js';
 import { fingerprintCode } from './fingerprint/index.js';
 import { ordersRepository as orders, type OrderRow } from './orders.repository.js';
-import { DeidentifiedFileMissing } from './trade.errors.js';
+import { ConsentScenarioRequired, ConsentUnmatched, DeidentifiedFileMissing } from './trade.errors.js';
 import type { Executor, TradeDeps } from './trade.support.js';
 
 const CONTENT_TYPE: Record<DownloadFormat, string> = {
@@ -40,6 +48,12 @@ export interface Download {
  * large derivative takes seconds, during which the order's row lock (and, on PGlite, the one connection)
  * would be held. Making it is deterministic (the same derivative, plan and code give the same bytes), so two
  * processes that make it at once make the same copy.
+ *
+ * Data about persons (一场景一授权): a copy holds only the persons whose consent to the buyer's scenario (the
+ * contract's) is live when it is downloaded. The derivative's subject map says which person each row is about;
+ * each download compares it with the live consents and, when they have changed since the copy was made, makes
+ * the copy again without the others and removes the one before. The fingerprint's plan is the whole
+ * derivative's, so every copy of an order carries the same marks and a leak of an earlier one still traces.
  */
 export class DeliveriesService {
   private readonly making = new Map<string, Promise<void>>();
@@ -50,6 +64,12 @@ export class DeliveriesService {
   async delivered(tx: Executor, order: { id: string; contract_no: string }): Promise<void> {
     const doc = await this.contractDoc(tx, order.contract_no);
     const secret = this.deps.files.fingerprintKey();
+    const persons = new Set(
+      await resourcesAboutPersons(
+        tx,
+        doc.object.resources.map((r) => r.id),
+      ),
+    );
     const rows = [];
     for (const r of doc.object.resources) {
       const d = await deidentifiedFileOf(tx, r.id);
@@ -67,6 +87,7 @@ export class DeliveriesService {
         source_file_id: d.fileId,
         name: copyName(d.name),
         fingerprint_code: fingerprintCode(secret, id),
+        consent_version_id: persons.has(r.id) ? consentBasis(doc, r, d) : null,
       });
     }
     await repo.insert(tx, rows);
@@ -100,9 +121,18 @@ export class DeliveriesService {
     const limit = await this.limitOf(order);
     const early = downloadLimitRefused(file.downloads, limit);
     if (early) throw early;
-    const made = await this.bytesOf(file, format);
+    const { made, copy } = await this.bytesOf(file, format);
     try {
-      await this.counted(ctx, file, limit, { format, bytes: made.size, sm3: made.sm3 });
+      await this.counted(ctx, file, limit, {
+        format,
+        bytes: made.size,
+        sm3: made.sm3,
+        ...(copy.consent_version_id && {
+          consentVersionId: copy.consent_version_id,
+          rows: copy.row_count,
+          rowsWithheld: copy.rows_withheld,
+        }),
+      });
     } catch (e) {
       made.body.destroy();
       throw e;
@@ -116,7 +146,7 @@ export class DeliveriesService {
     ctx: RequestContext,
     file: DeliveredFileRow,
     limit: number | null,
-    sent: { format: DownloadFormat; bytes: number; sm3: string },
+    sent: { format: DownloadFormat; bytes: number; sm3: string } & Record<string, unknown>,
   ) {
     await this.deps.db.transaction().execute(async (tx) => {
       await repo.lock(tx, file.id);
@@ -127,7 +157,9 @@ export class DeliveriesService {
         order_id: file.order_id,
         file_id: file.id,
         user_id: requirePrincipal(ctx).userId,
-        ...sent,
+        format: sent.format,
+        bytes: sent.bytes,
+        sm3: sent.sm3,
         ip: ctx.ip,
         request_id: ctx.requestId,
       });
@@ -149,28 +181,104 @@ export class DeliveriesService {
     return order;
   }
 
-  private async bytesOf(file: DeliveredFileRow, format: DownloadFormat): Promise<MadeFile> {
-    const made = await this.ensureCopy(file);
-    if (format === 'xlsx') return copyAsXlsx(this.deps.files.blobs, { blobKey: file.id, name: file.name });
-    return { body: await this.deps.files.blobs.read(file.id), ...made };
-  }
-
-  /** The copy's SM3 and size, making it first when this is its first download (once per process at a time). */
-  private async ensureCopy(f: DeliveredFileRow): Promise<{ sm3: string; size: number }> {
-    if (!f.prepared_at) {
-      let making = this.making.get(f.id);
-      if (!making) {
-        making = this.make(f).finally(() => this.making.delete(f.id));
-        this.making.set(f.id, making);
+  /**
+   * The copy's bytes in the format asked, from its current copy (made first when there is none, or when the
+   * live consents differ from those it was made under). A copy replaced by another download between the two
+   * steps is gone: the current one is read instead.
+   */
+  private async bytesOf(
+    file: DeliveredFileRow,
+    format: DownloadFormat,
+  ): Promise<{ made: MadeFile; copy: DeliveredFileRow }> {
+    for (let attempt = 0; ; attempt++) {
+      const copy = await this.currentCopy(file);
+      const key = copy.copy_key ?? copy.id;
+      try {
+        if (format === 'xlsx')
+          return { made: await copyAsXlsx(this.deps.files.blobs, { blobKey: key, name: copy.name }), copy };
+        const body = await this.deps.files.blobs.read(key);
+        return { made: { body, sm3: copy.sm3!, size: Number(copy.size_bytes) }, copy };
+      } catch (e) {
+        if (attempt > 0 || !(e instanceof Error && 'code' in e && e.code === 'BLOB_MISSING')) throw e;
       }
-      await making;
-      f = (await repo.find(this.deps.db, f.order_id, f.id))!;
     }
-    return { sm3: f.sm3!, size: Number(f.size_bytes) };
   }
 
-  private async make(f: DeliveredFileRow): Promise<void> {
+  /** The file's row once its copy is current: made on the first download, and again when consents changed. */
+  private async currentCopy(f: DeliveredFileRow): Promise<DeliveredFileRow> {
+    const keep = f.consent_version_id ? await this.consentedRows(f, f.consent_version_id) : null;
+    if (f.prepared_at && (!keep || keep.digest === f.consent_digest)) return f;
+    const task = `${f.id}:${keep?.digest ?? ''}`;
+    let making = this.making.get(task);
+    if (!making) {
+      making = this.make(f, keep).finally(() => this.making.delete(task));
+      this.making.set(task, making);
+    }
+    await making;
+    return (await repo.find(this.deps.db, f.order_id, f.id))!;
+  }
+
+  /**
+   * Which of the derivative's rows a copy keeps now: those whose person's consent to the version is live, by the
+   * derivative's subject map; and an SM3 of the version and that choice, to tell whether a copy is current.
+   */
+  private async consentedRows(f: DeliveredFileRow, versionId: string): Promise<ConsentedRows> {
+    const source = await this.sourceOf(f);
+    if (!source.subjectColumn)
+      throw ConsentUnmatched(`the de-identified file ${f.source_file_id} has no subject map`, {
+        resourceId: f.resource_id,
+      });
+    const [subjects, live] = await Promise.all([
+      readSubjectMap(this.deps.files.blobs, source.blobKey),
+      consentingSubjects(this.deps.db, versionId, this.deps.now()),
+    ]);
+    const rows = subjects.map((s) => s !== '' && live.has(s));
+    const digest = createHash('sm3')
+      .update(`${versionId}\n`)
+      .update(Buffer.from(rows.map((k) => (k ? 49 : 48))))
+      .digest('hex');
+    return { rows, digest };
+  }
+
+  private async make(f: DeliveredFileRow, keep: ConsentedRows | null): Promise<void> {
     const { blobs, zipLimits, fingerprintKey } = this.deps.files;
+    const source = await this.sourceOf(f);
+    const table = await readStored(blobs, source, zipLimits);
+    if (keep && keep.rows.length !== table.rows.length)
+      throw ConsentUnmatched(
+        `the subject map of ${f.source_file_id} has ${keep.rows.length} rows, its file ${table.rows.length}`,
+        { resourceId: f.resource_id },
+      );
+    // a copy under another set of consents is another copy: stored beside the one it replaces
+    const key = keep ? `${f.id}_${keep.digest.slice(0, 16)}` : f.id;
+    const { plan, stats, blob } = await makeCopy(
+      blobs,
+      key,
+      table,
+      { secret: fingerprintKey(), code: f.fingerprint_code },
+      keep?.rows,
+    );
+    const made = {
+      plan: JSON.stringify(plan),
+      sm3: blob.sm3,
+      size_bytes: blob.size,
+      row_count: stats.rows,
+      cells_changed: stats.cellsChanged,
+      bits_covered: stats.bitsCovered,
+      prepared_at: this.deps.now(),
+    };
+    if (!keep) return void (await repo.prepared(this.deps.db, f.id, made));
+    const replaced = await repo.remade(this.deps.db, f.id, {
+      ...made,
+      copy_key: key,
+      consent_digest: keep.digest,
+      rows_withheld: table.rows.length - stats.rows,
+    });
+    // the copy before held persons who have withdrawn since (or not yet consented): it goes
+    if (replaced && replaced !== key) await blobs.remove(replaced);
+  }
+
+  private async sourceOf(f: DeliveredFileRow): Promise<DeidentifiedFile> {
     const source = await deidentifiedFileById(this.deps.db, f.source_file_id);
     if (!source)
       throw DeidentifiedFileMissing(
@@ -179,20 +287,7 @@ export class DeliveriesService {
           resourceId: f.resource_id,
         },
       );
-    const table = await readStored(blobs, source, zipLimits);
-    const { plan, stats, blob } = await makeCopy(blobs, f.id, table, {
-      secret: fingerprintKey(),
-      code: f.fingerprint_code,
-    });
-    await repo.prepared(this.deps.db, f.id, {
-      plan: JSON.stringify(plan),
-      sm3: blob.sm3,
-      size_bytes: blob.size,
-      row_count: stats.rows,
-      cells_changed: stats.cellsChanged,
-      bits_covered: stats.bitsCovered,
-      prepared_at: this.deps.now(),
-    });
+    return source;
   }
 
   /** The use limit of each of the order's files: the contract's maxUses, or the policy's count if lower. */
@@ -225,6 +320,35 @@ export class DeliveriesService {
   }
 }
 
+/** Which rows of a derivative a copy keeps under the live consents, and a digest of that choice. */
+interface ConsentedRows {
+  rows: boolean[];
+  digest: string;
+}
+
+/**
+ * The buyer's consent scenario version a copy of data about persons is filtered by (一场景一授权): the
+ * contract's, over a derivative whose rows can be matched to persons (it has a subject map).
+ */
+function consentBasis(
+  doc: ContractDoc,
+  r: { id: string; title?: string | null },
+  d: DeidentifiedFile,
+): string {
+  const name = r.title ?? r.id;
+  if (!doc.use.scenarioVersionId)
+    throw ConsentScenarioRequired(
+      `${name} is data about persons (it holds ID card numbers): its contract names no consent scenario of the buyer's to deliver it under`,
+      { resourceId: r.id },
+    );
+  if (!d.subjectColumn)
+    throw ConsentUnmatched(
+      `${name}: its de-identified file's rows cannot be matched to persons — derive it again (脱敏) from a source whose ID card column names them`,
+      { resourceId: r.id },
+    );
+  return doc.use.scenarioVersionId;
+}
+
 /** The copy's file name: the derivative's, as CSV (the stored copy's format). */
 const copyName = (name: string) => `${name.replace(/\.[^./\\]+$/, '')}.csv`;
 
@@ -243,6 +367,9 @@ function toDeliveredFile(r: DeliveredFileRow, limit: number | null): DeliveredFi
     maxDownloads: limit,
     downloadsLeft: limit === null ? null : Math.max(0, limit - r.downloads),
     lastDownloadAt: r.last_download_at ? new Date(r.last_download_at).toISOString() : null,
+    consent: r.consent_version_id
+      ? { scenarioVersionId: r.consent_version_id, rowsWithheld: r.rows_withheld }
+      : null,
     createdAt: new Date(r.created_at).toISOString(),
   };
 }

@@ -71,6 +71,11 @@ export const DeidentifiedFileMissing = createError(
   'a file is delivered only de-identified: a resource of the product has no masked derivative with a ready file',
   409,
 );
+export const ConsentUnmatched = createError(
+  'TRADE_CONSENT_UNMATCHED',
+  '一场景一授权: a copy of data about persons holds only persons with live consent, and this file’s rows cannot be matched to persons',
+  409,
+);
 export const DownloadsExhausted = createError(
   'TRADE_DOWNLOADS_EXHAUSTED',
   'the contract’s use limit is reached: this file was downloaded as many times as the contract allows',

@@ -160,6 +160,13 @@ export interface TradeDeliveredFilesTable {
   cells_changed: number | null;
   bits_covered: number | null;
   prepared_at: Stamp;
+  /** The buyer's consent scenario version a copy of data about persons is filtered by (一场景一授权). */
+  consent_version_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** SM3 of the version and the rows the current copy kept: a copy under other live consents is made again. */
+  consent_digest: ColumnType<string | null, string | null | undefined, string | null>;
+  rows_withheld: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Where the current copy is stored; null: under the file's id. */
+  copy_key: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
 }
 

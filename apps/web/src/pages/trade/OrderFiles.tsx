@@ -95,6 +95,18 @@ export function OrderFiles({ orderId }: { orderId: string }) {
               <Space orientation="vertical" size={0}>
                 <Typography.Text strong>{f.name}</Typography.Text>
                 <Typography.Text type="secondary">{f.resourceTitle ?? f.resourceId}</Typography.Text>
+                {f.consent && (
+                  <Tooltip title={t.delivery.consentHint(f.consent.scenarioVersionId)}>
+                    <Space size={4} data-testid={`consent-${f.id}`}>
+                      <Tag color="purple">{t.delivery.consentFiltered}</Tag>
+                      {f.consent.rowsWithheld !== null && (
+                        <Typography.Text type="secondary">
+                          {t.delivery.withheld(f.consent.rowsWithheld)}
+                        </Typography.Text>
+                      )}
+                    </Space>
+                  </Tooltip>
+                )}
               </Space>
             ),
           },
