@@ -273,7 +273,7 @@ describe('on persons’ data (一场景一授权)', () => {
       purpose: '授信前核验借款记录',
       expiresAt: inDays(30),
     });
-    const scenario = await ok<Scenario>('POST', '/api/consent/scenarios', 'quancheng', {
+    const scenarioBody = {
       title: '授信前核验借款记录',
       purpose: '核验申请人在其他机构的借款记录以决定授信',
       legalBasis: '取得个人同意',
@@ -292,7 +292,8 @@ describe('on persons’ data (一场景一授权)', () => {
           justification: '匹配借款记录',
         },
       ],
-    });
+    };
+    const scenario = await ok<Scenario>('POST', '/api/consent/scenarios', 'quancheng', scenarioBody);
     const versionId = scenario.versions[0]!.id;
     await ok('POST', `/api/consent/scenarios/${scenario.id}/review`, 'operator', {
       versionId,
@@ -341,6 +342,24 @@ describe('on persons’ data (一场景一授权)', () => {
     expect(none.body.error).toMatchObject({
       code: 'COMPUTE_CONSENT_REQUIRED',
       details: { field: 'consentVersionId' },
+    });
+    // a scenario that asks for names only does not reach the ID card numbers the borrowers' list holds
+    const namesOnly = await ok<Scenario>('POST', '/api/consent/scenarios', 'quancheng', {
+      ...scenarioBody,
+      title: '授信前核对申请人姓名',
+      fields: scenarioBody.fields.slice(0, 1),
+    });
+    await ok('POST', `/api/consent/scenarios/${namesOnly.id}/review`, 'operator', {
+      versionId: namesOnly.versions[0]!.id,
+      approve: true,
+      pipiaRef: 'PIPIA-2026-PSI-NAMES',
+      strike: [],
+    });
+    const uncovered = await submit({ consentVersionId: namesOnly.versions[0]!.id });
+    expect(uncovered.status).toBe(403);
+    expect(uncovered.body.error).toMatchObject({
+      code: 'COMPUTE_CONSENT_REQUIRED',
+      details: { field: 'consentVersionId', categories: ['identity'] },
     });
     const run = async () => {
       const queued = await submit({ consentVersionId: versionId });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Id, PageQuery, Text, Timestamp } from './common.js';
 import { ComputeName, DatasetColumn, ReleasePolicy } from './compute.js';
 import { ContractNo } from './trade-contracts.js';
+import { PiCategory } from './consent.js';
 
 /*
  * Compute jobs: a consumer's SQL on a dataset an agent holds. The platform checks the query against the
@@ -416,12 +417,14 @@ export const LeasedJob = z.object({
   /**
    * On another org's personal data, the persons with live consent to the consumer's scenario now: SM3-HMAC
    * digests, under this lease's salt, of their ID card numbers (upper case). The agent keeps only the rows
-   * whose `column` is one of them before it computes anything.
+   * whose `column` is one of them before it computes anything. `categories` are the personal information
+   * categories the dataset holds: a person is listed only where their grant reaches every one.
    */
   consent: z
     .object({
       versionId: z.string(),
       column: z.string(),
+      categories: z.array(PiCategory).max(20),
       salt: z.string(),
       subjects: z.array(z.string()).max(2_000_000),
     })

@@ -23,6 +23,7 @@ export * from './rules/certificate-verify.js';
 export * from './consent.js';
 export * from './rules/consent-receipt.js';
 export * from './rules/consent-review.js';
+export * from './rules/consent-fields.js';
 export * from './rules/china-date.js';
 export * from './rules/authorized-operation.js';
 export * from './rules/password-policy.js';

@@ -4,7 +4,7 @@ import type { DB } from './db/schema.js';
 import { AuditService } from './audit/index.js';
 import { BlobStore } from './blobs/index.js';
 import { createCatalog, fileLimitsOf } from './catalog/index.js';
-import { createConsent, idCardDigester, scenarioVersionOf } from './consent/index.js';
+import { createConsent, fieldsOf, idCardDigester, scenarioVersionOf } from './consent/index.js';
 import { KeyService, OrgKeysService, resolveMasterKey, type MasterKey } from './crypto/index.js';
 import { createIdentity } from './identity/index.js';
 import { LedgerService } from './ledger/index.js';
@@ -138,10 +138,13 @@ export function createServices(db: Kysely<DB>, config: Config) {
           (await consent.operations.operationOf(tx, orgId, resourceId))?.grantId ?? null,
         scenarioVersion: async (tx, versionId) => {
           const v = await scenarioVersionOf(tx, versionId);
-          return v ? { orgId: v.org_id, status: v.status, purpose: v.purpose, title: v.title } : null;
+          return v
+            ? { orgId: v.org_id, status: v.status, purpose: v.purpose, title: v.title, fields: fieldsOf(v) }
+            : null;
         },
-        consentingCount: (tx, versionId, at) => consent.persons.consentingCount(tx, versionId, at),
-        consentingIdCards: (db, versionId, at) => consent.persons.consentingIdCards(db, versionId, at),
+        consentingCount: (tx, versionId, at, held) => consent.persons.consentingCount(tx, versionId, at, held),
+        consentingIdCards: (db, versionId, at, held) =>
+          consent.persons.consentingIdCards(db, versionId, at, held),
       },
     }),
   };

@@ -49,10 +49,22 @@ async function product(title: string, csv: string, subjectType: string) {
   return m.listed('merchant', productBody([d.id], { title, deliveryModes: ['file'] }));
 }
 
-/** 泉城数智's approved scenario for checking borrowers before lending. */
-async function buyerScenario() {
+/** ID number (optional) and balance: what 泉城数智's scenario for checking borrowers asks for by default. */
+const FIELDS = [
+  {
+    name: 'id_number',
+    label: '身份证号',
+    category: 'identity',
+    required: false,
+    justification: '核对申请人',
+  },
+  { name: 'balance', label: '贷款余额', category: 'financial', required: true, justification: '评估负债' },
+];
+
+/** 泉城数智's approved scenario for checking borrowers before lending, asking for `fields`. */
+async function buyerScenario(fields = FIELDS) {
   const s = await m.ok<Scenario>('POST', '/api/consent/scenarios', 'quancheng', {
-    title: '授信前核验借款余额',
+    title: `授信前核验借款余额（${fields.map((f) => f.label).join('、')}）`,
     purpose: '核验申请人在其他机构的授信与贷款余额以决定授信',
     legalBasis: '取得个人同意',
     recipient: '泉城数智信息服务有限公司',
@@ -60,22 +72,7 @@ async function buyerScenario() {
     retentionDays: 90,
     crossBorder: false,
     automatedDecision: false,
-    fields: [
-      {
-        name: 'id_number',
-        label: '身份证号',
-        category: 'identity',
-        required: true,
-        justification: '核对申请人',
-      },
-      {
-        name: 'balance',
-        label: '贷款余额',
-        category: 'financial',
-        required: true,
-        justification: '评估负债',
-      },
-    ],
+    fields,
   });
   const versionId = s.versions[0]!.id;
   await m.ok('POST', `/api/consent/scenarios/${s.id}/review`, 'operator', {
@@ -117,11 +114,26 @@ describe('a file of data about persons', () => {
     expect(r.body.error.code).toBe('TRADE_CONSENT_SCENARIO_REQUIRED');
   });
 
-  it('holds, at each download, only the persons whose consent to the buyer’s scenario is live', async () => {
+  it('is agreed only under a scenario that asks for every category of information it holds', async () => {
+    const p = await product('借款人授信余额明细（核验）', borrowersCsv(), 'personal');
+    const versionId = await buyerScenario(FIELDS.slice(1));
+    const r = await t.call<Err>('POST', '/api/trade/negotiations', 'quancheng', {
+      productId: p.id,
+      terms: dealTerms({ deliveryMode: 'file', scenarioVersionId: versionId }),
+      idempotencyKey: `dlv-fields-${Date.now()}`,
+    });
+    expect(r.status).toBe(409);
+    expect(r.body.error).toMatchObject({
+      code: 'TRADE_CONSENT_SCENARIO_REQUIRED',
+      details: { field: 'terms.scenarioVersionId', categories: ['identity'] },
+    });
+  });
+
+  it('holds, at each download, only the persons whose live consent reaches what it holds', async () => {
     const p = await product('借款人授信余额明细', borrowersCsv(), 'personal');
     const versionId = await buyerScenario();
-    // four borrowers have accounts; three consent to 泉城数智's scenario
-    for (const i of [0, 1, 2, 3]) {
+    // five borrowers have accounts; three consent to 泉城数智's scenario, one more without the ID number
+    for (const i of [0, 1, 2, 3, 4]) {
       const made = await t.call('POST', '/api/consent/persons', undefined, {
         username: `dlv-person-${i}`,
         password: 'Shuliu2026!',
@@ -144,6 +156,12 @@ describe('a file of data about persons', () => {
         ).id,
       );
 
+    await m.ok('POST', '/api/consent/grants', 'dlv-person-4', {
+      versionId,
+      fields: ['balance'],
+      separateConsent: true,
+      expiresAt: inDays(30),
+    });
     const paid = await trade.paidOrder(p.id, 'quancheng', 'merchant', {
       deliveryMode: 'file',
       scenarioVersionId: versionId,
@@ -187,7 +205,10 @@ describe('a file of data about persons', () => {
 
   it('is not delivered when its rows cannot be matched to persons (no ID card column)', async () => {
     const p = await product('小微企业联系人明细（个人）', enterprisesCsv(60).csv, 'personal');
-    const versionId = await buyerScenario();
+    const versionId = await buyerScenario([
+      { name: 'name', label: '姓名', category: 'basic', required: true, justification: '识别联系人' },
+      { name: 'mobile', label: '手机号', category: 'contact', required: true, justification: '联系企业' },
+    ]);
     const paid = await trade.paidOrder(p.id, 'quancheng', 'merchant', {
       deliveryMode: 'file',
       scenarioVersionId: versionId,

@@ -48,6 +48,25 @@ export const resourcesAboutPersons = async (db: Executor, ids: string[]) =>
       ).map((r) => r.id)
     : [];
 
+/**
+ * The kinds of identifier detected in a resource's columns or, for a derivative that masked them, in its
+ * source's: what personal information the data is about (see `categoriesHeld`).
+ */
+export async function identifierKindsOf(db: Executor, resourceId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('catalog_resources as r')
+    .leftJoin('catalog_resources as s', 's.id', 'r.derived_from')
+    .select(['r.schema', 's.schema as source_schema'])
+    .where('r.id', '=', resourceId)
+    .execute();
+  const kinds = rows.flatMap((r) =>
+    [...schemaOf(r.schema), ...(r.source_schema ? schemaOf(r.source_schema) : [])].map(
+      (c) => (c.pii as { kind?: string } | null)?.kind,
+    ),
+  );
+  return [...new Set(kinds.filter((k): k is string => !!k))].sort();
+}
+
 /** The owning org of each of these resources that exists (a missing id is left out). */
 export const resourceOwners = async (db: Executor, ids: string[]) =>
   new Map(

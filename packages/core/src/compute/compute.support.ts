@@ -1,4 +1,4 @@
-import type { OperationAccess } from '@shuliu/contracts';
+import type { OperationAccess, PiCategory } from '@shuliu/contracts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { BlobStore } from '../blobs/index.js';
@@ -36,11 +36,20 @@ export interface Grants {
   scenarioVersion(
     db: Executor,
     versionId: string,
-  ): Promise<{ orgId: string; status: string; purpose: string; title: string } | null>;
-  /** How many persons' consent to the version is live at `at`; safe inside a transaction. */
-  consentingCount(db: Executor, versionId: string, at: Date): Promise<number>;
-  /** The ID card numbers of the persons whose consent to the version is live at `at`; unseals, so outside one. */
-  consentingIdCards(db: Executor, versionId: string, at: Date): Promise<string[]>;
+  ): Promise<{
+    orgId: string;
+    status: string;
+    purpose: string;
+    title: string;
+    fields: { category: string }[];
+  } | null>;
+  /**
+   * How many persons' consent to the version is live at `at` and reaches every category `held`; safe inside a
+   * transaction.
+   */
+  consentingCount(db: Executor, versionId: string, at: Date, held: readonly PiCategory[]): Promise<number>;
+  /** The ID card numbers of those persons; unseals, so outside a transaction. */
+  consentingIdCards(db: Executor, versionId: string, at: Date, held: readonly PiCategory[]): Promise<string[]>;
 }
 
 /**

@@ -1,5 +1,7 @@
 import {
+  categoriesHeld,
   jcs,
+  uncoveredCategories,
   todayInChina,
   type Job,
   type JobBasis,
@@ -72,6 +74,10 @@ async function jointStepDataset(tx: Executor, j: Selectable<ComputeJobsTable>) {
   const d = await datasets.find(tx, jointIds(j.dataset_id, j.joint_spec!)[j.joint_step!]!);
   return d && d.status === 'active' && d.policy ? d : null;
 }
+
+/** The personal information categories a dataset holds, by the identifiers its agent detected in its values. */
+const personalCategories = (d: { columns: { personal?: string }[] }) =>
+  categoriesHeld(d.columns.map((c) => c.personal));
 
 /** The column persons are matched to consent by: the one whose values the agent detected as ID card numbers. */
 const subjectColumn = (d: { columns: { name: string; personal?: string }[] }) =>
@@ -439,6 +445,7 @@ export class JobsService {
             consent: consent && {
               versionId: consent.versionId,
               column: consent.column,
+              categories: consent.categories,
               salt: '',
               subjects: [],
             },
@@ -956,6 +963,15 @@ export class JobsService {
           field: 'consentVersionId',
         },
       );
+    // the persons consent to the version's fields: it asks for every category of information the data holds
+    for (const c of personal) {
+      const missing = uncoveredCategories(personalCategories(c), v.fields);
+      if (missing.length)
+        throw ConsentRequired(
+          `consentVersionId: scenario version ${b.consentVersionId} asks for no ${missing.join(', ')} information, which ${c.name} holds`,
+          { field: 'consentVersionId', categories: missing },
+        );
+    }
     return b.consentVersionId;
   }
 
@@ -967,14 +983,15 @@ export class JobsService {
   private async consentFilter(tx: Executor, j: Selectable<ComputeJobsTable>, read: DatasetRow, now: Date) {
     const column = subjectColumn(read);
     if (!j.consent_version_id || read.org_id === j.consumer_org_id || !column) return null;
-    const live = await this.deps.grants.consentingCount(tx, j.consent_version_id, now);
-    return { versionId: j.consent_version_id, column, live };
+    const categories = personalCategories(read);
+    const live = await this.deps.grants.consentingCount(tx, j.consent_version_id, now, categories);
+    return { versionId: j.consent_version_id, column, categories, live };
   }
 
   /**
-   * The persons an agent keeps: those with live consent to the job's scenario version now, as SM3-HMAC digests
-   * of their ID card numbers under a salt fresh for this lease. Unsealing the numbers reads keys, so it runs
-   * once the lease has committed.
+   * The persons an agent keeps: those with live consent to the job's scenario version now that reaches every
+   * category of personal information the dataset holds, as SM3-HMAC digests of their ID card numbers under a
+   * salt fresh for this lease. Unsealing the numbers reads keys, so it runs once the lease has committed.
    */
   private async withConsentSubjects(job: LeasedJob): Promise<LeasedJob> {
     if (!job.consent) return job;
@@ -982,6 +999,7 @@ export class JobsService {
       this.deps.db,
       job.consent.versionId,
       this.deps.now(),
+      job.consent.categories,
     );
     const salt = randomBytes(16).toString('hex');
     return { ...job, consent: { ...job.consent, salt, subjects: cards.map((c) => consentDigest(salt, c)) } };

@@ -1,4 +1,4 @@
-import type { Person, SignUpBody } from '@shuliu/contracts';
+import type { Person, PiCategory, SignUpBody } from '@shuliu/contracts';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../db/schema.js';
@@ -20,7 +20,7 @@ import {
 } from './consent.errors.js';
 import { personsRepository as repo, type PersonRow } from './persons.repository.js';
 import { ageAt, needsGuardian, type ConsentSettings } from './consent.rules.js';
-import { liveConsents } from './consent.reads.js';
+import { consentsCovering } from './consent.reads.js';
 
 type Executor = Kysely<DB>;
 export type Clock = () => Date;
@@ -53,11 +53,16 @@ export class PersonsService {
 
   /**
    * The ID card numbers of the persons whose consent to the scenario version is live at `at` (granted, not
-   * withdrawn, not expired, the version still the scenario's current one), unsealed for a compute agent's
-   * filter: the caller hands on only salted digests of them.
+   * withdrawn, not expired, the version still the scenario's current one) and reaches the categories the data
+   * holds, unsealed for a compute agent's filter: the caller hands on only salted digests of them.
    */
-  async consentingIdCards(db: Executor, versionId: string, at: Date): Promise<string[]> {
-    const rows = await liveConsents(db, versionId, at).select(['p.id_card_enc', 'p.id_card_hmac']).execute();
+  async consentingIdCards(
+    db: Executor,
+    versionId: string,
+    at: Date,
+    held: readonly PiCategory[],
+  ): Promise<string[]> {
+    const rows = await consentsCovering(db, versionId, at, held);
     return Promise.all(
       rows.map(async (r) =>
         (await this.keys.decrypt(r.id_card_enc, `consent_persons:${r.id_card_hmac}`)).toString('utf8'),
@@ -65,12 +70,9 @@ export class PersonsService {
     );
   }
 
-  /** How many persons' consent to the scenario version is live at `at` (no unsealing: safe inside a transaction). */
-  async consentingCount(db: Executor, versionId: string, at: Date): Promise<number> {
-    const r = await liveConsents(db, versionId, at)
-      .select((e) => e.fn.countAll<string>().as('n'))
-      .executeTakeFirstOrThrow();
-    return Number(r.n);
+  /** How many of those persons there are at `at` (no unsealing: safe inside a transaction). */
+  async consentingCount(db: Executor, versionId: string, at: Date, held: readonly PiCategory[]): Promise<number> {
+    return (await consentsCovering(db, versionId, at, held)).length;
   }
 
   async signUp(ctx: RequestContext, b: z.output<typeof SignUpBody>): Promise<Person> {

@@ -1,10 +1,18 @@
-import type { ContractDoc, DeliveredFile, DownloadFormat, OrgType, UsagePolicy } from '@shuliu/contracts';
+import {
+  categoriesHeld,
+  type ContractDoc,
+  type DeliveredFile,
+  type DownloadFormat,
+  type OrgType,
+  type UsagePolicy,
+} from '@shuliu/contracts';
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { recordAudit } from '../audit/index.js';
 import {
   deidentifiedFileById,
   deidentifiedFileOf,
+  identifierKindsOf,
   readSubjectMap,
   resourcesAboutPersons,
   type DeidentifiedFile,
@@ -228,9 +236,10 @@ export class DeliveriesService {
       throw ConsentUnmatched(`the de-identified file ${f.source_file_id} has no subject map`, {
         resourceId: f.resource_id,
       });
+    const held = categoriesHeld(await identifierKindsOf(this.deps.db, f.resource_id));
     const [subjects, live] = await Promise.all([
       readSubjectMap(this.deps.files.blobs, source.blobKey),
-      consentingSubjects(this.deps.db, versionId, this.deps.now()),
+      consentingSubjects(this.deps.db, versionId, this.deps.now(), held),
     ]);
     const rows = subjects.map((s) => s !== '' && live.has(s));
     const digest = createHash('sm3')

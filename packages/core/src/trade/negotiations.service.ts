@@ -1,6 +1,8 @@
 import {
   type CounterBody,
+  categoriesHeld,
   jcs,
+  uncoveredCategories,
   type NegotiationQuery,
   type StartNegotiationBody,
   type StepBody,
@@ -13,8 +15,8 @@ import {
 } from '@shuliu/contracts';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/index.js';
-import { resourcesAboutPersons } from '../catalog/index.js';
-import { scenarioVersionOf } from '../consent/index.js';
+import { identifierKindsOf, resourcesAboutPersons } from '../catalog/index.js';
+import { fieldsOf, scenarioVersionOf } from '../consent/index.js';
 import { sm3Hex } from '../crypto/index.js';
 import { notifyOrg, orgById } from '../identity/index.js';
 import { productForDeal } from '../market/index.js';
@@ -278,6 +280,16 @@ export class NegotiationsService {
         `the consent scenario version ${t.scenarioVersionId} is not an approved scenario of the buyer`,
         { field: 'terms.scenarioVersionId' },
       );
+    // the persons consent to the version's fields: it asks for every category of information the data holds
+    for (const id of persons) {
+      const kinds = await identifierKindsOf(tx, id);
+      const missing = uncoveredCategories(categoriesHeld(kinds), fieldsOf(v));
+      if (missing.length)
+        throw ConsentScenarioRequired(
+          `the consent scenario version ${t.scenarioVersionId} asks for no ${missing.join(', ')} information, which resource ${id} holds (${kinds.join(', ')})`,
+          { field: 'terms.scenarioVersionId', resourceId: id, categories: missing },
+        );
+    }
   }
 
   /** Where the seller turned it on: a request on the listed price (or more) is agreed by the platform at once. */
