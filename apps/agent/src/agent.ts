@@ -38,6 +38,11 @@ export interface AgentOptions {
   /** How often it says it is alive. */
   heartbeatMs?: number;
   limits?: JobLimits;
+  /**
+   * How many datasets stay loaded and bounded between SQL jobs (see compute.WarmTables): each holds its table
+   * in memory, under the memory limit. 0 loads each job's table afresh.
+   */
+  warmTables?: number;
   log?: (line: string) => void;
 }
 
@@ -52,6 +57,7 @@ export class DomainAgent {
   private readonly limits: JobLimits;
   /** What the agent's PSI scalars derive from: its own key, so that a restarted agent derives them again. */
   private readonly psiSecret: Buffer;
+  private readonly warm: compute.WarmTables | undefined;
   private running = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
@@ -61,6 +67,18 @@ export class DomainAgent {
     this.held = new Map(o.datasets.map((d) => [d.name, d]));
     this.limits = o.limits ?? DEFAULT_LIMITS;
     this.psiSecret = crypto.hmacSm3(o.signer.exportPrivate(), 'shuliu/agent/psi-secret');
+    const warm = o.warmTables ?? 2;
+    this.warm =
+      warm > 0
+        ? new compute.WarmTables(
+            {
+              timeoutMs: this.limits.timeoutMs,
+              memoryLimit: this.limits.memoryLimit,
+              maxResultRows: this.limits.maxResultRows,
+            },
+            warm,
+          )
+        : undefined;
   }
 
   /** Tells the platform which datasets the agent holds; one it no longer names is withdrawn there. */
@@ -107,6 +125,7 @@ export class DomainAgent {
     this.running = false;
     this.wake?.();
     await this.loop;
+    await this.warm?.close();
   }
 
   private async poll() {
@@ -215,7 +234,7 @@ export class DomainAgent {
       case 'joint':
         throw new JobRefusal('failed', null, `a ${job.kind} job runs by its steps`);
       case 'sql':
-        return runSqlJob(job, source, this.limits);
+        return runSqlJob(job, source, this.limits, this.warm);
       case 'template':
         return runTemplateJob(job, source, this.limits);
       case 'anonymize':

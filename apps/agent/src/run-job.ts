@@ -42,26 +42,31 @@ export async function runSqlJob(
   job: LeasedJob,
   source: DatasetSource,
   limits: JobLimits = DEFAULT_LIMITS,
+  warm?: compute.WarmTables,
 ): Promise<{ result: JobResult; privacySpent: PrivacySpent }> {
   const policy = job.policy;
   if (!policy.privacyUnit) throw new JobRefusal('refused', null, 'the release policy names no privacy unit');
   const catalog = { tables: [{ name: job.table, columns: job.columns, joinKeys: policy.joinKeys }] };
+  const bounding: compute.BoundingOptions = {
+    privacyUnit: policy.privacyUnit,
+    maxContributions: policy.maxContributions,
+    bounds: policy.bounds,
+  };
   let plan: compute.AnalysisPlan;
   let bounded: string;
   try {
     if (!job.sql) throw new JobRefusal('refused', null, 'a sql job without its sql');
     plan = await compute.analyzeQuery(job.sql, catalog);
-    bounded = compute.boundedSql(plan, {
-      privacyUnit: policy.privacyUnit,
-      maxContributions: policy.maxContributions,
-      bounds: policy.bounds,
-    });
+    bounded = compute.boundedSql(plan, bounding);
   } catch (e) {
     if (e instanceof compute.QueryRefused) throw new JobRefusal('refused', e.rule, e.message);
     throw e;
   }
 
-  const rows = await inSandbox(job, source, bounded, limits, limits.maxResultRows);
+  // a job filtered by consent reads its own subset of the rows: it runs in a fresh sandbox
+  const rows =
+    (warm && !job.consent && (await onWarmTable(warm, job, source, bounding, plan))) ||
+    (await inSandbox(job, source, bounded, limits, limits.maxResultRows));
 
   // the release names groups by their output name; a column that only groups is kept under its own name
   const groupNames = plan.groupBy.map((g, k) => g.alias ?? `__g_${k}`);
@@ -119,6 +124,24 @@ function compare(a: unknown, b: unknown): number {
   if (a === null || a === undefined) return 1;
   if (b === null || b === undefined) return -1;
   return typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b));
+}
+
+/** The job's statistics from the dataset's warm table; null where the plan needs bounding per job (joins). */
+async function onWarmTable(
+  warm: compute.WarmTables,
+  job: LeasedJob,
+  source: DatasetSource,
+  bounding: compute.BoundingOptions,
+  plan: compute.AnalysisPlan,
+): Promise<compute.SandboxRow[] | null> {
+  try {
+    const table = await warm.get(job.table, job.columns, source, bounding);
+    return await table.run(plan);
+  } catch (e) {
+    if (e instanceof compute.SandboxLimit) throw new JobRefusal('failed', `limit_${e.kind}`, e.message);
+    if (e instanceof compute.QueryRefused) throw new JobRefusal('refused', e.rule, e.message);
+    throw e;
+  }
 }
 
 /** Loads the job's table into a fresh sandbox, locks it and runs one statement under the limits. */

@@ -49,7 +49,12 @@ export interface Grants {
    */
   consentingCount(db: Executor, versionId: string, at: Date, held: readonly PiCategory[]): Promise<number>;
   /** The ID card numbers of those persons; unseals, so outside a transaction. */
-  consentingIdCards(db: Executor, versionId: string, at: Date, held: readonly PiCategory[]): Promise<string[]>;
+  consentingIdCards(
+    db: Executor,
+    versionId: string,
+    at: Date,
+    held: readonly PiCategory[],
+  ): Promise<string[]>;
 }
 
 /**

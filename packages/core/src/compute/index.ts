@@ -9,7 +9,8 @@ export { AgentSignatureInvalid } from './compute.errors.js';
 export { agentHeaders, agentHeadersFor } from './agent-signing.js';
 export { analyzeQuery, MAX_LIMIT } from './sql/sql-guard.js';
 export { QueryRefused, REFUSAL_RULES, type RefusalRule } from './sql/sql-refusal.js';
-export { boundedSql, type BoundingOptions } from './sql/rewrite.js';
+export { boundedSql, preparedBoundedSql, type BoundingOptions } from './sql/rewrite.js';
+export { WarmTable, WarmTables } from './sql/warm.js';
 export {
   openSandbox,
   SandboxLimit,

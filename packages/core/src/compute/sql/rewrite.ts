@@ -45,14 +45,68 @@ export function boundedSql(plan: AnalysisPlan, options: BoundingOptions): string
   ].join('\n');
 }
 
+// sum and avg are released from the count and the sum; the sum of squares only serves var and stddev
 function statistics(a: PlanAggregate, i: number): string[] {
   if (!a.column) return [`count(*) AS __n_${i}`];
   if (a.fn === 'count') return [`count(__v_${i}) AS __n_${i}`];
-  return [
-    `count(__v_${i}) AS __n_${i}`,
-    `sum(__v_${i}) AS __s_${i}`,
-    `sum(__v_${i} * __v_${i}) AS __ss_${i}`,
+  const sums = [`count(__v_${i}) AS __n_${i}`, `sum(__v_${i}) AS __s_${i}`];
+  return a.fn === 'sum' || a.fn === 'avg' ? sums : [...sums, `sum(__v_${i} * __v_${i}) AS __ss_${i}`];
+}
+
+/**
+ * A table prepared once for the jobs of one release policy (see WarmTable): `__unit` a 64-bit hash of the
+ * privacy unit, `__rank` the row's place among its unit's rows in a fixed keyed-random order, and for some
+ * groupings a flag column marking, among the rows with `__rank <= m`, each unit's first row in each group.
+ */
+export interface PreparedBounding {
+  /** The flag column (1 or 0) of a grouping (its key, see groupingKey), if the table has one. */
+  firstsOf(key: string): string | undefined;
+  /** The column holding a column's values clamped to its bounds, if the table has one. */
+  clampedOf(column: string): string | undefined;
+}
+
+/** The key a grouping's flag column is kept under: its columns, in order. */
+export const groupingKey = (plan: AnalysisPlan) => JSON.stringify(plan.groupBy.map((g) => g.column));
+
+/**
+ * The statement boundedSql writes, on a prepared table: the unit's rows capped by `__rank <= m` (the same
+ * choice for every job, made when the table was prepared), and distinct units counted from the grouping's
+ * flags (or the rank-1 rows without a grouping) where there is no WHERE to drop some of a unit's rows. Null
+ * when the plan reads more than one table: those are bounded per job.
+ */
+export function preparedBoundedSql(
+  plan: AnalysisPlan,
+  options: BoundingOptions,
+  prepared: PreparedBounding,
+): string | null {
+  if (plan.joins.length) return null;
+  const m = options.maxContributions;
+  if (!Number.isSafeInteger(m) || m < 1) throw new RangeError('maxContributions must be a positive integer');
+  planColumn(plan, options.privacyUnit);
+  const flags = plan.where
+    ? undefined
+    : plan.groupBy.length
+      ? prepared.firstsOf(groupingKey(plan))
+      : 'CAST(__rank = 1 AS UTINYINT)';
+  const value = (a: PlanAggregate) =>
+    (a.fn !== 'count' && prepared.clampedOf(a.column!)) || valueOf(plan, a, options);
+  const inner = [
+    ...plan.groupBy.map((g, k) => `${renderColumn(g)} AS __g_${k}`),
+    ...plan.aggregates.flatMap((a, i) => (a.column ? [`${value(a)} AS __v_${i}`] : [])),
+    flags ? `${flags} AS __first` : '__unit',
   ];
+  const groups = plan.groupBy.map((_, k) => `__g_${k}`);
+  const units = flags ? 'coalesce(sum(__first), 0) AS __units' : 'count(DISTINCT __unit) AS __units';
+  const outer = [...groups, 'count(*) AS __n', units];
+  plan.aggregates.forEach((a, i) => outer.push(...statistics(a, i)));
+  return [
+    `SELECT ${outer.join(', ')}`,
+    `FROM (SELECT ${inner.join(', ')}`,
+    `FROM ${renderFrom(plan)}`,
+    `WHERE __rank <= ${m}${plan.where ? ` AND (${plan.where})` : ''}`,
+    `) AS __bounded`,
+    ...(groups.length ? [`GROUP BY ${groups.join(', ')}`] : []),
+  ].join('\n');
 }
 
 // count(column) needs only whether a value is there; every other aggregate reads the clamped value.

@@ -47,6 +47,11 @@ export interface Sandbox {
     column: string,
     keep: (value: string) => boolean,
   ): Promise<{ kept: number; of: number }>;
+  /**
+   * Runs one statement of the agent's own — never a requester's — on the instance's own connection, without
+   * the job limits: to derive columns from a loaded table (see WarmTable). Before or after lock().
+   */
+  prepare(statement: string): Promise<void>;
   /** Turns off external access and locks the configuration for the rest of the instance's life. */
   lock(): Promise<void>;
   /** Runs one statement under the time, memory and row limits; only after lock(). */
@@ -112,6 +117,9 @@ export async function openSandbox(options: SandboxOptions): Promise<Sandbox> {
       await admin.run(`DELETE FROM ${t} WHERE ${c} IS NULL OR ${c} NOT IN (SELECT v FROM __kept)`);
       await admin.run('DROP TABLE __kept');
       return { kept: await count(), of };
+    },
+    async prepare(statement) {
+      await admin.run(statement);
     },
     async lock() {
       // Order matters: external access is switched off first, then every setting is frozen.
