@@ -76,6 +76,10 @@ export const ERROR_CODES = [
   'PROTECT_RULES_UNKNOWN_COLUMN',
   'PROTECT_KEY_REQUIRED',
   'PROTECT_KEY_INVALID',
+  // quality: GB/T 36344 rules, weights and their evaluation
+  'QUALITY_RULES_INVALID',
+  'QUALITY_RULES_UNKNOWN_COLUMN',
+  'QUALITY_WEIGHTS_INVALID',
   // catalog: resources, grading, files, government sharing and return flows
   'CATALOG_SECTOR_UNKNOWN',
   'CATALOG_SECTOR_EXISTS',

@@ -1,64 +1,15 @@
 import { readFileSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
+import {
+  encodingOption,
+  formatOption,
+  progressReporter,
+  readJson,
+  type ReadOptions,
+} from './tabular-input.js';
 
 // `@shuliu/core/tabular` and `@shuliu/core/protect` load inside the actions, so `--help` answers at once
-type Progress = { bytesRead: number; totalBytes?: number; rows: number };
-
-interface ReadOptions {
-  format?: 'csv' | 'tsv' | 'jsonl' | 'xlsx' | 'parquet';
-  encoding?: 'utf-8' | 'gb18030' | 'utf-16le';
-}
-
-const formatOption = () =>
-  new Option('--format <format>', 'the input format (default: detected)').choices([
-    'csv',
-    'tsv',
-    'jsonl',
-    'xlsx',
-    'parquet',
-  ]);
-const encodingOption = () =>
-  new Option(
-    '--encoding <encoding>',
-    'the text encoding (default: UTF-8, or GB18030 when not UTF-8)',
-  ).choices(['utf-8', 'gb18030', 'utf-16le']);
-
-/** Rows, rows/s and bytes % on one stderr line, only when a person is watching (stderr is a terminal). */
-function progressReporter(): { update(p: Progress): void; done(): void } {
-  if (!process.stderr.isTTY) return { update: () => undefined, done: () => undefined };
-  const started = performance.now();
-  let last = 0;
-  return {
-    update(p) {
-      const now = performance.now();
-      if (now - last < 250) return;
-      last = now;
-      const rate = p.rows / ((now - started) / 1000);
-      const pct = p.totalBytes ? `  ${((100 * p.bytesRead) / p.totalBytes).toFixed(0)} %` : '';
-      process.stderr.write(
-        `\r${p.rows.toLocaleString('en-US')} rows  ${Math.round(rate).toLocaleString('en-US')} rows/s${pct}   `,
-      );
-    },
-    done: () => process.stderr.write('\r\x1b[K'),
-  };
-}
-
-function readJson(path: string, what: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new Error(
-      `cannot read ${what} ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
-    );
-  }
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new Error(`${what} ${path} is not valid JSON: ${(e as Error).message}`);
-  }
-}
 
 /** A key file holds hex text (at least 32 hex digits) or at least 16 raw bytes. */
 function readKey(path: string): Buffer {

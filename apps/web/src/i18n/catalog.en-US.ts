@@ -190,5 +190,7 @@ export const catalogApiErrorsEnUS: Record<keyof typeof catalogApiErrorsZhCN, str
     CATALOG_RETURN_FLOW_DELIVERED: 'This return flow was already delivered',
     PROTECT_RULES_INVALID: 'The masking rules are not valid', PROTECT_RULES_UNKNOWN_COLUMN: 'A masking rule names an unknown field',
     PROTECT_KEY_REQUIRED: 'Pseudonymization needs a key', PROTECT_KEY_INVALID: 'The pseudonymization key is not valid',
+    QUALITY_RULES_INVALID: 'The quality rules are not valid', QUALITY_RULES_UNKNOWN_COLUMN: 'A quality rule names an unknown field',
+    QUALITY_WEIGHTS_INVALID: 'The quality indicator weights are not valid',
     BLOB_TOO_LARGE: 'The file is larger than allowed', BODY_TOO_LARGE: 'The file is larger than allowed',
 };

@@ -155,5 +155,7 @@ export const catalogApiErrorsZhCN = {
     CATALOG_RETURN_FLOW_DUPLICATE: '该资源已登记回流到该部门', CATALOG_RETURN_FLOW_DELIVERED: '该回流已交付',
     PROTECT_RULES_INVALID: '脱敏规则不正确', PROTECT_RULES_UNKNOWN_COLUMN: '脱敏规则中有不存在的字段',
     PROTECT_KEY_REQUIRED: '假名化需要密钥', PROTECT_KEY_INVALID: '假名化密钥不正确',
+    QUALITY_RULES_INVALID: '质量规则不正确', QUALITY_RULES_UNKNOWN_COLUMN: '质量规则中有不存在的字段',
+    QUALITY_WEIGHTS_INVALID: '质量指标权重不正确',
     BLOB_TOO_LARGE: '文件超过大小上限', BODY_TOO_LARGE: '文件超过大小上限',
 } satisfies Partial<Record<ErrorCode, string>>;

@@ -1,0 +1,17 @@
+export * from './quality.types.js';
+export * from './quality.errors.js';
+export {
+  RuleSchema,
+  WeightsSchema,
+  KIND_INDICATOR,
+  parseQualityRules,
+  parseQualityWeights,
+  type Rule,
+  type RuleInput,
+  type RuleKind,
+  type Weights,
+} from './quality.schema.js';
+export { evaluateQuality, type EvaluateOptions } from './quality.evaluate.js';
+export { checkQuality, type CheckOptions } from './quality.check.js';
+export { profileForRules, suggestRules, type ColumnFacts, type TableFacts } from './quality.suggest.js';
+export { ruleScore, indicatorScores, overallScore } from './quality.rules.js';

@@ -1,0 +1,164 @@
+import { todayInChina } from '@shuliu/contracts';
+import { DEFAULT_DETECTION_SETTINGS, TableSampler } from '../protect/index.js';
+import { DomainError, Invalid } from '../shared/errors.js';
+import type { RowValues, TabularSource } from '../tabular/index.js';
+import { checkFor } from './quality.checks.js';
+import { RulesInvalid, RulesUnknownColumn } from './quality.errors.js';
+import { exampleMaskers, maskExample } from './quality.mask.js';
+import { namedColumns, type Rule, type Weights } from './quality.schema.js';
+import { indicatorScores, overallScore, round1, ruleScore } from './quality.rules.js';
+import { Tally, type CheckContext, type ReadFailure } from './quality.tally.js';
+import {
+  INDICATORS,
+  type IndicatorScores,
+  type QualityExample,
+  type QualityReport,
+  type RuleResult,
+} from './quality.types.js';
+import { isIsoDay } from './quality.values.js';
+
+export interface EvaluateOptions {
+  /** The day `freshness` is measured at, `YYYY-MM-DD` (default: today in Beijing). */
+  asOf?: string;
+  /** Indicator weights of the overall score (default: equal). */
+  weights?: Weights;
+  /** The values of each `reference` rule that names a file, by rule id: this library reads no files. */
+  references?: Record<string, readonly string[]>;
+  /** Called after each batch, e.g. to report progress. */
+  onBatch?: (progress: TabularSource['progress']) => void;
+}
+
+/**
+ * A record the reader cannot parse (or a file that is no table at all) is a finding of `readable`, not an
+ * error; a file that is not there is the caller's mistake, and any other error is not the data's either.
+ */
+export function asReadFailure(e: unknown): ReadFailure {
+  if (!(e instanceof DomainError) || !e.code.startsWith('TABULAR_') || e.code === 'TABULAR_FILE_UNREADABLE')
+    throw e;
+  // a JSON parser's message quotes the record it choked on; the line number is enough
+  return { note: e.code === 'TABULAR_BAD_RECORD' ? e.message.replace(/ \(.*\)$/s, '') : e.message };
+}
+
+/**
+ * Reads a table to its end, batch by batch. A record the reader cannot parse ends the read but not the
+ * evaluation: what was read is scored, and the failure is what `readable` reports.
+ */
+export async function readThrough(
+  source: TabularSource,
+  each: (batch: RowValues[]) => void,
+  onBatch?: EvaluateOptions['onBatch'],
+): Promise<ReadFailure | null> {
+  try {
+    for await (const batch of source.batches()) {
+      each(batch);
+      onBatch?.(source.progress);
+    }
+    return null;
+  } catch (e) {
+    return asReadFailure(e);
+  }
+}
+
+/** Resolves a rule's columns against the table; a name the table lacks is refused with the rule's place. */
+function contextFor(
+  rule: Rule,
+  i: number,
+  columns: readonly string[],
+  asOf: string,
+  references: EvaluateOptions['references'],
+): CheckContext {
+  const names = [...(namedColumns(rule) ?? (rule.kind === 'duplicate_rows' ? columns : []))];
+  const at = names.map((name, j) => {
+    const k = columns.indexOf(name);
+    if (k < 0)
+      throw RulesUnknownColumn(
+        `rules[${i}].columns[${j}]: the table has no column "${name}" (it has: ${columns.join(', ')})`,
+        { index: i, column: name },
+      );
+    return k;
+  });
+  const reference = references?.[rule.id];
+  if (rule.kind === 'reference' && rule.file && !reference)
+    throw RulesInvalid(`rules[${i}].file: the values of ${rule.file} were not given`, { index: i });
+  return { at, names, asOf, reference };
+}
+
+function resultOf(rule: Rule, names: string[], tally: Tally, examples: QualityExample[]): RuleResult {
+  const { checked, failed } = tally;
+  const { id, indicator, kind } = rule;
+  return {
+    id,
+    indicator,
+    kind,
+    columns: names,
+    checked,
+    failed,
+    score: ruleScore(checked, failed),
+    examples,
+  };
+}
+
+/** The report of rule results: indicator and overall scores from the unrounded rule scores, then rounded. */
+export function reportOf(rows: number, results: RuleResult[], weights?: Weights): QualityReport {
+  const indicators = indicatorScores(results);
+  return {
+    rows,
+    overall: round1(overallScore(indicators, weights)),
+    indicators: Object.fromEntries(INDICATORS.map((k) => [k, round1(indicators[k])])) as IndicatorScores,
+    rules: results.map((r) => ({ ...r, score: round1(r.score) })),
+  };
+}
+
+/** What rules report on a table that could not be opened as one: nothing checked, `readable` failed. */
+export function unreadableReport(
+  rules: readonly Rule[],
+  failure: ReadFailure,
+  weights?: Weights,
+): QualityReport {
+  const results = rules.map((r) => {
+    const tally = new Tally([], []);
+    if (r.kind === 'readable') tally.failTable(failure.note);
+    return resultOf(r, [...(namedColumns(r) ?? [])], tally, tally.examples);
+  });
+  return reportOf(0, results, weights);
+}
+
+/**
+ * GB/T 36344-2018: scores a table against rules in one streaming pass. Memory is bounded by the rules, not the
+ * rows: per-value and per-row checks keep counters, `unique` and `duplicate_rows` a 64-bit hash per distinct
+ * key (`KeySet`, ~16 bytes each), `enum` and `reference` one per listed value, every rule at most five
+ * examples, and PII detection (to mask the examples) a bounded sample of each column.
+ */
+export async function evaluateQuality(
+  source: TabularSource,
+  rules: readonly Rule[],
+  opts: EvaluateOptions = {},
+): Promise<QualityReport> {
+  const asOf = opts.asOf ?? todayInChina();
+  if (!isIsoDay(asOf)) throw Invalid('VALIDATION_FAILED', `asOf: "${asOf}" is not a real date, YYYY-MM-DD`);
+  const contexts = rules.map((r, i) => contextFor(r, i, source.columns, asOf, opts.references));
+  const checks = rules.map((r, i) => checkFor(r, contexts[i]!));
+  const sampler = new TableSampler(DEFAULT_DETECTION_SETTINGS);
+  let rows = 0;
+  const failure = await readThrough(
+    source,
+    (batch) => {
+      sampler.add(batch, source.columns.length);
+      for (const check of checks) for (let r = 0; r < batch.length; r++) check.add(batch[r]!, rows + r + 1);
+      rows += batch.length;
+    },
+    opts.onBatch,
+  );
+  for (const check of checks) check.finish?.(failure);
+  const maskers = exampleMaskers(source.columns, rules, sampler.detect(source.columns));
+  const results = rules.map((r, i) => {
+    const tally = checks[i]!.tally;
+    return resultOf(
+      r,
+      contexts[i]!.names,
+      tally,
+      tally.examples.map((e) => maskExample(e, maskers)),
+    );
+  });
+  return reportOf(rows, results, opts.weights);
+}

@@ -1,0 +1,78 @@
+import { randomInt } from 'node:crypto';
+
+const INITIAL_SLOTS = 1 << 10;
+const seed32 = () => randomInt(0xffff_ffff);
+
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/**
+ * A set of strings that keeps a 64-bit hash of each, never the string, so exact uniqueness over tens of millions
+ * of keys fits in memory: open addressing over one `Uint32Array` (8 bytes a slot), grown ×2 past 3/4 full, so
+ * 11–21 bytes a distinct key, about 16 on average (10 million keys: 2²⁴ slots, 134 MB; half as much again
+ * while growing). Two 32-bit lanes (FNV-1a and a Murmur-style multiply–shift, each finished by MurmurHash3's fmix32)
+ * give the 64 bits: for n distinct keys the chance that any two share a hash is about n²/2⁶⁵ — 3 in a million
+ * at 10 million keys — and a collision can only make a key look repeated, never hide a repeat. The hashes are
+ * not cryptographic; the seeds are random per set, so a file cannot be crafted ahead of time to collide.
+ */
+export class KeySet {
+  size = 0;
+  private slots = new Uint32Array(INITIAL_SLOTS * 2);
+  private readonly seedA = seed32();
+  private readonly seedB = seed32();
+
+  /** Adds a key; false when it (or a key with the same 64-bit hash) was there already. */
+  add(key: string): boolean {
+    return this.place(...this.hash(key), true);
+  }
+
+  has(key: string): boolean {
+    return !this.place(...this.hash(key), false);
+  }
+
+  private hash(key: string): [number, number] {
+    let a = 0x811c9dc5 ^ this.seedA;
+    let b = this.seedB ^ key.length;
+    for (let i = 0; i < key.length; i++) {
+      const c = key.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+      b ^= b >>> 15;
+    }
+    const hi = fmix32(a);
+    const lo = fmix32(b);
+    // (0, 0) marks an empty slot
+    return [hi, hi === 0 && lo === 0 ? 1 : lo];
+  }
+
+  /** Finds the key's slot; stores it there when `insert` and absent. True when it was absent. */
+  private place(hi: number, lo: number, insert: boolean): boolean {
+    const s = this.slots;
+    const mask = s.length / 2 - 1;
+    for (let i = hi & mask; ; i = (i + 1) & mask) {
+      const h = s[2 * i]!;
+      const l = s[2 * i + 1]!;
+      if (h === hi && l === lo) return false;
+      if (h === 0 && l === 0) {
+        if (!insert) return true;
+        s[2 * i] = hi;
+        s[2 * i + 1] = lo;
+        if (++this.size * 4 > (s.length / 2) * 3) this.grow();
+        return true;
+      }
+    }
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Uint32Array(old.length * 2);
+    this.size = 0;
+    for (let i = 0; i < old.length; i += 2)
+      if (old[i] !== 0 || old[i + 1] !== 0) this.place(old[i]!, old[i + 1]!, true);
+  }
+}

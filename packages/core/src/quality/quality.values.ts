@@ -1,0 +1,78 @@
+import type { Cell } from '../tabular/index.js';
+
+/** GB/T 36344-2018 完整性: a cell holds no value when it is null, empty or only white space. */
+export const isEmpty = (v: Cell | undefined): boolean =>
+  v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+
+/** A non-empty cell as the text the checks read: surrounding white space is not part of a value. */
+export const textOf = (v: Cell): string => (typeof v === 'string' ? v.trim() : String(v));
+
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const INTEGER = /^[+-]?\d+$/;
+
+/** The number a cell holds (a typed number, or plain decimal text), else null. */
+export function numberOf(v: Cell): number | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v !== 'string') return null;
+  const s = v.trim();
+  return NUMBER.test(s) ? Number(s) : null;
+}
+
+export const isInteger = (v: Cell): boolean =>
+  typeof v === 'number' ? Number.isInteger(v) : typeof v === 'string' && INTEGER.test(v.trim());
+
+export function isBoolean(v: Cell): boolean {
+  if (typeof v === 'boolean') return true;
+  const s = textOf(v).toLowerCase();
+  return s === 'true' || s === 'false' || s === '1' || s === '0';
+}
+
+const DATE = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/;
+const DATETIME =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|([+-])(\d{2}):?(\d{2}))?$/;
+
+/** Milliseconds of a real calendar day at 00:00 UTC (2025-02-30 is no day), else null. */
+function dayMs(y: number, m: number, d: number): number | null {
+  const t = Date.UTC(y, m - 1, d);
+  const at = new Date(t);
+  return at.getUTCFullYear() === y && at.getUTCMonth() === m - 1 && at.getUTCDate() === d ? t : null;
+}
+
+/** A real calendar day written `YYYY-MM-DD`, as rules and options name days. */
+export const isIsoDay = (v: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(v) && dateMs(v) !== null;
+
+/** A date without a time of day, `YYYY-MM-DD` or `YYYY/M/D`, as milliseconds (UTC midnight), else null. */
+export function dateMs(v: Cell): number | null {
+  if (typeof v !== 'string') return null;
+  const m = DATE.exec(v.trim());
+  return m ? dayMs(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+}
+
+/** ISO 8601 date and time (`T` or a space, seconds, fraction and offset optional) as milliseconds, else null. */
+export function dateTimeMs(v: Cell): number | null {
+  if (typeof v !== 'string') return null;
+  const m = DATETIME.exec(v.trim());
+  if (!m) return null;
+  const day = dayMs(Number(m[1]), Number(m[2]), Number(m[3]));
+  const [h, min, s] = [Number(m[4]), Number(m[5]), Number(m[6] ?? 0)];
+  if (day === null || h > 23 || min > 59 || s > 59) return null;
+  const offset = m[9] ? (m[9] === '-' ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11])) : 0;
+  const fraction = m[7] ? Number(`0.${m[7]}`) * 1000 : 0;
+  return day + ((h * 60 + min - offset) * 60 + s) * 1000 + fraction;
+}
+
+/** A date or a date and time, as milliseconds; times without an offset are read as UTC (order is what counts). */
+export const timeOf = (v: Cell): number | null => dateMs(v) ?? dateTimeMs(v);
+
+/**
+ * The order of two values: numerically when both are numbers, by time when both are dates, else null (text
+ * has no order a quality rule could rely on).
+ */
+export function orderOf(a: Cell, b: Cell): number | null {
+  const x = numberOf(a);
+  const y = numberOf(b);
+  if (x !== null && y !== null) return Math.sign(x - y);
+  const s = timeOf(a);
+  const t = timeOf(b);
+  return s !== null && t !== null ? Math.sign(s - t) : null;
+}
