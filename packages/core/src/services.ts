@@ -142,7 +142,8 @@ export function createServices(db: Kysely<DB>, config: Config) {
             ? { orgId: v.org_id, status: v.status, purpose: v.purpose, title: v.title, fields: fieldsOf(v) }
             : null;
         },
-        consentingCount: (tx, versionId, at, held) => consent.persons.consentingCount(tx, versionId, at, held),
+        consentingCount: (tx, versionId, at, held) =>
+          consent.persons.consentingCount(tx, versionId, at, held),
         consentingIdCards: (db, versionId, at, held) =>
           consent.persons.consentingIdCards(db, versionId, at, held),
       },

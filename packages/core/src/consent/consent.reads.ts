@@ -26,14 +26,27 @@ export const liveConsents = (db: Executor, versionId: string, at: Date) =>
  * holds (`categoriesHeld`): a person who refused an optional field the data needs is left out. The struck
  * fields of a version were never granted.
  */
-export async function consentsCovering(db: Executor, versionId: string, at: Date, held: readonly PiCategory[]) {
+export async function consentsCovering(
+  db: Executor,
+  versionId: string,
+  at: Date,
+  held: readonly PiCategory[],
+) {
   const [version, grants] = await Promise.all([
-    db.selectFrom('consent_scenario_versions').select('fields').where('id', '=', versionId).executeTakeFirst(),
+    db
+      .selectFrom('consent_scenario_versions')
+      .select('fields')
+      .where('id', '=', versionId)
+      .executeTakeFirst(),
     liveConsents(db, versionId, at).select(['p.id_card_hmac', 'p.id_card_enc', 'g.fields']).execute(),
   ]);
   const categoryOf = new Map(version ? fieldsOf(version).map((f) => [f.name, f.category]) : []);
   return grants.filter(
-    (g) => !uncoveredCategories(held, g.fields.map((n) => ({ category: categoryOf.get(n) ?? '' }))).length,
+    (g) =>
+      !uncoveredCategories(
+        held,
+        g.fields.map((n) => ({ category: categoryOf.get(n) ?? '' })),
+      ).length,
   );
 }
 

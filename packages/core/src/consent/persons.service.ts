@@ -71,7 +71,12 @@ export class PersonsService {
   }
 
   /** How many of those persons there are at `at` (no unsealing: safe inside a transaction). */
-  async consentingCount(db: Executor, versionId: string, at: Date, held: readonly PiCategory[]): Promise<number> {
+  async consentingCount(
+    db: Executor,
+    versionId: string,
+    at: Date,
+    held: readonly PiCategory[],
+  ): Promise<number> {
     return (await consentsCovering(db, versionId, at, held)).length;
   }
 
