@@ -155,3 +155,52 @@ export class QuotaLeases {
     for (const [id, n] of back) await repo.giveBack(this.db, id, n);
   }
 }
+
+/** Calls of the current second one process may make for an order, and until when (its clock). */
+interface RateLease {
+  left: number;
+  until: number;
+  pending: Promise<void> | null;
+}
+
+/**
+ * An order's rate limit across every process: the calls of each second (the database's clock) are leased from
+ * the order's row in blocks of a sixteenth of the rate (one at a time for slow rates), so the processes together
+ * admit at most the rate in any second of the database's; a block left unused when its second ends is dropped.
+ * A second's calls may come in a burst, as from a token bucket of one second's depth.
+ */
+export class RateLeases {
+  private readonly leases = new Map<string, RateLease>();
+
+  constructor(private readonly db: Executor) {}
+
+  /** Takes one call of the order's current second: null when admitted, else the seconds to wait (≥ 1). */
+  async take(orderId: string, rate: number): Promise<number | null> {
+    let l = this.leases.get(orderId);
+    if (!l) {
+      if (this.leases.size >= 10_000) this.leases.clear();
+      this.leases.set(orderId, (l = { left: 0, until: 0, pending: null }));
+    }
+    for (let asked = false; ;) {
+      if (l.left > 0 && Date.now() < l.until) {
+        l.left--;
+        return null;
+      }
+      if (l.pending) {
+        await l.pending;
+        continue;
+      }
+      if (asked) return 1;
+      asked = true;
+      l.pending = this.lease(orderId, l, rate).finally(() => (l.pending = null));
+      await l.pending;
+    }
+  }
+
+  private async lease(orderId: string, l: RateLease, rate: number) {
+    const want = Math.min(1000, Math.max(1, Math.ceil(rate / 16)));
+    const { granted, msLeft } = await repo.leaseRate(this.db, orderId, want, rate);
+    l.left = granted;
+    l.until = Date.now() + msLeft;
+  }
+}

@@ -96,6 +96,34 @@ export const gatewayRepository = {
     return row ? { granted: row.granted, before: row.used - row.granted } : { granted: 0, before: 0 };
   },
 
+  /**
+   * Leases up to `want` of the order's calls in the database's current second, of `rate` per second: what was
+   * granted (0 when the second's calls are all taken) and the milliseconds left in that second.
+   */
+  async leaseRate(
+    db: Executor,
+    orderId: string,
+    want: number,
+    rate: number,
+  ): Promise<{ granted: number; msLeft: number }> {
+    const r = await sql<{ granted: number; ms_left: number }>`
+      with now as (select extract(epoch from clock_timestamp()) as t)
+      insert into trade_api_rates as r (order_id, second, used, granted)
+      select ${orderId}, floor(t)::bigint, least(${want}::int, ${rate}::int), least(${want}::int, ${rate}::int)
+      from now
+      on conflict (order_id) do update set
+        granted = case when r.second = excluded.second
+                       then least(${want}::int, greatest(0, ${rate}::int - r.used)) else excluded.granted end,
+        used = case when r.second = excluded.second
+                    then r.used + least(${want}::int, greatest(0, ${rate}::int - r.used)) else excluded.used end,
+        second = excluded.second
+      returning r.granted, (1000 - floor((select t from now) * 1000)::bigint % 1000)::int as ms_left`.execute(
+      db,
+    );
+    const row = r.rows[0]!;
+    return { granted: row.granted, msLeft: row.ms_left };
+  },
+
   /** Gives back calls leased and not made (or made and not answered by the upstream). */
   giveBack: (db: Executor, orderId: string, calls: number) =>
     db

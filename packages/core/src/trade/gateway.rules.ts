@@ -170,26 +170,6 @@ export function notServing(
   return null;
 }
 
-/** A token bucket: `rate` calls per second, bursts of up to one second's calls. */
-export interface Bucket {
-  tokens: number;
-  at: number;
-}
-
-/**
- * Takes one call from the bucket at `now` (ms): null when admitted, else the seconds until a call would be
- * (Retry-After, at least 1).
- */
-export function takeToken(b: Bucket, rate: number, now: number): number | null {
-  b.tokens = Math.min(rate, b.tokens + ((now - b.at) / 1000) * rate);
-  b.at = now;
-  if (b.tokens >= 1) {
-    b.tokens -= 1;
-    return null;
-  }
-  return Math.max(1, Math.ceil((1 - b.tokens) / rate));
-}
-
 /** What a per-call order owes for the calls the upstream answered. */
 export const perCallCharge = (billable: number, unitFen: number | null) =>
   unitFen === null ? null : billable * unitFen;

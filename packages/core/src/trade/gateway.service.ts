@@ -20,8 +20,8 @@ import {
   UpstreamNotConfigured,
 } from './gateway.errors.js';
 import { gatewayRepository as repo } from './gateway.repository.js';
-import { QuotaLeases } from './gateway.leases.js';
-import { notServing, takeToken, type Bucket } from './gateway.rules.js';
+import { QuotaLeases, RateLeases } from './gateway.leases.js';
+import { notServing } from './gateway.rules.js';
 import { negotiationsRepository as negotiations } from './negotiations.repository.js';
 import { ordersRepository as orders } from './orders.repository.js';
 import type { TradeDeps } from './trade.support.js';
@@ -69,8 +69,8 @@ export interface Admitted {
 /**
  * The metered gateway's decisions on each call, kept cheap: a key's order and an order's terms come from a
  * few seconds' cache (a key revoked here is forgotten at once); the quota is spent from calls leased from the
- * order's meter in small blocks, never past it across processes; the rate limit is a token bucket per order in
- * each process (P processes behind a balancer admit up to P × the rate); the usage log is appended in batches.
+ * order's meter in small blocks, never past it across processes; so are the calls of each second under the
+ * order's rate (see RateLeases); the usage log is appended in batches.
  * Per call it checks the order's state and term, the agreed purpose (from `X-Purpose`), and the contract's
  * ODRL policy at that instant and count.
  */
@@ -81,8 +81,8 @@ export class GatewayService {
   private readonly loading = new Map<string, Promise<unknown>>();
   /** Bumped by every forget: a reload begun before it does not put back what it forgot. */
   private generation = 0;
-  private readonly buckets = new Map<string, Bucket>();
   private readonly quota: QuotaLeases;
+  private readonly rates: RateLeases;
   private buffer: Insertable<TradeApiUsageTable>[] = [];
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
@@ -93,6 +93,7 @@ export class GatewayService {
     private readonly onError: (e: unknown) => void = () => {},
   ) {
     this.quota = new QuotaLeases(deps.db);
+    this.rates = new RateLeases(deps.db);
   }
 
   /** Forgets keys (revoked, rotated) at once. */
@@ -126,7 +127,7 @@ export class GatewayService {
     const early = this.policyRefusal(s, purpose, at, 0);
     if (early) refuse('policy', early);
     const rate = s.upstream!.ratePerSecond;
-    const retryAfter = this.rateRefusal(s.id, rate, at.getTime());
+    const retryAfter = await this.rates.take(s.id, rate);
     if (retryAfter)
       refuse(
         'rate_limited',
@@ -154,16 +155,6 @@ export class GatewayService {
     const billable = upstreamAnswered && status < 500;
     this.log(call, this.deps.now(), status, a.started, billable, null);
     if (!billable) this.quota.giveBack(call.orderId);
-  }
-
-  /** The per-order token bucket of this process: null when admitted, else the seconds to wait. */
-  private rateRefusal(orderId: string, rate: number, now: number): number | null {
-    let b = this.buckets.get(orderId);
-    if (!b) {
-      if (this.buckets.size >= CACHE_MAX) this.buckets.clear();
-      this.buckets.set(orderId, (b = { tokens: rate, at: now }));
-    }
-    return takeToken(b, rate, now);
   }
 
   /**

@@ -211,6 +211,14 @@ export interface TradeApiMetersTable {
   used: ColumnType<number, number | undefined, number>;
 }
 
+/** The current second's calls of each order, across processes (the gateway's rate limit). */
+export interface TradeApiRatesTable {
+  order_id: string;
+  second: ColumnType<string, number, number>;
+  used: number;
+  granted: number;
+}
+
 export interface TradeApiUsageTable {
   order_id: string;
   at: Date;
@@ -300,6 +308,7 @@ export interface TradeTables {
   trade_api_upstreams: TradeApiUpstreamsTable;
   trade_api_keys: TradeApiKeysTable;
   trade_api_meters: TradeApiMetersTable;
+  trade_api_rates: TradeApiRatesTable;
   trade_api_usage: TradeApiUsageTable;
   trade_settlement_periods: TradeSettlementPeriodsTable;
   trade_settlement_orders: TradeSettlementOrdersTable;
