@@ -138,12 +138,13 @@ export async function evaluateQuality(
   if (!isIsoDay(asOf)) throw Invalid('VALIDATION_FAILED', `asOf: "${asOf}" is not a real date, YYYY-MM-DD`);
   const contexts = rules.map((r, i) => contextFor(r, i, source.columns, asOf, opts.references));
   const checks = rules.map((r, i) => checkFor(r, contexts[i]!));
-  const sampler = new TableSampler(DEFAULT_DETECTION_SETTINGS);
+  // the examples are masked by the kind of each column, which the table's first rows tell
+  const sampler = new TableSampler({ ...DEFAULT_DETECTION_SETTINGS, sampleReservoir: 0 });
   let rows = 0;
   const failure = await readThrough(
     source,
     (batch) => {
-      sampler.add(batch, source.columns.length);
+      if (rows < DEFAULT_DETECTION_SETTINGS.sampleHead) sampler.add(batch, source.columns.length);
       for (const check of checks) for (let r = 0; r < batch.length; r++) check.add(batch[r]!, rows + r + 1);
       rows += batch.length;
     },

@@ -26,28 +26,65 @@ export class KeySet {
   private readonly seedA = seed32();
   private readonly seedB = seed32();
 
+  /** The hash being built, its two 32-bit lanes (no array per key). */
+  private a = 0;
+  private b = 0;
+
   /** Adds a key; false when it (or a key with the same 64-bit hash) was there already. */
   add(key: string): boolean {
-    return this.place(...this.hash(key), true);
+    this.begin(key.length);
+    this.part(key);
+    return this.end(true);
   }
 
   has(key: string): boolean {
-    return !this.place(...this.hash(key), false);
+    this.begin(key.length);
+    this.part(key);
+    return !this.end(false);
   }
 
-  private hash(key: string): [number, number] {
-    let a = 0x811c9dc5 ^ this.seedA;
-    let b = this.seedB ^ key.length;
+  /**
+   * Adds the key made of several parts, as `add` would the parts joined by a separator no part holds, without
+   * building that string: `parts` strings, kept apart by their count and lengths.
+   */
+  addParts(parts: readonly string[]): boolean {
+    this.begin(parts.length);
+    for (const p of parts) {
+      this.mix(p.length + 0x10000);
+      this.part(p);
+    }
+    return this.end(true);
+  }
+
+  private begin(n: number) {
+    this.a = 0x811c9dc5 ^ this.seedA;
+    this.b = this.seedB ^ n;
+  }
+
+  private mix(c: number) {
+    this.a = Math.imul(this.a ^ c, 0x01000193);
+    const b = Math.imul(this.b ^ c, 0x5bd1e995);
+    this.b = b ^ (b >>> 15);
+  }
+
+  private part(key: string) {
+    let a = this.a;
+    let b = this.b;
     for (let i = 0; i < key.length; i++) {
       const c = key.charCodeAt(i);
       a = Math.imul(a ^ c, 0x01000193);
       b = Math.imul(b ^ c, 0x5bd1e995);
       b ^= b >>> 15;
     }
-    const hi = fmix32(a);
-    const lo = fmix32(b);
+    this.a = a;
+    this.b = b;
+  }
+
+  private end(insert: boolean): boolean {
+    const hi = fmix32(this.a);
+    const lo = fmix32(this.b);
     // (0, 0) marks an empty slot
-    return [hi, hi === 0 && lo === 0 ? 1 : lo];
+    return this.place(hi, hi === 0 && lo === 0 ? 1 : lo, insert);
   }
 
   /** Finds the key's slot; stores it there when `insert` and absent. True when it was absent. */

@@ -1,7 +1,7 @@
 import { KeySet } from './quality.keyset.js';
 import type { Rule } from './quality.schema.js';
 import type { Check, Tally } from './quality.tally.js';
-import { dateMs, isEmpty, orderOf, textOf } from './quality.values.js';
+import { dateMs, isEmpty, orderOf, textOf, valueText } from './quality.values.js';
 
 /** GB/T 36344-2018 完整性 (数据记录完整性): a record is complete when none of the columns is empty. */
 export function recordComplete(tally: Tally, at: readonly number[]): Check {
@@ -22,16 +22,16 @@ const EMPTY_PART = '\u0001';
  */
 export function repeats(tally: Tally, at: readonly number[], wholeRow: boolean): Check {
   const seen = new KeySet();
+  const parts: string[] = new Array<string>(at.length);
   return {
     tally,
     add(values, row) {
-      let key = '';
       for (let i = 0; i < at.length; i++) {
-        const v = values[at[i]!] ?? null;
-        if (isEmpty(v) && !wholeRow) return;
-        key += (i ? '\u0000' : '') + (isEmpty(v) ? EMPTY_PART : textOf(v));
+        const t = valueText(values[at[i]!]);
+        if (t === null && !wholeRow) return;
+        parts[i] = t ?? EMPTY_PART;
       }
-      if (seen.add(key)) tally.pass();
+      if (at.length === 1 ? seen.add(parts[0]!) : seen.addParts(parts)) tally.pass();
       else tally.fail(values, row);
     },
   };

@@ -1,11 +1,25 @@
 import type { Cell } from '../tabular/index.js';
 
+/** A character that cannot be white space: printable ASCII or a CJK ideograph (most cells end in one). */
+const solid = (c: number) => (c > 32 && c < 127) || (c >= 0x4e00 && c <= 0x9fff);
+
+/** The text without surrounding white space; the text itself, unread, when both its ends are solid. */
+const trimmed = (v: string): string =>
+  v.length && solid(v.charCodeAt(0)) && solid(v.charCodeAt(v.length - 1)) ? v : v.trim();
+
 /** GB/T 36344-2018 完整性: a cell holds no value when it is null, empty or only white space. */
 export const isEmpty = (v: Cell | undefined): boolean =>
-  v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+  v === null || v === undefined || (typeof v === 'string' && trimmed(v) === '');
 
 /** A non-empty cell as the text the checks read: surrounding white space is not part of a value. */
-export const textOf = (v: Cell): string => (typeof v === 'string' ? v.trim() : String(v));
+export const textOf = (v: Cell): string => (typeof v === 'string' ? trimmed(v) : String(v));
+
+/** The text a cell holds, or null when it is empty (isEmpty and textOf in one look). */
+export const valueText = (v: Cell | undefined): string | null => {
+  if (v === null || v === undefined) return null;
+  const t = typeof v === 'string' ? trimmed(v) : String(v);
+  return t === '' ? null : t;
+};
 
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const INTEGER = /^[+-]?\d+$/;
@@ -31,12 +45,22 @@ const DATE = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/;
 const DATETIME =
   /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|([+-])(\d{2}):?(\d{2}))?$/;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
 /** Milliseconds of a real calendar day at 00:00 UTC (2025-02-30 is no day), else null. */
 function dayMs(y: number, m: number, d: number): number | null {
-  const t = Date.UTC(y, m - 1, d);
-  const at = new Date(t);
-  return at.getUTCFullYear() === y && at.getUTCMonth() === m - 1 && at.getUTCDate() === d ? t : null;
+  if (m < 1 || m > 12 || d < 1) return null;
+  if (d > (m === 2 && isLeap(y) ? 29 : DAYS_IN_MONTH[m - 1]!)) return null;
+  return Date.UTC(y, m - 1, d);
 }
+
+/**
+ * The days read so far, by their text: a column of dates repeats few distinct days, so most cells are one map
+ * lookup. Cleared when it grows past DAY_MEMO entries.
+ */
+const dayMemo = new Map<string, number | null>();
+const DAY_MEMO = 20_000;
 
 /** A real calendar day written `YYYY-MM-DD`, as rules and options name days. */
 export const isIsoDay = (v: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(v) && dateMs(v) !== null;
@@ -44,8 +68,13 @@ export const isIsoDay = (v: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(v) &&
 /** A date without a time of day, `YYYY-MM-DD` or `YYYY/M/D`, as milliseconds (UTC midnight), else null. */
 export function dateMs(v: Cell): number | null {
   if (typeof v !== 'string') return null;
+  const known = dayMemo.get(v);
+  if (known !== undefined) return known;
   const m = DATE.exec(v.trim());
-  return m ? dayMs(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+  const ms = m ? dayMs(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+  if (dayMemo.size >= DAY_MEMO) dayMemo.clear();
+  dayMemo.set(v, ms);
+  return ms;
 }
 
 /** ISO 8601 date and time (`T` or a space, seconds, fraction and offset optional) as milliseconds, else null. */
