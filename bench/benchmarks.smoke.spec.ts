@@ -52,6 +52,11 @@ describe('benchmarks at a toy size', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/compute DP aggregate at 20,000 rows .*raw DuckDB GROUP BY .*ratio/);
   }, 150_000);
+  it('quality checks a CSV with the rules it suggests, beside a plain parse of it', () => {
+    const r = bench('--only=quality', '--quality-rows=5000');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/quality check 5,000 rows × 12 columns, \d+ rules .*plain parse .*×/);
+  }, 150_000);
   it('psi intersects two toy sets by the protocol and compares with the plain digest intersection', () => {
     const r = bench('--only=psi', '--psi-sizes=2000');
     expect(r.status, r.stderr).toBe(0);
