@@ -150,6 +150,25 @@ export class DomainAgent {
     }
   }
 
+  /**
+   * The SM3 of what the agent returns (a result, or a joint statistic's part) and its signature over the job's
+   * receipt: job, dataset, agent, query hash, that SM3 and the privacy spent.
+   */
+  private signed(job: LeasedJob, returned: unknown, spent: PrivacySpent) {
+    const resultHash = crypto.sm3Hex(jcs(returned));
+    const receipt: JobReceiptBody = {
+      v: 1,
+      jobId: job.id,
+      datasetId: job.datasetId,
+      agentId: this.o.agentId,
+      queryHash: job.queryHash,
+      resultHash,
+      epsilon: spent.epsilon,
+      delta: spent.delta,
+    };
+    return { resultHash, signature: this.o.signer.sign(jcs(receipt), this.o.agentId).toString('hex') };
+  }
+
   private async answer(job: LeasedJob): Promise<Job | null> {
     const path = `/api/compute/agent/jobs/${job.id}`;
     try {
@@ -162,18 +181,7 @@ export class DomainAgent {
       if (job.kind === 'joint') {
         // a part, signed like a receipt over its SM3: the platform adds the parts up and adds the noise
         const local = await runJointPart(held, d.source, this.limits);
-        const localHash = crypto.sm3Hex(jcs(local));
-        const part: JobReceiptBody = {
-          v: 1,
-          jobId: job.id,
-          datasetId: job.datasetId,
-          agentId: this.o.agentId,
-          queryHash: job.queryHash,
-          resultHash: localHash,
-          epsilon: 0,
-          delta: 0,
-        };
-        const signature = this.o.signer.sign(jcs(part), this.o.agentId).toString('hex');
+        const { resultHash: localHash, signature } = this.signed(job, local, { epsilon: 0, delta: 0 });
         this.log(`agent: joint statistic ${job.id}: part of ${job.table} sent`);
         return await this.client.call<Job>('POST', `${path}/part`, { local, localHash, signature });
       }
@@ -191,18 +199,7 @@ export class DomainAgent {
       const { result, privacySpent, file } = out;
       if (file) await this.client.upload(`${path}/output`, file);
       const spent = compute.quantizeCost(privacySpent);
-      const resultHash = crypto.sm3Hex(jcs(result));
-      const receipt: JobReceiptBody = {
-        v: 1,
-        jobId: job.id,
-        datasetId: job.datasetId,
-        agentId: this.o.agentId,
-        queryHash: job.queryHash,
-        resultHash,
-        epsilon: spent.epsilon,
-        delta: spent.delta,
-      };
-      const signature = this.o.signer.sign(jcs(receipt), this.o.agentId).toString('hex');
+      const { resultHash, signature } = this.signed(job, result, spent);
       this.log(`agent: job ${job.id} released (ε ${spent.epsilon})`);
       return await this.client.call<Job>('POST', `${path}/result`, {
         result,

@@ -31,11 +31,11 @@ import { notifyUsers } from '../notifications/index.js';
 import { hasRole, requirePrincipal, type RequestContext } from '../shared/context.js';
 import { Forbidden, Invalid, NotFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
+import { storeAgentUpload } from './agent-upload.js';
 import { contractForCompute } from '../trade/index.js';
 import { agentsRepository } from './agents.repository.js';
 import { requireAgent } from './agents.service.js';
 import {
-  AgentSignatureInvalid,
   BasisMissing,
   BudgetExhausted,
   ConsentRequired,
@@ -315,17 +315,10 @@ export class JobsService {
     if (!j || j.agent_id !== agent.userId) throw NotFound('job', id);
     if (j.status !== 'running' || j.kind !== 'anonymize')
       throw JobNotRunning(`the job is a ${j.kind} job, ${j.status}: only a running export takes a file`);
-    const key = newId('fil');
-    const stored = await this.deps.blobs.write(key, body, { maxBytes: this.deps.outputMaxBytes });
-    if (stored.sm3 !== declaredSm3) {
-      await this.deps.blobs.remove(key);
-      throw AgentSignatureInvalid('the file is not the one the agent signed (x-content-sm3)');
-    }
-    let replaced: string | null = null;
-    try {
-      await this.deps.db.transaction().execute(async (tx) => {
+    const upload = { declaredSm3, maxBytes: this.deps.outputMaxBytes, what: 'file' };
+    return storeAgentUpload(this.deps.blobs, body, upload, (key, stored) =>
+      this.deps.db.transaction().execute(async (tx) => {
         const locked = await this.runningOf(tx, agent.userId, id);
-        replaced = locked.output_blob;
         await repo.update(tx, id, {
           output_blob: key,
           output_size: stored.size,
@@ -338,13 +331,9 @@ export class JobsService {
           objectId: id,
           details: { size: stored.size, sm3: stored.sm3 },
         });
-      });
-    } catch (e) {
-      await this.deps.blobs.remove(key);
-      throw e;
-    }
-    if (replaced) await this.deps.blobs.remove(replaced);
-    return { size: stored.size, sm3: stored.sm3 };
+        return locked.output_blob;
+      }),
+    );
   }
 
   /** An export's file: to its holder once the agent answered, to the consumer and overseers once released. */

@@ -3,9 +3,9 @@ import type { Readable } from 'node:stream';
 import { recordAudit } from '../../audit/index.js';
 import type { RequestContext } from '../../shared/context.js';
 import { NotFound } from '../../shared/errors.js';
-import { newId } from '../../shared/ids.js';
 import { requireAgent } from '../agents.service.js';
-import { AgentSignatureInvalid, DatasetWithdrawn, JobNotRunning } from '../compute.errors.js';
+import { storeAgentUpload } from '../agent-upload.js';
+import { DatasetWithdrawn, JobNotRunning } from '../compute.errors.js';
 import type { ComputeDeps, Executor } from '../compute.support.js';
 import type { PolicyRow } from '../compute.tables.js';
 import { datasetsRepository as datasets, type DatasetRow } from '../datasets.repository.js';
@@ -64,16 +64,9 @@ export class PsiRelay {
       throw JobNotRunning(
         `the job is a ${j.kind} job, ${j.status}${j.psi_phase ? ` in phase ${j.psi_phase}` : ''}: only phase 1 or 2 of a running PSI job sends a list`,
       );
-    const maxBytes = psiResponseBytes(PSI_MAX_ITEMS, PSI_MAX_ITEMS);
-    const key = newId('fil');
-    const stored = await this.deps.blobs.write(key, body, { maxBytes });
-    if (stored.sm3 !== declaredSm3) {
-      await this.deps.blobs.remove(key);
-      throw AgentSignatureInvalid('the list is not the one the agent signed (x-content-sm3)');
-    }
-    let replaced: string | null = null;
-    try {
-      await this.deps.db.transaction().execute(async (tx) => {
+    const upload = { declaredSm3, maxBytes: psiResponseBytes(PSI_MAX_ITEMS, PSI_MAX_ITEMS), what: 'list' };
+    return storeAgentUpload(this.deps.blobs, body, upload, (key, stored) =>
+      this.deps.db.transaction().execute(async (tx) => {
         const locked = await repo.lock(tx, id);
         if (
           !locked ||
@@ -82,7 +75,6 @@ export class PsiRelay {
           locked.psi_phase !== j.psi_phase
         )
           throw JobNotRunning('the job moved on meanwhile');
-        replaced = locked.psi_blob;
         const spec = locked.psi_spec!;
         const next = (locked.psi_phase! + 1) as 2 | 3;
         const nextDataset = next === 2 ? locked.dataset_id : spec.with.datasetId;
@@ -102,13 +94,9 @@ export class PsiRelay {
           objectId: id,
           details: { phase: locked.psi_phase, size: stored.size, sm3: stored.sm3 },
         });
-      });
-    } catch (e) {
-      await this.deps.blobs.remove(key);
-      throw e;
-    }
-    if (replaced) await this.deps.blobs.remove(replaced);
-    return { size: stored.size, sm3: stored.sm3 };
+        return locked.psi_blob;
+      }),
+    );
   }
 
   /** The list the running phase reads: phase 1's request in phase 2, phase 2's response in phase 3. */
