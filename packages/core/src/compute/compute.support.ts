@@ -2,6 +2,7 @@ import type { OperationAccess, PiCategory } from '@shuliu/contracts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { BlobStore } from '../blobs/index.js';
+import type { MaskingService } from '../catalog/index.js';
 import type { LedgerService } from '../ledger/index.js';
 import type { RequestContext } from '../shared/context.js';
 
@@ -10,16 +11,7 @@ export type Clock = () => Date;
 
 /** How a released anonymized export becomes a derived catalog resource (the catalog's, not compute's). */
 export interface Derivatives {
-  adopt(
-    tx: Executor,
-    ctx: RequestContext,
-    d: {
-      sourceId: string;
-      title: string;
-      file: { blobKey: string; name: string; size: number; sm3: string };
-      details: Record<string, unknown>;
-    },
-  ): Promise<{ resourceId: string; fileId: string; ownerOrgId: string }>;
+  adopt: MaskingService['adopt'];
   /** Profiles the adopted file (PII detection, re-grading) once the adopting transaction committed. */
   profile(fileId: string, ownerOrgId: string): void;
 }
