@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { marketClient, productBody, type Err } from '../../server/src/routes/market.fixtures.js';
 import { TradeClient } from '../../server/src/routes/trade.fixtures.js';
 import { DomainAgent, type HeldDataset } from './agent.js';
+import { must, releasePolicy } from './agent.fixtures.js';
 import { runSqlJob } from './run-job.js';
 
 // 原始数据不出域: a platform and two agents on loopback. The agents only call out, lease jobs on their own
@@ -29,25 +30,16 @@ const COLUMNS: HeldDataset['columns'] = [
   { name: 'dept', type: 'text' },
   { name: 'cost', type: 'number' },
 ];
-const POLICY: ReleasePolicy = {
+const POLICY = releasePolicy({
   privacyUnit: 'patient_id',
   maxContributions: 3,
-  k: 10,
   bounds: { cost: { lower: 0, upper: 1000 }, age: { lower: 0, upper: 110 } },
-  joinKeys: [],
-  mechanism: 'laplace',
   epsilonTotal: 100,
   deltaTotal: 1e-5,
-  consumerShare: 0.5,
   epsilonPerQuery: 10,
-  manualRelease: false,
-};
+});
 
-async function ok<T>(method: string, url: string, as: string, body?: unknown): Promise<T> {
-  const r = await t.call<T & Err>(method, url, as, body);
-  expect(r.status, `${method} ${url} as ${as}: ${JSON.stringify(r.body)}`).toBeLessThan(300);
-  return r.body;
-}
+const ok = <T>(method: string, url: string, as: string, body?: unknown) => must<T>(t, method, url, as, body);
 
 /** An agent registered by `admin`, enrolled with a key it made, holding `datasets`; its datasets reported. */
 let agents = 0;

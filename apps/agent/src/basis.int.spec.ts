@@ -1,9 +1,10 @@
-import type { CreatedAgent, Dataset, Job, ReleasePolicy } from '@shuliu/contracts';
+import type { CreatedAgent, Dataset, Job } from '@shuliu/contracts';
 import { crypto } from '@shuliu/core';
 import { startTestServer, type TestServer } from '@shuliu/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { marketClient, type Err } from '../../server/src/routes/market.fixtures.js';
 import { DomainAgent, type HeldDataset } from './agent.js';
+import { must, releasePolicy } from './agent.fixtures.js';
 
 // 授权依据: a job on another org's dataset runs under a concluded contract, an enterprise authorization from
 // the holder naming the dataset's resource, or a public-data authorized-operation grant covering it; the
@@ -22,25 +23,15 @@ const ROWS = Array.from({ length: 600 }, (_, i) => ({
   city: ['济南', '青岛', '烟台'][i % 3],
   score: 500 + (i % 300),
 }));
-const POLICY: ReleasePolicy = {
+const POLICY = releasePolicy({
   privacyUnit: 'firm_id',
   maxContributions: 2,
-  k: 10,
   bounds: { score: { lower: 300, upper: 900 } },
-  joinKeys: [],
-  mechanism: 'laplace',
   epsilonTotal: 20,
   deltaTotal: 1e-5,
-  consumerShare: 0.5,
-  epsilonPerQuery: 1,
-  manualRelease: false,
-};
+});
 
-async function ok<T>(method: string, url: string, as: string, body?: unknown): Promise<T> {
-  const r = await t.call<T & Err>(method, url, as, body);
-  expect(r.status, `${method} ${url} as ${as}: ${JSON.stringify(r.body)}`).toBeLessThan(300);
-  return r.body;
-}
+const ok = <T>(method: string, url: string, as: string, body?: unknown) => must<T>(t, method, url, as, body);
 const orgOf = async (as: string) => (await ok<{ org: { id: string } }>('GET', '/api/me', as)).org.id;
 const submit = (as: string, body: Record<string, unknown>) =>
   t.call<Body>('POST', '/api/compute/jobs', as, body);

@@ -1,10 +1,11 @@
-import type { CreatedAgent, Dataset, Job, ReleasePolicy, Resource } from '@shuliu/contracts';
+import type { CreatedAgent, Dataset, Job, Resource } from '@shuliu/contracts';
 import { jcs, verifyJobReceipt } from '@shuliu/contracts';
 import { compute, crypto } from '@shuliu/core';
 import { startTestServer, type TestServer } from '@shuliu/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { marketClient, type Err } from '../../server/src/routes/market.fixtures.js';
 import { DomainAgent, type HeldDataset } from './agent.js';
+import { must, releasePolicy } from './agent.fixtures.js';
 
 // 匿名化导出: the agent generalizes its dataset inside the domain until k-anonymous, uploads the file signed by
 // its SM3, and the holder's reviewer releases it into the catalog as a derived resource, re-graded.
@@ -28,19 +29,10 @@ const COLUMNS: HeldDataset['columns'] = [
   { name: 'cost', type: 'number' },
   { name: 'mobile', type: 'text' },
 ];
-const POLICY: ReleasePolicy = {
+const POLICY = releasePolicy({
   privacyUnit: 'patient_id',
-  maxContributions: 1,
-  k: 10,
   bounds: { cost: { lower: 0, upper: 1000 } },
-  joinKeys: [],
-  mechanism: 'laplace',
-  epsilonTotal: 10,
-  deltaTotal: 0,
-  consumerShare: 0.5,
-  epsilonPerQuery: 1,
-  manualRelease: false,
-};
+});
 const DEPT_TABLE = DEPTS.map((d) => [d, d === '眼科' || d === '儿科' ? '专科' : '综合', '*']);
 const SPEC = {
   title: '就诊记录（k-匿名）',
@@ -53,11 +45,7 @@ const SPEC = {
   suppressionLimit: 0.05,
 };
 
-async function ok<T>(method: string, url: string, as: string, body?: unknown): Promise<T> {
-  const r = await t.call<T & Err>(method, url, as, body);
-  expect(r.status, `${method} ${url} as ${as}: ${JSON.stringify(r.body)}`).toBeLessThan(300);
-  return r.body;
-}
+const ok = <T>(method: string, url: string, as: string, body?: unknown) => must<T>(t, method, url, as, body);
 const submit = (as: string, anonymize: Record<string, unknown>, datasetId = patientsId) =>
   t.call<Body>('POST', '/api/compute/jobs', as, { datasetId, kind: 'anonymize', anonymize });
 const job = (as: string, id: string) => ok<Job>('GET', `/api/compute/jobs/${id}`, as);

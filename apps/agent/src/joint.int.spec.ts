@@ -1,10 +1,10 @@
-import type { Dataset, Job, ReleasePolicy } from '@shuliu/contracts';
+import type { Dataset, Job } from '@shuliu/contracts';
 import { crypto, compute } from '@shuliu/core';
 import { startTestServer, type TestServer } from '@shuliu/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { marketClient, type Err } from '../../server/src/routes/market.fixtures.js';
 import type { HeldDataset } from './agent.js';
-import { enrolledAgent } from './agent.fixtures.js';
+import { enrolledAgent, must, releasePolicy } from './agent.fixtures.js';
 
 // 联合统计: a statistic over two holders' datasets, each agent computing its exact local part inside its own
 // domain; the platform adds the parts up and adds the noise once, and both datasets' budgets pay.
@@ -27,25 +27,14 @@ const clinic = (prefix: string, n: number) =>
   }));
 const A = clinic('A', 3000);
 const B = clinic('B', 1500);
-const POLICY: ReleasePolicy = {
+const POLICY = releasePolicy({
   privacyUnit: 'patient_id',
-  maxContributions: 1,
-  k: 10,
   bounds: { cost: { lower: 0, upper: 1000 } },
-  joinKeys: [],
-  mechanism: 'laplace',
   epsilonTotal: 30,
-  deltaTotal: 0,
-  consumerShare: 0.5,
   epsilonPerQuery: 10,
-  manualRelease: false,
-};
+});
 
-async function ok<T>(method: string, url: string, as: string, body?: unknown): Promise<T> {
-  const r = await t.call<T & Err>(method, url, as, body);
-  expect(r.status, `${method} ${url} as ${as}: ${JSON.stringify(r.body)}`).toBeLessThan(300);
-  return r.body;
-}
+const ok = <T>(method: string, url: string, as: string, body?: unknown) => must<T>(t, method, url, as, body);
 const job = (id: string, as: string) => ok<Job>('GET', `/api/compute/jobs/${id}`, as);
 const left = async (id: string, as: string) =>
   (await ok<Dataset>('GET', `/api/compute/datasets/${id}`, as)).epsilonRemaining;

@@ -10,7 +10,7 @@ import { startTestServer, type TestServer } from '@shuliu/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { marketClient, type Err } from '../../server/src/routes/market.fixtures.js';
 import type { HeldDataset } from './agent.js';
-import { enrolledAgent } from './agent.fixtures.js';
+import { enrolledAgent, must, releasePolicy } from './agent.fixtures.js';
 
 // 隐私集合求交: a consumer learns how many (or which) of its own identifiers another org's dataset holds; the two
 // agents exchange blinded points through the platform, which relays lists it cannot read.
@@ -30,25 +30,12 @@ const FIRMS: HeldDataset['columns'] = [
   { name: 'uscc', type: 'text' },
   { name: 'overdue', type: 'integer' },
 ];
-const POLICY: ReleasePolicy = {
+const POLICY = releasePolicy({
   privacyUnit: 'uscc',
-  maxContributions: 1,
-  k: 10,
-  bounds: {},
   joinKeys: ['uscc'],
-  mechanism: 'laplace',
-  epsilonTotal: 10,
-  deltaTotal: 0,
-  consumerShare: 0.5,
-  epsilonPerQuery: 1,
-  manualRelease: false,
-};
+});
 
-async function ok<T>(method: string, url: string, as: string, body?: unknown): Promise<T> {
-  const r = await t.call<T & Err>(method, url, as, body);
-  expect(r.status, `${method} ${url} as ${as}: ${JSON.stringify(r.body)}`).toBeLessThan(300);
-  return r.body;
-}
+const ok = <T>(method: string, url: string, as: string, body?: unknown) => must<T>(t, method, url, as, body);
 const orgOf = async (as: string) => (await ok<{ org: { id: string } }>('GET', '/api/me', as)).org.id;
 const job = (id: string, as: string) => ok<Job>('GET', `/api/compute/jobs/${id}`, as);
 
