@@ -15,6 +15,8 @@ const server = await startTestServer({
     gatewayMaxRatePerSecond: 100_000,
   },
 });
+// the demo's quality checks run in the background after its uploads: measured only once they are done
+await server.services.quality.reports.idle();
 const { db } = server.services;
 const seller = (
   await db.selectFrom('users').select('org_id').where('username', '=', 'merchant').executeTakeFirstOrThrow()

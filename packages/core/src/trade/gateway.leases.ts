@@ -156,51 +156,60 @@ export class QuotaLeases {
   }
 }
 
-/** Calls of the current second one process may make for an order, and until when (its clock). */
+/** Calls one process holds of an order's token bucket, and when the bucket was last found empty. */
 interface RateLease {
   left: number;
-  until: number;
   pending: Promise<void> | null;
+  /** Until then (its clock) the bucket holds less than one call: refused without asking it. */
+  emptyUntil: number;
 }
 
 /**
- * An order's rate limit across every process: the calls of each second (the database's clock) are leased from
- * the order's row in blocks of a sixteenth of the rate (one at a time for slow rates), so the processes together
- * admit at most the rate in any second of the database's; a block left unused when its second ends is dropped.
- * A second's calls may come in a burst, as from a token bucket of one second's depth.
+ * An order's rate limit across every process: a token bucket in the database (`rate` calls a second, one
+ * second deep, on the database's clock) from which each process leases blocks of a sixteenth of the rate — the
+ * next block asked for in the background once half the last is spent, so a call waits for the database only
+ * when calls outrun the blocks. The processes together admit at most the rate, beyond a burst of the bucket's
+ * depth and the blocks in hand (one per process).
  */
 export class RateLeases {
   private readonly leases = new Map<string, RateLease>();
 
   constructor(private readonly db: Executor) {}
 
-  /** Takes one call of the order's current second: null when admitted, else the seconds to wait (≥ 1). */
+  /** Takes one call: null when admitted, else the seconds to wait (≥ 1). */
   async take(orderId: string, rate: number): Promise<number | null> {
     let l = this.leases.get(orderId);
     if (!l) {
       if (this.leases.size >= 10_000) this.leases.clear();
-      this.leases.set(orderId, (l = { left: 0, until: 0, pending: null }));
+      this.leases.set(orderId, (l = { left: 0, pending: null, emptyUntil: 0 }));
     }
+    const block = Math.min(1000, Math.max(1, Math.ceil(rate / 16)));
     for (let asked = false; ;) {
-      if (l.left > 0 && Date.now() < l.until) {
+      if (l.left > 0) {
         l.left--;
+        if (l.left * 2 < block && !l.pending) void this.lease(orderId, l, block, rate).catch(() => {});
         return null;
       }
       if (l.pending) {
         await l.pending;
         continue;
       }
-      if (asked) return 1;
+      const wait = l.emptyUntil - Date.now();
+      if (asked || wait > 0) return Math.max(1, Math.ceil(wait / 1000));
       asked = true;
-      l.pending = this.lease(orderId, l, rate).finally(() => (l.pending = null));
-      await l.pending;
+      await this.lease(orderId, l, block, rate);
     }
   }
 
-  private async lease(orderId: string, l: RateLease, rate: number) {
-    const want = Math.min(1000, Math.max(1, Math.ceil(rate / 16)));
-    const { granted, msLeft } = await repo.leaseRate(this.db, orderId, want, rate);
-    l.left = granted;
-    l.until = Date.now() + msLeft;
+  /** One lease at a time per order; an empty bucket is remembered until it holds a call again. */
+  private lease(orderId: string, l: RateLease, block: number, rate: number): Promise<void> {
+    l.pending = repo
+      .leaseRate(this.db, orderId, block, rate)
+      .then(({ granted, left }) => {
+        l.left += granted;
+        if (!granted) l.emptyUntil = Date.now() + ((1 - left) / rate) * 1000;
+      })
+      .finally(() => (l.pending = null));
+    return l.pending;
   }
 }

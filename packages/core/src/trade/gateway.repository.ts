@@ -97,31 +97,27 @@ export const gatewayRepository = {
   },
 
   /**
-   * Leases up to `want` of the order's calls in the database's current second, of `rate` per second: what was
-   * granted (0 when the second's calls are all taken) and the milliseconds left in that second.
+   * Leases up to `want` calls from the order's token bucket (`rate` a second, one second deep, refilled by the
+   * database's clock): how many it granted (0 when the bucket holds less than one) and what is left in it.
    */
   async leaseRate(
     db: Executor,
     orderId: string,
     want: number,
     rate: number,
-  ): Promise<{ granted: number; msLeft: number }> {
-    const r = await sql<{ granted: number; ms_left: number }>`
-      with now as (select extract(epoch from clock_timestamp()) as t)
-      insert into trade_api_rates as r (order_id, second, used, granted)
-      select ${orderId}, floor(t)::bigint, least(${want}::int, ${rate}::int), least(${want}::int, ${rate}::int)
-      from now
+  ): Promise<{ granted: number; left: number }> {
+    const refilled = sql`least(${rate}::float8, r.tokens + extract(epoch from excluded.at - r.at)::float8 * ${rate}::float8)`;
+    const r = await sql<{ granted: number; tokens: number }>`
+      insert into trade_api_rates as r (order_id, tokens, at, granted)
+      values (${orderId}, greatest(0, ${rate}::float8 - least(${want}::int, ${rate}::int)), clock_timestamp(),
+              least(${want}::int, ${rate}::int))
       on conflict (order_id) do update set
-        granted = case when r.second = excluded.second
-                       then least(${want}::int, greatest(0, ${rate}::int - r.used)) else excluded.granted end,
-        used = case when r.second = excluded.second
-                    then r.used + least(${want}::int, greatest(0, ${rate}::int - r.used)) else excluded.used end,
-        second = excluded.second
-      returning r.granted, (1000 - floor((select t from now) * 1000)::bigint % 1000)::int as ms_left`.execute(
-      db,
-    );
+        granted = least(${want}::float8, floor(${refilled}))::int,
+        tokens = ${refilled} - least(${want}::float8, floor(${refilled})),
+        at = excluded.at
+      returning r.granted, r.tokens`.execute(db);
     const row = r.rows[0]!;
-    return { granted: row.granted, msLeft: row.ms_left };
+    return { granted: row.granted, left: Number(row.tokens) };
   },
 
   /** Gives back calls leased and not made (or made and not answered by the upstream). */

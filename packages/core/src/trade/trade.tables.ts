@@ -211,11 +211,11 @@ export interface TradeApiMetersTable {
   used: ColumnType<number, number | undefined, number>;
 }
 
-/** The current second's calls of each order, across processes (the gateway's rate limit). */
+/** Each order's token bucket, across processes (the gateway's rate limit). */
 export interface TradeApiRatesTable {
   order_id: string;
-  second: ColumnType<string, number, number>;
-  used: number;
+  tokens: number;
+  at: Date;
   granted: number;
 }
 
