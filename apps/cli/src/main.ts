@@ -18,6 +18,7 @@ import { verifyCommand } from './commands/verify.js';
 import { verifyConsentCommand } from './commands/verify-consent.js';
 import { keygenCommand, signCommand } from './commands/sign.js';
 import { tradeCommand, verifyContractCommand } from './commands/trade.js';
+import { verifyValuationCommand } from './commands/verify-valuation.js';
 import { traceCommand } from './commands/trade-files.js';
 import { agentCommand, computeCommand } from './commands/compute.js';
 
@@ -53,6 +54,7 @@ program.addCommand(keygenCommand());
 program.addCommand(marketCommand());
 program.addCommand(tradeCommand());
 program.addCommand(verifyContractCommand());
+program.addCommand(verifyValuationCommand());
 program.addCommand(traceCommand());
 program.addCommand(agentCommand());
 program.addCommand(computeCommand());

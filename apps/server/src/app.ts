@@ -28,6 +28,10 @@ import { tradeGatewayRoutes } from './routes/trade-gateway.js';
 import { GATEWAY_PREFIX, gatewayRoutes } from './gateway.js';
 import { tradeSettlementRoutes } from './routes/trade-settlement.js';
 import { computeRoutes } from './routes/compute.js';
+import { assetRoutes } from './routes/assets.js';
+import { dcmmRoutes } from './routes/dcmm.js';
+import { qualityProgrammeRoutes } from './routes/quality-programmes.js';
+import { qualityRoutes } from './routes/quality.js';
 import { agentBodyCheck, agentsMayCall, authenticateAgent } from './agent-auth.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { onboardingRoutes } from './routes/onboarding.js';
@@ -245,6 +249,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       tradeGatewayRoutes,
       tradeSettlementRoutes,
       computeRoutes,
+      dcmmRoutes,
+      qualityProgrammeRoutes,
+      qualityRoutes,
+      assetRoutes,
     ]) {
       register(api, routeDeps);
     }

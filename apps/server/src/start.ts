@@ -62,6 +62,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     const services = createServices(database.db, config);
     // profiling that a stopped process left unfinished starts again here
     await services.catalog.files.resumePending();
+    // and quality runs left in line
+    await services.quality.reports.resumePending();
     const app = await buildApp({
       services,
       config,

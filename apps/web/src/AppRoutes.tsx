@@ -89,6 +89,23 @@ const ComputeWorkbenchPage = page(
 );
 const ComputeJobPage = page(() => import('./pages/compute/ComputeJobPage'), 'ComputeJobPage');
 const AgentsPage = page(() => import('./pages/compute/AgentsPage'), 'AgentsPage');
+const DcmmListPage = page(() => import('./pages/dcmm/DcmmListPage'), 'DcmmListPage');
+const DcmmAssessmentPage = page(() => import('./pages/dcmm/DcmmAssessmentPage'), 'DcmmAssessmentPage');
+const DcmmStatsPage = page(() => import('./pages/dcmm/DcmmStatsPage'), 'DcmmStatsPage');
+const HqdPage = page(() => import('./pages/quality-programmes/HqdPage'), 'HqdPage');
+const HqdPublicPage = page(() => import('./pages/quality-programmes/HqdPublicPage'), 'HqdPublicPage');
+const HqdApplicationPage = page(
+  () => import('./pages/quality-programmes/HqdApplicationPage'),
+  'HqdApplicationPage',
+);
+const ComplaintsPage = page(() => import('./pages/quality-programmes/ComplaintsPage'), 'ComplaintsPage');
+const ComplaintPage = page(() => import('./pages/quality-programmes/ComplaintPage'), 'ComplaintPage');
+const AssetsPage = page(() => import('./pages/assets/AssetsPage'), 'AssetsPage');
+const AssetPage = page(() => import('./pages/assets/AssetPage'), 'AssetPage');
+const ValuationWizardPage = page(() => import('./pages/assets/ValuationWizardPage'), 'ValuationWizardPage');
+const ValuationPage = page(() => import('./pages/assets/ValuationPage'), 'ValuationPage');
+const DisclosurePage = page(() => import('./pages/assets/DisclosurePage'), 'DisclosurePage');
+const ValuationsPage = page(() => import('./pages/assets/ValuationsPage'), 'ValuationsPage');
 const RevenueSharePage = page(() => import('./pages/trade/RevenueSharePage'), 'RevenueSharePage');
 
 // 数据需求: the demand board, a buyer's demands and matches, a seller's answers, the demand survey
@@ -132,6 +149,7 @@ export function AppRoutes() {
         <Route path="/registry/notices/:id" element={<NoticePage />} />
         <Route path="/verify" element={<VerifyPage key="verify" />} />
         <Route path="/operators" element={<AuthorizedOperatorsPage />} />
+        <Route path="/high-quality-datasets" element={<HqdPublicPage />} />
         <Route path="/verify/:certNo" element={<VerifyPage />} />
         <Route path="/market" element={<MarketPage />} />
         <Route path="/market/products/:id" element={<ProductPage />} />
@@ -244,6 +262,29 @@ export function AppRoutes() {
         </Route>
         <Route element={<RequireRoles roles={rolesOf('compute-agents')} />}>
           <Route path="compute/agents" element={<AgentsPage />} />
+        </Route>
+        <Route element={<RequireRoles roles={rolesOf('dcmm-stats')} />}>
+          <Route path="dcmm/stats" element={<DcmmStatsPage />} />
+        </Route>
+        <Route element={<RequireRoles roles={rolesOf('assets-ledger')} />}>
+          <Route path="assets" element={<AssetsPage />} />
+          <Route path="assets/disclosure" element={<DisclosurePage />} />
+          <Route path="assets/valuations" element={<ValuationsPage />} />
+          <Route path="assets/valuations/:id" element={<ValuationPage />} />
+          <Route path="assets/:id" element={<AssetPage />} />
+          <Route path="assets/:id/valuations/new" element={<ValuationWizardPage />} />
+        </Route>
+        <Route element={<RequireRoles roles={rolesOf('dcmm-assessments')} />}>
+          <Route path="dcmm" element={<DcmmListPage />} />
+          <Route path="dcmm/:id" element={<DcmmAssessmentPage />} />
+        </Route>
+        <Route element={<RequireRoles roles={rolesOf('hqd')} />}>
+          <Route path="quality/high-quality-datasets" element={<HqdPage />} />
+          <Route path="quality/high-quality-datasets/:id" element={<HqdApplicationPage />} />
+        </Route>
+        <Route element={<RequireRoles roles={rolesOf('quality-complaints')} />}>
+          <Route path="quality/complaints" element={<ComplaintsPage />} />
+          <Route path="quality/complaints/:id" element={<ComplaintPage />} />
         </Route>
         <Route element={<RequireRoles roles={rolesOf('market-review')} />}>
           <Route path="market/review" element={<ReviewQueuePage />} />

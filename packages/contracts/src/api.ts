@@ -53,6 +53,10 @@ import { tradeDeliveryRoutes } from './trade-deliveries.api.js';
 import { tradeGatewayRoutes } from './trade-gateway.api.js';
 import { computeRoutes } from './compute.api.js';
 import { tradeSettlementRoutes } from './trade-settlement.api.js';
+import { qualityRoutes } from './quality.api.js';
+import { dcmmRoutes } from './dcmm.api.js';
+import { qualityProgrammeRoutes } from './quality-programmes.api.js';
+import { assetRoutes } from './assets.api.js';
 
 export const Health = z.object({
   status: z.literal('ok'),
@@ -516,4 +520,8 @@ export const api = {
   gateway: tradeGatewayRoutes,
   settlement: tradeSettlementRoutes,
   compute: computeRoutes,
+  quality: qualityRoutes,
+  dcmm: dcmmRoutes,
+  qualityProgrammes: qualityProgrammeRoutes,
+  assets: assetRoutes,
 };

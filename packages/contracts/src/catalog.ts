@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { atMostKeys, Id, PageQuery, Text, Timestamp } from './common.js';
+import { QualityScore } from './quality.js';
 
 /**
  * GB/T 43697-2024 grades, most sensitive first: 核心数据, 重要数据, then 一般数据 in the four sub-levels of
@@ -117,6 +118,8 @@ export const Resource = z.object({
   updatedAt: Timestamp,
   publishedAt: Timestamp.nullable(),
   retiredAt: Timestamp.nullable(),
+  /** The latest data-quality score (GB/T 36344), null when never scored (filled in by the resource routes). */
+  quality: QualityScore.nullable().optional(),
 });
 export type Resource = z.infer<typeof Resource>;
 

@@ -16,6 +16,7 @@ export const LedgerEntryType = z.enum([
   'certificate.expired',
   'contract.signed',
   'contract.concluded',
+  'asset.valuation.signed',
   'consent.granted',
   'consent.revoked',
   'audit.anchor',

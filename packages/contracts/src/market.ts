@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Grade, SectorCode } from './catalog.js';
 import { atMostKeys, Id, PageQuery, Text, Timestamp } from './common.js';
+import { QualityScore } from './quality.js';
 import { isDivisionCode } from './rules/division.js';
 import { MAX_FEN, tiersProblem } from './rules/market-price.js';
 
@@ -215,6 +216,8 @@ export const ProductResource = z.object({
   title: z.string().nullable(),
   grade: Grade.nullable(),
   basis: z.enum(['owner', 'org_grant', 'operation']).describe('why the seller may list it'),
+  /** The latest data-quality score (GB/T 36344), null when never scored. */
+  quality: QualityScore.nullable().optional(),
 });
 
 export const Product = z.object({

@@ -71,6 +71,8 @@ const Schema = z.object({
   tradeOrderSweepIntervalSeconds: int(0, 7 * 24 * 3600).default(600),
   /** How often the nonces of compute agents' signed requests, older than any time still accepted, are dropped. */
   computeNonceSweepIntervalSeconds: int(0, 7 * 24 * 3600).default(900),
+  /** How often resources whose last quality run is older than their update frequency are run again; 0: never. */
+  qualityRerunIntervalSeconds: int(0, 7 * 24 * 3600).default(3600),
   /**
    * The API gateway may reach upstreams on loopback and private networks (10/8, 172.16/12, 192.168/16, …): for
    * a platform inside a government network, and for tests. Link-local and cloud metadata addresses stay refused.
@@ -145,6 +147,7 @@ const ENV_NAMES: Record<keyof z.input<typeof Schema>, string[]> = {
   marketDemandExpiryIntervalSeconds: ['SHULIU_MARKET_DEMAND_EXPIRY_INTERVAL_SECONDS'],
   tradeOrderSweepIntervalSeconds: ['SHULIU_TRADE_ORDER_SWEEP_INTERVAL_SECONDS'],
   computeNonceSweepIntervalSeconds: ['SHULIU_COMPUTE_NONCE_SWEEP_INTERVAL_SECONDS'],
+  qualityRerunIntervalSeconds: ['SHULIU_QUALITY_RERUN_INTERVAL_SECONDS'],
   gatewayAllowPrivateUpstreams: ['SHULIU_GATEWAY_ALLOW_PRIVATE_UPSTREAMS'],
   gatewayDefaultRatePerSecond: ['SHULIU_GATEWAY_DEFAULT_RATE_PER_SECOND'],
   gatewayMaxRatePerSecond: ['SHULIU_GATEWAY_MAX_RATE_PER_SECOND'],

@@ -81,6 +81,7 @@ describe("the platform's jobs", () => {
       'market.expire-demands',
       'trade.sweep-orders',
       'compute.sweep-nonces',
+      'quality.rerun-due',
       'catalog.survey-snapshot',
     ]);
     const snapshot = jobs.find((j) => j.name === 'catalog.survey-snapshot')!;

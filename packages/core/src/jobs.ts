@@ -51,6 +51,12 @@ export function platformJobs(s: Services, config: Config): Job[] {
       run: () => s.compute.agents.sweepNonces(),
     },
     {
+      // GB/T 36344 时效性: data is checked again once its declared update period has passed since its last run
+      name: 'quality.rerun-due',
+      intervalSeconds: config.qualityRerunIntervalSeconds,
+      run: () => s.quality.reports.sweep(),
+    },
+    {
       // named when the survey was part of the catalog; the name is also its lock, so it stays
       name: 'catalog.survey-snapshot',
       intervalSeconds: config.surveySnapshotIntervalSeconds,

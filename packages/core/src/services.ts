@@ -15,6 +15,8 @@ import { createSharing } from './sharing/index.js';
 import { createMarket } from './market/index.js';
 import { createTrade, meteredCharges } from './trade/index.js';
 import { createCompute } from './compute/index.js';
+import { createQuality, type ComplaintDeps } from './quality/index.js';
+import { createAssets } from './assets/index.js';
 
 const TRACE_MAX_BYTES = 64 * 1024 ** 2;
 
@@ -73,7 +75,21 @@ export function createServices(db: Kysely<DB>, config: Config) {
       deadline: calendar.deadline.bind(calendar),
     },
   });
-  return {
+  // 数据质量: rules per resource, runs on upload, on schedule and on demand, the listing gate
+  const quality = createQuality({
+    db,
+    resources,
+    files: catalog.files,
+    readBlob: (key) => blobs.read(key),
+    zipLimits: fileLimitsOf(config).zip,
+    // complaints read orders and products through the trade and the market wired below, in `services`
+    complaints: {
+      orderOf: (ctx, id): ReturnType<ComplaintDeps['orderOf']> => services.trade.orders.get(ctx, id),
+      productResources: async (ctx, id): Promise<string[]> =>
+        (await services.market.products.get(ctx, id)).resources.map((r: { id: string }) => r.id),
+    },
+  });
+  const services = {
     db,
     identity: createIdentity({ db, config }),
     audit: new AuditService(db),
@@ -94,6 +110,7 @@ export function createServices(db: Kysely<DB>, config: Config) {
       sectors: catalog.sectors,
       registry,
       consent,
+      qualityGate: quality.listingGate,
       now: () => new Date(),
     }),
     trade: createTrade(
@@ -121,6 +138,7 @@ export function createServices(db: Kysely<DB>, config: Config) {
         metered: meteredCharges,
       },
     ),
+    quality,
     compute: createCompute({
       db,
       ledger,
@@ -148,7 +166,10 @@ export function createServices(db: Kysely<DB>, config: Config) {
           consent.persons.consentingIdCards(db, versionId, at, held),
       },
     }),
+    // 数据资产: the asset ledger, accounting, signed valuations and 出资入股
+    assets: createAssets({ db, keys, orgKeys: crypto.orgKeys, ledger, now: () => new Date() }),
   };
+  return services;
 }
 export type Services = ReturnType<typeof createServices>;
 export * as demo from './demo/index.js';

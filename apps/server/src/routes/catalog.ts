@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import { handle } from '../route.js';
 import type { AppDeps } from '../app.js';
 import { disposition } from '../disposition.js';
+import { withQuality } from './quality.js';
 import { publicUrl } from '../public-url.js';
 
 const c = api.catalog;
@@ -17,8 +18,14 @@ export function catalogRoutes(app: FastifyInstance, { services: s, config }: App
     await s.catalog.sectors.remove(ctx, params.code);
     return { ok: true as const };
   });
-  handle(app, c.search, ({ ctx, query }) => s.catalog.resources.search(ctx, query));
-  handle(app, c.get, ({ ctx, params }) => s.catalog.resources.get(ctx, params.id));
+  handle(app, c.search, async ({ ctx, query }) => {
+    const reply = await s.catalog.resources.search(ctx, query);
+    return { ...reply, items: await withQuality(s, reply.items) };
+  });
+  handle(app, c.get, async ({ ctx, params }) => {
+    const [r] = await withQuality(s, [await s.catalog.resources.get(ctx, params.id)]);
+    return r!;
+  });
   handle(app, c.create, ({ ctx, body }) => s.catalog.resources.create(ctx, body));
   handle(app, c.update, ({ ctx, params, body }) => s.catalog.resources.update(ctx, params.id, body));
   handle(app, c.grade, ({ ctx, params, body }) => s.catalog.resources.grade(ctx, params.id, body));

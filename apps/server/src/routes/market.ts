@@ -2,13 +2,17 @@ import { api } from '@shuliu/contracts';
 import type { FastifyInstance } from 'fastify';
 import { handle } from '../route.js';
 import type { AppDeps } from '../app.js';
+import { withQuality } from './quality.js';
 
 const c = api.market;
 
 export function marketRoutes(app: FastifyInstance, { services }: AppDeps) {
   const { products, listing, search, boards, sellers } = services.market;
   handle(app, c.products, ({ query }) => search.search(query));
-  handle(app, c.product, ({ ctx, params }) => products.get(ctx, params.id));
+  handle(app, c.product, async ({ ctx, params }) => {
+    const p = await products.get(ctx, params.id);
+    return { ...p, resources: await withQuality(services, p.resources) };
+  });
   handle(app, c.seller, ({ params }) => sellers.profile(params.id));
   handle(app, c.check, ({ ctx, params }) => products.check(ctx, params.id));
   handle(app, c.reviews, ({ ctx, params }) => listing.reviews(ctx, params.id));

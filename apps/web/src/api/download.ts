@@ -54,3 +54,9 @@ export const downloadStatementsCsv = (period: string, org?: string) =>
     `/api/trade/settlement/periods/${encodeURIComponent(period)}/statements.csv${org ? `?org=${encodeURIComponent(org)}` : ''}`,
     `statements-${period}${org ? `-${org}` : ''}.csv`,
   );
+/** Downloads the data asset disclosure table of a year as XLSX (the caller's org, or one org's for oversight). */
+export const downloadAssetDisclosure = (year: number, orgId?: string) =>
+  download(
+    `/api/assets/disclosure.xlsx?year=${year}${orgId ? `&orgId=${encodeURIComponent(orgId)}` : ''}`,
+    `disclosure-${year}.xlsx`,
+  );

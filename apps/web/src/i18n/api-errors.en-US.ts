@@ -12,6 +12,10 @@ import { tradeApiErrorsEnUS } from './trade.en-US';
 import { gatewayApiErrorsEnUS } from './gateway.en-US';
 import { computeApiErrorsEnUS } from './compute.en-US';
 import { settlementApiErrorsEnUS } from './settlement.en-US';
+import { assetsApiErrorsEnUS } from './assets.en-US';
+import { dcmmApiErrorsEnUS } from './dcmm.en-US';
+import { qualityProgrammesApiErrorsEnUS } from './quality-programmes.en-US';
+import { qualityApiErrorsEnUS } from './quality.en-US';
 
 /** English — what the platform itself answers: requests, sign-in, the ledger, keys and stored files. */
 // prettier-ignore
@@ -65,4 +69,8 @@ export const apiErrorsEnUS: ErrorMessages = {
   ...gatewayApiErrorsEnUS,
   ...computeApiErrorsEnUS,
   ...settlementApiErrorsEnUS,
+  ...assetsApiErrorsEnUS,
+  ...dcmmApiErrorsEnUS,
+  ...qualityProgrammesApiErrorsEnUS,
+  ...qualityApiErrorsEnUS,
 };

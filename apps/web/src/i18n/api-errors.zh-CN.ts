@@ -12,6 +12,10 @@ import { tradeApiErrorsZhCN } from './trade.zh-CN';
 import { gatewayApiErrorsZhCN } from './gateway.zh-CN';
 import { computeApiErrorsZhCN } from './compute.zh-CN';
 import { settlementApiErrorsZhCN } from './settlement.zh-CN';
+import { assetsApiErrorsZhCN } from './assets.zh-CN';
+import { dcmmApiErrorsZhCN } from './dcmm.zh-CN';
+import { qualityProgrammesApiErrorsZhCN } from './quality-programmes.zh-CN';
+import { qualityApiErrorsZhCN } from './quality.zh-CN';
 
 /** A message for every error code the portal can meet: the API's (`ErrorCode`) and the clients' own. */
 export type ErrorMessages = Record<ErrorCode | ClientErrorCode, string>;
@@ -63,4 +67,8 @@ export const apiErrorsZhCN: ErrorMessages = {
   ...gatewayApiErrorsZhCN,
   ...computeApiErrorsZhCN,
   ...settlementApiErrorsZhCN,
+  ...assetsApiErrorsZhCN,
+  ...dcmmApiErrorsZhCN,
+  ...qualityProgrammesApiErrorsZhCN,
+  ...qualityApiErrorsZhCN,
 };

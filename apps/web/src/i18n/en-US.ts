@@ -18,6 +18,10 @@ import { tradeDeliveryEnUS } from './trade-delivery.en-US';
 import { gatewayEnUS } from './gateway.en-US';
 import { settlementEnUS } from './settlement.en-US';
 import { computeEnUS } from './compute.en-US';
+import { dcmmEnUS } from './dcmm.en-US';
+import { qualityProgrammesEnUS } from './quality-programmes.en-US';
+import { assetsEnUS } from './assets.en-US';
+import { qualityActionsEnUS, qualityEnUS } from './quality.en-US';
 import type { Messages } from './zh-CN';
 
 /** English. Domain terms keep their Chinese legal names beside the English ones (DESIGN.md §4). */
@@ -125,6 +129,7 @@ export const enUS: Messages = {
     ...authSecurityActionsEnUS,
     ...orgKeysActionsEnUS,
     ...marketDemandsActionsEnUS,
+    ...qualityActionsEnUS,
   },
   validation: {
     required: 'Required', minLength: (n: number) => `At least ${n} characters`,
@@ -267,6 +272,7 @@ export const enUS: Messages = {
       'contract.concluded': 'Contract concluded',
       'consent.granted': 'Consent granted', 'consent.revoked': 'Consent revoked', 'audit.anchor': 'Audit anchor',
       'listing.published': 'Listing published', 'listing.withdrawn': 'Listing withdrawn', 'key.rotated': 'Signing key rotated', 'compute.job.completed': 'Compute job completed',
+      'asset.valuation.signed': 'Asset valuation signed',
     },
     entryTitle: (i: number) => `Ledger entry #${i}`, canonical: 'Canonical JSON (the text that was hashed)', pretty: 'Pretty-printed',
     prove: 'Prove inclusion', reprove: 'Prove again',
@@ -328,4 +334,8 @@ export const enUS: Messages = {
   ...gatewayEnUS,
   ...settlementEnUS,
   ...computeEnUS,
+  ...dcmmEnUS,
+  ...qualityProgrammesEnUS,
+  ...assetsEnUS,
+  ...qualityEnUS,
 };

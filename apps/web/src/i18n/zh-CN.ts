@@ -18,6 +18,10 @@ import { tradeDeliveryZhCN } from './trade-delivery.zh-CN';
 import { gatewayZhCN } from './gateway.zh-CN';
 import { settlementZhCN } from './settlement.zh-CN';
 import { computeZhCN } from './compute.zh-CN';
+import { dcmmZhCN } from './dcmm.zh-CN';
+import { qualityProgrammesZhCN } from './quality-programmes.zh-CN';
+import { assetsZhCN } from './assets.zh-CN';
+import { qualityActionsZhCN, qualityZhCN } from './quality.zh-CN';
 
 /** 简体中文 — the default catalogue; en-US must provide every key of this one (its type is derived from it). */
 // Several short messages share a line, so that a catalogue stays one readable file.
@@ -108,6 +112,7 @@ export const zhCN = {
     ...authSecurityActionsZhCN,
     ...orgKeysActionsZhCN,
     ...marketDemandsActionsZhCN,
+    ...qualityActionsZhCN,
   } as Record<string, string>,
   validation: {
     required: '此项为必填项', minLength: (n: number) => `至少 ${n} 个字符`, maxLength: (n: number) => `最多 ${n} 个字符`,
@@ -209,6 +214,7 @@ export const zhCN = {
     entryType: {
       'certificate.issued': '证书签发', 'certificate.changed': '证书变更', 'contract.signed': '合同签署', 'contract.concluded': '合同成立', 'consent.granted': '授权同意',
       'consent.revoked': '撤回授权', 'audit.anchor': '审计链锚定', 'listing.published': '产品挂牌', 'listing.withdrawn': '产品下架', 'key.rotated': '签名密钥轮换', 'compute.job.completed': '计算任务完成',
+      'asset.valuation.signed': '资产评估报告签署',
     } as Record<string, string>,
     entryTitle: (i: number) => `账本条目 #${i}`, canonical: '规范化 JSON（即被哈希的原文）', pretty: '格式化显示',
     prove: '证明包含', reprove: '重新证明', proveHelp: (size: number) => `向服务器获取审计路径，在浏览器中验证该条目包含在大小为 ${size} 的已签名树中。`,
@@ -262,6 +268,10 @@ export const zhCN = {
   ...gatewayZhCN,
   ...settlementZhCN,
   ...computeZhCN,
+  ...dcmmZhCN,
+  ...qualityProgrammesZhCN,
+  ...assetsZhCN,
+  ...qualityZhCN,
 };
 
 export type Messages = typeof zhCN;

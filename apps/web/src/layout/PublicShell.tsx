@@ -17,6 +17,7 @@ const PUBLIC_PAGES = [
   { key: 'notices', path: '/registry/notices', label: (t: Messages) => t.registry.notices },
   { key: 'verify', path: '/verify', label: (t: Messages) => t.registry.verify },
   { key: 'operators', path: '/operators', label: (t: Messages) => t.consent.operators },
+  { key: 'hqd', path: '/high-quality-datasets', label: (t: Messages) => t.hqd.menu },
 ];
 
 /** The frame of a public page for a visitor who is not logged in: brand, language, a way to log in. */

@@ -47,6 +47,8 @@ import {
   ShoppingOutlined,
   TransactionOutlined,
   AccountBookOutlined,
+  RadarChartOutlined,
+  GoldOutlined,
 } from '@ant-design/icons';
 import type { Role } from '@shuliu/contracts';
 import type { ReactNode } from 'react';
@@ -436,6 +438,69 @@ export const NAV: (NavItem | NavGroup)[] = [
         label: (t) => t.compute.agents,
         icon: <CloudServerOutlined />,
         roles: ['org_admin', 'operator', 'regulator'],
+      },
+    ],
+  },
+  {
+    key: 'assets',
+    label: (t) => t.assets.menu,
+    icon: <GoldOutlined />,
+    children: [
+      {
+        key: 'assets-ledger',
+        path: '/assets',
+        label: (t) => t.assets.ledger,
+        icon: <AccountBookOutlined />,
+        roles: ORG_MEMBERS,
+      },
+      {
+        key: 'assets-valuations',
+        path: '/assets/valuations',
+        label: (t) => t.assets.valuations,
+        icon: <FundOutlined />,
+        roles: ORG_MEMBERS,
+      },
+      {
+        key: 'assets-disclosure',
+        path: '/assets/disclosure',
+        label: (t) => t.assets.disclosure,
+        icon: <FileDoneOutlined />,
+        roles: ORG_MEMBERS,
+      },
+    ],
+  },
+  {
+    key: 'quality-programmes',
+    label: (t) => t.hqd.programmes,
+    icon: <RadarChartOutlined />,
+    children: [
+      {
+        key: 'dcmm-assessments',
+        path: '/dcmm',
+        label: (t) => t.dcmm.menu,
+        icon: <FormOutlined />,
+        roles: ORG_MEMBERS,
+      },
+      {
+        key: 'dcmm-stats',
+        path: '/dcmm/stats',
+        label: (t) => t.dcmm.stats,
+        icon: <PieChartOutlined />,
+        roles: ['operator', 'regulator'],
+      },
+      {
+        key: 'hqd',
+        path: '/quality/high-quality-datasets',
+        label: (t) => t.hqd.menu,
+        icon: <SafetyCertificateOutlined />,
+        roles: ORG_MEMBERS,
+      },
+      {
+        key: 'quality-complaints',
+        path: '/quality/complaints',
+        label: (t) => t.complaints.menu,
+        icon: <CommentOutlined />,
+        roles: ORG_MEMBERS,
       },
     ],
   },

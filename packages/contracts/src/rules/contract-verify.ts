@@ -99,14 +99,14 @@ function checkInclusion(c: Ctx): string {
   return `entries ${proofs.map((p) => p.leafIndex).join(', ')} are in ${cp.origin} at size ${cp.treeSize}`;
 }
 
-function hasherFor(opts: ContractVerifyOptions, alg: 'sm3' | 'sha256'): MerkleHasher {
+export function hasherFor(opts: ContractVerifyOptions, alg: 'sm3' | 'sha256'): MerkleHasher {
   if (opts.hasherFor) return opts.hasherFor(alg);
   if (alg === 'sha256') return fail('the log hashes with SHA-256; give a SHA-256 hasher');
   const sm3 = opts.sm3 ?? sm3Digest;
   return { name: 'sm3', size: 32, hash: (...parts) => sm3(...parts) };
 }
 
-function checkCheckpoint(cp: LedgerCheckpoint, sm3: Sm3Function | undefined): string {
+export function checkCheckpoint(cp: LedgerCheckpoint, sm3: Sm3Function | undefined): string {
   let body;
   try {
     body = parseCheckpointBody(cp.body);

@@ -170,6 +170,18 @@ export async function deidentifiedFileById(db: Executor, fileId: string): Promis
     : null;
 }
 
+/** A resource's newest ready data file (what its quality is measured on), or null when it has none. */
+export const newestReadyDataFile = async (db: Executor, resourceId: string) =>
+  (await db
+    .selectFrom('catalog_files')
+    .select(['id', 'name', 'format', 'blob_key', 'size_bytes', 'updated_at'])
+    .where('resource_id', '=', resourceId)
+    .where('role', '=', 'data')
+    .where('status', '=', 'ready')
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst()) ?? null;
+
 const schemaOf = (s: unknown) =>
   (typeof s === 'string' ? JSON.parse(s) : s) as Parameters<typeof clearIdentifierColumns>[0];
 

@@ -40,6 +40,8 @@ export class FilesService {
   /** What each part of an uploaded workbook may inflate to; the masking of a file reads it the same way. */
   readonly zipLimits: ZipLimits;
   private readonly maxBytes: number;
+  /** Told, after the commit, of each data file that became ready (the quality domain runs its checks). */
+  private readonly readyHooks: ((file: { id: string; resourceId: string }) => void)[] = [];
 
   constructor(
     private readonly db: Executor,
@@ -166,6 +168,11 @@ export class FilesService {
     });
   }
 
+  /** Calls `hook` after each data file's profile is committed and the file is ready. */
+  onReady(hook: (file: { id: string; resourceId: string }) => void): void {
+    this.readyHooks.push(hook);
+  }
+
   /** Puts a file in this process's profiling line (`ProfilingQueue`); `idle()` waits for the line to empty. */
   startProfiling(id: string, ownerOrgId: string): void {
     this.queue.add(id, ownerOrgId);
@@ -230,6 +237,7 @@ export class FilesService {
           details: { resourceId: row.resource_id, rows: profile.rows, grade: grades },
         });
       });
+      for (const hook of this.readyHooks) hook({ id, resourceId: row.resource_id });
     } catch (e) {
       await this.markFailed(
         id,

@@ -14,6 +14,11 @@ import type { MarketTables } from '../market/market.tables.js';
 import type { DemandTables } from '../market/demands.tables.js';
 import type { TradeTables } from '../trade/trade.tables.js';
 import type { ComputeTables } from '../compute/compute.tables.js';
+import type { QualityTables } from '../quality/quality.tables.js';
+import type { DcmmTables } from '../quality/dcmm.tables.js';
+import type { DesignationTables } from '../quality/designations.tables.js';
+import type { ComplaintTables } from '../quality/complaints.tables.js';
+import type { AssetTables } from '../assets/assets.tables.js';
 
 /** The whole database as Kysely sees it: each domain contributes its own tables. */
 export interface DB
@@ -33,4 +38,9 @@ export interface DB
     MarketTables,
     DemandTables,
     TradeTables,
-    ComputeTables {}
+    ComputeTables,
+    QualityTables,
+    DcmmTables,
+    DesignationTables,
+    ComplaintTables,
+    AssetTables {}

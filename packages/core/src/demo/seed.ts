@@ -14,6 +14,10 @@ import { seedOrdersDemo } from './orders-demo.js';
 import { seedSettlementDemo } from './settlement-demo.js';
 import { seedComputeDemo } from './compute-demo.js';
 import { seedMarketDemandsDemo } from './market-demands-demo.js';
+import { seedDcmmDemo } from './dcmm-demo.js';
+import { seedQualityProgrammesDemo } from './quality-programmes-demo.js';
+import { seedQualityDemo } from './quality-demo.js';
+import { seedAssetsDemo } from './assets-demo.js';
 import { DEMO_APPLICANTS, DEMO_PASSWORD, DEMO_PLATFORM_ORGS, DEMO_EXTRA_USERS } from './demo-data.js';
 
 export { DEMO_PASSWORD };
@@ -68,9 +72,13 @@ export async function seedDemo(
     users++;
   }
   const keys = await seedOrgKeysDemo(s);
+  // DCMM self-assessments stand on accounts alone
+  await seedDcmmDemo(s);
   // the catalog (files, profiles, derivatives, sharing, survey) is skipped where only accounts are needed
   if (opts.catalog ?? true) {
     await seedCatalogDemo(s);
+    // quality rules and a trend of real runs on the catalog's data files
+    await seedQualityDemo(s);
     // certificates and consent grants: in the demo a person opens, not in test servers that seed their own
     if (opts.registry ?? true) {
       // the market lists on the registry's certificates (one listing before its certificate is frozen)
@@ -88,6 +96,10 @@ export async function seedDemo(
       await seedComputeDemo(s, orders.contracts.fusion_development);
       // last month settled into statements, the report's revenue shared among three contributors
       await seedSettlementDemo(s, products);
+      // 高质量数据集 designated and in review; quality complaints on two of those orders
+      await seedQualityProgrammesDemo(s, orders.orders);
+      // 数据资产: 齐鲁数据's ledger on its certificates (one pledged above), a signed valuation and 出资入股
+      await seedAssetsDemo(s);
     }
   }
   await s.ledger.anchorAuditChain(sys, { force: true });

@@ -59,6 +59,7 @@ export class ListingService {
       const facts = await gatherFacts(this.deps, tx, draftOf(row));
       const refused = refusal(listingChecklist(facts));
       if (refused) throw refused;
+      await this.deps.qualityGate?.(tx, draftOf(row).resourceIds);
       await this.move(tx, row, {
         status: 'in_review',
         submitted_at: this.deps.now(),
@@ -141,6 +142,7 @@ export class ListingService {
     const facts = await gatherFacts(this.deps, tx, draftOf(row));
     const refused = refusal(listingChecklist(facts));
     if (refused) throw refused;
+    await this.deps.qualityGate?.(tx, draftOf(row).resourceIds);
     const certs = certificateNos(facts.resources);
     const listing = { v: 1, ...listingObject(row), version: row.version + 1, certificateNos: certs };
     const hash = sm3Hex(jcs(listing));

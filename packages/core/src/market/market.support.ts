@@ -26,6 +26,8 @@ export interface MarketDeps {
     operations: Pick<OperationGrantsService, 'operationOf'>;
   };
   now: Clock;
+  /** The data-quality listing condition (the quality domain's operator minimum); throws a 409 when unmet. */
+  qualityGate?: (tx: Executor, resourceIds: string[]) => Promise<void>;
   /** Runs in the transaction that lists a product (挂牌): the demand matcher hears of it there. */
   onListed?: (tx: Executor, productId: string) => Promise<void>;
 }

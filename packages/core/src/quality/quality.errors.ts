@@ -11,3 +11,18 @@ export const WeightsInvalid = createError(
   'the quality indicator weights are not valid',
   400,
 );
+export const NoDataFile = createError(
+  'QUALITY_NO_DATA_FILE',
+  'the resource has no ready data file to check: upload one first',
+  409,
+);
+export const RunActive = createError(
+  'QUALITY_RUN_ACTIVE',
+  'a quality run of this resource is already queued or running',
+  409,
+);
+export const BelowMinimum = createError(
+  'QUALITY_BELOW_MINIMUM',
+  'a resource of the product is below the minimum quality score for listing',
+  409,
+);

@@ -17,4 +17,5 @@ export {
 } from './registry.lifecycle.js';
 export { buildCredential, signCredential, issuerIdOf } from './registry.credential.js';
 export { checkRight, certificatesNotInForce, type RightQuery } from './registry.rights.js';
+export { certificatesByNumbers } from './registry.reads.js';
 export { createRegistry, type Registry } from './registry.factory.js';

@@ -98,7 +98,17 @@ export type IdPrefix =
   | 'shp'
   | 'agt'
   | 'cds'
-  | 'cjb';
+  | 'cjb'
+  | 'qrn'
+  | 'dca'
+  | 'hqd'
+  | 'qcp'
+  | 'qce'
+  | 'ast'
+  | 'acs'
+  | 'aim'
+  | 'avl'
+  | 'aci';
 
 /** Prefixed sortable id, e.g. `org_01j…`. */
 export const newId = (prefix: IdPrefix) => `${prefix}_${ulid()}`;

@@ -17,8 +17,11 @@ import { ResourceDescriptions } from './ResourceDescriptions';
 import { SchemaTab } from './SchemaTab';
 import { VersionsTab } from './VersionsTab';
 import { QueryState } from '../../components/QueryState';
+import { QualityTab } from '../quality/reports/QualityTab';
+import { QualityBadge } from '../quality/reports/QualityBadge';
+import { ComplaintHistoryCard } from '../quality-programmes/ComplaintHistoryCard';
 
-type TabKey = 'overview' | 'schema' | 'files' | 'masking' | 'impact' | 'versions' | 'lineage';
+type TabKey = 'overview' | 'schema' | 'files' | 'quality' | 'masking' | 'impact' | 'versions' | 'lineage';
 
 function CreatedResult({ onUpload, onClose }: { onUpload: () => void; onClose: () => void }) {
   const t = useT();
@@ -92,15 +95,24 @@ export function ResourceDetailPage() {
     { key: 'overview', label: t.resource.tabs.overview },
     { key: 'schema', label: t.resource.tabs.schema },
     { key: 'files', label: t.resource.tabs.files },
+    ...(rights.loggedIn ? [{ key: 'quality' as const, label: t.quality.tab }] : []),
     ...(rights.owner ? [{ key: 'masking' as const, label: t.resource.tabs.masking }] : []),
     ...(rights.canSeeImpact ? [{ key: 'impact' as const, label: t.impactAssessment.title }] : []),
     { key: 'versions', label: t.resource.tabs.versions },
     { key: 'lineage', label: t.resource.tabs.lineage },
   ];
   const body: Record<TabKey, () => ReactNode> = {
-    overview: () => <ResourceDescriptions r={r} />,
+    overview: () => (
+      <>
+        <ResourceDescriptions r={r} />
+        <div style={{ marginTop: 16 }}>
+          <ComplaintHistoryCard resourceId={r.id} />
+        </div>
+      </>
+    ),
     schema: () => <SchemaTab r={r} canGrade={rights.canGrade} />,
     files: () => <FilesTab resourceId={r.id} canUpload={rights.owner && r.status !== 'retired'} />,
+    quality: () => <QualityTab resourceId={r.id} canEdit={rights.owner && r.status !== 'retired'} />,
     masking: () => <MaskingTab r={r} />,
     impact: () => <ImpactTab r={r} canAssess={rights.canAssessImpact} />,
     versions: () => <VersionsTab resourceId={r.id} />,
@@ -112,6 +124,7 @@ export function ResourceDetailPage() {
       <GradeTag grade={r.grade} testId="header-grade" />
       <OpenClassTag value={r.openClass} />
       <ProcessingTag value={r.processing} />
+      <QualityBadge quality={r.quality} />
     </Space>
   );
   return (

@@ -8,6 +8,7 @@ import { StatusTag } from '../../components/StatusTag';
 import type { Messages } from '../../i18n/zh-CN';
 import type { CsvColumn } from '../../lib/csv';
 import { formatTime } from '../../lib/time';
+import { QualityBadge } from '../quality/reports/QualityBadge';
 
 /** How completely a resource is documented, as a small bar (search ranks better-documented ones higher). */
 export function DocScore({ value }: { value: number }) {
@@ -34,6 +35,7 @@ function TitleCell({ r, linkTo }: { r: Resource; linkTo: string }) {
           </Typography.Text>
         </Link>
         <ProcessingTag value={r.processing} />
+        <QualityBadge quality={r.quality} />
       </Space>
       <Typography.Text type="secondary" ellipsis style={{ fontSize: 12, maxWidth: 340 }}>
         {r.description}

@@ -3,6 +3,7 @@ import { Col, Row } from 'antd';
 import { useAuth } from '../../auth/AuthProvider';
 import { PageContainer } from '../../components/PageContainer';
 import { useT } from '../../i18n/I18nProvider';
+import { HqdProgressCard } from '../quality-programmes/HqdProgressCard';
 import { LatestMessages } from './LatestMessages';
 import { MyConsentCard } from './MyConsentCard';
 import { MyOrgCard } from './MyOrgCard';
@@ -125,6 +126,11 @@ export function DashboardPage() {
           </>
         )}
         {overseer && <OrgCharts counts={orgs} />}
+        {overseer && (
+          <Col xs={24} xl={10}>
+            <HqdProgressCard />
+          </Col>
+        )}
         {operator && (
           <Col xs={24} xl={10}>
             <PendingApplicationsCard q={pending} />

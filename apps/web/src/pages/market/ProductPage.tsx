@@ -17,6 +17,7 @@ import { MarketReasonModal } from './ReasonModal';
 import { SellerCard } from './SellerCard';
 import { AutoAcceptCard, RequestDealButton } from '../trade/DealParts';
 import { UpstreamForm } from '../trade/UpstreamForm';
+import { ComplaintHistoryCard } from '../quality-programmes/ComplaintHistoryCard';
 
 const EDITABLE = ['draft', 'rejected', 'suspended'];
 
@@ -79,6 +80,7 @@ export function ProductPage() {
             <UpstreamForm productId={p.id} />
           )}
           <SellerCard orgId={p.orgId} orgName={p.orgName} region={p.region} />
+          <ComplaintHistoryCard productId={p.id} />
           <Card title={t.market.certificates} style={{ marginBottom: 16 }}>
             <CertBadges certNos={p.certificateNos} />
           </Card>

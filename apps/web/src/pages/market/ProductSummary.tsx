@@ -7,6 +7,7 @@ import { formatTime } from '../../lib/time';
 import { BoardTags, DeliveryTags, divisionName, PriceBlock, ProductStatusTag } from './market-parts';
 import { LicenceTag } from '../trade/order-parts';
 import { PolicyWords } from './PolicyView';
+import { QualityBadge } from '../quality/reports/QualityBadge';
 
 /** Why a product is not (or no longer) on the market: the rejection, suspension or withdrawal reason. */
 export function ProductReasons({ p }: { p: Product }) {
@@ -96,6 +97,7 @@ export function ProductSummary({ p }: { p: Product }) {
                 <Link to={`/catalog/resources/${r.id}`}>{r.title ?? r.id}</Link>
                 {r.grade && <GradeTag grade={r.grade} />}
                 <Tag>{t.market.resourceBasis[r.basis]}</Tag>
+                <QualityBadge quality={r.quality} />
               </Space>
             </List.Item>
           )}

@@ -7,8 +7,9 @@ import { GradingCard } from './GradingCard';
 import { RegistryRulesCard } from './RegistryRulesCard';
 import { SharingPeriodsCard } from './SharingPeriodsCard';
 import { TradeFeeCard } from './TradeFeeCard';
+import { QualitySettingsCard } from '../quality/reports/QualitySettingsCard';
 
-const TABS = ['grading', 'sharing', 'trade', 'calendar', 'registry'] as const;
+const TABS = ['grading', 'sharing', 'trade', 'quality', 'calendar', 'registry'] as const;
 type Tab = (typeof TABS)[number];
 
 /** 平台规则 (operator): the RULES.md ⚠ values beside the registry's settings, and the working-day calendar. */
@@ -29,6 +30,7 @@ export function PlatformSettingsPage() {
           { key: 'grading', label: t.platformSettings.gradingTab, children: <GradingCard /> },
           { key: 'sharing', label: t.platformSettings.sharingTab, children: <SharingPeriodsCard /> },
           { key: 'trade', label: t.settlement.feeTab, children: <TradeFeeCard /> },
+          { key: 'quality', label: t.quality.settings, children: <QualitySettingsCard /> },
           { key: 'calendar', label: t.platformSettings.calendarTab, children: <CalendarCard /> },
           { key: 'registry', label: t.platformSettings.registryTab, children: <RegistryRulesCard /> },
         ]}

@@ -1,0 +1,88 @@
+import type { ErrorCode } from '@shuliu/contracts';
+import type { assetsZhCN } from './assets.zh-CN';
+
+/** English — data assets (asset ledger, accounting, valuation, capital contribution) errors. */
+export const assetsApiErrorsEnUS = {
+  ASSET_NOT_YOUR_ORG: 'You may manage only your own organization’s data assets',
+  ASSET_VERSION_CONFLICT: 'Someone else changed this asset; reload and try again',
+  ASSET_CERTIFICATE_NOT_HELD: 'A linked certificate must be a valid certificate your organization holds',
+  ASSET_RESOURCE_NOT_OWNED: 'A linked resource must be one of your organization’s resources',
+  ASSET_NOT_AMORTIZABLE: 'Only an asset recognised as an intangible asset, with costs recorded, is amortized',
+  ASSET_IMPAIRMENT_TOO_LARGE: 'An impairment may not exceed the carrying amount at the end of its month',
+  ASSET_VALUATION_INVALID: 'The valuation inputs do not hold together',
+  ASSET_VALUER_INVALID:
+    'The valuer must be a service provider offering asset valuation, other than the owner',
+  ASSET_NOT_THE_VALUER: 'Only an administrator of the appointed valuer signs the report',
+  ASSET_VALUATION_ALREADY_SIGNED: 'The report is signed: it can no longer change or be signed again',
+  ASSET_VALUATION_NOT_SIGNED: 'A capital contribution must use a signed valuation of this asset',
+} satisfies Partial<Record<ErrorCode, string>>;
+
+/** English — data assets: the ledger, accounting, valuation, pledge and capital contribution. */
+// prettier-ignore
+export const assetsEnUS: typeof assetsZhCN = {
+  assets: {
+    menu: 'Data assets', ledger: 'Asset ledger', disclosure: 'Disclosure', valuations: 'Valuations',
+    intro: 'Your organization’s data assets under the interim rules on accounting for enterprise data resources (Cai Kuai [2023] No. 11): classified as intangible assets, inventory or expensed by the recognition checklist, with costs, amortization and impairment, disclosed by source.',
+    create: 'Record asset', name: 'Asset name', description: 'Description', source: 'Source', classification: 'Classification', status: 'Status',
+    recognizedPeriod: 'Recognised in', cost: 'Cost', carrying: 'Carrying amount', org: 'Holder', allOrgs: 'All organizations', createdAt: 'Recorded',
+    sources: { purchased: 'Purchased', self_developed: 'Self-developed', other: 'Other' },
+    classifications: { intangible: 'Intangible asset', inventory: 'Inventory', expensed: 'Expensed' },
+    statuses: { active: 'In use', disposed: 'Disposed' },
+    checklistTitle: 'Recognition checklist', stage: 'Stage', stages: { research: 'Research', development: 'Development' },
+    checklist: {
+      heldForSale: 'Held for sale in the ordinary course (inventory)',
+      probableBenefits: 'Economic benefits will probably flow to the enterprise',
+      reliablyMeasurable: 'Its cost (development spend) can be measured reliably',
+      technicallyFeasible: 'Technically feasible to complete for use or sale',
+      intentionToComplete: 'Intention to complete it and use or sell it',
+      benefitsDemonstrable: 'How it generates benefits can be shown (a market, or internal usefulness)',
+      resourcesAvailable: 'Adequate technical, financial and other resources to complete it',
+    },
+    reasons: {
+      heldForSale: 'Held for sale', researchStage: 'Research stage: spend expensed', probableBenefits: 'Probable benefits',
+      reliablyMeasurable: 'Reliably measurable', technicallyFeasible: 'Technically feasible', intentionToComplete: 'Intention to complete',
+      benefitsDemonstrable: 'Benefits demonstrable', resourcesAvailable: 'Resources available',
+    },
+    reasonsTitle: 'Basis', failedTitle: 'Conditions not met',
+    certificates: 'Certificates', certificateNos: 'Linked certificate numbers', certificatesHelp: 'Registration certificates your organization holds, comma-separated',
+    resources: 'Resources', resourceIds: 'Linked resource ids', pledge: 'Pledge', pledged: 'Pledged', notPledged: 'Not pledged',
+    pledgee: 'Pledgee', pledgedAt: 'Pledged at', pledgeHelp: 'The pledge state is the registry’s (one source of truth); pledge and release through a registration.',
+    costs: 'Costs', category: 'Category', amount: 'Amount (yuan)', incurredOn: 'Incurred on', note: 'Note', addCost: 'Record cost',
+    categories: {
+      purchase: 'Purchase price', desensitization: 'Desensitization', cleansing: 'Cleansing', annotation: 'Annotation', integration: 'Integration', analysis: 'Analysis',
+      visualization: 'Visualization', rights_verification: 'Rights verification', quality_assessment: 'Quality assessment', registration_settlement: 'Registration and settlement',
+      security_management: 'Security management', development: 'Development spend',
+    },
+    amortization: 'Amortization', plan: 'Amortization plan', setPlan: 'Set plan', method: 'Method',
+    methods: { straight_line: 'Straight-line', units_of_use: 'Units of use' },
+    residual: 'Residual (yuan)', startPeriod: 'First month', months: 'Useful life (months)', units: 'Expected units per month (comma-separated)',
+    period: 'Month', amortizationFen: 'Amortization', impairmentFen: 'Impairment', accumulated: 'Accumulated amortization', accumulatedImpairment: 'Accumulated impairment',
+    noPlan: 'No amortization plan yet (only intangible assets are amortized)',
+    impairments: 'Impairments', addImpairment: 'Record impairment', reason: 'Reason',
+    contributions: 'Capital contributions', addContribution: 'Record contribution', investeeName: 'Investee', investeeUscc: 'Unified social credit code',
+    sharePercent: 'Share (%)', contributedOn: 'Contributed on', valuationUsed: 'Valuation used', onlySigned: 'Only signed valuations can be used',
+    newValuation: 'New valuation', valuer: 'Valuer', valuationDate: 'Valuation date', value: 'Value', methodTitle: 'Method',
+    valuationMethods: { cost: 'Cost method', income: 'Income method', market: 'Market method' },
+    valuationStatus: { draft: 'Awaiting signature', signed: 'Signed' },
+    wizardIntro: 'Every intermediate figure is computed in your browser as you type, by the same formulas as the server; amounts in fen, rounded half up to the fen.',
+    costParts: { preliminaryFen: 'Preliminary costs', directFen: 'Direct costs', indirectFen: 'Indirect costs', opportunityFen: 'Opportunity cost', taxesFen: 'Related taxes' },
+    adjustment: 'Adjustment', factorMode: 'Factor (quality × remaining life / total life)', depreciationMode: 'Depreciation rate',
+    qualityCoefficient: 'Quality coefficient', remainingLife: 'Remaining economic life (years)', totalLife: 'Total economic life (years)', depreciationRate: 'Depreciation rate (0–1)',
+    replacementCost: 'Replacement cost', factor: 'Adjustment factor',
+    incomeKind: 'Income kind', incomeKinds: { direct: 'Direct income', share: 'Royalty share', excess: 'Excess earnings', incremental: 'Incremental income' },
+    discountRate: 'Discount rate i (e.g. 0.1)', incomes: 'Income per year Fₜ (yuan, comma-separated)', yearT: 'Year t', income: 'Income Fₜ',
+    discountFactor: 'Discount factor 1/(1+i)ᵗ', presentValue: 'Present value',
+    comparables: 'Comparables', addComparable: 'Add comparable', label: 'Case', comparableValue: 'Case value (yuan)',
+    technical: 'Technical', valueDensity: 'Value density', date: 'Date', capacity: 'Capacity', other: 'Other',
+    product: 'Product of corrections', adjusted: 'Adjusted value', mean: 'Mean of the adjusted values',
+    figuresInvalid: 'The inputs are incomplete or do not hold: ', submitValuation: 'Assign to valuer', created: 'Assigned to the valuer',
+    report: 'Valuation report', sign: 'Sign report', signHelp: 'Signed with the valuer’s platform-custodied key; the administrator re-enters the password.', password: 'Password',
+    signedBy: 'Signing key', reportSm3: 'Report SM3', ledgerIndex: 'Ledger index', signedAt: 'Signed at',
+    verifyTitle: 'Verified in your browser', verifying: 'Verifying…', verifyOk: 'The report verifies', verifyBad: 'The report does not verify',
+    checks: { shape: 'Report shape', signature: 'Valuer’s SM2 signature', ledgerEntry: 'Ledger entry (report SM3)', inclusion: 'Merkle inclusion', checkpointKey: 'Checkpoint key', checkpoint: 'Checkpoint signature' },
+    draftNote: 'Not signed yet: once signed it may back a capital contribution and verifies offline (shuliu verify-valuation).',
+    year: 'Year', download: 'Download XLSX', opening: 'Opening', additions: 'Additions', closing: 'Closing',
+    disclosureIntro: 'Data resources recognised as intangible assets and inventory, by source: opening, changes and closing of the year (Cai Kuai [2023] No. 11).',
+    empty: 'No data', backToAsset: 'Back to asset',
+  },
+};

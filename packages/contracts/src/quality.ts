@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import { atMostKeys, Id, PageQuery, Timestamp } from './common.js';
+
+/** GB/T 36344-2018: the six data-quality indicators, in the standard's order. */
+export const QUALITY_INDICATORS = [
+  'conformance',
+  'completeness',
+  'accuracy',
+  'consistency',
+  'timeliness',
+  'accessibility',
+] as const;
+export const QualityIndicator = z.enum(QUALITY_INDICATORS);
+export type QualityIndicator = z.infer<typeof QualityIndicator>;
+
+const score = z.number().min(0).max(100).nullable();
+export const IndicatorScores = z.object({
+  conformance: score,
+  completeness: score,
+  accuracy: score,
+  consistency: score,
+  timeliness: score,
+  accessibility: score,
+});
+export type IndicatorScores = z.infer<typeof IndicatorScores>;
+
+/** Relative weight of each indicator in the overall score; one left out weighs 1. */
+export const QualityWeights = z.strictObject({
+  conformance: z.number().min(0).max(1000).optional(),
+  completeness: z.number().min(0).max(1000).optional(),
+  accuracy: z.number().min(0).max(1000).optional(),
+  consistency: z.number().min(0).max(1000).optional(),
+  timeliness: z.number().min(0).max(1000).optional(),
+  accessibility: z.number().min(0).max(1000).optional(),
+});
+export type QualityWeights = z.infer<typeof QualityWeights>;
+
+/**
+ * A rule as the API carries it. Its fields are checked by the quality engine's own schema when saved (the error
+ * names `rules[i].field`); here only its size is bounded.
+ */
+export const QualityRule = atMostKeys(z.record(z.string().max(40), z.unknown()), 12);
+export type QualityRule = z.infer<typeof QualityRule>;
+
+/** A resource's rules: the saved ones, or — none saved — the ones suggested from its newest ready data file. */
+export const QualityRules = z.object({
+  resourceId: Id('res'),
+  rules: z.array(QualityRule),
+  weights: QualityWeights.nullable(),
+  suggested: z.boolean(),
+  /** The data file the rules were suggested from (suggested rules only). */
+  fileId: z.string().nullable(),
+  version: z.number().int().nullable(),
+  updatedBy: z.string().nullable(),
+  updatedAt: Timestamp.nullable(),
+});
+export type QualityRules = z.infer<typeof QualityRules>;
+
+export const QualityRulesBody = z.strictObject({
+  rules: z.array(z.unknown()).min(1).max(10_000),
+  weights: QualityWeights.nullable().optional(),
+});
+
+const cell = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+export const QualityExample = z.object({
+  row: z.number().int().nullable(),
+  values: z.record(z.string(), cell),
+  note: z.string().optional(),
+});
+export const QualityRuleResult = z.object({
+  id: z.string(),
+  indicator: QualityIndicator,
+  kind: z.string(),
+  columns: z.array(z.string()),
+  checked: z.number(),
+  failed: z.number(),
+  score,
+  examples: z.array(QualityExample),
+});
+export const QualityReport = z.object({
+  rows: z.number(),
+  overall: score,
+  indicators: IndicatorScores,
+  rules: z.array(QualityRuleResult),
+});
+export type QualityReport = z.infer<typeof QualityReport>;
+
+export const QualityRunTrigger = z.enum(['upload', 'schedule', 'manual']);
+export const QualityRunStatus = z.enum(['queued', 'running', 'done', 'failed']);
+export type QualityRunStatus = z.infer<typeof QualityRunStatus>;
+
+/** A run without its report: one point of the trend. */
+export const QualityRunSummary = z.object({
+  id: Id('qrn'),
+  resourceId: Id('res'),
+  fileId: z.string().nullable(),
+  trigger: QualityRunTrigger,
+  status: QualityRunStatus,
+  rulesVersion: z.number().int().nullable(),
+  /** Rows read so far (all of them once done). */
+  rows: z.number(),
+  /** 0–1, from the bytes read of the file. */
+  progress: z.number(),
+  overall: score,
+  indicators: IndicatorScores,
+  error: z.string().nullable(),
+  createdAt: Timestamp,
+  startedAt: Timestamp.nullable(),
+  finishedAt: Timestamp.nullable(),
+});
+export type QualityRunSummary = z.infer<typeof QualityRunSummary>;
+
+export const QualityRun = QualityRunSummary.extend({ report: QualityReport.nullable() });
+export type QualityRun = z.infer<typeof QualityRun>;
+
+export const QualityRunsQuery = z.strictObject({ ...PageQuery });
+
+/** The latest score of a resource, as catalog entries and product pages show it. */
+export const QualityScore = z.object({
+  overall: score,
+  indicators: IndicatorScores,
+  runAt: Timestamp,
+});
+export type QualityScore = z.infer<typeof QualityScore>;
+
+export const QualityScoresQuery = z.strictObject({
+  resourceIds: z
+    .string()
+    .max(200 * 31)
+    .transform((s) => s.split(',').filter(Boolean))
+    .pipe(z.array(Id('res')).min(1).max(200)),
+});
+export const QualityScores = z.object({
+  items: z.array(z.object({ resourceId: z.string(), quality: QualityScore })),
+});
+
+/** The operator's quality settings: indicator weights and the minimum overall score for listing (null: none). */
+export const QualitySettings = z.object({
+  weights: QualityWeights,
+  minListingScore: z.number().min(0).max(100).nullable(),
+  updatedBy: z.string().nullable(),
+  updatedAt: Timestamp.nullable(),
+});
+export type QualitySettings = z.infer<typeof QualitySettings>;
+export const QualitySettingsBody = z.strictObject({
+  weights: QualityWeights.optional(),
+  minListingScore: z.number().min(0).max(100).nullable().optional(),
+});
