@@ -11,6 +11,7 @@ import {
 } from '@shuliu/contracts';
 import { fetchBytes, serverOptions, sdkFor, type Remote } from './remote.js';
 import { tradeDownloadCommand } from './trade-files.js';
+import { bundleVerifyCommand } from './verify-bundle.js';
 
 type Json = { json?: boolean };
 
@@ -327,31 +328,14 @@ export async function verifyContractFile(raw: unknown, publicKey?: string): Prom
 }
 
 export function verifyContractCommand(): Command {
-  return new Command('verify-contract')
-    .description(
+  return bundleVerifyCommand({
+    name: 'verify-contract',
+    description:
       'check a contract bundle offline (both SM2 signatures over the canonical contract, the contract.signed and contract.concluded ledger entries, their Merkle inclusion, the checkpoint signature). Exits 1 naming the first failure',
-    )
-    .argument('<file>', 'the bundle (JSON) from GET /api/trade/contracts/{contractNo}/verify')
-    .option('--public-key <hex>', 'the ledger’s checkpoint key you trust (04…); otherwise the bundle’s own')
-    .action(async (file: string, opts: { publicKey?: string }) => {
-      let raw: unknown;
-      try {
-        raw = JSON.parse(readFileSync(file, 'utf8'));
-      } catch (e) {
-        console.error(`INVALID (shape): cannot read ${file} as JSON: ${(e as Error).message}`);
-        process.exitCode = 1;
-        return;
-      }
-      const r = await verifyContractFile(raw, opts.publicKey);
-      for (const c of r.checks)
-        (c.ok ? console.log : console.error)(`${c.ok ? '✓' : '✗'} ${c.check}: ${c.message}`);
-      if (!r.valid) {
-        console.error(`INVALID (${r.failure!.check}): ${r.failure!.message}`);
-        process.exitCode = 1;
-        return;
-      }
-      console.log(
-        `VALID: contract ${r.contractNo} (SM3 ${r.contractHash}) ${r.concluded ? 'concluded, signed by both parties' : 'signed by the buyer, awaiting the seller'}`,
-      );
-    });
+    source: 'GET /api/trade/contracts/{contractNo}/verify',
+    keyOf: 'the ledger’s checkpoint key',
+    verify: verifyContractFile,
+    valid: (r) =>
+      `contract ${r.contractNo} (SM3 ${r.contractHash}) ${r.concluded ? 'concluded, signed by both parties' : 'signed by the buyer, awaiting the seller'}`,
+  });
 }
