@@ -1,17 +1,9 @@
+import { demo } from '@shuliu/core';
 import { startTestServer, type TestServer } from '@shuliu/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensurePortalBuilt, hasChromium, openPortal, DEMO_PASSWORD, type PortalPage } from './harness.js';
 
-const CHECKLIST = {
-  heldForSale: false,
-  probableBenefits: true,
-  reliablyMeasurable: true,
-  stage: null,
-  technicallyFeasible: true,
-  intentionToComplete: true,
-  benefitsDemonstrable: true,
-  resourcesAvailable: true,
-};
+const CHECKLIST = demo.ASSET_CHECKLIST_MET;
 
 /**
  * 数据资产 through a real browser: the ledger, an asset's amortization schedule, the valuation wizard computing

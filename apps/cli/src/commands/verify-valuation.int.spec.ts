@@ -27,16 +27,7 @@ beforeAll(async () => {
     name: '命令行评估测试资产',
     source: 'purchased',
     recognizedPeriod: '2026-03',
-    checklist: {
-      heldForSale: false,
-      probableBenefits: true,
-      reliablyMeasurable: true,
-      stage: null,
-      technicallyFeasible: true,
-      intentionToComplete: true,
-      benefitsDemonstrable: true,
-      resourcesAvailable: true,
-    },
+    checklist: demo.ASSET_CHECKLIST_MET,
   });
   const valuer = (await ok<{ org: { id: string } }>('GET', '/api/me', 'certifier')).org.id;
   const v = await ok<Valuation>('POST', `/api/assets/${asset.id}/valuations`, 'merchant', {

@@ -21,16 +21,7 @@ let certId: string;
 let resourceId: string;
 let valuerOrgId: string;
 
-const CHECKLIST = {
-  heldForSale: false,
-  probableBenefits: true,
-  reliablyMeasurable: true,
-  stage: null,
-  technicallyFeasible: true,
-  intentionToComplete: true,
-  benefitsDemonstrable: true,
-  resourcesAvailable: true,
-};
+const CHECKLIST = demo.ASSET_CHECKLIST_MET;
 const INCOME = {
   method: 'income',
   incomeKind: 'share',

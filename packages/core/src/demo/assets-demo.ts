@@ -5,7 +5,8 @@ import { DEMO_PASSWORD } from './demo-data.js';
 import { loginAs } from './demo-login.js';
 import { makeUscc } from './uscc.js';
 
-const MET: AssetChecklist = {
+/** Every recognition condition met: data a company uses in its operations, recognized as 无形资产. */
+export const ASSET_CHECKLIST_MET: AssetChecklist = {
   heldForSale: false,
   probableBenefits: true,
   reliablyMeasurable: true,
@@ -47,7 +48,7 @@ export async function seedAssetsDemo(s: Services) {
     source: 'self_developed',
     recognizedPeriod: '2025-07',
     ...link(certs.get('齐鲁企业信用画像标签库')),
-    checklist: { ...MET, stage: 'development' },
+    checklist: { ...ASSET_CHECKLIST_MET, stage: 'development' },
   });
   for (const [category, amount, on] of [
     ['development', 420_000, '2025-03-31'],
@@ -91,7 +92,7 @@ export async function seedAssetsDemo(s: Services) {
     source: 'purchased',
     recognizedPeriod: '2026-01',
     ...link(certs.get('小微企业经营景气指数')),
-    checklist: MET,
+    checklist: ASSET_CHECKLIST_MET,
   });
   for (const [category, amount, on] of [
     ['purchase', 300_000, '2026-01-10'],
@@ -147,7 +148,7 @@ export async function seedAssetsDemo(s: Services) {
       recognizedPeriod: '2026-04',
       certificateNos: [],
       resourceIds: [],
-      checklist: { ...MET, heldForSale: true },
+      checklist: { ...ASSET_CHECKLIST_MET, heldForSale: true },
     })
     .then((a) =>
       ledger.addCost(merchant, a.id, {

@@ -1,5 +1,6 @@
 export { seedDemo, DEMO_PASSWORD, type SeedResult } from './seed.js';
 export { makeUscc } from './uscc.js';
+export { ASSET_CHECKLIST_MET } from './assets-demo.js';
 export { seedRegistryDemo } from './registry-demo.js';
 export { seedConsentDemo, type ConsentDemoResult } from './consent-demo.js';
 export { seedMarketDemandsDemo } from './market-demands-demo.js';

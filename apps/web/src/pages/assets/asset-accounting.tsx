@@ -14,6 +14,7 @@ import { formatYuan, yuanToFen } from '../../lib/format';
 import { formatTime } from '../../lib/time';
 import { showServerIssues, zodRule } from '../../lib/zod-form';
 import { useAssetChange } from './asset-queries';
+import { RecordsTab } from './records-tab';
 
 interface TabProps {
   asset: AssetDetail;
@@ -41,59 +42,53 @@ export function CostsTab({ asset, editable }: TabProps) {
     () => form.resetFields(),
   );
   return (
-    <Space orientation="vertical" style={{ width: '100%' }}>
-      {editable && (
-        <>
-          <MutationErrorAlert error={add.error} />
-          <Form
-            form={form}
-            layout="inline"
-            onFinish={(v) => add.mutate(v, { onError: (e) => showServerIssues(form, e) })}
-          >
-            <Form.Item name="category" rules={[{ required: true }]}>
-              <Select
-                style={{ width: 160 }}
-                placeholder={x.category}
-                options={Object.entries(x.categories).map(([value, label]) => ({ value, label }))}
-              />
-            </Form.Item>
-            <Form.Item name="yuan" rules={[{ required: true }]}>
-              <InputNumber min={0.01} step={100} placeholder={x.amount} style={{ width: 160 }} />
-            </Form.Item>
-            <Form.Item name="incurredOn" rules={[{ required: true }, zodRule(DateOnly, t)]}>
-              <Input placeholder={`${x.incurredOn} 2026-01-31`} style={{ width: 180 }} />
-            </Form.Item>
-            <Form.Item name="note">
-              <Input placeholder={x.note} maxLength={500} />
-            </Form.Item>
-            <Button htmlType="submit" loading={add.isPending}>
-              {x.addCost}
-            </Button>
-          </Form>
-        </>
+    <RecordsTab
+      add={
+        editable
+          ? {
+              form,
+              mutation: add,
+              label: x.addCost,
+              fields: (
+                <>
+                  <Form.Item name="category" rules={[{ required: true }]}>
+                    <Select
+                      style={{ width: 160 }}
+                      placeholder={x.category}
+                      options={Object.entries(x.categories).map(([value, label]) => ({ value, label }))}
+                    />
+                  </Form.Item>
+                  <Form.Item name="yuan" rules={[{ required: true }]}>
+                    <InputNumber min={0.01} step={100} placeholder={x.amount} style={{ width: 160 }} />
+                  </Form.Item>
+                  <Form.Item name="incurredOn" rules={[{ required: true }, zodRule(DateOnly, t)]}>
+                    <Input placeholder={`${x.incurredOn} 2026-01-31`} style={{ width: 180 }} />
+                  </Form.Item>
+                  <Form.Item name="note">
+                    <Input placeholder={x.note} maxLength={500} />
+                  </Form.Item>
+                </>
+              ),
+            }
+          : null
+      }
+      rows={asset.costs}
+      empty={x.empty}
+      columns={[
+        { title: x.category, dataIndex: 'category', render: (c: string) => x.categories[c] },
+        { title: x.amount, dataIndex: 'amountFen', align: 'right', render: money },
+        { title: x.incurredOn, dataIndex: 'incurredOn' },
+        { title: x.note, dataIndex: 'note' },
+      ]}
+      summary={() => (
+        <Table.Summary.Row>
+          <Table.Summary.Cell index={0}>{x.cost}</Table.Summary.Cell>
+          <Table.Summary.Cell index={1} align="right">
+            {money(asset.costFen)}
+          </Table.Summary.Cell>
+        </Table.Summary.Row>
       )}
-      <Table
-        rowKey="id"
-        size="small"
-        dataSource={asset.costs}
-        pagination={false}
-        locale={{ emptyText: x.empty }}
-        columns={[
-          { title: x.category, dataIndex: 'category', render: (c: string) => x.categories[c] },
-          { title: x.amount, dataIndex: 'amountFen', align: 'right', render: money },
-          { title: x.incurredOn, dataIndex: 'incurredOn' },
-          { title: x.note, dataIndex: 'note' },
-        ]}
-        summary={() => (
-          <Table.Summary.Row>
-            <Table.Summary.Cell index={0}>{x.cost}</Table.Summary.Cell>
-            <Table.Summary.Cell index={1} align="right">
-              {money(asset.costFen)}
-            </Table.Summary.Cell>
-          </Table.Summary.Row>
-        )}
-      />
-    </Space>
+    />
   );
 }
 
@@ -242,43 +237,40 @@ export function ImpairmentsTab({ asset, editable }: TabProps) {
     () => form.resetFields(),
   );
   return (
-    <Space orientation="vertical" style={{ width: '100%' }}>
-      {editable && asset.classification !== 'expensed' && (
-        <>
-          <MutationErrorAlert error={add.error} />
-          <Form
-            form={form}
-            layout="inline"
-            onFinish={(v) => add.mutate(v, { onError: (e) => showServerIssues(form, e) })}
-          >
-            <Form.Item name="period" rules={[{ required: true }, zodRule(Month, t)]}>
-              <Input placeholder={`${x.period} 2026-06`} style={{ width: 150 }} maxLength={7} />
-            </Form.Item>
-            <Form.Item name="yuan" rules={[{ required: true }]}>
-              <InputNumber min={0.01} placeholder={x.amount} style={{ width: 160 }} />
-            </Form.Item>
-            <Form.Item name="reason" rules={[{ required: true }, zodRule(ImpairmentBody.shape.reason, t)]}>
-              <Input placeholder={x.reason} maxLength={500} />
-            </Form.Item>
-            <Button htmlType="submit" loading={add.isPending}>
-              {x.addImpairment}
-            </Button>
-          </Form>
-        </>
-      )}
-      <Table
-        rowKey="id"
-        size="small"
-        dataSource={asset.impairments}
-        pagination={false}
-        locale={{ emptyText: x.empty }}
-        columns={[
-          { title: x.period, dataIndex: 'period' },
-          { title: x.amount, dataIndex: 'amountFen', align: 'right', render: money },
-          { title: x.reason, dataIndex: 'reason' },
-          { title: x.createdAt, dataIndex: 'createdAt', render: (v: string) => formatTime(v) },
-        ]}
-      />
-    </Space>
+    <RecordsTab
+      add={
+        editable && asset.classification !== 'expensed'
+          ? {
+              form,
+              mutation: add,
+              label: x.addImpairment,
+              fields: (
+                <>
+                  <Form.Item name="period" rules={[{ required: true }, zodRule(Month, t)]}>
+                    <Input placeholder={`${x.period} 2026-06`} style={{ width: 150 }} maxLength={7} />
+                  </Form.Item>
+                  <Form.Item name="yuan" rules={[{ required: true }]}>
+                    <InputNumber min={0.01} placeholder={x.amount} style={{ width: 160 }} />
+                  </Form.Item>
+                  <Form.Item
+                    name="reason"
+                    rules={[{ required: true }, zodRule(ImpairmentBody.shape.reason, t)]}
+                  >
+                    <Input placeholder={x.reason} maxLength={500} />
+                  </Form.Item>
+                </>
+              ),
+            }
+          : null
+      }
+      rows={asset.impairments}
+      empty={x.empty}
+      columns={[
+        { title: x.period, dataIndex: 'period' },
+        { title: x.amount, dataIndex: 'amountFen', align: 'right', render: money },
+        { title: x.reason, dataIndex: 'reason' },
+        { title: x.createdAt, dataIndex: 'createdAt', render: (v: string) => formatTime(v) },
+      ]}
+    />
   );
 }

@@ -1,14 +1,14 @@
 import { ContributionBody, DateOnly, type AssetDetail, type Valuation } from '@shuliu/contracts';
-import { Alert, Button, Form, Input, InputNumber, Select, Space, Table } from 'antd';
+import { Alert, Form, Input, InputNumber, Select, Space, Table } from 'antd';
 import { Link } from 'react-router';
 import { sdk } from '../../api/sdk';
-import { MutationErrorAlert } from '../../components/QueryError';
 import { StatusTag } from '../../components/StatusTag';
 import { useT } from '../../i18n/I18nProvider';
 import { formatYuan, yuanToFen } from '../../lib/format';
 import { formatTime } from '../../lib/time';
-import { showServerIssues, zodRule } from '../../lib/zod-form';
+import { zodRule } from '../../lib/zod-form';
 import { useAssetChange } from './asset-queries';
+import { RecordsTab } from './records-tab';
 
 /** The certificates the asset stands on, with the pledge state the registry holds (never a flag of our own). */
 export function CertificatesTab({ asset }: { asset: AssetDetail }) {
@@ -119,77 +119,71 @@ export function ContributionsTab({ asset, editable }: { asset: AssetDetail; edit
   );
   const signed = asset.valuations.filter((v) => v.status === 'signed');
   return (
-    <Space orientation="vertical" style={{ width: '100%' }}>
-      {editable && (
-        <>
-          <MutationErrorAlert error={add.error} />
-          <Form
-            form={form}
-            layout="inline"
-            onFinish={(v) => add.mutate(v, { onError: (e) => showServerIssues(form, e) })}
-          >
-            <Form.Item
-              name="investeeName"
-              rules={[{ required: true }, zodRule(ContributionBody.shape.investeeName, t)]}
-            >
-              <Input placeholder={x.investeeName} maxLength={200} />
-            </Form.Item>
-            <Form.Item
-              name="investeeUscc"
-              rules={[{ required: true }, zodRule(ContributionBody.shape.investeeUscc, t)]}
-            >
-              <Input placeholder={x.investeeUscc} maxLength={18} />
-            </Form.Item>
-            <Form.Item name="sharePercent" rules={[{ required: true }]}>
-              <InputNumber
-                min={0.01}
-                max={100}
-                step={0.01}
-                placeholder={x.sharePercent}
-                style={{ width: 130 }}
-              />
-            </Form.Item>
-            <Form.Item name="yuan" rules={[{ required: true }]}>
-              <InputNumber min={0.01} placeholder={x.amount} style={{ width: 150 }} />
-            </Form.Item>
-            <Form.Item name="contributedOn" rules={[{ required: true }, zodRule(DateOnly, t)]}>
-              <Input placeholder={`${x.contributedOn} 2026-07-15`} style={{ width: 180 }} />
-            </Form.Item>
-            <Form.Item name="valuationId" rules={[{ required: true }]} extra={x.onlySigned}>
-              <Select
-                style={{ width: 240 }}
-                placeholder={x.valuationUsed}
-                options={signed.map((v) => ({
-                  value: v.id,
-                  label: `${x.valuationMethods[v.method]} ${formatYuan(v.valueFen)} (${v.valuationDate})`,
-                }))}
-              />
-            </Form.Item>
-            <Button htmlType="submit" loading={add.isPending}>
-              {x.addContribution}
-            </Button>
-          </Form>
-        </>
-      )}
-      <Table
-        rowKey="id"
-        size="small"
-        dataSource={asset.contributions}
-        pagination={false}
-        locale={{ emptyText: x.empty }}
-        columns={[
-          { title: x.investeeName, dataIndex: 'investeeName' },
-          { title: x.investeeUscc, dataIndex: 'investeeUscc' },
-          { title: x.sharePercent, dataIndex: 'sharePercent', render: (v: number) => `${v.toFixed(2)}%` },
-          { title: x.amount, dataIndex: 'amountFen', align: 'right', render: (v: number) => formatYuan(v) },
-          { title: x.contributedOn, dataIndex: 'contributedOn' },
-          {
-            title: x.valuationUsed,
-            dataIndex: 'valuationId',
-            render: (id: string) => <Link to={`/assets/valuations/${id}`}>{id}</Link>,
-          },
-        ]}
-      />
-    </Space>
+    <RecordsTab
+      add={
+        editable
+          ? {
+              form,
+              mutation: add,
+              label: x.addContribution,
+              fields: (
+                <>
+                  <Form.Item
+                    name="investeeName"
+                    rules={[{ required: true }, zodRule(ContributionBody.shape.investeeName, t)]}
+                  >
+                    <Input placeholder={x.investeeName} maxLength={200} />
+                  </Form.Item>
+                  <Form.Item
+                    name="investeeUscc"
+                    rules={[{ required: true }, zodRule(ContributionBody.shape.investeeUscc, t)]}
+                  >
+                    <Input placeholder={x.investeeUscc} maxLength={18} />
+                  </Form.Item>
+                  <Form.Item name="sharePercent" rules={[{ required: true }]}>
+                    <InputNumber
+                      min={0.01}
+                      max={100}
+                      step={0.01}
+                      placeholder={x.sharePercent}
+                      style={{ width: 130 }}
+                    />
+                  </Form.Item>
+                  <Form.Item name="yuan" rules={[{ required: true }]}>
+                    <InputNumber min={0.01} placeholder={x.amount} style={{ width: 150 }} />
+                  </Form.Item>
+                  <Form.Item name="contributedOn" rules={[{ required: true }, zodRule(DateOnly, t)]}>
+                    <Input placeholder={`${x.contributedOn} 2026-07-15`} style={{ width: 180 }} />
+                  </Form.Item>
+                  <Form.Item name="valuationId" rules={[{ required: true }]} extra={x.onlySigned}>
+                    <Select
+                      style={{ width: 240 }}
+                      placeholder={x.valuationUsed}
+                      options={signed.map((v) => ({
+                        value: v.id,
+                        label: `${x.valuationMethods[v.method]} ${formatYuan(v.valueFen)} (${v.valuationDate})`,
+                      }))}
+                    />
+                  </Form.Item>
+                </>
+              ),
+            }
+          : null
+      }
+      rows={asset.contributions}
+      empty={x.empty}
+      columns={[
+        { title: x.investeeName, dataIndex: 'investeeName' },
+        { title: x.investeeUscc, dataIndex: 'investeeUscc' },
+        { title: x.sharePercent, dataIndex: 'sharePercent', render: (v: number) => `${v.toFixed(2)}%` },
+        { title: x.amount, dataIndex: 'amountFen', align: 'right', render: (v: number) => formatYuan(v) },
+        { title: x.contributedOn, dataIndex: 'contributedOn' },
+        {
+          title: x.valuationUsed,
+          dataIndex: 'valuationId',
+          render: (id: string) => <Link to={`/assets/valuations/${id}`}>{id}</Link>,
+        },
+      ]}
+    />
   );
 }
