@@ -2,6 +2,7 @@ import { sql, type Insertable, type Kysely, type Selectable, type Updateable } f
 import { resourceTitle } from '../catalog/index.js';
 import type { DB } from '../db/schema.js';
 import { orgName } from '../identity/index.js';
+import { pageOf } from '../shared/sql.js';
 import type {
   AssetAmortizationPlansTable,
   AssetContributionsTable,
@@ -64,19 +65,8 @@ export const assetsRepository = {
     let q = selectAsset(db);
     if (f.orgId) q = q.where('a.org_id', '=', f.orgId);
     if (f.classification) q = q.where('a.classification', '=', f.classification);
-    const [rows, count] = await Promise.all([
-      q
-        .orderBy('a.created_at', 'desc')
-        .orderBy('a.id')
-        .limit(pageSize)
-        .offset((page - 1) * pageSize)
-        .execute(),
-      q
-        .clearSelect()
-        .select(sql<string>`count(*)`.as('n'))
-        .executeTakeFirstOrThrow(),
-    ]);
-    return { rows: rows as AssetRow[], total: Number(count.n) };
+    const { rows, total } = await pageOf(q.orderBy('a.created_at', 'desc').orderBy('a.id'), page, pageSize);
+    return { rows: rows as AssetRow[], total };
   },
 
   assetsOfOrg: (db: Executor, orgId: string) =>
@@ -162,19 +152,8 @@ export const assetsRepository = {
     }
     if (f.assetId) q = q.where('v.asset_id', '=', f.assetId);
     if (f.status) q = q.where('v.status', '=', f.status);
-    const [rows, count] = await Promise.all([
-      q
-        .orderBy('v.created_at', 'desc')
-        .orderBy('v.id')
-        .limit(pageSize)
-        .offset((page - 1) * pageSize)
-        .execute(),
-      q
-        .clearSelect()
-        .select(sql<string>`count(*)`.as('n'))
-        .executeTakeFirstOrThrow(),
-    ]);
-    return { rows: rows as ValuationRow[], total: Number(count.n) };
+    const { rows, total } = await pageOf(q.orderBy('v.created_at', 'desc').orderBy('v.id'), page, pageSize);
+    return { rows: rows as ValuationRow[], total };
   },
 
   insertContribution: (tx: Executor, row: Insertable<AssetContributionsTable>) =>
