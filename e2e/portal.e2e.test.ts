@@ -258,6 +258,10 @@ describe.skipIf(!hasChromium && !process.env.CI)('portal in headless Chromium', 
     await page.getByTestId('resubmit-button').waitFor();
     await shot('my-application-rejected');
     await page.getByTestId('resubmit-button').click();
+    // the dialog opens with an animation: on a busy machine a click during it may not land on the box
+    const dialog = page.locator('.ant-modal').filter({ has: page.getByTestId('declaration-truthful') });
+    await dialog.waitFor();
+    await expect.poll(() => dialog.evaluate((e) => e.getAnimations({ subtree: true }).length)).toBe(0);
     for (const d of DECLARATIONS) await page.getByTestId(`declaration-${d}`).check();
     await page.getByTestId('confirm-button').click();
     await page.getByTestId('resubmit-button').waitFor({ state: 'detached' });

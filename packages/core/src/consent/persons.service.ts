@@ -38,8 +38,10 @@ export const ageFromBirth = (birth: Date | string, at: Date) =>
  * numbers meet without the number kept in the clear. A masked derivative's subject map holds the same digests.
  */
 export const idCardDigester = (keys: Pick<KeyService, 'deriveSecret'>) => {
-  const key = keys.deriveSecret('consent:id-card');
-  return (idCard: string): Buffer => hmacSm3(key, idCard.trim().toUpperCase());
+  // derived on first use: wiring the services needs no key yet (a server refuses to start without one)
+  let key: Uint8Array | undefined;
+  return (idCard: string): Buffer =>
+    hmacSm3((key ??= keys.deriveSecret('consent:id-card')), idCard.trim().toUpperCase());
 };
 
 /** Natural persons (自然人): sign-up with an ID card kept sealed, guardians of minors under 14. */
