@@ -50,3 +50,13 @@ export const Ok = z.object({ ok: z.literal(true) });
 
 /** A query-string boolean: `true`/`false`/`1`/`0`. */
 export const QueryBool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/** An SM3 digest, and an SM2 signature r ‖ s, as agents send them: lower-case hex. */
+export const Sm3Hex = z
+  .string()
+  .max(64)
+  .regex(/^[0-9a-f]{64}$/, 'must be SM3 in lower-case hex');
+export const Sm2SignatureHex = z
+  .string()
+  .max(128)
+  .regex(/^[0-9a-f]{128}$/, 'must be an SM2 signature r ‖ s in lower-case hex');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, PageQuery, Text, Timestamp } from './common.js';
+import { Id, PageQuery, Sm2SignatureHex, Sm3Hex, Text, Timestamp } from './common.js';
 import { ComputeName, DatasetColumn, ReleasePolicy } from './compute.js';
 import { ContractNo } from './trade-contracts.js';
 import { PiCategory } from './consent.js';
@@ -10,16 +10,6 @@ import { PiCategory } from './consent.js';
  * leases it, computes inside its domain and returns only the released result, signed with its SM2 key; the
  * receipt is a `compute.job.completed` ledger entry.
  */
-
-/** An SM3 digest, and an SM2 signature r ‖ s, as agents send them: lower-case hex. */
-const Sm3Hex = z
-  .string()
-  .max(64)
-  .regex(/^[0-9a-f]{64}$/, 'must be SM3 in lower-case hex');
-const Sm2SignatureHex = z
-  .string()
-  .max(128)
-  .regex(/^[0-9a-f]{128}$/, 'must be an SM2 signature r ‖ s in lower-case hex');
 
 export const JobStatus = z.enum(['queued', 'running', 'review', 'done', 'refused', 'failed', 'withheld']);
 export type JobStatus = z.infer<typeof JobStatus>;

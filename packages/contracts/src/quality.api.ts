@@ -1,6 +1,10 @@
+import { z } from 'zod';
 import { IdParams, paged } from './common.js';
-import { authenticated, defineRoute, roles } from './route.js';
+import { agentSigned, authenticated, defineRoute, roles } from './route.js';
 import {
+  LeasedQualityCheck,
+  QualityCheckFailureBody,
+  QualityCheckReportBody,
   QualityRules,
   QualityRulesBody,
   QualityRun,
@@ -104,5 +108,38 @@ export const qualityRoutes = {
     body: QualitySettingsBody,
     response: QualitySettings,
     audit: 'quality.settings.update',
+  }),
+  leaseCheck: defineRoute({
+    method: 'POST',
+    path: '/api/quality/agent/checks/lease',
+    summary:
+      'The agent takes the next quality run of a resource it holds in its domain (signed); the rules go to the data, only the report comes back',
+    tags,
+    access: agentSigned,
+    response: z.object({ check: LeasedQualityCheck.nullable() }),
+    audit: 'quality.run.lease',
+  }),
+  checkReport: defineRoute({
+    method: 'POST',
+    path: '/api/quality/agent/checks/:id/report',
+    summary:
+      'The agent returns the run’s report with its SM3 and its SM2 signature over the receipt; the platform recomputes the scores from the counts',
+    tags,
+    access: agentSigned,
+    params: IdParams('qrn'),
+    body: QualityCheckReportBody,
+    response: QualityRunSummary,
+    audit: 'quality.run.finish',
+  }),
+  checkFailure: defineRoute({
+    method: 'POST',
+    path: '/api/quality/agent/checks/:id/failure',
+    summary: 'The agent could not check the data in its domain; the run fails with its reason',
+    tags,
+    access: agentSigned,
+    params: IdParams('qrn'),
+    body: QualityCheckFailureBody,
+    response: QualityRunSummary,
+    audit: 'quality.run.finish',
   }),
 };

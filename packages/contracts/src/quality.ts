@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { atMostKeys, Id, PageQuery, Timestamp } from './common.js';
+import { atMostKeys, Id, PageQuery, Sm2SignatureHex, Sm3Hex, Text, Timestamp } from './common.js';
 
 /** GB/T 36344-2018: the six data-quality indicators, in the standard's order. */
 export const QUALITY_INDICATORS = [
@@ -94,6 +94,8 @@ export const QualityRunSummary = z.object({
   id: Id('qrn'),
   resourceId: Id('res'),
   fileId: z.string().nullable(),
+  /** A resource held in a domain is checked there by the compute agent that holds it; only the report leaves. */
+  domain: z.object({ datasetId: z.string(), agentId: z.string() }).nullable(),
   trigger: QualityRunTrigger,
   status: QualityRunStatus,
   rulesVersion: z.number().int().nullable(),
@@ -146,3 +148,74 @@ export const QualitySettingsBody = z.strictObject({
   weights: QualityWeights.optional(),
   minListingScore: z.number().min(0).max(100).nullable().optional(),
 });
+
+/**
+ * A run of a resource held in a domain, as the agent holding it leases it: the dataset to check there, the rules in
+ * force (null: the agent suggests them from the data, as a file's run does), the weights, and the day freshness
+ * is measured on (the platform's, in Beijing).
+ */
+export const LeasedQualityCheck = z.object({
+  runId: Id('qrn'),
+  resourceId: Id('res'),
+  datasetId: z.string(),
+  table: z.string(),
+  rules: z.array(QualityRule).nullable(),
+  weights: QualityWeights,
+  asOf: z.string(),
+  rulesVersion: z.number().int().nullable(),
+});
+export type LeasedQualityCheck = z.infer<typeof LeasedQualityCheck>;
+
+const boundedCell = z.union([z.string().max(4096), z.number(), z.boolean(), z.null()]);
+/** The report an agent returns: what leaves the domain, every part of it bounded. */
+export const AgentQualityReport = z.strictObject({
+  rows: z.number().int().min(0),
+  overall: score,
+  indicators: IndicatorScores,
+  rules: z
+    .array(
+      z.strictObject({
+        id: z.string().min(1).max(200),
+        indicator: QualityIndicator,
+        kind: z.string().min(1).max(40),
+        columns: z.array(z.string().max(256)).max(64),
+        checked: z.number().int().min(0),
+        failed: z.number().int().min(0),
+        score,
+        examples: z
+          .array(
+            z.strictObject({
+              row: z.number().int().min(1).nullable(),
+              values: atMostKeys(z.record(z.string().max(256), boundedCell), 64),
+              note: z.string().max(1000).optional(),
+            }),
+          )
+          .max(5),
+      }),
+    )
+    .max(10_000),
+  /** The rules the agent suggested from the data, when the lease carried none. */
+  suggested: z.array(QualityRule).max(10_000).optional(),
+});
+export type AgentQualityReport = z.infer<typeof AgentQualityReport>;
+
+/**
+ * The agent's answer: the report, its SM3 over the RFC 8785 form, and the agent's SM2 signature over the run's
+ * receipt (`qualityReceipt`).
+ */
+export const QualityCheckReportBody = z.strictObject({
+  report: AgentQualityReport,
+  reportHash: Sm3Hex,
+  signature: Sm2SignatureHex,
+});
+export const QualityCheckFailureBody = z.strictObject({ reason: Text(1000) });
+
+/** What an agent signs for a quality run it checked in its domain. */
+export interface QualityReceiptBody {
+  v: 1;
+  runId: string;
+  resourceId: string;
+  datasetId: string;
+  agentId: string;
+  reportHash: string;
+}

@@ -2,7 +2,10 @@ import type { qualityApiErrorsZhCN, qualityZhCN } from './quality.zh-CN';
 
 /** English — data-quality errors. */
 export const qualityApiErrorsEnUS: Record<keyof typeof qualityApiErrorsZhCN, string> = {
-  QUALITY_NO_DATA_FILE: 'The resource has no ready data file yet: upload one before checking its quality',
+  QUALITY_NO_DATA_FILE:
+    'The resource has no ready data file and no compute agent holds its data: upload a file before checking its quality',
+  QUALITY_CHECK_NOT_LEASED: 'This quality run is not being checked by this agent',
+  QUALITY_REPORT_INVALID: 'The quality report the agent returned did not pass verification',
   QUALITY_RUN_ACTIVE: 'A quality run of this resource is already queued or running: wait for it to finish',
   QUALITY_BELOW_MINIMUM:
     'A resource of the product scores below the platform’s minimum data quality for listing',
@@ -26,7 +29,8 @@ export const qualityEnUS: typeof qualityZhCN = {
     runs: 'Runs', error: 'Error', triggerTitle: 'Trigger', statusTitle: 'Status',
     rules: 'Quality rules', rulesSuggested: 'No rules saved yet: these are suggested from the newest data file’s profile (a check-digit rule for ID card columns, a uniqueness rule for key columns); they apply once saved.',
     rulesSaved: (v: number, by: string) => `Version ${v}, saved by ${by}`, rulesHelp: 'Rules are a JSON array; each rule has a kind and columns. The server checks them on save and names the place of any error.',
-    rulesJsonInvalid: 'Not a valid JSON array', saveRules: 'Save rules', rulesSavedDone: 'Quality rules saved', noFileForRules: 'No ready data file: no rules can be suggested yet',
+    rulesJsonInvalid: 'Not a valid JSON array', saveRules: 'Save rules', rulesSavedDone: 'Quality rules saved', noFileForRules: 'No ready data file: no rules can be suggested yet', rulesSuggestedInDomain: 'These rules were suggested from the data by the compute agent that holds it; save them to put them in force',
+    inDomain: 'Checked in domain', inDomainHelp: 'The data was checked inside its holder’s compute agent: only this report (counts and masked examples), signed by the agent with SM2, left its domain',
     badge: (s: string) => `Quality ${s}`, badgeTip: 'Latest overall data-quality score (GB/T 36344)',
     settings: 'Quality settings', weights: 'Indicator weights', minListingScore: 'Minimum score for listing',
     settingsHelp: 'The overall score is the weighted mean of the six indicators (those no rule applies to are left out); an indicator weighted 0 does not count.',

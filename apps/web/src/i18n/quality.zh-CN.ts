@@ -1,6 +1,8 @@
 /** 中文 — data-quality errors. */
 export const qualityApiErrorsZhCN = {
-  QUALITY_NO_DATA_FILE: '该资源还没有就绪的数据文件，请先上传数据文件再检测',
+  QUALITY_NO_DATA_FILE: '该资源还没有就绪的数据文件，也没有域内计算节点持有其数据，请先上传数据文件再检测',
+  QUALITY_CHECK_NOT_LEASED: '该质量检测不在本计算节点名下进行',
+  QUALITY_REPORT_INVALID: '计算节点返回的质量报告未通过校验',
   QUALITY_RUN_ACTIVE: '该资源已有排队或进行中的质量检测，请等它完成',
   QUALITY_BELOW_MINIMUM: '产品所含资源的数据质量评分低于平台设定的挂牌最低分',
 };
@@ -23,7 +25,8 @@ export const qualityZhCN = {
     runs: '检测记录', error: '失败原因', triggerTitle: '触发方式', statusTitle: '状态',
     rules: '质量规则', rulesSuggested: '尚未保存规则：以下是根据最新数据文件画像建议的规则（身份证号列建议校验位规则，主键列建议唯一性规则），保存后生效。',
     rulesSaved: (v: number, by: string) => `第 ${v} 版，由 ${by} 保存`, rulesHelp: '规则为 JSON 数组，每条规则含 kind（类型）与 columns（字段），保存时由服务器校验并指出出错的位置。',
-    rulesJsonInvalid: '不是有效的 JSON 数组', saveRules: '保存规则', rulesSavedDone: '质量规则已保存', noFileForRules: '没有就绪的数据文件，暂无法建议规则',
+    rulesJsonInvalid: '不是有效的 JSON 数组', saveRules: '保存规则', rulesSavedDone: '质量规则已保存', noFileForRules: '没有就绪的数据文件，暂无法建议规则', rulesSuggestedInDomain: '以下规则由持有数据的域内计算节点根据数据建议，保存后生效',
+    inDomain: '域内检查', inDomainHelp: '数据留在持有方的计算节点内检测，离开其域的只有这份质量报告（计数与脱敏示例），并经节点 SM2 签名',
     badge: (s: string) => `质量 ${s}`, badgeTip: '最新数据质量综合评分（GB/T 36344）',
     settings: '质量设置', weights: '指标权重', minListingScore: '挂牌最低分',
     settingsHelp: '综合评分为六项指标得分的加权平均（无适用规则的指标不计入），权重为 0 的指标不影响综合评分。',

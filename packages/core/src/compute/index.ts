@@ -32,3 +32,4 @@ export {
   JOINT_MAX_LOCAL_GROUPS,
 } from './joint/joint.js';
 export { consentDigest, withPersonalKinds } from './personal-data.js';
+export { heldDatasetOf, activeDatasetOfAgent, agentVerifyKey, type HeldDataset } from './compute.reads.js';

@@ -142,13 +142,24 @@ export async function seedComputeDemo(s: Services, fusionContractNo: string) {
   });
   // 隐私求交: 泉城数智 asks how many of its loan applicants the credit profiles hold, under the same contract;
   // its own agent blinds its list, 齐鲁数据's answers, neither sees the other's enterprises
+  // the list is catalogued with no file on the platform: its quality is checked by its agent, in its domain
+  const applicantsResource = await s.catalog.resources.create(quancheng, APPLICANTS_RESOURCE);
   const applicants = await enrolDemoAgent(
     s,
     quancheng,
     DEMO_APPLICANTS_AGENT_NAME,
     '泉城数智的计算节点：贷款申请名单不出域',
-    { name: DEMO_APPLICANTS, title: '贷款申请企业名单', columns: DEMO_APPLICANTS_COLUMNS, rows: 600 },
+    {
+      name: DEMO_APPLICANTS,
+      title: '贷款申请企业名单',
+      resourceId: applicantsResource.id,
+      columns: DEMO_APPLICANTS_COLUMNS,
+      rows: 600,
+    },
   );
+  // 数据质量 in the domain: rules go to the agent, which `npm start` runs; only the signed report comes back
+  await s.quality.rules.save(quancheng, applicantsResource.id, { rules: APPLICANTS_RULES });
+  await s.quality.reports.start(quancheng, applicantsResource.id);
   await s.compute.jobs.submit(quancheng, {
     datasetId: dataset,
     kind: 'psi',
@@ -183,6 +194,30 @@ export async function seedComputeDemo(s: Services, fusionContractNo: string) {
   });
   return { agentId: made.agentId, datasetId: dataset };
 }
+
+/** 泉城数智's loan applicants as catalogued: the rows stay on its agent. */
+const APPLICANTS_RESOURCE = {
+  title: '贷款申请企业名单（域内持有）',
+  description:
+    '泉城数智受理的企业贷款申请名单，含企业标识、地市与申请额度；数据留在泉城数智的计算节点内，只做隐私求交、联合统计与域内质量检查。',
+  sectorCode: 'finance',
+  subjectType: 'organization' as const,
+  sourceKind: 'collected' as const,
+  sourceMethod: '信贷业务系统受理记录',
+  updateFrequency: 'monthly' as const,
+  spatialCoverage: '山东省',
+  keywords: ['贷款申请', '企业', '域内计算'],
+};
+
+/** The applicants' quality rules (GB/T 36344): identifiers, cities, amounts. */
+const APPLICANTS_RULES = [
+  { kind: 'not_null', columns: ['enterprise_id'] },
+  { kind: 'unique', columns: ['enterprise_id'] },
+  { kind: 'pattern', pattern: '^E\\d{5}$', columns: ['enterprise_id'] },
+  { kind: 'enum', values: CITIES, columns: ['city'] },
+  { kind: 'type', type: 'number', columns: ['apply_amount'] },
+  { kind: 'range', min: 50, max: 480, columns: ['apply_amount'] },
+];
 
 /** Registers a demo agent for the admin's org, enrols its derived key and reports its one dataset. */
 async function enrolDemoAgent(

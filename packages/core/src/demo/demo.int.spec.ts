@@ -165,6 +165,15 @@ describe('the demo platform', () => {
     const applicants = await demoAgent(s, DEMO_APPLICANTS_AGENT_NAME, 'quancheng');
     expect(applicants!.agent.publicKey).toBe(demoAgentSigner(s, DEMO_APPLICANTS_AGENT_NAME).publicKeyHex);
     expect(applicants!.datasets[0]).toMatchObject({ name: 'loan_applicants', rows: 600 });
+    // its list is catalogued with no file: a quality run waits for its agent, which checks it in its domain
+    const resourceId = applicants!.datasets[0]!.resourceId!;
+    const runs = await s.quality.reports.list(await loginAs(s, 'quancheng'), resourceId, {
+      page: 1,
+      pageSize: 5,
+    });
+    expect(runs.items.map((r) => [r.status, r.fileId, r.domain?.agentId])).toEqual([
+      ['queued', null, applicants!.agent.id],
+    ]);
   });
 
   it('keeps its audit chain whole', async () => {

@@ -13,8 +13,18 @@ export const WeightsInvalid = createError(
 );
 export const NoDataFile = createError(
   'QUALITY_NO_DATA_FILE',
-  'the resource has no ready data file to check: upload one first',
+  'the resource has no ready data file to check and no compute agent holds its data: upload one first',
   409,
+);
+export const CheckNotLeased = createError(
+  'QUALITY_CHECK_NOT_LEASED',
+  'the quality run is not being checked by this agent',
+  409,
+);
+export const ReportInvalid = createError(
+  'QUALITY_REPORT_INVALID',
+  'the quality report the agent returned did not verify',
+  400,
 );
 export const RunActive = createError(
   'QUALITY_RUN_ACTIVE',

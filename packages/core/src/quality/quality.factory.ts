@@ -11,6 +11,7 @@ import type { ZipLimits } from '../tabular/index.js';
 import { ComplaintsService, type ComplaintDeps } from './complaints.service.js';
 import { DcmmService } from './dcmm.service.js';
 import { DesignationsService } from './designations.service.js';
+import { DomainChecksService } from './domain-checks.service.js';
 import { checkListingQuality } from './quality.gate.js';
 import { parseJson } from './quality.mappers.js';
 import { latestQualityOf } from './quality.reads.js';
@@ -41,12 +42,15 @@ export function createQuality(deps: {
   const now = deps.now ?? (() => new Date());
   const settings = new QualitySettingsService(deps.db);
   const rules = new RuleSetsService(deps.db, deps.resources, suggesterFor(deps));
-  const reports = new ReportsService({ ...deps, rules, settings, now });
+  const reportsDeps = { ...deps, rules, settings, now };
+  const reports = new ReportsService(reportsDeps);
   // 数据质量 on upload: each data file that becomes ready is checked by its resource's rules
   deps.files.onReady((f) => reports.fileReady(f.resourceId));
   return {
     rules,
     reports,
+    /** Runs of resources held in a domain, checked there by the compute agent that holds them. */
+    domainChecks: new DomainChecksService(reportsDeps, reports),
     settings,
     /** The listing condition the market checks (throws QUALITY_BELOW_MINIMUM). */
     listingGate: (db: Kysely<DB>, resourceIds: string[]) => checkListingQuality(db, resourceIds),
@@ -61,7 +65,8 @@ export type QualityServices = ReturnType<typeof createQuality>;
 
 /**
  * Suggested rules for a resource with none saved: those its last run on the newest file suggested (a run without
- * saved rules keeps them), else a profile of that file in one streaming pass.
+ * saved rules keeps them), else a profile of that file in one streaming pass; for data held in a domain, those
+ * its agent suggested on the last run there.
  */
 function suggesterFor(deps: {
   db: Kysely<DB>;
@@ -70,8 +75,13 @@ function suggesterFor(deps: {
 }): Suggester {
   return async (resourceId, profile) => {
     const file = await newestReadyDataFile(deps.db, resourceId);
-    if (!file) return { fileId: null, rules: [] };
     const last = await repo.latestDone(deps.db, resourceId);
+    // data held in a domain: the rules its agent suggested on the last run there
+    if (!file) {
+      const held =
+        last?.agent_id && last.report ? parseJson<QualityReport>(last.report).suggested : undefined;
+      return { fileId: null, rules: held ?? [] };
+    }
     const kept =
       last?.file_id === file.id && last.report ? parseJson<QualityReport>(last.report).suggested : undefined;
     if (kept) return { fileId: file.id, rules: kept };

@@ -27,6 +27,8 @@ export const toRunSummary = (r: RunSummaryRow): QualityRunSummary => ({
   id: r.id,
   resourceId: r.resource_id,
   fileId: r.file_id,
+  // a run in the data's domain names the agent's dataset it checked there
+  domain: r.dataset_id && r.agent_id ? { datasetId: r.dataset_id, agentId: r.agent_id } : null,
   trigger: r.trigger,
   status: r.status,
   rulesVersion: r.rules_version,

@@ -12,6 +12,8 @@ const SUMMARY = [
   'id',
   'resource_id',
   'file_id',
+  'dataset_id',
+  'agent_id',
   'trigger',
   'status',
   'rules_version',
@@ -71,8 +73,27 @@ export const qualityRepository = {
       ).numUpdatedRows,
     ) === 1,
 
+  /** Runs waiting for this process's line: those of files (an agent takes its own). */
   queuedRuns: (db: Executor) =>
-    db.selectFrom('quality_runs').select('id').where('status', '=', 'queued').orderBy('created_at').execute(),
+    db
+      .selectFrom('quality_runs')
+      .select('id')
+      .where('status', '=', 'queued')
+      .where('agent_id', 'is', null)
+      .orderBy('created_at')
+      .execute(),
+
+  /** The oldest run queued for this agent. */
+  nextForAgent: (db: Executor, agentId: string) =>
+    db
+      .selectFrom('quality_runs')
+      .selectAll()
+      .where('agent_id', '=', agentId)
+      .where('status', '=', 'queued')
+      .orderBy('created_at')
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirst(),
 
   run: (db: Executor, id: string) =>
     db.selectFrom('quality_runs').selectAll().where('id', '=', id).executeTakeFirst(),

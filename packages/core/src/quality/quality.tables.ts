@@ -37,6 +37,12 @@ export interface QualityRunsTable {
   timeliness: Score;
   accessibility: Score;
   error: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The compute dataset the run checks in its domain, and the agent that holds it (null: a file's run). */
+  dataset_id: ColumnType<string | null, string | null | undefined, string | null>;
+  agent_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** SM3 of the report the agent returned, and its SM2 signature over the run's receipt. */
+  report_hash: ColumnType<string | null, string | null | undefined, string | null>;
+  signature: ColumnType<string | null, string | null | undefined, string | null>;
   created_by: string;
   created_at: CreatedAt;
   started_at: ColumnType<Date | null, Date | null | undefined, Date | null>;

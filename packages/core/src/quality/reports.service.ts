@@ -7,6 +7,7 @@ import { newestReadyDataFile, type ResourcesService } from '../catalog/index.js'
 import { hasRole, systemContext, type RequestContext } from '../shared/context.js';
 import { NotFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
+import { heldDatasetOf } from '../compute/index.js';
 import { isUniqueViolation } from '../shared/sql.js';
 import type { ZipLimits } from '../tabular/index.js';
 import { evaluateRun, type Evaluated } from './run-evaluation.js';
@@ -54,7 +55,7 @@ export class ReportsService {
       await this.deps.resources.lockOwned(tx, ctx, resourceId);
       return this.enqueue(tx, ctx, resourceId, 'manual');
     });
-    this.schedule(run.id);
+    if (!run.agent_id) this.schedule(run.id);
     return toRunSummary(run);
   }
 
@@ -66,7 +67,7 @@ export class ReportsService {
         if (await repo.activeRun(tx, resourceId)) return null;
         return this.enqueue(tx, systemContext(), resourceId, trigger);
       });
-      if (run) this.schedule(run.id);
+      if (run && !run.agent_id) this.schedule(run.id);
       return run?.id ?? null;
     } catch (e) {
       // a resource without a ready file, or one already running elsewhere: nothing to start
@@ -75,19 +76,27 @@ export class ReportsService {
     }
   }
 
+  /**
+   * Queues a run of the resource's newest ready data file, or — the resource has none on the platform but its data
+   * is held in a domain — of the agent's dataset linked to it, which that agent checks where the data lives.
+   */
   private async enqueue(tx: Executor, ctx: RequestContext, resourceId: string, trigger: Trigger) {
     const file = await newestReadyDataFile(tx, resourceId);
-    if (!file)
-      throw NoDataFile(`resource ${resourceId} has no ready data file to check: upload one first`, {
-        resourceId,
-      });
+    const held = file ? null : await heldDatasetOf(tx, resourceId);
+    if (!file && !held)
+      throw NoDataFile(
+        `resource ${resourceId} has no ready data file to check, and no compute agent holds its data: upload one first`,
+        { resourceId },
+      );
     if (await repo.activeRun(tx, resourceId)) throw RunActive();
     const id = newId('qrn');
     try {
       await repo.insertRun(tx, {
         id,
         resource_id: resourceId,
-        file_id: file.id,
+        file_id: file?.id ?? null,
+        dataset_id: held?.datasetId ?? null,
+        agent_id: held?.agentId ?? null,
         trigger,
         created_by: ctx.principal?.username ?? 'system',
         created_at: this.deps.now(),
@@ -102,7 +111,11 @@ export class ReportsService {
       objectType: 'quality_run',
       objectId: id,
       orgId: ctx.principal?.orgId ?? null,
-      details: { resourceId, fileId: file.id, trigger },
+      details: {
+        resourceId,
+        trigger,
+        ...(file ? { fileId: file.id } : { datasetId: held!.datasetId, agentId: held!.agentId }),
+      },
     });
     return (await repo.run(tx, id))!;
   }
@@ -151,7 +164,8 @@ export class ReportsService {
     }
   }
 
-  private async finish(run: RunRow, r: Evaluated) {
+  /** Records a finished run (this process's, or one an agent checked in its domain). */
+  async finish(run: RunRow, r: Evaluated, set: { report_hash?: string; signature?: string } = {}) {
     const { rulesVersion, ...report } = r;
     await this.deps.db.transaction().execute(async (tx) => {
       await repo.updateRun(tx, run.id, {
@@ -162,6 +176,7 @@ export class ReportsService {
         report: JSON.stringify(report),
         overall: report.overall,
         ...report.indicators,
+        ...set,
         finished_at: this.deps.now(),
         updated_at: this.deps.now(),
       });
@@ -169,12 +184,18 @@ export class ReportsService {
         action: 'quality.run.finish',
         objectType: 'quality_run',
         objectId: run.id,
-        details: { resourceId: run.resource_id, rows: report.rows, overall: report.overall },
+        details: {
+          resourceId: run.resource_id,
+          rows: report.rows,
+          overall: report.overall,
+          ...(run.agent_id && { agentId: run.agent_id, reportHash: set.report_hash }),
+        },
       });
     });
   }
 
-  private async fail(run: RunRow, error: string) {
+  /** Records a failed run. */
+  async fail(run: Pick<RunRow, 'id' | 'resource_id'>, error: string) {
     await this.deps.db.transaction().execute(async (tx) => {
       await repo.updateRun(tx, run.id, {
         status: 'failed',
@@ -249,10 +270,7 @@ export class ReportsService {
     const now = this.deps.now();
     const stalled = await repo.stalledRuns(db, new Date(now.getTime() - STALLED_AFTER_MS));
     for (const r of stalled)
-      await this.fail(
-        { id: r.id, resource_id: r.resource_id } as RunRow,
-        'the run was interrupted (the server stopped)',
-      );
+      await this.fail(r, 'the run was interrupted (the server or the agent checking it stopped)');
     let started = 0;
     for (const last of await repo.lastRunTimes(db)) {
       if (last.active && !stalled.some((s) => s.resource_id === last.resource_id)) continue;

@@ -1,5 +1,17 @@
 import { QUALITY_INDICATORS, type QualityRun } from '@shuliu/contracts';
-import { Card, Col, Descriptions, Empty, Progress, Row, Statistic, Table, Tag, Typography } from 'antd';
+import {
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Progress,
+  Row,
+  Statistic,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useT } from '../../../i18n/I18nProvider';
 import { formatTime } from '../../../lib/time';
 import { scoreColor } from './QualityBadge';
@@ -60,6 +72,13 @@ export function QualityReportCard({ run }: { run: QualityRun }) {
         <Col>
           <Statistic title={t.quality.overall} value={shown(run.overall)} data-testid="quality-overall" />
           <Tag color={scoreColor(run.overall)}>{t.quality.trigger[run.trigger]}</Tag>
+          {run.domain && (
+            <Tooltip title={t.quality.inDomainHelp}>
+              <Tag color="purple" data-testid="quality-in-domain">
+                {t.quality.inDomain}
+              </Tag>
+            </Tooltip>
+          )}
         </Col>
         <Col flex="auto">
           <Descriptions size="small" column={2}>

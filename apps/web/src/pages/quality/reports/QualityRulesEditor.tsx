@@ -39,9 +39,15 @@ export function QualityRulesEditor({ resourceId, canEdit }: { resourceId: string
     <Card title={t.quality.rules} loading={q.isPending} data-testid="quality-rules">
       {r?.suggested && (
         <Alert
-          type={r.fileId ? 'info' : 'warning'}
+          type={r.fileId || r.rules.length ? 'info' : 'warning'}
           showIcon
-          title={r.fileId ? t.quality.rulesSuggested : t.quality.noFileForRules}
+          title={
+            r.fileId
+              ? t.quality.rulesSuggested
+              : r.rules.length
+                ? t.quality.rulesSuggestedInDomain
+                : t.quality.noFileForRules
+          }
           style={{ marginBottom: 12 }}
         />
       )}

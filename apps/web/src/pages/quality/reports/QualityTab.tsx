@@ -1,7 +1,7 @@
 import { ExperimentOutlined } from '@ant-design/icons';
 import type { QualityRunSummary } from '@shuliu/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Flex, Progress, Space, Table, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Progress, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import { sdk } from '../../../api/sdk';
 import { MutationErrorAlert, QueryErrorAlert } from '../../../components/QueryError';
@@ -95,7 +95,18 @@ function RunsTable({ runs }: { runs: QualityRunSummary[] }) {
           {
             title: t.quality.triggerTitle,
             dataIndex: 'trigger',
-            render: (v: QualityRunSummary['trigger']) => t.quality.trigger[v],
+            render: (v: QualityRunSummary['trigger'], r) => (
+              <>
+                {t.quality.trigger[v]}
+                {r.domain && (
+                  <Tooltip title={t.quality.inDomainHelp}>
+                    <Tag color="purple" style={{ marginLeft: 8 }}>
+                      {t.quality.inDomain}
+                    </Tag>
+                  </Tooltip>
+                )}
+              </>
+            ),
           },
           {
             title: t.quality.statusTitle,
