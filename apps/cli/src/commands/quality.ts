@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Command } from 'commander';
+import { addRemoteQualityCommands } from './quality-remote.js';
 import type { Indicator, QualityExample, QualityReport, Rule } from '@shuliu/core/quality';
 import {
   encodingOption,
@@ -101,7 +102,7 @@ async function check(
 
 export function qualityCommand() {
   const quality = new Command('quality').description(
-    'score a data file by the six GB/T 36344 data-quality indicators, offline',
+    'data quality by the six GB/T 36344 indicators: check a file offline, or a resource’s rules, runs and reports on a server',
   );
   quality
     .command('check')
@@ -123,5 +124,6 @@ export function qualityCommand() {
     .addOption(encodingOption())
     .option('--json', 'print the report as JSON')
     .action(check);
+  addRemoteQualityCommands(quality);
   return quality;
 }
