@@ -1,13 +1,7 @@
-import {
-  isEmail,
-  isIdCardNumber,
-  isIpAddress,
-  isMobile,
-  isPlate,
-  isUscc,
-  luhnValid,
-} from '../protect/index.js';
+import { isIpAddress, isMobile, isPlate, luhnValid } from '../protect/index.js';
 import type { Cell } from '../tabular/index.js';
+import type { BatchColumns } from './quality.columns.js';
+import { isEmailText, isIdCardText, isUsccText } from './quality.identifiers.js';
 import { KeySet } from './quality.keyset.js';
 import type { Rule } from './quality.schema.js';
 import { compare, derived, recordComplete, repeats } from './quality.relations.js';
@@ -17,7 +11,7 @@ import {
   dateMs,
   dateTimeMs,
   isBoolean,
-  isEmpty,
+  isDate,
   isInteger,
   numberOf,
   textOf,
@@ -34,12 +28,12 @@ const luhnNumber = (s: string) => {
   return /^\d{8,19}$/.test(digits) && luhnValid(digits);
 };
 
-const CHECK_DIGIT = { id_card: isIdCardNumber, uscc: isUscc, luhn: luhnNumber } as const;
-const FORMAT = { mobile: isMobile, email: isEmail, ip: isIpAddress, plate: isPlate } as const;
+const CHECK_DIGIT = { id_card: isIdCardText, uscc: isUsccText, luhn: luhnNumber } as const;
+const FORMAT = { mobile: isMobile, email: isEmailText, ip: isIpAddress, plate: isPlate } as const;
 const TYPE: Record<Extract<Rule, { kind: 'type' }>['type'], (v: Cell) => boolean> = {
   integer: isInteger,
   number: (v) => numberOf(v) !== null,
-  date: (v) => dateMs(v) !== null,
+  date: isDate,
   datetime: (v) => dateTimeMs(v) !== null,
   boolean: isBoolean,
 };
@@ -62,7 +56,14 @@ function inRange(r: Extract<Rule, { kind: 'range' }>): (v: Cell) => boolean {
   };
 }
 
+/** Lists longer than this are kept as 64-bit hashes (`KeySet`), shorter ones as their text. */
+const MAX_LISTED_TEXT = 10_000;
+
 function inSet(values: readonly string[]): (v: Cell) => boolean {
+  if (values.length <= MAX_LISTED_TEXT) {
+    const listed = new Set(values.map((v) => v.trim()));
+    return (v) => listed.has(textOf(v));
+  }
   const set = new KeySet();
   for (const v of values) set.add(v.trim());
   return (v) => set.has(textOf(v));
@@ -76,10 +77,14 @@ type ValueRule = Extract<
 /** The test a single non-empty value must pass, for the kinds that judge each value on its own. */
 function valueTest(r: ValueRule, ctx: CheckContext): (v: Cell) => boolean {
   switch (r.kind) {
-    case 'check_digit':
-      return (v) => CHECK_DIGIT[r.standard](textOf(v));
-    case 'format':
-      return (v) => FORMAT[r.format](textOf(v));
+    case 'check_digit': {
+      const test = CHECK_DIGIT[r.standard];
+      return (v) => test(textOf(v));
+    }
+    case 'format': {
+      const test = FORMAT[r.format];
+      return (v) => test(textOf(v));
+    }
     case 'enum':
       return inSet(r.values);
     case 'reference':
@@ -98,30 +103,55 @@ function valueTest(r: ValueRule, ctx: CheckContext): (v: Cell) => boolean {
   }
 }
 
-/** Each non-empty cell of each column is one value checked; an empty cell is completeness's business. */
+/**
+ * Each non-empty cell of each column is one value checked; an empty cell is completeness's business. The test
+ * reads the cell trimmed, as every value test reads it.
+ */
 function eachValue(tally: Tally, at: readonly number[], test: (v: Cell) => boolean): Check {
   return {
     tally,
-    add(values, row) {
-      for (const c of at) {
-        const v = values[c] ?? null;
-        if (isEmpty(v)) continue;
-        if (test(v)) tally.pass();
-        else tally.failCell(values, row, c);
+    add(batch, first) {
+      if (at.length !== 1) return byRow(batch, first);
+      let passed = 0;
+      const c = at[0]!;
+      const cells = batch.cells(c);
+      for (let r = 0; r < cells.length; r++) {
+        const v = cells[r]!;
+        if (v === null) continue;
+        if (test(v)) passed++;
+        else tally.failCell(batch.rows[r]!, first + r, c);
       }
+      tally.passes(passed);
     },
   };
+  /** Several columns: row by row, so that the first violations are kept in the order of the rows. */
+  function byRow(batch: BatchColumns, first: number) {
+    const columns = at.map((c) => batch.cells(c));
+    let passed = 0;
+    for (let r = 0; r < batch.rows.length; r++)
+      for (let j = 0; j < at.length; j++) {
+        const v = columns[j]![r]!;
+        if (v === null) continue;
+        if (test(v)) passed++;
+        else tally.failCell(batch.rows[r]!, first + r, at[j]!);
+      }
+    tally.passes(passed);
+  }
 }
 
 /** GB/T 36344-2018 完整性 (数据元素完整性): every cell of the columns is checked; an empty one fails. */
 function notNull(tally: Tally, at: readonly number[]): Check {
   return {
     tally,
-    add(values, row) {
-      for (const c of at) {
-        if (isEmpty(values[c])) tally.failCell(values, row, c);
-        else tally.pass();
-      }
+    add(batch, first) {
+      const columns = at.map((c) => batch.cells(c));
+      let failed = 0;
+      for (const cells of columns) for (let r = 0; r < cells.length; r++) if (cells[r] === null) failed++;
+      tally.passes(columns.length * batch.rows.length - failed);
+      if (failed === 0) return;
+      for (let r = 0; r < batch.rows.length; r++)
+        for (let j = 0; j < at.length; j++)
+          if (columns[j]![r] === null) tally.failCell(batch.rows[r]!, first + r, at[j]!);
     },
   };
 }

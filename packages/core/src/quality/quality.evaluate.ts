@@ -3,6 +3,7 @@ import { DEFAULT_DETECTION_SETTINGS, TableSampler } from '../protect/index.js';
 import { DomainError, Invalid } from '../shared/errors.js';
 import type { RowValues, TabularSource } from '../tabular/index.js';
 import { checkFor } from './quality.checks.js';
+import { BatchColumns } from './quality.columns.js';
 import { RulesInvalid, RulesUnknownColumn } from './quality.errors.js';
 import { exampleMaskers, maskExample } from './quality.mask.js';
 import { namedColumns, type Rule, type Weights } from './quality.schema.js';
@@ -123,11 +124,25 @@ export function unreadableReport(
   return reportOf(0, results, weights);
 }
 
+/** Rows read before the table's size is extrapolated from them: enough for a steady bytes-per-row. */
+const ROWS_TO_EXTRAPOLATE = 8192;
+/** A table is not expected to have more rows than this before it shows them (sets grow past it as needed). */
+const MAX_EXPECTED_ROWS = 1 << 22;
+
+/** The rows a file of known size will have, at the bytes per row read so far; 0 while that is not known. */
+function expectedRows(rows: number, progress: TabularSource['progress']): number {
+  const { bytesRead, totalBytes } = progress;
+  if (rows < ROWS_TO_EXTRAPOLATE || !totalBytes || !bytesRead) return 0;
+  return Math.min(MAX_EXPECTED_ROWS, Math.ceil((rows * totalBytes) / bytesRead));
+}
+
 /**
  * GB/T 36344-2018: scores a table against rules in one streaming pass. Memory is bounded by the rules, not the
  * rows: per-value and per-row checks keep counters, `unique` and `duplicate_rows` a 64-bit hash per distinct
- * key (`KeySet`, ~16 bytes each), `enum` and `reference` one per listed value, every rule at most five
- * examples, and PII detection (to mask the examples) a bounded sample of each column.
+ * key (`KeySet`, ~16 bytes each; room for the rows a file's size foretells is made at once, up to
+ * `MAX_EXPECTED_ROWS`), `enum` and `reference` one per listed value, every rule at most five examples, and PII
+ * detection (to mask the examples) a bounded sample of each column. Each batch is read column by column
+ * (`BatchColumns`): a cell is trimmed and hashed once, however many rules read it.
  */
 export async function evaluateQuality(
   source: TabularSource,
@@ -140,13 +155,16 @@ export async function evaluateQuality(
   const checks = rules.map((r, i) => checkFor(r, contexts[i]!));
   // the examples are masked by the kind of each column, which the table's first rows tell
   const sampler = new TableSampler({ ...DEFAULT_DETECTION_SETTINGS, sampleReservoir: 0 });
+  const columns = new BatchColumns();
   let rows = 0;
   const failure = await readThrough(
     source,
     (batch) => {
       if (rows < DEFAULT_DETECTION_SETTINGS.sampleHead) sampler.add(batch, source.columns.length);
-      for (const check of checks) for (let r = 0; r < batch.length; r++) check.add(batch[r]!, rows + r + 1);
+      columns.load(batch);
+      for (const check of checks) check.add(columns, rows + 1);
       rows += batch.length;
+      columns.expectedRows ||= expectedRows(rows, source.progress);
     },
     opts.onBatch,
   );

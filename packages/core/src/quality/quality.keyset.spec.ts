@@ -23,4 +23,19 @@ describe('KeySet', () => {
     );
     expect(set.add('')).toBe(false);
   });
+
+  it('keeps keys added by hash across a reservation made ahead, and tells them apart by either lane', () => {
+    const set = new KeySet();
+    expect(set.addHash(1, 2)).toBe(true);
+    expect(set.addHash(0, 0)).toBe(true);
+    set.reserve(100_000);
+    const hi = Uint32Array.from({ length: 50_000 }, (_, i) => i * 2654435761);
+    set.prefetch(hi, hi.length);
+    expect([...hi].every((h, i) => set.addHash(h, i + 3))).toBe(true);
+    expect(set.addHash(1, 2)).toBe(false);
+    expect(set.addHash(0, 0)).toBe(false);
+    expect(set.addHash(1, 3)).toBe(true);
+    expect(set.addHash(hi[7]!, 10)).toBe(false);
+    expect(set.size).toBe(50_003);
+  });
 });

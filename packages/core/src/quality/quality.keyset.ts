@@ -3,7 +3,8 @@ import { randomInt } from 'node:crypto';
 const INITIAL_SLOTS = 1 << 10;
 const seed32 = () => randomInt(0xffff_ffff);
 
-function fmix32(h: number): number {
+/** MurmurHash3's 32-bit finalizer: every input bit reaches every output bit. */
+export function fmix32(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -29,6 +30,8 @@ export class KeySet {
   /** The hash being built, its two 32-bit lanes (no array per key). */
   private a = 0;
   private b = 0;
+  /** What `prefetch` read, kept so that the reads are not optimized away. */
+  private touched = 0;
 
   /** Adds a key; false when it (or a key with the same 64-bit hash) was there already. */
   add(key: string): boolean {
@@ -81,8 +84,14 @@ export class KeySet {
   }
 
   private end(insert: boolean): boolean {
-    const hi = fmix32(this.a);
-    const lo = fmix32(this.b);
+    return this.addHash(fmix32(this.a), fmix32(this.b), insert);
+  }
+
+  /**
+   * Adds a key by a 64-bit hash the caller worked out (two finished 32-bit lanes; `hi` picks the slot), for
+   * keys hashed once per batch outside the set. False when it was there already.
+   */
+  addHash(hi: number, lo: number, insert = true): boolean {
     // (0, 0) marks an empty slot
     return this.place(hi, hi === 0 && lo === 0 ? 1 : lo, insert);
   }
@@ -105,9 +114,34 @@ export class KeySet {
     }
   }
 
+  /**
+   * Reads the slots where keys of these hashes (`hi` as `addHash` takes it) would go, so that adding them
+   * next finds their slots in the cache. The reads do not wait on one another, so the memory serves many of
+   * them at once, where adding the keys one by one waits for each slot in turn (a large set is far bigger
+   * than the cache, and nearly every key's slot is a miss).
+   */
+  prefetch(hi: Uint32Array, n: number): void {
+    const s = this.slots;
+    const mask = s.length / 2 - 1;
+    let x = 0;
+    for (let i = 0; i < n; i++) x |= s[2 * (hi[i]! & mask)]!;
+    this.touched = x;
+  }
+
+  /** Makes room for `keys` keys at once (a set that knows its size ahead does not grow step by step). */
+  reserve(keys: number): void {
+    let slots = this.slots.length / 2;
+    while (keys * 4 > slots * 3) slots *= 2;
+    if (slots > this.slots.length / 2) this.rehash(slots);
+  }
+
   private grow(): void {
+    this.rehash(this.slots.length);
+  }
+
+  private rehash(slots: number): void {
     const old = this.slots;
-    this.slots = new Uint32Array(old.length * 2);
+    this.slots = new Uint32Array(slots * 2);
     this.size = 0;
     for (let i = 0; i < old.length; i += 2)
       if (old[i] !== 0 || old[i + 1] !== 0) this.place(old[i]!, old[i + 1]!, true);

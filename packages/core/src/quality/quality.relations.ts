@@ -1,40 +1,51 @@
+import type { ColumnHashes } from './quality.columns.js';
 import { KeySet } from './quality.keyset.js';
 import type { Rule } from './quality.schema.js';
-import type { Check, Tally } from './quality.tally.js';
-import { dateMs, isEmpty, orderOf, textOf, valueText } from './quality.values.js';
+import { rowCheck, type Check, type Tally } from './quality.tally.js';
+import { dateMs, isEmpty, orderOf, textOf } from './quality.values.js';
 
 /** GB/T 36344-2018 完整性 (数据记录完整性): a record is complete when none of the columns is empty. */
 export function recordComplete(tally: Tally, at: readonly number[]): Check {
+  return rowCheck(tally, (values, row) => {
+    if (at.some((c) => isEmpty(values[c]))) tally.fail(values, row);
+    else tally.pass();
+  });
+}
+
+/**
+ * GB/T 36344-2018 准确性 (数据唯一性, 数据重复率): a row fails when its key was seen in an earlier row. A key
+ * with an empty part is not checked (`unique`); `duplicate_rows` keys every row, empty cells included. A key
+ * is the 64-bit hash of its cells, as `BatchColumns` works it out.
+ */
+export function repeats(tally: Tally, at: readonly number[], wholeRow: boolean): Check {
+  const seen = new KeySet();
+  let keys: ColumnHashes = { a: new Uint32Array(0), b: new Uint32Array(0) };
+  let reserved = false;
   return {
     tally,
-    add(values, row) {
-      if (at.some((c) => isEmpty(values[c]))) tally.fail(values, row);
-      else tally.pass();
+    add(batch, first) {
+      if (!reserved && batch.expectedRows) {
+        seen.reserve(batch.expectedRows);
+        reserved = true;
+      }
+      if (at.length > 1) keys = batch.keyHashes(at, keys);
+      const { a, b } = at.length === 1 ? batch.hashes(at[0]!) : keys;
+      const skip = wholeRow ? null : at.map((c) => batch.cells(c));
+      seen.prefetch(a, batch.rows.length);
+      let passed = 0;
+      for (let r = 0; r < batch.rows.length; r++) {
+        if (skip && anyEmpty(skip, r)) continue;
+        if (seen.addHash(a[r]!, b[r]!)) passed++;
+        else tally.fail(batch.rows[r]!, first + r);
+      }
+      tally.passes(passed);
     },
   };
 }
 
-const EMPTY_PART = '\u0001';
-
-/**
- * GB/T 36344-2018 准确性 (数据唯一性, 数据重复率): a row fails when its key was seen in an earlier row. A key
- * with an empty part is not checked (`unique`); `duplicate_rows` keys every row, empty cells included.
- */
-export function repeats(tally: Tally, at: readonly number[], wholeRow: boolean): Check {
-  const seen = new KeySet();
-  const parts: string[] = new Array<string>(at.length);
-  return {
-    tally,
-    add(values, row) {
-      for (let i = 0; i < at.length; i++) {
-        const t = valueText(values[at[i]!]);
-        if (t === null && !wholeRow) return;
-        parts[i] = t ?? EMPTY_PART;
-      }
-      if (at.length === 1 ? seen.add(parts[0]!) : seen.addParts(parts)) tally.pass();
-      else tally.fail(values, row);
-    },
-  };
+function anyEmpty(columns: readonly (readonly unknown[])[], r: number): boolean {
+  for (const cells of columns) if (cells[r] === null) return true;
+  return false;
 }
 
 type Op = Extract<Rule, { kind: 'compare' }>['op'];
@@ -52,18 +63,15 @@ const HOLDS: Record<Op, (order: number) => boolean> = {
  * other values as text. Rows with either side empty are not checked.
  */
 export function compare(tally: Tally, [a, b]: readonly number[], op: Op): Check {
-  return {
-    tally,
-    add(values, row) {
-      const x = values[a!] ?? null;
-      const y = values[b!] ?? null;
-      if (isEmpty(x) || isEmpty(y)) return;
-      const order = orderOf(x, y) ?? (op === '=' || op === '!=' ? (textOf(x) === textOf(y) ? 0 : 1) : null);
-      if (order === null) tally.fail(values, row, 'the values are not both numbers or both dates');
-      else if (HOLDS[op](order)) tally.pass();
-      else tally.fail(values, row);
-    },
-  };
+  return rowCheck(tally, (values, row) => {
+    const x = values[a!] ?? null;
+    const y = values[b!] ?? null;
+    if (isEmpty(x) || isEmpty(y)) return;
+    const order = orderOf(x, y) ?? (op === '=' || op === '!=' ? (textOf(x) === textOf(y) ? 0 : 1) : null);
+    if (order === null) tally.fail(values, row, 'the values are not both numbers or both dates');
+    else if (HOLDS[op](order)) tally.pass();
+    else tally.fail(values, row);
+  });
 }
 
 const ID_SHAPE = /^\d{17}[\dX]$/;
@@ -98,15 +106,12 @@ function agrees(carried: string, cell: string, derive: 'birth_date' | 'sex'): bo
  * (男/女, M/F, male/female, GB/T 2261.1 codes 1/2). Rows with either side empty are not checked.
  */
 export function derived(tally: Tally, [id, other]: readonly number[], derive: 'birth_date' | 'sex'): Check {
-  return {
-    tally,
-    add(values, row) {
-      const a = values[id!] ?? null;
-      const b = values[other!] ?? null;
-      if (isEmpty(a) || isEmpty(b)) return;
-      const carried = fromIdCard(textOf(a).toUpperCase(), derive);
-      if (carried !== null && agrees(carried, textOf(b), derive)) tally.pass();
-      else tally.fail(values, row);
-    },
-  };
+  return rowCheck(tally, (values, row) => {
+    const a = values[id!] ?? null;
+    const b = values[other!] ?? null;
+    if (isEmpty(a) || isEmpty(b)) return;
+    const carried = fromIdCard(textOf(a).toUpperCase(), derive);
+    if (carried !== null && agrees(carried, textOf(b), derive)) tally.pass();
+    else tally.fail(values, row);
+  });
 }

@@ -56,6 +56,11 @@ class FewValues {
     else this.set.add(detach(s));
   }
 
+  /** Whether there were too many or too long values (then no more are read). */
+  get gaveUp(): boolean {
+    return this.set === null;
+  }
+
   get values(): string[] | null {
     return this.set && [...this.set].sort();
   }
@@ -75,7 +80,8 @@ export async function profileForRules(
       profiler.add(batch);
       sampler.add(batch, source.columns.length);
       while (few.length < source.columns.length) few.push(new FewValues());
-      for (let c = 0; c < few.length; c++) for (const row of batch) few[c]!.add(row[c] ?? null);
+      for (let c = 0; c < few.length; c++)
+        if (!few[c]!.gaveUp) for (const row of batch) few[c]!.add(row[c] ?? null);
     },
     onBatch,
   );

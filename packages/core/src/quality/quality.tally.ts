@@ -1,4 +1,5 @@
 import { detach, type Cell, type RowValues } from '../tabular/index.js';
+import type { BatchColumns } from './quality.columns.js';
 import type { QualityExample } from './quality.types.js';
 
 /** Violations a report shows per rule: enough to find the pattern, too few to leak a table. */
@@ -23,6 +24,11 @@ export class Tally {
 
   pass(): void {
     this.checked++;
+  }
+
+  /** Counts `n` checks that held. */
+  passes(n: number): void {
+    this.checked += n;
   }
 
   /** Counts a violation; the first few keep their row and cells (copied: a batch's strings pin its chunk). */
@@ -68,9 +74,28 @@ export interface ReadFailure {
   note: string;
 }
 
-/** One rule's check: fed every row in order, then told whether the table was read to its end. */
+/**
+ * One rule's check: fed every batch of rows in order (`first` the number of its first row, 1-based), then told
+ * whether the table was read to its end. A batch at a time, so that each rule runs its own tight loop over
+ * the columns it reads, worked out once for all rules.
+ */
 export interface Check {
   readonly tally: Tally;
-  add(values: RowValues, row: number): void;
+  add(batch: BatchColumns, first: number): void;
   finish?(failure: ReadFailure | null): void;
+}
+
+/** A check that judges a row at a time (in order: some look back at the row before). */
+export function rowCheck(
+  tally: Tally,
+  each: (values: RowValues, row: number) => void,
+  finish?: Check['finish'],
+): Check {
+  return {
+    tally,
+    add({ rows }, first) {
+      for (let r = 0; r < rows.length; r++) each(rows[r]!, first + r);
+    },
+    finish,
+  };
 }

@@ -1,5 +1,5 @@
 import { detach, type Cell, type RowValues } from '../tabular/index.js';
-import type { Check, Tally } from './quality.tally.js';
+import { rowCheck, type Check, type Tally } from './quality.tally.js';
 import { dateMs, isEmpty, numberOf, timeOf } from './quality.values.js';
 
 const DAY_MS = 86_400_000;
@@ -17,25 +17,22 @@ export function freshnessCheck(
   let newest = -Infinity;
   let newestRow = 0;
   let newestCell: Cell = null;
-  return {
-    tally,
-    add(values, row) {
-      const t = timeOf(values[c!] ?? null);
-      if (t === null || t <= newest) return;
-      newest = t;
-      newestRow = row;
-      newestCell = values[c!] ?? null;
-      if (typeof newestCell === 'string') newestCell = detach(newestCell);
-    },
-    finish() {
-      if (newestRow === 0) return tally.failTable('the column holds no date');
-      const age = Math.floor((dateMs(asOf)! - Math.floor(newest / DAY_MS) * DAY_MS) / DAY_MS);
-      if (age <= maxAgeDays) return tally.pass();
-      const shown: RowValues = [];
-      shown[c!] = newestCell;
-      tally.fail(shown, newestRow, `the newest date is ${age} days before ${asOf} (at most ${maxAgeDays})`);
-    },
+  const add = (values: RowValues, row: number) => {
+    const t = timeOf(values[c!] ?? null);
+    if (t === null || t <= newest) return;
+    newest = t;
+    newestRow = row;
+    newestCell = values[c!] ?? null;
+    if (typeof newestCell === 'string') newestCell = detach(newestCell);
   };
+  return rowCheck(tally, add, () => {
+    if (newestRow === 0) return tally.failTable('the column holds no date');
+    const age = Math.floor((dateMs(asOf)! - Math.floor(newest / DAY_MS) * DAY_MS) / DAY_MS);
+    if (age <= maxAgeDays) return tally.pass();
+    const shown: RowValues = [];
+    shown[c!] = newestCell;
+    tally.fail(shown, newestRow, `the newest date is ${age} days before ${asOf} (at most ${maxAgeDays})`);
+  });
 }
 
 /** The number or time a value is ordered by, and which of the two it is (1 number, 2 time; 0 neither). */
@@ -54,17 +51,14 @@ export function orderedCheck(tally: Tally, [c]: readonly number[]): Check {
   let kind = 0;
   let last = 0;
   let lastRow = 0;
-  return {
-    tally,
-    add(values, row) {
-      const v = values[c!] ?? null;
-      if (isEmpty(v)) return;
-      const [k, key] = orderKey(v);
-      if (k === 0) return;
-      if (kind !== 0 && k !== kind) return tally.fail(values, row, `not comparable with row ${lastRow}`);
-      if (kind !== 0 && key < last) tally.fail(values, row, `goes back from row ${lastRow}`);
-      else if (kind !== 0) tally.pass();
-      [kind, last, lastRow] = [k, key, row];
-    },
-  };
+  return rowCheck(tally, (values, row) => {
+    const v = values[c!] ?? null;
+    if (isEmpty(v)) return;
+    const [k, key] = orderKey(v);
+    if (k === 0) return;
+    if (kind !== 0 && k !== kind) return tally.fail(values, row, `not comparable with row ${lastRow}`);
+    if (kind !== 0 && key < last) tally.fail(values, row, `goes back from row ${lastRow}`);
+    else if (kind !== 0) tally.pass();
+    [kind, last, lastRow] = [k, key, row];
+  });
 }

@@ -21,19 +21,49 @@ export const valueText = (v: Cell | undefined): string | null => {
   return t === '' ? null : t;
 };
 
-const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
-const INTEGER = /^[+-]?\d+$/;
+/** The end of the digits from `i` (ASCII 0–9 only, as `\d` reads them). */
+function digitsEnd(s: string, i: number): number {
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    i++;
+  }
+  return i;
+}
+
+/** Plain decimal text, `^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$`, read by char codes (no regex, no copy). */
+function isDecimalText(s: string): boolean {
+  let i = s.charCodeAt(0) === 43 || s.charCodeAt(0) === 45 ? 1 : 0;
+  const int = digitsEnd(s, i);
+  let fraction = int;
+  if (s.charCodeAt(int) === 46) fraction = digitsEnd(s, int + 1);
+  if (int === i && fraction <= int + 1) return false; // no digit before or after the point
+  i = fraction;
+  if (i < s.length && (s.charCodeAt(i) | 32) === 101) {
+    const sign = s.charCodeAt(i + 1) === 43 || s.charCodeAt(i + 1) === 45 ? 1 : 0;
+    const exponent = digitsEnd(s, i + 1 + sign);
+    if (exponent === i + 1 + sign) return false;
+    i = exponent;
+  }
+  return i === s.length;
+}
+
+/** An optional sign and at least one ASCII digit, nothing else (`^[+-]?\d+$`). */
+function isIntegerText(s: string): boolean {
+  const from = s.charCodeAt(0) === 43 || s.charCodeAt(0) === 45 ? 1 : 0;
+  return s.length > from && digitsEnd(s, from) === s.length;
+}
 
 /** The number a cell holds (a typed number, or plain decimal text), else null. */
 export function numberOf(v: Cell): number | null {
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
   if (typeof v !== 'string') return null;
-  const s = v.trim();
-  return NUMBER.test(s) ? Number(s) : null;
+  const s = trimmed(v);
+  return isDecimalText(s) ? Number(s) : null;
 }
 
 export const isInteger = (v: Cell): boolean =>
-  typeof v === 'number' ? Number.isInteger(v) : typeof v === 'string' && INTEGER.test(v.trim());
+  typeof v === 'number' ? Number.isInteger(v) : typeof v === 'string' && isIntegerText(trimmed(v));
 
 export function isBoolean(v: Cell): boolean {
   if (typeof v === 'boolean') return true;
@@ -50,10 +80,12 @@ const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
 /** Milliseconds of a real calendar day at 00:00 UTC (2025-02-30 is no day), else null. */
 function dayMs(y: number, m: number, d: number): number | null {
-  if (m < 1 || m > 12 || d < 1) return null;
-  if (d > (m === 2 && isLeap(y) ? 29 : DAYS_IN_MONTH[m - 1]!)) return null;
-  return Date.UTC(y, m - 1, d);
+  return isDay(y, m, d) ? Date.UTC(y, m - 1, d) : null;
 }
+
+/** Whether a month has such a day. */
+export const isDay = (y: number, m: number, d: number): boolean =>
+  m >= 1 && m <= 12 && d >= 1 && d <= (m === 2 && isLeap(y) ? 29 : DAYS_IN_MONTH[m - 1]!);
 
 /**
  * The days read so far, by their text: a column of dates repeats few distinct days, so most cells are one map
@@ -65,9 +97,37 @@ const DAY_MEMO = 20_000;
 /** A real calendar day written `YYYY-MM-DD`, as rules and options name days. */
 export const isIsoDay = (v: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(v) && dateMs(v) !== null;
 
+/** Two ASCII digits at `i` as a number, else -1. */
+function twoDigits(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/** Text shaped `YYYY-MM-DD` (any digits: 2025-02-30 too) as the number yyyymmdd, else -1. */
+function isoDigits(v: string): number {
+  if (v.length !== 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return -1;
+  const hi = twoDigits(v, 0);
+  const lo = twoDigits(v, 2);
+  const m = twoDigits(v, 5);
+  const d = twoDigits(v, 8);
+  return hi < 0 || lo < 0 || m < 0 || d < 0 ? -1 : ((hi * 100 + lo) * 100 + m) * 100 + d;
+}
+
+/** Whether a cell is a date without a time of day (as `dateMs` reads it), without working out its time. */
+export function isDate(v: Cell): boolean {
+  if (typeof v !== 'string') return false;
+  const iso = isoDigits(v);
+  return iso < 0
+    ? dateMs(v) !== null
+    : isDay(Math.floor(iso / 10000), Math.floor(iso / 100) % 100, iso % 100);
+}
+
 /** A date without a time of day, `YYYY-MM-DD` or `YYYY/M/D`, as milliseconds (UTC midnight), else null. */
 export function dateMs(v: Cell): number | null {
   if (typeof v !== 'string') return null;
+  const iso = isoDigits(v);
+  if (iso >= 0) return dayMs(Math.floor(iso / 10000), Math.floor(iso / 100) % 100, iso % 100);
   const known = dayMemo.get(v);
   if (known !== undefined) return known;
   const m = DATE.exec(v.trim());
