@@ -57,6 +57,11 @@ describe('benchmarks at a toy size', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/quality check 5,000 rows × 12 columns, \d+ rules .*plain parse .*×/);
   }, 150_000);
+  it('quality checks a CSV in the domain as DuckDB SQL, beside the same checks written by hand', () => {
+    const r = bench('--only=quality-domain', '--quality-domain-rows=5000');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/quality in domain 5,000 rows .*\(duckdb\) .*hand-written DuckDB SQL .*ratio/);
+  }, 150_000);
   it('psi intersects two toy sets by the protocol and compares with the plain digest intersection', () => {
     const r = bench('--only=psi', '--psi-sizes=2000');
     expect(r.status, r.stderr).toBe(0);

@@ -15,6 +15,7 @@ import { runShapleyBenchmarks } from './shapley.js';
 import { runOrderBenchmarks } from './orders.js';
 import { runGatewayBenchmarks } from './gateway.js';
 import { runQualityBenchmarks } from './quality.js';
+import { runQualityDomainBenchmarks } from './quality-domain.js';
 import { runAnonymizeBenchmarks } from './anonymize.js';
 import { runComputeBenchmarks } from './compute.js';
 import { runPsiBenchmarks } from './psi.js';
@@ -86,7 +87,7 @@ console.log(
   `Shuliu benchmarks — ${CONNECTIONS} connections, ${DURATION} s per measurement, autocannon on loopback\n`,
 );
 // `npm run bench -- --only=NAME` runs one group: me, ledger, protect, catalog, registry, consent,
-// policy, market, fingerprint, shapley, orders, anonymize, compute, psi, quality or gateway
+// policy, market, fingerprint, shapley, orders, anonymize, compute, psi, quality, quality-domain or gateway
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
 const postgres = await postgresReachable();
 if (!only || only === 'me') {
@@ -113,6 +114,7 @@ if (!only || only === 'anonymize') await runAnonymizeBenchmarks();
 if (!only || only === 'compute') await runComputeBenchmarks();
 if (!only || only === 'psi') await runPsiBenchmarks();
 if (!only || only === 'quality') await runQualityBenchmarks();
+if (!only || only === 'quality-domain') await runQualityDomainBenchmarks();
 if (!only || only === 'gateway') {
   await runGatewayBenchmarks(undefined);
   if (postgres) await runGatewayBenchmarks(process.env.DATABASE_URL || PG_URL);

@@ -22,3 +22,9 @@ export { ReportsService } from './reports.service.js';
 export { QualitySettingsService } from './quality-settings.service.js';
 export { latestQualityOf, minListingScore } from './quality.reads.js';
 export { dueForRerun } from './quality.schedule.js';
+export {
+  checkQualityInDomain,
+  type DomainCheck,
+  type DomainCheckOptions,
+  type DomainTable,
+} from './quality.duckdb.js';
