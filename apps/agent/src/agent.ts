@@ -6,6 +6,7 @@ import {
   type JobReceiptBody,
   type JobResult,
   type LeasedJob,
+  type LeasedQualityCheck,
   type PrivacySpent,
   type ReportedDataset,
 } from '@shuliu/contracts';
@@ -16,6 +17,7 @@ import { runAnonymizeJob } from './run-anonymize.js';
 import { runPsiStep } from './run-psi.js';
 import { runJointPart } from './run-joint.js';
 import { runTemplateJob } from './run-template.js';
+import { runQualityCheck } from './run-quality.js';
 
 export const AGENT_SOFTWARE = 'shuliu-agent/0.1';
 
@@ -103,15 +105,52 @@ export class DomainAgent {
     return this.client.call('POST', '/api/compute/agent/heartbeat');
   }
 
-  /** Leases one job and answers it; the job's id, or null when none waited. */
+  /**
+   * Leases one job and answers it, or — none waiting — one quality run of a dataset it holds; the job's or the
+   * run's id, or null when neither waited.
+   */
   async runOnce(): Promise<string | null> {
     const { job } = await this.client.call<{ job: LeasedJob | null }>(
       'POST',
       '/api/compute/agent/jobs/lease',
     );
-    if (!job) return null;
-    await this.answer(job);
-    return job.id;
+    if (job) {
+      await this.answer(job);
+      return job.id;
+    }
+    const { check } = await this.client.call<{ check: LeasedQualityCheck | null }>(
+      'POST',
+      '/api/quality/agent/checks/lease',
+    );
+    if (!check) return null;
+    await this.check(check);
+    return check.runId;
+  }
+
+  /** Checks a dataset's quality in the domain and returns only the signed report (or why it could not). */
+  private async check(check: LeasedQualityCheck): Promise<void> {
+    const path = `/api/quality/agent/checks/${check.runId}`;
+    const d = this.held.get(check.table);
+    try {
+      if (!d) throw new Error(`this agent holds no dataset ${check.table}`);
+      const started = Date.now();
+      const { engine, ...body } = await runQualityCheck(
+        check,
+        d.source,
+        this.o.agentId,
+        this.o.signer,
+        this.limits,
+      );
+      this.log(
+        `agent: quality run ${check.runId} of ${check.table}: ${body.report.rows} rows, overall ${body.report.overall ?? '–'} (${engine}, ${Date.now() - started} ms)`,
+      );
+      await this.client.call('POST', `${path}/report`, body);
+    } catch (e) {
+      if (e instanceof PlatformError) throw e;
+      const reason = (e as Error).message || 'the check failed';
+      this.log(`agent: quality run ${check.runId} failed: ${reason}`);
+      await this.client.call('POST', `${path}/failure`, { reason: reason.slice(0, 1000) });
+    }
   }
 
   /** Reports, then polls for jobs until stop(); a heartbeat goes out on its own clock. */
