@@ -14,6 +14,7 @@ export { WarmTable, WarmTables } from './sql/warm.js';
 export {
   openSandbox,
   SandboxLimit,
+  LOCK_STATEMENTS,
   type Sandbox,
   type SandboxLimitKind,
   type SandboxOptions,

@@ -2,19 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
-import { SandboxLimit } from '../compute/index.js';
+import { LOCK_STATEMENTS, SandboxLimit } from '../compute/index.js';
 import { sqlText, trimmedSql } from './quality.duckdb-values.js';
 
 const MEMORY = /^\d{1,6}(\.\d{1,3})?\s?(KB|MB|GB|KiB|MiB|GiB)$/;
-
-/** The settings a check cannot change once the table is loaded (as the compute sandbox locks its jobs). */
-const LOCK_STATEMENTS = [
-  'SET enable_external_access = false',
-  'SET autoinstall_known_extensions = false',
-  'SET autoload_known_extensions = false',
-  'SET allow_community_extensions = false',
-  'SET lock_configuration = true',
-];
 
 export interface DomainDbOptions {
   threads: number;

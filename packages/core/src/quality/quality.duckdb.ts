@@ -8,10 +8,10 @@ import { checkQuality } from './quality.check.js';
 import { DomainDb } from './quality.duckdb-db.js';
 import { textRows, textRowsSource, type TextRows } from './quality.duckdb-rows.js';
 import { reportOf } from './quality.evaluate.js';
-import { RulesInvalid, RulesUnknownColumn } from './quality.errors.js';
+import { RulesInvalid } from './quality.errors.js';
 import { exampleMaskers, maskExample } from './quality.mask.js';
 import { runChecks } from './quality.duckdb-run.js';
-import { namedColumns, type Rule, type Weights } from './quality.schema.js';
+import { ruleColumnIndexes, type Rule, type Weights } from './quality.schema.js';
 import { profileForRules, suggestRules } from './quality.suggest.js';
 import type { QualityReport } from './quality.types.js';
 import { isIsoDay } from './quality.values.js';
@@ -94,16 +94,7 @@ async function readsAlike(path: string, delimiter: string): Promise<boolean> {
  */
 function columnsOf(rules: readonly Rule[], columns: readonly string[]): number[][] {
   return rules.map((rule, i) => {
-    const names = [...(namedColumns(rule) ?? (rule.kind === 'duplicate_rows' ? columns : []))];
-    const at = names.map((name, j) => {
-      const k = columns.indexOf(name);
-      if (k < 0)
-        throw RulesUnknownColumn(
-          `rules[${i}].columns[${j}]: the table has no column "${name}" (it has: ${columns.join(', ')})`,
-          { index: i, column: name },
-        );
-      return k;
-    });
+    const at = ruleColumnIndexes(rule, i, columns);
     if (rule.kind === 'reference' && rule.file)
       throw RulesInvalid(`rules[${i}].file: the values of ${rule.file} were not given`, { index: i });
     return at;

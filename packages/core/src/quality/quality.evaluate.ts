@@ -4,9 +4,9 @@ import { DomainError, Invalid } from '../shared/errors.js';
 import type { RowValues, TabularSource } from '../tabular/index.js';
 import { checkFor } from './quality.checks.js';
 import { BatchColumns } from './quality.columns.js';
-import { RulesInvalid, RulesUnknownColumn } from './quality.errors.js';
+import { RulesInvalid } from './quality.errors.js';
 import { exampleMaskers, maskExample } from './quality.mask.js';
-import { namedColumns, type Rule, type Weights } from './quality.schema.js';
+import { namedColumns, ruleColumnIndexes, type Rule, type Weights } from './quality.schema.js';
 import { indicatorScores, overallScore, round1, ruleScore } from './quality.rules.js';
 import { Tally, type CheckContext, type ReadFailure } from './quality.tally.js';
 import {
@@ -68,20 +68,11 @@ function contextFor(
   asOf: string,
   references: EvaluateOptions['references'],
 ): CheckContext {
-  const names = [...(namedColumns(rule) ?? (rule.kind === 'duplicate_rows' ? columns : []))];
-  const at = names.map((name, j) => {
-    const k = columns.indexOf(name);
-    if (k < 0)
-      throw RulesUnknownColumn(
-        `rules[${i}].columns[${j}]: the table has no column "${name}" (it has: ${columns.join(', ')})`,
-        { index: i, column: name },
-      );
-    return k;
-  });
+  const at = ruleColumnIndexes(rule, i, columns);
   const reference = references?.[rule.id];
   if (rule.kind === 'reference' && rule.file && !reference)
     throw RulesInvalid(`rules[${i}].file: the values of ${rule.file} were not given`, { index: i });
-  return { at, names, asOf, reference };
+  return { at, names: at.map((k) => columns[k]!), asOf, reference };
 }
 
 function resultOf(rule: Rule, names: string[], tally: Tally, examples: QualityExample[]): RuleResult {

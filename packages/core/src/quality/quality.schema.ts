@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RulesInvalid, WeightsInvalid } from './quality.errors.js';
+import { RulesInvalid, RulesUnknownColumn, WeightsInvalid } from './quality.errors.js';
 import { INDICATORS, type Indicator } from './quality.types.js';
 import { isIsoDay } from './quality.values.js';
 
@@ -148,6 +148,23 @@ function issues(root: string, error: z.ZodError): string[] {
 /** The columns a rule names; none for `readable`, and `duplicate_rows` may leave them out (every column). */
 export const namedColumns = (r: RuleInput): readonly string[] | undefined =>
   'columns' in r ? r.columns : undefined;
+
+/**
+ * Where the columns a rule names stand in the table (every column for `duplicate_rows` without its own); a name
+ * the table lacks is an error naming `rules[i].columns[j]`.
+ */
+export function ruleColumnIndexes(rule: Rule, i: number, columns: readonly string[]): number[] {
+  const names = [...(namedColumns(rule) ?? (rule.kind === 'duplicate_rows' ? columns : []))];
+  return names.map((name, j) => {
+    const k = columns.indexOf(name);
+    if (k < 0)
+      throw RulesUnknownColumn(
+        `rules[${i}].columns[${j}]: the table has no column "${name}" (it has: ${columns.join(', ')})`,
+        { index: i, column: name },
+      );
+    return k;
+  });
+}
 
 /** Fills in ids (`kind:columns`, numbered when repeated) and indicators; a repeated explicit id is refused. */
 export function completeRules(input: readonly RuleInput[]): Rule[] {

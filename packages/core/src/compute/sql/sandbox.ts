@@ -137,7 +137,8 @@ export async function openSandbox(options: SandboxOptions): Promise<Sandbox> {
   };
 }
 
-const LOCK_STATEMENTS = [
+/** What locks a DuckDB instance: no external access, no extensions, every setting frozen (in this order). */
+export const LOCK_STATEMENTS = [
   'SET enable_external_access = false',
   'SET autoinstall_known_extensions = false',
   'SET autoload_known_extensions = false',
