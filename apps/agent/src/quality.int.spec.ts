@@ -134,6 +134,49 @@ describe('a resource held in a domain', () => {
     expect(suggested.rules.map((r) => r.id)).toEqual(expected.suggested!.map((r) => r.id));
   });
 
+  it('compares with another of the holder’s resources: its code table goes to the agent, the rows stay in the domain', async () => {
+    const codes = await ok<Resource>('POST', '/api/catalog/resources', 'merchant', {
+      title: '客户状态代码表（域内比对）',
+      description: '客户状态代码表：域内质量检查时比对客户状态用的代码。',
+      sectorCode: 'finance',
+      subjectType: 'organization',
+      sourceKind: 'collected',
+      sourceMethod: '业务系统采集',
+      updateFrequency: 'monthly',
+    });
+    const up = await t.app.inject({
+      method: 'POST',
+      url: `/api/catalog/resources/${codes.id}/files?name=codes.csv`,
+      payload: 'code\nactive\nsuspended\n',
+      headers: {
+        authorization: `Bearer ${await t.login('merchant')}`,
+        'content-type': 'application/octet-stream',
+      },
+    });
+    expect(up.statusCode).toBe(202);
+    await t.services.catalog.files.idle();
+    await t.services.quality.reports.idle();
+    const { res, agent } = await heldResource();
+    const rule = {
+      id: 'status-in-codes',
+      kind: 'reference',
+      columns: ['status'],
+      resource: codes.id,
+      column: 'code',
+    };
+    await ok('PUT', `/api/quality/resources/${res.id}/rules`, 'merchant', { rules: [rule] });
+    const started = await ok<QualityRunSummary>('POST', `/api/quality/resources/${res.id}/runs`, 'merchant');
+    await agent.runOnce();
+    const run = await ok<QualityRun>('GET', `/api/quality/runs/${started.id}`, 'merchant');
+    expect(run.status).toBe('done');
+    const expected = await checkQuality(() => openTabular(CSV), {
+      rules: parseQualityRules([rule]),
+      references: { 'status-in-codes': ['active', 'suspended'] },
+    });
+    expect(counts(run.report!)).toEqual(counts(expected));
+    expect(run.report!.rules[0]).toMatchObject({ indicator: 'consistency', failed: 4 });
+  });
+
   it('refuses a report that does not verify, from another agent, or for rules not in force; a failure is recorded', async () => {
     const { res, agent } = await heldResource();
     await ok('PUT', `/api/quality/resources/${res.id}/rules`, 'merchant', { rules: RULES });

@@ -35,6 +35,7 @@ export async function runQualityCheck(
     weights: check.weights,
     asOf: check.asOf,
     memoryLimit: limits.memoryLimit,
+    ...(check.references && { references: check.references }),
   });
   const out: AgentQualityReport = {
     rows: report.rows,

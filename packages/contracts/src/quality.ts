@@ -163,6 +163,8 @@ export const LeasedQualityCheck = z.object({
   weights: QualityWeights,
   asOf: z.string(),
   rulesVersion: z.number().int().nullable(),
+  /** The values each rule comparing with another of the holder's resources compares with, by rule id. */
+  references: z.record(z.string(), z.array(z.string())).nullable(),
 });
 export type LeasedQualityCheck = z.infer<typeof LeasedQualityCheck>;
 

@@ -248,6 +248,76 @@ describe('quality of a resource with the fixture file', () => {
   });
 });
 
+describe('referential consistency between two of a holder’s resources', () => {
+  it('scores a column against another resource’s column, under 一致性; refuses others’ resources and unknown columns', async () => {
+    const codes = await newResource('客户状态代码表');
+    expect(
+      (await upload(codes.id, 'codes.csv', 'code,title\nactive,正常\nsuspended,暂停\n')).statusCode,
+    ).toBe(202);
+    const customers = await newResource('客户名单（关联一致性）');
+    expect((await upload(customers.id, 'customers.csv', FIXTURE)).statusCode).toBe(202);
+    await settle();
+    const rule = {
+      id: 'status-in-codes',
+      kind: 'reference',
+      columns: ['status'],
+      resource: codes.id,
+      column: 'code',
+    };
+    const saved = await call<QualityRules>(
+      'PUT',
+      `/api/quality/resources/${customers.id}/rules`,
+      'merchant',
+      {
+        rules: [rule],
+      },
+    );
+    expect(saved.status).toBe(200);
+    const started = await call<QualityRunSummary>(
+      'POST',
+      `/api/quality/resources/${customers.id}/runs`,
+      'merchant',
+    );
+    await settle();
+    const run = (await call<QualityRun>('GET', `/api/quality/runs/${started.body.id}`, 'merchant')).body;
+    expect(run.status).toBe('done');
+    // 3 closed and 1 unknown status are not in the code table
+    expect(run.report!.rules[0]).toMatchObject({
+      id: 'status-in-codes',
+      indicator: 'consistency',
+      checked: 20,
+      failed: 4,
+    });
+    expect(run.indicators.consistency).toBe(80);
+
+    // another holder's resource is not a reference: its values are not for an oracle
+    const theirs = (
+      await call<Resource>('POST', '/api/catalog/resources', 'quancheng', {
+        title: '泉城状态代码',
+        description: '泉城数智的客户状态代码，测试关联一致性时不得被他人引用。',
+        sectorCode: 'finance',
+        subjectType: 'organization',
+        sourceKind: 'collected',
+        sourceMethod: '业务系统采集',
+        updateFrequency: 'monthly',
+      })
+    ).body;
+    const foreign = await call('PUT', `/api/quality/resources/${customers.id}/rules`, 'merchant', {
+      rules: [{ ...rule, resource: theirs.id }],
+    });
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.error).toMatchObject({ code: 'QUALITY_RULES_INVALID' });
+    expect(foreign.body.error.message).toMatch(/^rules\[0\]\.resource: .* not a resource of the same holder/);
+    const unknown = await call('PUT', `/api/quality/resources/${customers.id}/rules`, 'merchant', {
+      rules: [{ ...rule, column: 'status_code' }],
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error).toMatchObject({ code: 'QUALITY_RULES_UNKNOWN_COLUMN' });
+    expect(unknown.body.error.message).toContain('rules[0].column: resource');
+    expect(unknown.body.error.message).toContain('(it has: code, title)');
+  });
+});
+
 describe('the listing gate', () => {
   it('refuses listing below the operator’s minimum, naming the score and the minimum, and not without it', async () => {
     const good = await m.listable('merchant', '企业经营景气基础数据（质量）');

@@ -28,7 +28,7 @@ export const qualityEnUS: typeof qualityZhCN = {
     trend: 'Quality trend', trendRun: 'Run', trendEmpty: 'The trend shows once a run has finished',
     runs: 'Runs', error: 'Error', triggerTitle: 'Trigger', statusTitle: 'Status',
     rules: 'Quality rules', rulesSuggested: 'No rules saved yet: these are suggested from the newest data file’s profile (a check-digit rule for ID card columns, a uniqueness rule for key columns); they apply once saved.',
-    rulesSaved: (v: number, by: string) => `Version ${v}, saved by ${by}`, rulesHelp: 'Rules are a JSON array; each rule has a kind and columns. The server checks them on save and names the place of any error.',
+    rulesSaved: (v: number, by: string) => `Version ${v}, saved by ${by}`, rulesHelp: 'Rules are a JSON array; each rule has a kind and columns. The server checks them on save and names the place of any error. To check a column against another of your resources (referential consistency), use {"kind": "reference", "columns": ["status"], "resource": "res_…", "column": "code"}.',
     rulesJsonInvalid: 'Not a valid JSON array', saveRules: 'Save rules', rulesSavedDone: 'Quality rules saved', noFileForRules: 'No ready data file: no rules can be suggested yet', rulesSuggestedInDomain: 'These rules were suggested from the data by the compute agent that holds it; save them to put them in force',
     inDomain: 'Checked in domain', inDomainHelp: 'The data was checked inside its holder’s compute agent: only this report (counts and masked examples), signed by the agent with SM2, left its domain',
     badge: (s: string) => `Quality ${s}`, badgeTip: 'Latest overall data-quality score (GB/T 36344)',

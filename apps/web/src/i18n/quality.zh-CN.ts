@@ -24,7 +24,7 @@ export const qualityZhCN = {
     trend: '质量趋势', trendRun: '检测', trendEmpty: '至少完成一次检测后显示趋势',
     runs: '检测记录', error: '失败原因', triggerTitle: '触发方式', statusTitle: '状态',
     rules: '质量规则', rulesSuggested: '尚未保存规则：以下是根据最新数据文件画像建议的规则（身份证号列建议校验位规则，主键列建议唯一性规则），保存后生效。',
-    rulesSaved: (v: number, by: string) => `第 ${v} 版，由 ${by} 保存`, rulesHelp: '规则为 JSON 数组，每条规则含 kind（类型）与 columns（字段），保存时由服务器校验并指出出错的位置。',
+    rulesSaved: (v: number, by: string) => `第 ${v} 版，由 ${by} 保存`, rulesHelp: '规则为 JSON 数组，每条规则含 kind（类型）与 columns（字段），保存时由服务器校验并指出出错的位置。与本单位另一资源的字段比对（关联一致性）可写 {"kind": "reference", "columns": ["status"], "resource": "res_…", "column": "code"}。',
     rulesJsonInvalid: '不是有效的 JSON 数组', saveRules: '保存规则', rulesSavedDone: '质量规则已保存', noFileForRules: '没有就绪的数据文件，暂无法建议规则', rulesSuggestedInDomain: '以下规则由持有数据的域内计算节点根据数据建议，保存后生效',
     inDomain: '域内检查', inDomainHelp: '数据留在持有方的计算节点内检测，离开其域的只有这份质量报告（计数与脱敏示例），并经节点 SM2 签名',
     badge: (s: string) => `质量 ${s}`, badgeTip: '最新数据质量综合评分（GB/T 36344）',

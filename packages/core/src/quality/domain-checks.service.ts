@@ -15,9 +15,13 @@ import { reportOf } from './quality.evaluate.js';
 import { toRunSummary } from './quality.mappers.js';
 import { qualityRepository as repo, type RunRow } from './quality.repository.js';
 import { ruleScore } from './quality.rules.js';
+import { referencesOf } from './run-evaluation.js';
 import { parseQualityRules, type Rule, type Weights } from './quality.schema.js';
 import type { RuleResult } from './quality.types.js';
 import type { ReportsDeps, ReportsService } from './reports.service.js';
+
+/** The most values of other resources a lease carries to an agent (a code table, not a second dataset). */
+const MAX_LEASED_REFERENCE_VALUES = 200_000;
 
 /** What an agent signs for a run it checked: the run, the resource, the dataset, itself and the report's SM3. */
 export const qualityReceipt = (run: RunRow, agentId: string, reportHash: string): QualityReceiptBody => ({
@@ -59,6 +63,19 @@ export class DomainChecksService {
       if (!(await repo.claimRun(db, run.id, now))) continue;
       const inForce = await this.deps.rules.inForce(run.resource_id);
       const weights = inForce.weights ?? (await this.deps.settings.weights());
+      let references: Record<string, string[]> | undefined;
+      try {
+        // the holder's own other resources the rules compare with go to the holder's own agent
+        references = await referencesOf(this.deps, run.resource_id, inForce.rules);
+        const values = Object.values(references ?? {}).reduce((n, v) => n + v.length, 0);
+        if (values > MAX_LEASED_REFERENCE_VALUES)
+          throw new Error(
+            `the rules compare with ${values.toLocaleString('en-US')} values of other resources; an agent takes at most ${MAX_LEASED_REFERENCE_VALUES.toLocaleString('en-US')}`,
+          );
+      } catch (e) {
+        await this.reports.fail(run, e instanceof Error ? e.message : String(e));
+        continue;
+      }
       if (inForce.version !== null) await repo.updateRun(db, run.id, { rules_version: inForce.version });
       await recordAudit(db, ctx, {
         action: 'quality.run.lease',
@@ -76,6 +93,7 @@ export class DomainChecksService {
           weights,
           asOf: todayInChina(now),
           rulesVersion: inForce.version,
+          references: references ?? null,
         },
       };
     }

@@ -395,6 +395,27 @@ describe('a CSV file in the domain', () => {
     expect([...engines].sort()).toEqual(['duckdb', 'stream']);
   });
 
+  it('streams a table whose rules compare with values given apart (another resource’s), and fails without them', async () => {
+    const rules = parseQualityRules([
+      {
+        id: 'in-codes',
+        kind: 'reference',
+        columns: ['status'],
+        resource: 'res_01jz0000000000000000000000',
+        column: 'code',
+      },
+    ]);
+    const report = await sameFile(
+      FIXTURE,
+      { rules, references: { 'in-codes': ['active', 'suspended'] } },
+      'stream',
+    );
+    expect(report.rules[0]).toMatchObject({ indicator: 'consistency', checked: 20, failed: 4 });
+    await expect(checkQualityInDomain({ csvPath: FIXTURE }, { rules, asOf: AS_OF })).rejects.toThrow(
+      'rules[0].resource: the values of column code of resource res_01jz0000000000000000000000 were not given',
+    );
+  });
+
   it('keeps the file’s row order with two threads', async () => {
     const lines = Array.from({ length: 400_000 }, (_, i) => {
       const id = i === 399_990 ? 'K000007' : `K${String(i).padStart(6, '0')}`;

@@ -7,8 +7,7 @@ import { openTabular, type TabularSource } from '../tabular/index.js';
 import { checkQuality } from './quality.check.js';
 import { DomainDb } from './quality.duckdb-db.js';
 import { textRows, textRowsSource, type TextRows } from './quality.duckdb-rows.js';
-import { reportOf } from './quality.evaluate.js';
-import { RulesInvalid } from './quality.errors.js';
+import { referenceMissing, reportOf } from './quality.evaluate.js';
 import { exampleMaskers, maskExample } from './quality.mask.js';
 import { runChecks } from './quality.duckdb-run.js';
 import { ruleColumnIndexes, type Rule, type Weights } from './quality.schema.js';
@@ -31,6 +30,11 @@ export interface DomainCheckOptions {
   memoryLimit?: string;
   /** The whole check's deadline (default 10 minutes): past it, it stops with `SandboxLimit('time')`. */
   timeoutMs?: number;
+  /**
+   * The values of each `reference` rule that names a file or another resource, by rule id (the check reads
+   * neither): such a table is checked by the streaming engine, which takes them as they are.
+   */
+  references?: Record<string, readonly string[]>;
 }
 
 export type DomainCheck = { report: QualityReport; engine: 'duckdb' | 'stream' };
@@ -92,11 +96,14 @@ async function readsAlike(path: string, delimiter: string): Promise<boolean> {
  * Resolves the rules' columns as the streaming engine does, with its errors in its order: a name the table
  * lacks, a `reference` file whose values were not given (this engine reads no files either).
  */
-function columnsOf(rules: readonly Rule[], columns: readonly string[]): number[][] {
+function columnsOf(
+  rules: readonly Rule[],
+  columns: readonly string[],
+  references?: DomainCheckOptions['references'],
+): number[][] {
   return rules.map((rule, i) => {
     const at = ruleColumnIndexes(rule, i, columns);
-    if (rule.kind === 'reference' && rule.file)
-      throw RulesInvalid(`rules[${i}].file: the values of ${rule.file} were not given`, { index: i });
+    if (rule.kind === 'reference' && !rule.values && !references?.[rule.id]) throw referenceMissing(rule, i);
     return at;
   });
 }
@@ -164,7 +171,9 @@ async function loadInto(
     if (dialect && dialect.encoding === 'utf-16le') throw new Unfaithful('UTF-16 text');
     // refused before the load, as the streaming engine refuses them before it reads
     if (!isIsoDay(asOf)) throw Invalid('VALIDATION_FAILED', `asOf: "${asOf}" is not a real date, YYYY-MM-DD`);
-    if (opts.rules) columnsOf(opts.rules, columns);
+    if (opts.rules) columnsOf(opts.rules, columns, opts.references);
+    if (opts.rules?.some((r) => r.kind === 'reference' && !r.values))
+      throw new Unfaithful('a reference whose values were given apart');
   } catch (e) {
     await source.close();
     throw e;
@@ -223,6 +232,7 @@ async function streamed(open: () => Promise<TabularSource>, opts: DomainCheckOpt
     rules: opts.rules,
     weights: opts.weights,
     asOf: opts.asOf,
+    references: opts.references,
     onBatch: () => {
       if (Date.now() - started > timeoutMs)
         throw new SandboxLimit('time', `the check ran longer than ${timeoutMs} ms`);

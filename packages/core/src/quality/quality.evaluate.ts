@@ -23,7 +23,10 @@ export interface EvaluateOptions {
   asOf?: string;
   /** Indicator weights of the overall score (default: equal). */
   weights?: Weights;
-  /** The values of each `reference` rule that names a file, by rule id: this library reads no files. */
+  /**
+   * The values of each `reference` rule that names a file or another resource, by rule id: this library reads
+   * neither.
+   */
   references?: Record<string, readonly string[]>;
   /** Called after each batch, e.g. to report progress. */
   onBatch?: (progress: TabularSource['progress']) => void;
@@ -60,6 +63,16 @@ export async function readThrough(
   }
 }
 
+/** A `reference` rule naming a file or a resource whose values the caller did not give (this library reads neither). */
+export function referenceMissing(rule: Extract<Rule, { kind: 'reference' }>, i: number) {
+  return rule.file
+    ? RulesInvalid(`rules[${i}].file: the values of ${rule.file} were not given`, { index: i })
+    : RulesInvalid(
+        `rules[${i}].resource: the values of column ${rule.column} of resource ${rule.resource} were not given`,
+        { index: i },
+      );
+}
+
 /** Resolves a rule's columns against the table; a name the table lacks is refused with the rule's place. */
 function contextFor(
   rule: Rule,
@@ -70,8 +83,7 @@ function contextFor(
 ): CheckContext {
   const at = ruleColumnIndexes(rule, i, columns);
   const reference = references?.[rule.id];
-  if (rule.kind === 'reference' && rule.file && !reference)
-    throw RulesInvalid(`rules[${i}].file: the values of ${rule.file} were not given`, { index: i });
+  if (rule.kind === 'reference' && !rule.values && !reference) throw referenceMissing(rule, i);
   return { at, names: at.map((k) => columns[k]!), asOf, reference };
 }
 

@@ -18,6 +18,8 @@ const rules =
   () =>
     parseQualityRules(r);
 
+const RES = 'res_01jz0000000000000000000000';
+
 describe('rules', () => {
   it('fills in ids and indicators, numbering repeated ids', () => {
     const parsed = parseQualityRules([
@@ -26,6 +28,8 @@ describe('rules', () => {
       { kind: 'unique', columns: ['a', 'b'], indicator: 'consistency' },
       { kind: 'readable' },
       { id: 'mine', kind: 'duplicate_rows' },
+      { kind: 'reference', columns: ['a'], values: ['x'] },
+      { kind: 'reference', columns: ['a'], resource: RES, column: 'code' },
     ]);
     expect(parsed.map((r) => [r.id, r.indicator])).toEqual([
       ['not_null:a', 'completeness'],
@@ -33,6 +37,9 @@ describe('rules', () => {
       ['unique:a+b', 'consistency'],
       ['readable', 'accessibility'],
       ['mine', 'accuracy'],
+      ['reference:a', 'accuracy'],
+      // agreement with another of the holder's resources is 关联数据一致性
+      ['reference:a#2', 'consistency'],
     ]);
   });
 
@@ -65,7 +72,17 @@ describe('rules', () => {
       /both be numbers or both/,
     );
     expect(field({ kind: 'range', min: '2025-02-30', columns: ['a'] })).toMatch(/^rules\[0\]\.min/);
-    expect(field({ kind: 'reference', columns: ['a'] })).toMatch(/exactly one of values or file/);
+    expect(field({ kind: 'reference', columns: ['a'] })).toMatch(/exactly one of values, file or resource/);
+    expect(field({ kind: 'reference', columns: ['a'], values: ['x'], resource: RES, column: 'c' })).toMatch(
+      /exactly one of values, file or resource/,
+    );
+    expect(field({ kind: 'reference', columns: ['a'], resource: RES })).toMatch(/names its column/);
+    expect(field({ kind: 'reference', columns: ['a'], values: ['x'], column: 'c' })).toMatch(
+      /names its column/,
+    );
+    expect(field({ kind: 'reference', columns: ['a'], resource: 'res_x', column: 'c' })).toMatch(
+      /res_ identifier/,
+    );
     expect(field({ kind: 'compare', op: '<', columns: ['a'] })).toMatch(/^rules\[0\]\.columns: /);
     expect(field({ kind: 'freshness', columns: ['a'], maxAgeDays: -1 })).toMatch(/^rules\[0\]\.maxAgeDays: /);
     expect(field({ kind: 'enum', values: Array(1001).fill('x'), columns: ['a'] })).toMatch(

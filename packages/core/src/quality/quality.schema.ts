@@ -106,7 +106,22 @@ export const RuleSchema = z.discriminatedUnion('kind', [
   rule('reference', {
     values: values.max(10_000).optional(),
     file: z.string().min(1).max(1024).optional(),
-  }).refine((r) => (r.values === undefined) !== (r.file === undefined), 'give exactly one of values or file'),
+    /** Referential consistency: another resource of the same holder, whose `column` holds the allowed values. */
+    resource: z
+      .string()
+      .max(30)
+      .regex(/^res_[0-9a-z]{26}$/, 'must be a res_ identifier')
+      .optional(),
+    column: column.optional(),
+  })
+    .refine(
+      (r) => [r.values, r.file, r.resource].filter((x) => x !== undefined).length === 1,
+      'give exactly one of values, file or resource',
+    )
+    .refine((r) => (r.resource === undefined) === (r.column === undefined), {
+      message: 'a resource names its column, and only a resource does',
+      path: ['column'],
+    }),
   rule('compare', { columns: z.array(column).length(2), op: z.enum(['<', '<=', '=', '!=', '>=', '>']) }),
   rule('derived', { columns: z.array(column).length(2), derive: z.enum(['birth_date', 'sex']) }),
   rule('freshness', { columns: z.array(column).length(1), maxAgeDays: z.number().int().min(0).max(36_500) }),
@@ -137,6 +152,13 @@ export const KIND_INDICATOR: Record<RuleKind, Indicator> = {
   ordered: 'timeliness',
   readable: 'accessibility',
 };
+
+/**
+ * A rule's home indicator: its kind's, except that agreement with another resource of the holder is 一致性
+ * (GB/T 36344-2018 关联数据一致性), where agreement with a reference list is 准确性.
+ */
+const indicatorOf = (r: RuleInput): Indicator =>
+  r.kind === 'reference' && r.resource ? 'consistency' : KIND_INDICATOR[r.kind];
 
 const where = (root: string, path: readonly PropertyKey[]) =>
   root + path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
@@ -179,7 +201,7 @@ export function completeRules(input: readonly RuleInput[]): Rule[] {
     for (let n = 2; !r.id && taken.has(id); n++) id = `${stem}#${n}`;
     seen.add(id);
     taken.add(id);
-    return { id, ...r, indicator: r.indicator ?? KIND_INDICATOR[r.kind] };
+    return { id, ...r, indicator: r.indicator ?? indicatorOf(r) };
   });
 }
 

@@ -74,6 +74,13 @@ export class RuleSetsService {
     };
   }
 
+  /** Other resources the rules compare with are the holder's own and have the columns named (before any write). */
+  private async checkReferences(ctx: RequestContext, resourceId: string, rules: readonly Rule[]) {
+    if (!rules.some((r) => r.kind === 'reference' && r.resource)) return;
+    const r = await this.resources.load(ctx, resourceId);
+    await checkReferencesOf(this.resources, r.owner_org_id, rules);
+  }
+
   async save(
     ctx: RequestContext,
     resourceId: string,
@@ -82,6 +89,7 @@ export class RuleSetsService {
     const p = requirePrincipal(ctx);
     const rules = parseQualityRules(body.rules);
     const weights = body.weights ? parseQualityWeights(body.weights) : null;
+    await this.checkReferences(ctx, resourceId, rules);
     await this.db.transaction().execute(async (tx) => {
       const r = await this.resources.lockOwned(tx, ctx, resourceId);
       checkColumns(rules, schemaColumns(r.schema));
@@ -102,6 +110,33 @@ export class RuleSetsService {
       });
     });
     return toRules((await repo.ruleSet(this.db, resourceId))!);
+  }
+}
+
+/**
+ * Referential consistency compares two of one holder's resources: a rule may name another resource only of the
+ * same owner (the values of others' data are not for an oracle), and only a column it has once its schema is
+ * known.
+ */
+export async function checkReferencesOf(
+  resources: ResourcesService,
+  ownerOrgId: string,
+  rules: readonly Rule[],
+): Promise<void> {
+  for (const [i, rule] of rules.entries()) {
+    if (rule.kind !== 'reference' || !rule.resource) continue;
+    const ref = await resources.row(rule.resource);
+    if (!ref || ref.owner_org_id !== ownerOrgId)
+      throw RulesInvalid(
+        `rules[${i}].resource: ${rule.resource} is not a resource of the same holder (referential consistency compares a holder's own resources)`,
+        { index: i },
+      );
+    const columns = schemaColumns(ref.schema);
+    if (columns.length && !columns.includes(rule.column!))
+      throw RulesUnknownColumn(
+        `rules[${i}].column: resource ${rule.resource} has no column "${rule.column}" (it has: ${columns.join(', ')})`,
+        { index: i, column: rule.column },
+      );
   }
 }
 
