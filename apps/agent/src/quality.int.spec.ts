@@ -38,15 +38,7 @@ afterAll(() => t.close());
 let resources = 0;
 /** A catalog resource of 齐鲁 with no file on the platform, and an agent of 齐鲁 holding its rows. */
 async function heldResource(): Promise<{ res: Resource; agent: DomainAgent }> {
-  const res = await ok<Resource>('POST', '/api/catalog/resources', 'merchant', {
-    title: `客户名单（域内质量 ${++resources}）`,
-    description: '客户名单：数据留在本单位的计算节点内，只出质量报告。',
-    sectorCode: 'finance',
-    subjectType: 'organization',
-    sourceKind: 'collected',
-    sourceMethod: '业务系统采集',
-    updateFrequency: 'monthly',
-  });
+  const res = await t.resource('merchant', `客户名单（域内质量 ${++resources}）`);
   const { agent } = await enrolledAgent(t, 'merchant', [
     {
       name: `customers_${resources}`,
@@ -135,24 +127,8 @@ describe('a resource held in a domain', () => {
   });
 
   it('compares with another of the holder’s resources: its code table goes to the agent, the rows stay in the domain', async () => {
-    const codes = await ok<Resource>('POST', '/api/catalog/resources', 'merchant', {
-      title: '客户状态代码表（域内比对）',
-      description: '客户状态代码表：域内质量检查时比对客户状态用的代码。',
-      sectorCode: 'finance',
-      subjectType: 'organization',
-      sourceKind: 'collected',
-      sourceMethod: '业务系统采集',
-      updateFrequency: 'monthly',
-    });
-    const up = await t.app.inject({
-      method: 'POST',
-      url: `/api/catalog/resources/${codes.id}/files?name=codes.csv`,
-      payload: 'code\nactive\nsuspended\n',
-      headers: {
-        authorization: `Bearer ${await t.login('merchant')}`,
-        'content-type': 'application/octet-stream',
-      },
-    });
+    const codes = await t.resource('merchant', '客户状态代码表（域内比对）');
+    const up = await t.upload(codes.id, 'codes.csv', 'code\nactive\nsuspended\n', 'merchant');
     expect(up.statusCode).toBe(202);
     await t.services.catalog.files.idle();
     await t.services.quality.reports.idle();

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { demo, loadConfig, type Config, type Database } from '@shuliu/core';
 import { createTestDatabase } from '@shuliu/core/testing';
+import type { Resource } from '@shuliu/contracts';
 import type { LightMyRequestResponse } from 'fastify';
 import { startServer, type RunningServer } from './start.js';
 
@@ -20,6 +21,15 @@ export interface TestServer extends RunningServer {
   login(username: string, password?: string): Promise<string>;
   /** An in-process request, as the demo user `as` (logged in once and remembered) or anonymously. */
   call<T = unknown>(method: string, url: string, as?: string, payload?: unknown): Promise<TestReply<T>>;
+  /** A draft catalog resource of `as`'s org: an organization's data in finance, updated monthly, and `over`. */
+  resource(as: string, title: string, over?: Record<string, unknown>): Promise<Resource>;
+  /** Uploads a data file to a resource as `as` (202 once accepted; profiling runs in the background). */
+  upload(
+    resourceId: string,
+    name: string,
+    body: Buffer | string,
+    as: string,
+  ): Promise<LightMyRequestResponse>;
 }
 
 /**
@@ -63,6 +73,17 @@ export async function startTestServer(
     if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.body}`);
     return (res.json() as { token: string }).token;
   };
+  const call = async <T>(method: string, url: string, as?: string, payload?: unknown) => {
+    if (as && !tokens.has(as)) tokens.set(as, await login(as));
+    const res = await server.app.inject({
+      method: method as 'GET',
+      url,
+      ...(payload !== undefined && { payload: payload as object }),
+      headers: as ? { authorization: `Bearer ${tokens.get(as)}` } : {},
+    });
+    const json = res.headers['content-type']?.toString().includes('json');
+    return { status: res.statusCode, body: (json ? res.json() : res.body) as T, raw: res };
+  };
   return {
     ...server,
     close: async () => {
@@ -70,18 +91,32 @@ export async function startTestServer(
       await database.close();
       if (!opts.config?.blobDir) await rm(blobDir, { recursive: true, force: true });
     },
-    call: async <T>(method: string, url: string, as?: string, payload?: unknown) => {
-      if (as && !tokens.has(as)) tokens.set(as, await login(as));
-      const res = await server.app.inject({
-        method: method as 'GET',
-        url,
-        ...(payload !== undefined && { payload: payload as object }),
-        headers: as ? { authorization: `Bearer ${tokens.get(as)}` } : {},
-      });
-      const json = res.headers['content-type']?.toString().includes('json');
-      return { status: res.statusCode, body: (json ? res.json() : res.body) as T, raw: res };
-    },
+    call,
     login,
+    resource: async (as, title, over = {}) => {
+      const r = await call<Resource>('POST', '/api/catalog/resources', as, {
+        title,
+        description: `${title}：测试用的资源描述，按月更新。`,
+        sectorCode: 'finance',
+        subjectType: 'organization',
+        sourceKind: 'collected',
+        sourceMethod: '业务系统采集',
+        updateFrequency: 'monthly',
+        ...over,
+      });
+      if (r.status !== 201)
+        throw new Error(`resource ${title} as ${as}: ${r.status} ${JSON.stringify(r.body)}`);
+      return r.body;
+    },
+    upload: async (resourceId, name, body, as) => {
+      if (!tokens.has(as)) tokens.set(as, await login(as));
+      return server.app.inject({
+        method: 'POST',
+        url: `/api/catalog/resources/${resourceId}/files?name=${encodeURIComponent(name)}`,
+        payload: body,
+        headers: { authorization: `Bearer ${tokens.get(as)}`, 'content-type': 'application/octet-stream' },
+      });
+    },
   };
 }
 

@@ -27,25 +27,9 @@ const as = () => ['-s', t.url, '--token-file', tokenFile];
 
 beforeAll(async () => {
   t = (await startTestServer({ listen: true })) as TestServer & { url: string };
-  const token = await t.login('merchant');
-  writeFileSync(tokenFile, token);
-  res = (
-    await t.call<Resource>('POST', '/api/catalog/resources', 'merchant', {
-      title: '客户名单（命令行质量）',
-      description: '客户名单：命令行查看与运行数据质量检测的测试资源。',
-      sectorCode: 'finance',
-      subjectType: 'organization',
-      sourceKind: 'collected',
-      sourceMethod: '业务系统采集',
-      updateFrequency: 'monthly',
-    })
-  ).body;
-  const up = await t.app.inject({
-    method: 'POST',
-    url: `/api/catalog/resources/${res.id}/files?name=customers.csv`,
-    payload: readFileSync(join(DATA, 'customers.csv')),
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
-  });
+  writeFileSync(tokenFile, await t.login('merchant'));
+  res = await t.resource('merchant', '客户名单（命令行质量）');
+  const up = await t.upload(res.id, 'customers.csv', readFileSync(join(DATA, 'customers.csv')), 'merchant');
   expect(up.statusCode).toBe(202);
   await t.services.catalog.files.idle();
   await t.services.quality.reports.idle();

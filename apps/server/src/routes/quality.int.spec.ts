@@ -43,19 +43,8 @@ const settle = async () => {
   await t.services.catalog.files.idle();
   await t.services.quality.reports.idle();
 };
-const newResource = async (title: string, over: Record<string, unknown> = {}) =>
-  (
-    await call<Resource>('POST', '/api/catalog/resources', 'merchant', {
-      title,
-      description: `${title}：数据质量测试用的资源描述，按月更新。`,
-      sectorCode: 'finance',
-      subjectType: 'organization',
-      sourceKind: 'collected',
-      sourceMethod: '业务系统采集',
-      updateFrequency: 'monthly',
-      ...over,
-    })
-  ).body;
+const newResource = (title: string, over: Record<string, unknown> = {}) =>
+  t.resource('merchant', title, over);
 
 describe('quality of a resource with the fixture file', () => {
   let res: Resource;
@@ -291,17 +280,7 @@ describe('referential consistency between two of a holder’s resources', () => 
     expect(run.indicators.consistency).toBe(80);
 
     // another holder's resource is not a reference: its values are not for an oracle
-    const theirs = (
-      await call<Resource>('POST', '/api/catalog/resources', 'quancheng', {
-        title: '泉城状态代码',
-        description: '泉城数智的客户状态代码，测试关联一致性时不得被他人引用。',
-        sectorCode: 'finance',
-        subjectType: 'organization',
-        sourceKind: 'collected',
-        sourceMethod: '业务系统采集',
-        updateFrequency: 'monthly',
-      })
-    ).body;
+    const theirs = await t.resource('quancheng', '泉城状态代码');
     const foreign = await call('PUT', `/api/quality/resources/${customers.id}/rules`, 'merchant', {
       rules: [{ ...rule, resource: theirs.id }],
     });
