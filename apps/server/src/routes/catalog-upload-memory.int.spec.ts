@@ -57,7 +57,8 @@ function post(path: string, body: Readable): Promise<{ status: number; text: str
   });
 }
 
-describe('a 1 GB upload', () => {
+// The bytes never reach the database (only the file's row does): the gigabyte is sent once, in the PGlite run.
+describe.skipIf(!!process.env.DATABASE_URL)('a 1 GB upload', () => {
   it('streams through encryption and profiling without raising memory by 300 MB', async () => {
     const res = await t.app.inject({
       method: 'POST',
