@@ -104,6 +104,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
         // background jobs finish their current file before the database goes away
         await services.catalog.masking.idle();
         await services.catalog.files.idle();
+        // and the quality runs their files started (a run cut short is failed by the next start's sweep)
+        await services.quality.reports.idle();
         if (!opts.database) await database.close();
       },
     };

@@ -25,19 +25,22 @@ describe.runIf(testDbKind() === 'postgres')('consent across two server processes
 
   it('a revocation on one process denies the very next check on the other', async () => {
     const { a, b } = servers();
-    const first = '37010219850505123';
+    // a person of its own each attempt, so that a retried test does not meet the last one's
+    const attempt = String(Math.floor(Math.random() * 1000)).padStart(3, '0');
+    const first = `37010219850505${attempt}`;
+    const username = `proc-person-${attempt}`;
     const person = await send<{ userId: string }>(a.base, 'POST', '/api/consent/persons', undefined, {
-      username: 'proc-person',
+      username,
       password: 'Shuliu2026!',
       displayName: '跨进程',
       idCard: first + idCardCheckChar(first),
-      phone: '13800138000',
+      phone: `13800138${attempt}`,
     });
     expect(person.status).toBe(201);
     const [merchant, operator, me] = await Promise.all([
       login(a.base, 'merchant'),
       login(b.base, 'operator'),
-      login(a.base, 'proc-person'),
+      login(a.base, username),
     ]);
     const s = await send<{ id: string; versions: { id: string }[] }>(
       a.base,

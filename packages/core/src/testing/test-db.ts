@@ -40,7 +40,16 @@ export async function createTestDatabase(
     /** A connection URL that lands in this test's schema, for child processes. */
     url: `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
     close: async () => {
-      await sql.raw(`drop schema ${schema} cascade`).execute(database.db);
+      // a connection of the test's own still finishing can deadlock with the drop: it is tried again
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await sql.raw(`drop schema ${schema} cascade`).execute(database.db);
+          break;
+        } catch (e) {
+          if ((e as { code?: string }).code !== '40P01' || attempt === 3) throw e;
+          await new Promise((r) => setTimeout(r, 200 * attempt));
+        }
+      }
       await database.close();
     },
   };
